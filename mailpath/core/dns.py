@@ -1,0 +1,450 @@
+"""The one DNS interface every lookup of mailpath goes through.
+
+A `DnsSource` answers `await source.query(name, rdtype)` with an `Answer`; it never raises for
+DNS trouble. Implementations:
+
+- `LiveSource`: dnspython's async resolver (system resolver or chosen servers), a per-query
+  timeout, a total budget, TCP retry on truncation (dnspython does that for us).
+- `RecordingSource`: wraps another source and keeps every question, answer and its timing.
+- `ReplaySource`: answers from a recording, with no network.
+- `CachingSource`: the front every analysis uses: concurrent callers of the same question
+  share one in-flight query, so one analysis never sends a question twice.
+
+Answers keep NXDOMAIN, NODATA, TIMEOUT, SERVFAIL and REFUSED apart; a timeout is never "no
+record".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import dns.asyncresolver
+import dns.exception
+import dns.flags
+import dns.message
+import dns.name
+import dns.nameserver
+import dns.rcode
+import dns.rdataclass
+import dns.rdatatype
+import dns.resolver
+
+#: Record types the engine asks for.
+RDTYPES = ("A", "AAAA", "MX", "TXT", "SPF", "PTR", "CNAME", "NS")
+
+
+class Outcome(enum.Enum):
+    """How a question ended."""
+
+    OK = "ok"  # records of the asked type
+    NXDOMAIN = "nxdomain"  # the name does not exist
+    NODATA = "nodata"  # the name exists, no records of that type
+    TIMEOUT = "timeout"  # no answer within the time allowed
+    SERVFAIL = "servfail"
+    REFUSED = "refused"
+    ERROR = "error"  # anything else (FORMERR, malformed reply, no server reachable...)
+    MISSING = "missing"  # replay only: the recording holds no such question
+
+    @property
+    def is_void(self) -> bool:
+        """RFC 7208 4.6.4: a void lookup is NXDOMAIN or an empty answer."""
+        return self in (Outcome.NXDOMAIN, Outcome.NODATA)
+
+    @property
+    def is_error(self) -> bool:
+        """A DNS failure (not an answer about the name): RFC 7208's temperror path."""
+        return self not in (Outcome.OK, Outcome.NXDOMAIN, Outcome.NODATA)
+
+    def describe(self) -> str:
+        return _OUTCOME_TEXT[self]
+
+
+_OUTCOME_TEXT = {
+    Outcome.OK: "answered",
+    Outcome.NXDOMAIN: "NXDOMAIN (no such name)",
+    Outcome.NODATA: "no records of this type (NODATA)",
+    Outcome.TIMEOUT: "timed out (no answer)",
+    Outcome.SERVFAIL: "SERVFAIL (server failure)",
+    Outcome.REFUSED: "REFUSED by the server",
+    Outcome.ERROR: "DNS error",
+    Outcome.MISSING: "not in the recording",
+}
+
+# Typed record values, by type:
+#   A, AAAA           -> str (address text)
+#   MX                -> tuple[int, str] (preference, exchange without trailing dot)
+#   TXT, SPF          -> tuple[bytes, ...] (the character-strings of one record)
+#   PTR, CNAME, NS    -> str (target name without trailing dot)
+RecordValue = Any
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The answer to one question: an outcome, typed records, and where it ended."""
+
+    name: str  # the name asked, lower case, no trailing dot
+    rdtype: str  # "A", "TXT", ...
+    outcome: Outcome
+    records: tuple[RecordValue, ...] = ()
+    #: The name the records belong to when the question was answered through CNAMEs.
+    canonical: str | None = None
+    #: Human-readable detail for errors ("no answer from 127.0.0.1:53 within 2.0 s").
+    detail: str = ""
+    #: Seconds the question took (0 for cached and replayed answers).
+    elapsed: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.OK
+
+    def texts(self) -> list[str]:
+        """Records as display strings (TXT strings joined, decoded leniently)."""
+        return [record_to_display(self.rdtype, r) for r in self.records]
+
+
+class DnsSource(Protocol):
+    """Anything that answers DNS questions."""
+
+    async def query(self, name: str, rdtype: str) -> Answer: ...
+
+
+def normalize_qname(name: str) -> str:
+    return name.strip().rstrip(".").lower()
+
+
+# ---------------------------------------------------------------- record conversions
+
+
+def record_from_rdata(rdtype: str, rdata: Any) -> RecordValue:
+    if rdtype in ("A", "AAAA"):
+        return str(rdata.address)
+    if rdtype == "MX":
+        return (int(rdata.preference), _name_text(rdata.exchange))
+    if rdtype in ("TXT", "SPF"):
+        return tuple(bytes(s) for s in rdata.strings)
+    if rdtype in ("PTR", "CNAME", "NS"):
+        return _name_text(rdata.target)
+    return rdata.to_text()
+
+
+def _name_text(name: dns.name.Name) -> str:
+    text = name.to_text(omit_final_dot=True)
+    return "." if text == "" or name == dns.name.root else text
+
+
+def record_to_display(rdtype: str, value: RecordValue) -> str:
+    if rdtype in ("TXT", "SPF"):
+        return b"".join(value).decode("utf-8", "replace")
+    if rdtype == "MX":
+        return f"{value[0]} {value[1]}"
+    return str(value)
+
+
+def record_to_json(rdtype: str, value: RecordValue) -> Any:
+    """A JSON-safe form that `record_from_json` reads back exactly."""
+    if rdtype in ("TXT", "SPF"):
+        # Latin-1 maps every byte to one code point: lossless and readable for ASCII.
+        return [s.decode("latin-1") for s in value]
+    if rdtype == "MX":
+        return [value[0], value[1]]
+    return value
+
+
+def record_from_json(rdtype: str, data: Any) -> RecordValue:
+    if rdtype in ("TXT", "SPF"):
+        if not isinstance(data, list) or not all(isinstance(s, str) for s in data):
+            raise ValueError(f"bad {rdtype} record {data!r}")
+        return tuple(s.encode("latin-1") for s in data)
+    if rdtype == "MX":
+        if (
+            not isinstance(data, list)
+            or len(data) != 2
+            or not isinstance(data[0], int)
+            or not isinstance(data[1], str)
+        ):
+            raise ValueError(f"bad MX record {data!r}")
+        return (data[0], data[1])
+    if not isinstance(data, str):
+        raise ValueError(f"bad {rdtype} record {data!r}")
+    return data
+
+
+def answer_to_json(answer: Answer) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": answer.name,
+        "type": answer.rdtype,
+        "outcome": answer.outcome.value,
+        "records": [record_to_json(answer.rdtype, r) for r in answer.records],
+        "elapsed_ms": round(answer.elapsed * 1000, 1),
+    }
+    if answer.canonical:
+        out["canonical"] = answer.canonical
+    if answer.detail:
+        out["detail"] = answer.detail
+    return out
+
+
+def answer_from_json(data: Any) -> Answer:
+    if not isinstance(data, dict):
+        raise ValueError("a query entry is not an object")
+    try:
+        rdtype = str(data["type"]).upper()
+        outcome = Outcome(data["outcome"])
+        records = tuple(record_from_json(rdtype, r) for r in data.get("records", []))
+        canonical = data.get("canonical")
+        return Answer(
+            name=normalize_qname(str(data["name"])),
+            rdtype=rdtype,
+            outcome=outcome,
+            records=records,
+            canonical=str(canonical) if canonical else None,
+            detail=str(data.get("detail", "")),
+            elapsed=float(data.get("elapsed_ms", 0.0)) / 1000,
+        )
+    except (KeyError, TypeError) as exc:
+        raise ValueError(f"a query entry lacks {exc}") from exc
+
+
+# ---------------------------------------------------------------- live
+
+
+@dataclass(frozen=True)
+class Nameserver:
+    address: str
+    port: int = 53
+
+    def __str__(self) -> str:
+        if ":" in self.address:
+            return f"[{self.address}]:{self.port}"
+        return self.address if self.port == 53 else f"{self.address}:{self.port}"
+
+
+class LiveSource:
+    """Real DNS through dnspython's async resolver.
+
+    `timeout` bounds one question (dnspython retries UDP within it and falls back to TCP on a
+    truncated answer); `budget` bounds the whole life of this source: once spent, questions
+    end at once as TIMEOUT, so an analysis against a server that never answers still ends.
+    """
+
+    def __init__(
+        self,
+        nameservers: Sequence[Nameserver] = (),
+        *,
+        timeout: float = 5.0,
+        budget: float = 30.0,
+    ) -> None:
+        self.timeout = timeout
+        self.budget = budget
+        self._deadline: float | None = None
+        if nameservers:
+            resolver = dns.asyncresolver.Resolver(configure=False)
+            resolver.nameservers = [
+                dns.nameserver.Do53Nameserver(ns.address, ns.port) for ns in nameservers
+            ]
+            self.servers = [str(ns) for ns in nameservers]
+        else:
+            try:
+                resolver = dns.asyncresolver.Resolver()
+            except dns.resolver.NoResolverConfiguration:
+                resolver = dns.asyncresolver.Resolver(configure=False)
+                resolver.nameservers = ["127.0.0.1"]
+            self.servers = [str(ns) for ns in resolver.nameservers]
+        # Each UDP attempt waits a fraction of the question's time, so one lost datagram is
+        # retried before the question gives up.
+        resolver.timeout = max(timeout / 2.5, 0.05)
+        resolver.lifetime = timeout
+        resolver.retry_servfail = False
+        resolver.use_edns(0, 0, 1232)
+        resolver.cache = None
+        self._resolver = resolver
+
+    def _remaining(self) -> float:
+        now = time.monotonic()
+        if self._deadline is None:
+            self._deadline = now + self.budget
+        return self._deadline - now
+
+    async def query(self, name: str, rdtype: str) -> Answer:
+        qname = normalize_qname(name)
+        rdtype = rdtype.upper()
+        remaining = self._remaining()
+        if remaining <= 0:
+            return Answer(qname, rdtype, Outcome.TIMEOUT, detail="the analysis ran out of time")
+        lifetime = min(self.timeout, remaining)
+        start = time.monotonic()
+        try:
+            absolute = dns.name.from_text(qname if qname else ".")
+        except dns.exception.DNSException as exc:
+            return Answer(qname, rdtype, Outcome.ERROR, detail=f"bad name: {exc}")
+        try:
+            result = await self._resolver.resolve(
+                absolute,
+                rdtype,
+                search=False,
+                raise_on_no_answer=False,
+                lifetime=lifetime,
+            )
+        except dns.resolver.NXDOMAIN:
+            return Answer(qname, rdtype, Outcome.NXDOMAIN, elapsed=time.monotonic() - start)
+        except dns.resolver.LifetimeTimeout:
+            return Answer(
+                qname,
+                rdtype,
+                Outcome.TIMEOUT,
+                detail=f"no answer from {', '.join(self.servers)} within {lifetime:.1f} s",
+                elapsed=time.monotonic() - start,
+            )
+        except dns.resolver.NoNameservers as exc:
+            outcome, detail = _classify_no_nameservers(exc)
+            return Answer(qname, rdtype, outcome, detail=detail, elapsed=time.monotonic() - start)
+        except dns.resolver.YXDOMAIN:
+            return Answer(qname, rdtype, Outcome.ERROR, detail="YXDOMAIN")
+        except dns.exception.DNSException as exc:
+            return Answer(
+                qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=time.monotonic() - start
+            )
+        except (OSError, ValueError) as exc:
+            return Answer(
+                qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=time.monotonic() - start
+            )
+        elapsed = time.monotonic() - start
+        rrset = result.rrset
+        if rrset is None or len(rrset) == 0:
+            return Answer(qname, rdtype, Outcome.NODATA, elapsed=elapsed)
+        canonical = _name_text(result.canonical_name)
+        records = tuple(record_from_rdata(rdtype, rd) for rd in rrset)
+        return Answer(
+            qname,
+            rdtype,
+            Outcome.OK,
+            records=records,
+            canonical=canonical if canonical != qname else None,
+            elapsed=elapsed,
+        )
+
+
+def _classify_no_nameservers(exc: dns.resolver.NoNameservers) -> tuple[Outcome, str]:
+    errors = exc.kwargs.get("errors", []) if hasattr(exc, "kwargs") else []
+    rcodes: list[int] = []
+    texts: list[str] = []
+    for err in errors:
+        server = err[0]
+        detail = err[3]
+        response = err[4] if len(err) > 4 else None
+        if isinstance(response, dns.message.Message):
+            rcodes.append(response.rcode())
+            texts.append(f"{server}: {dns.rcode.to_text(response.rcode())}")
+        else:
+            texts.append(f"{server}: {detail}")
+    detail_text = "; ".join(texts)
+    if rcodes and all(r == dns.rcode.REFUSED for r in rcodes):
+        return Outcome.REFUSED, detail_text
+    if rcodes and any(r == dns.rcode.SERVFAIL for r in rcodes):
+        return Outcome.SERVFAIL, detail_text
+    if any("timed out" in t.lower() or "timeout" in t.lower() for t in texts):
+        return Outcome.TIMEOUT, detail_text
+    return Outcome.ERROR, detail_text or "no server could answer"
+
+
+# ---------------------------------------------------------------- caching, recording, replay
+
+
+@dataclass(frozen=True)
+class QueryRecord:
+    """One question as it was asked, for a recording."""
+
+    answer: Answer
+    started: float  # seconds since the recording began
+
+
+class CachingSource:
+    """One in-flight query per question, shared by every caller; answers kept for the run.
+
+    Also counts what was really asked, for tests and benchmarks.
+    """
+
+    def __init__(self, inner: DnsSource) -> None:
+        self.inner = inner
+        self._futures: dict[tuple[str, str], asyncio.Future[Answer]] = {}
+        self.asked: list[tuple[str, str]] = []
+
+    async def query(self, name: str, rdtype: str) -> Answer:
+        key = (normalize_qname(name), rdtype.upper())
+        fut = self._futures.get(key)
+        if fut is None:
+            loop = asyncio.get_running_loop()
+            fut = loop.create_future()
+            self._futures[key] = fut
+            self.asked.append(key)
+            try:
+                answer = await self.inner.query(*key)
+            except BaseException as exc:
+                # Cancelled or broken: forget it so a later run may ask again.
+                del self._futures[key]
+                if not fut.done():
+                    fut.cancel()
+                raise exc from None
+            fut.set_result(answer)
+            return answer
+        # asyncio.shield: one waiter being cancelled must not cancel the shared query.
+        answer = await asyncio.shield(fut)
+        return _cached_copy(answer)
+
+    def prefetch(self, name: str, rdtype: str) -> None:
+        """Start a question in the background; its answer waits for whoever asks."""
+        key = (normalize_qname(name), rdtype.upper())
+        if key in self._futures:
+            return
+        task = asyncio.ensure_future(self.query(*key))
+        _BACKGROUND.add(task)
+        task.add_done_callback(_BACKGROUND.discard)
+
+    def answers(self) -> list[Answer]:
+        return [f.result() for f in self._futures.values() if f.done() and not f.cancelled()]
+
+
+_BACKGROUND: set[asyncio.Future[Answer]] = set()
+
+
+def _cached_copy(answer: Answer) -> Answer:
+    return answer
+
+
+@dataclass
+class RecordingSource:
+    """Keeps every question with its answer and timing."""
+
+    inner: DnsSource
+    log: list[QueryRecord] = field(default_factory=list)
+    _t0: float = field(default_factory=time.monotonic)
+
+    async def query(self, name: str, rdtype: str) -> Answer:
+        started = time.monotonic() - self._t0
+        answer = await self.inner.query(name, rdtype)
+        self.log.append(QueryRecord(answer, started))
+        return answer
+
+    def answers(self) -> list[Answer]:
+        return [r.answer for r in self.log]
+
+
+class ReplaySource:
+    """Answers from a recording; a question the recording lacks is MISSING, not NXDOMAIN."""
+
+    def __init__(self, answers: Iterable[Answer]) -> None:
+        self._answers = {(a.name, a.rdtype): a for a in answers}
+
+    async def query(self, name: str, rdtype: str) -> Answer:
+        key = (normalize_qname(name), rdtype.upper())
+        found = self._answers.get(key)
+        if found is None:
+            return Answer(key[0], key[1], Outcome.MISSING, detail="not in the recording")
+        return Answer(
+            found.name, found.rdtype, found.outcome, found.records, found.canonical, found.detail
+        )
