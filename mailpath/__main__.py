@@ -1,0 +1,5 @@
+import sys
+
+from mailpath.cli import main
+
+sys.exit(main())

@@ -1,0 +1,156 @@
+"""The one Result model: the CLI's JSON, the report, the GUI and the picture all render it.
+
+A `Result` may be partial while an analysis runs: a field that is still `None` has not been
+resolved yet (`complete` tells whether the analysis ended).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from mailpath.core.dns import Answer
+from mailpath.core.names import Domain
+from mailpath.core.spf import SpfAudit, SpfOutcome
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Status(str, enum.Enum):
+    """The marker a node or an edge of the route carries."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    SOFTFAIL = "softfail"
+    NEUTRAL = "neutral"
+    NONE = "none"
+    ERROR = "error"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str  # stable identifier, e.g. "spf-missing", "spf-ipv6-gap"
+    message: str  # plain language, names the host and the record
+    fix: str | None = None  # a concrete step (often the exact record to publish)
+    subject: str | None = None  # the route-graph node id this is about
+
+
+@dataclass(frozen=True)
+class LookupStatus:
+    """How one DNS question the route depends on ended."""
+
+    name: str
+    rdtype: str
+    outcome: str  # dns.Outcome value
+    records: tuple[str, ...] = ()
+    detail: str = ""
+    elapsed: float = 0.0
+
+    @classmethod
+    def of(cls, answer: Answer) -> LookupStatus:
+        return cls(
+            name=answer.name,
+            rdtype=answer.rdtype,
+            outcome=answer.outcome.value,
+            records=tuple(answer.texts()),
+            detail=answer.detail,
+            elapsed=answer.elapsed,
+        )
+
+
+@dataclass(frozen=True)
+class MxHost:
+    preference: int
+    host: str  # ASCII, no trailing dot ("." for a null MX)
+    addresses: tuple[str, ...] = ()
+    #: How the address lookups ended ("ok", "nxdomain", "timeout"...), A then AAAA.
+    address_lookups: tuple[LookupStatus, ...] = ()
+    cname: str | None = None  # the canonical name when the exchange is an alias
+    ip_literal: bool = False  # the exchange is written as an address: not allowed
+
+
+@dataclass(frozen=True)
+class MxInfo:
+    kind: str  # "explicit" | "implicit" | "null" | "none" | "error"
+    hosts: tuple[MxHost, ...] = ()  # in delivery order: preference, then as a sender tries
+    lookup: LookupStatus | None = None
+    error: str | None = None  # for kind "error": what went wrong (timeout, SERVFAIL...)
+
+    def groups(self) -> list[tuple[int, list[MxHost]]]:
+        """Hosts grouped by preference, lowest (tried first) first."""
+        out: list[tuple[int, list[MxHost]]] = []
+        for host in self.hosts:
+            if out and out[-1][0] == host.preference:
+                out[-1][1].append(host)
+            else:
+                out.append((host.preference, [host]))
+        return out
+
+
+@dataclass(frozen=True)
+class SendingAddress:
+    address: str
+    family: int  # 4 or 6
+    spf: SpfOutcome | None = None
+    ptr: tuple[str, ...] = ()
+    ptr_lookup: LookupStatus | None = None
+    fcrdns: bool | None = None  # None while unknown (lookups pending or failed)
+
+
+@dataclass(frozen=True)
+class SendingHostInfo:
+    host: str  # name (ASCII) or address literal
+    assumed: bool  # taken from the sender's own MX because no --via was given
+    addresses: tuple[SendingAddress, ...] = ()
+    lookups: tuple[LookupStatus, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class DmarcInfo:
+    domain: str  # where the record was found (or looked for last)
+    record: str | None
+    policy: str | None  # p=
+    subdomain_policy: str | None  # sp=
+    adkim: str = "r"
+    aspf: str = "r"
+    pct: int = 100
+    org_domain: str = ""
+    from_org_domain: bool = False  # found at the organizational domain, not the sender's
+    spf_aligned: bool | None = None  # would an SPF pass align with a From in the sender's domain
+    lookups: tuple[LookupStatus, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Inputs:
+    sender: str  # as normalized: the address or domain
+    recipient: str
+    via: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    inputs: Inputs
+    sender_domain: Domain
+    recipient_domain: Domain
+    sender_local: str | None = None
+    recipient_local: str | None = None
+    mx: MxInfo | None = None
+    sender_mx: MxInfo | None = None  # the sender's own MX, when it stands in for --via
+    sending_hosts: tuple[SendingHostInfo, ...] | None = None
+    spf_audit: SpfAudit | None = None
+    dmarc: DmarcInfo | None = None
+    findings: tuple[Finding, ...] = ()
+    complete: bool = False
+    cancelled: bool = False
+    started_at: str = ""  # ISO 8601, UTC
+    elapsed: float = 0.0
+    queries: int = 0  # questions really sent
+    notes: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,201 @@
+"""Input normalization, done once at the edge: domains, addresses, IPs, name servers.
+
+Every function raises `InputError` with one sentence a person can act on.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+
+import idna
+
+from mailpath.core.dns import Nameserver
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$")
+
+
+class InputError(ValueError):
+    """Input a person typed that cannot be used, with the reason."""
+
+
+@dataclass(frozen=True)
+class Domain:
+    """A domain in both forms: `ascii` (A-labels, what DNS sees) and `unicode` (for display)."""
+
+    ascii: str
+    unicode: str
+
+    def __str__(self) -> str:
+        return self.ascii
+
+    @property
+    def display(self) -> str:
+        if self.unicode != self.ascii:
+            return f"{self.unicode} ({self.ascii})"
+        return self.ascii
+
+
+@dataclass(frozen=True)
+class Party:
+    """A sender or recipient: a domain, maybe with the local part of an address."""
+
+    domain: Domain
+    local: str | None = None
+
+    @property
+    def address(self) -> str:
+        return f"{self.local or 'postmaster'}@{self.domain.ascii}"
+
+
+def _clean(text: str) -> str:
+    text = text.strip()
+    if text.endswith("."):
+        text = text[:-1]
+    return text
+
+
+def parse_domain(text: str, what: str = "domain") -> Domain:
+    """Normalize a domain: trim, one trailing dot, case, IDNA 2008 (UTS 46 mapping)."""
+    raw = _clean(text)
+    if not raw:
+        raise InputError(f"the {what} is empty")
+    if _looks_like_ip(raw):
+        raise InputError(f"the {what} {raw!r} is an IP address; a domain name is needed here")
+    if any(c.isspace() for c in raw):
+        raise InputError(f"the {what} {raw!r} contains a space")
+    if ".." in raw or raw.startswith("."):
+        raise InputError(f"the {what} {raw!r} has an empty label")
+    if raw.isascii():
+        ascii_name = raw.lower()
+    else:
+        try:
+            ascii_name = idna.encode(raw, uts46=True).decode("ascii")
+        except idna.IDNAError as exc:
+            raise InputError(
+                f"the {what} {raw!r} is not a valid internationalized name: {exc}"
+            ) from None
+        except UnicodeError as exc:
+            raise InputError(f"the {what} {raw!r} is not a valid name: {exc}") from None
+    _check_ascii_name(ascii_name, what, raw)
+    try:
+        unicode_name = idna.decode(ascii_name) if "xn--" in ascii_name else ascii_name
+    except (idna.IDNAError, UnicodeError):
+        unicode_name = ascii_name
+    return Domain(ascii_name, unicode_name)
+
+
+def _check_ascii_name(name: str, what: str, raw: str) -> None:
+    if len(name) > 253:
+        raise InputError(f"the {what} is {len(name)} characters long; the limit is 253")
+    labels = name.split(".")
+    for label in labels:
+        if not label:
+            raise InputError(f"the {what} {raw!r} has an empty label")
+        if len(label) > 63:
+            raise InputError(
+                f"the {what} has a label of {len(label)} characters ({label[:20]}...); "
+                "the limit is 63"
+            )
+        if not _LABEL.match(label):
+            raise InputError(
+                f"the {what} {raw!r} has an invalid label {label!r}: use letters, digits and "
+                "hyphens, not at the start or end"
+            )
+    if len(labels) < 2:
+        raise InputError(f"the {what} {raw!r} needs at least two labels, like example.com")
+    if labels[-1].isdigit():
+        raise InputError(f"the {what} {raw!r} ends in a numeric label")
+
+
+def _looks_like_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def parse_party(text: str, what: str = "sender") -> Party:
+    """`user@domain`, `@domain` or `domain`."""
+    raw = text.strip()
+    if not raw:
+        raise InputError(f"the {what} is empty")
+    if "@" in raw:
+        local, _, domain = raw.rpartition("@")
+        if not domain.strip():
+            raise InputError(f"the {what} {raw!r} has no domain after '@'")
+        if any(c.isspace() for c in local):
+            raise InputError(f"the {what} {raw!r} has a space in its local part")
+        if len(local.encode("utf-8")) > 64:
+            raise InputError(f"the {what}'s local part is over 64 octets")
+        return Party(parse_domain(domain, what), local or None)
+    return Party(parse_domain(raw, what))
+
+
+def parse_ip(text: str, what: str = "IP address") -> IPAddress:
+    raw = text.strip()
+    if raw.startswith("[") and raw.endswith("]"):
+        raw = raw[1:-1]
+    try:
+        return ipaddress.ip_address(raw)
+    except ValueError:
+        raise InputError(f"{text.strip()!r} is not a valid IPv4 or IPv6 {what}") from None
+
+
+def parse_nameserver(text: str) -> Nameserver:
+    """`IP`, `IP:PORT`, `[IPv6]:PORT` or a bare IPv6 address."""
+    raw = text.strip()
+    if not raw:
+        raise InputError("the name server is empty")
+    port_text: str | None = None
+    if raw.startswith("["):
+        host, sep, rest = raw[1:].partition("]")
+        if not sep:
+            raise InputError(f"name server {raw!r}: missing ']'")
+        if rest:
+            if not rest.startswith(":"):
+                raise InputError(f"name server {raw!r}: expected ':PORT' after ']'")
+            port_text = rest[1:]
+    elif raw.count(":") == 1:
+        host, port_text = raw.split(":")
+    else:
+        host = raw
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        raise InputError(
+            f"name server {raw!r} is not an IP address (use IP, IP:PORT or [IPv6]:PORT)"
+        ) from None
+    port = 53
+    if port_text is not None:
+        if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+            raise InputError(f"name server {raw!r}: the port must be a number from 1 to 65535")
+        port = int(port_text)
+    return Nameserver(str(address), port)
+
+
+@dataclass(frozen=True)
+class SendingHost:
+    """The `--via` server: a host name or an IP literal."""
+
+    name: Domain | None = None
+    address: IPAddress | None = None
+
+    @property
+    def label(self) -> str:
+        if self.name is not None:
+            return self.name.ascii
+        return str(self.address)
+
+
+def parse_sending_host(text: str) -> SendingHost:
+    raw = _clean(text)
+    if not raw:
+        raise InputError("the sending host is empty")
+    if _looks_like_ip(raw):
+        return SendingHost(address=parse_ip(raw, "sending host address"))
+    return SendingHost(name=parse_domain(raw, "sending host"))

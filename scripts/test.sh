@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install everything the tests need (system packages such as NSD, the test extras) and run
+# the whole suite: lint, type check, tests. Extra arguments go to pytest.
+source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
+TEST_PACKAGES=(nsd xvfb xauth)
+apt_install "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+make_venv "[test]"
+cd "$ROOT"
+echo "== ruff"
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+echo "== mypy (core, strict)"
+"$VENV/bin/mypy"
+echo "== pytest"
+export QT_QPA_PLATFORM=offscreen
+"$VENV/bin/python" -m pytest -p no:cacheprovider "$@"
