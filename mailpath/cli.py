@@ -1,0 +1,246 @@
+"""The `mailpath` command: `spf`, `check`, and `gui` (the default with no arguments).
+
+Exit status: 0 whenever an evaluation ran (whatever its result), 2 for bad input with one
+line on stderr, 130 when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from mailpath import __version__
+
+USAGE_ERROR = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage problem as one line, never a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"mailpath: {message} (see 'mailpath {self._sub()} --help')\n")
+
+    def _sub(self) -> str:
+        parts = self.prog.split()
+        return parts[1] if len(parts) > 1 else ""
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 600:
+        raise argparse.ArgumentTypeError("seconds must be more than 0 and at most 600")
+    return value
+
+
+def _dns_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--nameserver",
+        "-n",
+        action="append",
+        default=[],
+        metavar="NS",
+        help="ask this DNS server (IP, IP:PORT or [IPv6]:PORT); repeatable. "
+        "Default: the system resolver",
+    )
+    p.add_argument(
+        "--timeout",
+        type=_positive,
+        default=5.0,
+        metavar="SECONDS",
+        help="time allowed for one DNS question (default 5)",
+    )
+    p.add_argument(
+        "--budget",
+        type=_positive,
+        default=30.0,
+        metavar="SECONDS",
+        help="time allowed for the whole analysis (default 30)",
+    )
+    p.add_argument(
+        "--replay", metavar="FILE", help="answer from a saved analysis instead of the network"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mailpath",
+        description="Mail-path explorer: where does mail from a sender to a recipient go, "
+        "and where is it accepted, flagged or refused?",
+    )
+    parser.add_argument("--version", action="version", version=f"mailpath {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    spf = sub.add_parser("spf", help="evaluate SPF (RFC 7208) for one address, with a trace")
+    spf.add_argument("identity", help="MAIL FROM: domain, user@domain or @domain")
+    spf.add_argument("ip", help="the connecting client's IPv4 or IPv6 address")
+    spf.add_argument("--helo", default="", metavar="NAME", help="HELO/EHLO name")
+    spf.add_argument("--json", action="store_true", help="print one JSON object")
+    _dns_options(spf)
+
+    check = sub.add_parser("check", help="analyse the whole delivery route")
+    check.add_argument("sender", nargs="?", help="sender domain or address")
+    check.add_argument("recipient", nargs="?", help="recipient domain or address")
+    check.add_argument(
+        "--via", metavar="HOST", help="the server that really sends (host name or IP)"
+    )
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--save", metavar="FILE", help="save the analysis with its DNS answers")
+    check.add_argument("--png", metavar="FILE", help="write the route diagram as PNG")
+    check.add_argument("--svg", metavar="FILE", help="write the route diagram as SVG")
+    _dns_options(check)
+
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("sender", nargs="?")
+    gui.add_argument("recipient", nargs="?")
+    gui.add_argument("--via", metavar="HOST")
+    gui.add_argument("--nameserver", "-n", action="append", default=[], metavar="NS")
+    gui.add_argument("--replay", metavar="FILE", help="open a saved analysis")
+    gui.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="save the window as PNG once the analysis finished, then exit",
+    )
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"mailpath: {message}", file=sys.stderr)
+    return USAGE_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    if command == "gui" and args.command is None:
+        args = build_parser().parse_args(["gui"])
+    try:
+        if command == "spf":
+            return _spf(args)
+        if command == "check":
+            return _check(args)
+        from mailpath.gui.app import run
+
+        return run(args)
+    except KeyboardInterrupt:
+        print("mailpath: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _source(args: argparse.Namespace) -> Any:
+    from mailpath.core.dns import LiveSource
+    from mailpath.core.names import parse_nameserver
+
+    servers = [parse_nameserver(ns) for ns in args.nameserver]
+    return LiveSource(servers, timeout=args.timeout, budget=args.budget)
+
+
+def _spf(args: argparse.Namespace) -> int:
+    from mailpath.core.dns import ReplaySource
+    from mailpath.core.names import InputError, parse_domain, parse_ip, parse_party
+    from mailpath.core.recording import open_recording
+    from mailpath.core.spf import check_spf, outcome_to_json, render_text
+
+    try:
+        identity = args.identity.strip()
+        if identity:
+            party = parse_party(identity, "identity")
+            identity = f"{party.local}@{party.domain.ascii}" if party.local else party.address
+        helo = args.helo.strip().rstrip(".")
+        if not identity:
+            if not helo:
+                raise InputError("the identity is empty: give a MAIL FROM or --helo")
+            helo = parse_domain(helo, "HELO name").ascii
+        ip = parse_ip(args.ip)
+        if args.replay:
+            source: Any = ReplaySource(open_recording(args.replay).answers)
+        else:
+            source = _source(args)
+    except InputError as exc:
+        return _fail(str(exc))
+    outcome = asyncio.run(check_spf(source, str(ip), identity, helo))
+    if args.json:
+        print(json.dumps(outcome_to_json(outcome), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(outcome, color=sys.stdout.isatty()))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from mailpath.core.analysis import analyze, parse_inputs
+    from mailpath.core.dns import RecordingSource, ReplaySource
+    from mailpath.core.names import InputError
+    from mailpath.core.recording import open_recording, save_recording
+    from mailpath.core.report import render_text, result_to_json
+
+    try:
+        started_at = None
+        if args.replay:
+            rec = open_recording(args.replay)
+            if args.sender or args.recipient:
+                given = parse_inputs(args.sender or "", args.recipient or "", args.via)
+                saved = parse_inputs(rec.sender, rec.recipient, rec.via)
+                if given[:2] != saved[:2] or (args.via and given[2] != saved[2]):
+                    raise InputError(
+                        f"{args.replay} holds the analysis of {rec.sender} -> {rec.recipient}; "
+                        "omit SENDER and RECIPIENT or give those"
+                    )
+            sender, recipient, via = rec.sender, rec.recipient, rec.via
+            source: Any = ReplaySource(rec.answers)
+            started_at = rec.created
+            resolver: tuple[str, ...] = rec.resolver
+        else:
+            if not args.sender or not args.recipient:
+                raise InputError("give SENDER and RECIPIENT (or --replay FILE)")
+            sender, recipient, via = args.sender, args.recipient, args.via
+            parse_inputs(sender, recipient, via)
+            live = _source(args)
+            resolver = tuple(live.servers)
+            source = RecordingSource(live)
+        result = asyncio.run(analyze(source, sender, recipient, via, started_at=started_at))
+    except InputError as exc:
+        return _fail(str(exc))
+    try:
+        if args.save:
+            answers = source.answers() if isinstance(source, RecordingSource) else rec.answers
+            save_recording(
+                args.save,
+                sender=result.inputs.sender,
+                recipient=result.inputs.recipient,
+                via=result.inputs.via,
+                created=result.started_at,
+                resolver=resolver,
+                answers=answers,
+            )
+        if args.png or args.svg:
+            from mailpath.core.route import build_route_graph
+            from mailpath.gui.export import export_images
+
+            export_images(build_route_graph(result), args.png, args.svg, _title(result))
+    except OSError as exc:
+        return _fail(f"cannot write {exc.filename}: {exc.strerror}")
+    if args.json:
+        print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
+    return 0
+
+
+def _title(result: Any) -> str:
+    return (
+        f"{result.inputs.sender} → {result.inputs.recipient}"
+        + (f" via {result.inputs.via}" if result.inputs.via else "")
+        + f" · {result.started_at[:10]}"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,367 @@
+"""The delivery-route analysis: who sends, who receives, and what each receiving server sees.
+
+`analyze()` starts every independent lookup at once (recipient MX and its addresses, the
+sending host's addresses, per-address SPF and reverse DNS, the SPF audit, DMARC); all of them go
+through one `CachingSource`, so the time on the network is the longest chain of dependent
+lookups and no question is asked twice. Each finished lookup emits a `Progress` with a partial
+`Result`, which the GUI draws as it arrives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+import dns.reversename as reversename
+
+from mailpath.core.dmarc import lookup_dmarc
+from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.findings import build_findings
+from mailpath.core.model import (
+    DmarcInfo,
+    Inputs,
+    LookupStatus,
+    MxHost,
+    MxInfo,
+    Result,
+    SendingAddress,
+    SendingHostInfo,
+)
+from mailpath.core.names import (
+    Party,
+    SendingHost,
+    parse_party,
+    parse_sending_host,
+)
+from mailpath.core.spf import SpfAudit, SpfOutcome, SpfResult, audit, check_host
+
+#: RFC 7208 4.6.4 caps names examined under mx/ptr at 10; we use the same cap for PTR names.
+MAX_PTR_NAMES = 10
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Emitted each time a lookup finishes: counts and the partial result so far."""
+
+    done: int
+    pending: int
+    result: Result
+
+
+lookup_status = LookupStatus.of
+
+
+class _Tracker:
+    """A DnsSource front that counts lookups done and pending and reports each one."""
+
+    def __init__(self, inner: CachingSource, changed: Callable[[], None]) -> None:
+        self.inner = inner
+        self.done = 0
+        self.pending = 0
+        self._changed = changed
+
+    async def query(self, name: str, rdtype: str) -> Answer:
+        self.pending += 1
+        try:
+            return await self.inner.query(name, rdtype)
+        finally:
+            self.pending -= 1
+            self.done += 1
+            self._changed()
+
+    def prefetch(self, name: str, rdtype: str) -> None:
+        self.inner.prefetch(name, rdtype)
+
+
+@dataclass
+class _State:
+    """What is known so far; `snapshot()` freezes it into a Result."""
+
+    inputs: Inputs
+    sender: Party
+    recipient: Party
+    started_at: str
+    mx: MxInfo | None = None
+    sender_mx: MxInfo | None = None
+    hosts: dict[str, SendingHostInfo] | None = None
+    spf_audit: SpfAudit | None = None
+    dmarc: DmarcInfo | None = None
+    notes: tuple[str, ...] = ()
+
+    def snapshot(self, **extra: Any) -> Result:
+        return Result(
+            inputs=self.inputs,
+            sender_domain=self.sender.domain,
+            recipient_domain=self.recipient.domain,
+            sender_local=self.sender.local,
+            recipient_local=self.recipient.local,
+            mx=self.mx,
+            sender_mx=self.sender_mx,
+            sending_hosts=None if self.hosts is None else tuple(self.hosts.values()),
+            spf_audit=self.spf_audit,
+            dmarc=self.dmarc,
+            started_at=self.started_at,
+            notes=self.notes,
+            **extra,
+        )
+
+
+def parse_inputs(
+    sender: str, recipient: str, via: str | None
+) -> tuple[Party, Party, SendingHost | None]:
+    """Normalize once; raises InputError with a reason naming the field."""
+    sender_party = parse_party(sender, "sender")
+    recipient_party = parse_party(recipient, "recipient")
+    via_host = parse_sending_host(via) if via and via.strip() else None
+    return sender_party, recipient_party, via_host
+
+
+async def analyze(
+    source: DnsSource,
+    sender: str,
+    recipient: str,
+    via: str | None = None,
+    *,
+    on_progress: Callable[[Progress], None] | None = None,
+    started_at: str | None = None,
+) -> Result:
+    """Resolve the whole route. Raises InputError for bad input; DNS trouble is a result."""
+    sender_party, recipient_party, via_host = parse_inputs(sender, recipient, via)
+    inputs = Inputs(
+        sender=sender_party.address if sender_party.local else sender_party.domain.ascii,
+        recipient=(
+            recipient_party.address if recipient_party.local else recipient_party.domain.ascii
+        ),
+        via=via_host.label if via_host else None,
+    )
+    cache = source if isinstance(source, CachingSource) else CachingSource(source)
+    state = _State(
+        inputs=inputs,
+        sender=sender_party,
+        recipient=recipient_party,
+        started_at=started_at or datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    t0 = time.monotonic()
+
+    def changed() -> None:
+        if on_progress is not None:
+            on_progress(Progress(tracker.done, tracker.pending, state.snapshot()))
+
+    tracker = _Tracker(cache, changed)
+    run = _Run(tracker, state, changed)
+
+    await asyncio.gather(
+        run.recipient_mx(),
+        run.sending_hosts(via_host),
+        run.spf_audit(),
+        run.dmarc(),
+    )
+    if state.dmarc is not None and state.hosts:
+        # MAIL FROM is in the sender's domain, so an SPF pass aligns with a From header there.
+        spf_results = [a.spf.result for h in state.hosts.values() for a in h.addresses if a.spf]
+        state.dmarc = replace(
+            state.dmarc,
+            spf_aligned=SpfResult.PASS in spf_results if spf_results else None,
+        )
+    partial = state.snapshot()
+    result = replace(
+        partial,
+        findings=build_findings(partial),
+        complete=True,
+        elapsed=time.monotonic() - t0,
+        queries=len(cache.asked),
+    )
+    if on_progress is not None:
+        on_progress(Progress(tracker.done, tracker.pending, result))
+    return result
+
+
+class _Run:
+    def __init__(self, dns: _Tracker, state: _State, changed: Callable[[], None]) -> None:
+        self.dns = dns
+        self.state = state
+        self.changed = changed
+
+    # ------------------------------------------------------------ recipient
+
+    async def recipient_mx(self) -> None:
+        self.state.mx = await resolve_mx(self.dns, self.state.recipient.domain.ascii)
+        self.changed()
+
+    # ------------------------------------------------------------ sending side
+
+    async def sending_hosts(self, via: SendingHost | None) -> None:
+        sender_domain = self.state.sender.domain.ascii
+        if via is not None and via.address is not None:
+            host = SendingHostInfo(host=str(via.address), assumed=False)
+            self.state.hosts = {host.host: host}
+            await self._host_addresses(host, [str(via.address)])
+            return
+        if via is not None and via.name is not None:
+            names = [(via.name.ascii, False)]
+        else:
+            sender_mx = await resolve_mx(self.dns, sender_domain)
+            self.state.sender_mx = sender_mx
+            names = [(h.host, True) for h in sender_mx.hosts if h.host != "."]
+            self.state.notes = (
+                *self.state.notes,
+                (
+                    f"No sending host was given: {sender_domain}'s own MX hosts are assumed "
+                    "to send its mail."
+                    if names
+                    else f"No sending host was given and {sender_domain} has no MX host to assume."
+                ),
+            )
+        self.state.hosts = {n: SendingHostInfo(host=n, assumed=a) for n, a in names}
+        self.changed()
+        await asyncio.gather(*(self._resolve_host(n) for n, _ in names))
+
+    async def _resolve_host(self, name: str) -> None:
+        a, aaaa = await asyncio.gather(self.dns.query(name, "A"), self.dns.query(name, "AAAA"))
+        lookups = (lookup_status(a), lookup_status(aaaa))
+        addresses = [str(x) for x in (*a.records, *aaaa.records)]
+        error = None
+        if not addresses:
+            bad = [x for x in (a, aaaa) if x.outcome.is_error]
+            if bad:
+                error = f"{name}: address lookup {bad[0].outcome.describe()}"
+            elif a.outcome is Outcome.NXDOMAIN:
+                error = f"{name} does not exist (NXDOMAIN)"
+            else:
+                error = f"{name} has no A or AAAA record"
+        assert self.state.hosts is not None
+        host = replace(self.state.hosts[name], lookups=lookups, error=error)
+        self.state.hosts[name] = host
+        self.changed()
+        await self._host_addresses(host, addresses)
+
+    async def _host_addresses(self, host: SendingHostInfo, addresses: list[str]) -> None:
+        ordered = sorted(set(addresses), key=_address_key)
+        assert self.state.hosts is not None
+        self.state.hosts[host.host] = replace(
+            self.state.hosts[host.host],
+            addresses=tuple(
+                SendingAddress(address=ip, family=ipaddress.ip_address(ip).version)
+                for ip in ordered
+            ),
+        )
+        self.changed()
+        await asyncio.gather(*(self._address(host.host, ip) for ip in ordered))
+
+    def _update_address(self, host: str, ip: str, **changes: Any) -> None:
+        assert self.state.hosts is not None
+        info = self.state.hosts[host]
+        self.state.hosts[host] = replace(
+            info,
+            addresses=tuple(
+                replace(a, **changes) if a.address == ip else a for a in info.addresses
+            ),
+        )
+        self.changed()
+
+    async def _address(self, host: str, ip: str) -> None:
+        async def spf() -> None:
+            outcome = await self.spf_for(ip, host)
+            self._update_address(host, ip, spf=outcome)
+
+        async def reverse() -> None:
+            ptr, names, fcrdns = await reverse_dns(self.dns, ip)
+            self._update_address(host, ip, ptr=names, ptr_lookup=ptr, fcrdns=fcrdns)
+
+        await asyncio.gather(spf(), reverse())
+
+    async def spf_for(self, ip: str, helo: str) -> SpfOutcome:
+        sender = self.state.sender
+        return await check_host(
+            self.dns, ip, sender.domain.ascii, sender.address, helo if _is_name(helo) else ""
+        )
+
+    async def spf_audit(self) -> None:
+        self.state.spf_audit = await audit(self.dns, self.state.sender.domain.ascii)
+        self.changed()
+
+    async def dmarc(self) -> None:
+        self.state.dmarc = await lookup_dmarc(self.dns, self.state.sender.domain.ascii)
+        self.changed()
+
+
+def _is_name(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return True
+    return False
+
+
+def _address_key(ip: str) -> tuple[int, int]:
+    addr = ipaddress.ip_address(ip)
+    return (addr.version, int(addr))
+
+
+async def resolve_mx(dns: DnsSource, domain: str) -> MxInfo:
+    """MX in delivery order, with every exchange's addresses (RFC 5321 5.1, RFC 7505)."""
+    answer = await dns.query(domain, "MX")
+    status = lookup_status(answer)
+    if answer.outcome.is_error:
+        return MxInfo(
+            kind="error",
+            lookup=status,
+            error=f"the MX lookup for {domain}: {answer.outcome.describe()}"
+            + (f" ({answer.detail})" if answer.detail else ""),
+        )
+    if answer.ok:
+        records = sorted(answer.records, key=lambda r: (r[0], r[1]))
+        if len(records) == 1 and records[0][1] in (".", ""):
+            return MxInfo(kind="null", hosts=(MxHost(records[0][0], "."),), lookup=status)
+        hosts = await asyncio.gather(*(_mx_host(dns, pref, name) for pref, name in records))
+        return MxInfo(kind="explicit", hosts=tuple(hosts), lookup=status)
+    # No MX: the domain itself is the implicit MX if it has an address (RFC 5321 5.1).
+    implicit = await _mx_host(dns, 0, domain)
+    if implicit.addresses:
+        return MxInfo(kind="implicit", hosts=(implicit,), lookup=status)
+    failed = [s for s in implicit.address_lookups if s.outcome not in ("ok", "nxdomain", "nodata")]
+    if failed:
+        return MxInfo(
+            kind="error",
+            lookup=status,
+            error=f"{domain} has no MX record and its address lookup failed: {failed[0].outcome}",
+        )
+    return MxInfo(kind="none", lookup=status)
+
+
+async def _mx_host(dns: DnsSource, preference: int, name: str) -> MxHost:
+    if not _is_name(name):
+        return MxHost(preference, name, ip_literal=True)
+    a, aaaa = await asyncio.gather(dns.query(name, "A"), dns.query(name, "AAAA"))
+    addresses = tuple(sorted({str(x) for x in (*a.records, *aaaa.records)}, key=_address_key))
+    canonical = a.canonical or aaaa.canonical
+    return MxHost(
+        preference,
+        name,
+        addresses=addresses,
+        address_lookups=(lookup_status(a), lookup_status(aaaa)),
+        cname=canonical,
+    )
+
+
+async def reverse_dns(dns: DnsSource, ip: str) -> tuple[LookupStatus, tuple[str, ...], bool | None]:
+    """PTR names of an address and whether forward-confirmed reverse DNS holds."""
+    rev = reversename.from_address(ip).to_text(omit_final_dot=True)
+    answer = await dns.query(rev, "PTR")
+    names = tuple(str(n) for n in answer.records[:MAX_PTR_NAMES])
+    if not names:
+        return lookup_status(answer), (), (None if answer.outcome.is_error else False)
+    rdtype = "AAAA" if ":" in ip else "A"
+    forwards = await asyncio.gather(*(dns.query(n, rdtype) for n in names))
+    wanted = ipaddress.ip_address(ip)
+    confirmed = any(
+        ipaddress.ip_address(str(rec)) == wanted for fwd in forwards for rec in fwd.records
+    )
+    if not confirmed and any(f.outcome.is_error for f in forwards):
+        return lookup_status(answer), names, None
+    return lookup_status(answer), names, confirmed
