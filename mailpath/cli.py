@@ -198,7 +198,7 @@ def _check(args: argparse.Namespace) -> int:
             started_at = rec.created
             resolver: tuple[str, ...] = rec.resolver
         else:
-            if not args.sender or not args.recipient:
+            if args.sender is None or args.recipient is None:
                 raise InputError("give SENDER and RECIPIENT (or --replay FILE)")
             sender, recipient, via = args.sender, args.recipient, args.via
             parse_inputs(sender, recipient, via)
