@@ -155,12 +155,17 @@ async def analyze(
     tracker = _Tracker(cache, changed)
     run = _Run(tracker, state, changed)
 
-    await asyncio.gather(
-        run.recipient_mx(),
-        run.sending_hosts(via_host),
-        run.spf_audit(),
-        run.dmarc(),
-    )
+    try:
+        await asyncio.gather(
+            run.recipient_mx(),
+            run.sending_hosts(via_host),
+            run.spf_audit(),
+            run.dmarc(),
+        )
+    except asyncio.CancelledError:
+        # Cancel means at once: questions fetched ahead for nobody stop too.
+        cache.cancel_pending()
+        raise
     if state.dmarc is not None and state.hosts:
         # MAIL FROM is in the sender's domain, so an SPF pass aligns with a From header there.
         spf_results = [a.spf.result for h in state.hosts.values() for a in h.addresses if a.spf]

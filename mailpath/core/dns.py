@@ -180,7 +180,7 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
         "type": answer.rdtype,
         "outcome": answer.outcome.value,
         "records": [record_to_json(answer.rdtype, r) for r in answer.records],
-        "elapsed_ms": round(answer.elapsed * 1000, 1),
+        "elapsed_us": round(answer.elapsed * 1_000_000),
     }
     if answer.canonical:
         out["canonical"] = answer.canonical
@@ -204,7 +204,7 @@ def answer_from_json(data: Any) -> Answer:
             records=records,
             canonical=str(canonical) if canonical else None,
             detail=str(data.get("detail", "")),
-            elapsed=float(data.get("elapsed_ms", 0.0)) / 1000,
+            elapsed=int(data.get("elapsed_us", 0)) / 1_000_000,
         )
     except (KeyError, TypeError) as exc:
         raise ValueError(f"a query entry lacks {exc}") from exc
@@ -222,6 +222,12 @@ class Nameserver:
         if ":" in self.address:
             return f"[{self.address}]:{self.port}"
         return self.address if self.port == 53 else f"{self.address}:{self.port}"
+
+
+def _since(start: float) -> float:
+    """Seconds since `start`, in whole microseconds: what a recording keeps, so a replayed
+    answer carries exactly the same figure as the live one."""
+    return round((time.monotonic() - start) * 1_000_000) / 1_000_000
 
 
 class LiveSource:
@@ -283,41 +289,39 @@ class LiveSource:
         except dns.exception.DNSException as exc:
             return Answer(qname, rdtype, Outcome.ERROR, detail=f"bad name: {exc}")
         try:
-            result = await self._resolver.resolve(
-                absolute,
-                rdtype,
-                search=False,
-                raise_on_no_answer=False,
-                lifetime=lifetime,
-            )
+            # dnspython may sleep between retries past `lifetime`: hold it to the limit.
+            async with asyncio.timeout(lifetime + 0.05):
+                result = await self._resolver.resolve(
+                    absolute,
+                    rdtype,
+                    search=False,
+                    raise_on_no_answer=False,
+                    lifetime=lifetime,
+                )
         except dns.resolver.NXDOMAIN:
-            return Answer(qname, rdtype, Outcome.NXDOMAIN, elapsed=time.monotonic() - start)
-        except dns.resolver.LifetimeTimeout:
+            return Answer(qname, rdtype, Outcome.NXDOMAIN, elapsed=_since(start))
+        except (dns.resolver.LifetimeTimeout, TimeoutError):
             return Answer(
                 qname,
                 rdtype,
                 Outcome.TIMEOUT,
                 detail=f"no answer from {', '.join(self.servers)} within {lifetime:.1f} s",
-                elapsed=time.monotonic() - start,
+                elapsed=_since(start),
             )
         except dns.resolver.NoNameservers as exc:
             outcome, detail = _classify_no_nameservers(exc)
-            return Answer(qname, rdtype, outcome, detail=detail, elapsed=time.monotonic() - start)
+            return Answer(qname, rdtype, outcome, detail=detail, elapsed=_since(start))
         except dns.resolver.YXDOMAIN:
-            return Answer(qname, rdtype, Outcome.ERROR, detail="YXDOMAIN")
+            return Answer(qname, rdtype, Outcome.ERROR, detail="YXDOMAIN", elapsed=_since(start))
         except dns.exception.DNSException as exc:
-            return Answer(
-                qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=time.monotonic() - start
-            )
+            return Answer(qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=_since(start))
         except (OSError, ValueError) as exc:
-            return Answer(
-                qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=time.monotonic() - start
-            )
-        elapsed = time.monotonic() - start
+            return Answer(qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=_since(start))
+        elapsed = _since(start)
         rrset = result.rrset
         if rrset is None or len(rrset) == 0:
             return Answer(qname, rdtype, Outcome.NODATA, elapsed=elapsed)
-        canonical = _name_text(result.canonical_name)
+        canonical = _name_text(result.canonical_name).lower()
         records = tuple(record_from_rdata(rdtype, rd) for rd in rrset)
         return Answer(
             qname,
@@ -337,7 +341,9 @@ def _classify_no_nameservers(exc: dns.resolver.NoNameservers) -> tuple[Outcome, 
         server = err[0]
         detail = err[3]
         response = err[4] if len(err) > 4 else None
-        if isinstance(response, dns.message.Message):
+        if isinstance(detail, Exception):
+            texts.append(f"{server}: {detail}")
+        elif isinstance(response, dns.message.Message):
             rcodes.append(response.rcode())
             texts.append(f"{server}: {dns.rcode.to_text(response.rcode())}")
         else:
@@ -363,52 +369,71 @@ class QueryRecord:
     started: float  # seconds since the recording began
 
 
+class _Shared:
+    """One question in flight: its task and how many callers wait for it."""
+
+    __slots__ = ("task", "waiters")
+
+    def __init__(self, task: asyncio.Task[Answer]) -> None:
+        self.task = task
+        self.waiters = 0
+
+
 class CachingSource:
     """One in-flight query per question, shared by every caller; answers kept for the run.
 
-    Also counts what was really asked, for tests and benchmarks.
+    Each question runs in its own task and callers wait on it through `asyncio.shield`, so a
+    caller that is cancelled does not cancel the others; the task itself is cancelled when its
+    last waiter gives up (prefetched questions nobody waits for yet keep running until
+    `cancel_pending()`). `asked` lists the questions really sent, in order.
     """
 
     def __init__(self, inner: DnsSource) -> None:
         self.inner = inner
-        self._futures: dict[tuple[str, str], asyncio.Future[Answer]] = {}
+        self._shared: dict[tuple[str, str], _Shared] = {}
         self.asked: list[tuple[str, str]] = []
+
+    def _start(self, key: tuple[str, str]) -> _Shared:
+        shared = self._shared.get(key)
+        if shared is None:
+            shared = _Shared(asyncio.ensure_future(self.inner.query(*key)))
+            self._shared[key] = shared
+            self.asked.append(key)
+        return shared
 
     async def query(self, name: str, rdtype: str) -> Answer:
         key = (normalize_qname(name), rdtype.upper())
-        fut = self._futures.get(key)
-        if fut is None:
-            loop = asyncio.get_running_loop()
-            fut = loop.create_future()
-            self._futures[key] = fut
-            self.asked.append(key)
-            try:
-                answer = await self.inner.query(*key)
-            except BaseException as exc:
-                # Cancelled or broken: forget it so a later run may ask again.
-                del self._futures[key]
-                if not fut.done():
-                    fut.cancel()
-                raise exc from None
-            fut.set_result(answer)
-            return answer
-        # asyncio.shield: one waiter being cancelled must not cancel the shared query.
-        return await asyncio.shield(fut)
+        shared = self._start(key)
+        shared.waiters += 1
+        try:
+            return await asyncio.shield(shared.task)
+        except asyncio.CancelledError:
+            if shared.waiters == 1 and not shared.task.done():
+                shared.task.cancel()
+                if self._shared.get(key) is shared:
+                    # Forget it, so that a later run may ask again.
+                    del self._shared[key]
+            raise
+        finally:
+            shared.waiters -= 1
 
     def prefetch(self, name: str, rdtype: str) -> None:
         """Start a question in the background; its answer waits for whoever asks."""
-        key = (normalize_qname(name), rdtype.upper())
-        if key in self._futures:
-            return
-        task = asyncio.ensure_future(self.query(*key))
-        _BACKGROUND.add(task)
-        task.add_done_callback(_BACKGROUND.discard)
+        self._start((normalize_qname(name), rdtype.upper()))
+
+    def cancel_pending(self) -> None:
+        """Stop every question still in flight (the analysis was cancelled)."""
+        for key, shared in list(self._shared.items()):
+            if not shared.task.done():
+                shared.task.cancel()
+                del self._shared[key]
 
     def answers(self) -> list[Answer]:
-        return [f.result() for f in self._futures.values() if f.done() and not f.cancelled()]
-
-
-_BACKGROUND: set[asyncio.Future[Answer]] = set()
+        return [
+            s.task.result()
+            for s in self._shared.values()
+            if s.task.done() and not s.task.cancelled() and s.task.exception() is None
+        ]
 
 
 @dataclass

@@ -142,10 +142,6 @@ def _mx_findings(mx: MxInfo | None, domain: str) -> list[Finding]:
 # ---------------------------------------------------------------- sending side
 
 
-def _spf_of(addr: SendingAddress) -> SpfResult | None:
-    return addr.spf.result if addr.spf is not None else None
-
-
 def _sending_findings(result: Result) -> list[Finding]:
     if result.sending_hosts is None:
         return []
@@ -198,9 +194,9 @@ def _sending_findings(result: Result) -> list[Finding]:
 def _spf_host_findings(
     host: SendingHostInfo, sender: str, recipient: str, record: str | None, lookups: int
 ) -> list[Finding]:
-    results = [(a, _spf_of(a)) for a in host.addresses]
-    if any(r is None for _, r in results) or not results:
+    if not host.addresses or any(a.spf is None for a in host.addresses):
         return []
+    results = [(a, a.spf.result) for a in host.addresses if a.spf is not None]
     failing = [a for a, r in results if r is not SpfResult.PASS]
     if not failing:
         return []
@@ -221,9 +217,9 @@ def _spf_host_findings(
         ]
     errors = [(a, r) for a, r in results if r in (SpfResult.PERMERROR, SpfResult.TEMPERROR)]
     if errors:
-        addr, res = errors[0]
+        addr, error_result = errors[0]
         reason = addr.spf.trace.error if addr.spf is not None else None
-        if res is SpfResult.PERMERROR:
+        if error_result is SpfResult.PERMERROR:
             return [
                 Finding(
                     Severity.ERROR,
@@ -261,7 +257,7 @@ def _spf_host_findings(
                         f"{'IPv4' if family == 6 else 'IPv6'} "
                         f"({', '.join(a.address for a in other)}) but not over {name} "
                         f"({', '.join(a.address for a in gap)}: "
-                        f"{_spf_of(gap[0]).value if _spf_of(gap[0]) else '?'}). Mail that "
+                        f"{dict(results)[gap[0]].value}). Mail that "
                         f"leaves over {name} is flagged or refused by {recipient}.",
                         fix,
                         address_node(gap[0].address),
@@ -270,19 +266,19 @@ def _spf_host_findings(
         if out:
             return out
     worst = failing[0]
-    res = _spf_of(worst)
+    res = dict(results)[worst]
     severity = Severity.ERROR if res in (SpfResult.FAIL, SpfResult.SOFTFAIL) else Severity.WARNING
     verdict = {
         SpfResult.FAIL: "will reject or quarantine this mail",
         SpfResult.SOFTFAIL: "will flag this mail as suspicious",
         SpfResult.NEUTRAL: "will mark this mail unverified",
-    }.get(res or SpfResult.NEUTRAL, "will mark this mail unverified")
+    }.get(res, "will mark this mail unverified")
     return [
         Finding(
             severity,
             "spf-not-authorized",
             f"{recipient} {verdict}: the SPF record of {sender} does not authorize {host.host} "
-            f"({addrs}); the result is {res.value if res else '?'}.",
+            f"({addrs}); the result is {res.value}.",
             fix,
             address_node(worst.address),
         )

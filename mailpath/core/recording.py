@@ -11,7 +11,7 @@ Format (`"format": "mailpath-analysis"`, `"version": 1`)::
       "resolver": ["127.0.0.1:53"],                 # where the answers came from
       "queries": [                                  # one entry per question asked
         {"name": "gmail.com", "type": "MX", "outcome": "ok",
-         "records": [[5, "gmail-smtp-in.l.google.com"], ...], "elapsed_ms": 12.5,
+         "records": [[5, "gmail-smtp-in.l.google.com"], ...], "elapsed_us": 12500,
          "canonical": "...", "detail": "..."},     # canonical/detail only when set
         ...
       ]

@@ -177,9 +177,9 @@ def render_text(result: Result, color: bool = False) -> str:
     lines.append(c(f"Findings ({len(result.findings)})", "head"))
     if not result.findings:
         lines.append("  No problems found.")
+    tags = {Severity.ERROR: "ERROR", Severity.WARNING: "WARN ", Severity.INFO: "info "}
     for f in result.findings:
-        tag = {Severity.ERROR: "ERROR", Severity.WARNING: "WARN ", Severity.INFO: "info "}
-        lines.append(f"  {c(tag[f.severity], f.severity.value)} [{f.code}] {f.message}")
+        lines.append(f"  {c(tags[f.severity], f.severity.value)} [{f.code}] {f.message}")
         if f.fix:
             lines.append(f"        fix: {f.fix}")
     lines.append("")

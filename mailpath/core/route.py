@@ -138,18 +138,18 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     elif mx.kind in ("explicit", "implicit"):
         active = active_mx(mx.hosts, down)
         first_group = _groups(mx.hosts)[0][0] if mx.hosts else None
-        for host in mx.hosts:
-            node = mx_node(host.host)
+        for mx_host in mx.hosts:
+            node = mx_node(mx_host.host)
             mx_ids.append(node)
             g.add_node(
                 node,
                 kind="mx",
-                label=_mx_label(host, mx.kind),
-                status=_mx_status(host).value,
-                details=_mx_details(host, mx.kind),
+                label=_mx_label(mx_host, mx.kind),
+                status=_mx_status(mx_host).value,
+                details=_mx_details(mx_host, mx.kind),
                 layer=3,
-                preference=host.preference,
-                role="primary" if host.preference == first_group else "fallback",
+                preference=mx_host.preference,
+                role="primary" if mx_host.preference == first_group else "fallback",
                 down=node in down,
                 active=node in active,
             )
