@@ -1,0 +1,145 @@
+"""How long `mailpath check` waits on the network, against the longest chain of lookups.
+
+A realistic zone on the loopback test server, 150 ms added to every answer:
+- sender example.com, Google-Workspace-like: `include:_spf.google.com` (which includes three
+  netblock records), a provider include, `mx`, a DMARC record;
+- sending host mail-out.example.com with IPv4 and IPv6, PTRs for both;
+- recipient example.net with five MX hosts (preferences 5..40), each with A and AAAA.
+
+The longest chain of dependent lookups is 3 round trips (TXT example.com -> TXT
+_spf.google.com -> TXT _netblocks*.google.com; also TXT -> MX -> A for `mx`, and PTR -> A).
+Printed: mailpath's time, that over (3 x 150 ms), the questions it asked (and whether any was
+asked twice), and a sequential pyspf + dnspython script doing the same lookups.
+
+    .venv/bin/python benchmarks/bench_check.py [--latency 0.15] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import dns.nameserver  # noqa: E402
+import dns.resolver  # noqa: E402
+import dns.reversename  # noqa: E402
+
+from mailpath.core.analysis import analyze  # noqa: E402
+from mailpath.core.dns import CachingSource, LiveSource, Nameserver  # noqa: E402
+from tests.support.dnsserver import DnsTestServer  # noqa: E402
+
+CHAIN = 3
+V4, V6 = "192.0.2.10", "2001:db8::10"
+
+
+def zone() -> dict[str, list[Any]]:
+    z: dict[str, list[Any]] = {
+        "example.com": [
+            ("TXT", "v=spf1 include:_spf.google.com include:spf.provider.example mx ~all"),
+            ("MX", (1, "aspmx.l.google.com")),
+        ],
+        "_dmarc.example.com": [("TXT", "v=DMARC1; p=quarantine; rua=mailto:d@example.com")],
+        "_spf.google.com": [
+            (
+                "TXT",
+                "v=spf1 include:_netblocks.google.com include:_netblocks2.google.com "
+                "include:_netblocks3.google.com ~all",
+            )
+        ],
+        "_netblocks.google.com": [("TXT", "v=spf1 ip4:198.51.100.0/25 ~all")],
+        "_netblocks2.google.com": [("TXT", "v=spf1 ip6:2001:db8:4860::/48 ~all")],
+        "_netblocks3.google.com": [("TXT", "v=spf1 ip4:198.51.100.128/25 ~all")],
+        "spf.provider.example": [("TXT", "v=spf1 a:mail-out.example.com ~all")],
+        "aspmx.l.google.com": [("A", "198.51.100.5"), ("AAAA", "2001:db8:4860::5")],
+        "mail-out.example.com": [("A", V4), ("AAAA", V6)],
+        dns.reversename.from_address(V4).to_text(omit_final_dot=True): [
+            ("PTR", "mail-out.example.com")
+        ],
+        dns.reversename.from_address(V6).to_text(omit_final_dot=True): [
+            ("PTR", "mail-out.example.com")
+        ],
+    }
+    mx = []
+    for i, pref in enumerate((5, 10, 20, 30, 40)):
+        host = f"mx{i}.example.net"
+        mx.append(("MX", (pref, host)))
+        z[host] = [("A", f"203.0.113.{i + 1}"), ("AAAA", f"2001:db8:25::{i + 1}")]
+    z["example.net"] = mx
+    return z
+
+
+async def mailpath_check(server: DnsTestServer) -> tuple[float, int, list[tuple[str, str]]]:
+    source = CachingSource(LiveSource([Nameserver(server.address, server.port)], timeout=5))
+    start = time.perf_counter()
+    result = await analyze(source, "example.com", "example.net", "mail-out.example.com")
+    elapsed = time.perf_counter() - start
+    assert result.complete
+    assert {a.spf.result.value for a in result.sending_hosts[0].addresses if a.spf} == {"pass"}
+    return elapsed, len(source.asked), source.asked
+
+
+def sequential(server: DnsTestServer) -> float:
+    """What a script with pyspf and dnspython does: one question after another."""
+    import spf  # pyspf
+
+    resolver = dns.resolver.Resolver(configure=False)
+    resolver.nameservers = [dns.nameserver.Do53Nameserver(server.address, server.port)]
+    resolver.lifetime = 5
+    dns.resolver.default_resolver = resolver  # pyspf asks through dnspython's default
+
+    def ask(name: str, rdtype: str) -> list[Any]:
+        try:
+            return list(resolver.resolve(name, rdtype, raise_on_no_answer=False) or [])
+        except dns.resolver.NXDOMAIN:
+            return []
+
+    start = time.perf_counter()
+    mx = sorted(ask("example.net", "MX"), key=lambda r: r.preference)
+    for rec in mx:
+        ask(rec.exchange.to_text(), "A")
+        ask(rec.exchange.to_text(), "AAAA")
+    addresses = [r.address for r in ask("mail-out.example.com", "A")]
+    addresses += [r.address for r in ask("mail-out.example.com", "AAAA")]
+    for ip in addresses:
+        result, _ = spf.check2(i=ip, s="postmaster@example.com", h="mail-out.example.com")
+        assert result == "pass", result
+        for ptr in ask(dns.reversename.from_address(ip).to_text(), "PTR"):
+            ask(ptr.target.to_text(), "AAAA" if ":" in ip else "A")
+    ask("_dmarc.example.com", "TXT")
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--latency", type=float, default=0.15)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with DnsTestServer(zone(), latency=args.latency) as server:
+        runs = [asyncio.run(mailpath_check(server)) for _ in range(args.runs)]
+        best, asked, questions = min(runs, key=lambda r: r[0])
+        dupes = [q for q, n in Counter(questions).items() if n > 1]
+        server.queries.clear()
+        seq = min(sequential(server) for _ in range(args.runs))
+        seq_questions = len(server.queries) // args.runs
+    chain = CHAIN * args.latency
+    print(f"latency per answer        {args.latency * 1000:.0f} ms")
+    print(f"longest chain             {CHAIN} lookups = {chain * 1000:.0f} ms")
+    print(
+        f"mailpath check            {best * 1000:.0f} ms  ({asked} questions, best of {args.runs})"
+    )
+    print(f"  / longest chain         {best / chain:.2f}x   (aim <= 1.3x)")
+    print(f"questions asked twice     {len(dupes)} {dupes if dupes else ''}")
+    print(f"sequential pyspf+dnspython {seq * 1000:.0f} ms  ({seq_questions} questions)")
+    print(f"  mailpath / sequential   {best / seq:.2f}x   (aim <= 0.4x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
