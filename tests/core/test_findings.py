@@ -1,0 +1,105 @@
+"""Findings a person acts on, from zones served by the loopback server."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from mailpath.core.analysis import analyze
+from mailpath.core.dns import LiveSource, Nameserver
+from mailpath.core.model import Result
+
+HOST = "out.example.org"
+
+
+def zone(record: str, **extra: list[Any]) -> dict[str, list[Any]]:
+    z: dict[str, list[Any]] = {
+        "example.org": [("TXT", record)],
+        HOST: [("A", "192.0.2.10"), ("AAAA", "2001:db8::10")],
+        "10.2.0.192.in-addr.arpa": [("PTR", "wrong.example.org")],
+        "wrong.example.org": [("A", "192.0.2.99")],
+        "example.net": [("MX", (10, "mx.example.net"))],
+        "mx.example.net": [("A", "198.51.100.1")],
+        "_dmarc.example.org": [("TXT", "v=DMARC1; p=none")],
+    }
+    z.update(extra)
+    return z
+
+
+def check(server: Any) -> Result:
+    source = LiveSource([Nameserver(server.address, server.port)], timeout=0.5, budget=10)
+    return asyncio.run(analyze(source, "example.org", "example.net", HOST))
+
+
+def by_code(result: Result) -> dict[str, Any]:
+    return {f.code: f for f in result.findings}
+
+
+def test_over_ten_lookups_names_the_branch(dns_server: Any) -> None:
+    includes = {f"i{n}.example.org": [("TXT", "v=spf1 a mx -all")] for n in range(6)}
+    record = "v=spf1 " + " ".join(f"include:i{n}.example.org" for n in range(6)) + " -all"
+    result = check(dns_server(zone(record, **includes)))
+    finding = by_code(result)["spf-too-many-lookups"]
+    assert finding.severity.value == "error"
+    assert "18 DNS lookups" in finding.message
+    assert "i3.example.org" in finding.message
+
+
+def test_pass_all_and_ptr_are_flagged(dns_server: Any) -> None:
+    result = check(dns_server(zone("v=spf1 ptr +all")))
+    codes = by_code(result)
+    assert "spf-pass-all" in codes
+    assert "spf-ptr" in codes
+
+
+def test_neutral_all(dns_server: Any) -> None:
+    result = check(dns_server(zone(f"v=spf1 a:{HOST} ?all")))
+    assert "spf-neutral-all" in by_code(result)
+
+
+def test_fcrdns_failure_and_dmarc_none(dns_server: Any) -> None:
+    result = check(dns_server(zone(f"v=spf1 a:{HOST} -all")))
+    codes = by_code(result)
+    assert "192.0.2.10" in codes["fcrdns-failed"].message
+    assert "wrong.example.org" in codes["fcrdns-failed"].message
+    assert codes["dmarc-policy-none"].severity.value == "info"
+    assert "ptr-missing" in codes  # the IPv6 address has no PTR at all
+
+
+def test_permerror_names_the_term(dns_server: Any) -> None:
+    result = check(dns_server(zone("v=spf1 ip4:192.0.2.300 -all")))
+    finding = by_code(result)["spf-permerror"]
+    assert "ip4:192.0.2.300" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        # The fix keeps every current term and adds the host before `all`.
+        (
+            "v=spf1 mx include:_spf.example.com -all",
+            f"v=spf1 mx include:_spf.example.com a:{HOST} -all",
+        ),
+        # A redirect: mechanisms go before the modifier.
+        (
+            "v=spf1 ip4:198.51.100.0/24 redirect=_spf.example.com",
+            f"v=spf1 ip4:198.51.100.0/24 a:{HOST} redirect=_spf.example.com",
+        ),
+    ],
+)
+def test_fix_keeps_current_terms(dns_server: Any, record: str, expected: str) -> None:
+    extra = {"_spf.example.com": [("TXT", "v=spf1 ip4:198.51.100.0/24 -all")]}
+    result = check(dns_server(zone(record, **extra)))
+    finding = by_code(result)["spf-not-authorized"]
+    assert f'"{expected}"' in finding.fix
+
+
+def test_fix_uses_ip_terms_when_a_lookup_would_cross_the_limit(dns_server: Any) -> None:
+    includes = {f"i{n}.example.org": [("TXT", "v=spf1 ip4:198.51.100.1 -all")] for n in range(10)}
+    record = "v=spf1 " + " ".join(f"include:i{n}.example.org" for n in range(10)) + " -all"
+    result = check(dns_server(zone(record, **includes)))
+    fix = by_code(result)["spf-not-authorized"].fix
+    assert "ip4:192.0.2.10 ip6:2001:db8::10 -all" in fix
+    assert f"a:{HOST}" not in fix
