@@ -24,6 +24,7 @@ from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
 from mailpath.core.findings import build_findings
 from mailpath.core.model import (
     DmarcInfo,
+    Finding,
     Inputs,
     LookupStatus,
     MxHost,
@@ -174,9 +175,10 @@ async def analyze(
             spf_aligned=SpfResult.PASS in spf_results if spf_results else None,
         )
     partial = state.snapshot()
+    findings = await verify_fixes(tracker, partial, build_findings(partial))
     result = replace(
         partial,
-        findings=build_findings(partial),
+        findings=findings,
         complete=True,
         elapsed=time.monotonic() - t0,
         queries=len(cache.asked),
@@ -293,6 +295,51 @@ class _Run:
     async def dmarc(self) -> None:
         self.state.dmarc = await lookup_dmarc(self.dns, self.state.sender.domain.ascii)
         self.changed()
+
+
+class _WithRecord:
+    """The same DNS, except that `domain` publishes `record` as its only TXT record."""
+
+    def __init__(self, inner: DnsSource, domain: str, record: str) -> None:
+        self.inner = inner
+        self.domain = domain
+        self.record = record
+
+    async def query(self, name: str, rdtype: str) -> Answer:
+        if rdtype.upper() == "TXT" and name.rstrip(".").lower() == self.domain:
+            data = self.record.encode("utf-8")
+            strings = tuple(data[i : i + 255] for i in range(0, len(data), 255))
+            return Answer(self.domain, "TXT", Outcome.OK, records=(strings,))
+        return await self.inner.query(name, rdtype)
+
+
+async def verify_fixes(
+    source: DnsSource, result: Result, findings: tuple[Finding, ...]
+) -> tuple[Finding, ...]:
+    """Evaluate each suggested SPF record against the same DNS, as a receiver would."""
+    sender = result.sender_domain.ascii
+
+    async def verify(finding: Finding) -> Finding:
+        if finding.record is None:
+            return finding
+        overlay = _WithRecord(source, sender, finding.record)
+        addresses = [
+            (host.host, a.address) for host in result.sending_hosts or () for a in host.addresses
+        ]
+        outcomes = await asyncio.gather(
+            *(
+                check_host(
+                    overlay, ip, sender, f"postmaster@{sender}", host if _is_name(host) else ""
+                )
+                for host, ip in addresses
+            )
+        )
+        verified = tuple(
+            f"{ip} {o.result.value}" for (_, ip), o in zip(addresses, outcomes, strict=True)
+        )
+        return replace(finding, verified=verified)
+
+    return tuple(await asyncio.gather(*(verify(f) for f in findings)))
 
 
 def _is_name(text: str) -> bool:

@@ -213,6 +213,7 @@ def _spf_host_findings(
                 f"that authorizes {host.host} ({addrs}).",
                 fix,
                 host_node(host.host),
+                record=fix_record,
             )
         ]
     errors = [(a, r) for a, r in results if r in (SpfResult.PERMERROR, SpfResult.TEMPERROR)]
@@ -261,6 +262,7 @@ def _spf_host_findings(
                         f"leaves over {name} is flagged or refused by {recipient}.",
                         fix,
                         address_node(gap[0].address),
+                        record=fix_record,
                     )
                 )
         if out:
@@ -281,6 +283,7 @@ def _spf_host_findings(
             f"({addrs}); the result is {res.value}.",
             fix,
             address_node(worst.address),
+            record=fix_record,
         )
     ]
 

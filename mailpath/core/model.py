@@ -39,6 +39,10 @@ class Finding:
     message: str  # plain language, names the host and the record
     fix: str | None = None  # a concrete step (often the exact record to publish)
     subject: str | None = None  # the route-graph node id this is about
+    #: The SPF record the fix asks to publish, when the fix is one.
+    record: str | None = None
+    #: What evaluating that record against the same DNS gave, e.g. "203.0.113.74 pass".
+    verified: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,14 @@ def result_to_json(result: Result) -> dict[str, Any]:
             "error": dmarc.error if dmarc else None,
         },
         "findings": [
-            {"severity": f.severity.value, "code": f.code, "message": f.message, "fix": f.fix}
+            {
+                "severity": f.severity.value,
+                "code": f.code,
+                "message": f.message,
+                "fix": f.fix,
+                "record": f.record,
+                "verified": list(f.verified),
+            }
             for f in result.findings
         ],
         "notes": list(result.notes),
@@ -182,6 +189,8 @@ def render_text(result: Result, color: bool = False) -> str:
         lines.append(f"  {c(tags[f.severity], f.severity.value)} [{f.code}] {f.message}")
         if f.fix:
             lines.append(f"        fix: {f.fix}")
+        if f.verified:
+            lines.append(f"        checked with that record: {', '.join(f.verified)}")
     lines.append("")
     lines.append(f"{result.queries} DNS questions, {result.elapsed:.2f} s")
     return "\n".join(lines) + "\n"

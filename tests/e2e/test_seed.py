@@ -109,6 +109,8 @@ def test_before_the_fix_gmail_sees_no_spf_and_the_fix_names_the_record(nsd_zones
     assert "unverified" in finding["message"]
     assert VIA in finding["message"]
     assert f'"v=spf1 a:{VIA} ~all"' in finding["fix"]
+    # The suggested record was evaluated against the same DNS: both addresses would pass.
+    assert finding["verified"] == [f"{VIA_V4} pass", f"{VIA_V6} pass"]
     nodes = {n["id"]: n for n in data["graph"]["nodes"]}
     assert nodes["mailbox"]["status"] == "none"
 
@@ -131,6 +133,7 @@ def test_ipv6_gap_is_found_and_fixed_with_the_missing_address(nsd_zones: Any) ->
     [gap] = [f for f in data["findings"] if f["code"] == "spf-ipv6-gap"]
     assert VIA_V6 in gap["message"]
     assert f'"v=spf1 ip4:{VIA_V4} ip6:{VIA_V6} ~all"' in gap["fix"]
+    assert gap["verified"] == [f"{VIA_V4} pass", f"{VIA_V6} pass"]
 
 
 def _mx_variants() -> dict[str, str]:
