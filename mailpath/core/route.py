@@ -23,7 +23,7 @@ from mailpath.core.spf import SpfResult
 NODE_W = 220.0
 NODE_H = 64.0
 DNS_H = 52.0
-COL_GAP = 90.0
+COL_GAP = 130.0
 ROW_GAP = 26.0
 DNS_ROW_Y = 0.0
 ROUTE_TOP = DNS_H + 70.0

@@ -1,0 +1,229 @@
+"""GUI benchmarks (not tests): they print figures, they do not pass or fail.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_gui.py [startup|graph|export|stall]
+
+- startup: cold start to the first paint of the window, against a bare PySide6 window
+  (median of N fresh processes each; aim: within 1.3x).
+- graph:   scene build + fit + first paint of a 1,000-node route graph (aim <= 0.5 s).
+- export:  PNG export of the seed route and of the 1,000-node graph (aim <= 0.3 s, seed).
+- stall:   the longest GUI-thread stall while analysing the seed scenario against a loopback
+           DNS server answering each question after 150 ms (a 5 ms timer probe; aim < 50 ms).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE = """
+import sys, time
+t0 = float(sys.argv[1])
+from PySide6.QtCore import QObject, QEvent
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.resize(1280, 800)
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint and o is w:
+            print(time.time() - t0, flush=True)
+            app.quit()
+        return False
+f = F(); w.installEventFilter(f)
+w.show()
+app.exec()
+"""
+
+MAILPATH = """
+import sys, time
+t0 = float(sys.argv[1])
+from argparse import Namespace
+from mailpath.gui import app as appmod
+a, w = appmod.launch(Namespace())
+def painted():
+    print(time.time() - t0, 'dns' in sys.modules, 'networkx' in sys.modules, flush=True)
+    a.quit()
+w.firstPainted.connect(painted)
+a.exec()
+"""
+
+
+def _cold(code: str, runs: int) -> list[float]:
+    times = []
+    env = dict(os.environ, XDG_CONFIG_HOME=tempfile.mkdtemp())
+    for _ in range(runs):
+        t0 = time.time()
+        out = subprocess.run(
+            [sys.executable, "-c", code, repr(t0)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        times.append(float(out.stdout.split()[0]))
+    return times
+
+
+def bench_startup(runs: int = 7) -> None:
+    # Installed packages carry bytecode; a checkout run with PYTHONDONTWRITEBYTECODE would
+    # otherwise measure the compiler.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "mailpath")], check=True)
+    _cold(BARE, 1)  # warm the file cache once for both
+    _cold(MAILPATH, 1)
+    bare = _cold(BARE, runs)
+    ours = _cold(MAILPATH, runs)
+    b, m = statistics.median(bare), statistics.median(ours)
+    print(
+        f"startup: bare PySide6 window {b * 1000:.0f} ms, mailpath {m * 1000:.0f} ms "
+        f"(median of {runs}) -> {m / b:.2f}x (aim <= 1.3x)"
+    )
+
+
+def _app() -> object:
+    from PySide6.QtWidgets import QApplication
+
+    import mailpath.gui  # noqa: F401
+
+    return QApplication.instance() or QApplication([])
+
+
+def bench_graph(n: int = 1000) -> None:
+    _app()
+    from PySide6.QtWidgets import QApplication
+
+    from mailpath.gui.graph_view import RouteScene, RouteView
+    from tests.gui import fakes
+
+    graph = fakes.big_graph(n)
+    t0 = time.perf_counter()
+    scene = RouteScene()
+    view = RouteView(scene)
+    view.resize(1280, 800)
+    view.show()
+    scene.set_graph(graph)
+    t1 = time.perf_counter()
+    view.fit_all()
+    view.viewport().grab()  # forces a full paint of what is visible
+    QApplication.processEvents()
+    t2 = time.perf_counter()
+    view.resetTransform()
+    t3 = time.perf_counter()
+    view.viewport().grab()
+    t4 = time.perf_counter()
+    print(
+        f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges: "
+        f"scene {1000 * (t1 - t0):.0f} ms + fit & first paint {1000 * (t2 - t1):.0f} ms "
+        f"= {1000 * (t2 - t0):.0f} ms (aim <= 500); repaint at 100% {1000 * (t4 - t3):.0f} ms"
+    )
+
+
+def bench_export() -> None:
+    _app()
+    import asyncio
+
+    from mailpath.core.analysis import analyze
+    from mailpath.core.dns import ReplaySource
+    from mailpath.core.recording import open_recording
+    from mailpath.core.route import build_route_graph
+    from mailpath.gui import export
+    from mailpath.paths import seed_example
+    from tests.gui import fakes
+
+    rec = open_recording(seed_example())
+    result = asyncio.run(analyze(ReplaySource(rec.answers), rec.sender, rec.recipient, rec.via))
+    graph = build_route_graph(result)
+    out = Path(tempfile.mkdtemp())
+    export.render_image(graph, "warm-up")
+    for name, g in (("seed", graph), ("1000-node", fakes.big_graph(1000))):
+        times = []
+        for _ in range(5):
+            t0 = time.perf_counter()
+            export.write_png(g, str(out / f"{name}.png"), f"{name} route")
+            times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        export.write_svg(g, str(out / f"{name}.svg"), f"{name} route")
+        svg = time.perf_counter() - t0
+        size = (out / f"{name}.png").stat().st_size
+        print(
+            f"export {name}: PNG {1000 * statistics.median(times):.0f} ms (median of 5, "
+            f"{size // 1024} KiB), SVG {1000 * svg:.0f} ms (aim PNG <= 300 ms)"
+        )
+
+
+def bench_stall(latency: float = 0.15) -> None:
+    _app()
+    from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mailpath.gui import i18n
+    from mailpath.gui.main_window import MainWindow
+    from tests.gui.zones import zone_from_recording
+    from tests.support.dnsserver import DnsTestServer
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    i18n.install("en")
+    server = DnsTestServer(zone_from_recording(), latency=latency).start()
+    win = MainWindow(QSettings(), "en")
+    win.screenshot_mode = True
+    win.resize(1280, 800)
+    win.show()
+    QApplication.processEvents()
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    probe = QTimer()
+    probe.setInterval(5)
+    last = [0]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    probe.timeout.connect(tick)
+    events = [0]
+    win.runner.progress.connect(lambda *a: events.__setitem__(0, events[0] + 1))
+    win.set_inputs("ts.skr.jp", "gmail.com", "www274.sakura.ne.jp", [server.nameserver])
+    clock.start()
+    probe.start()
+    t0 = time.perf_counter()
+    win.start_analysis()
+    while win.running and time.perf_counter() - t0 < 60:
+        QApplication.processEvents()
+        time.sleep(0.001)
+    elapsed = time.perf_counter() - t0
+    probe.stop()
+    win.close()
+    server.stop()
+    worst = max(gaps[1:]) if len(gaps) > 1 else float("nan")
+    p99 = sorted(gaps)[int(len(gaps) * 0.99)] if gaps else float("nan")
+    print(
+        f"stall: analysis against a {latency * 1000:.0f} ms/answer server took "
+        f"{elapsed:.2f} s, {events[0]} progress events, {len(server.queries)} queries; "
+        f"longest GUI-thread gap {worst:.0f} ms (5 ms probe, p99 {p99:.0f} ms; aim < 50)"
+    )
+
+
+def main(argv: list[str]) -> None:
+    wanted = argv or ["startup", "graph", "export", "stall"]
+    for name in wanted:
+        {
+            "startup": bench_startup,
+            "graph": bench_graph,
+            "export": bench_export,
+            "stall": bench_stall,
+        }[name]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

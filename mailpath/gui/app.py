@@ -1,0 +1,140 @@
+"""`mailpath` / `mailpath gui ...`: start the application and open the window.
+
+Start-up order matters for the cold-start budget: only PySide6 and the window's own modules
+load before the first paint; the core (dnspython, networkx) loads when the first analysis
+starts, which for `mailpath gui SENDER RECIPIENT` is right after that paint.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from argparse import Namespace
+from typing import Any
+
+NO_DISPLAY = (
+    "mailpath: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+    "  For a picture of the route without a window:  mailpath check SENDER RECIPIENT --png FILE\n"
+    "  To run the window without a screen (tests, screenshots):  QT_QPA_PLATFORM=offscreen "
+    "mailpath gui ... --screenshot FILE\n"
+)
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def _display_missing() -> bool:
+    from mailpath.gui.export import has_display
+
+    if not has_display():
+        return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    display = os.environ.get("DISPLAY", "")
+    if (
+        sys.platform == "linux"
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and (not platform or platform.startswith("xcb"))
+        and display.startswith(":")
+    ):
+        # A local X display whose socket is gone would make Qt abort: say it plainly instead.
+        number = display[1:].split(".")[0]
+        if number.isdigit() and not os.path.exists(f"/tmp/.X11-unix/X{number}"):
+            return True
+    return False
+
+
+def create_application() -> Any:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from mailpath.paths import resource
+
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName("mailpath")
+        QCoreApplication.setApplicationName("mailpath")
+        app = QApplication([sys.argv[0] if sys.argv else "mailpath"])
+        app.setApplicationDisplayName("mailpath")
+        icon = resource("icons", "mailpath.svg")
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
+    """Create the application and the window, shown, with the CLI's inputs applied."""
+    from PySide6.QtCore import QSettings
+
+    import mailpath.gui  # noqa: F401 - applies the PySide6 workaround first
+    from mailpath.gui import i18n
+    from mailpath.gui.errors import install_excepthook, setup_logging
+    from mailpath.gui.main_window import MainWindow
+
+    app = create_application()
+    setup_logging()
+    install_excepthook()
+    settings = settings if settings is not None else QSettings()
+    setting = str(settings.value("language", "system"))
+    language = i18n.install(i18n.resolve_language(None if setting == "system" else setting))
+    window = MainWindow(settings, language)
+    window.screenshot_mode = bool(getattr(args, "screenshot", None))
+    sender = getattr(args, "sender", None) or ""
+    recipient = getattr(args, "recipient", None) or ""
+    via = getattr(args, "via", None)
+    nameservers = list(getattr(args, "nameserver", None) or [])
+    if sender or recipient or via or nameservers:
+        window.set_inputs(sender, recipient, via, nameservers)
+    window.show()
+    return app, window
+
+
+def _after_first_paint(window: Any, args: Namespace) -> None:
+    """Start what the command line asked for; with --screenshot, save and quit when done."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    screenshot = getattr(args, "screenshot", None)
+    replay = getattr(args, "replay", None)
+    sender = getattr(args, "sender", None)
+    recipient = getattr(args, "recipient", None)
+    status = {"code": EXIT_OK}
+
+    def save_and_quit() -> None:
+        window.view.graph_updated()
+        QApplication.processEvents()
+        pixmap = window.grab()
+        if not pixmap.save(screenshot, "PNG"):
+            print(f"mailpath: cannot write {screenshot}", file=sys.stderr)
+            status["code"] = 1
+        QApplication.exit(status["code"])
+
+    def finished() -> None:
+        if screenshot:
+            QTimer.singleShot(200, save_and_quit)
+
+    window.analysisFinished.connect(finished)
+    started = False
+    if replay:
+        started = window.open_analysis(replay)
+    elif sender and recipient:
+        started = window.start_analysis()
+        if not started:
+            status["code"] = EXIT_USAGE  # the marked fields are in the screenshot
+    if screenshot and not started and not window.running:
+        QTimer.singleShot(200, save_and_quit)
+
+
+def run(args: Namespace) -> int:
+    """Entry point for `mailpath` and `mailpath gui`; returns the exit status."""
+    screenshot = getattr(args, "screenshot", None)
+    if _display_missing():
+        if not screenshot:
+            sys.stderr.write(NO_DISPLAY)
+            return EXIT_USAGE
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    app, window = launch(args)
+    window.firstPainted.connect(lambda: _after_first_paint(window, args))
+    code = app.exec()
+    window.runner.shutdown()
+    return int(code)

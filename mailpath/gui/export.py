@@ -1,0 +1,128 @@
+"""PNG and SVG of the whole route diagram, for the window's File menu and `mailpath check --png`.
+
+Both use `render.paint_diagram`, so the files show exactly what the window draws (title line,
+every node and edge with its marker, the legend), independent of what part is on screen.
+No window is needed: without a running application one `QGuiApplication` is created, on the
+offscreen platform when there is no display.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+
+from mailpath.gui import render
+
+#: PNG pixels per diagram unit: crisp on high-density screens and when zoomed.
+PNG_SCALE = 2.0
+
+_app: QGuiApplication | None = None
+
+
+def has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return True  # offscreen, minimal, vnc...: no display needed
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def ensure_gui_application() -> QGuiApplication:
+    """The running application, or a new one (offscreen when there is no display)."""
+    global _app
+    existing = QGuiApplication.instance()
+    if existing is not None:
+        return existing  # type: ignore[return-value]
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _app = QGuiApplication([sys.argv[0] if sys.argv else "mailpath"])
+    return _app
+
+
+def render_image(
+    graph: Any,
+    title: str,
+    *,
+    scale: float = PNG_SCALE,
+    theme: render.RenderTheme = render.LIGHT,
+    positions: Mapping[str, QPointF] | None = None,
+) -> QImage:
+    ensure_gui_application()
+    rects = render.node_rects(graph, positions)
+    layout = render.diagram_layout(graph, rects, title)
+    size = QSize(round(layout.size.width() * scale), round(layout.size.height() * scale))
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(scale)
+    image.fill(theme.background)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    render.paint_diagram(painter, graph, title, theme, positions, layout)
+    painter.end()
+    image.setText("Title", title)
+    image.setText("Software", "mailpath")
+    return image
+
+
+def write_png(graph: Any, path: str, title: str, **kwargs: Any) -> QImage:
+    image = render_image(graph, title, **kwargs)
+    if not image.save(path, "PNG"):
+        raise OSError(f"cannot write PNG {path}")
+    return image
+
+
+def write_svg(
+    graph: Any,
+    path: str,
+    title: str,
+    *,
+    theme: render.RenderTheme = render.LIGHT,
+    positions: Mapping[str, QPointF] | None = None,
+) -> None:
+    ensure_gui_application()
+    from PySide6.QtSvg import QSvgGenerator  # only export needs QtSvg
+
+    rects = render.node_rects(graph, positions)
+    layout = render.diagram_layout(graph, rects, title)
+    generator = QSvgGenerator()
+    generator.setFileName(path)
+    generator.setSize(QSize(round(layout.size.width()), round(layout.size.height())))
+    generator.setViewBox(QRectF(QPointF(0, 0), layout.size))
+    generator.setResolution(96)
+    generator.setTitle(title)
+    generator.setDescription("mailpath delivery route")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"cannot write SVG {path}")
+    render.paint_diagram(painter, graph, title, theme, positions, layout)
+    painter.end()
+    if not os.path.exists(path):
+        raise OSError(f"cannot write SVG {path}")
+
+
+def export_images(graph: Any, png: str | None, svg: str | None, title: str) -> None:
+    """Write the route diagram as PNG (2x pixels) and/or SVG; headless when needed."""
+    ensure_gui_application()
+    if png:
+        write_png(graph, png, title)
+    if svg:
+        write_svg(graph, svg, title)
+
+
+def default_title(graph: Any) -> str:
+    """ "Mail route: SENDER → RECIPIENT — DATE", from the graph's own attributes."""
+    from mailpath.gui.i18n import tr
+
+    attrs = getattr(graph, "graph", {}) or {}
+    sender = attrs.get("sender", "")
+    recipient = attrs.get("recipient", "")
+    date = attrs.get("date", "")
+    return tr("Export", "Mail route: {sender} → {recipient} — {date}").format(
+        sender=sender, recipient=recipient, date=date
+    )

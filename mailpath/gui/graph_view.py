@@ -1,0 +1,488 @@
+"""The interactive route graph: a QGraphicsScene of node and edge items, and its view.
+
+Items keep their identity across updates (`RouteScene.set_graph` diffs by node id and edge
+key), so a node a person dragged, selected or hovered stays so while lookups finish. Painting
+is delegated to `render`, the same code the PNG/SVG export uses.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneHoverEvent,
+    QGraphicsView,
+    QMenu,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from mailpath.gui import render
+from mailpath.gui.i18n import tr
+
+
+def _tooltip(attrs: dict[str, Any]) -> str:
+    """A plain-text tooltip, escaped: Qt renders tooltips that look like HTML as rich text."""
+    lines = [str(attrs.get("label", "")).replace("\n", " — ")]
+    status = attrs.get("status")
+    if status:
+        lines.append(tr("Graph", "status: {status}").format(status=status))
+    body = "<br>".join(html.escape(line) for line in lines if line)
+    return f"<qt>{body}</qt>"
+
+
+class NodeItem(QGraphicsObject):
+    def __init__(self, node_id: str, attrs: dict[str, Any], route_scene: RouteScene) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.attrs = attrs
+        self.route_scene = route_scene
+        self.edges: list[EdgeItem] = []
+        self.highlighted = False
+        self._rect = QRectF()
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setZValue(2)
+        self.update_attrs(attrs, move=True)
+
+    def update_attrs(self, attrs: dict[str, Any], move: bool) -> None:
+        self.prepareGeometryChange()
+        self.attrs = attrs
+        rect = render.node_rect(attrs)
+        self._rect = QRectF(0, 0, rect.width(), rect.height())
+        if move:
+            self.setPos(rect.topLeft())
+        self.setToolTip(_tooltip(attrs))
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-7, -7, 7, 7)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self._rect, 8, 8)
+        return path
+
+    def scene_rect(self) -> QRectF:
+        return self._rect.translated(self.pos())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        render.paint_node(
+            painter,
+            self.attrs,
+            self._rect,
+            self.route_scene.theme,
+            selected=self.isSelected(),
+            highlighted=self.highlighted,
+            lod=lod,
+        )
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.adjust()
+            if self.route_scene.user_moving:
+                self.route_scene.moved[self.node_id] = self.pos()
+        return super().itemChange(change, value)
+
+    def mousePressEvent(self, event: Any) -> None:
+        self.route_scene.user_moving = True
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        super().mouseReleaseEvent(event)
+        self.route_scene.user_moving = False
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.route_scene.highlight_path(self.node_id)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.route_scene.highlight_path(None)
+        super().hoverLeaveEvent(event)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
+        self.setSelected(True)
+        self.route_scene.contextMenuRequested.emit(self.node_id, event.screenPos())
+        event.accept()
+
+
+class EdgeItem(QGraphicsItem):
+    def __init__(
+        self,
+        key: tuple[str, str],
+        attrs: dict[str, Any],
+        src: NodeItem,
+        dst: NodeItem,
+        route_scene: RouteScene,
+    ) -> None:
+        super().__init__()
+        self.key = key
+        self.attrs = attrs
+        self.src = src
+        self.dst = dst
+        self.route_scene = route_scene
+        self.highlighted = False
+        self.geometry: render.EdgeGeometry | None = None
+        self._bounds = QRectF()
+        self._shape = QPainterPath()
+        self.setAcceptHoverEvents(True)
+        src.edges.append(self)
+        dst.edges.append(self)
+        self.update_attrs(attrs)
+
+    def update_attrs(self, attrs: dict[str, Any]) -> None:
+        self.attrs = attrs
+        kind = attrs.get("kind")
+        self.setZValue(0 if kind == "dns" else (1 if attrs.get("active", True) else 0.5))
+        self.adjust()
+
+    def detach(self) -> None:
+        for node in (self.src, self.dst):
+            if self in node.edges:
+                node.edges.remove(self)
+
+    def adjust(self) -> None:
+        self.prepareGeometryChange()
+        geo = render.edge_geometry(self.src.scene_rect(), self.dst.scene_rect())
+        self.geometry = geo
+        label = render.edge_label_rect(self.attrs, geo.mid, True)
+        self._bounds = geo.path.boundingRect().united(label).adjusted(-6, -6, 6, 6)
+        stroker = QPainterPathStroker(QPen(Qt.GlobalColor.black, 8))
+        shape = stroker.createStroke(geo.path)
+        shape.addRect(label)
+        self._shape = shape
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self.geometry is None:
+            return
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        render.paint_edge(
+            painter,
+            self.attrs,
+            self.geometry,
+            self.route_scene.theme,
+            highlighted=self.highlighted,
+            lod=lod,
+        )
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.route_scene.highlight_path(self.dst.node_id)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.route_scene.highlight_path(None)
+        super().hoverLeaveEvent(event)
+
+
+class RouteScene(QGraphicsScene):
+    """Holds one route graph as items; emits which node is selected."""
+
+    nodeSelected = Signal(str)  # "" when nothing is selected
+    contextMenuRequested = Signal(str, object)  # node id, global QPoint
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.theme = render.LIGHT
+        self.graph: Any = None
+        self.nodes: dict[str, NodeItem] = {}
+        self.edge_items: dict[tuple[str, str], EdgeItem] = {}
+        self.moved: dict[str, QPointF] = {}
+        self.user_moving = False
+        self._succ: dict[str, list[str]] = {}
+        self._pred: dict[str, list[str]] = {}
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.selectionChanged.connect(self._selection_changed)
+
+    def set_theme(self, theme: render.RenderTheme) -> None:
+        self.theme = theme
+        self.setBackgroundBrush(theme.background)
+        self.update()
+
+    def clear_graph(self) -> None:
+        self.graph = None
+        self.moved.clear()
+        for item in list(self.nodes.values()) + list(self.edge_items.values()):
+            self.removeItem(item)
+        self.nodes.clear()
+        self.edge_items.clear()
+        self._succ.clear()
+        self._pred.clear()
+
+    def set_graph(self, graph: Any) -> None:
+        """Show `graph`, reusing items by node id; user-moved nodes keep their place."""
+        self.graph = graph
+        new_nodes = dict(graph.nodes(data=True))
+        for node_id in [n for n in self.nodes if n not in new_nodes]:
+            item = self.nodes.pop(node_id)
+            for edge in list(item.edges):
+                self._remove_edge(edge.key)
+            self.removeItem(item)
+            self.moved.pop(node_id, None)
+        for node_id, attrs in new_nodes.items():
+            item = self.nodes.get(node_id)
+            if item is None:
+                item = NodeItem(node_id, attrs, self)
+                self.nodes[node_id] = item
+                self.addItem(item)
+                if node_id in self.moved:
+                    item.setPos(self.moved[node_id])
+            else:
+                item.update_attrs(attrs, move=node_id not in self.moved)
+        new_edges = {(u, v): attrs for u, v, attrs in graph.edges(data=True)}
+        for key in [k for k in self.edge_items if k not in new_edges]:
+            self._remove_edge(key)
+        for key, attrs in new_edges.items():
+            edge = self.edge_items.get(key)
+            if edge is None:
+                src, dst = self.nodes.get(key[0]), self.nodes.get(key[1])
+                if src is None or dst is None:
+                    continue
+                edge = EdgeItem(key, attrs, src, dst, self)
+                self.edge_items[key] = edge
+                self.addItem(edge)
+            else:
+                edge.update_attrs(attrs)
+        # Positions may have moved: refresh every edge once.
+        for edge in self.edge_items.values():
+            edge.adjust()
+        self._succ = {n: [] for n in self.nodes}
+        self._pred = {n: [] for n in self.nodes}
+        for u, v in self.edge_items:
+            if self.edge_items[(u, v)].attrs.get("kind") == "dns":
+                continue
+            self._succ[u].append(v)
+            self._pred[v].append(u)
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+
+    def _remove_edge(self, key: tuple[str, str]) -> None:
+        edge = self.edge_items.pop(key, None)
+        if edge is not None:
+            edge.detach()
+            self.removeItem(edge)
+
+    def positions(self) -> dict[str, QPointF]:
+        """Where each node is now (top-left), for exporting what the person arranged."""
+        return {node_id: item.pos() for node_id, item in self.nodes.items()}
+
+    def selected_node(self) -> str | None:
+        for item in self.selectedItems():
+            if isinstance(item, NodeItem):
+                return item.node_id
+        return None
+
+    def select_node(self, node_id: str) -> bool:
+        item = self.nodes.get(node_id)
+        if item is None:
+            return False
+        self.clearSelection()
+        item.setSelected(True)
+        item.setFocus()
+        for view in self.views():
+            view.ensureVisible(item, 40, 40)
+        return True
+
+    def _selection_changed(self) -> None:
+        self.nodeSelected.emit(self.selected_node() or "")
+
+    def path_through(self, node_id: str) -> tuple[set[str], set[tuple[str, str]]]:
+        """Nodes and edges on any route through `node_id` (its ancestors and descendants)."""
+        nodes = {node_id}
+        edges: set[tuple[str, str]] = set()
+        for adjacency, forward in ((self._pred, False), (self._succ, True)):
+            stack = [node_id]
+            seen = {node_id}
+            while stack:
+                current = stack.pop()
+                for other in adjacency.get(current, []):
+                    edges.add((current, other) if forward else (other, current))
+                    if other not in seen:
+                        seen.add(other)
+                        nodes.add(other)
+                        stack.append(other)
+        return nodes, edges
+
+    def highlight_path(self, node_id: str | None) -> None:
+        nodes, edges = self.path_through(node_id) if node_id in self.nodes else (set(), set())
+        for nid, item in self.nodes.items():
+            on = nid in nodes
+            if item.highlighted != on:
+                item.highlighted = on
+                item.update()
+        for key, edge in self.edge_items.items():
+            on = key in edges
+            if edge.highlighted != on:
+                edge.highlighted = on
+                edge.setZValue(1.5 if on else (0 if edge.attrs.get("kind") == "dns" else 1))
+                edge.update()
+
+    def ordered_nodes(self) -> list[str]:
+        """Nodes in reading order (by column, then row), for keyboard navigation."""
+        return sorted(self.nodes, key=lambda n: (round(self.nodes[n].x()), self.nodes[n].y()))
+
+
+class RouteView(QGraphicsView):
+    """Zoom (wheel, Ctrl +/-), pan (drag the background), fit (Ctrl+0), keyboard navigation."""
+
+    zoomChanged = Signal(float)
+
+    MIN_ZOOM = 0.05
+    MAX_ZOOM = 6.0
+
+    def __init__(self, route_scene: RouteScene, parent: QWidget | None = None) -> None:
+        super().__init__(route_scene, parent)
+        self.route_scene = route_scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.auto_fit = True  # until the person zooms or pans, new nodes keep the route in view
+        self._legend_visible = True
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_all)
+
+    # ------------------------------------------------------------ zoom
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float, anchor_under_mouse: bool = True) -> None:
+        current = self.zoom()
+        target = min(self.MAX_ZOOM, max(self.MIN_ZOOM, current * factor))
+        if target == current:
+            return
+        self.auto_fit = False
+        old = self.transformationAnchor()
+        if not anchor_under_mouse:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(target / current, target / current)
+        self.setTransformationAnchor(old)
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom_in(self) -> None:
+        self.zoom_by(1.25, anchor_under_mouse=False)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(0.8, anchor_under_mouse=False)
+
+    def fit_all(self) -> None:
+        rect = self.route_scene.sceneRect()
+        if rect.isEmpty() or not self.route_scene.nodes:
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom() > 1.5:  # a small route is not blown up
+            self.resetTransform()
+            self.scale(1.5, 1.5)
+            self.centerOn(rect.center())
+        self.zoomChanged.emit(self.zoom())
+
+    def request_fit(self) -> None:
+        """Fit on the next turn of the event loop (after a burst of updates)."""
+        self.auto_fit = True
+        self._fit_timer.start()
+
+    def graph_updated(self) -> None:
+        if self.auto_fit:
+            self._fit_timer.start()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta == 0:
+            super().wheelEvent(event)
+            return
+        self.zoom_by(1.0015**delta)
+        event.accept()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.auto_fit:
+            self._fit_timer.start()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.itemAt(event.position().toPoint()) is None:
+            self.auto_fit = False  # panning the background
+        super().mousePressEvent(event)
+
+    # ------------------------------------------------------------ keyboard
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        order = self.route_scene.ordered_nodes()
+        current = self.route_scene.selected_node()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up) and order:
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                super().keyPressEvent(event)  # scroll
+                return
+            step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) else -1
+            index = order.index(current) + step if current in order else 0
+            self.route_scene.select_node(order[index % len(order)])
+            self.route_scene.highlight_path(order[index % len(order)])
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape and current:
+            # Esc first clears the selection; the window's Esc (cancel) still works.
+            event.ignore()
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            node = self.route_scene.selected_node()
+            if node:
+                item = self.route_scene.nodes[node]
+                pos = self.mapToGlobal(self.mapFromScene(item.scene_rect().center()))
+                self.route_scene.contextMenuRequested.emit(node, pos)
+                return
+        super().contextMenuEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        return super().event(event)
+
+
+def mx_menu(parent: QWidget, down: bool) -> tuple[QMenu, QAction]:
+    menu = QMenu(parent)
+    action = menu.addAction(
+        tr("Graph", "Mark as up again") if down else tr("Graph", "Mark as down (what-if)")
+    )
+    action.setShortcut(QKeySequence(Qt.Key.Key_D))
+    return menu, action

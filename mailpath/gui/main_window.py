@@ -1,0 +1,1060 @@
+"""The main window: inputs, the route graph, the panels, menus and the background analysis.
+
+This module imports only PySide6 and the GUI's own drawing code; the core (dnspython,
+networkx) is imported on the first analysis, after the window has painted.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, QSettings, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QDockWidget,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from mailpath.gui import i18n, render, theme
+from mailpath.gui.errors import show_error
+from mailpath.gui.graph_view import RouteScene, RouteView, mx_menu
+from mailpath.gui.i18n import tr
+from mailpath.gui.labels import LocalizedGraph, clear_cache
+from mailpath.gui.panels import DetailsPanel, FindingsPanel, SpfTracePanel, plain_label
+from mailpath.gui.worker import AnalysisRunner
+
+log = logging.getLogger(__name__)
+
+RECENT_MAX = 15
+#: Progress events are applied at most this often (ms): a burst of answers (a replay, a
+#: fast resolver) becomes one redraw, and the GUI thread stays responsive.
+PROGRESS_COALESCE_MS = 40
+
+
+class LegendWidget(QWidget):
+    """The marker legend, a strip under the graph, as many columns as fit."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.theme = render.LIGHT
+        self.columns = 4
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        width = max(200, self.width())
+        columns = 1
+        for columns in (5, 4, 3, 2, 1):
+            if render.legend_size(columns).width() + 8 <= width:
+                break
+        self.columns = columns
+        self.setFixedHeight(int(render.legend_size(columns).height()) + 8)
+        self.update()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.refresh()
+
+    def sizeHint(self) -> QSize:
+        size = render.legend_size(self.columns)
+        return QSize(int(size.width()) + 8, int(size.height()) + 8)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.theme.background)
+        render.paint_legend(painter, QPointF(4.5, 4.5), self.theme, self.columns)
+        painter.end()
+
+
+class MainWindow(QMainWindow):
+    analysisFinished = Signal()
+    firstPainted = Signal()
+
+    def __init__(self, settings: QSettings | None = None, language: str = "en") -> None:
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.language = language
+        self.language_setting = str(self.settings.value("language", "system"))
+        self.theme_name = str(self.settings.value("theme", "system"))
+        self.setObjectName("MainWindow")
+        self.result: Any = None
+        self.extra: Any = None
+        self.down: set[str] = set()
+        self.request: Any = None
+        self.running = False
+        self._painted = False
+        self._run_started = 0.0
+        self._pending_progress: tuple[int, int, Any] | None = None
+        self._field_errors: dict[str, str] = {}
+        self.screenshot_mode = False  # no modal dialogs: --screenshot and tests
+
+        self.runner = AnalysisRunner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_COALESCE_MS)
+        self._progress_timer.timeout.connect(self._apply_progress)
+
+        self._build_inputs()
+        self._build_view()
+        self._build_docks()
+        self._build_status()
+        self._build_actions()
+        self._build_menus()
+        self._set_tab_order()
+        self.retranslate()
+        self.apply_theme(self.theme_name)
+        self._load_recent()
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)  # type: ignore[arg-type]
+
+    # ------------------------------------------------------------ construction
+
+    def _build_inputs(self) -> None:
+        bar = QWidget(self)
+        bar.setObjectName("inputBar")
+        grid = QGridLayout(bar)
+        grid.setContentsMargins(8, 6, 8, 2)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        self.sender_edit = QLineEdit(bar)
+        self.recipient_edit = QLineEdit(bar)
+        self.via_edit = QLineEdit(bar)
+        self.resolver_combo = QComboBox(bar)
+        self.resolver_combo.setEditable(True)
+        self.resolver_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.resolver_combo.setMinimumContentsLength(16)
+        self.analyze_button = QPushButton(bar)
+        self.analyze_button.setDefault(True)
+        self.fields: dict[str, QWidget] = {
+            "sender": self.sender_edit,
+            "recipient": self.recipient_edit,
+            "via": self.via_edit,
+            "resolver": self.resolver_combo,
+        }
+        self.field_labels: dict[str, QLabel] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        for column, (name, widget) in enumerate(self.fields.items()):
+            label = QLabel(bar)
+            label.setBuddy(widget)
+            error = plain_label("", bar)
+            error.setObjectName(f"{name}Error")
+            error.setStyleSheet("color: #d1242f;")
+            error.setVisible(False)
+            self.field_labels[name] = label
+            self.error_labels[name] = error
+            grid.addWidget(label, 0, column)
+            grid.addWidget(widget, 1, column)
+            grid.addWidget(error, 2, column)
+            grid.setColumnStretch(column, 3 if name != "resolver" else 2)
+        grid.addWidget(self.analyze_button, 1, len(self.fields))
+        for edit in (self.sender_edit, self.recipient_edit, self.via_edit):
+            edit.setClearButtonEnabled(True)
+            edit.returnPressed.connect(self.start_analysis)
+            edit.textEdited.connect(self._clear_field_error)
+        line = self.resolver_combo.lineEdit()
+        assert line is not None
+        line.returnPressed.connect(self.start_analysis)
+        line.textEdited.connect(self._clear_field_error)
+        self.analyze_button.clicked.connect(self.start_analysis)
+        self.recent_models: dict[str, QStringListModel] = {}
+        for name in ("sender", "recipient", "via"):
+            model = QStringListModel(self)
+            completer = QCompleter(model, self)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            edit = self.fields[name]
+            assert isinstance(edit, QLineEdit)
+            edit.setCompleter(completer)
+            self.recent_models[name] = model
+        self.input_bar = bar
+        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._input_bar_holder = bar
+
+    def _build_view(self) -> None:
+        self.scene = RouteScene(self)
+        self.view = RouteView(self.scene, self)
+        self.view.setObjectName("routeView")
+        self.legend = LegendWidget(self)
+        self.legend.setAccessibleName("legend")
+        central = QWidget(self)
+        layout = QGridLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._input_bar_holder, 0, 0)
+        layout.addWidget(self.view, 1, 0)
+        layout.addWidget(self.legend, 2, 0)
+        self.placeholder = plain_label("", self.view)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setObjectName("placeholder")
+        self.setCentralWidget(central)
+        self.scene.nodeSelected.connect(self._node_selected)
+        self.scene.contextMenuRequested.connect(self._node_context_menu)
+        self.view.installEventFilter(self)
+
+    def _build_docks(self) -> None:
+        self.details = DetailsPanel(self)
+        self.spf_panel = SpfTracePanel(self)
+        self.findings = FindingsPanel(self)
+        self.findings.subjectActivated.connect(self.select_node)
+        self.details_dock = self._dock(
+            "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.spf_dock = self._dock("spfDock", self.spf_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.findings_dock = self._dock(
+            "findingsDock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.details_dock, self.spf_dock)
+        self.details_dock.raise_()
+        self.resizeDocks([self.details_dock], [420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_status(self) -> None:
+        status = self.statusBar()
+        self.status_label = plain_label("", self)
+        self.status_label.setWordWrap(False)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_analysis)
+        status.addWidget(self.status_label, 1)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+
+    def _action(self, slot: Any, shortcut: Any = None, checkable: bool = False) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.act_open = self._action(self.open_analysis_dialog, QKeySequence(std.Open))
+        self.act_save = self._action(self.save_analysis_dialog, QKeySequence(std.Save))
+        self.act_export_png = self._action(self.export_png_dialog, QKeySequence("Ctrl+E"))
+        self.act_export_svg = self._action(self.export_svg_dialog, QKeySequence("Ctrl+Shift+E"))
+        self.act_quit = self._action(self.close, QKeySequence(std.Quit))
+        self.act_analyze = self._action(self.start_analysis, QKeySequence("F5"))
+        self.act_cancel = self._action(self.cancel_analysis)
+        self.act_zoom_in = self._action(
+            self.view.zoom_in, [QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")]
+        )
+        self.act_zoom_out = self._action(self.view.zoom_out, QKeySequence(std.ZoomOut))
+        self.act_fit = self._action(self.view.request_fit, QKeySequence("Ctrl+0"))
+        self.act_legend = self._action(self._toggle_legend, QKeySequence("Ctrl+L"), checkable=True)
+        self.act_legend.setChecked(True)
+        self.act_toggle_down = self._action(self.toggle_selected_down, QKeySequence("D"))
+        self.act_restore = self._action(self.restore_all_mx)
+        self.act_seed = self._action(self.open_seed_example, QKeySequence("F1"))
+        self.act_about = self._action(self.about)
+        self.act_focus_graph = self._action(self.view.setFocus, QKeySequence("Ctrl+G"))
+        self.act_focus_inputs = self._action(self.sender_edit.setFocus, QKeySequence("Ctrl+K"))
+        # Esc cancels a running analysis wherever the focus is.
+        self.esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.esc.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.esc.activated.connect(self._escape)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code in ("system", *i18n.LANGUAGES):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        current = (
+            self.language_setting if self.language_setting in self.language_actions else "system"
+        )
+        self.language_actions[current].setChecked(True)
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name in theme.THEMES:
+            action = QAction(self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _=False, n=name: self.apply_theme(n, save=True))
+            self.theme_group.addAction(action)
+            self.theme_actions[name] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        for action in (self.act_open, self.act_save):
+            self.menu_file.addAction(action)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_export_png)
+        self.menu_file.addAction(self.act_export_svg)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_analysis = bar.addMenu("")
+        self.menu_analysis.addAction(self.act_analyze)
+        self.menu_analysis.addAction(self.act_cancel)
+        self.menu_analysis.addSeparator()
+        self.menu_analysis.addAction(self.act_toggle_down)
+        self.menu_analysis.addAction(self.act_restore)
+        self.menu_view = bar.addMenu("")
+        for action in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_legend):
+            self.menu_view.addAction(action)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_focus_inputs)
+        self.menu_view.addAction(self.act_focus_graph)
+        self.menu_view.addSeparator()
+        self.menu_panels = self.menu_view.addMenu("")
+        for dock in (self.details_dock, self.spf_dock, self.findings_dock):
+            self.menu_panels.addAction(dock.toggleViewAction())
+        self.menu_theme = self.menu_view.addMenu("")
+        for action in self.theme_actions.values():
+            self.menu_theme.addAction(action)
+        self.menu_language = bar.addMenu("")
+        for action in self.language_actions.values():
+            self.menu_language.addAction(action)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.act_seed)
+        self.menu_help.addAction(self.act_about)
+
+    def _set_tab_order(self) -> None:
+        order = [
+            self.sender_edit,
+            self.recipient_edit,
+            self.via_edit,
+            self.resolver_combo,
+            self.analyze_button,
+            self.view,
+            self.details.tree,
+            self.spf_panel.choice,
+            self.spf_panel.tree,
+            self.findings.tree,
+            self.findings.copy_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    # ------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr("MainWindow", "mailpath — mail route explorer"))
+        texts = {
+            "sender": (
+                tr("MainWindow", "&Sender"),
+                tr("MainWindow", "you@example.com or example.com"),
+            ),
+            "recipient": (tr("MainWindow", "&Recipient"), tr("MainWindow", "gmail.com")),
+            "via": (
+                tr("MainWindow", "Sending &host (optional)"),
+                tr("MainWindow", "smtp.example.com or an IP address"),
+            ),
+            "resolver": (tr("MainWindow", "Reso&lver"), ""),
+        }
+        accessible = {
+            "sender": tr("MainWindow", "Sender address or domain"),
+            "recipient": tr("MainWindow", "Recipient address or domain"),
+            "via": tr("MainWindow", "Sending server host name or address (optional)"),
+            "resolver": tr("MainWindow", "DNS resolver: system, or a server IP[:PORT]"),
+        }
+        for name, (label, placeholder) in texts.items():
+            self.field_labels[name].setText(label)
+            widget = self.fields[name]
+            widget.setAccessibleName(accessible[name])
+            widget.setToolTip(accessible[name])
+            if isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(placeholder)
+        system_text = tr("MainWindow", "System resolver")
+        if self.resolver_combo.count() == 0:
+            self.resolver_combo.addItem(system_text, "")
+        else:
+            was_system = self.resolver_combo.currentIndex() == 0 and (
+                self.resolver_combo.currentText() == self.resolver_combo.itemText(0)
+            )
+            self.resolver_combo.setItemText(0, system_text)
+            if was_system:
+                self.resolver_combo.setCurrentIndex(0)
+                self.resolver_combo.setEditText(system_text)
+        line = self.resolver_combo.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(tr("MainWindow", "system, or 192.0.2.53:53"))
+        self.analyze_button.setText(tr("MainWindow", "&Analyze"))
+        self.analyze_button.setAccessibleName(tr("MainWindow", "Analyze the mail route"))
+        self.analyze_button.setToolTip(tr("MainWindow", "Analyze (Enter, F5)"))
+        self.cancel_button.setText(tr("MainWindow", "Cancel"))
+        self.cancel_button.setAccessibleName(tr("MainWindow", "Cancel the analysis (Esc)"))
+        self.cancel_button.setToolTip(tr("MainWindow", "Cancel the analysis (Esc)"))
+        self.progress.setAccessibleName(tr("MainWindow", "Lookups done"))
+        self.progress.setFormat(tr("MainWindow", "%v of %m lookups"))
+        self.view.setAccessibleName(tr("MainWindow", "Delivery route graph"))
+        self.view.setAccessibleDescription(
+            tr(
+                "MainWindow",
+                "Arrow keys select nodes; D marks the selected MX host down; Ctrl+0 fits.",
+            )
+        )
+        self.details_dock.setWindowTitle(tr("MainWindow", "Details"))
+        self.spf_dock.setWindowTitle(tr("MainWindow", "SPF trace"))
+        self.findings_dock.setWindowTitle(tr("MainWindow", "Findings"))
+        self.menu_file.setTitle(tr("MainWindow", "&File"))
+        self.menu_analysis.setTitle(tr("MainWindow", "&Analysis"))
+        self.menu_view.setTitle(tr("MainWindow", "&View"))
+        self.menu_panels.setTitle(tr("MainWindow", "&Panels"))
+        self.menu_theme.setTitle(tr("MainWindow", "&Theme"))
+        self.menu_language.setTitle(tr("MainWindow", "&Language"))
+        self.menu_help.setTitle(tr("MainWindow", "&Help"))
+        self.act_open.setText(tr("MainWindow", "&Open Analysis…"))
+        self.act_save.setText(tr("MainWindow", "&Save Analysis…"))
+        self.act_export_png.setText(tr("MainWindow", "Export &PNG…"))
+        self.act_export_svg.setText(tr("MainWindow", "Export S&VG…"))
+        self.act_quit.setText(tr("MainWindow", "&Quit"))
+        self.act_analyze.setText(tr("MainWindow", "&Analyze"))
+        self.act_cancel.setText(tr("MainWindow", "&Cancel (Esc)"))
+        self.act_toggle_down.setText(tr("MainWindow", "Mark Selected MX &Down / Up"))
+        self.act_restore.setText(tr("MainWindow", "&Restore All MX Hosts"))
+        self.act_zoom_in.setText(tr("MainWindow", "Zoom &In"))
+        self.act_zoom_out.setText(tr("MainWindow", "Zoom &Out"))
+        self.act_fit.setText(tr("MainWindow", "&Fit to Window"))
+        self.act_legend.setText(tr("MainWindow", "Show &Legend"))
+        self.act_focus_inputs.setText(tr("MainWindow", "Go to &Inputs"))
+        self.act_focus_graph.setText(tr("MainWindow", "Go to &Graph"))
+        self.act_seed.setText(tr("MainWindow", "Open &Seed Example"))
+        self.act_about.setText(tr("MainWindow", "&About mailpath"))
+        self.language_actions["system"].setText(tr("MainWindow", "&System Default"))
+        for code, name in i18n.LANGUAGES.items():
+            self.language_actions[code].setText(name)
+        self.theme_actions["system"].setText(tr("MainWindow", "&System"))
+        self.theme_actions["light"].setText(tr("MainWindow", "&Light"))
+        self.theme_actions["dark"].setText(tr("MainWindow", "&Dark"))
+        self.placeholder.setText(
+            tr(
+                "MainWindow",
+                "Type a sender and a recipient and press Enter.\n"
+                "Help → Open Seed Example shows a complete route without network.",
+            )
+        )
+        for name, message in self._field_errors.items():
+            self.error_labels[name].setText(message)
+        self.details.retranslate()
+        self.spf_panel.retranslate()
+        self.findings.retranslate()
+        render.clear_font_cache()
+        clear_cache()
+        self.legend.refresh()
+        self._position_overlays()
+        if self.scene.graph is not None and self.result is not None:
+            self._show_result(self.result)
+        self.scene.update()
+        if not self.running:
+            self._set_status(self._idle_status())
+
+    def _idle_status(self) -> str:
+        if self.result is None:
+            return tr("MainWindow", "Ready.")
+        if getattr(self.result, "cancelled", False) or not getattr(self.result, "complete", True):
+            return tr("MainWindow", "Cancelled: the route shows what was resolved so far.")
+        return tr("MainWindow", "Done: {queries} DNS questions in {seconds:.2f} s.").format(
+            queries=getattr(self.result, "queries", 0),
+            seconds=getattr(self.result, "elapsed", 0.0),
+        )
+
+    # ------------------------------------------------------------ language, theme
+
+    def set_language(self, code: str) -> None:
+        self.language_setting = code
+        self.settings.setValue("language", code)
+        lang = i18n.resolve_language(None if code == "system" else code)
+        self.language = i18n.install(lang)
+        self.language_actions[code].setChecked(True)
+        self.retranslate()
+
+    def apply_theme(self, name: str, save: bool = False) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.theme_name = theme.apply_theme(app, name)
+        self.theme_actions[self.theme_name].setChecked(True)
+        if save:
+            self.settings.setValue("theme", self.theme_name)
+        self._update_render_theme()
+
+    def _update_render_theme(self) -> None:
+        render_theme = render.theme_for_palette(QApplication.palette())
+        self.scene.set_theme(render_theme)
+        self.legend.theme = render_theme
+        self.legend.update()
+
+    def changeEvent(self, event: Any) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_render_theme()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ overlays
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._position_overlays()
+        return super().eventFilter(watched, event)
+
+    def _position_overlays(self) -> None:
+        viewport = self.view.viewport().geometry()
+        self.placeholder.setGeometry(viewport)
+        self.legend.setVisible(self.act_legend.isChecked() and self.scene.graph is not None)
+        self.placeholder.setVisible(self.scene.graph is None)
+
+    def _toggle_legend(self) -> None:
+        self._position_overlays()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)
+
+    # ------------------------------------------------------------ inputs
+
+    def _clear_field_error(self) -> None:
+        sender = self.sender()
+        for name, widget in self.fields.items():
+            if widget is sender or (isinstance(widget, QComboBox) and widget.lineEdit() is sender):
+                self._set_field_error(name, None)
+
+    def _set_field_error(self, name: str, message: str | None) -> None:
+        widget = self.fields[name]
+        label = self.error_labels[name]
+        if message:
+            self._field_errors[name] = message
+            label.setText(message)
+            label.setVisible(True)
+            widget.setStyleSheet("border: 2px solid #d1242f; border-radius: 3px;")
+            widget.setAccessibleDescription(message)
+        else:
+            self._field_errors.pop(name, None)
+            label.setVisible(False)
+            widget.setStyleSheet("")
+            widget.setAccessibleDescription("")
+
+    def resolver_servers(self) -> list[str]:
+        text = self.resolver_combo.currentText().strip()
+        if not text or text == self.resolver_combo.itemText(0) or text.lower() == "system":
+            return []
+        return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+
+    def set_inputs(
+        self,
+        sender: str = "",
+        recipient: str = "",
+        via: str | None = None,
+        nameservers: list[str] | None = None,
+    ) -> None:
+        self.sender_edit.setText(sender or "")
+        self.recipient_edit.setText(recipient or "")
+        self.via_edit.setText(via or "")
+        if nameservers:
+            self.resolver_combo.setEditText(", ".join(nameservers))
+        for name in self.fields:
+            self._set_field_error(name, None)
+
+    def validate_inputs(self) -> Any:
+        """The request, or None with each bad field marked with its reason. No lookup here."""
+        from mailpath.core.names import (
+            InputError,
+            parse_nameserver,
+            parse_party,
+            parse_sending_host,
+        )
+        from mailpath.gui.jobs import AnalysisRequest
+
+        ok = True
+        checks = [
+            ("sender", lambda: parse_party(self.sender_edit.text(), "sender")),
+            ("recipient", lambda: parse_party(self.recipient_edit.text(), "recipient")),
+        ]
+        if self.via_edit.text().strip():
+            checks.append(("via", lambda: parse_sending_host(self.via_edit.text())))
+        servers = self.resolver_servers()
+        for server in servers:
+            checks.append(("resolver", lambda s=server: parse_nameserver(s)))
+        for name in self.fields:
+            self._set_field_error(name, None)
+        first_bad: QWidget | None = None
+        for name, check in checks:
+            if name in self._field_errors:
+                continue
+            try:
+                check()
+            except InputError as exc:
+                ok = False
+                self._set_field_error(name, _sentence(str(exc)))
+                first_bad = first_bad or self.fields[name]
+        if not ok:
+            assert first_bad is not None
+            first_bad.setFocus()
+            self._set_status(tr("MainWindow", "Check the marked fields."))
+            return None
+        return AnalysisRequest(
+            sender=self.sender_edit.text().strip(),
+            recipient=self.recipient_edit.text().strip(),
+            via=self.via_edit.text().strip() or None,
+            nameservers=tuple(servers),
+        )
+
+    # ------------------------------------------------------------ running
+
+    def start_analysis(self) -> bool:
+        request = self.validate_inputs()
+        if request is None:
+            self.analysisFinished.emit()
+            return False
+        self._remember_inputs(request)
+        self.run_request(request)
+        return True
+
+    def run_request(self, request: Any) -> None:
+        from mailpath.gui.jobs import make_job
+
+        self.request = request
+        self.down.clear()
+        self.result = None
+        self.extra = None
+        self._pending_progress = None
+        self._progress_timer.stop()
+        self.scene.clear_graph()
+        self.details.show_node(None, None)
+        self.spf_panel.clear()
+        self.findings.set_findings(())
+        self.view.request_fit()
+        self.running = True
+        self._run_started = time.monotonic()
+        self.runner.start(make_job(request))
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.act_cancel.setEnabled(True)
+        self._set_status(
+            tr("MainWindow", "Analyzing {sender} → {recipient}…").format(
+                sender=request.sender, recipient=request.recipient
+            )
+        )
+        self._position_overlays()
+
+    def cancel_analysis(self) -> None:
+        if not self.running:
+            return
+        self.runner.cancel()
+        self._progress_timer.stop()
+        if self._pending_progress is not None:
+            self._apply_progress()
+        self._end_run()
+        self._set_status(tr("MainWindow", "Cancelled: the route shows what was resolved so far."))
+        self.analysisFinished.emit()
+
+    def _escape(self) -> None:
+        if self.running:
+            self.cancel_analysis()
+        elif self.scene.selected_node():
+            self.scene.clearSelection()
+
+    def _end_run(self) -> None:
+        self.running = False
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.act_cancel.setEnabled(False)
+
+    def _on_progress(self, generation: int, done: int, pending: int, result: Any) -> None:
+        self._pending_progress = (done, pending, result)
+        if not self._progress_timer.isActive():
+            self._progress_timer.start()
+
+    def _apply_progress(self) -> None:
+        if self._pending_progress is None:
+            return
+        done, pending, result = self._pending_progress
+        self._pending_progress = None
+        self.progress.setRange(0, max(1, done + pending))
+        self.progress.setValue(done)
+        self._set_status(
+            tr("MainWindow", "Analyzing: {done} lookups done, {pending} pending…").format(
+                done=done, pending=pending
+            )
+        )
+        self._show_result(result)
+
+    def _on_finished(self, generation: int, result: Any, extra: Any) -> None:
+        self._progress_timer.stop()
+        self._pending_progress = None
+        self.extra = extra
+        self._end_run()
+        self._show_result(result)
+        self._set_status(self._idle_status())
+        self.analysisFinished.emit()
+
+    def _on_failed(self, generation: int, message: str, details: str) -> None:
+        self._progress_timer.stop()
+        self._pending_progress = None
+        self._end_run()
+        self._set_status(tr("MainWindow", "The analysis failed: {message}").format(message=message))
+        log.error("analysis failed: %s\n%s", message, details)
+        if not getattr(self, "screenshot_mode", False):
+            show_error(self, message, details)
+        self.analysisFinished.emit()
+
+    def _show_result(self, result: Any) -> None:
+        from mailpath.core.route import build_route_graph
+
+        self.result = result
+        graph = LocalizedGraph(build_route_graph(result, down=frozenset(self.down)))
+        self.scene.set_graph(graph)
+        self.view.graph_updated()
+        self.spf_panel.set_result(result)
+        self.findings.set_findings(tuple(getattr(result, "findings", ()) or ()))
+        selected = self.scene.selected_node()
+        if selected and selected in self.scene.nodes:
+            self.details.show_node(selected, self.scene.nodes[selected].attrs)
+        self._position_overlays()
+
+    def _set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    # ------------------------------------------------------------ graph interaction
+
+    def _node_selected(self, node_id: str) -> None:
+        if not node_id:
+            self.details.show_node(None, None)
+            return
+        item = self.scene.nodes.get(node_id)
+        self.details.show_node(node_id, item.attrs if item else None)
+        if node_id.startswith("addr:"):
+            self.spf_panel.show_key(node_id)
+
+    def select_node(self, node_id: str) -> None:
+        if not self.scene.select_node(node_id):
+            return
+        self.details_dock.raise_()
+
+    def _node_context_menu(self, node_id: str, pos: Any) -> None:
+        item = self.scene.nodes.get(node_id)
+        if item is None or item.attrs.get("kind") != "mx" or node_id in ("mx:?", "mx:none"):
+            return
+        menu, action = mx_menu(self, bool(item.attrs.get("down")))
+        action.triggered.connect(lambda: self.toggle_down(node_id))
+        menu.exec(pos)
+
+    def toggle_selected_down(self) -> None:
+        node_id = self.scene.selected_node()
+        if node_id:
+            self.toggle_down(node_id)
+
+    def toggle_down(self, node_id: str) -> None:
+        """What-if failover: the route moves to the next preference group, as a sender would."""
+        item = self.scene.nodes.get(node_id)
+        if item is None or item.attrs.get("kind") != "mx" or self.result is None:
+            return
+        if node_id in self.down:
+            self.down.discard(node_id)
+        else:
+            self.down.add(node_id)
+        self._show_result(self.result)
+        active = [
+            n
+            for n, i in self.scene.nodes.items()
+            if i.attrs.get("active") and i.attrs.get("kind") == "mx"
+        ]
+        if active:
+            self._set_status(
+                tr("MainWindow", "What-if: mail now goes to {hosts}.").format(
+                    hosts=", ".join(n.removeprefix("mx:") for n in sorted(active))
+                )
+            )
+        else:
+            self._set_status(
+                tr(
+                    "MainWindow",
+                    "What-if: every MX host is down; mail would wait "
+                    "in the sending server's queue.",
+                )
+            )
+
+    def restore_all_mx(self) -> None:
+        if self.down and self.result is not None:
+            self.down.clear()
+            self._show_result(self.result)
+            self._set_status(self._idle_status())
+
+    # ------------------------------------------------------------ files
+
+    def _default_name(self, suffix: str) -> str:
+        graph = self.scene.graph
+        attrs = getattr(graph, "graph", {}) or {}
+        stem = f"mailpath-{attrs.get('sender', 'route')}-{attrs.get('recipient', '')}"
+        stem = "".join(c if c.isalnum() or c in "-._" else "_" for c in stem).strip("-_")
+        last = str(self.settings.value("files/lastDir", str(Path.home())))
+        return str(Path(last) / f"{stem}{suffix}")
+
+    def _remember_dir(self, path: str) -> None:
+        self.settings.setValue("files/lastDir", str(Path(path).parent))
+
+    def export_title(self) -> str:
+        from mailpath.gui.export import default_title
+
+        return default_title(self.scene.graph)
+
+    def _need_graph(self) -> bool:
+        if self.scene.graph is None:
+            QMessageBox.information(
+                self,
+                tr("MainWindow", "Nothing to export"),
+                tr("MainWindow", "Analyze a route first."),
+            )
+            return False
+        return True
+
+    def export_png(self, path: str) -> None:
+        from mailpath.gui.export import write_png
+
+        write_png(self.scene.graph, path, self.export_title(), positions=self.scene.positions())
+
+    def export_svg(self, path: str) -> None:
+        from mailpath.gui.export import write_svg
+
+        write_svg(self.scene.graph, path, self.export_title(), positions=self.scene.positions())
+
+    def export_png_dialog(self) -> None:
+        if not self._need_graph():
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("MainWindow", "Export PNG"),
+            self._default_name(".png"),
+            tr("MainWindow", "PNG images (*.png)"),
+        )
+        if path:
+            self._remember_dir(path)
+            self._write_file(lambda: self.export_png(path), path)
+
+    def export_svg_dialog(self) -> None:
+        if not self._need_graph():
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("MainWindow", "Export SVG"),
+            self._default_name(".svg"),
+            tr("MainWindow", "SVG images (*.svg)"),
+        )
+        if path:
+            self._remember_dir(path)
+            self._write_file(lambda: self.export_svg(path), path)
+
+    def _write_file(self, write: Any, path: str) -> None:
+        try:
+            write()
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                tr("MainWindow", "Cannot write the file"),
+                tr("MainWindow", "{path}: {error}").format(path=path, error=exc),
+            )
+            return
+        self._set_status(tr("MainWindow", "Wrote {path}.").format(path=path))
+
+    def save_analysis(self, path: str) -> None:
+        from mailpath.core.recording import save_recording
+
+        result = self.result
+        save_recording(
+            path,
+            sender=result.inputs.sender,
+            recipient=result.inputs.recipient,
+            via=result.inputs.via,
+            created=result.started_at,
+            resolver=self.extra.resolver,
+            answers=self.extra.answers,
+        )
+
+    def save_analysis_dialog(self) -> None:
+        if self.result is None or self.extra is None or not getattr(self.result, "complete", 0):
+            QMessageBox.information(
+                self,
+                tr("MainWindow", "Nothing to save"),
+                tr("MainWindow", "Save needs a finished analysis."),
+            )
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("MainWindow", "Save Analysis"),
+            self._default_name(".mailpath.json"),
+            tr("MainWindow", "mailpath analyses (*.mailpath.json *.json)"),
+        )
+        if path:
+            self._remember_dir(path)
+            self._write_file(lambda: self.save_analysis(path), path)
+
+    def open_analysis(self, path: str) -> bool:
+        """Replay a saved analysis: no network; the route is recomputed from its answers."""
+        from mailpath.core.recording import RecordingError, open_recording
+        from mailpath.gui.jobs import AnalysisRequest
+
+        try:
+            recording = open_recording(path)
+        except RecordingError as exc:
+            QMessageBox.warning(self, tr("MainWindow", "Cannot open the analysis"), str(exc))
+            return False
+        self.set_inputs(recording.sender, recording.recipient, recording.via)
+        label = tr("MainWindow", "replay: {name}").format(name=Path(path).name)
+        self.resolver_combo.setEditText(label)
+        self.run_request(
+            AnalysisRequest(
+                sender=recording.sender,
+                recipient=recording.recipient,
+                via=recording.via,
+                replay_answers=recording.answers,
+                replay_path=path,
+                created=recording.created or None,
+                resolver_label=recording.resolver,
+            )
+        )
+        return True
+
+    def open_analysis_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("MainWindow", "Open Analysis"),
+            str(self.settings.value("files/lastDir", str(Path.home()))),
+            tr("MainWindow", "mailpath analyses (*.mailpath.json *.json);;All files (*)"),
+        )
+        if path:
+            self._remember_dir(path)
+            self.open_analysis(path)
+
+    def open_seed_example(self) -> None:
+        from mailpath.paths import seed_example
+
+        path = seed_example()
+        if not path.exists():
+            QMessageBox.warning(
+                self,
+                tr("MainWindow", "Seed example missing"),
+                tr("MainWindow", "{path} is not installed.").format(path=str(path)),
+            )
+            return
+        self.open_analysis(str(path))
+
+    def about(self) -> None:
+        from mailpath import __version__
+
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("MainWindow", "About mailpath"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            tr(
+                "MainWindow",
+                "mailpath {version}\nMail route explorer: SPF, MX, reverse "
+                "DNS and DMARC drawn as the delivery route.",
+            ).format(version=__version__)
+        )
+        box.exec()
+
+    # ------------------------------------------------------------ settings
+
+    def _load_recent(self) -> None:
+        for name, model in self.recent_models.items():
+            values = self.settings.value(f"recent/{name}", [])
+            model.setStringList(_as_list(values))
+        resolvers = _as_list(self.settings.value("recent/resolver", []))
+        for server in resolvers:
+            self.resolver_combo.addItem(server, server)
+        current = str(self.settings.value("resolver", ""))
+        if current:
+            self.resolver_combo.setEditText(current)
+        else:
+            self.resolver_combo.setCurrentIndex(0)
+
+    def _remember_inputs(self, request: Any) -> None:
+        for name, value in (
+            ("sender", request.sender),
+            ("recipient", request.recipient),
+            ("via", request.via),
+        ):
+            if not value:
+                continue
+            model = self.recent_models[name]
+            values = [v for v in model.stringList() if v != value]
+            values.insert(0, value)
+            model.setStringList(values[:RECENT_MAX])
+            self.settings.setValue(f"recent/{name}", values[:RECENT_MAX])
+        resolver = ", ".join(request.nameservers)
+        self.settings.setValue("resolver", resolver)
+        if resolver:
+            known = [self.resolver_combo.itemText(i) for i in range(1, self.resolver_combo.count())]
+            if resolver not in known:
+                self.resolver_combo.insertItem(1, resolver, resolver)
+            recent = [resolver] + [k for k in known if k != resolver]
+            self.settings.setValue("recent/resolver", recent[:RECENT_MAX])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+        self._progress_timer.stop()
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value]
+
+
+def _sentence(message: str) -> str:
+    message = message.strip()
+    if not message:
+        return message
+    message = message[0].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."

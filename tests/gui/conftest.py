@@ -1,0 +1,78 @@
+"""GUI test setup: offscreen Qt, isolated settings, English, and no thread left behind.
+
+Qt warnings fail a test (`qt_log_level_fail = WARNING` in pyproject.toml); the one warning
+the offscreen platform prints for every top-level window is ignored here.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("MAILPATH_LANG", None)
+
+import pytest
+
+import mailpath.gui  # noqa: F401 - the PySide6 workaround before any Qt call
+
+OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(qapp: Any, tmp_path: Path) -> Iterator[None]:
+    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+    from mailpath.gui import i18n
+
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("mailpath-tests")
+    QCoreApplication.setApplicationName("mailpath-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    i18n.install("en")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_outlives_the_test() -> Iterator[None]:
+    before = set(threading.enumerate())
+    yield
+    leftover = [
+        t
+        for t in threading.enumerate()
+        if t not in before and t.is_alive() and t.name.startswith("mailpath-")
+    ]
+    for thread in leftover:
+        thread.join(2.0)
+    alive = [t.name for t in leftover if t.is_alive()]
+    assert not alive, f"worker threads outlived the test: {alive}"
+
+
+@pytest.fixture
+def window(qtbot: Any) -> Iterator[Any]:
+    from PySide6.QtCore import QSettings
+
+    from mailpath.gui.main_window import MainWindow
+
+    win = MainWindow(QSettings(), "en")
+    win.screenshot_mode = True  # failures go to the status bar, not a modal dialog
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+    assert win.runner.threads() == []

@@ -1,0 +1,296 @@
+"""The main window: validation, live and replayed analyses, cancel, what-if, plain text."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from mailpath.paths import seed_example
+from tests.gui.zones import HOSTILE_TXT, failing_zone, zone_from_recording
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def wait_done(qtbot: Any, win: Any, timeout: int = 15000) -> None:
+    qtbot.waitUntil(lambda: not win.running, timeout=timeout)
+
+
+def analyze(qtbot: Any, win: Any, sender: str, recipient: str, server: Any, via: str = "") -> None:
+    win.set_inputs(sender, recipient, via, [server.nameserver])
+    with qtbot.waitSignal(win.analysisFinished, timeout=15000):
+        assert win.start_analysis()
+
+
+def test_invalid_input_is_marked_before_any_lookup(qtbot: Any, window: Any) -> None:
+    window.set_inputs("bad domain", "x..y", "", ["not-an-ip"])
+    assert not window.start_analysis()
+    assert window.runner.threads() == []
+    for name in ("sender", "recipient", "resolver"):
+        assert window.error_labels[name].isVisibleTo(window), name
+        assert window.error_labels[name].text()
+    assert "space" in window.error_labels["sender"].text()
+    assert not window.error_labels["via"].isVisibleTo(window)
+    # Typing in a field clears its mark.
+    qtbot.keyClick(window.sender_edit, Qt.Key.Key_Backspace)
+    assert not window.error_labels["sender"].isVisibleTo(window)
+
+
+def test_seed_example_shows_a_complete_route_without_network(qtbot: Any, window: Any) -> None:
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    nodes = window.scene.nodes
+    assert {"client", "mailbox", "dns:mx", "dns:spf", "dns:dmarc"} <= set(nodes)
+    mx = [n for n in nodes if n.startswith("mx:")]
+    assert len(mx) >= 2
+    assert window.result.complete
+    assert window.findings.tree.topLevelItemCount() >= 1
+    assert window.spf_panel.choice.count() >= 1
+    assert window.spf_panel.tree.topLevelItemCount() == 1
+    # Clicking a finding selects its node and shows its details.
+    item = window.findings.tree.topLevelItem(0)
+    finding = window.findings.current_finding() or item.data(0, Qt.ItemDataRole.UserRole)
+    window.findings.tree.setCurrentItem(item)
+    window.findings._activated(item)
+    if finding.subject in nodes:
+        assert window.scene.selected_node() == finding.subject
+        assert window.details.tree.topLevelItemCount() > 0
+
+
+def test_live_analysis_reports_progress_and_results(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    server = dns_server(zone_from_recording(), latency=0.05)
+    seen: list[tuple[int, int]] = []
+    window.runner.progress.connect(lambda g, d, p, r: seen.append((d, p)))
+    analyze(qtbot, window, "ts.skr.jp", "gmail.com", server, "www274.sakura.ne.jp")
+    assert seen, "no progress events"
+    assert window.result.complete
+    assert window.extra.answers  # Save has what it needs
+    assert "mailbox" in window.scene.nodes
+    assert not window.progress.isVisible()
+
+
+def test_cancel_stops_at_once_and_keeps_partial_route(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    server = dns_server(zone_from_recording(), latency=2.0)
+    window.set_inputs("ts.skr.jp", "gmail.com", "www274.sakura.ne.jp", [server.nameserver])
+    assert window.start_analysis()
+    threads = window.runner.threads()
+    assert threads and window.cancel_button.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.running
+    for thread in threads:
+        thread.join(1.0)
+        assert not thread.is_alive()
+    assert "Cancelled" in window.status_label.text()
+
+
+def test_new_analysis_supersedes_the_old_one(qtbot: Any, window: Any, dns_server: Any) -> None:
+    slow = dns_server(zone_from_recording(), latency=1.0)
+    fast = dns_server(failing_zone(), latency=0.0)
+    window.set_inputs("ts.skr.jp", "gmail.com", "", [slow.nameserver])
+    assert window.start_analysis()
+    analyze(qtbot, window, "example.com", "example.org", fast)
+    qtbot.wait(300)
+    assert window.result.inputs.sender == "example.com"
+    assert not any("gmail" in n for n in window.scene.nodes)
+
+
+def test_what_if_failover_moves_to_next_preference(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    server = dns_server(failing_zone())
+    analyze(qtbot, window, "example.com", "example.org", server)
+
+    def active() -> set[str]:
+        return {
+            n
+            for n, i in window.scene.nodes.items()
+            if i.attrs.get("kind") == "mx" and i.attrs.get("active")
+        }
+
+    assert active() == {"mx:mx1.example.org", "mx:mx2.example.org"}
+    window.toggle_down("mx:mx1.example.org")
+    assert active() == {"mx:mx2.example.org"}
+    window.scene.select_node("mx:mx2.example.org")
+    window.toggle_selected_down()
+    assert active() == {"mx:backup.example.org"}
+    window.toggle_down("mx:mx1.example.org")
+    assert active() == {"mx:mx1.example.org"}
+    window.restore_all_mx()
+    assert active() == {"mx:mx1.example.org", "mx:mx2.example.org"}
+
+
+def test_failing_scenario_marks_fail(qtbot: Any, window: Any, dns_server: Any) -> None:
+    server = dns_server(failing_zone())
+    analyze(qtbot, window, "example.com", "example.org", server)
+    statuses = {n: i.attrs.get("status") for n, i in window.scene.nodes.items()}
+    assert statuses["addr:192.0.2.25"] == "fail"
+    assert statuses["mailbox"] == "fail"
+
+
+def test_dns_text_with_markup_is_shown_literally(qtbot: Any, window: Any, dns_server: Any) -> None:
+    server = dns_server(failing_zone(HOSTILE_TXT))
+    analyze(qtbot, window, "example.com", "example.org", server)
+    # SPF trace: the record text as it is.
+    tree = window.spf_panel.tree
+    texts = [tree.topLevelItem(0).text(c) for c in range(tree.columnCount())]
+    assert HOSTILE_TXT in texts
+    assert "&lt;b&gt;" in tree.topLevelItem(0).toolTip(4)  # tooltips are escaped
+    # Details of the DNS SPF node.
+    window.scene.select_node("dns:spf")
+    details = window.details.tree
+    values = [details.topLevelItem(i).text(1) for i in range(details.topLevelItemCount())]
+    assert HOSTILE_TXT in values
+    # Every label of the window is plain text.
+    for label in window.findChildren(QLabel):
+        if label.buddy() is None and label.objectName() not in ("",):
+            assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+    assert window.details.title.textFormat() == Qt.TextFormat.PlainText
+    # The node label as painted carries the literal text (painted with drawText).
+    node = window.scene.nodes["dns:spf"]
+    assert "<img" not in node.toolTip() or "&lt;img" in node.toolTip()
+
+
+def test_hostile_text_in_details_panel_and_label(qtbot: Any) -> None:
+    from mailpath.gui.panels import DetailsPanel
+
+    panel = DetailsPanel()
+    qtbot.addWidget(panel)
+    hostile = "<b>bold</b><img src='x'>"
+    panel.show_node(
+        "dns:spf",
+        {"label": hostile, "status": "pass", "details": {"TXT": [hostile], "record": hostile}},
+    )
+    assert panel.title.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in panel.title.text()
+    record = panel.tree.topLevelItem(panel.tree.topLevelItemCount() - 1)
+    assert record.text(1) == hostile
+    assert "&lt;img" in record.toolTip(1)
+
+
+def test_language_switch_to_japanese(qtbot: Any, window: Any) -> None:
+    window.set_language("ja")
+    assert window.menu_file.title() == "ファイル(&F)"
+    assert "メール経路" in window.windowTitle()
+    assert window.settings.value("language") == "ja"
+    window.set_language("en")
+    assert window.menu_file.title() == "&File"
+
+
+def test_settings_remember_recent_entries(qtbot: Any, window: Any, dns_server: Any) -> None:
+    server = dns_server(failing_zone())
+    analyze(qtbot, window, "example.com", "example.org", server)
+    assert window.settings.value("recent/sender") in (["example.com"], "example.com")
+    assert window.settings.value("resolver") == server.nameserver
+    assert "example.com" in window.recent_models["sender"].stringList()
+
+
+def test_save_and_reopen_analysis(qtbot: Any, window: Any, dns_server: Any, tmp_path: Path) -> None:
+    server = dns_server(failing_zone())
+    analyze(qtbot, window, "example.com", "example.org", server)
+    path = tmp_path / "a.mailpath.json"
+    window.save_analysis(str(path))
+    server.stop()
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        assert window.open_analysis(str(path))
+    assert window.result.complete
+    assert window.scene.nodes["addr:192.0.2.25"].attrs["status"] == "fail"
+
+
+def test_dark_palette_switches_drawing_theme(qtbot: Any, window: Any) -> None:
+    window.apply_theme("dark")
+    assert window.scene.theme.dark
+    window.apply_theme("system")
+
+
+def test_keyboard_navigation_and_accessible_names(qtbot: Any, window: Any) -> None:
+    for widget in (
+        window.sender_edit,
+        window.recipient_edit,
+        window.via_edit,
+        window.resolver_combo,
+        window.analyze_button,
+        window.view,
+        window.findings.copy_button,
+        window.spf_panel.choice,
+    ):
+        assert widget.accessibleName(), widget
+    assert window.sender_edit.nextInFocusChain() is not None
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    assert window.scene.selected_node()
+
+
+def test_screenshot_command(tmp_path: Path) -> None:
+    out = tmp_path / "seed.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mailpath",
+            "gui",
+            "--replay",
+            str(seed_example()),
+            "--screenshot",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.width() >= 800 and image.height() >= 500
+
+
+def test_no_display_gives_a_clear_message(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "mailpath", "gui"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert "QT_QPA_PLATFORM=offscreen" in proc.stderr
+    assert "mailpath check" in proc.stderr and "--png" in proc.stderr
+
+
+def test_dns_and_networkx_load_after_first_paint() -> None:
+    code = (
+        "import sys\n"
+        "from argparse import Namespace\n"
+        "from mailpath.gui import app\n"
+        "a, w = app.launch(Namespace())\n"
+        "def painted():\n"
+        "    print('dns' in sys.modules, 'networkx' in sys.modules, flush=True)\n"
+        "    a.quit()\n"
+        "w.firstPainted.connect(painted)\n"
+        "a.exec()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert proc.stdout.split() == ["False", "False"], proc.stderr

@@ -1,0 +1,135 @@
+"""The background runner: order of events, cancel, superseded runs, joining threads."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from typing import Any
+
+import pytest
+
+from mailpath.gui.worker import AnalysisRunner
+
+
+class Recorder:
+    def __init__(self, runner: AnalysisRunner) -> None:
+        self.events: list[tuple[Any, ...]] = []
+        runner.progress.connect(lambda g, d, p, r: self.events.append(("progress", g, d, p, r)))
+        runner.finished.connect(lambda g, r, x: self.events.append(("finished", g, r, x)))
+        runner.failed.connect(lambda g, m, d: self.events.append(("failed", g, m)))
+        runner.cancelled.connect(lambda g: self.events.append(("cancelled", g)))
+
+    def kinds(self, generation: int | None = None) -> list[str]:
+        return [e[0] for e in self.events if generation is None or e[1] == generation]
+
+
+@pytest.fixture
+def runner(qtbot: Any) -> Any:
+    r = AnalysisRunner()
+    yield r
+    assert r.shutdown(5.0)
+    assert r.threads() == []
+
+
+def test_progress_then_result_in_order(qtbot: Any, runner: AnalysisRunner) -> None:
+    gui_thread = threading.current_thread()
+    threads: list[threading.Thread] = []
+
+    async def job(emit: Any) -> tuple[str, str]:
+        threads.append(threading.current_thread())
+        for i in range(5):
+            await asyncio.sleep(0.01)
+            emit(i + 1, 4 - i, f"partial {i}")
+        return "result", "extra"
+
+    rec = Recorder(runner)
+    generation = runner.start(job)
+    qtbot.waitUntil(lambda: "finished" in rec.kinds(), timeout=5000)
+    assert threads and threads[0] is not gui_thread  # never on the GUI thread
+    assert rec.kinds() == ["progress"] * 5 + ["finished"]
+    assert [e[2] for e in rec.events[:5]] == [1, 2, 3, 4, 5]
+    assert rec.events[-1] == ("finished", generation, "result", "extra")
+
+
+def test_cancel_stops_in_flight_work_at_once(qtbot: Any, runner: AnalysisRunner) -> None:
+    started = threading.Event()
+    stopped: list[float] = []
+
+    async def job(emit: Any) -> tuple[None, None]:
+        started.set()
+        try:
+            await asyncio.sleep(30)
+        finally:
+            stopped.append(time.monotonic())
+        return None, None
+
+    rec = Recorder(runner)
+    runner.start(job)
+    assert started.wait(5)
+    threads = runner.threads()
+    t0 = time.monotonic()
+    runner.cancel()
+    for thread in threads:
+        thread.join(2)
+        assert not thread.is_alive()
+    assert stopped and stopped[0] - t0 < 0.5
+    qtbot.waitUntil(lambda: "cancelled" in rec.kinds(), timeout=2000)
+    assert "finished" not in rec.kinds()
+
+
+def test_superseded_run_events_are_dropped(qtbot: Any, runner: AnalysisRunner) -> None:
+    release = threading.Event()
+
+    async def old_job(emit: Any) -> tuple[str, None]:
+        # Ignores cancellation on purpose, like a job stuck in a blocking step.
+        while not release.is_set():
+            try:
+                await asyncio.sleep(0.01)
+            except asyncio.CancelledError:
+                continue
+        emit(1, 0, "stale")
+        return "stale result", None
+
+    async def new_job(emit: Any) -> tuple[str, None]:
+        emit(1, 1, "fresh")
+        await asyncio.sleep(0.05)
+        return "fresh result", None
+
+    rec = Recorder(runner)
+    old = runner.start(old_job)
+    time.sleep(0.05)
+    new = runner.start(new_job)
+    release.set()
+    qtbot.waitUntil(lambda: "finished" in rec.kinds(new), timeout=5000)
+    qtbot.wait(200)  # give any stale event time to arrive
+    assert rec.kinds(old) in ([], ["cancelled"])
+    assert [e[4] if e[0] == "progress" else e[2] for e in rec.events if e[1] == new] == [
+        "fresh",
+        "fresh result",
+    ]
+
+
+def test_failure_is_reported_not_raised(qtbot: Any, runner: AnalysisRunner) -> None:
+    async def job(emit: Any) -> tuple[None, None]:
+        raise ValueError("boom")
+
+    rec = Recorder(runner)
+    runner.start(job)
+    qtbot.waitUntil(lambda: "failed" in rec.kinds(), timeout=5000)
+    assert "boom" in rec.events[-1][2]
+
+
+def test_shutdown_joins_every_thread(qtbot: Any) -> None:
+    runner = AnalysisRunner()
+
+    async def job(emit: Any) -> tuple[None, None]:
+        await asyncio.sleep(30)
+        return None, None
+
+    for _ in range(3):
+        runner.start(job)
+    threads = runner.threads()
+    assert threads
+    assert runner.shutdown(5.0)
+    assert not any(t.is_alive() for t in threads)
