@@ -381,6 +381,7 @@ async def resolve_mx(dns: DnsSource, domain: str) -> MxInfo:
         return MxInfo(
             kind="error",
             lookup=status,
+            implicit_lookups=implicit.address_lookups,
             error=f"{domain} has no MX record and its address lookup failed: {failed[0].outcome}",
         )
     return MxInfo(kind="none", lookup=status)

@@ -62,6 +62,8 @@ async def lookup_dmarc(source: DnsSource, domain: str) -> DmarcInfo:
                 org_domain=org,
                 lookups=tuple(lookups),
                 error=f"the DMARC lookup for _dmarc.{where} {answer.outcome.describe()}",
+                error_code="lookup",
+                error_params=(("outcome", answer.outcome.value.upper()),),
             )
         records = _records(answer)
         if len(records) > 1:
@@ -73,6 +75,8 @@ async def lookup_dmarc(source: DnsSource, domain: str) -> DmarcInfo:
                 org_domain=org,
                 lookups=tuple(lookups),
                 error=f"_dmarc.{where} has {len(records)} DMARC records; receivers ignore all",
+                error_code="multiple",
+                error_params=(("count", str(len(records))),),
             )
         if records:
             return _info(records[0], where, domain, org, tuple(lookups))
@@ -101,11 +105,14 @@ def _info(
             from_org_domain=where != domain,
             lookups=lookups,
             error=f"the DMARC record at _dmarc.{where} is invalid: {exc}",
+            error_code="invalid",
+            error_params=(("reason", str(exc)),),
         )
     policy = tags.get("p", "").lower() or None
-    error = None
+    error = error_code = None
     if policy not in _POLICIES:
         error = f"the DMARC record at _dmarc.{where} has no valid p= policy"
+        error_code = "policy"
         policy = None
     sp = tags.get("sp", "").lower() or None
     try:
@@ -124,6 +131,7 @@ def _info(
         from_org_domain=where != domain,
         lookups=lookups,
         error=error,
+        error_code=error_code,
     )
 
 

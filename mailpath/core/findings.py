@@ -2,6 +2,10 @@
 
 `build_findings(result)` reads a finished (or partial) Result and returns findings, most
 severe first. Codes are stable: tools and tests key on them.
+
+Every message and fix is a template of `TEMPLATES` filled with `Finding.params`, so a
+translation (the GUI's Japanese) renders the same finding from the template key and the
+parameters; the parameters are names, addresses and records, never English prose.
 """
 
 from __future__ import annotations
@@ -19,6 +23,208 @@ from mailpath.core.spf import SpfResult
 
 LOOKUP_LIMIT = 10
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+_PUBLISH_SPF = 'Publish at {sender} this TXT record: "{record}"'
+_MX_UNRESOLVED_FIX = "Give {host} an A or AAAA record, or remove it from the MX records."
+_NOT_AUTHORIZED = (
+    "{recipient} {verdict}: the SPF record of {sender} does not authorize {host} ({addresses}); "
+    "the result is {result}."
+)
+
+#: Template key -> (message, fix). The key's part before "/" is the finding's code.
+TEMPLATES: dict[str, tuple[str, str | None]] = {
+    "mx-lookup-failed": (
+        "The MX records of {domain} could not be looked up ({outcome}). A sending server would "
+        "keep the mail queued and retry.",
+        "Check the recipient's name servers, or try again with another resolver.",
+    ),
+    "mx-null": (
+        '{domain} publishes a null MX ("0 .", RFC 7505): it accepts no mail. Mail to it is '
+        "refused at once.",
+        None,
+    ),
+    "mx-missing": (
+        "{domain} has no MX record and no address: there is no route for its mail.",
+        'The owner of {domain} must publish an MX record, e.g. "{domain}. MX 10 mail.{domain}."',
+    ),
+    "mx-implicit": (
+        "{domain} has no MX record; senders deliver to the address of {domain} itself "
+        "(implicit MX, RFC 5321 5.1).",
+        "Publish an explicit MX record for {domain} so the route does not depend on the web "
+        "server's address.",
+    ),
+    "mx-ip-literal": (
+        "The MX record of {domain} names an IP address ({host}) instead of a host name; many "
+        "senders refuse it.",
+        "Replace it with a host name that has an A/AAAA record for {host}.",
+    ),
+    "mx-cname": (
+        "MX host {host} of {domain} is an alias (CNAME to {target}); RFC 2181 10.3 forbids it "
+        "and some senders refuse it.",
+        "Point the MX record at {target} directly.",
+    ),
+    "mx-host-unresolved": (
+        "MX host {host} (preference {preference}) of {domain} cannot be reached: it has no A or "
+        "AAAA record. Senders skip to the next preference.",
+        _MX_UNRESOLVED_FIX,
+    ),
+    "mx-host-unresolved/dns-error": (
+        "MX host {host} (preference {preference}) of {domain} cannot be reached: its address "
+        "lookup failed ({outcome}). Senders skip to the next preference.",
+        _MX_UNRESOLVED_FIX,
+    ),
+    "sending-host-unknown": (
+        "No sending host was given and {sender} has no MX host to assume, so no SPF result "
+        "could be computed for a real server.",
+        "Name the server that really sends the mail (--via, or the Sending host field).",
+    ),
+    "sending-host-assumed": (
+        "No sending host was given: {sender}'s own MX hosts ({hosts}) are assumed to send its "
+        "mail.",
+        "Name the server that really sends (e.g. your provider's SMTP server) for an exact "
+        "verdict.",
+    ),
+    "sending-host-unresolved": (
+        "The sending host {host} does not exist (NXDOMAIN).",
+        "Check the host name of the sending server.",
+    ),
+    "sending-host-unresolved/no-address": (
+        "The sending host {host} has no A or AAAA record.",
+        "Check the host name of the sending server.",
+    ),
+    "sending-host-unresolved/dns-error": (
+        "The address lookup of the sending host {host} failed ({outcome}).",
+        "Check the host name of the sending server, or try again with another resolver.",
+    ),
+    "spf-missing": (
+        "{recipient} will mark this mail unverified: {sender} publishes no SPF record that "
+        "authorizes {host} ({addresses}).",
+        _PUBLISH_SPF,
+    ),
+    "spf-permerror": (
+        "The SPF record of {sender} is broken (permerror) when {recipient} checks {host} "
+        "({address}): {reason}. Receivers treat the mail as unauthenticated and DMARC fails.",
+        "Correct the term named above; the SPF trace shows where evaluation ended.",
+    ),
+    "spf-temperror": (
+        "The SPF check of {host} ({address}) for {sender} hit a DNS error (temperror): "
+        "{reason}. Receivers may defer the mail.",
+        "Check the name servers of the domains the SPF record names, then try again.",
+    ),
+    "spf-ipv6-gap": (
+        "{host} passes SPF for {sender} over IPv4 ({passing}) but not over IPv6 ({failing}: "
+        "{result}). Mail that leaves over IPv6 is flagged or refused by {recipient}.",
+        _PUBLISH_SPF,
+    ),
+    "spf-ipv4-gap": (
+        "{host} passes SPF for {sender} over IPv6 ({passing}) but not over IPv4 ({failing}: "
+        "{result}). Mail that leaves over IPv4 is flagged or refused by {recipient}.",
+        _PUBLISH_SPF,
+    ),
+    "spf-not-authorized/fail": (
+        _NOT_AUTHORIZED.replace("{verdict}", "will reject or quarantine this mail"),
+        _PUBLISH_SPF,
+    ),
+    "spf-not-authorized/softfail": (
+        _NOT_AUTHORIZED.replace("{verdict}", "will flag this mail as suspicious"),
+        _PUBLISH_SPF,
+    ),
+    "spf-not-authorized/neutral": (
+        _NOT_AUTHORIZED.replace("{verdict}", "will mark this mail unverified"),
+        _PUBLISH_SPF,
+    ),
+    "ptr-missing": (
+        "{address} ({host}) has no reverse DNS (PTR) record; Gmail and other large receivers "
+        "refuse or flag mail from addresses without one.",
+        "Ask whoever runs {address} (your provider) to set its PTR to {host}.",
+    ),
+    "fcrdns-failed": (
+        "The reverse DNS of {address} names {ptr}, but that name does not resolve back to "
+        "{address} (forward-confirmed reverse DNS fails).",
+        "Make {ptr_first} resolve to {address}, or change the PTR to a name that does.",
+    ),
+    "spf-too-many-lookups": (
+        "The SPF record of {sender} needs {lookups} DNS lookups for an address it does not "
+        "list; receivers stop at 10 with permerror. The limit is crossed at {branch}.",
+        "Replace includes you no longer need, or flatten them into ip4:/ip6: terms.",
+    ),
+    "spf-record-error": (
+        "The SPF record of {sender} has an error: {error}.",
+        "Correct the record; receivers return permerror for it.",
+    ),
+    "spf-void-lookups": (
+        "The SPF record of {sender} makes {count} lookups that find nothing; receivers give "
+        "permerror after 2.",
+        "Remove terms that name domains without records.",
+    ),
+    "spf-pass-all": (
+        "The SPF record of {sender} ends in {term}: it authorizes every server on the Internet "
+        "to send as it.",
+        "End the record with ~all or -all.",
+    ),
+    "spf-neutral-all": (
+        "The SPF record of {sender} ends in ?all: unlisted servers get neutral, which protects "
+        "nothing.",
+        "End the record with ~all or -all once every sender is listed.",
+    ),
+    "spf-ptr": (
+        "The SPF record of {sender} uses {term}; RFC 7208 says not to (slow, unreliable), and "
+        "some receivers ignore it.",
+        "Replace it with a:, ip4: or ip6: terms for the servers it meant.",
+    ),
+    "dmarc-error/lookup": (
+        "The DMARC lookup for _dmarc.{domain} failed ({outcome}).",
+        "Check the name servers of {domain}, then try again.",
+    ),
+    "dmarc-error/multiple": (
+        "_dmarc.{domain} publishes {count} DMARC records; receivers ignore them all.",
+        "Keep exactly one TXT record starting with v=DMARC1 at _dmarc.{domain}.",
+    ),
+    "dmarc-error/invalid": (
+        "The DMARC record at _dmarc.{domain} is invalid: {reason}.",
+        'Publish a record of the form "v=DMARC1; p=none; rua=mailto:..." at _dmarc.{domain}.',
+    ),
+    "dmarc-error/policy": (
+        "The DMARC record at _dmarc.{domain} has no valid p= policy (none, quarantine or "
+        "reject); receivers ignore it.",
+        "Add p=none (or quarantine, reject) right after v=DMARC1.",
+    ),
+    "dmarc-missing": (
+        "{sender} publishes no DMARC record (looked at {where}). Gmail and Yahoo require one "
+        "from bulk senders.",
+        'Publish at _dmarc.{sender} this TXT record: "{record}"',
+    ),
+    "dmarc-policy-none": (
+        "The DMARC policy for {sender} is p=none: receivers only report, mail that fails is "
+        "still delivered.",
+        "Move to p=quarantine once reports show all your senders pass.",
+    ),
+}
+
+
+def finding(
+    severity: Severity,
+    key: str,
+    subject: str | None,
+    *,
+    record: str | None = None,
+    **params: object,
+) -> Finding:
+    """A finding rendered from its template; `params` become text."""
+    values = {k: str(v) for k, v in params.items()}
+    if record is not None:
+        values["record"] = record
+    message, fix = TEMPLATES[key]
+    return Finding(
+        severity=severity,
+        code=key.split("/")[0],
+        message=message.format(**values),
+        fix=fix.format(**values) if fix else None,
+        subject=subject,
+        record=record if key.startswith("spf-") else None,
+        template=key,
+        params=values,
+    )
 
 
 def host_node(host: str) -> str:
@@ -43,6 +249,11 @@ def build_findings(result: Result) -> tuple[Finding, ...]:
     return tuple(out)
 
 
+def _describe(outcome: str) -> str:
+    """A lookup outcome as a parameter: the DNS term itself (TIMEOUT, SERVFAIL...)."""
+    return outcome.upper()
+
+
 # ---------------------------------------------------------------- recipient MX
 
 
@@ -50,92 +261,75 @@ def _mx_findings(mx: MxInfo | None, domain: str) -> list[Finding]:
     if mx is None:
         return []
     if mx.kind == "error":
+        outcome = mx.lookup.outcome if mx.lookup else "error"
+        if outcome == "ok" or mx.lookup is None or not mx.lookup.outcome:
+            outcome = "error"
+        if mx.lookup is not None and mx.lookup.outcome in ("nxdomain", "nodata"):
+            # The MX was void and the implicit-MX address lookup failed.
+            failed = [s for s in mx.implicit_lookups if s.outcome not in ("ok", "nodata")]
+            outcome = failed[0].outcome if failed else "error"
         return [
-            Finding(
+            finding(
                 Severity.ERROR,
                 "mx-lookup-failed",
-                f"The MX records of {domain} could not be looked up: {mx.error}. "
-                "A sending server would keep the mail queued and retry.",
-                "Check the recipient's name servers, or try again with another resolver.",
                 "dns:mx",
+                domain=domain,
+                outcome=_describe(outcome),
             )
         ]
     if mx.kind == "null":
-        return [
-            Finding(
-                Severity.ERROR,
-                "mx-null",
-                f'{domain} publishes a null MX ("0 .", RFC 7505): it accepts no mail. '
-                "Mail to it is refused at once.",
-                None,
-                "mailbox",
-            )
-        ]
+        return [finding(Severity.ERROR, "mx-null", "mailbox", domain=domain)]
     if mx.kind == "none":
-        return [
-            Finding(
-                Severity.ERROR,
-                "mx-missing",
-                f"{domain} has no MX record and no address: there is no route for its mail.",
-                f"The owner of {domain} must publish an MX record, e.g. "
-                f'"{domain}. MX 10 mail.{domain}."',
-                "dns:mx",
-            )
-        ]
+        return [finding(Severity.ERROR, "mx-missing", "dns:mx", domain=domain)]
     out: list[Finding] = []
     if mx.kind == "implicit":
-        out.append(
-            Finding(
-                Severity.INFO,
-                "mx-implicit",
-                f"{domain} has no MX record; senders deliver to the address of {domain} "
-                "itself (implicit MX, RFC 5321 5.1).",
-                f"Publish an explicit MX record for {domain} so the route does not depend on "
-                "the web server's address.",
-                mx_node(domain),
-            )
-        )
+        out.append(finding(Severity.INFO, "mx-implicit", mx_node(domain), domain=domain))
     for host in mx.hosts:
+        node = mx_node(host.host)
         if host.ip_literal:
             out.append(
-                Finding(
-                    Severity.ERROR,
-                    "mx-ip-literal",
-                    f"The MX record of {domain} names an IP address ({host.host}) instead of a "
-                    "host name; many senders refuse it.",
-                    f"Replace it with a host name that has an A/AAAA record for {host.host}.",
-                    mx_node(host.host),
-                )
+                finding(Severity.ERROR, "mx-ip-literal", node, domain=domain, host=host.host)
             )
             continue
         if host.cname:
             out.append(
-                Finding(
+                finding(
                     Severity.WARNING,
                     "mx-cname",
-                    f"MX host {host.host} of {domain} is an alias (CNAME to {host.cname}); "
-                    "RFC 2181 10.3 forbids it and some senders refuse it.",
-                    f"Point the MX record at {host.cname} directly.",
-                    mx_node(host.host),
+                    node,
+                    domain=domain,
+                    host=host.host,
+                    target=host.cname,
                 )
             )
         if not host.addresses:
-            failed = [s for s in host.address_lookups if s.outcome not in ("ok", "nodata")]
-            why = (
-                f"its address lookup ended with {failed[0].outcome.upper()}"
-                if failed
-                else "it has no A or AAAA record"
-            )
-            out.append(
-                Finding(
-                    Severity.ERROR if len(mx.hosts) == 1 else Severity.WARNING,
-                    "mx-host-unresolved",
-                    f"MX host {host.host} (preference {host.preference}) of {domain} cannot be "
-                    f"reached: {why}. Senders skip to the next preference.",
-                    f"Give {host.host} an A or AAAA record, or remove it from the MX records.",
-                    mx_node(host.host),
+            failed = [
+                s for s in host.address_lookups if s.outcome not in ("ok", "nodata", "nxdomain")
+            ]
+            severity = Severity.ERROR if len(mx.hosts) == 1 else Severity.WARNING
+            if failed:
+                out.append(
+                    finding(
+                        severity,
+                        "mx-host-unresolved/dns-error",
+                        node,
+                        domain=domain,
+                        host=host.host,
+                        preference=host.preference,
+                        outcome=_describe(failed[0].outcome),
+                    )
                 )
-            )
+            else:
+                out.append(
+                    finding(
+                        severity,
+                        "mx-host-unresolved",
+                        node,
+                        domain=domain,
+                        host=host.host,
+                        preference=host.preference,
+                    )
+                )
     return out
 
 
@@ -149,42 +343,28 @@ def _sending_findings(result: Result) -> list[Finding]:
     recipient = result.recipient_domain.ascii
     out: list[Finding] = []
     if not result.sending_hosts:
-        out.append(
-            Finding(
-                Severity.WARNING,
-                "sending-host-unknown",
-                f"No sending host was given and {sender} has no MX host to assume, so no SPF "
-                "result could be computed for a real server.",
-                "Name the server that really sends the mail (--via, or the Sending host field).",
-                "client",
-            )
-        )
+        out.append(finding(Severity.WARNING, "sending-host-unknown", "client", sender=sender))
     if any(h.assumed for h in result.sending_hosts):
         names = ", ".join(h.host for h in result.sending_hosts)
         out.append(
-            Finding(
-                Severity.INFO,
-                "sending-host-assumed",
-                f"No sending host was given: {sender}'s own MX hosts ({names}) are assumed to "
-                "send its mail.",
-                "Name the server that really sends (e.g. your provider's SMTP server) for an "
-                "exact verdict.",
-                "client",
-            )
+            finding(Severity.INFO, "sending-host-assumed", "client", sender=sender, hosts=names)
         )
     record = result.spf_audit.record if result.spf_audit is not None else None
     lookups = result.spf_audit.lookups if result.spf_audit is not None else 0
     for host in result.sending_hosts:
         if host.error and not host.addresses:
-            out.append(
-                Finding(
-                    Severity.ERROR,
-                    "sending-host-unresolved",
-                    f"The sending host {host.error}.",
-                    "Check the host name of the sending server.",
-                    host_node(host.host),
+            failed = [s for s in host.lookups if s.outcome not in ("ok", "nodata", "nxdomain")]
+            nxdomain = any(s.outcome == "nxdomain" for s in host.lookups)
+            if failed:
+                key, extra = (
+                    "sending-host-unresolved/dns-error",
+                    {"outcome": _describe(failed[0].outcome)},
                 )
-            )
+            elif nxdomain:
+                key, extra = "sending-host-unresolved", {}
+            else:
+                key, extra = "sending-host-unresolved/no-address", {}
+            out.append(finding(Severity.ERROR, key, host_node(host.host), host=host.host, **extra))
             continue
         out += _spf_host_findings(host, sender, recipient, record, lookups)
         out += _ptr_findings(host)
@@ -200,69 +380,53 @@ def _spf_host_findings(
     failing = [a for a, r in results if r is not SpfResult.PASS]
     if not failing:
         return []
-    addrs = ", ".join(a.address for a in failing)
     fix_record = suggest_spf_record(record, host, failing, lookups)
-    fix = f'Publish at {sender} this TXT record: "{fix_record}"' if fix_record else None
+    common = {"sender": sender, "recipient": recipient, "host": host.host}
     kinds = {r for _, r in results}
     if kinds == {SpfResult.NONE}:
         return [
-            Finding(
+            finding(
                 Severity.ERROR,
                 "spf-missing",
-                f"{recipient} will mark this mail unverified: {sender} publishes no SPF record "
-                f"that authorizes {host.host} ({addrs}).",
-                fix,
                 host_node(host.host),
                 record=fix_record,
+                addresses=", ".join(a.address for a in failing),
+                **common,
             )
         ]
     errors = [(a, r) for a, r in results if r in (SpfResult.PERMERROR, SpfResult.TEMPERROR)]
     if errors:
         addr, error_result = errors[0]
-        reason = addr.spf.trace.error if addr.spf is not None else None
-        if error_result is SpfResult.PERMERROR:
-            return [
-                Finding(
-                    Severity.ERROR,
-                    "spf-permerror",
-                    f"The SPF record of {sender} is broken (permerror) when {recipient} checks "
-                    f"{host.host} ({addr.address}): {reason or 'see the SPF trace'}. Receivers "
-                    "treat the mail as unauthenticated and DMARC fails.",
-                    "Correct the term named above; the SPF trace shows where evaluation ended.",
-                    address_node(addr.address),
-                )
-            ]
+        reason = (addr.spf.trace.error if addr.spf is not None else None) or "see the SPF trace"
+        key = "spf-permerror" if error_result is SpfResult.PERMERROR else "spf-temperror"
+        severity = Severity.ERROR if key == "spf-permerror" else Severity.WARNING
         return [
-            Finding(
-                Severity.WARNING,
-                "spf-temperror",
-                f"The SPF check of {host.host} ({addr.address}) for {sender} hit a DNS error "
-                f"(temperror): {reason or 'a lookup did not answer'}. Receivers may defer the "
-                "mail.",
-                "Check the name servers of the domains the SPF record names, then try again.",
+            finding(
+                severity,
+                key,
                 address_node(addr.address),
+                address=addr.address,
+                reason=reason,
+                **common,
             )
         ]
     passing = [a for a, r in results if r is SpfResult.PASS]
     out: list[Finding] = []
     if passing:
-        for family, name in ((6, "IPv6"), (4, "IPv4")):
+        for family, key in ((6, "spf-ipv6-gap"), (4, "spf-ipv4-gap")):
             gap = [a for a in failing if a.family == family]
             other = [a for a in passing if a.family != family]
             if gap and other:
                 out.append(
-                    Finding(
+                    finding(
                         Severity.ERROR,
-                        f"spf-{name.lower()}-gap",
-                        f"{host.host} passes SPF for {sender} over "
-                        f"{'IPv4' if family == 6 else 'IPv6'} "
-                        f"({', '.join(a.address for a in other)}) but not over {name} "
-                        f"({', '.join(a.address for a in gap)}: "
-                        f"{dict(results)[gap[0]].value}). Mail that "
-                        f"leaves over {name} is flagged or refused by {recipient}.",
-                        fix,
+                        key,
                         address_node(gap[0].address),
                         record=fix_record,
+                        passing=", ".join(a.address for a in other),
+                        failing=", ".join(a.address for a in gap),
+                        result=dict(results)[gap[0]].value,
+                        **common,
                     )
                 )
         if out:
@@ -270,20 +434,16 @@ def _spf_host_findings(
     worst = failing[0]
     res = dict(results)[worst]
     severity = Severity.ERROR if res in (SpfResult.FAIL, SpfResult.SOFTFAIL) else Severity.WARNING
-    verdict = {
-        SpfResult.FAIL: "will reject or quarantine this mail",
-        SpfResult.SOFTFAIL: "will flag this mail as suspicious",
-        SpfResult.NEUTRAL: "will mark this mail unverified",
-    }.get(res, "will mark this mail unverified")
+    variant = res.value if res in (SpfResult.FAIL, SpfResult.SOFTFAIL) else "neutral"
     return [
-        Finding(
+        finding(
             severity,
-            "spf-not-authorized",
-            f"{recipient} {verdict}: the SPF record of {sender} does not authorize {host.host} "
-            f"({addrs}); the result is {res.value}.",
-            fix,
+            f"spf-not-authorized/{variant}",
             address_node(worst.address),
             record=fix_record,
+            addresses=", ".join(a.address for a in failing),
+            result=res.value,
+            **common,
         )
     ]
 
@@ -324,31 +484,22 @@ def suggest_spf_record(
 def _ptr_findings(host: SendingHostInfo) -> list[Finding]:
     out = []
     for addr in host.addresses:
-        if addr.ptr_lookup is None:
+        if addr.ptr_lookup is None or addr.fcrdns is not False:
             continue
-        if not addr.ptr and addr.fcrdns is False:
+        node = address_node(addr.address)
+        if not addr.ptr:
             out.append(
-                Finding(
-                    Severity.WARNING,
-                    "ptr-missing",
-                    f"{addr.address} ({host.host}) has no reverse DNS (PTR) record; Gmail and "
-                    "other large receivers refuse or flag mail from addresses without one.",
-                    f"Ask whoever runs {addr.address} (your provider) to set its PTR to "
-                    f"{host.host}.",
-                    address_node(addr.address),
-                )
+                finding(Severity.WARNING, "ptr-missing", node, address=addr.address, host=host.host)
             )
-        elif addr.ptr and addr.fcrdns is False:
+        else:
             out.append(
-                Finding(
+                finding(
                     Severity.WARNING,
                     "fcrdns-failed",
-                    f"The reverse DNS of {addr.address} names {', '.join(addr.ptr)}, but that "
-                    f"name does not resolve back to {addr.address} (forward-confirmed reverse "
-                    "DNS fails).",
-                    f"Make {addr.ptr[0]} resolve to {addr.address}, or change the PTR to a "
-                    "name that does.",
-                    address_node(addr.address),
+                    node,
+                    address=addr.address,
+                    ptr=", ".join(addr.ptr),
+                    ptr_first=addr.ptr[0],
                 )
             )
     return out
@@ -364,74 +515,39 @@ def _audit_findings(result: Result) -> list[Finding]:
     sender = result.sender_domain.ascii
     out: list[Finding] = []
     if audit.lookups > LOOKUP_LIMIT:
-        branch = " -> ".join(audit.over_limit) if audit.over_limit else "the record"
+        branch = " -> ".join(audit.over_limit) if audit.over_limit else audit.domain
         out.append(
-            Finding(
+            finding(
                 Severity.ERROR,
                 "spf-too-many-lookups",
-                f"The SPF record of {sender} needs {audit.lookups} DNS lookups for an address "
-                f"it does not list; receivers stop at {LOOKUP_LIMIT} with permerror. The limit "
-                f"is crossed at {branch}.",
-                "Replace includes you no longer need, or flatten them into ip4:/ip6: terms.",
                 "dns:spf",
+                sender=sender,
+                lookups=audit.lookups,
+                branch=branch,
             )
         )
     elif audit.error:
         out.append(
-            Finding(
-                Severity.ERROR,
-                "spf-record-error",
-                f"The SPF record of {sender} has an error: {audit.error}.",
-                "Correct the record; receivers return permerror for it.",
-                "dns:spf",
-            )
+            finding(Severity.ERROR, "spf-record-error", "dns:spf", sender=sender, error=audit.error)
         )
     if audit.void_lookups > 2:
         out.append(
-            Finding(
+            finding(
                 Severity.WARNING,
                 "spf-void-lookups",
-                f"The SPF record of {sender} makes {audit.void_lookups} lookups that find "
-                "nothing; receivers give permerror after 2.",
-                "Remove terms that name domains without records.",
                 "dns:spf",
+                sender=sender,
+                count=audit.void_lookups,
             )
         )
     for term in audit.record.split()[1:]:
         low = term.lower()
         if low in ("+all", "all"):
-            out.append(
-                Finding(
-                    Severity.ERROR,
-                    "spf-pass-all",
-                    f"The SPF record of {sender} ends in {term}: it authorizes every server on "
-                    "the Internet to send as it.",
-                    "End the record with ~all or -all.",
-                    "dns:spf",
-                )
-            )
+            out.append(finding(Severity.ERROR, "spf-pass-all", "dns:spf", sender=sender, term=term))
         elif low == "?all":
-            out.append(
-                Finding(
-                    Severity.WARNING,
-                    "spf-neutral-all",
-                    f"The SPF record of {sender} ends in ?all: unlisted servers get neutral, "
-                    "which protects nothing.",
-                    "End the record with ~all or -all once every sender is listed.",
-                    "dns:spf",
-                )
-            )
+            out.append(finding(Severity.WARNING, "spf-neutral-all", "dns:spf", sender=sender))
         elif low.lstrip("+-~?").split(":")[0].split("/")[0] == "ptr":
-            out.append(
-                Finding(
-                    Severity.WARNING,
-                    "spf-ptr",
-                    f"The SPF record of {sender} uses {term}; RFC 7208 says not to (slow, "
-                    "unreliable), and some receivers ignore it.",
-                    "Replace it with a:, ip4: or ip6: terms for the servers it meant.",
-                    "dns:spf",
-                )
-            )
+            out.append(finding(Severity.WARNING, "spf-ptr", "dns:spf", sender=sender, term=term))
     return out
 
 
@@ -443,39 +559,30 @@ def _dmarc_findings(result: Result) -> list[Finding]:
     if dmarc is None:
         return []
     sender = result.sender_domain.ascii
-    if dmarc.error:
+    if dmarc.error_code:
         return [
-            Finding(
+            finding(
                 Severity.WARNING,
-                "dmarc-error",
-                f"DMARC for {sender}: {dmarc.error}.",
-                None,
+                f"dmarc-error/{dmarc.error_code}",
                 "dns:dmarc",
+                domain=dmarc.domain,
+                **dict(dmarc.error_params),
             )
         ]
     if dmarc.record is None:
+        places = [f"_dmarc.{sender}"]
+        if dmarc.org_domain != sender:
+            places.append(f"_dmarc.{dmarc.org_domain}")
         return [
-            Finding(
+            finding(
                 Severity.WARNING,
                 "dmarc-missing",
-                f"{sender} publishes no DMARC record (looked at _dmarc.{sender}"
-                + (f" and _dmarc.{dmarc.org_domain}" if dmarc.org_domain != sender else "")
-                + "). Gmail and Yahoo require one from bulk senders.",
-                f'Publish at _dmarc.{sender} this TXT record: "v=DMARC1; p=none; '
-                f'rua=mailto:dmarc-reports@{sender}"',
                 "dns:dmarc",
+                sender=sender,
+                where=", ".join(places),
+                record=f"v=DMARC1; p=none; rua=mailto:dmarc-reports@{sender}",
             )
         ]
-    policy = effective_policy(dmarc)
-    if policy == "none":
-        return [
-            Finding(
-                Severity.INFO,
-                "dmarc-policy-none",
-                f"The DMARC policy for {sender} is p=none: receivers only report, mail that "
-                "fails is still delivered.",
-                "Move to p=quarantine once reports show all your senders pass.",
-                "dns:dmarc",
-            )
-        ]
+    if effective_policy(dmarc) == "none":
+        return [finding(Severity.INFO, "dmarc-policy-none", "dns:dmarc", sender=sender)]
     return []

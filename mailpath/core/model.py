@@ -7,6 +7,7 @@ resolved yet (`complete` tells whether the analysis ended).
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mailpath.core.dns import Answer
@@ -43,6 +44,10 @@ class Finding:
     record: str | None = None
     #: What evaluating that record against the same DNS gave, e.g. "203.0.113.74 pass".
     verified: tuple[str, ...] = ()
+    #: The key of `findings.TEMPLATES` the message and fix were rendered from, and the values
+    #: filled in (names, addresses, records): enough for a translation to render it anew.
+    template: str = ""
+    params: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,8 @@ class MxInfo:
     hosts: tuple[MxHost, ...] = ()  # in delivery order: preference, then as a sender tries
     lookup: LookupStatus | None = None
     error: str | None = None  # for kind "error": what went wrong (timeout, SERVFAIL...)
+    #: With no MX record: the address lookups of the domain itself (implicit MX).
+    implicit_lookups: tuple[LookupStatus, ...] = ()
 
     def groups(self) -> list[tuple[int, list[MxHost]]]:
         """Hosts grouped by preference, lowest (tried first) first."""
@@ -130,6 +137,9 @@ class DmarcInfo:
     spf_aligned: bool | None = None  # would an SPF pass align with a From in the sender's domain
     lookups: tuple[LookupStatus, ...] = ()
     error: str | None = None
+    #: Which kind of error (a `findings.TEMPLATES` "dmarc-error/..." variant) and its values.
+    error_code: str | None = None
+    error_params: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,17 @@ def test_fix_uses_ip_terms_when_a_lookup_would_cross_the_limit(dns_server: Any) 
     fix = by_code(result)["spf-not-authorized"].fix
     assert "ip4:192.0.2.10 ip6:2001:db8::10 -all" in fix
     assert f"a:{HOST}" not in fix
+
+
+def test_every_finding_renders_from_its_template(dns_server: Any) -> None:
+    """Translations render a finding from (template, params): they must say the same."""
+    from mailpath.core.findings import TEMPLATES
+
+    zone_data = zone("v=spf1 ptr ?all", **{"_dmarc.example.org": [("TXT", "v=DMARC1; p=x")]})
+    result = check(dns_server(zone_data))
+    assert len(result.findings) >= 4
+    for f in result.findings:
+        message, fix = TEMPLATES[f.template]
+        assert f.code == f.template.split("/")[0]
+        assert f.message == message.format(**f.params)
+        assert f.fix == (fix.format(**f.params) if fix else None)
