@@ -77,7 +77,7 @@ def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
     settings = settings if settings is not None else QSettings()
     setting = str(settings.value("language", "system"))
     language = i18n.install(i18n.resolve_language(None if setting == "system" else setting))
-    window = MainWindow(settings, language)
+    window = MainWindow(settings, language, deferred=True)
     window.screenshot_mode = bool(getattr(args, "screenshot", None))
     sender = getattr(args, "sender", None) or ""
     recipient = getattr(args, "recipient", None) or ""
@@ -133,8 +133,56 @@ def run(args: Namespace) -> int:
             sys.stderr.write(NO_DISPLAY)
             return EXIT_USAGE
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    if screenshot:
+        install_quiet_message_handler()
     app, window = launch(args)
     window.firstPainted.connect(lambda: _after_first_paint(window, args))
+    app.installEventFilter(file_open_handler(window))
     code = app.exec()
-    window.runner.shutdown()
+    window.shutdown()
     return int(code)
+
+
+#: Messages Qt prints that say nothing to a person: the offscreen platform (screenshots,
+#: CI) warns about every top-level window.
+QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+_previous_handler: Any = None
+
+
+def install_quiet_message_handler() -> None:
+    """Drop just the messages in QUIET_MESSAGES; every other one goes where it went."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    global _previous_handler
+
+    def handler(mode: Any, context: Any, message: str) -> None:
+        if message in QUIET_MESSAGES:
+            return
+        if _previous_handler is not None:
+            _previous_handler(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    _previous_handler = qInstallMessageHandler(handler)
+
+
+def file_open_handler(window: Any) -> Any:
+    """An application event filter for macOS: a double-clicked `*.mailpath.json` (or one
+    dropped on the Dock icon) arrives as a `QFileOpenEvent`; it is opened as a recording."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QGuiApplication
+
+    class FileOpenHandler(QObject):
+        def eventFilter(self, watched: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.FileOpen:
+                path = event.file()
+                if path:
+                    window.open_analysis(path)
+                    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+                        window.raise_()
+                        window.activateWindow()
+                return True
+            return False
+
+    return FileOpenHandler(window)

@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -57,6 +57,8 @@ def show_error(parent: QWidget | None, message: str, details: str) -> None:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(tr("Errors", "mailpath: unexpected error"))
+        from PySide6.QtCore import Qt
+
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(message)
         box.setInformativeText(

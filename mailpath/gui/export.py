@@ -1,7 +1,8 @@
 """PNG and SVG of the whole route diagram, for the window's File menu and `mailpath check --png`.
 
 Both use `render.paint_diagram`, so the files show exactly what the window draws (title line,
-every node and edge with its marker, the legend), independent of what part is on screen.
+the verdict line under it, every node and edge with its marker, the legend), independent of
+what part is on screen.
 No window is needed: without a running application one `QGuiApplication` is created, on the
 offscreen platform when there is no display.
 """
@@ -52,10 +53,12 @@ def render_image(
     scale: float = PNG_SCALE,
     theme: render.RenderTheme = render.LIGHT,
     positions: Mapping[str, QPointF] | None = None,
+    headline: render.Headline | None = None,
 ) -> QImage:
     ensure_gui_application()
+    headline = headline or default_headline(graph)
     rects = render.node_rects(graph, positions)
-    layout = render.diagram_layout(graph, rects, title)
+    layout = render.diagram_layout(graph, rects, title, headline)
     size = QSize(round(layout.size.width() * scale), round(layout.size.height() * scale))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(scale)
@@ -63,7 +66,7 @@ def render_image(
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    render.paint_diagram(painter, graph, title, theme, positions, layout)
+    render.paint_diagram(painter, graph, title, theme, positions, layout, headline)
     painter.end()
     image.setText("Title", title)
     image.setText("Software", "mailpath")
@@ -84,12 +87,14 @@ def write_svg(
     *,
     theme: render.RenderTheme = render.LIGHT,
     positions: Mapping[str, QPointF] | None = None,
+    headline: render.Headline | None = None,
 ) -> None:
     ensure_gui_application()
     from PySide6.QtSvg import QSvgGenerator  # only export needs QtSvg
 
+    headline = headline or default_headline(graph)
     rects = render.node_rects(graph, positions)
-    layout = render.diagram_layout(graph, rects, title)
+    layout = render.diagram_layout(graph, rects, title, headline)
     generator = QSvgGenerator()
     generator.setFileName(path)
     generator.setSize(QSize(round(layout.size.width()), round(layout.size.height())))
@@ -100,7 +105,7 @@ def write_svg(
     painter = QPainter()
     if not painter.begin(generator):
         raise OSError(f"cannot write SVG {path}")
-    render.paint_diagram(painter, graph, title, theme, positions, layout)
+    render.paint_diagram(painter, graph, title, theme, positions, layout, headline)
     painter.end()
     if not os.path.exists(path):
         raise OSError(f"cannot write SVG {path}")
@@ -113,6 +118,13 @@ def export_images(graph: Any, png: str | None, svg: str | None, title: str) -> N
         write_png(graph, png, title)
     if svg:
         write_svg(graph, svg, title)
+
+
+def default_headline(graph: Any) -> render.Headline | None:
+    """The title's second line: the verdict of the active route, from the graph itself."""
+    from mailpath.gui.labels import route_verdict
+
+    return route_verdict(graph)
 
 
 def default_title(graph: Any) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneHoverEvent,
     QGraphicsView,
     QMenu,
+    QSizePolicy,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -289,7 +290,7 @@ class RouteScene(QGraphicsScene):
                 continue
             self._succ[u].append(v)
             self._pred[v].append(u)
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-8, -8, 8, 8))
 
     def _remove_edge(self, key: tuple[str, str]) -> None:
         edge = self.edge_items.pop(key, None)
@@ -364,6 +365,11 @@ class RouteView(QGraphicsView):
 
     MIN_ZOOM = 0.05
     MAX_ZOOM = 6.0
+    #: Fit-to-window does not go below this zoom (node names stay >= ~10 px on screen); a
+    #: route wider than the window then scrolls. Far larger graphs (1,000-node overviews)
+    #: are fitted whole.
+    MIN_FIT_ZOOM = 0.6
+    MAX_FIT_ZOOM = 1.5
 
     def __init__(self, route_scene: RouteScene, parent: QWidget | None = None) -> None:
         super().__init__(route_scene, parent)
@@ -411,11 +417,25 @@ class RouteView(QGraphicsView):
         if rect.isEmpty() or not self.route_scene.nodes:
             return
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.5:  # a small route is not blown up
-            self.resetTransform()
-            self.scale(1.5, 1.5)
-            self.centerOn(rect.center())
+        fitted = self.zoom()
+        if fitted > self.MAX_FIT_ZOOM:  # a small route is not blown up
+            self._set_zoom(self.MAX_FIT_ZOOM, rect.center())
+        elif self.MIN_FIT_ZOOM / 2 <= fitted < self.MIN_FIT_ZOOM * 0.96:
+            # Legible text over seeing everything at once: the route scrolls, centred on
+            # what is selected (the node of the worst finding) as far as the route goes.
+            selected = self.route_scene.selected_node()
+            center = rect.center()
+            if selected in self.route_scene.nodes:
+                center = QPointF(
+                    self.route_scene.nodes[selected].scene_rect().center().x(), center.y()
+                )
+            self._set_zoom(self.MIN_FIT_ZOOM, center)
         self.zoomChanged.emit(self.zoom())
+
+    def _set_zoom(self, zoom: float, center: QPointF) -> None:
+        self.resetTransform()
+        self.scale(zoom, zoom)
+        self.centerOn(center)
 
     def request_fit(self) -> None:
         """Fit on the next turn of the event loop (after a burst of updates)."""
@@ -477,6 +497,43 @@ class RouteView(QGraphicsView):
 
     def event(self, event: QEvent) -> bool:
         return super().event(event)
+
+
+class LegendWidget(QWidget):
+    """The marker legend as a compact strip under the graph: as many rows as its width needs
+    (one or two in a normal window). View → Show Legend (Ctrl+L) hides it."""
+
+    PAD = 4
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.theme = render.LIGHT
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        _, size = render.legend_flow(max(200, self.width() - 2 * self.PAD))
+        self.setFixedHeight(int(size.height()) + 2 * self.PAD)
+        self.update()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.refresh()
+
+    def sizeHint(self) -> QSize:
+        _, size = render.legend_flow(max(200, self.width() - 2 * self.PAD))
+        return QSize(int(size.width()) + 2 * self.PAD, int(size.height()) + 2 * self.PAD)
+
+    def paintEvent(self, event: Any) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.theme.background)
+        pen = QPen(self.theme.border, 1.0)
+        painter.setPen(pen)
+        painter.drawLine(0, 0, self.width(), 0)
+        render.paint_legend_flow(
+            painter, QPointF(self.PAD + 4, self.PAD), self.theme, self.width() - 2 * self.PAD - 4
+        )
+        painter.end()
 
 
 def mx_menu(parent: QWidget, down: bool) -> tuple[QMenu, QAction]:

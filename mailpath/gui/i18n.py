@@ -11,7 +11,9 @@ The `.ts` file is the source of truth (edit it with Qt Linguist or by hand). At 
 
 Every user-visible string goes through `tr(context, text)`, with literal arguments, so that
 `python -m mailpath.gui.i18n update` finds them (an `ast` walk of `mailpath/gui`) and merges
-new ones into the `.ts` as unfinished; `check` fails while any message is unfinished.
+new ones into the `.ts` as unfinished; `check` fails while any message is unfinished. The
+core's finding templates (`mailpath.core.findings.TEMPLATES`) are collected the same way, in
+the context `FindingTemplates` (see `finding_text`).
 Placeholders are Python `str.format` fields (`{count}`), the same in both languages.
 """
 
@@ -159,6 +161,13 @@ def extract(package_dir: Path | None = None) -> dict[str, list[str]]:
                 messages = found.setdefault(ctx.value, [])
                 if text.value not in messages:
                     messages.append(text.value)
+    # The core's finding templates: translated like any string, by their English text.
+    from mailpath.gui.finding_text import CONTEXT, template_sources
+
+    found.setdefault(CONTEXT, [])
+    for source in template_sources():
+        if source not in found[CONTEXT]:
+            found[CONTEXT].append(source)
     return found
 
 

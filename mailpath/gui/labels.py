@@ -159,6 +159,159 @@ def localized(attrs: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# ---------------------------------------------------------------- input errors
+
+_WHAT = r"(?P<what>sender|recipient|sending host address|sending host|domain|IP address)"
+_VALUE = r"(?P<value>'.*'|\".*\")"
+
+
+def _input_error_patterns() -> list[tuple[re.Pattern[str], str]]:
+    table = _cache.get("input")
+    if table is not None:
+        return table
+    raw = [
+        (rf"the {_WHAT} is empty", tr("InputError", "The {what} is empty.")),
+        (
+            rf"the {_WHAT} {_VALUE} is an IP address; a domain name is needed here",
+            tr("InputError", "The {what} {value} is an IP address; a domain name is needed here."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} contains a space",
+            tr("InputError", "The {what} {value} contains a space."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} has an empty label",
+            tr("InputError", "The {what} {value} has an empty label (two dots in a row?)."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} is not a valid internationalized name: (?P<reason>.+)",
+            tr("InputError", "The {what} {value} is not a valid internationalized name: {reason}."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} is not a valid name: (?P<reason>.+)",
+            tr("InputError", "The {what} {value} is not a valid name: {reason}."),
+        ),
+        (
+            rf"the {_WHAT} is (?P<count>\d+) characters long; the limit is 253",
+            tr("InputError", "The {what} is {count} characters long; the limit is 253."),
+        ),
+        (
+            rf"the {_WHAT} has a label of (?P<count>\d+) characters \((?P<label>.*)\); "
+            r"the limit is 63",
+            tr(
+                "InputError",
+                "The {what} has a label of {count} characters ({label}); the limit is 63.",
+            ),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} has an invalid label (?P<label>'.*'|\".*\"): use letters, "
+            r"digits and hyphens, not at the start or end",
+            tr(
+                "InputError",
+                "The {what} {value} has an invalid label {label}: use letters, digits and "
+                "hyphens, not at the start or end.",
+            ),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} needs at least two labels, like example\.com",
+            tr("InputError", "The {what} {value} needs at least two labels, like example.com."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} ends in a numeric label",
+            tr("InputError", "The {what} {value} ends in a numeric label."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} has no domain after '@'",
+            tr("InputError", "The {what} {value} has no domain after '@'."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} has a space in its local part",
+            tr("InputError", "The {what} {value} has a space in its local part."),
+        ),
+        (
+            rf"the {_WHAT}'s local part is over 64 octets",
+            tr("InputError", "The local part of the {what} is over 64 octets."),
+        ),
+        (
+            rf"{_VALUE} is not a valid IPv4 or IPv6 {_WHAT}",
+            tr("InputError", "{value} is not a valid IPv4 or IPv6 {what}."),
+        ),
+        (r"the name server is empty", tr("InputError", "The name server is empty.")),
+        (
+            rf"name server {_VALUE}: missing '\]'",
+            tr("InputError", "Name server {value}: the closing ']' is missing."),
+        ),
+        (
+            rf"name server {_VALUE}: expected ':PORT' after '\]'",
+            tr("InputError", "Name server {value}: expected ':PORT' after ']'."),
+        ),
+        (
+            rf"name server {_VALUE} is not an IP address \(use IP, IP:PORT or \[IPv6\]:PORT\)",
+            tr(
+                "InputError",
+                "Name server {value} is not an IP address (use IP, IP:PORT or [IPv6]:PORT).",
+            ),
+        ),
+        (
+            rf"name server {_VALUE}: the port must be a number from 1 to 65535",
+            tr("InputError", "Name server {value}: the port must be a number from 1 to 65535."),
+        ),
+    ]
+    table = [(re.compile(f"^(?:{p})$", re.IGNORECASE | re.DOTALL), t) for p, t in raw]
+    _cache["input"] = table
+    return table
+
+
+def translate_input_error(message: str) -> str:
+    """An `InputError` message (as the window shows it) in the UI language; unknown ones
+    stay as they are. The typed value is carried over untouched."""
+    what_names = {
+        "sender": tr("InputError", "sender"),
+        "recipient": tr("InputError", "recipient"),
+        "sending host address": tr("InputError", "sending host address"),
+        "sending host": tr("InputError", "sending host"),
+        "domain": tr("InputError", "domain"),
+        "ip address": tr("InputError", "IP address"),
+    }
+    text = message.strip().rstrip(".")
+    for pattern, template in _input_error_patterns():
+        match = pattern.match(text)
+        if match is None:
+            continue
+        values = {k: v for k, v in match.groupdict().items() if v is not None}
+        if "what" in values:
+            values["what"] = what_names.get(values["what"].lower(), values["what"])
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return message
+    return message
+
+
+def headline_sentence(text: str) -> str:
+    """A verdict phrase as a headline: capitalized unless it starts with a domain name."""
+    text = text.strip()
+    first = text.split(" ", 1)[0]
+    if text and "." not in first and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def route_verdict(graph: Any) -> tuple[str, str] | None:
+    """(sentence, status) of the active route: the mailbox node's verdict, translated."""
+    source = getattr(graph, "source", graph)
+    if source is None:
+        return None
+    for node_id, attrs in source.nodes(data=True):
+        if node_id != "mailbox":
+            continue
+        verdict = (attrs.get("details") or {}).get("verdict")
+        if not verdict:
+            return None
+        return headline_sentence(translate_line(str(verdict))), str(attrs.get("status", ""))
+    return None
+
+
 class LocalizedGraph:
     """A read-only view of a route graph whose labels are translated.
 

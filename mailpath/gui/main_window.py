@@ -1,7 +1,11 @@
-"""The main window: inputs, the route graph, the panels, menus and the background analysis.
+"""The main window: inputs, the verdict, the route graph, the panels, menus and the analysis.
 
-This module imports only PySide6 and the GUI's own drawing code; the core (dnspython,
-networkx) is imported on the first analysis, after the window has painted.
+Start-up is in two steps. The constructor builds only what the first frame shows: the menu
+bar's titles, the input fields, an empty graph area and the status line. Everything else (the
+graph view and its drawing code, the docked panels, the actions, the completers, the worker)
+is built by `ensure_built()`, which a deferred window runs right after its first paint and
+which every entry point that needs it calls first. The core (dnspython, networkx) is imported
+on the first analysis.
 """
 
 from __future__ import annotations
@@ -12,40 +16,23 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QSettings, QSize, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QShortcut,
-)
+from PySide6.QtCore import QSettings, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QCompleter,
-    QDockWidget,
-    QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QProgressBar,
     QPushButton,
-    QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
-from mailpath.gui import i18n, render, theme
-from mailpath.gui.errors import show_error
-from mailpath.gui.graph_view import RouteScene, RouteView, mx_menu
+from mailpath.gui import i18n, theme
 from mailpath.gui.i18n import tr
-from mailpath.gui.labels import LocalizedGraph, clear_cache
-from mailpath.gui.panels import DetailsPanel, FindingsPanel, SpfTracePanel, plain_label
-from mailpath.gui.worker import AnalysisRunner
 
 log = logging.getLogger(__name__)
 
@@ -53,48 +40,26 @@ RECENT_MAX = 15
 #: Progress events are applied at most this often (ms): a burst of answers (a replay, a
 #: fast resolver) becomes one redraw, and the GUI thread stays responsive.
 PROGRESS_COALESCE_MS = 40
+#: The docked Details/SPF trace panel's default width: the route needs the room more.
+DETAILS_WIDTH = 300
+FINDINGS_HEIGHT = 190
 
 
-class LegendWidget(QWidget):
-    """The marker legend, a strip under the graph, as many columns as fit."""
+def _plain_label(text: str, parent: QWidget) -> QLabel:
+    from mailpath.gui.panels import plain_label
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.theme = render.LIGHT
-        self.columns = 4
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.refresh()
-
-    def refresh(self) -> None:
-        width = max(200, self.width())
-        columns = 1
-        for columns in (5, 4, 3, 2, 1):
-            if render.legend_size(columns).width() + 8 <= width:
-                break
-        self.columns = columns
-        self.setFixedHeight(int(render.legend_size(columns).height()) + 8)
-        self.update()
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self.refresh()
-
-    def sizeHint(self) -> QSize:
-        size = render.legend_size(self.columns)
-        return QSize(int(size.width()) + 8, int(size.height()) + 8)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), self.theme.background)
-        render.paint_legend(painter, QPointF(4.5, 4.5), self.theme, self.columns)
-        painter.end()
+    return plain_label(text, parent)
 
 
 class MainWindow(QMainWindow):
     analysisFinished = Signal()
     firstPainted = Signal()
+    #: Emitted once everything after the first paint has been built.
+    built = Signal()
 
-    def __init__(self, settings: QSettings | None = None, language: str = "en") -> None:
+    def __init__(
+        self, settings: QSettings | None = None, language: str = "en", deferred: bool = False
+    ) -> None:
         super().__init__()
         self.settings = settings or QSettings()
         self.language = language
@@ -106,43 +71,29 @@ class MainWindow(QMainWindow):
         self.down: set[str] = set()
         self.request: Any = None
         self.running = False
+        self.is_built = False
         self._painted = False
         self._run_started = 0.0
         self._pending_progress: tuple[int, int, Any] | None = None
         self._field_errors: dict[str, str] = {}
         self.screenshot_mode = False  # no modal dialogs: --screenshot and tests
 
-        self.runner = AnalysisRunner(self)
-        self.runner.progress.connect(self._on_progress)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(PROGRESS_COALESCE_MS)
-        self._progress_timer.timeout.connect(self._apply_progress)
-
-        self._build_inputs()
-        self._build_view()
-        self._build_docks()
-        self._build_status()
-        self._build_actions()
-        self._build_menus()
-        self._set_tab_order()
+        self._build_shell()
         self.retranslate()
+        self._load_recent_resolvers()  # before any set_inputs() of the command line
         self.apply_theme(self.theme_name)
-        self._load_recent()
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)  # type: ignore[arg-type]
         else:
             self.resize(1280, 800)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)  # type: ignore[arg-type]
+        if not deferred:
+            self.ensure_built()
 
     # ------------------------------------------------------------ construction
 
-    def _build_inputs(self) -> None:
+    def _build_shell(self) -> None:
+        """What the first frame shows: menu titles, inputs, an empty graph area, status."""
         bar = QWidget(self)
         bar.setObjectName("inputBar")
         grid = QGridLayout(bar)
@@ -169,26 +120,122 @@ class MainWindow(QMainWindow):
         for column, (name, widget) in enumerate(self.fields.items()):
             label = QLabel(bar)
             label.setBuddy(widget)
-            error = plain_label("", bar)
-            error.setObjectName(f"{name}Error")
-            error.setStyleSheet("color: #d1242f;")
-            error.setVisible(False)
             self.field_labels[name] = label
-            self.error_labels[name] = error
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
-            grid.addWidget(error, 2, column)
             grid.setColumnStretch(column, 3 if name != "resolver" else 2)
         grid.addWidget(self.analyze_button, 1, len(self.fields))
+        self.input_grid = grid
+        self.input_bar = bar
         for edit in (self.sender_edit, self.recipient_edit, self.via_edit):
             edit.setClearButtonEnabled(True)
             edit.returnPressed.connect(self.start_analysis)
-            edit.textEdited.connect(self._clear_field_error)
         line = self.resolver_combo.lineEdit()
         assert line is not None
         line.returnPressed.connect(self.start_analysis)
-        line.textEdited.connect(self._clear_field_error)
         self.analyze_button.clicked.connect(self.start_analysis)
+
+        # The graph area: the view goes in here after the first paint; until then it shows
+        # the same empty, framed area with the hint.
+        central = QWidget(self)
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(bar)
+        self.graph_area = QWidget(central)
+        self.graph_area.setObjectName("graphArea")
+        self.graph_layout = QVBoxLayout(self.graph_area)
+        self.graph_layout.setContentsMargins(0, 0, 0, 0)
+        self.graph_layout.setSpacing(0)
+        # Before the first paint nothing touches the `Qt` namespace (creating its enums
+        # costs ~10 ms) nor rich text: the hint's lines are centred by stretches until the
+        # view and its real placeholder replace them.
+        self._shell_hint = QWidget(self.graph_area)
+        hint_layout = QVBoxLayout(self._shell_hint)
+        hint_layout.addStretch(1)
+        self._shell_hint_lines: list[QLabel] = []
+        for _ in range(2):
+            row = QHBoxLayout()
+            row.addStretch(1)
+            label = QLabel(self._shell_hint)
+            row.addWidget(label)
+            row.addStretch(1)
+            hint_layout.addLayout(row)
+            self._shell_hint_lines.append(label)
+        hint_layout.addStretch(1)
+        self.graph_layout.addWidget(self._shell_hint)
+        self.central_layout.addWidget(self.graph_area, 1)
+        self.setCentralWidget(central)
+
+        menubar = self.menuBar()
+        self.menu_file = menubar.addMenu("")
+        self.menu_analysis = menubar.addMenu("")
+        self.menu_view = menubar.addMenu("")
+        self.menu_language = menubar.addMenu("")
+        self.menu_help = menubar.addMenu("")
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+
+    def ensure_built(self) -> None:
+        """Build everything the first frame did not need; at once, and only once."""
+        if self.is_built:
+            return
+        self.is_built = True
+        t0 = time.perf_counter()
+        from PySide6.QtCore import Qt
+
+        from mailpath.gui.worker import AnalysisRunner
+
+        # Status texts may carry what was typed or resolved: never markup from here on.
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.runner = AnalysisRunner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_COALESCE_MS)
+        self._progress_timer.timeout.connect(self._apply_progress)
+        self.setUpdatesEnabled(False)
+        try:
+            self._build_input_extras()
+            self._build_view()
+            self._build_docks()
+            self._build_status()
+            self._build_actions()
+            self._build_menus()
+            self._set_tab_order()
+            self.retranslate()
+            self._update_render_theme()
+            self._load_recent()
+            state = self.settings.value("window/state")
+            if state is not None:
+                self.restoreState(state)  # type: ignore[arg-type]
+            else:
+                self._default_dock_sizes()
+            self.legend.setVisible(self.act_legend.isChecked())
+        finally:
+            self.setUpdatesEnabled(True)
+        log.debug("window completed in %.1f ms", 1000 * (time.perf_counter() - t0))
+        self.built.emit()
+
+    def _build_input_extras(self) -> None:
+        from PySide6.QtCore import QStringListModel, Qt
+        from PySide6.QtWidgets import QCompleter
+
+        for column, name in enumerate(self.fields):
+            error = _plain_label("", self.input_bar)
+            error.setObjectName(f"{name}Error")
+            error.setStyleSheet("color: #d1242f;")
+            error.setVisible(False)
+            self.error_labels[name] = error
+            self.input_grid.addWidget(error, 2, column)
+        for edit in (self.sender_edit, self.recipient_edit, self.via_edit):
+            edit.textEdited.connect(self._clear_field_error)
+        line = self.resolver_combo.lineEdit()
+        assert line is not None
+        line.textEdited.connect(self._clear_field_error)
         self.recent_models: dict[str, QStringListModel] = {}
         for name in ("sender", "recipient", "via"):
             model = QStringListModel(self)
@@ -199,36 +246,60 @@ class MainWindow(QMainWindow):
             assert isinstance(edit, QLineEdit)
             edit.setCompleter(completer)
             self.recent_models[name] = model
-        self.input_bar = bar
-        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self._input_bar_holder = bar
 
     def _build_view(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from mailpath.gui.graph_view import LegendWidget, RouteScene, RouteView
+
+        # The verdict of the active route, above the graph.
+        self.headline = QWidget(self)
+        self.headline.setObjectName("headline")
+        row = QGridLayout(self.headline)
+        row.setContentsMargins(10, 4, 10, 4)
+        row.setHorizontalSpacing(8)
+        self.headline_icon = QLabel(self.headline)
+        self.headline_icon.setFixedSize(22, 22)
+        self.headline_text = _plain_label("", self.headline)
+        self.headline_text.setObjectName("headlineText")
+        font = self.headline_text.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.headline_text.setFont(font)
+        row.addWidget(self.headline_icon, 0, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.headline_text, 0, 1)
+        row.setColumnStretch(1, 1)
+        self.headline.setVisible(False)
+        self.headline_status = ""
+        self.central_layout.insertWidget(1, self.headline)
+
         self.scene = RouteScene(self)
-        self.view = RouteView(self.scene, self)
+        self.view = RouteView(self.scene, self.graph_area)
         self.view.setObjectName("routeView")
-        self.legend = LegendWidget(self)
-        self.legend.setAccessibleName("legend")
-        central = QWidget(self)
-        layout = QGridLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self._input_bar_holder, 0, 0)
-        layout.addWidget(self.view, 1, 0)
-        layout.addWidget(self.legend, 2, 0)
-        self.placeholder = plain_label("", self.view)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.graph_layout.removeWidget(self._shell_hint)
+        self._shell_hint.hide()
+        self._shell_hint.deleteLater()
+        self.graph_layout.addWidget(self.view, 1)
+        self.placeholder = _plain_label("", self.view)
         self.placeholder.setObjectName("placeholder")
-        self.setCentralWidget(central)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.legend = LegendWidget(self.graph_area)
+        self.legend.setAccessibleName("legend")
+        self.graph_layout.addWidget(self.legend)
         self.scene.nodeSelected.connect(self._node_selected)
         self.scene.contextMenuRequested.connect(self._node_context_menu)
         self.view.installEventFilter(self)
 
     def _build_docks(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from mailpath.gui.panels import DetailsPanel, FindingsPanel, SpfTracePanel
+
         self.details = DetailsPanel(self)
         self.spf_panel = SpfTracePanel(self)
         self.findings = FindingsPanel(self)
         self.findings.subjectActivated.connect(self.select_node)
+        self.findings.copied.connect(self._fix_copied)
         self.details_dock = self._dock(
             "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -237,11 +308,21 @@ class MainWindow(QMainWindow):
             "findingsDock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.tabifyDockWidget(self.details_dock, self.spf_dock)
+        for dock in (self.details_dock, self.spf_dock, self.findings_dock):
+            dock.show()  # added to a window already on screen (deferred build)
         self.details_dock.raise_()
-        self.resizeDocks([self.details_dock], [420], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findings_dock], [170], Qt.Orientation.Vertical)
 
-    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _default_dock_sizes(self) -> None:
+        from PySide6.QtCore import Qt
+
+        # Narrow windows give the panel a smaller share, so the route keeps the room.
+        width = min(DETAILS_WIDTH, max(240, int(self.width() * 0.28)))
+        self.resizeDocks([self.details_dock], [width], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findings_dock], [FINDINGS_HEIGHT], Qt.Orientation.Vertical)
+
+    def _dock(self, name: str, widget: QWidget, area: Any) -> Any:
+        from PySide6.QtWidgets import QDockWidget
+
         dock = QDockWidget(self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -249,8 +330,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_status(self) -> None:
+        from PySide6.QtWidgets import QProgressBar
+
         status = self.statusBar()
-        self.status_label = plain_label("", self)
         self.status_label.setWordWrap(False)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(260)
@@ -259,11 +341,12 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton(self)
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_analysis)
-        status.addWidget(self.status_label, 1)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
 
-    def _action(self, slot: Any, shortcut: Any = None, checkable: bool = False) -> QAction:
+    def _action(self, slot: Any, shortcut: Any = None, checkable: bool = False) -> Any:
+        from PySide6.QtGui import QAction
+
         action = QAction(self)
         if shortcut is not None:
             if isinstance(shortcut, list):
@@ -276,6 +359,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+
         std = QKeySequence.StandardKey
         self.act_open = self._action(self.open_analysis_dialog, QKeySequence(std.Open))
         self.act_save = self._action(self.save_analysis_dialog, QKeySequence(std.Save))
@@ -290,7 +376,7 @@ class MainWindow(QMainWindow):
         self.act_zoom_out = self._action(self.view.zoom_out, QKeySequence(std.ZoomOut))
         self.act_fit = self._action(self.view.request_fit, QKeySequence("Ctrl+0"))
         self.act_legend = self._action(self._toggle_legend, QKeySequence("Ctrl+L"), checkable=True)
-        self.act_legend.setChecked(True)
+        self.act_legend.setChecked(self.settings.value("view/legend", True) not in (False, "false"))
         self.act_toggle_down = self._action(self.toggle_selected_down, QKeySequence("D"))
         self.act_restore = self._action(self.restore_all_mx)
         self.act_seed = self._action(self.open_seed_example, QKeySequence("F1"))
@@ -322,10 +408,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, n=name: self.apply_theme(n, save=True))
             self.theme_group.addAction(action)
             self.theme_actions[name] = action
+        self.theme_actions[self.theme_name].setChecked(True)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
         for action in (self.act_open, self.act_save):
             self.menu_file.addAction(action)
         self.menu_file.addSeparator()
@@ -333,13 +418,11 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_export_svg)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
-        self.menu_analysis = bar.addMenu("")
         self.menu_analysis.addAction(self.act_analyze)
         self.menu_analysis.addAction(self.act_cancel)
         self.menu_analysis.addSeparator()
         self.menu_analysis.addAction(self.act_toggle_down)
         self.menu_analysis.addAction(self.act_restore)
-        self.menu_view = bar.addMenu("")
         for action in (self.act_zoom_in, self.act_zoom_out, self.act_fit, self.act_legend):
             self.menu_view.addAction(action)
         self.menu_view.addSeparator()
@@ -352,10 +435,8 @@ class MainWindow(QMainWindow):
         self.menu_theme = self.menu_view.addMenu("")
         for action in self.theme_actions.values():
             self.menu_theme.addAction(action)
-        self.menu_language = bar.addMenu("")
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
-        self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_seed)
         self.menu_help.addAction(self.act_about)
 
@@ -422,6 +503,33 @@ class MainWindow(QMainWindow):
         self.analyze_button.setText(tr("MainWindow", "&Analyze"))
         self.analyze_button.setAccessibleName(tr("MainWindow", "Analyze the mail route"))
         self.analyze_button.setToolTip(tr("MainWindow", "Analyze (Enter, F5)"))
+        self.menu_file.setTitle(tr("MainWindow", "&File"))
+        self.menu_analysis.setTitle(tr("MainWindow", "&Analysis"))
+        self.menu_view.setTitle(tr("MainWindow", "&View"))
+        self.menu_language.setTitle(tr("MainWindow", "&Language"))
+        self.menu_help.setTitle(tr("MainWindow", "&Help"))
+        hint = tr(
+            "MainWindow",
+            "Type a sender and a recipient and press Enter.\n"
+            "Help → Open Seed Example shows a complete route without network.",
+        )
+        if self.is_built:
+            self.placeholder.setText(hint)
+        else:
+            for label, line in zip(self._shell_hint_lines, hint.splitlines(), strict=False):
+                label.setText(line)  # our own words: no markup in them
+        if not self.is_built:
+            self._set_status(self._idle_status())
+            return
+        self._retranslate_rest()
+
+    def _retranslate_rest(self) -> None:
+        from mailpath.gui import render
+        from mailpath.gui.labels import clear_cache
+
+        # The translated pattern tables and fonts belong to the old language.
+        render.clear_font_cache()
+        clear_cache()
         self.cancel_button.setText(tr("MainWindow", "Cancel"))
         self.cancel_button.setAccessibleName(tr("MainWindow", "Cancel the analysis (Esc)"))
         self.cancel_button.setToolTip(tr("MainWindow", "Cancel the analysis (Esc)"))
@@ -434,16 +542,12 @@ class MainWindow(QMainWindow):
                 "Arrow keys select nodes; D marks the selected MX host down; Ctrl+0 fits.",
             )
         )
+        self.headline.setAccessibleName(tr("MainWindow", "Verdict"))
         self.details_dock.setWindowTitle(tr("MainWindow", "Details"))
         self.spf_dock.setWindowTitle(tr("MainWindow", "SPF trace"))
         self.findings_dock.setWindowTitle(tr("MainWindow", "Findings"))
-        self.menu_file.setTitle(tr("MainWindow", "&File"))
-        self.menu_analysis.setTitle(tr("MainWindow", "&Analysis"))
-        self.menu_view.setTitle(tr("MainWindow", "&View"))
         self.menu_panels.setTitle(tr("MainWindow", "&Panels"))
         self.menu_theme.setTitle(tr("MainWindow", "&Theme"))
-        self.menu_language.setTitle(tr("MainWindow", "&Language"))
-        self.menu_help.setTitle(tr("MainWindow", "&Help"))
         self.act_open.setText(tr("MainWindow", "&Open Analysis…"))
         self.act_save.setText(tr("MainWindow", "&Save Analysis…"))
         self.act_export_png.setText(tr("MainWindow", "Export &PNG…"))
@@ -467,24 +571,17 @@ class MainWindow(QMainWindow):
         self.theme_actions["system"].setText(tr("MainWindow", "&System"))
         self.theme_actions["light"].setText(tr("MainWindow", "&Light"))
         self.theme_actions["dark"].setText(tr("MainWindow", "&Dark"))
-        self.placeholder.setText(
-            tr(
-                "MainWindow",
-                "Type a sender and a recipient and press Enter.\n"
-                "Help → Open Seed Example shows a complete route without network.",
-            )
-        )
         for name, message in self._field_errors.items():
-            self.error_labels[name].setText(message)
+            self.error_labels[name].setText(_localized_input_error(message))
         self.details.retranslate()
         self.spf_panel.retranslate()
         self.findings.retranslate()
-        render.clear_font_cache()
-        clear_cache()
         self.legend.refresh()
         self._position_overlays()
         if self.scene.graph is not None and self.result is not None:
             self._show_result(self.result)
+        else:
+            self._update_headline()
         self.scene.update()
         if not self.running:
             self._set_status(self._idle_status())
@@ -499,6 +596,53 @@ class MainWindow(QMainWindow):
             seconds=getattr(self.result, "elapsed", 0.0),
         )
 
+    # ------------------------------------------------------------ verdict
+
+    def headline_for_route(self) -> tuple[str, str] | None:
+        """(sentence, status) for the active route, or None before there is a verdict.
+
+        The first error finding says what goes wrong and why; with none, the mailbox's
+        verdict ("gmail.com accepts the mail as SPF-verified"). While every MX host is
+        marked down (what-if), the verdict of that route is what counts."""
+        from mailpath.gui import finding_text
+        from mailpath.gui.labels import route_verdict
+
+        graph = self.scene.graph
+        if graph is None or self.result is None:
+            return None
+        if not getattr(self.result, "complete", False):
+            return None
+        verdict = route_verdict(graph)
+        all_down = bool(self.down) and not any(
+            i.attrs.get("active") and i.attrs.get("kind") == "mx" for i in self.scene.nodes.values()
+        )
+        if not all_down:
+            for finding in getattr(self.result, "findings", ()) or ():
+                if str(getattr(finding.severity, "value", finding.severity)) == "error":
+                    return finding_text.texts(finding)[0], "fail"
+        return verdict
+
+    def _update_headline(self) -> None:
+        from mailpath.gui import markers
+
+        headline = self.headline_for_route()
+        if headline is None:
+            self.headline.setVisible(False)
+            self.headline_status = ""
+            return
+        text, status = headline
+        status = markers.normalize(status)
+        self.headline_status = status
+        self.headline_text.setText(text)
+        self.headline_text.setToolTip(markers.status_name(status))
+        self.headline_icon.setPixmap(markers.status_icon(status, 22).pixmap(22, 22))
+        self.headline_icon.setToolTip(markers.status_name(status))
+        color = markers.color(status)
+        if self.theme_name == "dark" or theme.is_dark(QApplication.palette()):
+            color = color.lighter(150)
+        self.headline_text.setStyleSheet(f"color: {color.name()};")
+        self.headline.setVisible(True)
+
     # ------------------------------------------------------------ language, theme
 
     def set_language(self, code: str) -> None:
@@ -506,28 +650,33 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", code)
         lang = i18n.resolve_language(None if code == "system" else code)
         self.language = i18n.install(lang)
-        self.language_actions[code].setChecked(True)
+        if self.is_built:
+            self.language_actions[code].setChecked(True)
         self.retranslate()
 
     def apply_theme(self, name: str, save: bool = False) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.theme_name = theme.apply_theme(app, name)
-        self.theme_actions[self.theme_name].setChecked(True)
         if save:
             self.settings.setValue("theme", self.theme_name)
-        self._update_render_theme()
+        if self.is_built:
+            self.theme_actions[self.theme_name].setChecked(True)
+            self._update_render_theme()
 
     def _update_render_theme(self) -> None:
+        from mailpath.gui import render
+
         render_theme = render.theme_for_palette(QApplication.palette())
         self.scene.set_theme(render_theme)
         self.legend.theme = render_theme
         self.legend.update()
+        self._update_headline()
 
     def changeEvent(self, event: Any) -> None:
         from PySide6.QtCore import QEvent
 
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and self.is_built:
             self._update_render_theme()
         super().changeEvent(event)
 
@@ -536,24 +685,25 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: Any, event: Any) -> bool:
         from PySide6.QtCore import QEvent
 
-        if watched is self.view and event.type() == QEvent.Type.Resize:
+        if self.is_built and watched is self.view and event.type() == QEvent.Type.Resize:
             self._position_overlays()
         return super().eventFilter(watched, event)
 
     def _position_overlays(self) -> None:
         viewport = self.view.viewport().geometry()
         self.placeholder.setGeometry(viewport)
-        self.legend.setVisible(self.act_legend.isChecked() and self.scene.graph is not None)
         self.placeholder.setVisible(self.scene.graph is None)
 
     def _toggle_legend(self) -> None:
-        self._position_overlays()
+        self.settings.setValue("view/legend", self.act_legend.isChecked())
+        self.legend.setVisible(self.act_legend.isChecked())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.firstPainted.emit)
+            QTimer.singleShot(0, self.ensure_built)
 
     # ------------------------------------------------------------ inputs
 
@@ -564,11 +714,13 @@ class MainWindow(QMainWindow):
                 self._set_field_error(name, None)
 
     def _set_field_error(self, name: str, message: str | None) -> None:
+        if not self.is_built:
+            return
         widget = self.fields[name]
         label = self.error_labels[name]
         if message:
             self._field_errors[name] = message
-            label.setText(message)
+            label.setText(_localized_input_error(message))
             label.setVisible(True)
             widget.setStyleSheet("border: 2px solid #d1242f; border-radius: 3px;")
             widget.setAccessibleDescription(message)
@@ -646,6 +798,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ running
 
     def start_analysis(self) -> bool:
+        self.ensure_built()
         request = self.validate_inputs()
         if request is None:
             self.analysisFinished.emit()
@@ -657,6 +810,7 @@ class MainWindow(QMainWindow):
     def run_request(self, request: Any) -> None:
         from mailpath.gui.jobs import make_job
 
+        self.ensure_built()
         self.request = request
         self.down.clear()
         self.result = None
@@ -667,6 +821,7 @@ class MainWindow(QMainWindow):
         self.details.show_node(None, None)
         self.spf_panel.clear()
         self.findings.set_findings(())
+        self._update_headline()
         self.view.request_fit()
         self.running = True
         self._run_started = time.monotonic()
@@ -730,8 +885,23 @@ class MainWindow(QMainWindow):
         self.extra = extra
         self._end_run()
         self._show_result(result)
+        self._select_worst()
         self._set_status(self._idle_status())
         self.analysisFinished.emit()
+
+    def _select_worst(self) -> None:
+        """Show something useful in Details at once: the node of the most severe finding
+        (findings come most severe first), or the mailbox with its verdict."""
+        if self.scene.selected_node():
+            return  # the person chose already
+        target = "mailbox"
+        for finding in getattr(self.result, "findings", ()) or ():
+            if finding.subject and finding.subject in self.scene.nodes:
+                target = finding.subject
+                break
+        if target in self.scene.nodes:
+            self.select_node(target)
+            self.view.graph_updated()
 
     def _on_failed(self, generation: int, message: str, details: str) -> None:
         self._progress_timer.stop()
@@ -740,11 +910,14 @@ class MainWindow(QMainWindow):
         self._set_status(tr("MainWindow", "The analysis failed: {message}").format(message=message))
         log.error("analysis failed: %s\n%s", message, details)
         if not getattr(self, "screenshot_mode", False):
+            from mailpath.gui.errors import show_error
+
             show_error(self, message, details)
         self.analysisFinished.emit()
 
     def _show_result(self, result: Any) -> None:
         from mailpath.core.route import build_route_graph
+        from mailpath.gui.labels import LocalizedGraph
 
         self.result = result
         graph = LocalizedGraph(build_route_graph(result, down=frozenset(self.down)))
@@ -755,6 +928,7 @@ class MainWindow(QMainWindow):
         selected = self.scene.selected_node()
         if selected and selected in self.scene.nodes:
             self.details.show_node(selected, self.scene.nodes[selected].attrs)
+        self._update_headline()
         self._position_overlays()
 
     def _set_status(self, text: str) -> None:
@@ -776,7 +950,12 @@ class MainWindow(QMainWindow):
             return
         self.details_dock.raise_()
 
+    def _fix_copied(self, text: str) -> None:
+        self._set_status(tr("MainWindow", "Copied to the clipboard: {text}").format(text=text))
+
     def _node_context_menu(self, node_id: str, pos: Any) -> None:
+        from mailpath.gui.graph_view import mx_menu
+
         item = self.scene.nodes.get(node_id)
         if item is None or item.attrs.get("kind") != "mx" or node_id in ("mx:?", "mx:none"):
             return
@@ -844,6 +1023,8 @@ class MainWindow(QMainWindow):
         return default_title(self.scene.graph)
 
     def _need_graph(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         if self.scene.graph is None:
             QMessageBox.information(
                 self,
@@ -856,14 +1037,28 @@ class MainWindow(QMainWindow):
     def export_png(self, path: str) -> None:
         from mailpath.gui.export import write_png
 
-        write_png(self.scene.graph, path, self.export_title(), positions=self.scene.positions())
+        write_png(
+            self.scene.graph,
+            path,
+            self.export_title(),
+            positions=self.scene.positions(),
+            headline=self.headline_for_route(),
+        )
 
     def export_svg(self, path: str) -> None:
         from mailpath.gui.export import write_svg
 
-        write_svg(self.scene.graph, path, self.export_title(), positions=self.scene.positions())
+        write_svg(
+            self.scene.graph,
+            path,
+            self.export_title(),
+            positions=self.scene.positions(),
+            headline=self.headline_for_route(),
+        )
 
     def export_png_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if not self._need_graph():
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -877,6 +1072,8 @@ class MainWindow(QMainWindow):
             self._write_file(lambda: self.export_png(path), path)
 
     def export_svg_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if not self._need_graph():
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -890,6 +1087,8 @@ class MainWindow(QMainWindow):
             self._write_file(lambda: self.export_svg(path), path)
 
     def _write_file(self, write: Any, path: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             write()
         except OSError as exc:
@@ -916,6 +1115,8 @@ class MainWindow(QMainWindow):
         )
 
     def save_analysis_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         if self.result is None or self.extra is None or not getattr(self.result, "complete", 0):
             QMessageBox.information(
                 self,
@@ -935,9 +1136,12 @@ class MainWindow(QMainWindow):
 
     def open_analysis(self, path: str) -> bool:
         """Replay a saved analysis: no network; the route is recomputed from its answers."""
+        from PySide6.QtWidgets import QMessageBox
+
         from mailpath.core.recording import RecordingError, open_recording
         from mailpath.gui.jobs import AnalysisRequest
 
+        self.ensure_built()
         try:
             recording = open_recording(path)
         except RecordingError as exc:
@@ -960,6 +1164,8 @@ class MainWindow(QMainWindow):
         return True
 
     def open_analysis_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             tr("MainWindow", "Open Analysis"),
@@ -971,6 +1177,8 @@ class MainWindow(QMainWindow):
             self.open_analysis(path)
 
     def open_seed_example(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from mailpath.paths import seed_example
 
         path = seed_example()
@@ -984,6 +1192,9 @@ class MainWindow(QMainWindow):
         self.open_analysis(str(path))
 
     def about(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
         from mailpath import __version__
 
         box = QMessageBox(self)
@@ -1004,6 +1215,8 @@ class MainWindow(QMainWindow):
         for name, model in self.recent_models.items():
             values = self.settings.value(f"recent/{name}", [])
             model.setStringList(_as_list(values))
+
+    def _load_recent_resolvers(self) -> None:
         resolvers = _as_list(self.settings.value("recent/resolver", []))
         for server in resolvers:
             self.resolver_combo.addItem(server, server)
@@ -1035,12 +1248,18 @@ class MainWindow(QMainWindow):
             recent = [resolver] + [k for k in known if k != resolver]
             self.settings.setValue("recent/resolver", recent[:RECENT_MAX])
 
+    def shutdown(self) -> None:
+        """Stop and join every analysis thread (closing the window, leaving the app)."""
+        if self.is_built:
+            self._progress_timer.stop()
+            self.runner.shutdown()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        if self.is_built:
+            self.settings.setValue("window/state", self.saveState())
         self.settings.sync()
-        self._progress_timer.stop()
-        self.runner.shutdown()
+        self.shutdown()
         super().closeEvent(event)
 
 
@@ -1050,6 +1269,12 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value] if value else []
     return [str(v) for v in value]
+
+
+def _localized_input_error(message: str) -> str:
+    from mailpath.gui.labels import translate_input_error
+
+    return translate_input_error(message)
 
 
 def _sentence(message: str) -> str:

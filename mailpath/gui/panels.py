@@ -10,15 +10,27 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -374,9 +386,88 @@ def _query_item(query: Any) -> QTreeWidgetItem:
 
 # ---------------------------------------------------------------- findings
 
+#: Item data of the findings' text column: (message, fix, verified), in the UI language.
+TEXTS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class FindingDelegate(QStyledItemDelegate):
+    """The finding's message, then its fix (the record in a fixed-width font), then what
+    checking the fix gave; wrapped to the column width. DNS text is escaped: the HTML built
+    here carries only our own markup."""
+
+    PAD = 4
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def _document(self, option: QStyleOptionViewItem, index: Any, width: float) -> QTextDocument:
+        message, fix, verified = index.data(TEXTS_ROLE) or ("", None, "")
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_color = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = (
+            QColor(text_color) if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        )
+        parts = [f"<div>{html.escape(message)}</div>"]
+        if fix:
+            body = html.escape(fix)
+            finding = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+            record = getattr(finding, "record", None) or (
+                (getattr(finding, "params", None) or {}).get("record")
+            )
+            if record and html.escape(record) in body:
+                escaped = html.escape(record)
+                body = body.replace(
+                    escaped, f'<span style="font-family: monospace">{escaped}</span>'
+                )
+            label = html.escape(tr("Findings", "Fix:"))
+            parts.append(f'<div style="margin-top: 2px"><b>{label}</b> {body}</div>')
+        if verified:
+            parts.append(
+                f'<div style="color: {muted.name()}">&#10003; {html.escape(verified)}</div>'
+            )
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(0)
+        doc.setDefaultStyleSheet(f"div {{ color: {text_color.name()}; }}")
+        doc.setHtml("".join(parts))
+        doc.setTextWidth(max(40.0, width))
+        return doc
+
+    def _text_width(self, index: Any) -> float:
+        return float(self.tree.header().sectionSize(index.column())) - 2 * self.PAD - 2
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        if index.data(TEXTS_ROLE) is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        doc = self._document(option, index, option.rect.width() - 2 * self.PAD)
+        painter.save()
+        painter.translate(option.rect.left() + self.PAD, option.rect.top() + self.PAD)
+        doc.drawContents(painter)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        if index.data(TEXTS_ROLE) is None:
+            return super().sizeHint(option, index)
+        width = self._text_width(index)
+        doc = self._document(option, index, width)
+        return QSize(int(width), int(doc.size().height()) + 2 * self.PAD)
+
 
 class FindingsPanel(QWidget):
     subjectActivated = Signal(str)
+    #: The text "Copy fix" put on the clipboard.
+    copied = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -384,14 +475,25 @@ class FindingsPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
+        self.delegate = FindingDelegate(self.tree)
+        self.tree.setItemDelegateForColumn(1, self.delegate)
+        # Rows are as tall as their wrapped text: lay them out again when the column resizes.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.tree.doItemsLayout)
+        self.tree.header().sectionResized.connect(lambda *_: self._relayout.start())
         self.copy_button = QPushButton(self)
         self.copy_button.setEnabled(False)
-        self.fix_label = plain_label("", self)
+        self.hint_label = plain_label("", self)
+        self.hint_label.setObjectName("findingsHint")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.fix_label, 1)
+        buttons.addWidget(self.hint_label, 1)
         buttons.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -405,7 +507,7 @@ class FindingsPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.tree.setHeaderLabels([tr("Findings", "Severity"), tr("Findings", "Finding")])
+        self.tree.setHeaderLabels([tr("Findings", "Severity"), tr("Findings", "Finding and fix")])
         self.tree.setAccessibleName(tr("Findings", "Findings"))
         self.copy_button.setText(tr("Findings", "&Copy fix"))
         self.copy_button.setAccessibleName(tr("Findings", "Copy the fix of the selected finding"))
@@ -413,8 +515,11 @@ class FindingsPanel(QWidget):
         self.set_findings(findings)
 
     def set_findings(self, findings: tuple[Any, ...]) -> None:
+        from mailpath.gui import finding_text
+
         if findings == self._findings:
             return
+        current = self.current_finding()
         self._findings = tuple(findings)
         self.tree.clear()
         names = {
@@ -422,25 +527,49 @@ class FindingsPanel(QWidget):
             "warning": tr("Findings", "warning"),
             "info": tr("Findings", "info"),
         }
+        restore = None
         for finding in self._findings:
             severity = _value(finding.severity)
-            item = QTreeWidgetItem([names.get(severity, severity), finding.message])
+            message, fix = finding_text.texts(finding)
+            verified = finding_text.verified_text(finding)
+            item = QTreeWidgetItem([names.get(severity, severity), message])
             item.setIcon(0, markers.severity_icon(severity))
-            tip = finding.message + (("\n\n" + finding.fix) if finding.fix else "")
-            item.setToolTip(1, escaped_tooltip(tip))
+            item.setData(1, TEXTS_ROLE, (message, fix, verified))
+            lines = [message]
+            if fix:
+                lines += ["", tr("Findings", "Fix: {fix}").format(fix=fix)]
+            if verified:
+                lines.append(verified)
+            item.setToolTip(1, escaped_tooltip("\n".join(lines)))
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             self.tree.addTopLevelItem(item)
+            if current is not None and finding == current:
+                restore = item
+        if restore is not None:
+            self.tree.setCurrentItem(restore)
+        elif self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self._current_changed(self.tree.currentItem(), None)
+        if self._findings:
+            self.hint_label.setText(
+                tr("Findings", "Click a finding to show its place in the route.")
+            )
+        else:
+            self.hint_label.setText(tr("Findings", "No findings yet."))
 
     def current_finding(self) -> Any:
         item = self.tree.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: Any) -> None:
+        from mailpath.gui import finding_text
+
         finding = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
-        fix = getattr(finding, "fix", None)
-        self.copy_button.setEnabled(bool(fix))
-        self.fix_label.setText(tr("Findings", "Fix: {fix}").format(fix=fix) if fix else "")
+        text = finding_text.copy_text(finding) if finding is not None else ""
+        self.copy_button.setEnabled(bool(text))
+        self.copy_button.setToolTip(
+            escaped_tooltip(tr("Findings", "Copies: {text}").format(text=text)) if text else ""
+        )
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, Qt.ItemDataRole.UserRole)
@@ -449,6 +578,13 @@ class FindingsPanel(QWidget):
             self.subjectActivated.emit(subject)
 
     def copy_fix(self) -> None:
+        """The record to publish when the fix is one, otherwise the fix in words."""
+        from mailpath.gui import finding_text
+
         finding = self.current_finding()
-        if finding is not None and finding.fix:
-            QGuiApplication.clipboard().setText(finding.fix)
+        if finding is None:
+            return
+        text = finding_text.copy_text(finding)
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.copied.emit(text)

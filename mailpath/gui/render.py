@@ -36,8 +36,18 @@ from mailpath.gui.i18n import tr
 NodeAttrs = Mapping[str, Any]
 
 MARKER_SIZE = 20.0
-EDGE_MARKER_SIZE = 13.0
+EDGE_MARKER_SIZE = 14.0
 LOD_TEXT = 0.35  # below this zoom, nodes are drawn without text (1,000-node overviews)
+
+# Text sizes in scene units. The window fits the route at no less than
+# `graph_view.MIN_FIT_ZOOM`, so on screen the node's name is at least ~10 px.
+CAPTION_PX = 12
+HEAD_PX = 16
+BODY_PX = 15
+EDGE_PX = 13
+#: A line that does not fit is first drawn smaller, down to this share of its size, and
+#: only then elided: host names are what a person reads the route for.
+SHRINK_LIMIT = 0.8
 
 
 @dataclass(frozen=True)
@@ -215,9 +225,9 @@ def _paint_node_text(
     caption = node_caption(attrs)
     label = str(attrs.get("label", ""))
     lines = label.split("\n") if label else []
-    cap_font = font(10)
-    head_font = font(12, bold=True)
-    body_font = font(11)
+    cap_font = font(CAPTION_PX)
+    head_font = font(HEAD_PX, bold=True)
+    body_font = font(BODY_PX)
     heights = [QFontMetricsF(cap_font).height()] if caption else []
     for i, _ in enumerate(lines):
         heights.append(QFontMetricsF(head_font if i == 0 else body_font).height())
@@ -243,7 +253,22 @@ def _paint_node_text(
         y += h
 
 
+def _fitting_font(text: str, width: float, f: QFont) -> QFont:
+    """`f`, or a smaller size of it (down to SHRINK_LIMIT) at which `text` fits `width`."""
+    if QFontMetricsF(f).horizontalAdvance(text) <= width:
+        return f
+    size = f.pixelSize()
+    smallest = max(1, math.ceil(size * SHRINK_LIMIT))
+    for px in range(size - 1, smallest - 1, -1):
+        smaller = font(px, f.bold())
+        if QFontMetricsF(smaller).horizontalAdvance(text) <= width:
+            return smaller
+    return font(smallest, f.bold())
+
+
 def _draw_elided(painter: QPainter, text: str, rect: QRectF, f: QFont) -> None:
+    f = _fitting_font(text, rect.width(), f)
+    painter.setFont(f)
     metrics = QFontMetricsF(f)
     shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, rect.width())
     # drawText with a plain string never interprets markup: DNS text stays literal.
@@ -327,9 +352,9 @@ def edge_label_rect(attrs: NodeAttrs, mid: QPointF, highlighted: bool = False) -
             EDGE_MARKER_SIZE + 4,
             EDGE_MARKER_SIZE + 4,
         )
-    metrics = QFontMetricsF(font(10))
+    metrics = QFontMetricsF(font(EDGE_PX))
     lines = text.split("\n")
-    width = max(metrics.horizontalAdvance(line) for line in lines) + EDGE_MARKER_SIZE + 10
+    width = max(metrics.horizontalAdvance(line) for line in lines) + EDGE_MARKER_SIZE + 8
     height = max(metrics.height() * len(lines), EDGE_MARKER_SIZE) + 4
     return QRectF(mid.x() - width / 2, mid.y() - height / 2, width, height)
 
@@ -386,7 +411,7 @@ def _paint_edge_label(
     markers.paint_marker(painter, status, marker_center, EDGE_MARKER_SIZE)
     text = edge_label_text(attrs, highlighted)
     if text:
-        painter.setFont(font(10))
+        painter.setFont(font(EDGE_PX))
         painter.setPen(theme.text if attrs.get("active", True) else theme.muted)
         text_rect = rect.adjusted(EDGE_MARKER_SIZE + 6, 0, 0, 0)
         painter.drawText(
@@ -469,15 +494,132 @@ def paint_legend(
     return rect
 
 
-def title_height() -> float:
-    return QFontMetricsF(font(16, bold=True)).height() + 14
+LEGEND_STRIP_PX = 12
 
 
-def paint_title(painter: QPainter, rect: QRectF, title: str, theme: RenderTheme) -> None:
+def _legend_cells() -> list[tuple[str, Any, str]]:
+    cells: list[tuple[str, Any, str]] = [("marker", s, t) for s, t in legend_entries()]
+    cells += [("line", a, t) for a, t in legend_line_entries()]
+    return cells
+
+
+def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, Any, str]], QSizeF]:
+    """The legend as one or more compact rows that fit `width`: the window's strip.
+
+    Returns each cell's rectangle (with what it shows) and the size of the whole."""
+    metrics = QFontMetricsF(font(LEGEND_STRIP_PX))
+    bold = QFontMetricsF(font(LEGEND_STRIP_PX, bold=True))
+    row_h = max(metrics.height(), MARKER_SIZE * 0.75) + 4
+    gap = 18.0
+    title = tr("Legend", "Legend")
+    out: list[tuple[QRectF, str, Any, str]] = []
+    x = y = 0.0
+    used = 0.0
+    title_w = bold.horizontalAdvance(title) + 12
+    out.append((QRectF(0, 0, title_w, row_h), "title", None, title))
+    x = title_w
+    for what, entry, text in _legend_cells():
+        w = (22 if what == "marker" else 34) + metrics.horizontalAdvance(text)
+        if x > title_w and x + w > width:
+            x, y = title_w, y + row_h
+        out.append((QRectF(x, y, w, row_h), what, entry, text))
+        used = max(used, x + w)
+        x += w + gap
+    return out, QSizeF(used, y + row_h)
+
+
+def paint_legend_flow(painter: QPainter, origin: QPointF, theme: RenderTheme, width: float) -> None:
+    cells, _ = legend_flow(width)
     painter.save()
-    painter.setFont(font(16, bold=True))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for rect, what, entry, text in cells:
+        rect = rect.translated(origin)
+        mid = rect.center().y()
+        painter.setPen(theme.text)
+        if what == "title":
+            painter.setFont(font(LEGEND_STRIP_PX, bold=True))
+            painter.drawText(rect, align, text)
+            continue
+        if what == "marker":
+            markers.paint_marker(painter, entry, QPointF(rect.left() + 8, mid), MARKER_SIZE * 0.75)
+            text_left = rect.left() + 22
+        else:
+            painter.setPen(edge_pen(entry, theme, False))
+            painter.drawLine(QLineF(rect.left(), mid, rect.left() + 26, mid))
+            text_left = rect.left() + 34
+        painter.setFont(font(LEGEND_STRIP_PX))
+        painter.setPen(theme.text)
+        painter.drawText(
+            QRectF(text_left, rect.top(), rect.right() - text_left + 4, rect.height()), align, text
+        )
+    painter.restore()
+
+
+#: The verdict line under an exported title: (sentence, status of the route).
+Headline = tuple[str, str]
+
+TITLE_PX = 16
+HEADLINE_PX = 14
+
+
+def _headline_lines(headline: Headline | None, width: float) -> list[str]:
+    if not headline or not headline[0]:
+        return []
+    metrics = QFontMetricsF(font(HEADLINE_PX))
+    words = headline[0].split(" ")
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
+def title_height(headline: Headline | None = None, width: float = 1e9) -> float:
+    height = QFontMetricsF(font(TITLE_PX, bold=True)).height() + 14
+    lines = _headline_lines(headline, max(100.0, width - MARKER_SIZE - 8))
+    if lines:
+        height += len(lines) * QFontMetricsF(font(HEADLINE_PX)).height() + 6
+    return height
+
+
+def paint_title(
+    painter: QPainter,
+    rect: QRectF,
+    title: str,
+    theme: RenderTheme,
+    headline: Headline | None = None,
+) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setFont(font(TITLE_PX, bold=True))
     painter.setPen(theme.text)
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
+    title_h = QFontMetricsF(font(TITLE_PX, bold=True)).height() + 4
+    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h), align, title)
+    lines = _headline_lines(headline, max(100.0, rect.width() - MARKER_SIZE - 8))
+    if headline and lines:
+        line_h = QFontMetricsF(font(HEADLINE_PX)).height()
+        top = rect.top() + title_h + 6
+        status = markers.normalize(headline[1])
+        markers.paint_marker(
+            painter, status, QPointF(rect.left() + MARKER_SIZE / 2, top + line_h / 2), MARKER_SIZE
+        )
+        painter.setFont(font(HEADLINE_PX))
+        painter.setPen(theme.text)
+        for i, line in enumerate(lines):
+            painter.drawText(
+                QRectF(rect.left() + MARKER_SIZE + 8, top + i * line_h, rect.width(), line_h),
+                align,
+                line,
+            )
     painter.restore()
 
 
@@ -518,15 +660,17 @@ class DiagramLayout:
 MARGIN = 24.0
 
 
-def diagram_layout(graph: Any, rects: Mapping[str, QRectF], title: str) -> DiagramLayout:
+def diagram_layout(
+    graph: Any, rects: Mapping[str, QRectF], title: str, headline: Headline | None = None
+) -> DiagramLayout:
     bounds = graph_bounds(graph, rects)
     if bounds.isNull():
         bounds = QRectF(0, 0, 200, 100)
     columns = 4
     legend = legend_size(columns)
-    title_w = QFontMetricsF(font(16, bold=True)).horizontalAdvance(title) + 4
+    title_w = QFontMetricsF(font(TITLE_PX, bold=True)).horizontalAdvance(title) + 4
     width = max(bounds.width(), legend.width(), title_w) + 2 * MARGIN
-    th = title_height()
+    th = title_height(headline, width - 2 * MARGIN)
     height = MARGIN + th + bounds.height() + 16 + legend.height() + MARGIN
     offset = QPointF(MARGIN - bounds.left(), MARGIN + th - bounds.top())
     return DiagramLayout(
@@ -545,13 +689,14 @@ def paint_diagram(
     theme: RenderTheme = LIGHT,
     positions: Mapping[str, QPointF] | None = None,
     layout: DiagramLayout | None = None,
+    headline: Headline | None = None,
 ) -> DiagramLayout:
-    """The whole route with title and legend, origin at (0, 0), in `layout.size` units."""
+    """The whole route with title, verdict line and legend, origin at (0, 0)."""
     rects = node_rects(graph, positions)
-    layout = layout or diagram_layout(graph, rects, title)
+    layout = layout or diagram_layout(graph, rects, title, headline)
     painter.save()
     painter.fillRect(QRectF(QPointF(0, 0), layout.size), theme.background)
-    paint_title(painter, layout.title_rect, title, theme)
+    paint_title(painter, layout.title_rect, title, theme, headline)
     painter.translate(layout.offset)
     for u, v, attrs in _edges_in_paint_order(graph):
         if u in rects and v in rects:

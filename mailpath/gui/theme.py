@@ -45,6 +45,8 @@ def _dark_palette() -> QPalette:
 def apply_theme(app: QApplication, name: str) -> str:
     global _original
     if _original is None:
+        if name not in ("dark", "light"):
+            return "system"  # nothing changed yet: the system's style and palette stand
         _original = (app.style().name(), QPalette(app.palette()))
     if name == "dark":
         app.setStyle("Fusion")

@@ -1,0 +1,82 @@
+"""Findings in the UI language: the core's templates rendered through the translations.
+
+The core renders each finding in English from `mailpath.core.findings.TEMPLATES` and keeps
+the template key and its parameters on the `Finding`. Here the English template is looked up
+in the translations (context `FindingTemplates`, the English template as the source text, as
+Qt does for any string) and filled with the same parameters. A key the table does not know, a
+template with no translation, or a translation whose placeholders do not fit the parameters
+falls back to the core's own English text, so a finding is never lost, only untranslated.
+
+The core is imported only here, when findings are shown (after an analysis ran).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mailpath.gui.i18n import tr
+
+CONTEXT = "FindingTemplates"
+
+
+def template_sources() -> list[str]:
+    """Every distinct English template (messages and fixes), in table order, for the .ts."""
+    from mailpath.core.findings import TEMPLATES
+
+    out: list[str] = []
+    for message, fix in TEMPLATES.values():
+        for text in (message, fix):
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
+def _render(template: str | None, params: Any, fallback: str | None) -> str | None:
+    if not template:
+        return fallback
+    translated = tr(CONTEXT, template)
+    if not translated or translated == template:
+        return fallback
+    try:
+        return translated.format(**dict(params))
+    except (KeyError, IndexError, ValueError):
+        return fallback
+
+
+def texts(finding: Any) -> tuple[str, str | None]:
+    """(message, fix) of `finding` in the UI language; the English ones when untranslated."""
+    message = str(getattr(finding, "message", ""))
+    fix = getattr(finding, "fix", None)
+    key = getattr(finding, "template", "") or ""
+    params = getattr(finding, "params", None) or {}
+    if not key:
+        return message, fix
+    try:
+        from mailpath.core.findings import TEMPLATES
+    except ImportError:  # pragma: no cover - the core always ships with the GUI
+        return message, fix
+    entry = TEMPLATES.get(key)
+    if entry is None:
+        return message, fix
+    message_template, fix_template = entry
+    localized_message = _render(message_template, params, message) or message
+    localized_fix = _render(fix_template, params, fix) if fix else fix
+    return localized_message, localized_fix
+
+
+def verified_text(finding: Any) -> str:
+    """ "checked with that record: 203.0.113.74 pass, …", or "" when the fix was not checked."""
+    verified = tuple(getattr(finding, "verified", ()) or ())
+    if not verified:
+        return ""
+    return tr("Findings", "checked with that record: {results}").format(
+        results=", ".join(str(v) for v in verified)
+    )
+
+
+def copy_text(finding: Any) -> str:
+    """What "Copy fix" puts on the clipboard: the record itself when there is one."""
+    record = getattr(finding, "record", None)
+    if record:
+        return str(record)
+    return texts(finding)[1] or ""
