@@ -261,13 +261,10 @@ def _mx_findings(mx: MxInfo | None, domain: str) -> list[Finding]:
     if mx is None:
         return []
     if mx.kind == "error":
-        outcome = mx.lookup.outcome if mx.lookup else "error"
-        if outcome == "ok" or mx.lookup is None or not mx.lookup.outcome:
-            outcome = "error"
-        if mx.lookup is not None and mx.lookup.outcome in ("nxdomain", "nodata"):
-            # The MX was void and the implicit-MX address lookup failed.
-            failed = [s for s in mx.implicit_lookups if s.outcome not in ("ok", "nodata")]
-            outcome = failed[0].outcome if failed else "error"
+        # Either the MX lookup failed, or it was void and the implicit-MX lookups failed.
+        tried = (mx.lookup, *mx.implicit_lookups) if mx.lookup else mx.implicit_lookups
+        failed = [s.outcome for s in tried if s.outcome not in ("ok", "nodata", "nxdomain")]
+        outcome = failed[0] if failed else "error"
         return [
             finding(
                 Severity.ERROR,

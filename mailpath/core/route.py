@@ -17,7 +17,7 @@ import networkx as nx
 
 from mailpath.core.dmarc import effective_policy
 from mailpath.core.findings import address_node, host_node, mx_node
-from mailpath.core.model import MxHost, Result, SendingAddress, SendingHostInfo, Status
+from mailpath.core.model import MxHost, MxInfo, Result, SendingAddress, SendingHostInfo, Status
 from mailpath.core.spf import SpfResult
 
 NODE_W = 220.0
@@ -55,23 +55,13 @@ def address_status(addr: SendingAddress) -> Status:
     return _SPF_STATUS[addr.spf.result]
 
 
-def active_mx(hosts: tuple[MxHost, ...], down: frozenset[str]) -> set[str]:
+def active_mx(mx: MxInfo, down: frozenset[str]) -> set[str]:
     """The node ids a sender tries first: the best preference group with a host up."""
-    for _, group in _groups(hosts):
+    for _, group in mx.groups():
         up = [h for h in group if mx_node(h.host) not in down and h.host != "."]
         if up:
             return {mx_node(h.host) for h in up}
     return set()
-
-
-def _groups(hosts: tuple[MxHost, ...]) -> list[tuple[int, list[MxHost]]]:
-    out: list[tuple[int, list[MxHost]]] = []
-    for host in hosts:
-        if out and out[-1][0] == host.preference:
-            out[-1][1].append(host)
-        else:
-            out.append((host.preference, [host]))
-    return out
 
 
 def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> nx.DiGraph:
@@ -136,8 +126,8 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         mx_ids.append("mx:?")
         active = {"mx:?"}
     elif mx.kind in ("explicit", "implicit"):
-        active = active_mx(mx.hosts, down)
-        first_group = _groups(mx.hosts)[0][0] if mx.hosts else None
+        active = active_mx(mx, down)
+        first_group = mx.hosts[0].preference if mx.hosts else None
         for mx_host in mx.hosts:
             node = mx_node(mx_host.host)
             mx_ids.append(node)
