@@ -263,8 +263,8 @@ def _mx_findings(mx: MxInfo | None, domain: str) -> list[Finding]:
     if mx.kind == "error":
         # Either the MX lookup failed, or it was void and the implicit-MX lookups failed.
         tried = (mx.lookup, *mx.implicit_lookups) if mx.lookup else mx.implicit_lookups
-        failed = [s.outcome for s in tried if s.outcome not in ("ok", "nodata", "nxdomain")]
-        outcome = failed[0] if failed else "error"
+        failures = [s.outcome for s in tried if s.outcome not in ("ok", "nodata", "nxdomain")]
+        outcome = failures[0] if failures else "error"
         return [
             finding(
                 Severity.ERROR,
