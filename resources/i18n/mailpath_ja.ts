@@ -885,6 +885,378 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     </message>
   </context>
   <context>
+    <name>MessagePanel</name>
+    <message>
+      <source>unknown</source>
+      <translation>不明</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>はい</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>いいえ</translation>
+    </message>
+    <message>
+      <source>not understood: shown as written</source>
+      <translation>解析できないため原文のまま表示</translation>
+    </message>
+    <message>
+      <source>entered the recipient's servers here</source>
+      <translation>ここで受信者側のサーバーに入りました</translation>
+    </message>
+    <message>
+      <source>earlier than the hop before: the servers' clocks disagree</source>
+      <translation>前の中継より早い時刻です（サーバー間の時計のずれ）</translation>
+    </message>
+    <message>
+      <source>Received header as written:</source>
+      <translation>Received ヘッダーの原文:</translation>
+    </message>
+    <message>
+      <source>Open a received message (File → Open message…) to see the path it really took</source>
+      <translation>受信したメッセージを開くと（ファイル → メッセージを開く…）、実際にたどった経路を表示します</translation>
+    </message>
+    <message>
+      <source>&amp;Hops, oldest first</source>
+      <translation>受信経路の中継（古い順）(&amp;H)</translation>
+    </message>
+    <message>
+      <source>Hops of the received message</source>
+      <translation>受信したメッセージの中継</translation>
+    </message>
+    <message>
+      <source>&amp;Authentication</source>
+      <translation>認証(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Authentication of the received message</source>
+      <translation>受信したメッセージの認証結果</translation>
+    </message>
+    <message>
+      <source>DMARC not evaluated</source>
+      <translation>DMARC は評価されていません</translation>
+    </message>
+    <message>
+      <source>Policy applied: none (delivered as usual)</source>
+      <translation>適用されたポリシー: none（通常どおり配送）</translation>
+    </message>
+    <message>
+      <source>Policy applied: quarantine (spam folder)</source>
+      <translation>適用されたポリシー: quarantine（迷惑メールフォルダー）</translation>
+    </message>
+    <message>
+      <source>Policy applied: reject</source>
+      <translation>適用されたポリシー: reject（受信拒否）</translation>
+    </message>
+    <message>
+      <source>encrypted</source>
+      <translation>暗号化あり</translation>
+    </message>
+    <message>
+      <source>not encrypted</source>
+      <translation>暗号化なし</translation>
+    </message>
+    <message>
+      <source>DKIM signatures</source>
+      <translation>DKIM 署名</translation>
+    </message>
+    <message>
+      <source>ARC</source>
+      <translation>ARC</translation>
+    </message>
+    <message>
+      <source>Authentication-Results (as the receiver recorded)</source>
+      <translation>Authentication-Results（受信側の記録）</translation>
+    </message>
+    <message>
+      <source>{n} s</source>
+      <translation>{n} 秒</translation>
+    </message>
+    <message>
+      <source>#</source>
+      <translation>#</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>送信元</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>受信サーバー</translation>
+    </message>
+    <message>
+      <source>Protocol</source>
+      <translation>プロトコル</translation>
+    </message>
+    <message>
+      <source>TLS</source>
+      <translation>TLS</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>時刻</translation>
+    </message>
+    <message>
+      <source>Delay</source>
+      <translation>遅延</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>備考</translation>
+    </message>
+    <message>
+      <source>Check</source>
+      <translation>検査</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>結果</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>詳細</translation>
+    </message>
+    <message>
+      <source>aligned by SPF and DKIM</source>
+      <translation>SPF と DKIM の両方で整合</translation>
+    </message>
+    <message>
+      <source>DMARC</source>
+      <translation>DMARC</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>なし</translation>
+    </message>
+    <message>
+      <source>The message carries no DKIM signature.</source>
+      <translation>このメッセージには DKIM 署名がありません。</translation>
+    </message>
+    <message>
+      <source>no ARC sets in the message</source>
+      <translation>メッセージに ARC セットはありません</translation>
+    </message>
+    <message>
+      <source>domain (d=)</source>
+      <translation>ドメイン（d=）</translation>
+    </message>
+    <message>
+      <source>selector (s=)</source>
+      <translation>セレクター（s=）</translation>
+    </message>
+    <message>
+      <source>algorithm</source>
+      <translation>アルゴリズム</translation>
+    </message>
+    <message>
+      <source>key size</source>
+      <translation>鍵長</translation>
+    </message>
+    <message>
+      <source>aligned with From</source>
+      <translation>From と整合</translation>
+    </message>
+    <message>
+      <source>body length limit (l=)</source>
+      <translation>本文の長さ制限（l=）</translation>
+    </message>
+    <message>
+      <source>{n} min</source>
+      <translation>{n} 分</translation>
+    </message>
+    <message>
+      <source>aligned by SPF</source>
+      <translation>SPF で整合</translation>
+    </message>
+    <message>
+      <source>DMARC {result} for {domain}: {how}</source>
+      <translation>{domain} の DMARC {result}: {how}</translation>
+    </message>
+    <message>
+      <source>From: {domain}</source>
+      <translation>送信元（From）: {domain}</translation>
+    </message>
+    <message>
+      <source>Envelope sender: {domain}</source>
+      <translation>エンベロープ送信者: {domain}</translation>
+    </message>
+    <message>
+      <source>{count} hops</source>
+      <translation>中継 {count} 件</translation>
+    </message>
+    <message>
+      <source>Policy applied: {disposition}</source>
+      <translation>適用されたポリシー: {disposition}</translation>
+    </message>
+    <message>
+      <source>aligned by DKIM</source>
+      <translation>DKIM で整合</translation>
+    </message>
+    <message>
+      <source>policy domain</source>
+      <translation>ポリシーのドメイン</translation>
+    </message>
+    <message>
+      <source>not evaluated</source>
+      <translation>未評価</translation>
+    </message>
+    <message>
+      <source>not aligned with From</source>
+      <translation>From と整合せず</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>by {authserv_id}</source>
+      <translation>記録者 {authserv_id}</translation>
+    </message>
+    <message>
+      <source>{count} results</source>
+      <translation>結果 {count} 件</translation>
+    </message>
+    <message>
+      <source>aligned by neither SPF nor DKIM</source>
+      <translation>SPF でも DKIM でも整合せず</translation>
+    </message>
+    <message>
+      <source>&lt;&gt; (bounce)</source>
+      <translation>&lt;&gt;（エラーメール）</translation>
+    </message>
+    <message>
+      <source>handed to the recipient by {host}</source>
+      <translation>{host} から受信者側へ引き渡し</translation>
+    </message>
+    <message>
+      <source>{name} (HELO {helo})</source>
+      <translation>{name}（HELO {helo}）</translation>
+    </message>
+    <message>
+      <source>disposition</source>
+      <translation>処置</translation>
+    </message>
+    <message>
+      <source>{count} signatures</source>
+      <translation>署名 {count} 件</translation>
+    </message>
+    <message>
+      <source>{count} instances</source>
+      <translation>{count} 組</translation>
+    </message>
+    <message>
+      <source>{count} headers</source>
+      <translation>ヘッダー {count} 件</translation>
+    </message>
+    <message>
+      <source>{bits}-bit key</source>
+      <translation>{bits} ビット鍵</translation>
+    </message>
+    <message>
+      <source>Only the first {limit} bytes of the body are signed: anyone can append text to this message without breaking the signature.</source>
+      <translation>本文の先頭 {limit} バイトしか署名されていません。署名を壊さずに誰でも本文に追記できます。</translation>
+    </message>
+    <message>
+      <source>{h} h {m} min</source>
+      <translation>{h} 時間 {m} 分</translation>
+    </message>
+    <message>
+      <source>{h} h</source>
+      <translation>{h} 時間</translation>
+    </message>
+    <message>
+      <source>{d} d {h} h</source>
+      <translation>{d} 日 {h} 時間</translation>
+    </message>
+    <message>
+      <source>{d} d</source>
+      <translation>{d} 日</translation>
+    </message>
+    <message>
+      <source>{bits} bits</source>
+      <translation>{bits} ビット</translation>
+    </message>
+    <message>
+      <source>reason: {reason}</source>
+      <translation>理由: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasteMessage</name>
+    <message>
+      <source>Paste a received message</source>
+      <translation>受信したメッセージを貼り付け</translation>
+    </message>
+    <message>
+      <source>Message &amp;source:</source>
+      <translation>メッセージのソース(&amp;S):</translation>
+    </message>
+    <message>
+      <source>Message source</source>
+      <translation>メッセージのソース</translation>
+    </message>
+    <message>
+      <source>Received: from …
+DKIM-Signature: v=1; …
+From: …
+…</source>
+      <translation>Received: from …
+DKIM-Signature: v=1; …
+From: …
+…</translation>
+    </message>
+    <message>
+      <source>&amp;Read message</source>
+      <translation>メッセージを読み込む(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>&amp;Paste from clipboard</source>
+      <translation>クリップボードから貼り付け(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Nothing pasted yet.</source>
+      <translation>まだ何も貼り付けられていません。</translation>
+    </message>
+    <message>
+      <source>Paste the whole source of a message you received, headers first. Where to find it:</source>
+      <translation>受信したメッセージのソース全体を、ヘッダーから始めて貼り付けてください。ソースの表示方法:</translation>
+    </message>
+    <message>
+      <source>• Gmail: ⋮ (More) → "Show original" → "Copy to clipboard"</source>
+      <translation>• Gmail: ⋮（その他）→「メッセージのソースを表示」→「クリップボードにコピー」</translation>
+    </message>
+    <message>
+      <source>• Outlook on the web: … → View → "View message source"</source>
+      <translation>• Outlook on the web: … →［表示］→「メッセージのソースを表示」</translation>
+    </message>
+    <message>
+      <source>• Outlook desktop: File → Properties → Internet headers (headers only: the DKIM body check is then impossible)</source>
+      <translation>• Outlook デスクトップ版: ファイル → プロパティ → インターネット ヘッダー（ヘッダーのみのため、DKIM の本文の検証はできません）</translation>
+    </message>
+    <message>
+      <source>• Thunderbird: View → Message Source (Ctrl+U)</source>
+      <translation>• Thunderbird: 表示 → メッセージのソース（Ctrl+U）</translation>
+    </message>
+    <message>
+      <source>This does not look like a message: it must start with header lines such as "Received: from …".</source>
+      <translation>メッセージではないようです。「Received: from …」のようなヘッダー行で始まる必要があります。</translation>
+    </message>
+    <message>
+      <source>Looks like a message: headers and body.</source>
+      <translation>メッセージのようです（ヘッダーと本文）。</translation>
+    </message>
+    <message>
+      <source>Looks like headers only: DKIM signatures cannot be checked against the body.</source>
+      <translation>ヘッダーのみのようです。DKIM 署名を本文と照合できません。</translation>
+    </message>
+  </context>
+  <context>
     <name>Route</name>
     <message>
       <source>primary</source>
