@@ -14,6 +14,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -71,13 +72,16 @@ class PasteMessageDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.paste_button = QPushButton(self)
-        self.buttons.addButton(self.paste_button, QDialogButtonBox.ButtonRole.ActionRole)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.paste_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.editor_label)
         layout.addWidget(self.editor, 1)
         layout.addWidget(self.status)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.paste_button.clicked.connect(self.paste_from_clipboard)

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,6 +67,10 @@ def _one_line(text: str, limit: int = 300) -> str:
     """A header folded over several lines, on one line (the full text goes in the tooltip)."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many.format(count=n)
 
 
 def _yes_no(value: object) -> str:
@@ -158,6 +162,47 @@ def lock_icon(locked: bool, size: int = 16) -> QIcon:
     return icon
 
 
+_handover_cache: dict[int, QIcon] = {}
+
+
+def handover_icon(size: int = 16) -> QIcon:
+    """An arrow entering a bracket: where the mail entered the recipient's servers."""
+    icon = _handover_cache.get(size)
+    if icon is not None:
+        return icon
+    icon = QIcon()
+    col = QColor("#0969da")
+    for scale in (1, 2):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        s = float(size)
+        pen = QPen(col, max(1.6, s / 8.0))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        p.setPen(pen)
+        bracket = QPainterPath(QPointF(s * 0.62, s * 0.14))
+        bracket.lineTo(QPointF(s * 0.86, s * 0.14))
+        bracket.lineTo(QPointF(s * 0.86, s * 0.86))
+        bracket.lineTo(QPointF(s * 0.62, s * 0.86))
+        p.drawPath(bracket)
+        p.drawLine(QPointF(s * 0.1, s * 0.5), QPointF(s * 0.66, s * 0.5))
+        head = QPainterPath(QPointF(s * 0.44, s * 0.3))
+        head.lineTo(QPointF(s * 0.66, s * 0.5))
+        head.lineTo(QPointF(s * 0.44, s * 0.7))
+        p.drawPath(head)
+        p.end()
+        icon.addPixmap(pixmap)
+    _handover_cache[size] = icon
+    return icon
+
+
+def _children_of(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [item.child(i) for i in range(item.childCount())]
+
+
 def _bold(item: QTreeWidgetItem, columns: int) -> None:
     for column in range(columns):
         font = QFont(item.font(column))
@@ -234,6 +279,12 @@ class MessagePanel(QWidget):
         self.auth.header().setStretchLastSection(True)
         self.auth.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.auth_label.setBuddy(self.auth)
+        # Rows are as tall as their wrapped text: lay them out again when a column resizes.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.auth.doItemsLayout)
+        self.auth.header().sectionResized.connect(lambda *_: self._relayout.start())
 
         head = QHBoxLayout()
         head.addWidget(self.dmarc_icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -253,8 +304,8 @@ class MessagePanel(QWidget):
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
 
         content = QWidget(self)
         content_layout = QVBoxLayout(content)
@@ -376,12 +427,16 @@ class MessagePanel(QWidget):
         self._fill_hops(data, hops)
         self._fill_auth(data)
         if not keep_widths:
+            # Long names are elided in the middle (the tooltip has the whole header), so the
+            # note, which marks the handover, stays in view in a wide dock.
+            caps = {COL_FROM: 300, COL_BY: 240}
             for column in range(COL_NOTE):
                 self.hops.resizeColumnToContents(column)
                 width = self.hops.columnWidth(column)
-                self.hops.setColumnWidth(column, min(width, 360))
+                self.hops.setColumnWidth(column, min(width, caps.get(column, 200)))
             self.auth.resizeColumnToContents(COL_CHECK)
-            self.auth.setColumnWidth(COL_CHECK, min(self.auth.columnWidth(COL_CHECK), 320))
+            self.auth.setColumnWidth(COL_CHECK, min(self.auth.columnWidth(COL_CHECK), 380))
+            self.auth.doItemsLayout()
             self.auth.resizeColumnToContents(COL_RESULT)
 
     def _fill_headline(self, data: Mapping[str, Any], hop_count: int) -> None:
@@ -420,7 +475,7 @@ class MessagePanel(QWidget):
             tr("MessagePanel", "Envelope sender: {domain}").format(
                 domain=_text(mail_from) if mail_from else tr("MessagePanel", "<> (bounce)")
             ),
-            tr("MessagePanel", "{count} hops").format(count=hop_count),
+            _count(hop_count, tr("MessagePanel", "1 hop"), tr("MessagePanel", "{count} hops")),
         ]
         handover = data.get("handover") or None
         if handover:
@@ -446,13 +501,22 @@ class MessagePanel(QWidget):
     def _fill_hops(self, data: Mapping[str, Any], hops: Sequence[Mapping[str, Any]]) -> None:
         handover = data.get("handover") or None
         handover_hop = handover.get("hop") if handover else None
+        handover = handover_icon()
         warning = markers.severity_icon("warning")
         locked, unlocked = lock_icon(True), lock_icon(False)
         unknown = markers.status_icon("unknown")
+        # Short words under the "TLS" header (its own context: "yes" reads differently here).
         tls_texts = {
-            True: tr("MessagePanel", "encrypted"),
-            False: tr("MessagePanel", "not encrypted"),
-            None: tr("MessagePanel", "unknown"),
+            True: tr("MessagePanelTls", "yes"),
+            False: tr("MessagePanelTls", "no"),
+            None: tr("MessagePanelTls", "unknown"),
+        }
+        tls_tips = {
+            True: escaped_tooltip(tr("MessagePanel", "This hop was encrypted (TLS).")),
+            False: escaped_tooltip(tr("MessagePanel", "This hop was not encrypted.")),
+            None: escaped_tooltip(
+                tr("MessagePanel", "The header does not say whether TLS was used.")
+            ),
         }
         unparsed_note = tr("MessagePanel", "not understood: shown as written")
         handover_note = tr("MessagePanel", "entered the recipient's servers here")
@@ -501,6 +565,7 @@ class MessagePanel(QWidget):
                 COL_DELAY, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
             item.setIcon(COL_TLS, locked if tls is True else unlocked if tls is False else unknown)
+            item.setToolTip(COL_TLS, tls_tips[tls if isinstance(tls, bool) else None])
             tip = escaped_tooltip(raw_tip + "\n" + raw) if raw else ""
             for column in (COL_NUMBER, COL_FROM, COL_BY, COL_PROTOCOL):
                 item.setToolTip(column, tip)
@@ -513,7 +578,8 @@ class MessagePanel(QWidget):
             if isinstance(delay, int | float) and delay < 0:
                 item.setIcon(COL_DELAY, warning)
             if handover_hop == index:
-                item.setIcon(COL_NOTE, markers.status_icon("pass" if not unparsed else "unknown"))
+                item.setIcon(COL_FROM, handover)
+                item.setToolTip(COL_NOTE, escaped_tooltip(handover_note))
                 _bold(item, COL_NOTE + 1)
             items.append(item)
         self.hops.addTopLevelItems(items)
@@ -558,7 +624,11 @@ class MessagePanel(QWidget):
         signatures = list(data.get("dkim") or ())
         dkim_head = _row(
             tr("MessagePanel", "DKIM signatures"),
-            tr("MessagePanel", "{count} signatures").format(count=len(signatures))
+            _count(
+                len(signatures),
+                tr("MessagePanel", "1 signature"),
+                tr("MessagePanel", "{count} signatures"),
+            )
             if signatures
             else tr("MessagePanel", "none"),
             "" if signatures else tr("MessagePanel", "The message carries no DKIM signature."),
@@ -575,7 +645,9 @@ class MessagePanel(QWidget):
         arc_row = _row(
             tr("MessagePanel", "ARC"),
             arc_result,
-            tr("MessagePanel", "{count} instances").format(count=instances)
+            _count(
+                instances, tr("MessagePanel", "1 instance"), tr("MessagePanel", "{count} instances")
+            )
             if isinstance(instances, int) and instances
             else tr("MessagePanel", "no ARC sets in the message"),
             result_status(arc_result),
@@ -586,7 +658,9 @@ class MessagePanel(QWidget):
         headers = list(data.get("authentication_results") or ())
         ar_head = _row(
             tr("MessagePanel", "Authentication-Results (as the receiver recorded)"),
-            tr("MessagePanel", "{count} headers").format(count=len(headers))
+            _count(
+                len(headers), tr("MessagePanel", "1 header"), tr("MessagePanel", "{count} headers")
+            )
             if headers
             else tr("MessagePanel", "none"),
         )
@@ -595,6 +669,10 @@ class MessagePanel(QWidget):
         for header in headers:
             ar_head.addChild(self._authentication_results_item(header))
         self.auth.expandAll()
+        # A verified signature needs no second look; a failing one or one with l= does.
+        for item, signature in zip(_children_of(dkim_head), signatures, strict=True):
+            quiet = result_status(signature.get("result")) == "pass"
+            item.setExpanded(not quiet or signature.get("body_length_limit") is not None)
 
     def _signature_item(self, signature: Mapping[str, Any]) -> QTreeWidgetItem:
         domain = _text(signature.get("domain"))
@@ -653,7 +731,9 @@ class MessagePanel(QWidget):
         results = list(header.get("results") or ())
         head = _row(
             tr("MessagePanel", "by {authserv_id}").format(authserv_id=authserv or "?"),
-            tr("MessagePanel", "{count} results").format(count=len(results)),
+            _count(
+                len(results), tr("MessagePanel", "1 result"), tr("MessagePanel", "{count} results")
+            ),
         )
         for entry in results:
             method = _text(entry.get("method"))

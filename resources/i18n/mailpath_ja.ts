@@ -951,14 +951,6 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
       <translation>適用されたポリシー: reject（受信拒否）</translation>
     </message>
     <message>
-      <source>encrypted</source>
-      <translation>暗号化あり</translation>
-    </message>
-    <message>
-      <source>not encrypted</source>
-      <translation>暗号化なし</translation>
-    </message>
-    <message>
       <source>DKIM signatures</source>
       <translation>DKIM 署名</translation>
     </message>
@@ -1023,6 +1015,26 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
       <translation>SPF と DKIM の両方で整合</translation>
     </message>
     <message>
+      <source>1 hop</source>
+      <translation>中継 1 件</translation>
+    </message>
+    <message>
+      <source>{count} hops</source>
+      <translation>中継 {count} 件</translation>
+    </message>
+    <message>
+      <source>This hop was encrypted (TLS).</source>
+      <translation>この中継は暗号化されていました（TLS）。</translation>
+    </message>
+    <message>
+      <source>This hop was not encrypted.</source>
+      <translation>この中継は暗号化されていませんでした。</translation>
+    </message>
+    <message>
+      <source>The header does not say whether TLS was used.</source>
+      <translation>TLS が使われたかどうかはヘッダーに記録されていません。</translation>
+    </message>
+    <message>
       <source>DMARC</source>
       <translation>DMARC</translation>
     </message>
@@ -1063,6 +1075,14 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
       <translation>本文の長さ制限（l=）</translation>
     </message>
     <message>
+      <source>1 result</source>
+      <translation>結果 1 件</translation>
+    </message>
+    <message>
+      <source>{count} results</source>
+      <translation>結果 {count} 件</translation>
+    </message>
+    <message>
       <source>{n} min</source>
       <translation>{n} 分</translation>
     </message>
@@ -1083,10 +1103,6 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
       <translation>エンベロープ送信者: {domain}</translation>
     </message>
     <message>
-      <source>{count} hops</source>
-      <translation>中継 {count} 件</translation>
-    </message>
-    <message>
       <source>Policy applied: {disposition}</source>
       <translation>適用されたポリシー: {disposition}</translation>
     </message>
@@ -1103,6 +1119,30 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
       <translation>未評価</translation>
     </message>
     <message>
+      <source>1 signature</source>
+      <translation>署名 1 件</translation>
+    </message>
+    <message>
+      <source>{count} signatures</source>
+      <translation>署名 {count} 件</translation>
+    </message>
+    <message>
+      <source>1 instance</source>
+      <translation>1 組</translation>
+    </message>
+    <message>
+      <source>{count} instances</source>
+      <translation>{count} 組</translation>
+    </message>
+    <message>
+      <source>1 header</source>
+      <translation>ヘッダー 1 件</translation>
+    </message>
+    <message>
+      <source>{count} headers</source>
+      <translation>ヘッダー {count} 件</translation>
+    </message>
+    <message>
       <source>not aligned with From</source>
       <translation>From と整合せず</translation>
     </message>
@@ -1113,10 +1153,6 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     <message>
       <source>by {authserv_id}</source>
       <translation>記録者 {authserv_id}</translation>
-    </message>
-    <message>
-      <source>{count} results</source>
-      <translation>結果 {count} 件</translation>
     </message>
     <message>
       <source>aligned by neither SPF nor DKIM</source>
@@ -1137,18 +1173,6 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     <message>
       <source>disposition</source>
       <translation>処置</translation>
-    </message>
-    <message>
-      <source>{count} signatures</source>
-      <translation>署名 {count} 件</translation>
-    </message>
-    <message>
-      <source>{count} instances</source>
-      <translation>{count} 組</translation>
-    </message>
-    <message>
-      <source>{count} headers</source>
-      <translation>ヘッダー {count} 件</translation>
     </message>
     <message>
       <source>{bits}-bit key</source>
@@ -1181,6 +1205,21 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     <message>
       <source>reason: {reason}</source>
       <translation>理由: {reason}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessagePanelTls</name>
+    <message>
+      <source>yes</source>
+      <translation>あり</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>なし</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>不明</translation>
     </message>
   </context>
   <context>

@@ -177,9 +177,10 @@ def test_hops_are_numbered_oldest_first_with_tls_time_and_delay(qtbot: Any) -> N
     assert first.text(COL_FROM) == "pc.home.example (HELO [192.168.1.10]) [203.0.113.7]"
     assert first.text(COL_BY) == "www274.sakura.ne.jp"
     assert first.text(COL_PROTOCOL) == "ESMTPSA"
-    assert first.text(COL_TLS) == "encrypted"
-    assert last.text(COL_TLS) == "not encrypted"
+    assert first.text(COL_TLS) == "yes"
+    assert last.text(COL_TLS) == "no"
     assert unparsed.text(COL_TLS) == "unknown"
+    assert "not encrypted" in last.toolTip(COL_TLS)
     # The same HELO as the name is not repeated.
     assert last.text(COL_FROM) == "www274.sakura.ne.jp [2001:db8::25]"
     # UTC shown as local time.
@@ -196,6 +197,7 @@ def test_hops_are_numbered_oldest_first_with_tls_time_and_delay(qtbot: Any) -> N
     # The handover hop is marked, and only it.
     assert last.text(COL_NOTE) == "entered the recipient's servers here"
     assert last.font(COL_FROM).bold() and not first.font(COL_FROM).bold()
+    assert not last.icon(COL_FROM).isNull() and first.icon(COL_FROM).isNull()
     assert "handed to the recipient by www274.sakura.ne.jp [2001:db8::25]" in panel.summary.text()
     # TLS locked/unlocked/unknown icons all differ.
     images = [h.icon(COL_TLS).pixmap(16, 16).toImage() for h in hops]
@@ -242,6 +244,7 @@ def test_dkim_arc_authentication_results_and_dmarc(qtbot: Any) -> None:
     ar = _top(panel, "Authentication-Results (as the receiver recorded)")
     (header,) = _children(ar)
     assert header.text(COL_CHECK) == "by mx.google.com"
+    assert ar.text(COL_RESULT) == "1 header"
     spf, dkim = _children(header)
     assert (spf.text(COL_CHECK), spf.text(COL_RESULT)) == ("spf", "softfail")
     assert _icon_matches(spf, COL_RESULT, "softfail")
@@ -361,7 +364,7 @@ def test_retranslate_to_japanese(qtbot: Any) -> None:
         assert panel.auth.headerItem().text(COL_RESULT) == "結果"
         assert panel.hops.topLevelItem(2).text(COL_NOTE) == "ここで受信者側のサーバーに入りました"
         assert panel.hops.topLevelItem(2).text(COL_DELAY) == "3 分"
-        assert panel.hops.topLevelItem(0).text(COL_TLS) == "暗号化あり"
+        assert panel.hops.topLevelItem(0).text(COL_TLS) == "あり"
         assert panel.selected_hop() == 1  # the selection survives
         assert "DMARC" in panel.headline.text() and "DKIM で整合" in panel.headline.text()
         panel.set_message(None)
