@@ -435,9 +435,12 @@ class MessagePanel(QWidget):
                 width = self.hops.columnWidth(column)
                 self.hops.setColumnWidth(column, min(width, caps.get(column, 200)))
             self.auth.resizeColumnToContents(COL_CHECK)
-            self.auth.setColumnWidth(COL_CHECK, min(self.auth.columnWidth(COL_CHECK), 380))
+            # A narrow dock still shows the results beside the names.
+            cap = min(380, max(160, self.width() * 2 // 5))
+            self.auth.setColumnWidth(COL_CHECK, min(self.auth.columnWidth(COL_CHECK), cap))
             self.auth.doItemsLayout()
             self.auth.resizeColumnToContents(COL_RESULT)
+            self.auth.setColumnWidth(COL_RESULT, min(self.auth.columnWidth(COL_RESULT), 180))
 
     def _fill_headline(self, data: Mapping[str, Any], hop_count: int) -> None:
         dmarc = data.get("dmarc_result") or None
