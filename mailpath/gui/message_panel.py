@@ -645,6 +645,8 @@ class MessagePanel(QWidget):
         arc = data.get("arc") or {}
         arc_result = _text(arc.get("result")) or "none"
         instances = arc.get("instances")
+        if isinstance(instances, list | tuple):  # a count, or the ARC sets themselves
+            instances = len(instances)
         arc_row = _row(
             tr("MessagePanel", "ARC"),
             arc_result,

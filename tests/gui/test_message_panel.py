@@ -240,6 +240,7 @@ def test_dkim_arc_authentication_results_and_dmarc(qtbot: Any) -> None:
 
     arc = _top(panel, "ARC")
     assert arc.text(COL_RESULT) == "none"
+    assert arc.text(COL_DETAILS) == "no ARC sets in the message"
 
     ar = _top(panel, "Authentication-Results (as the receiver recorded)")
     (header,) = _children(ar)
@@ -253,6 +254,20 @@ def test_dkim_arc_authentication_results_and_dmarc(qtbot: Any) -> None:
     assert "header.s=rs20250101" in dkim.text(COL_DETAILS)
     # Everything is visible without clicking.
     assert ar.isExpanded() and header.isExpanded() and bad.isExpanded()
+    assert not good.isExpanded()  # a verified signature is folded, its summary says enough
+
+
+def test_arc_instances_as_count_or_list(qtbot: Any) -> None:
+    data = copy.deepcopy(MESSAGE)
+    data["arc"] = {"result": "pass", "instances": [{"i": 1}, {"i": 2}]}
+    panel = _panel(qtbot, data)
+    arc = _top(panel, "ARC")
+    assert (arc.text(COL_RESULT), arc.text(COL_DETAILS)) == ("pass", "2 instances")
+    assert _icon_matches(arc, COL_RESULT, "pass")
+    data["arc"] = {"result": "fail", "instances": 1}
+    panel.set_message(data)
+    arc = _top(panel, "ARC")
+    assert (arc.text(COL_RESULT), arc.text(COL_DETAILS)) == ("fail", "1 instance")
 
 
 def test_dmarc_fail_with_reject_and_a_bounce(qtbot: Any) -> None:
