@@ -628,9 +628,15 @@ def _parse_message(message: bytes) -> tuple[list[Any] | None, str | None]:
     return headers, None
 
 
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+
+
 def _header_section(message: bytes) -> bytes:
-    ends = [i for i in (message.find(b"\r\n\r\n"), message.find(b"\n\n")) if i >= 0]
-    return message[: min(ends)] + b"\r\n" if ends else message
+    """The header fields up to the first empty line, as dkimpy splits them (CRLF or LF)."""
+    if message.startswith((b"\n", b"\r\n")):
+        return b""
+    end = _BLANK_LINE.search(message)
+    return message[: end.start()] + b"\r\n" if end else message
 
 
 async def _fetch(source: DnsSource, names: Iterable[str]) -> dict[str, Answer]:
@@ -666,7 +672,8 @@ async def verify_dkim(
     """Verify every DKIM-Signature of `message` (see the module docstring)."""
     message = bytes(message)
     too_large = len(message) > MAX_MESSAGE
-    parse_input = _header_section(message) if too_large else message
+    # Only the header section is needed to plan: the body is read once, by dkimpy.
+    parse_input = _header_section(message)
     if len(parse_input) > THREAD_THRESHOLD:
         headers, bad = await asyncio.to_thread(_parse_message, parse_input)
     else:
@@ -782,6 +789,7 @@ def _finish(plan: _Plan, from_domain: str | None, org: Callable[[str], str]) -> 
 
 
 _ARC_KEY_HEADERS = (b"arc-message-signature", b"arc-seal")
+_AAR_INSTANCE = re.compile(r"\s*i\s*=\s*(\S*?)\s*;")
 
 
 async def verify_arc(source: DnsSource, message: bytes) -> ArcResult:
@@ -789,10 +797,11 @@ async def verify_arc(source: DnsSource, message: bytes) -> ArcResult:
     message = bytes(message)
     if len(message) > MAX_MESSAGE:
         return ArcResult("fail", 0, f"not verified: the message is over {MAX_MESSAGE} octets")
-    if len(message) > THREAD_THRESHOLD:
-        headers, bad = await asyncio.to_thread(_parse_message, message)
+    section = _header_section(message)
+    if len(section) > THREAD_THRESHOLD:
+        headers, bad = await asyncio.to_thread(_parse_message, section)
     else:
-        headers, bad = _parse_message(message)
+        headers, bad = _parse_message(section)
     if headers is None:
         return ArcResult("fail", 0, f"the message header section is malformed: {bad}")
     arc = [(bytes(n).lower(), bytes(v)) for n, v in headers if bytes(n).lower().startswith(b"arc-")]
@@ -805,10 +814,14 @@ async def verify_arc(source: DnsSource, message: bytes) -> ArcResult:
         hostile = _hostile(value)
         if hostile is not None:
             return ArcResult("fail", 0, f"not evaluated: {hostile}")
-        try:
-            tags = parse_tag_list(_decode(value))
-        except ValueError as exc:
-            return ArcResult("fail", 0, f"an ARC header field is malformed: {exc}")
+        if hname in _ARC_KEY_HEADERS:
+            try:
+                tags = parse_tag_list(_decode(value))
+            except ValueError as exc:
+                return ArcResult("fail", 0, f"an ARC header field is malformed: {exc}")
+        else:  # ARC-Authentication-Results: "i=N; authserv-id; results", not a tag list
+            found = _AAR_INSTANCE.match(_decode(value))
+            tags = {"i": found.group(1) if found else ""}
         instance = tags.get("i", "")
         if not _DIGITS.match(instance):
             return ArcResult("fail", 0, f"an ARC header field has no valid i= ({_short(instance)})")
