@@ -13,7 +13,10 @@ API
 ---
 ``async verify_dkim(source, message, from_domain, *, org_domain=psl_org_domain)
 -> tuple[DkimSignature, ...]``
-    One `DkimSignature` per DKIM-Signature header field, topmost first. Fields: ``index``,
+    One `DkimSignature` per DKIM-Signature header field, topmost first (``from_domain``: the
+    RFC5322.From domain, an address is accepted too; None = unknown, nothing aligned;
+    ``org_domain``: the organizational-domain function for relaxed alignment, injectable so
+    that DMARC's own can be used). Fields: ``index``,
     ``domain`` (d=), ``selector`` (s=), ``algorithm`` (a=), ``result`` (pass | fail | neutral |
     temperror | permerror), ``reason`` (plain words), ``key_type``, ``key_bits``, ``aligned``
     (= ``aligned_relaxed``: the organizational domains of d= and the From domain are equal),
@@ -648,7 +651,7 @@ async def _fetch(source: DnsSource, names: Iterable[str]) -> dict[str, Answer]:
 def _aligned(domain: str, from_domain: str | None, org: Callable[[str], str]) -> tuple[bool, bool]:
     if not from_domain or not domain:
         return False, False
-    frm = from_domain.strip().rstrip(".").lower()
+    frm = from_domain.rpartition("@")[2].strip().rstrip(".").lower()
     if not frm.isascii():
         try:
             frm = idna.encode(frm, uts46=True).decode("ascii")

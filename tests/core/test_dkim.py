@@ -296,6 +296,9 @@ def test_subdomain_signer_is_aligned_relaxed_not_strict(dns_server: Any) -> None
     assert sig.result == "pass"
     assert sig.domain == "mail.example.com"
     assert sig.aligned and sig.aligned_relaxed and not sig.aligned_strict
+    # The From address may be given whole; case does not matter.
+    (sig,) = verify(server, sign(MESSAGE, domain=b"mail.example.com"), "alice@Mail.Example.COM")
+    assert sig.aligned_strict
 
 
 def test_unrelated_signer_is_not_aligned(dns_server: Any) -> None:
