@@ -182,7 +182,11 @@ def _outcome(outcome: str) -> str:
 
 
 def verdict(result: Result, down: frozenset[str] = frozenset()) -> Verdict:
-    """The headline for `result`; `down` = MX node ids ("mx:HOST") the what-if marked down."""
+    """The headline for `result`.
+
+    `down`: the MX hosts the what-if marked down, as host names or route node ids
+    ("mx:HOST", what the GUI keeps); both are accepted."""
+    down = frozenset(down) | {mx_node(d) for d in down if not d.startswith("mx:")}
     sender = result.sender_domain.ascii
     recipient = result.recipient_domain.ascii
     names = {"sender": sender, "recipient": recipient}
