@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.names import InputError, parse_domain
 
 from .parser import (
     DNS_MECHANISMS,
@@ -387,7 +388,7 @@ class _Evaluator:
         """One check_host() on `domain`: its trace, and the exp= explanation if it failed."""
         domain = domain.rstrip(".") if domain.endswith(".") and len(domain) > 1 else domain
         path = (*path, domain)
-        if not valid_check_domain(domain):
+        if not valid_check_domain(domain) or not domain.isascii():
             return self._trace(
                 domain, None, [], [], SpfResult.NONE, f"'{domain}' is not a valid domain name"
             ), None
@@ -752,13 +753,14 @@ async def check_host(
 
 
 def _idna(domain: str) -> str:
+    """The A-label form (IDNA 2008, as everywhere in mailpath). A name that has none stays
+    as it is, and check_host() answers "none" for it (RFC 7208 4.3): it is never handed to
+    the DNS layer, whose text parser would encode it with IDNA 2003."""
     if domain.isascii():
         return domain
     try:
-        import idna
-
-        return str(idna.encode(domain, uts46=True).decode("ascii"))
-    except Exception:
+        return parse_domain(domain).ascii
+    except InputError:
         return domain
 
 
