@@ -39,10 +39,14 @@ from mailpath.core.names import (
     parse_party,
     parse_sending_host,
 )
-from mailpath.core.spf import SpfAudit, SpfOutcome, SpfResult, audit, check_host
-
-#: RFC 7208 4.6.4 caps names examined under mx/ptr at 10; we use the same cap for PTR names.
-MAX_PTR_NAMES = 10
+from mailpath.core.spf import (
+    MAX_PTR_NAMES,
+    SpfAudit,
+    SpfOutcome,
+    SpfResult,
+    audit,
+    check_host,
+)
 
 
 @dataclass(frozen=True)
@@ -214,16 +218,20 @@ class _Run:
         else:
             sender_mx = await resolve_mx(self.dns, sender_domain)
             self.state.sender_mx = sender_mx
-            names = [(h.host, True) for h in sender_mx.hosts if h.host != "."]
-            self.state.notes = (
-                *self.state.notes,
-                (
+            names = [(h.host, True) for h in sender_mx.hosts]
+            if names:
+                note = (
                     f"No sending host was given: {sender_domain}'s own MX hosts are assumed "
                     "to send its mail."
-                    if names
-                    else f"No sending host was given and {sender_domain} has no MX host to assume."
-                ),
-            )
+                )
+            elif sender_mx.kind == "error" and sender_mx.lookup is not None:
+                note = (
+                    f"No sending host was given and the MX lookup for {sender_domain} "
+                    f"{Outcome(sender_mx.lookup.outcome).describe()}: no host to assume."
+                )
+            else:
+                note = f"No sending host was given and {sender_domain} has no MX host to assume."
+            self.state.notes = (*self.state.notes, note)
         self.state.hosts = {n: SendingHostInfo(host=n, assumed=a) for n, a in names}
         self.changed()
         await asyncio.gather(*(self._resolve_host(n) for n, _ in names))
@@ -368,10 +376,20 @@ async def resolve_mx(dns: DnsSource, domain: str) -> MxInfo:
         )
     if answer.ok:
         records = sorted(answer.records, key=lambda r: (r[0], r[1]))
-        if len(records) == 1 and records[0][1] in (".", ""):
-            return MxInfo(kind="null", hosts=(MxHost(records[0][0], "."),), lookup=status)
-        hosts = await asyncio.gather(*(_mx_host(dns, pref, name) for pref, name in records))
-        return MxInfo(kind="explicit", hosts=tuple(hosts), lookup=status)
+        dots = tuple(pref for pref, name in records if name in (".", ""))
+        real = [(pref, name) for pref, name in records if name not in (".", "")]
+        if dots == (0,) and not real:
+            return MxInfo(kind="null", lookup=status)  # RFC 7505: exactly "0 ."
+        if not real:
+            return MxInfo(
+                kind="error",
+                lookup=status,
+                stray_null=dots,
+                error=f'the MX record of {domain} "{dots[0]} ." is not a null MX (RFC 7505 '
+                "needs preference 0) and names no host",
+            )
+        hosts = await asyncio.gather(*(_mx_host(dns, pref, name) for pref, name in real))
+        return MxInfo(kind="explicit", hosts=tuple(hosts), lookup=status, stray_null=dots)
     # No MX: the domain itself is the implicit MX if it has an address (RFC 5321 5.1).
     implicit = await _mx_host(dns, 0, domain)
     if implicit.addresses:

@@ -34,9 +34,6 @@ import dns.rdataclass
 import dns.rdatatype
 import dns.resolver
 
-#: Record types the engine asks for.
-RDTYPES = ("A", "AAAA", "MX", "TXT", "SPF", "PTR", "CNAME", "NS")
-
 
 class Outcome(enum.Enum):
     """How a question ended."""

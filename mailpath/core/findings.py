@@ -19,9 +19,8 @@ from mailpath.core.model import (
     SendingHostInfo,
     Severity,
 )
-from mailpath.core.spf import SpfResult
+from mailpath.core.spf import MAX_LOOKUPS, MAX_VOID_LOOKUPS, SpfResult
 
-LOOKUP_LIMIT = 10
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 _PUBLISH_SPF = 'Publish at {sender} this TXT record: "{record}"'
@@ -33,6 +32,16 @@ _NOT_AUTHORIZED = (
 
 #: Template key -> (message, fix). The key's part before "/" is the finding's code.
 TEMPLATES: dict[str, tuple[str, str | None]] = {
+    "domain-nxdomain/recipient": (
+        "The recipient's domain {domain} does not exist (NXDOMAIN): mail to it bounces at once. "
+        "Is it a typo?",
+        "Check the spelling of the recipient's domain.",
+    ),
+    "domain-nxdomain/sender": (
+        "The sender's domain {domain} does not exist (NXDOMAIN): receivers refuse mail from it. "
+        "Is it a typo?",
+        "Check the spelling of the sender's domain.",
+    ),
     "mx-lookup-failed": (
         "The MX records of {domain} could not be looked up ({outcome}). A sending server would "
         "keep the mail queued and retry.",
@@ -42,6 +51,17 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         '{domain} publishes a null MX ("0 .", RFC 7505): it accepts no mail. Mail to it is '
         "refused at once.",
         None,
+    ),
+    "mx-null/preference": (
+        '{domain} publishes "{record}": a null MX must have preference 0 (RFC 7505), so this '
+        "is a broken MX record naming no host. No server accepts mail for {domain}.",
+        'Publish "{domain}. MX 0 ." if {domain} takes no mail, or an MX record naming its mail '
+        "server.",
+    ),
+    "mx-null/mixed": (
+        '{domain} publishes a null MX ("{record}") next to other MX records ({hosts}); RFC 7505 '
+        "forbids that: senders may refuse the mail or try the other hosts.",
+        'Remove "{record}" if {domain} takes mail, or remove the other MX records if it does not.',
     ),
     "mx-missing": (
         "{domain} has no MX record and no address: there is no route for its mail.",
@@ -78,6 +98,11 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "could be computed for a real server.",
         "Name the server that really sends the mail (--via, or the Sending host field).",
     ),
+    "sending-host-unknown/dns-error": (
+        "No sending host was given and the MX lookup for {sender}, whose hosts would be "
+        "assumed to send, failed ({outcome}): no SPF result could be computed.",
+        "Name the server that really sends the mail (--via), or try again with another resolver.",
+    ),
     "sending-host-assumed": (
         "No sending host was given: {sender}'s own MX hosts ({hosts}) are assumed to send its "
         "mail.",
@@ -110,6 +135,11 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "The SPF check of {host} ({address}) for {sender} hit a DNS error (temperror): "
         "{reason}. Receivers may defer the mail.",
         "Check the name servers of the domains the SPF record names, then try again.",
+    ),
+    "spf-temperror/record": (
+        "The SPF record of {sender} could not be looked up ({outcome} for {name}): receivers "
+        "get temperror and may defer the mail.",
+        "Check the name servers of {sender}, then try again.",
     ),
     "spf-ipv6-gap": (
         "{host} passes SPF for {sender} over IPv4 ({passing}) but not over IPv6 ({failing}: "
@@ -153,8 +183,8 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "Correct the record; receivers return permerror for it.",
     ),
     "spf-void-lookups": (
-        "The SPF record of {sender} makes {count} lookups that find nothing; receivers give "
-        "permerror after 2.",
+        "The SPF record of {sender} makes {count} lookups that find nothing for {family} "
+        "clients; receivers give permerror after 2.",
         "Remove terms that name domains without records.",
     ),
     "spf-pass-all": (
@@ -239,14 +269,45 @@ def mx_node(host: str) -> str:
     return f"mx:{host}"
 
 
+def missing_domains(result: Result) -> list[str]:
+    """Which of "recipient" and "sender" do not exist (NXDOMAIN), recipient first.
+
+    The recipient's MX question and the sender's SPF (TXT) question are asked of the names
+    themselves: NXDOMAIN there means the name does not exist at all."""
+    out = []
+    mx = result.mx
+    if mx is not None and mx.kind == "none" and mx.lookup and mx.lookup.outcome == "nxdomain":
+        out.append("recipient")
+    audit = result.spf_audit
+    if audit is not None and audit.record is None:
+        asked = audit.tree.record_queries
+        if asked and asked[0].outcome == "nxdomain":
+            out.append("sender")
+    return out
+
+
 def build_findings(result: Result) -> tuple[Finding, ...]:
     out: list[Finding] = []
-    out += _mx_findings(result.mx, result.recipient_domain.ascii)
-    out += _sending_findings(result)
+    missing = missing_domains(result)
+    # A domain that does not exist is a typo, stated first; no advice to publish under it.
+    for side in missing:
+        domain = result.recipient_domain if side == "recipient" else result.sender_domain
+        subject = "mx:none" if side == "recipient" else "client"
+        out.append(finding(Severity.ERROR, f"domain-nxdomain/{side}", subject, domain=domain.ascii))
+    if "recipient" not in missing:
+        out += _mx_findings(result.mx, result.recipient_domain.ascii)
+    sending = _sending_findings(result)
+    if "sender" in missing:
+        sending = [f for f in sending if f.record is None and f.code != "sending-host-unknown"]
+    out += sending
     out += _audit_findings(result)
-    out += _dmarc_findings(result)
+    if "sender" not in missing:
+        out += _dmarc_findings(result)
     out.sort(key=lambda f: _SEVERITY_ORDER[f.severity])
     return tuple(out)
+
+
+_ANSWERED = ("ok", "nodata", "nxdomain")
 
 
 def _describe(outcome: str) -> str:
@@ -260,6 +321,16 @@ def _describe(outcome: str) -> str:
 def _mx_findings(mx: MxInfo | None, domain: str) -> list[Finding]:
     if mx is None:
         return []
+    if mx.kind == "error" and mx.stray_null and mx.lookup is not None:
+        return [
+            finding(
+                Severity.ERROR,
+                "mx-null/preference",
+                "mx:none",
+                domain=domain,
+                record=f"{mx.stray_null[0]} .",
+            )
+        ]
     if mx.kind == "error":
         # Either the MX lookup failed, or it was void and the implicit-MX lookups failed.
         tried = (mx.lookup, *mx.implicit_lookups) if mx.lookup else mx.implicit_lookups
@@ -279,6 +350,17 @@ def _mx_findings(mx: MxInfo | None, domain: str) -> list[Finding]:
     if mx.kind == "none":
         return [finding(Severity.ERROR, "mx-missing", "dns:mx", domain=domain)]
     out: list[Finding] = []
+    if mx.stray_null:
+        out.append(
+            finding(
+                Severity.ERROR,
+                "mx-null/mixed",
+                "dns:mx",
+                domain=domain,
+                record=f"{mx.stray_null[0]} .",
+                hosts=", ".join(f"{h.preference} {h.host}" for h in mx.hosts),
+            )
+        )
     if mx.kind == "implicit":
         out.append(finding(Severity.INFO, "mx-implicit", mx_node(domain), domain=domain))
     for host in mx.hosts:
@@ -340,7 +422,19 @@ def _sending_findings(result: Result) -> list[Finding]:
     recipient = result.recipient_domain.ascii
     out: list[Finding] = []
     if not result.sending_hosts:
-        out.append(finding(Severity.WARNING, "sending-host-unknown", "client", sender=sender))
+        smx = result.sender_mx
+        if smx is not None and smx.kind == "error" and smx.lookup is not None:
+            out.append(
+                finding(
+                    Severity.WARNING,
+                    "sending-host-unknown/dns-error",
+                    "client",
+                    sender=sender,
+                    outcome=_describe(smx.lookup.outcome),
+                )
+            )
+        else:
+            out.append(finding(Severity.WARNING, "sending-host-unknown", "client", sender=sender))
     if any(h.assumed for h in result.sending_hosts):
         names = ", ".join(h.host for h in result.sending_hosts)
         out.append(
@@ -458,7 +552,7 @@ def suggest_spf_record(
         return None
     all_fail = len(failing) == len(host.addresses)
     is_name = not host.host.replace(".", "").isdigit() and ":" not in host.host
-    if all_fail and is_name and lookups + 1 <= LOOKUP_LIMIT:
+    if all_fail and is_name and lookups + 1 <= MAX_LOOKUPS:
         new_terms = [f"a:{host.host}"]
     else:
         new_terms = [f"ip{a.family}:{a.address}" for a in failing]
@@ -507,11 +601,26 @@ def _ptr_findings(host: SendingHostInfo) -> list[Finding]:
 
 def _audit_findings(result: Result) -> list[Finding]:
     audit = result.spf_audit
-    if audit is None or audit.record is None:
+    if audit is None:
         return []
     sender = result.sender_domain.ascii
+    if audit.record is None:
+        failed = [q for q in audit.tree.record_queries if q.outcome not in _ANSWERED]
+        if not failed:
+            return []
+        # The record could not be read: say so, never "no record".
+        return [
+            finding(
+                Severity.ERROR,
+                "spf-temperror/record",
+                "dns:spf",
+                sender=sender,
+                outcome=_describe(failed[0].outcome),
+                name=f"{failed[0].name} {failed[0].rdtype}",
+            )
+        ]
     out: list[Finding] = []
-    if audit.lookups > LOOKUP_LIMIT:
+    if audit.lookups > MAX_LOOKUPS:
         branch = " -> ".join(audit.over_limit) if audit.over_limit else audit.domain
         out.append(
             finding(
@@ -527,7 +636,7 @@ def _audit_findings(result: Result) -> list[Finding]:
         out.append(
             finding(Severity.ERROR, "spf-record-error", "dns:spf", sender=sender, error=audit.error)
         )
-    if audit.void_lookups > 2:
+    if audit.void_lookups > MAX_VOID_LOOKUPS:
         out.append(
             finding(
                 Severity.WARNING,
@@ -535,6 +644,7 @@ def _audit_findings(result: Result) -> list[Finding]:
                 "dns:spf",
                 sender=sender,
                 count=audit.void_lookups,
+                family=audit.void_families(),
             )
         )
     for term in audit.record.split()[1:]:

@@ -76,7 +76,7 @@ class LookupStatus:
 @dataclass(frozen=True)
 class MxHost:
     preference: int
-    host: str  # ASCII, no trailing dot ("." for a null MX)
+    host: str  # ASCII, no trailing dot (never "."; a null MX has no hosts)
     addresses: tuple[str, ...] = ()
     #: How the address lookups ended ("ok", "nxdomain", "timeout"...), A then AAAA.
     address_lookups: tuple[LookupStatus, ...] = ()
@@ -92,6 +92,9 @@ class MxInfo:
     error: str | None = None  # for kind "error": what went wrong (timeout, SERVFAIL...)
     #: With no MX record: the address lookups of the domain itself (implicit MX).
     implicit_lookups: tuple[LookupStatus, ...] = ()
+    #: Preferences of "." records that are not a valid null MX (RFC 7505: a null MX is one
+    #: record "0 ."): "10 ." alone (kind "error") or "." beside other hosts (kind "explicit").
+    stray_null: tuple[int, ...] = ()
 
     def groups(self) -> list[tuple[int, list[MxHost]]]:
         """Hosts grouped by preference, lowest (tried first) first."""

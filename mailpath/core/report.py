@@ -7,14 +7,22 @@ from typing import Any
 from mailpath.core.dmarc import effective_policy
 from mailpath.core.model import MxInfo, Result, Severity
 from mailpath.core.route import build_route_graph, graph_to_json
-from mailpath.core.spf import outcome_to_json
+from mailpath.core.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
+from mailpath.core.verdict import verdict
 
 
 def result_to_json(result: Result) -> dict[str, Any]:
     mx = result.mx
     audit = result.spf_audit
     dmarc = result.dmarc
+    outcome = verdict(result)
     return {
+        "verdict": {
+            "severity": outcome.severity.value,
+            "code": outcome.code,
+            "message": outcome.message,
+            "status": outcome.status.value,
+        },
         "sender_domain": result.sender_domain.ascii,
         "sender_domain_unicode": result.sender_domain.unicode,
         "recipient_domain": result.recipient_domain.ascii,
@@ -38,7 +46,7 @@ def result_to_json(result: Result) -> dict[str, Any]:
                         "spf": a.spf.result.value if a.spf else None,
                         "spf_detail": outcome_to_json(a.spf) if a.spf else None,
                         "ptr": list(a.ptr),
-                        "fcrdns": bool(a.fcrdns),
+                        "fcrdns": a.fcrdns,  # null: unknown (lookups failed)
                     }
                     for a in h.addresses
                 ],
@@ -49,7 +57,11 @@ def result_to_json(result: Result) -> dict[str, Any]:
             "record": audit.record if audit else None,
             "lookups": audit.lookups if audit else 0,
             "void_lookups": audit.void_lookups if audit else 0,
+            "void_lookups_by_family": (
+                {f"ipv{f}": n for f, n in audit.void_by_family} if audit else {}
+            ),
             "error": audit.error if audit else None,
+            "lookup": _record_lookup(audit),
             "over_limit": list(audit.over_limit) if audit else [],
         },
         "dmarc": {
@@ -79,12 +91,33 @@ def result_to_json(result: Result) -> dict[str, Any]:
     }
 
 
+def _record_lookup(audit: SpfAudit | None) -> dict[str, Any] | None:
+    """How the sender's TXT question ended (outcome "timeout", "servfail"...)."""
+    if audit is None or not audit.tree.record_queries:
+        return None
+    q = audit.tree.record_queries[0]
+    return {"name": q.name, "type": q.rdtype, "outcome": q.outcome, "detail": q.detail}
+
+
+def _failed_outcome(audit: SpfAudit | None) -> str | None:
+    if audit is None:
+        return None
+    for q in audit.tree.record_queries:
+        if q.outcome not in ("ok", "nodata", "nxdomain"):
+            return q.outcome.upper()
+    return None
+
+
 def _mx_json(mx: MxInfo | None) -> dict[str, Any]:
     if mx is None:
         return {"kind": "none", "hosts": []}
     return {
         "kind": mx.kind,
         "error": mx.error,
+        "lookup": (
+            {"outcome": mx.lookup.outcome, "detail": mx.lookup.detail} if mx.lookup else None
+        ),
+        "stray_null": [f"{pref} ." for pref in mx.stray_null],
         "hosts": [
             {
                 "preference": h.preference,
@@ -121,12 +154,23 @@ def render_text(result: Result, color: bool = False) -> str:
     lines: list[str] = []
     sender = result.sender_domain
     recipient = result.recipient_domain
+    outcome = verdict(result)
     lines.append(c(f"Mail from {result.inputs.sender} to {result.inputs.recipient}", "head"))
     if sender.unicode != sender.ascii or recipient.unicode != recipient.ascii:
         lines.append(f"  ({sender.display} -> {recipient.display})")
+    lines.append(f"{c('Verdict:', outcome.severity.value)} {outcome.message}")
     lines.append("")
     lines.append(c("Route, in delivery order", "head"))
     lines.append(f"  1. Sender's mail client ({result.inputs.sender})")
+    if not result.sending_hosts:
+        smx = result.sender_mx
+        if smx is not None and smx.kind == "error" and smx.lookup is not None:
+            unknown = f"the MX lookup for {sender.ascii} failed ({smx.lookup.outcome.upper()})"
+        elif result.sending_hosts is None:
+            unknown = "not resolved"
+        else:
+            unknown = f"{sender.ascii} has no MX host to assume"
+        lines.append(f"  2. Sending server: unknown — {c(unknown, 'error')}")
     for host in result.sending_hosts or ():
         role = "assumed outbound server (sender's MX)" if host.assumed else "submission server"
         lines.append(f"  2. {host.host}  [{role}]")
@@ -147,7 +191,10 @@ def render_text(result: Result, color: bool = False) -> str:
             "error": (mx.error if mx else "") or "MX lookup failed",
         }
         kind = mx.kind if mx else "none"
-        lines.append(f"  3. {recipient.ascii}: {c(why[kind], 'error')}")
+        text = why[kind]
+        if mx is not None and mx.lookup is not None and mx.lookup.outcome == "nxdomain":
+            text = "does not exist (NXDOMAIN)"
+        lines.append(f"  3. {recipient.ascii}: {c(text, 'error')}")
     else:
         lines.append(f"  3. MX of {recipient.ascii} ({mx.kind}), tried in this order:")
         for i, (pref, group) in enumerate(mx.groups()):
@@ -161,9 +208,15 @@ def render_text(result: Result, color: bool = False) -> str:
     audit = result.spf_audit
     lines.append(c("SPF", "head"))
     if audit is not None:
-        lines.append(f"  record: {audit.record or '(none)'}")
+        failed = _failed_outcome(audit)
+        if audit.record is None and failed:
+            record = c(f"lookup failed ({failed})", "error")
+        else:
+            record = audit.record or "(none)"
+        lines.append(f"  record: {record}")
         lines.append(
-            f"  lookups for an unlisted address: {audit.lookups}/10, void {audit.void_lookups}/2"
+            f"  lookups for an unlisted address: {audit.lookups}/{MAX_LOOKUPS}, "
+            f"void {audit.void_text()}"
         )
         if audit.error and audit.record is not None:
             lines.append(f"  error: {c(audit.error, 'error')}")

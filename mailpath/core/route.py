@@ -17,8 +17,17 @@ import networkx as nx
 
 from mailpath.core.dmarc import effective_policy
 from mailpath.core.findings import address_node, host_node, mx_node
-from mailpath.core.model import MxHost, MxInfo, Result, SendingAddress, SendingHostInfo, Status
-from mailpath.core.spf import SpfResult
+from mailpath.core.model import (
+    LookupStatus,
+    MxHost,
+    MxInfo,
+    Result,
+    SendingAddress,
+    SendingHostInfo,
+    Status,
+)
+from mailpath.core.spf import MAX_LOOKUPS, MAX_VOID_LOOKUPS, SpfResult
+from mailpath.core.verdict import Verdict, verdict
 
 NODE_W = 220.0
 NODE_H = 64.0
@@ -37,7 +46,7 @@ _SPF_STATUS = {
     SpfResult.PERMERROR: Status.ERROR,
     SpfResult.TEMPERROR: Status.ERROR,
 }
-# How bad a status is, for the verdict of a whole path.
+# How bad a status is, for a sending host with several addresses.
 _RANK = {
     Status.PASS: 0,
     Status.NEUTRAL: 1,
@@ -58,7 +67,7 @@ def address_status(addr: SendingAddress) -> Status:
 def active_mx(mx: MxInfo, down: frozenset[str]) -> set[str]:
     """The node ids a sender tries first: the best preference group with a host up."""
     for _, group in mx.groups():
-        up = [h for h in group if mx_node(h.host) not in down and h.host != "."]
+        up = [h for h in group if mx_node(h.host) not in down]
         if up:
             return {mx_node(h.host) for h in up}
     return set()
@@ -68,12 +77,14 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     g = nx.DiGraph()
     sender = result.sender_domain
     recipient = result.recipient_domain
+    outcome = verdict(result, down)
     g.graph.update(
         title=f"{sender.unicode} → {recipient.unicode}",
         sender=result.inputs.sender,
         recipient=result.inputs.recipient,
         date=result.started_at,
         complete=result.complete,
+        verdict=verdict_to_json(outcome),
     )
     sender_label = result.inputs.sender
     g.add_node(
@@ -150,6 +161,12 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             "none": f"{recipient.unicode}\nno MX, no address",
             "error": f"MX of {recipient.unicode}\nlookup failed",
         }[mx.kind]
+        if outcome.code == "nxdomain" and "recipient" in outcome.template:
+            label = f"{recipient.unicode}\ndoes not exist (NXDOMAIN)"
+        elif mx.kind == "error" and mx.stray_null:
+            label = f"MX of {recipient.unicode}\nbroken null MX ({mx.stray_null[0]} .)"
+        elif mx.kind == "error" and mx.lookup is not None and mx.lookup.outcome != "ok":
+            label += f"\n{_failure(mx.lookup, *mx.implicit_lookups)}"
         g.add_node(
             node,
             kind="mx",
@@ -164,7 +181,8 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         )
         mx_ids.append(node)
 
-    # Edges from each sending address to each MX host: the SMTP hop, judged by SPF.
+    # Edges from each sending address to each MX host: the SMTP hop. The hop into the MX
+    # that judges the mail carries the verdict's marker for the addresses it is about.
     sources = address_ids or [n for n in g.nodes if g.nodes[n]["kind"] == "sending_host"]
     for src in sources:
         spf_status = address_status_by_id.get(src, Status.UNKNOWN)
@@ -172,35 +190,37 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             pref = g.nodes[dst].get("preference", 0)
             is_active = dst in active
             label = f"SMTP :25 · pref {pref}" if mx and mx.kind != "implicit" else "SMTP :25"
-            g.add_edge(
-                src,
-                dst,
-                kind="smtp",
-                label=label,
-                status=spf_status.value if g.nodes[dst]["status"] != "fail" else "fail",
-                active=is_active,
-            )
+            status = spf_status.value if g.nodes[dst]["status"] != "fail" else "fail"
+            if dst == outcome.subject and src in outcome.culprits:
+                status = outcome.status.value
+            g.add_edge(src, dst, kind="smtp", label=label, status=status, active=is_active)
+    if outcome.subject in mx_ids and outcome.culprits:
+        # The receiving MX flags or refuses the mail: its node says so.
+        g.nodes[outcome.subject]["status"] = outcome.status.value
+        g.nodes[outcome.subject]["details"]["verdict"] = outcome.message
+    if outcome.code == "queued" and outcome.subject in g.nodes:
+        g.nodes[outcome.subject]["status"] = outcome.status.value
+        g.nodes[outcome.subject]["details"]["verdict"] = outcome.message
 
     # The mailbox: the verdict of the active route.
-    verdict = _verdict(result, address_status_by_id, mx_ids, active, g)
     mailbox_label = result.recipient_local and f"{result.recipient_local}@{recipient.unicode}"
     g.add_node(
         "mailbox",
         kind="mailbox",
         label=f"Mailbox\n{mailbox_label or recipient.unicode}",
-        status=verdict.value,
-        details={"verdict": _verdict_text(verdict, result)},
+        status=outcome.status.value,
+        details={"verdict": outcome.message},
         layer=4,
     )
     for dst in mx_ids:
-        if g.nodes[dst]["status"] == Status.FAIL.value and dst == "mx:none":
-            continue
+        if dst == "mx:none" and mx is not None and mx.kind != "error":
+            continue  # no MX, null MX, no such domain: nothing reaches the mailbox
         g.add_edge(
             dst,
             "mailbox",
             kind="delivery",
             label="delivery",
-            status=verdict.value,
+            status=outcome.status.value,
             active=dst in active,
         )
 
@@ -256,7 +276,9 @@ def _add_sending_host(g: nx.DiGraph, host: SendingHostInfo, sender: str) -> None
         }
         if addr.spf is not None:
             adetails["SPF record"] = addr.spf.record or "(none)"
-            adetails["SPF lookups"] = f"{addr.spf.lookups}/10, void {addr.spf.void_lookups}/2"
+            adetails["SPF lookups"] = (
+                f"{addr.spf.lookups}/{MAX_LOOKUPS}, void {addr.spf.void_lookups}/{MAX_VOID_LOOKUPS}"
+            )
             if addr.spf.trace.error:
                 adetails["SPF error"] = addr.spf.trace.error
         if addr.ptr_lookup is not None:
@@ -321,35 +343,25 @@ def _mx_details(host: MxHost, kind: str) -> dict[str, Any]:
     return details
 
 
-def _verdict(
-    result: Result,
-    address_status_by_id: dict[str, Status],
-    mx_ids: list[str],
-    active: set[str],
-    g: nx.DiGraph,
-) -> Status:
-    if result.mx is not None and result.mx.kind in ("null", "none"):
-        return Status.FAIL
-    if result.mx is not None and result.mx.kind == "error":
-        return Status.ERROR
-    if result.mx is not None and not active:
-        return Status.FAIL
-    if not address_status_by_id:
-        return Status.UNKNOWN if not result.complete else Status.NONE
-    return max(address_status_by_id.values(), key=lambda s: _RANK[s])
-
-
-def _verdict_text(status: Status, result: Result) -> str:
-    r = result.recipient_domain.ascii
+def verdict_to_json(v: Verdict) -> dict[str, Any]:
+    """The verdict as plain data (graph attribute, `check --json`)."""
     return {
-        Status.PASS: f"{r} accepts the mail as SPF-verified",
-        Status.FAIL: f"{r} refuses or quarantines the mail",
-        Status.SOFTFAIL: f"{r} accepts the mail but flags it as suspicious",
-        Status.NEUTRAL: f"{r} accepts the mail as unverified",
-        Status.NONE: f"{r} accepts the mail as unverified (no SPF)",
-        Status.ERROR: "a DNS or record error decides the outcome",
-        Status.UNKNOWN: "still resolving",
-    }[status]
+        "severity": v.severity.value,
+        "code": v.code,
+        "message": v.message,
+        "status": v.status.value,
+        "template": v.template,
+        "params": dict(v.params),
+        "subject": v.subject,
+    }
+
+
+def _failure(*lookups: LookupStatus) -> str:
+    """The first failed lookup's outcome in DNS terms (TIMEOUT, SERVFAIL...), or ""."""
+    for lookup in lookups:
+        if lookup.outcome not in ("ok", "nodata", "nxdomain"):
+            return lookup.outcome.upper()
+    return ""
 
 
 def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set[str]) -> None:
@@ -382,24 +394,29 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
     g.add_edge("dns:mx", first_sender, kind="dns", label="MX lookup", status=mx_status.value)
 
     audit = result.spf_audit
+    failed = ""
     spf_status = Status.UNKNOWN
     spf_details: dict[str, Any] = {"question": f"{sender} TXT (SPF)"}
     if audit is not None:
+        failed = _failure(*(_as_status(q) for q in audit.tree.record_queries))
         if audit.record is None:
             spf_status = Status.ERROR if audit.error else Status.NONE
-        elif audit.error or audit.lookups > 10:
+        elif audit.error or audit.lookups > MAX_LOOKUPS:
             spf_status = Status.ERROR
         else:
             spf_status = Status.PASS
-        spf_details["record"] = audit.record or "(none)"
-        spf_details["lookups"] = f"{audit.lookups}/10 for an unlisted address"
-        spf_details["void lookups"] = f"{audit.void_lookups}/2"
+        spf_details["record"] = audit.record or (f"lookup failed: {failed}" if failed else "(none)")
+        spf_details["lookups"] = f"{audit.lookups}/{MAX_LOOKUPS} for an unlisted address"
+        spf_details["void lookups"] = audit.void_text()
         if audit.error:
             spf_details["error"] = audit.error
+    spf_label = f"DNS: SPF {sender}"
+    if audit is not None and audit.record is None and failed:
+        spf_label += f"\nlookup failed: {failed}"
     g.add_node(
         "dns:spf",
         kind="dns",
-        label=f"DNS: SPF {sender}",
+        label=spf_label,
         status=spf_status.value,
         details=spf_details,
         layer=3,
@@ -433,6 +450,10 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
     target = sorted(active)[0] if active else (mx_ids[0] if mx_ids else "mailbox")
     g.add_edge("dns:spf", target, kind="dns", label="SPF check", status=spf_status.value)
     g.add_edge("dns:dmarc", target, kind="dns", label="DMARC check", status=dm_status.value)
+
+
+def _as_status(q: Any) -> LookupStatus:
+    return LookupStatus(q.name, q.rdtype, q.outcome, q.records, q.detail)
 
 
 def _layout(g: nx.DiGraph) -> None:

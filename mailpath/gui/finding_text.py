@@ -22,12 +22,16 @@ CONTEXT = "FindingTemplates"
 def template_sources() -> list[str]:
     """Every distinct English template (messages and fixes), in table order, for the .ts."""
     from mailpath.core.findings import TEMPLATES
+    from mailpath.core.verdict import TEMPLATES as VERDICT_TEMPLATES
 
     out: list[str] = []
     for message, fix in TEMPLATES.values():
         for text in (message, fix):
             if text and text not in out:
                 out.append(text)
+    for text in VERDICT_TEMPLATES.values():
+        if text not in out:
+            out.append(text)
     return out
 
 
@@ -62,6 +66,27 @@ def texts(finding: Any) -> tuple[str, str | None]:
     localized_message = _render(message_template, params, message) or message
     localized_fix = _render(fix_template, params, fix) if fix else fix
     return localized_message, localized_fix
+
+
+def verdict_text(verdict: Any) -> str:
+    """The verdict's message in the UI language (a `Verdict`, or its JSON dict from a graph's
+    "verdict" attribute); the English message when untranslated."""
+
+    def get(name: str) -> Any:
+        if isinstance(verdict, dict):
+            return verdict.get(name)
+        return getattr(verdict, name, None)
+
+    message = str(get("message") or "")
+    key = get("template") or ""
+    try:
+        from mailpath.core.verdict import TEMPLATES as VERDICT_TEMPLATES
+    except ImportError:  # pragma: no cover - the core always ships with the GUI
+        return message
+    template = VERDICT_TEMPLATES.get(key)
+    if template is None:
+        return message
+    return _render(template, get("params") or {}, message) or message
 
 
 def verified_text(finding: Any) -> str:

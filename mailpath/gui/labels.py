@@ -298,18 +298,18 @@ def headline_sentence(text: str) -> str:
 
 
 def route_verdict(graph: Any) -> tuple[str, str] | None:
-    """(sentence, status) of the active route: the mailbox node's verdict, translated."""
+    """(sentence, status) of the route: the core's one verdict (the graph's "verdict"
+    attribute, from `mailpath.core.verdict`), in the UI language."""
+    from mailpath.gui.finding_text import verdict_text
+
     source = getattr(graph, "source", graph)
     if source is None:
         return None
-    for node_id, attrs in source.nodes(data=True):
-        if node_id != "mailbox":
-            continue
-        verdict = (attrs.get("details") or {}).get("verdict")
-        if not verdict:
-            return None
-        return headline_sentence(translate_line(str(verdict))), str(attrs.get("status", ""))
-    return None
+    attrs = getattr(source, "graph", {}) or {}
+    verdict = attrs.get("verdict")
+    if not verdict or not attrs.get("complete", True):
+        return None
+    return headline_sentence(verdict_text(verdict)), str(verdict.get("status", ""))
 
 
 class LocalizedGraph:

@@ -599,28 +599,18 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ verdict
 
     def headline_for_route(self) -> tuple[str, str] | None:
-        """(sentence, status) for the active route, or None before there is a verdict.
+        """(sentence, status) from the core's one verdict, or None before there is one.
 
-        The first error finding says what goes wrong and why; with none, the mailbox's
-        verdict ("gmail.com accepts the mail as SPF-verified"). While every MX host is
-        marked down (what-if), the verdict of that route is what counts."""
+        The same function gives the export's title line, the text report and `--json`;
+        `self.down` (the what-if's MX hosts marked down) is part of its input."""
+        from mailpath.core.verdict import verdict
         from mailpath.gui import finding_text
-        from mailpath.gui.labels import route_verdict
+        from mailpath.gui.labels import headline_sentence
 
-        graph = self.scene.graph
-        if graph is None or self.result is None:
+        if self.result is None or not getattr(self.result, "complete", False):
             return None
-        if not getattr(self.result, "complete", False):
-            return None
-        verdict = route_verdict(graph)
-        all_down = bool(self.down) and not any(
-            i.attrs.get("active") and i.attrs.get("kind") == "mx" for i in self.scene.nodes.values()
-        )
-        if not all_down:
-            for finding in getattr(self.result, "findings", ()) or ():
-                if str(getattr(finding.severity, "value", finding.severity)) == "error":
-                    return finding_text.texts(finding)[0], "fail"
-        return verdict
+        outcome = verdict(self.result, frozenset(self.down))
+        return headline_sentence(finding_text.verdict_text(outcome)), outcome.status.value
 
     def _update_headline(self) -> None:
         from mailpath.gui import markers

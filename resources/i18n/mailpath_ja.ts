@@ -249,10 +249,6 @@
       <translation>レコードを修正してください。このままでは受信側の評価は permerror になります。</translation>
     </message>
     <message>
-      <source>The SPF record of {sender} makes {count} lookups that find nothing; receivers give permerror after 2.</source>
-      <translation>{sender} の SPF レコードには、何も見つからない参照（void lookup）が {count} 回あります。受信側は 2 回を超えると permerror とします。</translation>
-    </message>
-    <message>
       <source>Remove terms that name domains without records.</source>
       <translation>レコードの存在しないドメインを指している項目を削除してください。</translation>
     </message>
@@ -327,6 +323,162 @@
     <message>
       <source>Move to p=quarantine once reports show all your senders pass.</source>
       <translation>レポートですべての送信元が合格していることを確認できたら、p=quarantine に移行してください。</translation>
+    </message>
+    <message>
+      <source>The recipient's domain {domain} does not exist (NXDOMAIN): mail to it bounces at once. Is it a typo?</source>
+      <translation>受信者のドメイン {domain} は存在しません（NXDOMAIN）。このドメイン宛のメールはすぐに返送されます。入力ミスではありませんか？</translation>
+    </message>
+    <message>
+      <source>Check the spelling of the recipient's domain.</source>
+      <translation>受信者のドメインの綴りを確認してください。</translation>
+    </message>
+    <message>
+      <source>The sender's domain {domain} does not exist (NXDOMAIN): receivers refuse mail from it. Is it a typo?</source>
+      <translation>送信者のドメイン {domain} は存在しません（NXDOMAIN）。受信側はこのドメインからのメールを拒否します。入力ミスではありませんか？</translation>
+    </message>
+    <message>
+      <source>Check the spelling of the sender's domain.</source>
+      <translation>送信者のドメインの綴りを確認してください。</translation>
+    </message>
+    <message>
+      <source>{domain} publishes "{record}": a null MX must have preference 0 (RFC 7505), so this is a broken MX record naming no host. No server accepts mail for {domain}.</source>
+      <translation>{domain} は "{record}" を公開しています。null MX の優先度は 0 でなければならない（RFC 7505）ため、これはホストを指さない壊れた MX レコードです。{domain} 宛のメールを受け取るサーバーはありません。</translation>
+    </message>
+    <message>
+      <source>Publish "{domain}. MX 0 ." if {domain} takes no mail, or an MX record naming its mail server.</source>
+      <translation>{domain} がメールを受け取らないなら "{domain}. MX 0 ." を、受け取るならメールサーバーを指す MX レコードを公開してください。</translation>
+    </message>
+    <message>
+      <source>{domain} publishes a null MX ("{record}") next to other MX records ({hosts}); RFC 7505 forbids that: senders may refuse the mail or try the other hosts.</source>
+      <translation>{domain} は null MX（"{record}"）をほかの MX レコード（{hosts}）と並べて公開しています。RFC 7505 はこれを禁じています。送信側はメールを拒否するか、ほかのホストを試します。</translation>
+    </message>
+    <message>
+      <source>Remove "{record}" if {domain} takes mail, or remove the other MX records if it does not.</source>
+      <translation>{domain} がメールを受け取るなら "{record}" を、受け取らないならほかの MX レコードを削除してください。</translation>
+    </message>
+    <message>
+      <source>No sending host was given and the MX lookup for {sender}, whose hosts would be assumed to send, failed ({outcome}): no SPF result could be computed.</source>
+      <translation>送信ホストが指定されておらず、送信すると仮定する {sender} の MX の参照に失敗しました（{outcome}）。SPF の結果を計算できません。</translation>
+    </message>
+    <message>
+      <source>Name the server that really sends the mail (--via), or try again with another resolver.</source>
+      <translation>実際に送信するサーバーを指定する（--via）か、別のリゾルバーで再試行してください。</translation>
+    </message>
+    <message>
+      <source>The SPF record of {sender} could not be looked up ({outcome} for {name}): receivers get temperror and may defer the mail.</source>
+      <translation>{sender} の SPF レコードを参照できませんでした（{name} が {outcome}）。受信側は temperror となり、メールの受け取りを延期することがあります。</translation>
+    </message>
+    <message>
+      <source>Check the name servers of {sender}, then try again.</source>
+      <translation>{sender} のネームサーバーを確認してから、再試行してください。</translation>
+    </message>
+    <message>
+      <source>The SPF record of {sender} makes {count} lookups that find nothing for {family} clients; receivers give permerror after 2.</source>
+      <translation>{sender} の SPF レコードには、{family} のクライアントに対して何も見つからない参照（void lookup）が {count} 回あります。受信側は 2 回を超えると permerror とします。</translation>
+    </message>
+    <message>
+      <source>Still resolving…</source>
+      <translation>解決中…</translation>
+    </message>
+    <message>
+      <source>The analysis was cancelled before it ended: no verdict.</source>
+      <translation>分析は終了前に取り消されました。判定はありません。</translation>
+    </message>
+    <message>
+      <source>No sending server is known ({sender} has no MX host to assume): name the server that sends to get {recipient}'s verdict.</source>
+      <translation>送信サーバーが不明です（{sender} には仮定できる MX ホストがありません）。{recipient} の判定を得るには、送信するサーバーを指定してください。</translation>
+    </message>
+    <message>
+      <source>{recipient} does not exist (NXDOMAIN): check the spelling of the recipient's domain.</source>
+      <translation>{recipient} は存在しません（NXDOMAIN）。受信者のドメインの綴りを確認してください。</translation>
+    </message>
+    <message>
+      <source>{sender} does not exist (NXDOMAIN): check the spelling of the sender's domain; {recipient} refuses mail from a domain that does not exist.</source>
+      <translation>{sender} は存在しません（NXDOMAIN）。送信者のドメインの綴りを確認してください。{recipient} は存在しないドメインからのメールを拒否します。</translation>
+    </message>
+    <message>
+      <source>Neither {sender} nor {recipient} exists (NXDOMAIN): check the spelling of both domains.</source>
+      <translation>{sender} も {recipient} も存在しません（NXDOMAIN）。両方のドメインの綴りを確認してください。</translation>
+    </message>
+    <message>
+      <source>The sending host {host} does not exist (NXDOMAIN): check its spelling.</source>
+      <translation>送信ホスト {host} は存在しません（NXDOMAIN）。綴りを確認してください。</translation>
+    </message>
+    <message>
+      <source>The MX lookup for {recipient} failed ({outcome}): the sending server keeps the mail queued and retries; no verdict until it answers.</source>
+      <translation>{recipient} の MX の参照に失敗しました（{outcome}）。送信側サーバーはメールをキューに残して再送します。応答があるまで判定できません。</translation>
+    </message>
+    <message>
+      <source>No sending host was given and the MX lookup for {sender} failed ({outcome}): no server to assume, so no verdict.</source>
+      <translation>送信ホストが指定されておらず、{sender} の MX の参照に失敗しました（{outcome}）。仮定できるサーバーがないため判定できません。</translation>
+    </message>
+    <message>
+      <source>The address lookup of the sending host {host} failed ({outcome}): no verdict.</source>
+      <translation>送信ホスト {host} のアドレスの参照に失敗しました（{outcome}）。判定できません。</translation>
+    </message>
+    <message>
+      <source>{recipient} may defer this mail: the SPF check of {sender} for {host} failed ({outcome} for {name}).</source>
+      <translation>{recipient} はこのメールの受け取りを延期することがあります。{host} について {sender} の SPF 検査が失敗しました（{name} が {outcome}）。</translation>
+    </message>
+    <message>
+      <source>The address lookups of every MX host of {recipient} failed ({outcome}): the sending server keeps the mail queued and retries.</source>
+      <translation>{recipient} のすべての MX ホストのアドレスの参照に失敗しました（{outcome}）。送信側サーバーはメールをキューに残して再送します。</translation>
+    </message>
+    <message>
+      <source>{recipient} accepts no mail (null MX): the mail bounces at once.</source>
+      <translation>{recipient} はメールを受け付けません（null MX）。メールはすぐに返送されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} has no MX record and no address: the mail bounces.</source>
+      <translation>{recipient} には MX レコードもアドレスもありません。メールは返送されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} publishes a broken MX ({record}): no server accepts its mail, the mail bounces.</source>
+      <translation>{recipient} は壊れた MX（{record}）を公開しています。メールを受け付けるサーバーがなく、メールは返送されます。</translation>
+    </message>
+    <message>
+      <source>No MX host of {recipient} has an address: the mail bounces.</source>
+      <translation>{recipient} の MX ホストにはどれもアドレスがありません。メールは返送されます。</translation>
+    </message>
+    <message>
+      <source>Every MX host of {recipient} is down: the mail waits in the queue of {host} and is retried, then bounced after the sender's retry period (often 5 days).</source>
+      <translation>{recipient} のすべての MX ホストが停止しています。メールは {host} のキューで待機して再送され、送信側の再送期間（多くは 5 日）の後に返送されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} ({addresses}, SPF softfail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを疑わしいとしてマークします。{sender} の SPF レコードは {host}（{addresses}、SPF softfail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} may refuse or flag this mail: SPF passes, but {address} has no reverse DNS (PTR).</source>
+      <translation>{recipient} はこのメールを拒否するか、マークすることがあります。SPF は通りますが、{address} には逆引き DNS（PTR）がありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} may refuse or flag this mail: SPF passes, but the reverse DNS of {address} ({ptr}) does not resolve back to it.</source>
+      <translation>{recipient} はこのメールを拒否するか、マークすることがあります。SPF は通りますが、{address} の逆引き（{ptr}）が正引きで元のアドレスに戻りません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will mark this mail unverified: {sender} publishes no SPF record that authorizes {host}. DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} は {host} を許可する SPF レコードを公開していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} will mark this mail unverified: the SPF record of {sender} gives neutral for {host} ({addresses}). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host}（{addresses}）に neutral を返します。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} will treat this mail as unauthenticated: the SPF record of {sender} is broken (permerror). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを認証されていないものとして扱います。{sender} の SPF レコードが壊れています（permerror）。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} accepts the mail as SPF-verified</source>
+      <translation>{recipient} はメールを SPF で認証済みとして受け付けます</translation>
+    </message>
+    <message>
+      <source>{recipient} accepts the mail as DKIM-verified</source>
+      <translation>{recipient} はメールを DKIM で認証済みとして受け付けます</translation>
     </message>
   </context>
   <context>

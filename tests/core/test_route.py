@@ -51,7 +51,7 @@ def test_route_nodes_and_delivery_order(seed: Result) -> None:
     assert [g.nodes[m]["preference"] for m in MX] == [5, 10, 20, 30, 40]
     assert g.nodes[MX[0]]["role"] == "primary" and g.nodes[MX[0]]["active"]
     assert not any(g.nodes[m]["active"] for m in MX[1:])
-    assert g.nodes["mailbox"]["status"] == "none"
+    assert g.nodes["mailbox"]["status"] == "fail"
     assert g.edges["dns:spf", MX[0]]["kind"] == "dns"
 
 

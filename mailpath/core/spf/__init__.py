@@ -1,7 +1,7 @@
 """SPF (RFC 7208): parser, macro expander, async check_host() with a trace tree, audit."""
 
 from .audit import audit
-from .evaluate import MAX_PREFETCH, check_host, check_spf, identity_to_sender
+from .evaluate import MAX_PREFETCH, MAX_PTR_NAMES, check_host, check_spf, identity_to_sender
 from .parser import (
     MacroContext,
     Mechanism,
@@ -33,6 +33,7 @@ from .trace import (
 __all__ = [
     "MAX_LOOKUPS",
     "MAX_PREFETCH",
+    "MAX_PTR_NAMES",
     "MAX_VOID_LOOKUPS",
     "MacroContext",
     "Mechanism",

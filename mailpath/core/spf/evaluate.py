@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.names import InputError, parse_domain
 
 from .parser import (
     DNS_MECHANISMS,
@@ -45,11 +46,12 @@ from .trace import (
     TermTrace,
 )
 
-__all__ = ["MAX_PREFETCH", "check_host", "check_spf", "identity_to_sender"]
+__all__ = ["MAX_PREFETCH", "MAX_PTR_NAMES", "check_host", "check_spf", "identity_to_sender"]
 
 #: Questions one check may start ahead of the walk (hostile trees must not amplify).
 MAX_PREFETCH = 40
 MAX_MX_NAMES = 10
+#: RFC 7208 4.6.4 caps names examined under mx/ptr at 10; analysis uses the same cap for PTR.
 MAX_PTR_NAMES = 10
 #: An audit ignores the 10-lookup limit to count the whole tree, but stops somewhere.
 AUDIT_HARD_LIMIT = 100
@@ -142,11 +144,6 @@ def _display(record: bytes) -> str:
     return record.decode("utf-8", "replace")
 
 
-@dataclass
-class _Exp:
-    text: str | None  # the expanded explanation, None if exp= gave nothing usable
-
-
 class _Prefetcher:
     """Starts, ahead of the walk, the questions the walk will need; bounded, no re-visits."""
 
@@ -206,7 +203,7 @@ class _Prefetcher:
             elif term.name == "mx":
                 if self._want(target, "MX"):
                     self._spawn(self._follow_mx(target))
-            elif term.name == "ptr" and not ev.audit:
+            elif term.name == "ptr":
                 reverse = _reverse_name(ev.ip)
                 if self._want(reverse, "PTR"):
                     self._spawn(self._follow_ptr(reverse))
@@ -341,13 +338,8 @@ class _Evaluator:
     def _in_network(self, address: str, cidr4: int, cidr6: int) -> bool:
         if self.audit:
             return False
-        try:
-            addr = ipaddress.ip_address(address)
-        except ValueError:
-            return False
-        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-            addr = addr.ipv4_mapped
-        if addr.version != self.ip.version:
+        addr = _address(address)
+        if addr is None or addr.version != self.ip.version:
             return False
         length = cidr4 if addr.version == 4 else cidr6
         net = ipaddress.ip_network(f"{addr}/{length}", strict=False)
@@ -384,14 +376,8 @@ class _Evaluator:
                 state.queries.append(QueryUse.from_answer(addr_answer))
             if addr_answer.outcome is not Outcome.OK:
                 continue  # RFC 7208 5.5: a DNS error skips that name
-            for addr in addr_answer.records:
-                with contextlib.suppress(ValueError):
-                    a = ipaddress.ip_address(addr)
-                    if isinstance(a, ipaddress.IPv6Address) and a.ipv4_mapped is not None:
-                        a = a.ipv4_mapped
-                    if a == self.ip:
-                        validated.append(name.rstrip("."))
-                        break
+            if any(self._same_ip(addr) for addr in addr_answer.records):
+                validated.append(name.rstrip("."))
         return validated
 
     # ------------------------------------------------------------ check_host
@@ -402,7 +388,7 @@ class _Evaluator:
         """One check_host() on `domain`: its trace, and the exp= explanation if it failed."""
         domain = domain.rstrip(".") if domain.endswith(".") and len(domain) > 1 else domain
         path = (*path, domain)
-        if not valid_check_domain(domain):
+        if not valid_check_domain(domain) or not domain.isascii():
             return self._trace(
                 domain, None, [], [], SpfResult.NONE, f"'{domain}' is not a valid domain name"
             ), None
@@ -551,13 +537,11 @@ class _Evaluator:
         if name == "mx":
             return await self._mx(mech, target, state)
         if name == "ptr":
-            if self.audit:
-                return False
             answer = await self._query(_reverse_name(self.ip), "PTR", state)
             if answer.outcome.is_void:
                 self._count_void(state)
                 return False
-            if answer.outcome is not Outcome.OK:
+            if answer.outcome is not Outcome.OK or self.audit:
                 return False  # RFC 7208 5.5: a DNS error on the PTR lookup is no match
             names = [str(n) for n in answer.records[:MAX_PTR_NAMES]]
             rdtype = _addr_type(self.ip)
@@ -586,13 +570,7 @@ class _Evaluator:
         raise _TermFailure(SpfResult.PERMERROR, f"unknown mechanism {name}")  # pragma: no cover
 
     def _same_ip(self, address: str) -> bool:
-        try:
-            a = ipaddress.ip_address(address)
-        except ValueError:
-            return False
-        if isinstance(a, ipaddress.IPv6Address) and a.ipv4_mapped is not None:
-            a = a.ipv4_mapped
-        return a == self.ip
+        return _address(address) == self.ip
 
     async def _mx(self, mech: Mechanism, target: str, state: _TermState) -> bool:
         answer = await self._query(target, "MX", state)
@@ -697,14 +675,26 @@ class _Evaluator:
 # ---------------------------------------------------------------- public entry points
 
 
+def _unmapped(addr: IPAddress) -> IPAddress:
+    """RFC 7208 5: an IPv4-mapped IPv6 address is the IPv4 address (the one place it is done)."""
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        return addr.ipv4_mapped
+    return addr
+
+
+def _address(text: str) -> IPAddress | None:
+    """An address from DNS, IPv4-mapped ones as IPv4; None when it is not an address."""
+    try:
+        return _unmapped(ipaddress.ip_address(text))
+    except ValueError:
+        return None
+
+
 def _parse_ip(ip: str) -> IPAddress:
     addr = ipaddress.ip_address(ip.strip())
-    if isinstance(addr, ipaddress.IPv6Address):
-        if addr.scope_id:
-            addr = ipaddress.IPv6Address(str(addr).split("%", 1)[0])
-        if addr.ipv4_mapped is not None:
-            return addr.ipv4_mapped  # RFC 7208 5: IPv4-mapped IPv6 is IPv4
-    return addr
+    if isinstance(addr, ipaddress.IPv6Address) and addr.scope_id:
+        addr = ipaddress.IPv6Address(str(addr).split("%", 1)[0])
+    return _unmapped(addr)
 
 
 def _as_caching(source: DnsSource) -> CachingSource:
@@ -763,13 +753,14 @@ async def check_host(
 
 
 def _idna(domain: str) -> str:
+    """The A-label form (IDNA 2008, as everywhere in mailpath). A name that has none stays
+    as it is, and check_host() answers "none" for it (RFC 7208 4.3): it is never handed to
+    the DNS layer, whose text parser would encode it with IDNA 2003."""
     if domain.isascii():
         return domain
     try:
-        import idna
-
-        return str(idna.encode(domain, uts46=True).decode("ascii"))
-    except Exception:
+        return parse_domain(domain).ascii
+    except InputError:
         return domain
 
 

@@ -13,6 +13,8 @@ import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import idna
+
 __all__ = [
     "DNS_MECHANISMS",
     "MECHANISMS",
@@ -455,15 +457,45 @@ def expand_macros(text: str, context: MacroContext, *, explanation: bool = False
 
 
 def expand_domain_spec(text: str, context: MacroContext) -> str:
-    """Expand a domain-spec into a name to query: trailing dot dropped, at most 253 chars."""
+    """Expand a domain-spec into a name to query: trailing dot dropped, at most 253 octets.
+
+    The name is built from its labels, each written in DNS presentation form: a backslash or
+    other special character that a macro (`%{l}`) brings in is escaped, so the DNS layer
+    reads it as that octet, never as an escape; a non-ASCII label is its IDNA 2008 A-label
+    (the raw UTF-8 octets when it has none)."""
     name = expand_macros(text, context)
     if name.endswith("."):
         name = name[:-1]
-    while len(name) > 253 and "." in name:
-        name = name.split(".", 1)[1]
-    if len(name) > 253:
-        name = name[-253:]
-    return name
+    labels = [_label_octets(label) for label in name.split(".")]
+    while len(labels) > 1 and sum(len(x) + 1 for x in labels) - 1 > 253:
+        labels.pop(0)
+    if labels and len(labels[0]) > 253:
+        labels[0] = labels[0][-253:]
+    return ".".join(_escape_label(x) for x in labels)
+
+
+def _label_octets(label: str) -> bytes:
+    if label.isascii():
+        return label.encode("ascii")
+    try:
+        return bytes(idna.alabel(label))
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return label.encode("utf-8")
+
+
+_SPECIAL = frozenset(b'\\."()@$;')
+
+
+def _escape_label(label: bytes) -> str:
+    out = []
+    for octet in label:
+        if octet in _SPECIAL:
+            out.append("\\" + chr(octet))
+        elif 0x21 <= octet <= 0x7E:
+            out.append(chr(octet))
+        else:
+            out.append(f"\\{octet:03d}")
+    return "".join(out)
 
 
 def valid_check_domain(domain: str) -> bool:

@@ -128,7 +128,20 @@ class SpfAudit:
     void_lookups: int
     error: str | None
     over_limit: tuple[str, ...]
-    tree: SpfTrace
+    tree: SpfTrace  # the walk for an IPv4 client
+    #: Void lookups per address family ((4, n), (6, m)): a target may be void for one only.
+    void_by_family: tuple[tuple[int, int], ...] = ()
+
+    def void_families(self) -> str:
+        """Which client families the void count holds for: "IPv4", "IPv6" or both."""
+        worst = [f"IPv{f}" for f, n in self.void_by_family if n == self.void_lookups]
+        return " and ".join(worst) or "IPv4"
+
+    def void_text(self) -> str:
+        """ "1/2 (IPv4), 3/2 (IPv6)": the void count for each family, with the limit."""
+        if not self.void_by_family:
+            return f"{self.void_lookups}/{MAX_VOID_LOOKUPS}"
+        return ", ".join(f"{n}/{MAX_VOID_LOOKUPS} (IPv{f})" for f, n in self.void_by_family)
 
 
 # ---------------------------------------------------------------- JSON
@@ -198,6 +211,7 @@ def audit_to_json(a: SpfAudit) -> dict[str, Any]:
         "record": a.record,
         "lookups": a.lookups,
         "void_lookups": a.void_lookups,
+        "void_lookups_by_family": {f"ipv{f}": n for f, n in a.void_by_family},
         "error": a.error,
         "over_limit": list(a.over_limit),
         "tree": trace_to_json(a.tree),
@@ -308,8 +322,7 @@ def render_audit_text(a: SpfAudit, color: bool = False) -> str:
     lines = [
         f"SPF audit of {_safe(a.domain)}",
         f"record: {_safe(a.record) if a.record is not None else '(none)'}",
-        f"lookups over every branch {a.lookups}/{MAX_LOOKUPS}, "
-        f"void {a.void_lookups}/{MAX_VOID_LOOKUPS}",
+        f"lookups over every branch {a.lookups}/{MAX_LOOKUPS}, void {a.void_text()}",
     ]
     if a.over_limit:
         lines.append("over the limit at: " + " > ".join(_safe(s) for s in a.over_limit))

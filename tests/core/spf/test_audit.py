@@ -31,12 +31,15 @@ def test_whole_tree_count(run_audit: Audit) -> None:
     # mx, include a, a:h, include c, exists, include b, ptr, a
     assert result.lookups == 8
     assert result.over_limit == ()
-    assert result.error is None
+    # For IPv6 clients a:h.example.com and a (b.example.com) have no AAAA, and the PTR of
+    # the audit address does not exist: three voids, over the limit of 2. IPv4: the PTR only.
+    assert result.void_by_family == ((4, 1), (6, 3))
+    assert result.error == "a: void lookup limit (2) exceeded (IPv6 clients)"
     assert result.record == NESTED["example.com"][0][1]
     inc_a = result.tree.terms[1]
     assert inc_a.child is not None and inc_a.child.terms[1].child is not None
     text = render_audit_text(result)
-    assert "lookups over every branch 8/10" in text
+    assert "lookups over every branch 8/10, void 1/2 (IPv4), 3/2 (IPv6)" in text
     assert audit_to_json(result)["lookups"] == 8
 
 

@@ -354,3 +354,32 @@ def test_given_caching_source_is_used(spf_server: DnsTestServer) -> None:
     o, cache = asyncio.run(go())
     assert o.result is SpfResult.PASS
     assert ("example.com", "TXT") in cache.asked and ("example.com", "A") in cache.asked
+
+
+def test_backslash_in_local_part_is_an_octet_not_an_escape(run_spf: Runner) -> None:
+    zone = {
+        "example.com": [txt("v=spf1 exists:%{l}.x.example.com -all")],
+        "a\\\\b.x.example.com": [("A", "127.0.0.2")],  # the label is a, backslash, b
+        "ab.x.example.com": [("A", "127.0.0.2")],
+    }
+    outcome = run_spf(zone, "192.0.2.1", "a\\b@example.com")
+    assert outcome.result is SpfResult.PASS
+    [use] = term(outcome.trace, "exists:%{l}.x.example.com").queries
+    assert use.name == "a\\\\b.x.example.com"
+    only_ab = {k: v for k, v in zone.items() if not k.startswith("a\\")}
+    assert run_spf(only_ab, "192.0.2.1", "a\\b@example.com").result is SpfResult.FAIL
+
+
+def test_unicode_domain_uses_idna_2008_and_never_idna_2003(
+    run_spf: Runner, spf_server: DnsTestServer
+) -> None:
+    zone = {
+        # IDNA 2008 keeps ß (xn--strae-oqa); IDNA 2003 would map it to "strasse".
+        "xn--strae-oqa.example": [txt("v=spf1 +all")],
+        "strasse.example": [txt("v=spf1 -all")],
+        "xn--n3h.example": [txt("v=spf1 +all")],  # ☃: valid in IDNA 2003 only
+    }
+    assert run_spf(zone, "192.0.2.1", "user@straße.example").result is SpfResult.PASS
+    outcome = run_spf(zone, "192.0.2.1", "user@☃.example")
+    assert outcome.result is SpfResult.NONE
+    assert not any("xn--n3h" in q[0] for q in spf_server.queries)

@@ -1,0 +1,409 @@
+"""The one verdict: what happens to the mail, as a pure function of the Result.
+
+`verdict(result, down)` is the headline every renderer shows (the window, the PNG/SVG title
+line, the text report and `check --json`), with its severity and the status of its marker,
+and the route's markers follow it (`route.py` reads `Verdict.subject` and `Verdict.status`).
+
+Like findings, the message is a template of `TEMPLATES` filled with `params` (names,
+addresses, outcomes), so the GUI renders it in its own language.
+
+What DNS alone cannot see is said, not assumed: a verdict that depends on how the mail is
+authenticated names DKIM as not checked. `authentication(result)` is the one place that
+decides "authenticated by SPF / by DKIM / neither / unknown"; when a received message's
+DKIM/DMARC results join the Result, extend `authentication()` (and only it) to read them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from mailpath.core.findings import address_node, host_node, missing_domains, mx_node
+from mailpath.core.model import MxInfo, Result, SendingHostInfo, Severity, Status
+from mailpath.core.spf import SpfResult, SpfTrace
+
+__all__ = ["TEMPLATES", "Authentication", "Verdict", "authentication", "verdict"]
+
+_DKIM_CAVEAT = (
+    " DKIM was not checked (give a selector or open a received message): a valid DKIM "
+    "signature aligned with {sender} would still authenticate it."
+)
+
+#: Template key -> English text. The key's part before "/" is the verdict's code.
+TEMPLATES: dict[str, str] = {
+    "incomplete": "Still resolving…",
+    "incomplete/cancelled": "The analysis was cancelled before it ended: no verdict.",
+    "incomplete/no-sender": (
+        "No sending server is known ({sender} has no MX host to assume): name the server "
+        "that sends to get {recipient}'s verdict."
+    ),
+    "nxdomain/recipient": (
+        "{recipient} does not exist (NXDOMAIN): check the spelling of the recipient's domain."
+    ),
+    "nxdomain/sender": (
+        "{sender} does not exist (NXDOMAIN): check the spelling of the sender's domain; "
+        "{recipient} refuses mail from a domain that does not exist."
+    ),
+    "nxdomain/both": (
+        "Neither {sender} nor {recipient} exists (NXDOMAIN): check the spelling of both domains."
+    ),
+    "nxdomain/via": "The sending host {host} does not exist (NXDOMAIN): check its spelling.",
+    "lookup-failed/mx": (
+        "The MX lookup for {recipient} failed ({outcome}): the sending server keeps the mail "
+        "queued and retries; no verdict until it answers."
+    ),
+    "lookup-failed/sender-mx": (
+        "No sending host was given and the MX lookup for {sender} failed ({outcome}): no "
+        "server to assume, so no verdict."
+    ),
+    "lookup-failed/via": (
+        "The address lookup of the sending host {host} failed ({outcome}): no verdict."
+    ),
+    "lookup-failed/spf": (
+        "{recipient} may defer this mail: the SPF check of {sender} for {host} failed "
+        "({outcome} for {name})."
+    ),
+    "lookup-failed/mx-hosts": (
+        "The address lookups of every MX host of {recipient} failed ({outcome}): the sending "
+        "server keeps the mail queued and retries."
+    ),
+    "no-route/null": "{recipient} accepts no mail (null MX): the mail bounces at once.",
+    "no-route/none": "{recipient} has no MX record and no address: the mail bounces.",
+    "no-route/broken": (
+        "{recipient} publishes a broken MX ({record}): no server accepts its mail, the mail "
+        "bounces."
+    ),
+    "no-route/unresolved": "No MX host of {recipient} has an address: the mail bounces.",
+    "queued": (
+        "Every MX host of {recipient} is down: the mail waits in the queue of {host} and is "
+        "retried, then bounced after the sender's retry period (often 5 days)."
+    ),
+    "refused": (
+        "{recipient} will reject or quarantine this mail: the SPF record of {sender} does not "
+        "authorize {host} ({addresses}, SPF fail)." + _DKIM_CAVEAT
+    ),
+    "flagged": (
+        "{recipient} will flag this mail as suspicious: the SPF record of {sender} does not "
+        "authorize {host} ({addresses}, SPF softfail)." + _DKIM_CAVEAT
+    ),
+    "flagged/ptr": (
+        "{recipient} may refuse or flag this mail: SPF passes, but {address} has no reverse "
+        "DNS (PTR)."
+    ),
+    "flagged/fcrdns": (
+        "{recipient} may refuse or flag this mail: SPF passes, but the reverse DNS of "
+        "{address} ({ptr}) does not resolve back to it."
+    ),
+    "unverified": (
+        "{recipient} will mark this mail unverified: {sender} publishes no SPF record that "
+        "authorizes {host}." + _DKIM_CAVEAT
+    ),
+    "unverified/neutral": (
+        "{recipient} will mark this mail unverified: the SPF record of {sender} gives neutral "
+        "for {host} ({addresses})." + _DKIM_CAVEAT
+    ),
+    "unverified/permerror": (
+        "{recipient} will treat this mail as unauthenticated: the SPF record of {sender} is "
+        "broken (permerror)." + _DKIM_CAVEAT
+    ),
+    "verified": "{recipient} accepts the mail as SPF-verified",
+    "verified/dkim": "{recipient} accepts the mail as DKIM-verified",
+}
+
+_SEVERITY_STATUS = {
+    Severity.ERROR: Status.FAIL,
+    Severity.WARNING: Status.SOFTFAIL,
+    Severity.INFO: Status.UNKNOWN,
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    severity: Severity
+    code: str  # stable: incomplete nxdomain lookup-failed no-route queued refused flagged ...
+    message: str  # English, one or two sentences
+    status: Status  # the marker colour of the headline and of the hop in `subject`
+    template: str = ""  # the key of TEMPLATES the message was rendered from
+    params: Mapping[str, str] = field(default_factory=dict)
+    #: The route node where the outcome happens (the MX that flags or refuses, the host
+    #: that queues, the mailbox that is never reached), or None.
+    subject: str | None = None
+    #: Sending-address nodes whose hop into `subject` carries the verdict's marker.
+    culprits: tuple[str, ...] = ()
+
+
+class Authentication(str, enum.Enum):
+    """How the receiver would authenticate the mail, as far as the Result shows."""
+
+    SPF = "spf"  # every sending address passes SPF
+    DKIM = "dkim"  # a valid aligned DKIM signature was seen
+    NEITHER = "neither"  # SPF does not pass and DKIM was checked and does not pass
+    UNKNOWN = "unknown"  # SPF does not pass and DKIM was not checked (DNS alone)
+
+
+def authentication(result: Result) -> Authentication:
+    """The one place that decides what authenticates the mail.
+
+    Today the Result holds DNS only, so DKIM is never seen: without an SPF pass the answer is
+    UNKNOWN. When a received message's DKIM/DMARC results are added to the Result, read them
+    here (DKIM pass and aligned -> DKIM; DKIM checked and failing -> NEITHER)."""
+    addresses = [a for h in result.sending_hosts or () for a in h.addresses]
+    if addresses and all(a.spf is not None and a.spf.result is SpfResult.PASS for a in addresses):
+        return Authentication.SPF
+    return Authentication.UNKNOWN
+
+
+def _make(
+    severity: Severity,
+    key: str,
+    names: Mapping[str, str],
+    *,
+    status: Status | None = None,
+    subject: str | None = None,
+    culprits: tuple[str, ...] = (),
+    **params: object,
+) -> Verdict:
+    values = {**names, **{k: str(v) for k, v in params.items()}}
+    return Verdict(
+        severity=severity,
+        code=key.split("/")[0],
+        message=TEMPLATES[key].format(**values),
+        status=status or _SEVERITY_STATUS[severity],
+        template=key,
+        params=values,
+        subject=subject,
+        culprits=culprits,
+    )
+
+
+def _outcome(outcome: str) -> str:
+    return outcome.upper()
+
+
+def verdict(result: Result, down: frozenset[str] = frozenset()) -> Verdict:
+    """The headline for `result`.
+
+    `down`: the MX hosts the what-if marked down, as host names or route node ids
+    ("mx:HOST", what the GUI keeps); both are accepted."""
+    down = frozenset(down) | {mx_node(d) for d in down if not d.startswith("mx:")}
+    sender = result.sender_domain.ascii
+    recipient = result.recipient_domain.ascii
+    names = {"sender": sender, "recipient": recipient}
+    if result.cancelled:
+        return _make(Severity.INFO, "incomplete/cancelled", names, status=Status.UNKNOWN)
+    if not result.complete:
+        return _make(Severity.INFO, "incomplete", names, status=Status.UNKNOWN)
+
+    missing = missing_domains(result)
+    if missing:
+        key = "nxdomain/both" if len(missing) == 2 else f"nxdomain/{missing[0]}"
+        subject = "mx:none" if "recipient" in missing else "client"
+        return _make(Severity.ERROR, key, names, subject=subject)
+
+    mx = result.mx
+    route = _route_verdict(mx, down, result, names)
+    if route is not None:
+        return route
+    sending = _sending_verdict(result, names)
+    if sending is not None:
+        return sending
+    return _spf_verdict(result, mx, down, names)
+
+
+def _queue_host(result: Result) -> str:
+    hosts = [h.host for h in result.sending_hosts or ()]
+    return ", ".join(hosts) if hosts else "the sending server"
+
+
+def _route_verdict(
+    mx: MxInfo | None, down: frozenset[str], result: Result, names: dict[str, str]
+) -> Verdict | None:
+    if mx is None:
+        return None
+    if mx.kind == "error":
+        if mx.lookup is not None and mx.lookup.outcome == "ok":
+            return _make(
+                Severity.ERROR,
+                "no-route/broken",
+                names,
+                subject="mx:none",
+                record="; ".join(mx.lookup.records),
+            )
+        tried = [mx.lookup, *mx.implicit_lookups] if mx.lookup else list(mx.implicit_lookups)
+        failed = [s.outcome for s in tried if s is not None and s.outcome not in _ANSWERED]
+        return _make(
+            Severity.ERROR,
+            "lookup-failed/mx",
+            names,
+            subject="mx:none",
+            outcome=_outcome(failed[0] if failed else "error"),
+        )
+    if mx.kind == "null":
+        return _make(Severity.ERROR, "no-route/null", names, subject="mx:none")
+    if mx.kind == "none":
+        return _make(Severity.ERROR, "no-route/none", names, subject="mx:none")
+    hosts = [h for h in mx.hosts if not h.ip_literal]
+    reachable = [h for h in hosts if h.addresses]
+    if not reachable:
+        failed = [s.outcome for h in hosts for s in h.address_lookups if s.outcome not in _ANSWERED]
+        if failed:
+            return _make(
+                Severity.ERROR,
+                "lookup-failed/mx-hosts",
+                names,
+                subject="mailbox",
+                outcome=_outcome(failed[0]),
+            )
+        return _make(Severity.ERROR, "no-route/unresolved", names, subject="mailbox")
+    if all(mx_node(h.host) in down for h in reachable):
+        first = result.sending_hosts[0].host if result.sending_hosts else "client"
+        return _make(
+            Severity.ERROR,
+            "queued",
+            names,
+            subject=host_node(first) if result.sending_hosts else "client",
+            host=_queue_host(result),
+        )
+    return None
+
+
+_ANSWERED = ("ok", "nodata", "nxdomain")
+
+
+def _sending_verdict(result: Result, names: dict[str, str]) -> Verdict | None:
+    hosts = result.sending_hosts
+    if hosts is None:
+        return None
+    if not hosts:
+        smx = result.sender_mx
+        if smx is not None and smx.kind == "error" and smx.lookup is not None:
+            return _make(
+                Severity.WARNING,
+                "lookup-failed/sender-mx",
+                names,
+                subject="client",
+                outcome=_outcome(smx.lookup.outcome),
+            )
+        return _make(Severity.WARNING, "incomplete/no-sender", names, subject="client")
+    usable = [h for h in hosts if h.addresses]
+    if usable:
+        return None
+    host = hosts[0]
+    failed = [s.outcome for s in host.lookups if s.outcome not in _ANSWERED]
+    if failed:
+        return _make(
+            Severity.ERROR,
+            "lookup-failed/via",
+            names,
+            subject=host_node(host.host),
+            host=host.host,
+            outcome=_outcome(failed[0]),
+        )
+    return _make(
+        Severity.ERROR, "nxdomain/via", names, subject=host_node(host.host), host=host.host
+    )
+
+
+def _failed_query(trace: SpfTrace) -> tuple[str, str] | None:
+    """(outcome, "name TYPE") of the first DNS question in the trace that failed."""
+    for q in trace.record_queries:
+        if q.outcome not in _ANSWERED:
+            return q.outcome, f"{q.name} {q.rdtype}"
+    for term in trace.terms:
+        for q in term.queries:
+            if q.outcome not in _ANSWERED:
+                return q.outcome, f"{q.name} {q.rdtype}"
+        if term.child is not None:
+            found = _failed_query(term.child)
+            if found:
+                return found
+    return None
+
+
+def _spf_verdict(
+    result: Result, mx: MxInfo | None, down: frozenset[str], names: dict[str, str]
+) -> Verdict:
+    receiver = _receiver(mx, down)
+    hosts = [h for h in result.sending_hosts or () if h.addresses]
+    addresses = [(h, a) for h in hosts for a in h.addresses]
+    for host, addr in addresses:
+        if addr.spf is not None and addr.spf.result is SpfResult.TEMPERROR:
+            failed = _failed_query(addr.spf.trace) or ("error", result.sender_domain.ascii)
+            return _make(
+                Severity.ERROR,
+                "lookup-failed/spf",
+                names,
+                status=Status.ERROR,
+                subject=receiver,
+                culprits=(address_node(addr.address),),
+                host=host.host,
+                outcome=_outcome(failed[0]),
+                name=failed[1],
+            )
+    auth = authentication(result)
+    if auth is Authentication.SPF:
+        return _ptr_verdict(hosts, receiver, names)
+    if auth is Authentication.DKIM:
+        return _make(Severity.INFO, "verified/dkim", names, status=Status.PASS, subject=receiver)
+    order = [
+        (SpfResult.FAIL, "refused", Severity.ERROR, Status.FAIL),
+        (SpfResult.PERMERROR, "unverified/permerror", Severity.ERROR, Status.FAIL),
+        (SpfResult.SOFTFAIL, "flagged", Severity.ERROR, Status.SOFTFAIL),
+        (SpfResult.NONE, "unverified", Severity.ERROR, Status.FAIL),
+        (SpfResult.NEUTRAL, "unverified/neutral", Severity.WARNING, Status.SOFTFAIL),
+    ]
+    for spf_result, key, severity, status in order:
+        bad = [(h, a) for h, a in addresses if a.spf is not None and a.spf.result is spf_result]
+        if not bad:
+            continue
+        host = bad[0][0]
+        return _make(
+            severity,
+            key,
+            names,
+            status=status,
+            subject=receiver,
+            culprits=tuple(address_node(a.address) for _, a in bad),
+            host=host.host,
+            addresses=", ".join(a.address for h, a in bad if h is host),
+        )
+    return _make(Severity.INFO, "incomplete", names, status=Status.UNKNOWN)
+
+
+def _ptr_verdict(hosts: list[SendingHostInfo], receiver: str, names: dict[str, str]) -> Verdict:
+    for host in hosts:
+        for addr in host.addresses:
+            if addr.fcrdns is not False:
+                continue
+            node = (address_node(addr.address),)
+            if not addr.ptr:
+                return _make(
+                    Severity.WARNING,
+                    "flagged/ptr",
+                    names,
+                    subject=receiver,
+                    culprits=node,
+                    address=addr.address,
+                )
+            return _make(
+                Severity.WARNING,
+                "flagged/fcrdns",
+                names,
+                subject=receiver,
+                culprits=node,
+                address=addr.address,
+                ptr=", ".join(addr.ptr),
+            )
+    return _make(Severity.INFO, "verified", names, status=Status.PASS, subject="mailbox")
+
+
+def _receiver(mx: MxInfo | None, down: frozenset[str]) -> str:
+    """The node of the MX host that receives the mail and judges it."""
+    if mx is None:
+        return "mailbox"
+    for _, group in mx.groups():
+        for h in group:
+            if h.addresses and mx_node(h.host) not in down:
+                return mx_node(h.host)
+    return "mailbox"
