@@ -446,7 +446,7 @@
     </message>
     <message>
       <source>The {tag}= destination {uri} of _dmarc.{domain} is in another organization ({dest}), which does not accept reports for {domain}: there is no "v=DMARC1" TXT record at {name}. Receivers will not send reports there.</source>
-      <translation>_dmarc.{domain} の {tag}= の送付先 {uri} は別の組織（{dest}）にあり、{dest} は {domain} のレポートの受け取りを許可していません（{name} に "v=DMARC1" の TXT レコードがありません）。受信側はそこへレポートを送りません。</translation>
+      <translation>_dmarc.{domain} の {tag}= の送付先 {uri} は別の組織（{dest}）にあり、その組織は {domain} のレポートの受け取りを許可していません（{name} に "v=DMARC1" の TXT レコードがありません）。受信側はそこへレポートを送りません。</translation>
     </message>
     <message>
       <source>The owner of {dest} must publish at {name} this TXT record: "v=DMARC1;"</source>
@@ -502,7 +502,7 @@
     </message>
     <message>
       <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it, and the policy of {domain} asks the receiver to reject it.</source>
-      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でも {sender} にアラインする識別子が得られず、{domain} のポリシーは受信側に拒否を求めています。</translation>
+      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られず、{domain} のポリシーは受信側に拒否を求めています。</translation>
     </message>
     <message>
       <source>Send with a MAIL FROM in {sender} that SPF authorizes, or sign with DKIM d={sender}.</source>
@@ -510,11 +510,11 @@
     </message>
     <message>
       <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it, and the policy of {domain} asks the receiver to quarantine it (spam folder).</source>
-      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でも {sender} にアラインする識別子が得られず、{domain} のポリシーは受信側に隔離（迷惑メールフォルダー）を求めています。</translation>
+      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られず、{domain} のポリシーは受信側に隔離（迷惑メールフォルダー）を求めています。</translation>
     </message>
     <message>
       <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it; the policy of {domain} asks for no action, but receivers may still flag it.</source>
-      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でも {sender} にアラインする識別子が得られません。{domain} のポリシーは何の処置も求めていませんが、受信側が警告を付けることがあります。</translation>
+      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られません。{domain} のポリシーは何の処置も求めていませんが、受信側が警告を付けることがあります。</translation>
     </message>
   </context>
   <context>
