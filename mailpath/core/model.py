@@ -143,6 +143,28 @@ class DmarcInfo:
     #: Which kind of error (a `findings.TEMPLATES` "dmarc-error/..." variant) and its values.
     error_code: str | None = None
     error_params: tuple[tuple[str, str], ...] = ()
+    # RFC 9989 (DMARCbis) additions.
+    #: The From domain the policy was looked up for.
+    author: str = ""
+    np: str | None = None  # np=: policy for non-existent subdomains
+    psd: str | None = None  # psd= of the applied record: "y" | "n" | "u"
+    testing: bool = False  # t=y: receivers apply one level less than the policy
+    discovery: str = "tree-walk"
+    #: Where an RFC 7489 receiver (public suffix list) takes the policy from: the From domain
+    #: when it publishes a record, else its PSL organizational domain.
+    legacy_policy_domain: str | None = None
+    legacy_org_domain: str | None = None  # the PSL organizational domain
+    legacy_divergent: bool = False  # the two methods apply different records
+    #: Whether the From domain exists (None: not asked or unknown); np= applies when it does not.
+    author_exists: bool | None = None
+    from_psd: bool = False  # the applied record is a public suffix operator's (psd=y)
+    rua: tuple[str, ...] = ()  # usable report URIs, as written
+    ruf: tuple[str, ...] = ()
+    fo: str = "0"
+    #: The names the DNS tree walk asked _dmarc TXT for, in order.
+    walk: tuple[str, ...] = ()
+    #: Record problems and remarks: (a `findings.TEMPLATES` key, its parameters).
+    issues: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
 
 @dataclass(frozen=True)

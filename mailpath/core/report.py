@@ -73,6 +73,11 @@ def result_to_json(result: Result) -> dict[str, Any]:
             "aspf": dmarc.aspf if dmarc and dmarc.record else None,
             "spf_aligned": dmarc.spf_aligned if dmarc else None,
             "error": dmarc.error if dmarc else None,
+            "np": dmarc.np if dmarc and dmarc.record else None,
+            "psd": dmarc.psd if dmarc and dmarc.record else None,
+            "testing": dmarc.testing if dmarc else False,
+            "discovery": dmarc.discovery if dmarc else "tree-walk",
+            "legacy_policy_domain": dmarc.legacy_policy_domain if dmarc else None,
         },
         "findings": [
             {

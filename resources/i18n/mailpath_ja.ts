@@ -480,6 +480,194 @@
       <source>{recipient} accepts the mail as DKIM-verified</source>
       <translation>{recipient} はメールを DKIM で認証済みとして受け付けます</translation>
     </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} gives the tag {tag}= more than once; a DMARC record is a DKIM tag list, and a repeated tag makes the whole list invalid (RFC 6376 3.2): receivers apply no DMARC.</source>
+      <translation>_dmarc.{domain} の DMARC レコードでタグ {tag}= が複数回指定されています。DMARC レコードは DKIM のタグリストであり、タグが重複するとリスト全体が無効になります（RFC 6376 3.2）。受信側は DMARC を適用しません。</translation>
+    </message>
+    <message>
+      <source>Keep one {tag}= in the record at _dmarc.{domain}.</source>
+      <translation>_dmarc.{domain} のレコードの {tag}= を 1 つだけにしてください。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} has an invalid {tag}={value} and no valid rua=; RFC 9989 receivers then apply no DMARC at all.</source>
+      <translation>_dmarc.{domain} の DMARC レコードの {tag}={value} は無効で、有効な rua= もありません。RFC 9989 の受信側は DMARC をまったく適用しません。</translation>
+    </message>
+    <message>
+      <source>Publish at _dmarc.{domain} this TXT record: "{record}"</source>
+      <translation>_dmarc.{domain} に次の TXT レコードを公開してください: "{record}"</translation>
+    </message>
+    <message>
+      <source>The TXT record "{record}" at _dmarc.{domain} is not a DMARC record: a DMARC record must begin with exactly v=DMARC1 (upper case, nothing before it). Receivers skip it.</source>
+      <translation>_dmarc.{domain} の TXT レコード "{record}" は DMARC レコードではありません。DMARC レコードは正確に v=DMARC1 で始まる必要があります（大文字、前に何も置かない）。受信側はこのレコードを読み飛ばします。</translation>
+    </message>
+    <message>
+      <source>Make the record at _dmarc.{domain} begin with "v=DMARC1;".</source>
+      <translation>_dmarc.{domain} のレコードを "v=DMARC1;" で始めてください。</translation>
+    </message>
+    <message>
+      <source>_dmarc.{domain} publishes {count} DMARC records; receivers discard them all and use the record at _dmarc.{used} instead.</source>
+      <translation>_dmarc.{domain} に DMARC レコードが {count} 件公開されています。受信側はそのすべてを破棄し、代わりに _dmarc.{used} のレコードを使います。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} contains "{text}", which is not a tag=value pair; receivers ignore it.</source>
+      <translation>_dmarc.{domain} の DMARC レコードに含まれる "{text}" は タグ=値 の形ではないため、受信側は無視します。</translation>
+    </message>
+    <message>
+      <source>Write each tag as name=value, separated by semicolons.</source>
+      <translation>各タグを 名前=値 の形で書き、セミコロンで区切ってください。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} gives {tag}={value}, which is not valid (allowed: {allowed}); receivers ignore it and use the default {tag}={default}.</source>
+      <translation>_dmarc.{domain} の DMARC レコードの {tag}={value} は無効です（使える値: {allowed}）。受信側はこれを無視し、既定値 {tag}={default} を使います。</translation>
+    </message>
+    <message>
+      <source>Write {tag}= with one of: {allowed}.</source>
+      <translation>{tag}= には次のいずれかを書いてください: {allowed}。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} gives {tag}={value}, which is not valid (allowed: {allowed}); receivers ignore it.</source>
+      <translation>_dmarc.{domain} の DMARC レコードの {tag}={value} は無効です（使える値: {allowed}）。受信側はこれを無視します。</translation>
+    </message>
+    <message>
+      <source>Write {tag}= with: {allowed}.</source>
+      <translation>{tag}= は次の形で書いてください: {allowed}。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} gives {tag}={value}, which is not a policy (none, quarantine, reject); because the record has a valid rua=, RFC 9989 receivers act as if it said p=none: failing mail is delivered.</source>
+      <translation>_dmarc.{domain} の DMARC レコードの {tag}={value} はポリシー（none、quarantine、reject）ではありません。レコードに有効な rua= があるため、RFC 9989 の受信側は p=none と同じに扱い、認証に失敗したメールも配送されます。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} has no p= tag; because it has a valid rua=, receivers treat it as p=none: failing mail is delivered.</source>
+      <translation>_dmarc.{domain} の DMARC レコードに p= タグがありません。有効な rua= があるため、受信側は p=none として扱い、認証に失敗したメールも配送されます。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} has the tag {tag}=, which DMARC does not define; receivers ignore it.</source>
+      <translation>_dmarc.{domain} の DMARC レコードにある {tag}= は DMARC で定義されていないタグのため、受信側は無視します。</translation>
+    </message>
+    <message>
+      <source>Remove it, or correct its name (tag names are lower case: p, sp, np, adkim, aspf, rua, ruf, fo, psd, t).</source>
+      <translation>削除するか、名前を直してください（タグ名は小文字です: p、sp、np、adkim、aspf、rua、ruf、fo、psd、t）。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} uses {tag}={value}; RFC 9989 removed {tag}=, and current receivers ignore it.</source>
+      <translation>_dmarc.{domain} の DMARC レコードは {tag}={value} を使っています。{tag}= は RFC 9989 で廃止され、現在の受信側は無視します。</translation>
+    </message>
+    <message>
+      <source>Remove {tag}= from the record.</source>
+      <translation>レコードから {tag}= を削除してください。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} has pct={value}; RFC 9989 removed pct=, so current receivers apply the policy to all failing mail, not to {value}% of it.</source>
+      <translation>_dmarc.{domain} の DMARC レコードに pct={value} があります。pct= は RFC 9989 で廃止されたため、現在の受信側は {value}% ではなく、認証に失敗したすべてのメールにポリシーを適用します。</translation>
+    </message>
+    <message>
+      <source>Remove pct=; to try a policy out, add t=y (receivers then apply one level less).</source>
+      <translation>pct= を削除してください。ポリシーを試すには t=y を追加します（受信側は 1 段階弱いポリシーを適用します）。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} has pct={value}, which is not a percentage (0-100); pct= is removed in RFC 9989 and receivers ignore it.</source>
+      <translation>_dmarc.{domain} の DMARC レコードの pct={value} は割合（0〜100）ではありません。pct= は RFC 9989 で廃止されており、受信側は無視します。</translation>
+    </message>
+    <message>
+      <source>Remove pct= from the record.</source>
+      <translation>レコードから pct= を削除してください。</translation>
+    </message>
+    <message>
+      <source>The {tag}= destination {uri} of _dmarc.{domain} carries a size limit (!...); RFC 9989 removed it and receivers ignore it.</source>
+      <translation>_dmarc.{domain} の {tag}= の送付先 {uri} にはサイズ制限（!...）が付いています。RFC 9989 で廃止されたため、受信側は無視します。</translation>
+    </message>
+    <message>
+      <source>Remove the !size suffix.</source>
+      <translation>!サイズ の部分を削除してください。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} has fo={value} but no ruf=; receivers ignore fo= without ruf=.</source>
+      <translation>_dmarc.{domain} の DMARC レコードに fo={value} がありますが ruf= がありません。ruf= がなければ受信側は fo= を無視します。</translation>
+    </message>
+    <message>
+      <source>Remove fo=, or add ruf= with the address failure reports should go to.</source>
+      <translation>fo= を削除するか、失敗レポートの送付先を ruf= に追加してください。</translation>
+    </message>
+    <message>
+      <source>The {tag}= destination {uri} of _dmarc.{domain} is not a mailto: address; receivers need only support mailto: and ignore what they cannot use.</source>
+      <translation>_dmarc.{domain} の {tag}= の送付先 {uri} は mailto: アドレスではありません。受信側が対応を求められるのは mailto: だけで、使えない送付先は無視されます。</translation>
+    </message>
+    <message>
+      <source>Use a mailto: address.</source>
+      <translation>mailto: アドレスを使ってください。</translation>
+    </message>
+    <message>
+      <source>The {tag}= destination {uri} of _dmarc.{domain} is in another organization ({dest}), which does not accept reports for {domain}: there is no "v=DMARC1" TXT record at {name}. Receivers will not send reports there.</source>
+      <translation>_dmarc.{domain} の {tag}= の送付先 {uri} は別の組織（{dest}）にあり、その組織は {domain} のレポートの受け取りを許可していません（{name} に "v=DMARC1" の TXT レコードがありません）。受信側はそこへレポートを送りません。</translation>
+    </message>
+    <message>
+      <source>The owner of {dest} must publish at {name} this TXT record: "v=DMARC1;"</source>
+      <translation>{dest} の管理者が {name} に次の TXT レコードを公開する必要があります: "v=DMARC1;"</translation>
+    </message>
+    <message>
+      <source>The {tag}= destination {uri} of _dmarc.{domain} is in another organization ({dest}); its authorization record {name} could not be looked up ({outcome}).</source>
+      <translation>_dmarc.{domain} の {tag}= の送付先 {uri} は別の組織（{dest}）にありますが、許可レコード {name} の参照に失敗しました（{outcome}）。</translation>
+    </message>
+    <message>
+      <source>Check the name servers of {dest}, then try again.</source>
+      <translation>{dest} のネームサーバーを確認してから、もう一度試してください。</translation>
+    </message>
+    <message>
+      <source>RFC 9989 receivers (DNS tree walk) apply the DMARC record at _dmarc.{domain} to mail from {sender}, but receivers still on RFC 7489 (public suffix list) apply the one at _dmarc.{legacy}.</source>
+      <translation>RFC 9989 の受信側（DNS ツリーウォーク）は {sender} からのメールに _dmarc.{domain} の DMARC レコードを適用しますが、RFC 7489（パブリックサフィックスリスト）のままの受信側は _dmarc.{legacy} のレコードを適用します。</translation>
+    </message>
+    <message>
+      <source>Publish a record at _dmarc.{sender} itself, so every receiver applies the same one: "{record}"</source>
+      <translation>_dmarc.{sender} 自体にレコードを公開すれば、どの受信側も同じレコードを適用します: "{record}"</translation>
+    </message>
+    <message>
+      <source>RFC 9989 receivers (DNS tree walk) apply the DMARC record at _dmarc.{domain} to mail from {sender}, but receivers still on RFC 7489 (public suffix list) look only at _dmarc.{sender} and _dmarc.{legacy}, find nothing and apply no DMARC.</source>
+      <translation>RFC 9989 の受信側（DNS ツリーウォーク）は {sender} からのメールに _dmarc.{domain} の DMARC レコードを適用しますが、RFC 7489（パブリックサフィックスリスト）のままの受信側は _dmarc.{sender} と _dmarc.{legacy} だけを調べ、何も見つからず DMARC を適用しません。</translation>
+    </message>
+    <message>
+      <source>Receivers still on RFC 7489 (public suffix list) apply the DMARC record at _dmarc.{legacy} to mail from {sender}, but RFC 9989 receivers (DNS tree walk) do not reach it and apply no DMARC.</source>
+      <translation>RFC 7489（パブリックサフィックスリスト）のままの受信側は {sender} からのメールに _dmarc.{legacy} の DMARC レコードを適用しますが、RFC 9989 の受信側（DNS ツリーウォーク）はそこまでたどり着かず DMARC を適用しません。</translation>
+    </message>
+    <message>
+      <source>For relaxed alignment RFC 9989 receivers take {org} as the organizational domain of {sender}, receivers still on RFC 7489 take {legacy}: a DKIM or SPF domain aligned for one may not be for the other.</source>
+      <translation>緩やかなアラインメントでは、RFC 9989 の受信側は {sender} の組織ドメインを {org}、RFC 7489 のままの受信側は {legacy} とします。一方でアラインする DKIM や SPF のドメインが、もう一方ではアラインしないことがあります。</translation>
+    </message>
+    <message>
+      <source>Sign and send with {sender} itself (or use adkim=s; aspf=s), so alignment does not depend on the organizational domain.</source>
+      <translation>{sender} 自体で署名・送信する（または adkim=s; aspf=s を使う）と、アラインメントが組織ドメインに左右されなくなります。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} has t=y (testing): receivers apply {applied} instead of {policy} to mail from {sender} that fails.</source>
+      <translation>_dmarc.{domain} の DMARC レコードには t=y（テスト）があります。受信側は {sender} からの認証に失敗したメールに {policy} ではなく {applied} を適用します。</translation>
+    </message>
+    <message>
+      <source>Remove t=y once reports show all your senders pass.</source>
+      <translation>レポートですべての送信元が合格していることを確認できたら、t=y を削除してください。</translation>
+    </message>
+    <message>
+      <source>{sender} publishes no DMARC record of its own; the policy comes from the public suffix operator's record at _dmarc.{domain} (psd=y).</source>
+      <translation>{sender} は独自の DMARC レコードを公開していません。ポリシーはパブリックサフィックス運営者のレコード _dmarc.{domain}（psd=y）から来ています。</translation>
+    </message>
+    <message>
+      <source>{sender} does not exist (NXDOMAIN): receivers apply the non-existent-domain policy np={np} to mail from it.</source>
+      <translation>{sender} は存在しません（NXDOMAIN）。受信側はこのドメインからのメールに、存在しないドメイン用のポリシー np={np} を適用します。</translation>
+    </message>
+    <message>
+      <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it, and the policy of {domain} asks the receiver to reject it.</source>
+      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られず、{domain} のポリシーは受信側に拒否を求めています。</translation>
+    </message>
+    <message>
+      <source>Send with a MAIL FROM in {sender} that SPF authorizes, or sign with DKIM d={sender}.</source>
+      <translation>SPF が許可する {sender} 内の MAIL FROM で送信するか、DKIM d={sender} で署名してください。</translation>
+    </message>
+    <message>
+      <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it, and the policy of {domain} asks the receiver to quarantine it (spam folder).</source>
+      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られず、{domain} のポリシーは受信側に隔離（迷惑メールフォルダー）を求めています。</translation>
+    </message>
+    <message>
+      <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it; the policy of {domain} asks for no action, but receivers may still flag it.</source>
+      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られません。{domain} のポリシーは何の処置も求めていませんが、受信側が警告を付けることがあります。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>
