@@ -193,8 +193,9 @@ def receiving_results(
 
     A header counts when its authserv-id equals, or is a subdomain of, one of
     `authserv_ids_or_domains` (``"mx.google.com"`` or ``"google.com"`` for gmail.com) and it
-    sits above the handover's Received field (added after the message reached the recipient's
-    servers; headers below it came with the message and may be forged). Without a known
+    sits above the Received field of the hop before the handover: the receiver adds its
+    results above or just below its own Received field (Gmail puts them below), while headers
+    under the older hop's Received came with the message and may be forged. Without a known
     handover every matching header counts. None for `authserv_ids_or_domains` means the
     recipient domain and the receiving server's registrable domain (the handover's `by`, else
     the newest named `by`). `accept_missing_id` also takes headers with no authserv-id
@@ -208,8 +209,9 @@ def receiving_results(
         else sorted(receiver_domains(message))
     )
     limit: int | None = None
-    if message.handover is not None and message.handover.hop < len(message.received_positions):
-        limit = message.received_positions[message.handover.hop]
+    handover = message.handover
+    if handover is not None and 0 < handover.hop <= len(message.received_positions):
+        limit = message.received_positions[handover.hop - 1]
     return tuple(
         header
         for header in message.authentication_results

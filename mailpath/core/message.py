@@ -74,7 +74,7 @@ FORMAT_HEADERS = "mailpath-message-headers"
 
 _FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:")
 _FIELD_SPLIT = re.compile(rb"\r?\n(?![ \t])")
-_LINE_BREAK = re.compile(rb"\r?\n")
+_FOLD = re.compile(rb"\r?\n[ \t]*")
 _BLANK_LINE = re.compile(rb"\n\r?\n")
 _INTERNAL_NETS = tuple(
     ipaddress.ip_network(n)
@@ -195,7 +195,8 @@ def _fields(block: bytes, notes: list[str]) -> list[tuple[str, str]]:
             notes.append("malformed-header-line")
             continue
         name = match.group(1).decode("ascii")
-        value = _LINE_BREAK.sub(b"", chunk[match.end() :])
+        # Unfold; the indentation of a folded line shrinks to one space.
+        value = _FOLD.sub(b" ", chunk[match.end() :])
         fields.append((name, _decode(value).strip()))
     return fields
 

@@ -34,8 +34,9 @@ Field meanings (`Hop`)
   time is unknown. Negative values (bad clocks) are kept: the caller flags them.
 - `raw`: the field value as received (unfolded, trimmed). Header text is data: show it as plain
   text.
-- `unparsed`: True when the value has neither a ``from`` nor a ``by`` clause (and is not
-  qmail's ``(qmail N invoked ...)`` form), or is too long to be a real Received field.
+- `unparsed`: True when nothing readable follows ``from`` or ``by`` (and the value is not
+  qmail's ``(qmail N invoked ...)`` form), or it is too long to be a real Received field.
+  An unparsed hop may still carry `time` when its date is readable.
 - `for_address`: the ``for <addr>`` recipient, without angle brackets; `id`: the queue id.
 """
 
@@ -326,6 +327,9 @@ def _parse(raw: str) -> Hop:
     queue_id = None
     if "id" in clauses and clauses["id"][0]:
         queue_id = _strip_angle(clauses["id"][0][0]) or None
+    if from_name is None and helo is None and address is None and by is None:
+        # ``from``/``by`` with nothing readable after them.
+        return dataclasses.replace(_unparsed(raw), time=time)
     tls = _tls(protocol, all_comments, "tls" in clauses and bool(clauses["tls"][0]))
     return Hop(
         from_name=from_name,
