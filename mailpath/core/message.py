@@ -248,6 +248,10 @@ def _decode_words(value: str) -> str:
         if isinstance(part, str):
             out.append(part)
             continue
+        if charset is None:
+            # decode_header's own encoding of the text between encoded words.
+            out.append(part.decode("raw-unicode-escape", "replace"))
+            continue
         text: str | None = None
         for candidate in (charset, "utf-8"):
             if not candidate or candidate == "unknown-8bit":
