@@ -76,6 +76,7 @@ _FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:")
 _FIELD_SPLIT = re.compile(rb"\r?\n(?![ \t])")
 _FOLD = re.compile(rb"\r?\n[ \t]*")
 _BLANK_LINE = re.compile(rb"\n\r?\n")
+_IPISH = re.compile(r"^(?:ipv6:)?[0-9a-f:.]+$", re.I)
 _INTERNAL_NETS = tuple(
     ipaddress.ip_network(n)
     for n in (
@@ -196,7 +197,9 @@ def _fields(block: bytes, notes: list[str]) -> list[tuple[str, str]]:
             continue
         name = match.group(1).decode("ascii")
         # Unfold; the indentation of a folded line shrinks to one space.
-        value = _FOLD.sub(b" ", chunk[match.end() :])
+        value = chunk[match.end() :]
+        if b"\n" in value:
+            value = _FOLD.sub(b" ", value)
         fields.append((name, _decode(value).strip()))
     return fields
 
@@ -280,6 +283,8 @@ def registrable_domain(name: str) -> str | None:
 
 
 def _is_ip(text: str) -> bool:
+    if not _IPISH.match(text.strip("[]")):
+        return False
     try:
         ipaddress.ip_address(text.strip("[]"))
     except ValueError:

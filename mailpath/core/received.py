@@ -93,6 +93,8 @@ _BRACKET_IP = re.compile(r"\[(?:ipv6:)?([0-9a-f:.]+)\]", re.I)
 _RDNS = re.compile(r"^\s*([^\s\[\]()]+)\s+\[(?:ipv6:)?([0-9a-f:.]+)\]", re.I)
 _HELO = re.compile(r"\bhelo(?:=|\s+)\s*(\[[^\]\s]*\]|[^\s()\]]+)", re.I)
 _IP_CANDIDATE = re.compile(r"[0-9a-f:.]*[:.][0-9a-f:.]*", re.I)
+_IPISH = re.compile(r"^[0-9a-f:.]+$", re.I)
+_DATE_SPECIALS = re.compile(r"\\.|[();]", re.S)
 _QMAIL = re.compile(r"^qmail\s+\d+\s+invoked\b", re.I)
 _TLS_STATEMENT = re.compile(
     r"version=(?:tls|ssl)|\busing\s+(?:tls|ssl)|\bx=tls|\btls_?v?1[._]\d|\bcipher=", re.I
@@ -159,7 +161,7 @@ def _split_date(value: str) -> tuple[str, str | None]:
     """The clauses and the date: the date follows the last ';' outside comments."""
     depth = 0
     last = -1
-    for match in re.finditer(r"\\.|[();]", value, re.S):
+    for match in _DATE_SPECIALS.finditer(value):
         char = match.group()
         if char == "(":
             depth += 1
@@ -194,6 +196,8 @@ def _ip(text: str) -> str | None:
     text = text.strip().strip("[]")
     if text[:5].lower() == "ipv6:":
         text = text[5:]
+    if not _IPISH.match(text):
+        return None  # cheap refusal: host names are most of what gets here
     try:
         return str(ipaddress.ip_address(text))
     except ValueError:
