@@ -1,0 +1,576 @@
+"""A received message (.eml) read into the path it really took. No DNS, no Qt.
+
+API
+---
+- `parse_message(data: bytes) -> ParsedMessage`. Raises only `MessageError` (an `InputError`)
+  for input that is not a mail message at all: empty, or not starting with a header field
+  (a PNG, plain text). Anything else - malformed dates, unreadable Received fields, 8-bit or
+  mis-declared charsets, NUL bytes, abused folding, megabytes of headers - gives a result, with
+  anomalies listed in `ParsedMessage.notes` (stable codes, see `NOTE_CODES`).
+- `find_handover(hops, recipient_domains) -> Handover | None`: where the message crossed into
+  the recipient's servers, given the domains that count as the recipient's (the caller passes
+  the recipient domain and its MX hosts' domains). `parse_message` fills
+  `ParsedMessage.handover` with a DNS-free default: the recipient domain plus the registrable
+  domain of the newest Received field's named ``by`` host (the server that delivered it last
+  is the recipient's own).
+- `receiver_domains(message) -> set[str]`: that default set, for the caller's reuse.
+- `handover_to_json(handover)`, `message_to_json(message)`: the --json / saved forms
+  (hops via `mailpath.core.received.hop_to_json`, results via
+  `mailpath.core.authresults.auth_results_to_json`).
+- `message_to_json_headers(message)` / `message_from_json_headers(obj)`: what a saved analysis
+  may keep - the header block only, never the body. A message read back from it is
+  headers-only (no DKIM body hash can be checked).
+
+Reading
+-------
+The header block is split here (up to the first empty line, `\\r\\n` or `\\n`), not by
+`email.parser`: the feed parser stops at the first malformed line (losing every Received field
+below it) and takes about a second on a 5 MB folded header. Field values are decoded as UTF-8
+with replacement, whatever a message declares; NUL becomes U+FFFD. The standard library's
+`email.utils` reads addresses and dates, `email.header` encoded words (charsets declared there
+are tried, then UTF-8, then replaced - never trusted to decode cleanly). `raw` and
+`header_bytes` keep the original bytes in memory for DKIM (body hash) and are never saved.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import functools
+import ipaddress
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from email.header import decode_header
+from email.utils import getaddresses
+
+from publicsuffixlist import PublicSuffixList
+
+from mailpath.core.authresults import (
+    AuthResultsHeader,
+    auth_results_to_json,
+    parse_authentication_results,
+)
+from mailpath.core.names import InputError, parse_domain
+from mailpath.core.received import Hop, hop_to_json, parse_received, with_delays
+
+#: Received fields beyond this many (newest kept) are dropped with the note
+#: ``received-truncated``; RFC 5321 relays give up far sooner (Postfix at 50 hops).
+MAX_HOPS = 2_000
+#: Address fields are read only this far.
+MAX_ADDRESS_FIELD = 8_192
+
+NOTE_CODES = (
+    "malformed-header-line",  # a line in the header block that is no field; skipped
+    "nul-bytes",  # NUL bytes in the header block (shown as U+FFFD)
+    "from-missing",
+    "from-unparseable",
+    "from-multiple-headers",  # the first (topmost) From field is used
+    "from-multiple-addresses",  # the first address is used
+    "received-truncated",  # more than MAX_HOPS Received fields; the oldest dropped
+)
+
+FORMAT_HEADERS = "mailpath-message-headers"
+
+_FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:")
+_FIELD_SPLIT = re.compile(rb"\r?\n(?![ \t])")
+_FOLD = re.compile(rb"\r?\n[ \t]*")
+_BLANK_LINE = re.compile(rb"\n\r?\n")
+_IPISH = re.compile(r"^(?:ipv6:)?[0-9a-f:.]+$", re.I)
+_INTERNAL_NETS = tuple(
+    ipaddress.ip_network(n)
+    for n in (
+        "10.0.0.0/8",
+        "172.16.0.0/12",
+        "192.168.0.0/16",
+        "127.0.0.0/8",
+        "169.254.0.0/16",
+        "100.64.0.0/10",
+        "::1/128",
+        "fe80::/10",
+        "fc00::/7",
+    )
+)
+
+
+class MessageError(InputError):
+    """The input is not a mail message at all (empty, or no header block)."""
+
+
+@dataclass(frozen=True)
+class Handover:
+    """The hop where the message entered the recipient's servers.
+
+    `hop` indexes `ParsedMessage.hops` (oldest first); `address` is the client that handed the
+    message over (the IP the recipient's SPF check saw); `host` its name as the receiver
+    recorded it (reverse DNS, else HELO); `by` the recipient's server that accepted it.
+    """
+
+    hop: int
+    address: str | None
+    host: str | None
+    by: str | None
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """What a received message says about its path. Header text is data: show it as plain text.
+
+    - `from_address` / `from_domain`: the first address of the topmost From field; the domain
+      in ASCII lower case (IDNA), None when absent or unreadable.
+    - `mail_from` / `mail_from_domain`: from the topmost Return-Path; None for ``<>``.
+    - `recipient_domain`: from Delivered-To, else X-Original-To, else the newest ``for <...>``
+      of a Received field, else To; `recipient_source` names which ("delivered-to",
+      "x-original-to", "received-for", "to") or is None.
+    - `hops`: oldest first; `received_positions[i]` is the index of hop i's field in
+      `headers` (0 = topmost).
+    - `dkim_signatures`: DKIM-Signature values (unfolded), in header order.
+    - `arc_headers`: (name, value) of every ARC-Seal / ARC-Message-Signature /
+      ARC-Authentication-Results field, in header order (empty: no ARC); see `has_arc`.
+    - `authentication_results`: every Authentication-Results field, topmost first (use
+      `mailpath.core.authresults.receiving_results` for the receiver's own).
+    - `headers`: every field as (name, decoded value), topmost first.
+    - `headers_only` / `body_present`: whether anything follows the header block.
+    - `header_bytes` / `raw`: the original bytes, kept in memory only (DKIM needs the body).
+    """
+
+    from_address: str | None
+    from_domain: str | None
+    mail_from: str | None
+    mail_from_domain: str | None
+    recipient_domain: str | None
+    recipient_source: str | None
+    hops: tuple[Hop, ...]
+    received_positions: tuple[int, ...]
+    handover: Handover | None
+    dkim_signatures: tuple[str, ...]
+    arc_headers: tuple[tuple[str, str], ...]
+    authentication_results: tuple[AuthResultsHeader, ...]
+    subject: str | None
+    headers: tuple[tuple[str, str], ...] = field(repr=False)
+    headers_only: bool
+    body_present: bool
+    notes: tuple[str, ...]
+    header_bytes: bytes = field(repr=False, compare=False)
+    raw: bytes = field(repr=False, compare=False)
+
+    @property
+    def has_arc(self) -> bool:
+        return bool(self.arc_headers)
+
+    def header_values(self, name: str) -> list[str]:
+        """Values of every field called `name` (case-insensitive), topmost first."""
+        wanted = name.lower()
+        return [value for key, value in self.headers if key.lower() == wanted]
+
+
+# -- header block --------------------------------------------------------------------------
+
+
+def _split_header_block(data: bytes) -> tuple[bytes, bytes, bytes]:
+    """(header_bytes including the empty line, the fields' bytes, the body)."""
+    match = _BLANK_LINE.search(data)
+    if match is None:
+        return data, data, b""
+    return data[: match.end()], data[: match.start() + 1], data[match.end() :]
+
+
+def _decode(value: bytes) -> str:
+    return value.decode("utf-8", "replace").replace("\x00", "\ufffd")
+
+
+def _fields(block: bytes, notes: list[str]) -> list[tuple[str, str]]:
+    fields: list[tuple[str, str]] = []
+    if b"\x00" in block:
+        notes.append("nul-bytes")
+    for index, chunk in enumerate(_FIELD_SPLIT.split(block)):
+        if not chunk.strip():
+            continue
+        match = _FIELD_NAME.match(chunk)
+        if match is None:
+            if index == 0:
+                raise MessageError(
+                    "this file is not a mail message: it does not start with a header field "
+                    "such as 'From: ...'"
+                )
+            notes.append("malformed-header-line")
+            continue
+        name = match.group(1).decode("ascii")
+        # Unfold; the indentation of a folded line shrinks to one space.
+        value = chunk[match.end() :]
+        if b"\n" in value:
+            value = _FOLD.sub(b" ", value)
+        fields.append((name, _decode(value).strip()))
+    return fields
+
+
+# -- addresses and names -------------------------------------------------------------------
+
+
+def _domain(text: str | None) -> str | None:
+    if not text:
+        return None
+    try:
+        return parse_domain(text, "domain").ascii
+    except InputError:
+        return None
+
+
+def _addresses(value: str) -> list[str]:
+    try:
+        pairs = getaddresses([value[:MAX_ADDRESS_FIELD]])
+    except Exception:  # the stdlib address parser on hostile text
+        return []
+    return [addr for _name, addr in pairs if "@" in addr]
+
+
+def _address_domain(address: str | None) -> str | None:
+    if not address or "@" not in address:
+        return None
+    return _domain(address.rpartition("@")[2])
+
+
+def _return_path(value: str) -> str | None:
+    text = value.strip()
+    if text.startswith("<"):
+        text = text[1:].split(">", 1)[0]
+    text = text.strip()
+    if not text or "@" not in text:
+        return None
+    return text
+
+
+def _decode_words(value: str) -> str:
+    """RFC 2047 encoded words, never trusting the declared charset to be right."""
+    try:
+        parts = decode_header(value[:MAX_ADDRESS_FIELD])
+    except Exception:  # malformed encoded words stay as written
+        return value
+    out: list[str] = []
+    for part, charset in parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        if charset is None:
+            # decode_header's own encoding of the text between encoded words.
+            out.append(part.decode("raw-unicode-escape", "replace"))
+            continue
+        text: str | None = None
+        for candidate in (charset, "utf-8"):
+            if not candidate or candidate == "unknown-8bit":
+                continue
+            try:
+                text = part.decode(candidate)
+                break
+            except (LookupError, UnicodeDecodeError):
+                continue
+        out.append(text if text is not None else part.decode("utf-8", "replace"))
+    return "".join(out)
+
+
+@functools.cache
+def _psl() -> PublicSuffixList:
+    return PublicSuffixList()
+
+
+@functools.lru_cache(maxsize=4096)
+def registrable_domain(name: str) -> str | None:
+    """The registrable domain of a host name (public suffix list), or None for IPs/labels."""
+    name = name.strip().rstrip(".").lower()
+    if "." not in name or _is_ip(name):
+        return None
+    return str(_psl().privatesuffix(name) or name)
+
+
+def _is_ip(text: str) -> bool:
+    if not _IPISH.match(text.strip("[]")):
+        return False
+    try:
+        ipaddress.ip_address(text.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+def _is_internal_address(address: str | None) -> bool:
+    if not address:
+        return False
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return any(ip.version == net.version and ip in net for net in _INTERNAL_NETS)
+
+
+# -- handover ------------------------------------------------------------------------------
+
+
+class _Organization:
+    def __init__(self, domains: Collection[str]) -> None:
+        names = {d.strip().rstrip(".").lower() for d in domains if d and d.strip()}
+        self.names = names
+        self.orgs = {org for d in names if (org := registrable_domain(d))}
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str) or not name:
+            return False
+        name = name.rstrip(".").lower()
+        if name in self.names or any(name.endswith("." + d) for d in self.names):
+            return True
+        org = registrable_domain(name)
+        return org is not None and org in self.orgs
+
+
+def _unnamed(host: str | None) -> bool:
+    """No usable name: absent, an IP (Gmail's internal hops), or one label (localhost)."""
+    return host is None or _is_ip(host) or "." not in host
+
+
+def _from_inside(hop: Hop, inside: _Organization) -> bool:
+    if hop.from_name is None and hop.helo is None and hop.from_address is None:
+        return True  # a local/internal step: nothing came from outside here
+    if _is_internal_address(hop.from_address):
+        return True
+    if hop.from_name is not None:
+        return hop.from_name in inside
+    return hop.from_address is None and hop.helo in inside
+
+
+def find_handover(hops: Sequence[Hop], recipient_domains: Collection[str]) -> Handover | None:
+    """The hop where the message crossed into the recipient's servers, or None.
+
+    `hops` oldest first; `recipient_domains` the domains whose servers are the recipient's
+    (recipient domain, its MX hosts' domains); a host is inside when it is one of them, a
+    subdomain, or has the same registrable domain. Walking newest first, the handover is the
+    first hop whose ``by`` is inside and whose ``from`` is outside. Hops that stay inside
+    continue the chain: a ``from`` inside (or a private address, or none at all, like Gmail's
+    ``by 2002:a05:...`` steps), and an older hop's ``by`` is trusted as inside when the newer
+    hop came from inside (the server that relayed it is the one that received it, whatever
+    name it gives itself - Microsoft 365 mixes outlook.com and office365.com). A named ``by``
+    outside the organization before any handover ends the walk with None. Unparsed hops are
+    skipped. A sender hosted by the same organization as the recipient shows no handover.
+    """
+    inside = _Organization(recipient_domains)
+    if not inside.names:
+        return None
+    chained = False  # the newer hop came from inside the recipient's organization
+    for index in range(len(hops) - 1, -1, -1):
+        hop = hops[index]
+        if hop.unparsed:
+            continue
+        by_inside = chained or (hop.by is not None and hop.by in inside)
+        if not (by_inside or _unnamed(hop.by)):
+            return None
+        if _from_inside(hop, inside):
+            chained = True
+            continue
+        if by_inside:
+            return Handover(
+                hop=index,
+                address=hop.from_address,
+                host=hop.from_name or hop.helo,
+                by=hop.by,
+            )
+        chained = False
+    return None
+
+
+def _newest_named_by(hops: Sequence[Hop]) -> str | None:
+    for hop in reversed(hops):
+        if not hop.unparsed and not _unnamed(hop.by):
+            return hop.by
+    return None
+
+
+def _default_receivers(recipient_domain: str | None, hops: Sequence[Hop]) -> set[str]:
+    domains: set[str] = set()
+    if recipient_domain:
+        domains.add(recipient_domain)
+    newest = _newest_named_by(hops)
+    if newest and (org := registrable_domain(newest)):
+        domains.add(org)
+    return domains
+
+
+def receiver_domains(message: ParsedMessage) -> set[str]:
+    """The recipient domain and the receiving server's registrable domain (DNS-free guess)."""
+    domains = _default_receivers(message.recipient_domain, message.hops)
+    if (
+        message.handover
+        and message.handover.by
+        and (org := registrable_domain(message.handover.by))
+    ):
+        domains.add(org)
+    return domains
+
+
+# -- the message ---------------------------------------------------------------------------
+
+
+def parse_message(data: bytes) -> ParsedMessage:
+    """Read a received message's headers into its path (see the module docstring)."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise MessageError("a message must be given as bytes")
+    data = bytes(data)
+    if not data.strip():
+        raise MessageError("the message is empty")
+    start = data
+    if start.startswith(b"\xef\xbb\xbf"):
+        start = start[3:]
+    if start.startswith(b"From ") and not start.startswith(b"From :"):
+        # An mbox separator line ("From sender date"), not a header field.
+        start = start.partition(b"\n")[2]
+    if not start.strip():
+        raise MessageError("the message has no header fields")
+    header_bytes, block, body = _split_header_block(start)
+    notes: list[str] = []
+    fields = _fields(block, notes)
+    if not fields:
+        raise MessageError("the message has no header fields")
+
+    by_name: dict[str, list[tuple[int, str]]] = {}
+    for position, (name, value) in enumerate(fields):
+        by_name.setdefault(name.lower(), []).append((position, value))
+
+    def values(name: str) -> list[str]:
+        return [v for _p, v in by_name.get(name, [])]
+
+    from_address: str | None = None
+    from_fields = values("from")
+    if not from_fields:
+        notes.append("from-missing")
+    else:
+        if len(from_fields) > 1:
+            notes.append("from-multiple-headers")
+        addresses = _addresses(from_fields[0])
+        if len(addresses) > 1:
+            notes.append("from-multiple-addresses")
+        from_address = addresses[0] if addresses else None
+    from_domain = _address_domain(from_address)
+    if from_fields and from_domain is None:
+        notes.append("from-unparseable")
+
+    return_paths = values("return-path")
+    mail_from = _return_path(return_paths[0]) if return_paths else None
+    mail_from_domain = _address_domain(mail_from)
+
+    received = by_name.get("received", [])
+    if len(received) > MAX_HOPS:
+        notes.append("received-truncated")
+        received = received[:MAX_HOPS]
+    newest_first = [parse_received(value) for _p, value in received]
+    hops = with_delays(reversed(newest_first))
+    positions = tuple(p for p, _v in reversed(received))
+
+    recipient_domain: str | None = None
+    recipient_source: str | None = None
+    candidates: list[tuple[str, str | None]] = []
+    for name, source in (("delivered-to", "delivered-to"), ("x-original-to", "x-original-to")):
+        for value in values(name):
+            found = _addresses(value)
+            candidates.append((source, found[0] if found else value.strip().strip("<>")))
+    for hop in reversed(hops):
+        if hop.for_address:
+            candidates.append(("received-for", hop.for_address))
+    for value in values("to"):
+        for address in _addresses(value):
+            candidates.append(("to", address))
+    for source, candidate in candidates:
+        domain = _address_domain(candidate)
+        if domain:
+            recipient_domain, recipient_source = domain, source
+            break
+
+    handover = find_handover(hops, _default_receivers(recipient_domain, hops))
+    subjects = values("subject")
+    return ParsedMessage(
+        from_address=from_address,
+        from_domain=from_domain,
+        mail_from=mail_from,
+        mail_from_domain=mail_from_domain,
+        recipient_domain=recipient_domain,
+        recipient_source=recipient_source,
+        hops=hops,
+        received_positions=positions,
+        handover=handover,
+        dkim_signatures=tuple(values("dkim-signature")),
+        arc_headers=tuple(
+            (name, value)
+            for name, value in fields
+            if name.lower() in ("arc-seal", "arc-message-signature", "arc-authentication-results")
+        ),
+        authentication_results=tuple(
+            parse_authentication_results(value, position)
+            for position, value in by_name.get("authentication-results", [])
+        ),
+        subject=_decode_words(subjects[0]) if subjects else None,
+        headers=tuple(fields),
+        headers_only=not body,
+        body_present=bool(body),
+        notes=tuple(dict.fromkeys(notes)),
+        header_bytes=header_bytes,
+        raw=data,
+    )
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def handover_to_json(handover: Handover | None) -> dict[str, object] | None:
+    """``{"address", "host", "hop"}`` or None."""
+    if handover is None:
+        return None
+    return {"address": handover.address, "host": handover.host, "hop": handover.hop}
+
+
+def message_to_json(message: ParsedMessage) -> dict[str, object]:
+    """The analysis view of a message (no body, no raw header block)."""
+    return {
+        "from_address": message.from_address,
+        "from_domain": message.from_domain,
+        "mail_from": message.mail_from,
+        "mail_from_domain": message.mail_from_domain,
+        "recipient_domain": message.recipient_domain,
+        "hops": [hop_to_json(hop) for hop in message.hops],
+        "handover": handover_to_json(message.handover),
+        "dkim_signatures": list(message.dkim_signatures),
+        "arc": message.has_arc,
+        "authentication_results": auth_results_to_json(message.authentication_results),
+        "headers_only": message.headers_only,
+        "notes": list(message.notes),
+    }
+
+
+def message_to_json_headers(message: ParsedMessage) -> dict[str, object]:
+    """What a saved analysis may keep of a message: its header block, never the body.
+
+    ``header_block_base64`` holds the exact header bytes (so a replay parses the same
+    thing); ``headers`` the readable fields; ``body_present`` whether the original had a body
+    (it is not kept).
+    """
+    return {
+        "format": FORMAT_HEADERS,
+        "version": 1,
+        "header_block_base64": base64.b64encode(message.header_bytes).decode("ascii"),
+        "headers": [[name, value] for name, value in message.headers],
+        "body_present": message.body_present,
+    }
+
+
+def message_from_json_headers(obj: Mapping[str, object]) -> ParsedMessage:
+    """Parse the header block saved by `message_to_json_headers` (headers-only).
+
+    Raises `MessageError` when the object is not such a record.
+    """
+    if not isinstance(obj, Mapping) or obj.get("format") != FORMAT_HEADERS:
+        raise MessageError("the saved message is not a mailpath header record")
+    block = obj.get("header_block_base64")
+    if not isinstance(block, str):
+        raise MessageError("the saved message has no header block")
+    try:
+        data = base64.b64decode(block, validate=True)
+    except (binascii.Error, ValueError):
+        raise MessageError("the saved message's header block is corrupt") from None
+    return parse_message(data)
