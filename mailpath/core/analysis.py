@@ -12,16 +12,18 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 import dns.reversename as reversename
 
+from mailpath.core.dkim import DkimKey, check_dkim_key, parse_selector
 from mailpath.core.dmarc import lookup_dmarc
 from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
 from mailpath.core.findings import build_findings
+from mailpath.core.message_check import MessageInput, Verified, evaluate, spf_identity, verify
 from mailpath.core.model import (
     DmarcInfo,
     Finding,
@@ -97,6 +99,10 @@ class _State:
     spf_audit: SpfAudit | None = None
     dmarc: DmarcInfo | None = None
     notes: tuple[str, ...] = ()
+    dkim_keys: tuple[DkimKey, ...] = ()
+    #: SPF's identity when a received message says it (MAIL FROM, or HELO for `<>`).
+    spf_domain: str | None = None
+    spf_sender: str | None = None
 
     def snapshot(self, **extra: Any) -> Result:
         return Result(
@@ -112,6 +118,7 @@ class _State:
             dmarc=self.dmarc,
             started_at=self.started_at,
             notes=self.notes,
+            dkim_keys=self.dkim_keys,
             **extra,
         )
 
@@ -134,8 +141,14 @@ async def analyze(
     *,
     on_progress: Callable[[Progress], None] | None = None,
     started_at: str | None = None,
+    message: MessageInput | None = None,
+    dkim_selectors: Sequence[str] = (),
 ) -> Result:
-    """Resolve the whole route. Raises InputError for bad input; DNS trouble is a result."""
+    """Resolve the whole route. Raises InputError for bad input; DNS trouble is a result.
+
+    With a received `message`, SPF is checked for its MAIL FROM (as the receiver did), its
+    DKIM signatures and ARC chain are verified, and DMARC is evaluated for it. Each of
+    `dkim_selectors` has its key at SELECTOR._domainkey.SENDER checked."""
     sender_party, recipient_party, via_host = parse_inputs(sender, recipient, via)
     inputs = Inputs(
         sender=sender_party.address if sender_party.local else sender_party.domain.ascii,
@@ -151,6 +164,16 @@ async def analyze(
         recipient=recipient_party,
         started_at=started_at or datetime.now(UTC).isoformat(timespec="seconds"),
     )
+    selectors = [parse_selector(sel) for sel in dkim_selectors]
+    if message is not None:
+        mail_from, mail_from_domain = spf_identity(message.parsed)
+        handover = message.parsed.handover
+        if mail_from_domain:
+            state.spf_domain, state.spf_sender = mail_from_domain, mail_from
+        elif handover is not None and handover.host and _is_name(handover.host):
+            # A null sender: SPF checks the HELO identity (RFC 7208 2.4).
+            state.spf_domain = handover.host
+            state.spf_sender = f"postmaster@{handover.host}"
     t0 = time.monotonic()
 
     def changed() -> None:
@@ -160,12 +183,20 @@ async def analyze(
     tracker = _Tracker(cache, changed)
     run = _Run(tracker, state, changed)
 
+    verified: list[Verified] = []
+
+    async def verify_message() -> None:
+        if message is not None:
+            verified.append(await verify(tracker, message))
+
     try:
         await asyncio.gather(
             run.recipient_mx(),
             run.sending_hosts(via_host),
             run.spf_audit(),
             run.dmarc(),
+            run.dkim_keys(selectors),
+            verify_message(),
         )
     except asyncio.CancelledError:
         # Cancel means at once: questions fetched ahead for nobody stop too.
@@ -179,6 +210,17 @@ async def analyze(
             spf_aligned=SpfResult.PASS in spf_results if spf_results else None,
         )
     partial = state.snapshot()
+    if message is not None:
+        info = await evaluate(
+            tracker,
+            message,
+            verified[0],
+            dmarc=state.dmarc,
+            hosts=partial.sending_hosts or (),
+            mx=state.mx,
+            recipient=state.recipient.domain.ascii,
+        )
+        partial = replace(partial, message=info)
     findings = await verify_fixes(tracker, partial, build_findings(partial))
     result = replace(
         partial,
@@ -292,9 +334,17 @@ class _Run:
 
     async def spf_for(self, ip: str, helo: str) -> SpfOutcome:
         sender = self.state.sender
-        return await check_host(
-            self.dns, ip, sender.domain.ascii, sender.address, helo if _is_name(helo) else ""
-        )
+        domain = self.state.spf_domain or sender.domain.ascii
+        address = self.state.spf_sender or sender.address
+        return await check_host(self.dns, ip, domain, address, helo if _is_name(helo) else "")
+
+    async def dkim_keys(self, selectors: Sequence[str]) -> None:
+        if not selectors:
+            return
+        domain = self.state.sender.domain.ascii
+        keys = await asyncio.gather(*(check_dkim_key(self.dns, s, domain) for s in selectors))
+        self.state.dkim_keys = tuple(keys)
+        self.changed()
 
     async def spf_audit(self) -> None:
         self.state.spf_audit = await audit(self.dns, self.state.sender.domain.ascii)

@@ -232,6 +232,16 @@ def _dns_name(text: str, what: str) -> str:
     return name
 
 
+def parse_selector(text: str) -> str:
+    """A DKIM selector as typed (`--dkim-selector`, the window's field); raises InputError."""
+    from mailpath.core.names import InputError
+
+    try:
+        return _dns_name(text, "the DKIM selector")
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
 def _key_name(selector: str, domain: str) -> str:
     return f"{selector}._domainkey.{domain}"
 
@@ -953,6 +963,7 @@ __all__ = [
     "dkim_key_to_json",
     "dkim_signature_to_json",
     "parse_key_record",
+    "parse_selector",
     "parse_tag_list",
     "psl_org_domain",
     "verify_arc",

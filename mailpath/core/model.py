@@ -9,10 +9,17 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mailpath.core.dns import Answer
 from mailpath.core.names import Domain
 from mailpath.core.spf import SpfAudit, SpfOutcome
+
+if TYPE_CHECKING:  # these modules import this one
+    from mailpath.core.authresults import AuthResultsHeader
+    from mailpath.core.dkim import ArcResult, DkimKey, DkimSignature
+    from mailpath.core.dmarc import DmarcResult
+    from mailpath.core.message import ParsedMessage
 
 
 class Severity(str, enum.Enum):
@@ -168,6 +175,26 @@ class DmarcInfo:
 
 
 @dataclass(frozen=True)
+class MessageInfo:
+    """A received message and what re-checking it gave (`core.message_check`)."""
+
+    parsed: ParsedMessage
+    dkim: tuple[DkimSignature, ...] = ()
+    arc: ArcResult | None = None
+    #: The DKIM/ARC results come from a saved analysis (whose body was never stored).
+    dkim_recorded: bool = False
+    #: SPF of the address that handed the message over, for its MAIL FROM (or HELO).
+    spf: SpfOutcome | None = None
+    spf_address: str | None = None
+    mail_from: str | None = None
+    dmarc_result: DmarcResult | None = None
+    #: The Authentication-Results headers the receiving side added.
+    receiver_results: tuple[AuthResultsHeader, ...] = ()
+    #: Indexes into `parsed.hops` of relays the predicted route does not have.
+    unexpected_hops: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Inputs:
     sender: str  # as normalized: the address or domain
     recipient: str
@@ -193,3 +220,7 @@ class Result:
     elapsed: float = 0.0
     queries: int = 0  # questions really sent
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: The received message the analysis started from, or None.
+    message: MessageInfo | None = None
+    #: The DKIM keys asked for with --dkim-selector (or the window's selector field).
+    dkim_keys: tuple[DkimKey, ...] = ()

@@ -109,7 +109,25 @@ TEMPLATES: dict[str, str] = {
     ),
     "verified": "{recipient} accepts the mail as SPF-verified",
     "verified/dkim": "{recipient} accepts the mail as DKIM-verified",
+    "refused/dmarc": (
+        "{recipient} will reject this mail: DMARC fails for {sender} (neither SPF nor DKIM "
+        "gives an aligned pass) and the policy of {domain} is reject."
+    ),
+    "flagged/dmarc": (
+        "{recipient} will put this mail in spam: DMARC fails for {sender} (neither SPF nor "
+        "DKIM gives an aligned pass) and the policy of {domain} is quarantine."
+    ),
 }
+
+# With a received message DKIM was checked: the same verdicts say what it showed instead.
+_DKIM_SEEN = " The message carries no valid DKIM signature aligned with {sender} either."
+TEMPLATES.update(
+    {
+        f"{key}/message": text.replace(_DKIM_CAVEAT, _DKIM_SEEN)
+        for key, text in list(TEMPLATES.items())
+        if text.endswith(_DKIM_CAVEAT)
+    }
+)
 
 _SEVERITY_STATUS = {
     Severity.ERROR: Status.FAIL,
@@ -145,13 +163,36 @@ class Authentication(str, enum.Enum):
 def authentication(result: Result) -> Authentication:
     """The one place that decides what authenticates the mail.
 
-    Today the Result holds DNS only, so DKIM is never seen: without an SPF pass the answer is
-    UNKNOWN. When a received message's DKIM/DMARC results are added to the Result, read them
-    here (DKIM pass and aligned -> DKIM; DKIM checked and failing -> NEITHER)."""
+    From DNS alone DKIM is never seen: without an SPF pass the answer is UNKNOWN. A received
+    message shows it: a valid DKIM signature aligned with the From domain authenticates the
+    mail; without one (and without an SPF pass) neither does."""
     addresses = [a for h in result.sending_hosts or () for a in h.addresses]
     if addresses and all(a.spf is not None and a.spf.result is SpfResult.PASS for a in addresses):
         return Authentication.SPF
+    if result.message is not None:
+        if any(s.result == "pass" and s.aligned for s in result.message.dkim):
+            return Authentication.DKIM
+        return Authentication.NEITHER
     return Authentication.UNKNOWN
+
+
+def _dmarc_verdict(result: Result, receiver: str, names: dict[str, str]) -> Verdict | None:
+    """A received message that fails DMARC under a policy that acts on it."""
+    message = result.message
+    dmarc = message.dmarc_result if message is not None else None
+    if dmarc is None or dmarc.result != "fail" or dmarc.disposition == "none":
+        return None
+    key = "refused/dmarc" if dmarc.disposition == "reject" else "flagged/dmarc"
+    severity = Severity.ERROR
+    status = Status.FAIL if dmarc.disposition == "reject" else Status.SOFTFAIL
+    return _make(
+        severity,
+        key,
+        names,
+        status=status,
+        subject=receiver,
+        domain=dmarc.policy_domain or names["sender"],
+    )
 
 
 def _make(
@@ -341,11 +382,15 @@ def _spf_verdict(
                 outcome=_outcome(failed[0]),
                 name=failed[1],
             )
+    dmarc = _dmarc_verdict(result, receiver, names)
+    if dmarc is not None:
+        return dmarc
     auth = authentication(result)
     if auth is Authentication.SPF:
         return _ptr_verdict(hosts, receiver, names)
     if auth is Authentication.DKIM:
         return _make(Severity.INFO, "verified/dkim", names, status=Status.PASS, subject=receiver)
+    seen = "/message" if auth is Authentication.NEITHER else ""
     order = [
         (SpfResult.FAIL, "refused", Severity.ERROR, Status.FAIL),
         (SpfResult.PERMERROR, "unverified/permerror", Severity.ERROR, Status.FAIL),
@@ -360,7 +405,7 @@ def _spf_verdict(
         host = bad[0][0]
         return _make(
             severity,
-            key,
+            key + seen if f"{key}{seen}" in TEMPLATES else key,
             names,
             status=status,
             subject=receiver,

@@ -1,0 +1,309 @@
+"""A received message, re-checked as its receiver did: DKIM, ARC, DMARC, the receiver's own
+Authentication-Results, and where the real path leaves the predicted one.
+
+The analysis (`analysis.analyze(..., message=MessageInput(...))`) takes the sender, the
+recipient and the handover address from the message (`message_parties`), verifies DKIM and ARC
+while the route resolves (`verify`), and, once SPF and DMARC are known, joins them
+(`evaluate`) into the `MessageInfo` the Result carries. Every DNS question goes through the
+analysis's one source.
+
+The body is needed only to verify DKIM body hashes, in memory. A saved analysis keeps the
+header block and the DKIM/ARC results (`MessageInput.saved_dkim`), never the body, so a replay
+shows the results as they were verified when the analysis was made.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from mailpath.core.authresults import auth_results_to_json, receiving_results
+from mailpath.core.dkim import (
+    ArcResult,
+    DkimSignature,
+    arc_result_to_json,
+    dkim_signature_to_json,
+    verify_arc,
+    verify_dkim,
+)
+from mailpath.core.dmarc import DmarcResult, aligned, evaluate_dmarc, org_domains_for
+from mailpath.core.dns import DnsSource
+from mailpath.core.message import (
+    MessageError,
+    ParsedMessage,
+    handover_to_json,
+    registrable_domain,
+)
+from mailpath.core.model import DmarcInfo, MessageInfo, MxInfo, SendingHostInfo
+from mailpath.core.received import hop_to_json
+from mailpath.core.spf import SpfOutcome, SpfResult
+
+__all__ = [
+    "MessageInput",
+    "evaluate",
+    "message_parties",
+    "message_to_json",
+    "unexpected_hops",
+    "verify",
+]
+
+
+@dataclass(frozen=True)
+class MessageInput:
+    """A message to analyse. `saved_dkim`/`saved_arc` come from a saved analysis (whose body
+    was never stored): given, they are shown as recorded instead of verified again."""
+
+    parsed: ParsedMessage
+    saved_dkim: tuple[DkimSignature, ...] | None = None
+    saved_arc: ArcResult | None = None
+
+
+def message_parties(
+    parsed: ParsedMessage,
+    sender: str | None = None,
+    recipient: str | None = None,
+    via: str | None = None,
+) -> tuple[str, str, str | None]:
+    """Sender, recipient and via for the analysis: what the caller gave overrides what the
+    message says. Raises MessageError naming what the message lacks."""
+    sender = sender or parsed.from_address or parsed.from_domain
+    if not sender:
+        raise MessageError(
+            "the message has no From address with a domain: give SENDER on the command line"
+        )
+    recipient = recipient or parsed.recipient_domain
+    if not recipient:
+        raise MessageError(
+            "the message does not say where it was delivered (no Delivered-To, X-Original-To, "
+            "'for <...>' or To): give RECIPIENT on the command line"
+        )
+    if via is None and parsed.handover is not None:
+        via = parsed.handover.address or parsed.handover.host
+    return sender, recipient, via
+
+
+def spf_identity(parsed: ParsedMessage) -> tuple[str | None, str | None]:
+    """(MAIL FROM address, its domain) the receiver checked SPF for; (None, None) for `<>`."""
+    if parsed.mail_from_domain:
+        return parsed.mail_from, parsed.mail_from_domain
+    return None, None
+
+
+@dataclass(frozen=True)
+class Verified:
+    dkim: tuple[DkimSignature, ...]
+    arc: ArcResult | None
+    recorded: bool  # taken from a saved analysis
+
+
+async def verify(source: DnsSource, message: MessageInput) -> Verified:
+    """DKIM signatures and the ARC chain, through `source` (or as saved)."""
+    if message.saved_dkim is not None:
+        return Verified(message.saved_dkim, message.saved_arc, recorded=True)
+    parsed = message.parsed
+    if not parsed.dkim_signatures and not parsed.has_arc:
+        return Verified((), None, recorded=False)
+    dkim, arc = await asyncio.gather(
+        verify_dkim(source, parsed.raw, parsed.from_domain),
+        verify_arc(source, parsed.raw) if parsed.has_arc else _no_arc(),
+    )
+    return Verified(dkim, arc, recorded=False)
+
+
+async def _no_arc() -> ArcResult | None:
+    return None
+
+
+def _handover_spf(
+    hosts: Iterable[SendingHostInfo], address: str | None
+) -> tuple[str | None, SpfOutcome | None]:
+    """The handover address and its SPF outcome (the analysis checks it for MAIL FROM)."""
+    for host in hosts:
+        for addr in host.addresses:
+            if address is None or addr.address == address:
+                return addr.address, addr.spf
+    return address, None
+
+
+async def evaluate(
+    source: DnsSource,
+    message: MessageInput,
+    verified: Verified,
+    *,
+    dmarc: DmarcInfo | None,
+    hosts: Sequence[SendingHostInfo],
+    mx: MxInfo | None,
+    recipient: str,
+) -> MessageInfo:
+    """Join DKIM, the handover's SPF and the From domain's DMARC record into DMARC's result,
+    and set the receiver's recorded results beside it."""
+    parsed = message.parsed
+    from_domain = parsed.from_domain
+    mail_from, mail_from_domain = spf_identity(parsed)
+    handover_address = parsed.handover.address if parsed.handover else None
+    address, spf = _handover_spf(hosts, handover_address)
+
+    dkim = verified.dkim
+    dmarc_result: DmarcResult | None = None
+    if from_domain and dmarc is not None:
+        names = [from_domain, *(s.domain for s in dkim if s.domain)]
+        if mail_from_domain:
+            names.append(mail_from_domain)
+        orgs = await org_domains_for(source, sorted(set(names)))
+
+        def org_of(name: str) -> str:
+            return orgs.get(name, name)
+
+        dkim = tuple(
+            replace(
+                s, aligned=bool(s.domain) and aligned(s.domain, from_domain, dmarc.adkim, org_of)
+            )
+            for s in dkim
+        )
+        dmarc_result = evaluate_dmarc(
+            dmarc,
+            from_domain,
+            spf.result.value if spf is not None else None,
+            mail_from_domain,
+            [(s.domain, s.result) for s in dkim if s.domain],
+            org_domains=orgs,
+        )
+    receivers = _receiver_names(recipient, mx)
+    return MessageInfo(
+        parsed=parsed,
+        dkim=dkim,
+        arc=verified.arc,
+        dkim_recorded=verified.recorded,
+        spf=spf,
+        spf_address=address,
+        mail_from=mail_from,
+        dmarc_result=dmarc_result,
+        receiver_results=receiving_results(parsed, receivers),
+        unexpected_hops=unexpected_hops(parsed, hosts),
+    )
+
+
+def _receiver_names(recipient: str, mx: MxInfo | None) -> set[str]:
+    names = {recipient}
+    for host in mx.hosts if mx is not None else ():
+        org = registrable_domain(host.host)
+        if org:
+            names.add(org)
+    if "gmail.com" in names or "google.com" in names:
+        names |= {"mx.google.com", "google.com"}
+    return names
+
+
+def _org(name: str | None) -> str | None:
+    return registrable_domain(name) if name else None
+
+
+def unexpected_hops(parsed: ParsedMessage, hosts: Iterable[SendingHostInfo]) -> tuple[int, ...]:
+    """Hops on the sending side run by an organization that is neither the sender's nor the
+    handover server's: a relay or a forwarder the predicted route does not have."""
+    if parsed.handover is None:
+        return ()
+    known = {_org(parsed.from_domain), _org(parsed.mail_from_domain)}
+    known |= {_org(h.host) for h in hosts}
+    known |= {_org(parsed.handover.host)}
+    known.discard(None)
+    out = []
+    for index, hop in enumerate(parsed.hops[: parsed.handover.hop]):
+        org = _org(hop.by)
+        if hop.unparsed or org is None:
+            continue
+        if org not in known:
+            out.append(index)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def _result_names(info: MessageInfo) -> dict[str, str]:
+    """What mailpath's re-check gives per method, as an A-R header would say it."""
+    out: dict[str, str] = {}
+    if info.spf is not None:
+        out["spf"] = info.spf.result.value
+    if info.dkim:
+        results = [s.result for s in info.dkim]
+        out["dkim"] = "pass" if "pass" in results else results[0]
+    elif info.parsed.dkim_signatures == ():
+        out["dkim"] = "none"
+    if info.dmarc_result is not None:
+        out["dmarc"] = info.dmarc_result.result
+    return out
+
+
+def differences(info: MessageInfo) -> list[tuple[str, str, str]]:
+    """(method, the receiver's result, mailpath's result) where they differ."""
+    ours = _result_names(info)
+    out = []
+    seen: set[str] = set()
+    for header in info.receiver_results:
+        for res in header.results:
+            method = res.method.lower()
+            if method in seen or method not in ours:
+                continue
+            seen.add(method)
+            theirs = res.result.lower()
+            if theirs != ours[method] and not _same(method, theirs, ours[method]):
+                out.append((method, theirs, ours[method]))
+    return out
+
+
+def _same(method: str, theirs: str, ours: str) -> bool:
+    # RFC 8601 spells SPF's "temperror"/"permerror" also as "temperror"/"permerror"; older
+    # receivers write "hardfail" for fail.
+    return method == "spf" and {theirs, ours} == {"hardfail", "fail"}
+
+
+def message_to_json(info: MessageInfo | None) -> dict[str, Any] | None:
+    """The `message` object of `check --json` (null without a message)."""
+    if info is None:
+        return None
+    parsed = info.parsed
+    dmarc = info.dmarc_result
+    return {
+        "from_domain": parsed.from_domain,
+        "mail_from_domain": parsed.mail_from_domain,
+        "recipient_domain": parsed.recipient_domain,
+        "hops": [hop_to_json(h) for h in parsed.hops],
+        "handover": handover_to_json(parsed.handover),
+        "unexpected_hops": list(info.unexpected_hops),
+        "spf": (
+            None
+            if info.spf is None
+            else {"address": info.spf_address, "result": info.spf.result.value}
+        ),
+        "dkim": [dkim_signature_to_json(s) for s in info.dkim],
+        "dkim_recorded": info.dkim_recorded,
+        "arc": arc_result_to_json(info.arc) if info.arc else {"result": "none", "instances": 0},
+        "authentication_results": auth_results_to_json(info.receiver_results),
+        "dmarc_result": None
+        if dmarc is None
+        else {
+            "result": dmarc.result,
+            "spf_aligned": dmarc.spf_aligned,
+            "dkim_aligned": dmarc.dkim_aligned,
+            "policy_domain": dmarc.policy_domain,
+            "disposition": dmarc.disposition,
+            "reason": dmarc.reason,
+        },
+        "differences": [
+            {"method": m, "receiver": theirs, "mailpath": ours}
+            for m, theirs, ours in differences(info)
+        ],
+        "headers_only": parsed.headers_only,
+        "notes": list(parsed.notes),
+    }
+
+
+def dkim_pass_aligned(info: MessageInfo) -> bool:
+    return any(s.result == "pass" and s.aligned for s in info.dkim)
+
+
+def spf_passes(info: MessageInfo) -> bool:
+    return info.spf is not None and info.spf.result is SpfResult.PASS
