@@ -38,10 +38,10 @@ NodeAttrs = Mapping[str, Any]
 
 MARKER_SIZE = 20.0
 EDGE_MARKER_SIZE = 14.0
-LOD_TEXT = 0.35  # below this zoom, nodes are drawn without text (1,000-node overviews)
+LOD_TEXT = 0.25  # below this zoom, nodes are drawn without text (1,000-node overviews)
 
-# Text sizes in scene units. The window fits the route at no less than
-# `graph_view.MIN_FIT_ZOOM`, so on screen the node's name is at least ~10 px.
+# Text sizes in scene units; a fitted route may be drawn smaller, and zooming in (wheel,
+# Ctrl +) brings the names to any size.
 CAPTION_PX = 12
 HEAD_PX = 16
 BODY_PX = 15
