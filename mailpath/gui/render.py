@@ -185,9 +185,23 @@ def paint_node(
     kind = str(attrs.get("kind", ""))
     status = markers.normalize(attrs.get("status"))
     down = bool(attrs.get("down", False))
+    fill = theme.down_fill if down else theme.fills.get(kind, theme.fills["dns"])
+    if lod < LOD_TEXT:
+        # An overview (1,000 nodes): a box in its colour with a dot of the status colour;
+        # shapes and glyphs a few pixels across cost the most and show nothing.
+        painter.save()
+        painter.setPen(QPen(theme.highlight if highlighted else theme.border, 0))
+        painter.setBrush(fill)
+        painter.drawRect(rect)
+        size = MARKER_SIZE
+        painter.fillRect(
+            QRectF(rect.left() + 6, rect.center().y() - size / 2, size, size),
+            markers.color(status),
+        )
+        painter.restore()
+        return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    fill = theme.down_fill if down else theme.fills.get(kind, theme.fills["dns"])
     if highlighted:
         width = 3.0
         border = QPen(theme.highlight, width)
@@ -597,7 +611,7 @@ def paint_edge(
     labels: bool = True,
 ) -> None:
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LOD_TEXT)
     pen = edge_pen(attrs, theme, highlighted)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
