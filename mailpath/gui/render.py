@@ -38,7 +38,7 @@ NodeAttrs = Mapping[str, Any]
 
 MARKER_SIZE = 20.0
 EDGE_MARKER_SIZE = 14.0
-LOD_TEXT = 0.25  # below this zoom, nodes are drawn without text (1,000-node overviews)
+LOD_TEXT = 0.15  # below this zoom, nodes are drawn as plain boxes (1,000-node overviews)
 
 # Text sizes in scene units; a fitted route may be drawn smaller, and zooming in (wheel,
 # Ctrl +) brings the names to any size.
