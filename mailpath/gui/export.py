@@ -73,9 +73,17 @@ def render_image(
     return image
 
 
+#: zlib level ~1 instead of 6: two thirds of the time for ~15 % more bytes. The picture is
+#: opaque, so it is written as 24-bit RGB (a quarter less to compress than RGBA).
+PNG_QUALITY = 85
+
+
 def write_png(graph: Any, path: str, title: str, **kwargs: Any) -> QImage:
     image = render_image(graph, title, **kwargs)
-    if not image.save(path, "PNG"):
+    opaque = image.convertToFormat(QImage.Format.Format_RGB888)
+    opaque.setText("Title", title)
+    opaque.setText("Software", "mailpath")
+    if not opaque.save(path, "PNG", PNG_QUALITY):
         raise OSError(f"cannot write PNG {path}")
     return image
 
@@ -109,11 +117,51 @@ def write_svg(
     painter.end()
     if not os.path.exists(path):
         raise OSError(f"cannot write SVG {path}")
+    _name_real_fonts(path)
+
+
+def svg_font_families() -> str:
+    """A CSS font-family list for the SVG: the family the picture was drawn with (Qt's
+    own "Sans Serif" is no family a browser knows), Japanese fallbacks, then the generic."""
+    from PySide6.QtGui import QFontInfo
+
+    families = [QFontInfo(render.font(14)).family()]
+    families += ["Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", "Meiryo"]
+    seen: list[str] = []
+    for family in families:
+        if family and family not in seen and family.lower() not in ("sans serif", "sans-serif"):
+            seen.append(family)
+    return ", ".join(f"'{f}'" for f in seen) + ", sans-serif"
+
+
+def _name_real_fonts(path: str) -> None:
+    import re
+
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    families = svg_font_families()
+
+    def replace(match: re.Match[str]) -> str:
+        named = match.group(1)
+        if named.lower() in ("sans serif", "sans-serif", ""):
+            return f'font-family="{families}"'
+        if families.startswith(f"'{named}',"):
+            return f'font-family="{families}"'
+        return f"font-family=\"'{named}', {families}\""
+
+    text = re.sub(r'font-family="([^"]*)"', replace, text)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
 
 
 def export_images(graph: Any, png: str | None, svg: str | None, title: str) -> None:
     """Write the route diagram as PNG (2x pixels) and/or SVG; headless when needed."""
     ensure_gui_application()
+    from mailpath.gui.labels import LocalizedGraph, idn_display
+
+    if not isinstance(graph, LocalizedGraph):
+        graph = LocalizedGraph(graph)  # the display forms: Unicode names beside ASCII
+    title = idn_display(title)
     if png:
         write_png(graph, png, title)
     if svg:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneHoverEvent,
     QGraphicsView,
+    QLabel,
     QMenu,
     QSizePolicy,
     QStyleOptionGraphicsItem,
@@ -51,7 +52,9 @@ def _tooltip(attrs: dict[str, Any]) -> str:
 
 
 class NodeItem(QGraphicsObject):
-    def __init__(self, node_id: str, attrs: dict[str, Any], route_scene: RouteScene) -> None:
+    def __init__(
+        self, node_id: str, attrs: dict[str, Any], route_scene: RouteScene, rect: QRectF
+    ) -> None:
         super().__init__()
         self.node_id = node_id
         self.attrs = attrs
@@ -68,12 +71,11 @@ class NodeItem(QGraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setZValue(2)
-        self.update_attrs(attrs, move=True)
+        self.update_attrs(attrs, rect, move=True)
 
-    def update_attrs(self, attrs: dict[str, Any], move: bool) -> None:
+    def update_attrs(self, attrs: dict[str, Any], rect: QRectF, move: bool) -> None:
         self.prepareGeometryChange()
         self.attrs = attrs
-        rect = render.node_rect(attrs)
         self._rect = QRectF(0, 0, rect.width(), rect.height())
         if move:
             self.setPos(rect.topLeft())
@@ -151,41 +153,51 @@ class EdgeItem(QGraphicsItem):
         self.dst = dst
         self.route_scene = route_scene
         self.highlighted = False
+        self.spot = render.MID
         self.geometry: render.EdgeGeometry | None = None
         self._bounds = QRectF()
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = None
         self.setAcceptHoverEvents(True)
         src.edges.append(self)
         dst.edges.append(self)
-        self.update_attrs(attrs)
+        self.update_attrs(attrs, adjust=False)
 
-    def update_attrs(self, attrs: dict[str, Any]) -> None:
+    def update_attrs(self, attrs: dict[str, Any], adjust: bool = True) -> None:
         self.attrs = attrs
         kind = attrs.get("kind")
         self.setZValue(0 if kind == "dns" else (1 if attrs.get("active", True) else 0.5))
-        self.adjust()
+        if adjust:
+            self.adjust()
 
     def detach(self) -> None:
         for node in (self.src, self.dst):
             if self in node.edges:
                 node.edges.remove(self)
 
-    def adjust(self) -> None:
+    def adjust(self, geometry: render.EdgeGeometry | None = None) -> None:
         self.prepareGeometryChange()
-        geo = render.edge_geometry(self.src.scene_rect(), self.dst.scene_rect())
+        geo = geometry or render.edge_geometry(self.src.scene_rect(), self.dst.scene_rect())
         self.geometry = geo
-        label = render.edge_label_rect(self.attrs, geo.mid, True)
-        self._bounds = geo.path.boundingRect().united(label).adjusted(-6, -6, 6, 6)
-        stroker = QPainterPathStroker(QPen(Qt.GlobalColor.black, 8))
-        shape = stroker.createStroke(geo.path)
-        shape.addRect(label)
-        self._shape = shape
+        self._bounds = geo.path.controlPointRect().united(self.label_rect()).adjusted(-6, -6, 6, 6)
+        self._shape = None
         self.update()
+
+    def label_rect(self, highlighted: bool = True) -> QRectF:
+        """Where the label is drawn (with its text, as when hovered), in scene units."""
+        assert self.geometry is not None
+        return render.spot_rect(self.attrs, self.geometry, self.spot, highlighted)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:  # only hover and clicks ask: made then, not for every edge
+            assert self.geometry is not None
+            stroker = QPainterPathStroker(QPen(Qt.GlobalColor.black, 8))
+            shape = stroker.createStroke(self.geometry.path)
+            if self.spot.shown:
+                shape.addRect(self.label_rect(False))
+            self._shape = shape
         return self._shape
 
     def paint(
@@ -201,6 +213,7 @@ class EdgeItem(QGraphicsItem):
             self.route_scene.theme,
             highlighted=self.highlighted,
             lod=lod,
+            spot=self.spot,
         )
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
@@ -250,6 +263,7 @@ class RouteScene(QGraphicsScene):
         """Show `graph`, reusing items by node id; user-moved nodes keep their place."""
         self.graph = graph
         new_nodes = dict(graph.nodes(data=True))
+        rects = render.fitted_rects(graph)
         for node_id in [n for n in self.nodes if n not in new_nodes]:
             item = self.nodes.pop(node_id)
             for edge in list(item.edges):
@@ -258,14 +272,15 @@ class RouteScene(QGraphicsScene):
             self.moved.pop(node_id, None)
         for node_id, attrs in new_nodes.items():
             item = self.nodes.get(node_id)
+            rect = rects[node_id]
+            if node_id in self.moved:
+                rect.moveTopLeft(self.moved[node_id])
             if item is None:
-                item = NodeItem(node_id, attrs, self)
+                item = NodeItem(node_id, attrs, self, rect)
                 self.nodes[node_id] = item
                 self.addItem(item)
-                if node_id in self.moved:
-                    item.setPos(self.moved[node_id])
             else:
-                item.update_attrs(attrs, move=node_id not in self.moved)
+                item.update_attrs(attrs, rect, move=node_id not in self.moved)
         new_edges = {(u, v): attrs for u, v, attrs in graph.edges(data=True)}
         for key in [k for k in self.edge_items if k not in new_edges]:
             self._remove_edge(key)
@@ -279,10 +294,9 @@ class RouteScene(QGraphicsScene):
                 self.edge_items[key] = edge
                 self.addItem(edge)
             else:
-                edge.update_attrs(attrs)
-        # Positions may have moved: refresh every edge once.
-        for edge in self.edge_items.values():
-            edge.adjust()
+                edge.update_attrs(attrs, adjust=False)
+        # Positions may have moved: refresh every edge once, with labels placed together.
+        self.place_labels()
         self._succ = {n: [] for n in self.nodes}
         self._pred = {n: [] for n in self.nodes}
         for u, v in self.edge_items:
@@ -291,6 +305,20 @@ class RouteScene(QGraphicsScene):
             self._succ[u].append(v)
             self._pred[v].append(u)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-8, -8, 8, 8))
+
+    def place_labels(self) -> None:
+        """Lay out every edge and put the labels where they cover no node, label or edge."""
+        rects = {node_id: item.scene_rect() for node_id, item in self.nodes.items()}
+        geometries = {
+            key: render.edge_geometry(rects[key[0]], rects[key[1]]) for key in self.edge_items
+        }
+        spots = render.place_edge_labels(
+            [(key, e.attrs, geometries[key], key[1]) for key, e in self.edge_items.items()],
+            rects.values(),
+        )
+        for key, edge in self.edge_items.items():
+            edge.spot = spots.get(key, render.MID)
+            edge.adjust(geometries[key])
 
     def _remove_edge(self, key: tuple[str, str]) -> None:
         edge = self.edge_items.pop(key, None)
@@ -365,10 +393,8 @@ class RouteView(QGraphicsView):
 
     MIN_ZOOM = 0.05
     MAX_ZOOM = 6.0
-    #: Fit-to-window does not go below this zoom (node names stay >= ~10 px on screen); a
-    #: route wider than the window then scrolls. Far larger graphs (1,000-node overviews)
-    #: are fitted whole.
-    MIN_FIT_ZOOM = 0.6
+    #: Fit-to-window shows the whole route, however small that makes it (zoom in for the
+    #: names); it only refuses to blow a small route up beyond this.
     MAX_FIT_ZOOM = 1.5
 
     def __init__(self, route_scene: RouteScene, parent: QWidget | None = None) -> None:
@@ -413,23 +439,22 @@ class RouteView(QGraphicsView):
         self.zoom_by(0.8, anchor_under_mouse=False)
 
     def fit_all(self) -> None:
+        """The whole route in the window, centred, not enlarged beyond MAX_FIT_ZOOM."""
         rect = self.route_scene.sceneRect()
         if rect.isEmpty() or not self.route_scene.nodes:
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        fitted = self.zoom()
-        if fitted > self.MAX_FIT_ZOOM:  # a small route is not blown up
-            self._set_zoom(self.MAX_FIT_ZOOM, rect.center())
-        elif self.MIN_FIT_ZOOM / 2 <= fitted < self.MIN_FIT_ZOOM * 0.96:
-            # Legible text over seeing everything at once: the route scrolls, centred on
-            # what is selected (the node of the worst finding) as far as the route goes.
-            selected = self.route_scene.selected_node()
-            center = rect.center()
-            if selected in self.route_scene.nodes:
-                center = QPointF(
-                    self.route_scene.nodes[selected].scene_rect().center().x(), center.y()
-                )
-            self._set_zoom(self.MIN_FIT_ZOOM, center)
+        view = self.viewport().rect()
+        if view.width() < 2 or view.height() < 2:
+            return
+        # Computed rather than QGraphicsView.fitInView: that keeps a margin of its own and
+        # then scrollbars can appear and take what the fit counted on.
+        margin = 4
+        zoom = min(
+            (view.width() - 2 * margin) / rect.width(),
+            (view.height() - 2 * margin) / rect.height(),
+            self.MAX_FIT_ZOOM,
+        )
+        self._set_zoom(max(self.MIN_ZOOM, zoom), rect.center())
         self.zoomChanged.emit(self.zoom())
 
     def _set_zoom(self, zoom: float, center: QPointF) -> None:
@@ -456,6 +481,13 @@ class RouteView(QGraphicsView):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
+        # The window's first-launch hint is a child laid over the viewport; the viewport has
+        # its new size only now (an event filter on the view sees the old one, which left the
+        # hint squeezed into the corner until the next resize).
+        for overlay in self.findChildren(
+            QLabel, "placeholder", Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            overlay.setGeometry(self.viewport().geometry())
         if self.auto_fit:
             self._fit_timer.start()
 

@@ -137,6 +137,57 @@ def translate_text(text: str) -> str:
     return "\n".join(translate_line(line) for line in text.split("\n"))
 
 
+# ---------------------------------------------------------------- Unicode domain names
+
+_NAME = re.compile(r"[^\s()<>\[\]\"',;@]+\.[^\s()<>\[\]\"',;@]*[^\s()<>\[\]\"',;@.:]")
+
+
+def _idn_forms(token: str) -> tuple[str, str] | None:
+    """(ASCII, Unicode) of an internationalized name; None for any other token."""
+    import idna
+
+    labels = token.split(".")
+    try:
+        if any(label.lower().startswith("xn--") for label in labels):
+            unicode = ".".join(
+                idna.decode(label) if label.lower().startswith("xn--") else label
+                for label in labels
+            )
+            return token, unicode
+        if not token.isascii():
+            return idna.encode(token, uts46=True).decode("ascii"), token
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return None
+    return None
+
+
+def idn_display(text: str) -> str:
+    """Every internationalized name in `text` as "Unicode (ASCII)":
+    "mx.xn--wgv71a119e.jp" and "日本語.jp" both read "日本語.jp (xn--wgv71a119e.jp)"."""
+    if not text or ("xn--" not in text.lower() and text.isascii()):
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        forms = _idn_forms(token)
+        if forms is None:
+            return token
+        ascii_name, unicode_name = forms
+        if ascii_name in text and unicode_name in text:
+            return token  # already shown in both forms
+        # Beside a host name, only the labels that differ: "mx.日本語.jp (xn--wgv71a119e.jp)".
+        a, u = ascii_name.split("."), unicode_name.split(".")
+        first = next((i for i, (x, y) in enumerate(zip(a, u, strict=False)) if x != y), 0)
+        return f"{unicode_name} ({'.'.join(a[first:])})"
+
+    return _NAME.sub(replace, text)
+
+
+_IDN_DETAIL_KEYS = frozenset(
+    {"host", "sender", "recipient", "question", "found at", "PTR", "CNAME", "address"}
+)
+
+
 _PHRASE_KEYS = frozenset(
     {"role", "FCrDNS", "verdict", "preference", "SPF lookups", "lookups", "addresses", "PTR"}
 )
@@ -146,7 +197,7 @@ def localized(attrs: dict[str, Any]) -> dict[str, Any]:
     """A copy of node or edge attributes with label and detail keys in the UI language."""
     out = dict(attrs)
     if "label" in out:
-        out["label"] = translate_text(str(out["label"]))
+        out["label"] = idn_display(translate_text(str(out["label"])))
     details = out.get("details")
     if isinstance(details, dict):
         new: dict[str, Any] = {}
@@ -154,6 +205,11 @@ def localized(attrs: dict[str, Any]) -> dict[str, Any]:
             # Values are mostly DNS data: only the core's own fixed phrases are translated.
             if isinstance(value, str) and key in _PHRASE_KEYS:
                 value = translate_line(value)
+            if key in _IDN_DETAIL_KEYS:
+                if isinstance(value, str):
+                    value = idn_display(value)
+                elif isinstance(value, list):
+                    value = [idn_display(v) if isinstance(v, str) else v for v in value]
             new[translate_line(str(key))] = value
         out["details"] = new
     return out
@@ -321,6 +377,9 @@ class LocalizedGraph:
     def __init__(self, graph: Any) -> None:
         self.source = graph
         self.graph = dict(getattr(graph, "graph", {}) or {})
+        for key in ("title", "sender", "recipient"):
+            if isinstance(self.graph.get(key), str):
+                self.graph[key] = idn_display(self.graph[key])
         self._nodes = [(n, localized(a)) for n, a in graph.nodes(data=True)]
         self._edges = [(u, v, localized(a)) for u, v, a in graph.edges(data=True)]
 

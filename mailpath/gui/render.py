@@ -22,12 +22,13 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QGuiApplication,
     QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QPalette,
     QPen,
     QPolygonF,
-    QTextOption,
 )
 
 from mailpath.gui import markers
@@ -37,10 +38,10 @@ NodeAttrs = Mapping[str, Any]
 
 MARKER_SIZE = 20.0
 EDGE_MARKER_SIZE = 14.0
-LOD_TEXT = 0.35  # below this zoom, nodes are drawn without text (1,000-node overviews)
+LOD_TEXT = 0.15  # below this zoom, nodes are drawn as plain boxes (1,000-node overviews)
 
-# Text sizes in scene units. The window fits the route at no less than
-# `graph_view.MIN_FIT_ZOOM`, so on screen the node's name is at least ~10 px.
+# Text sizes in scene units; a fitted route may be drawn smaller, and zooming in (wheel,
+# Ctrl +) brings the names to any size.
 CAPTION_PX = 12
 HEAD_PX = 16
 BODY_PX = 15
@@ -116,11 +117,14 @@ def theme_for_palette(palette: QPalette) -> RenderTheme:
     return DARK if base.lightness() < 128 else LIGHT
 
 
-_fonts: dict[tuple[str, int, bool], QFont] = {}
+_fonts: dict[tuple[str, str, int, bool], QFont] = {}
 
 
 def font(pixel_size: int, bold: bool = False, family: str = "") -> QFont:
-    key = (family, pixel_size, bold)
+    """The application's font (or `family`) at `pixel_size`: whatever family the desktop or
+    the application chose (DejaVu Sans, Noto Sans CJK JP...), so every measurement below is
+    made with the font that is drawn."""
+    key = (QGuiApplication.font().family(), family, pixel_size, bold)
     f = _fonts.get(key)
     if f is None:
         f = QFont(family) if family else QFont()
@@ -135,6 +139,8 @@ def font(pixel_size: int, bold: bool = False, family: str = "") -> QFont:
 def clear_font_cache() -> None:
     """Call after the application font changed (language switch)."""
     _fonts.clear()
+    _metrics_cache.clear()
+    _advance_cache.clear()
 
 
 # ---------------------------------------------------------------- nodes
@@ -179,9 +185,23 @@ def paint_node(
     kind = str(attrs.get("kind", ""))
     status = markers.normalize(attrs.get("status"))
     down = bool(attrs.get("down", False))
+    fill = theme.down_fill if down else theme.fills.get(kind, theme.fills["dns"])
+    if lod < LOD_TEXT:
+        # An overview (1,000 nodes): a box in its colour with a dot of the status colour;
+        # shapes and glyphs a few pixels across cost the most and show nothing.
+        painter.save()
+        painter.setPen(QPen(theme.highlight if highlighted else theme.border, 0))
+        painter.setBrush(fill)
+        painter.drawRect(rect)
+        size = MARKER_SIZE
+        painter.fillRect(
+            QRectF(rect.left() + 6, rect.center().y() - size / 2, size, size),
+            markers.color(status),
+        )
+        painter.restore()
+        return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    fill = theme.down_fill if down else theme.fills.get(kind, theme.fills["dns"])
     if highlighted:
         width = 3.0
         border = QPen(theme.highlight, width)
@@ -209,70 +229,143 @@ def paint_node(
     marker_center = QPointF(rect.left() + 6 + MARKER_SIZE / 2, rect.center().y())
     markers.paint_marker(painter, status, marker_center, MARKER_SIZE)
     if lod >= LOD_TEXT:
-        text_rect = QRectF(
-            rect.left() + MARKER_SIZE + 12,
-            rect.top() + 4,
-            rect.width() - MARKER_SIZE - 18,
-            rect.height() - 8,
-        )
-        _paint_node_text(painter, attrs, text_rect, theme, down)
+        _paint_node_text(painter, attrs, rect, theme, down)
     painter.restore()
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of a node's text as drawn: what is shown, in which font, where."""
+
+    text: str
+    shown: str
+    font: QFont
+    rect: QRectF
+    role: str  # "caption", "head" or "body"
+
+
+#: Below this share of their size the lines of a node are not shrunk further to fit its
+#: height: the caption is left out instead, never the host name.
+MIN_LINE_SCALE = 0.62
+
+
+def node_text_rect(rect: QRectF) -> QRectF:
+    return QRectF(
+        rect.left() + MARKER_SIZE + 12,
+        rect.top() + 3,
+        rect.width() - MARKER_SIZE - 18,
+        rect.height() - 6,
+    )
+
+
+def _node_lines(attrs: NodeAttrs) -> list[tuple[str, str]]:
+    caption = node_caption(attrs)
+    label = str(attrs.get("label", ""))
+    lines = [("caption", caption)] if caption else []
+    for i, line in enumerate(label.split("\n") if label else []):
+        lines.append(("head" if i == 0 else "body", line))
+    return lines
+
+
+_ROLE_PX = {"caption": CAPTION_PX, "head": HEAD_PX, "body": BODY_PX}
+
+
+def _role_font(role: str, scale: float = 1.0) -> QFont:
+    px = max(1, round(_ROLE_PX[role] * scale))
+    return font(px, bold=role == "head")
+
+
+def node_text_layout(attrs: NodeAttrs, rect: QRectF) -> list[TextLine]:
+    """Where each line of a node's text goes, measured with the font actually used.
+
+    Lines are centred vertically. When their natural height does not fit the node (fonts
+    with tall line metrics, such as Noto Sans CJK, need ~20 % more than DejaVu Sans) all
+    lines are drawn smaller together; a line is never dropped for it, except the caption
+    as a last resort. A line too wide is first drawn smaller, then elided."""
+    area = node_text_rect(rect)
+    lines = _node_lines(attrs)
+    if not lines:
+        return []
+    scale = 1.0
+    while True:
+        heights = [_metrics(_role_font(role, scale)).height() for role, _ in lines]
+        total = sum(heights)
+        if total <= area.height() or scale <= MIN_LINE_SCALE:
+            break
+        scale = max(MIN_LINE_SCALE, scale * area.height() / total - 0.005)
+    if total > area.height() and lines[0][0] == "caption" and len(lines) > 1:
+        lines = lines[1:]
+        heights = heights[1:]
+        total = sum(heights)
+    y = area.top() + (area.height() - total) / 2
+    out: list[TextLine] = []
+    for (role, text), h in zip(lines, heights, strict=True):
+        f = _fitting_font(text, area.width(), _role_font(role, scale))
+        metrics = _metrics(f)
+        shown = text
+        if metrics.horizontalAdvance(text) > area.width():
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, area.width())
+        out.append(TextLine(text, shown, f, QRectF(area.left(), y, area.width(), h), role))
+        y += h
+    return out
 
 
 def _paint_node_text(
     painter: QPainter, attrs: NodeAttrs, rect: QRectF, theme: RenderTheme, down: bool
 ) -> None:
-    caption = node_caption(attrs)
-    label = str(attrs.get("label", ""))
-    lines = label.split("\n") if label else []
-    cap_font = font(CAPTION_PX)
-    head_font = font(HEAD_PX, bold=True)
-    body_font = font(BODY_PX)
-    heights = [QFontMetricsF(cap_font).height()] if caption else []
-    for i, _ in enumerate(lines):
-        heights.append(QFontMetricsF(head_font if i == 0 else body_font).height())
-    total = sum(heights)
-    y = rect.top() + max(0.0, (rect.height() - total) / 2)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.NoWrap)
-    row = 0
-    if caption:
-        painter.setFont(cap_font)
-        painter.setPen(theme.muted)
-        _draw_elided(painter, caption, QRectF(rect.left(), y, rect.width(), heights[0]), cap_font)
-        y += heights[0]
-        row = 1
-    for i, line in enumerate(lines):
-        f = head_font if i == 0 else body_font
-        h = heights[row + i]
-        if y + h > rect.bottom() + 2:
-            break
-        painter.setFont(f)
-        painter.setPen(theme.muted if (down or i > 0) else theme.text)
-        _draw_elided(painter, line, QRectF(rect.left(), y, rect.width(), h), f)
-        y += h
+    align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for line in node_text_layout(attrs, rect):
+        painter.setFont(line.font)
+        painter.setPen(theme.muted if (down or line.role != "head") else theme.text)
+        # drawText with a plain string never interprets markup: DNS text stays literal.
+        painter.drawText(line.rect, align, line.shown)
+
+
+_metrics_cache: dict[tuple[str, int, bool], QFontMetricsF] = {}
+
+
+def _metrics(f: QFont) -> QFontMetricsF:
+    key = (f.family(), f.pixelSize(), f.bold())
+    m = _metrics_cache.get(key)
+    if m is None:
+        m = QFontMetricsF(f)
+        _metrics_cache[key] = m
+    return m
+
+
+_advance_cache: dict[tuple[str, int, bool, str], float] = {}
+
+
+def text_width(text: str, f: QFont) -> float:
+    key = (f.family(), f.pixelSize(), f.bold(), text)
+    w = _advance_cache.get(key)
+    if w is None:
+        w = _metrics(f).horizontalAdvance(text)
+        if len(_advance_cache) > 20000:
+            _advance_cache.clear()
+        _advance_cache[key] = w
+    return w
 
 
 def _fitting_font(text: str, width: float, f: QFont) -> QFont:
     """`f`, or a smaller size of it (down to SHRINK_LIMIT) at which `text` fits `width`."""
-    if QFontMetricsF(f).horizontalAdvance(text) <= width:
+    if text_width(text, f) <= width:
         return f
     size = f.pixelSize()
     smallest = max(1, math.ceil(size * SHRINK_LIMIT))
     for px in range(size - 1, smallest - 1, -1):
         smaller = font(px, f.bold())
-        if QFontMetricsF(smaller).horizontalAdvance(text) <= width:
+        if text_width(text, smaller) <= width:
             return smaller
     return font(smallest, f.bold())
 
 
-def _draw_elided(painter: QPainter, text: str, rect: QRectF, f: QFont) -> None:
-    f = _fitting_font(text, rect.width(), f)
-    painter.setFont(f)
-    metrics = QFontMetricsF(f)
-    shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, rect.width())
-    # drawText with a plain string never interprets markup: DNS text stays literal.
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+def node_text_width(attrs: NodeAttrs) -> float:
+    """The node width at which every line of its text fits at full size."""
+    widest = max(
+        (text_width(text, _role_font(role)) for role, text in _node_lines(attrs)), default=0.0
+    )
+    return math.ceil(widest) + MARKER_SIZE + 18 + 2
 
 
 # ---------------------------------------------------------------- edges
@@ -330,33 +423,165 @@ def edge_geometry(src: QRectF, dst: QRectF) -> EdgeGeometry:
     return EdgeGeometry(path, arrow, path.pointAtPercent(0.5))
 
 
+#: An edge label wider than this (in its font) goes on two lines.
+EDGE_WRAP_PX = 96.0
+
+
 def edge_label_text(attrs: NodeAttrs, highlighted: bool = False) -> str:
-    """The label as drawn: hidden on edges mail does not take (unless hovered), wrapped."""
+    """The label as drawn: hidden on edges mail does not take (unless hovered), wrapped.
+
+    A wide label breaks at the space nearest its middle; at a " · " separator the dot goes
+    with the break ("SMTP :25 · pref 5" -> "SMTP :25" / "pref 5"), in every language."""
     if not attrs.get("active", True) and not highlighted and attrs.get("kind") != "dns":
         return ""
     text = str(attrs.get("label", ""))
-    if "\n" in text or len(text) <= 16 or " " not in text:
+    if "\n" in text or " " not in text or text_width(text, font(EDGE_PX)) <= EDGE_WRAP_PX:
         return text
-    middle = len(text) // 2
+    middle = len(text) / 2
+    separators = [i for i in range(len(text)) if text.startswith(" · ", i)]
+    if separators:
+        cut = min(separators, key=lambda i: abs(i + 1 - middle))
+        return text[:cut] + "\n" + text[cut + 3 :]
     spaces = [i for i, c in enumerate(text) if c == " "]
     cut = min(spaces, key=lambda i: abs(i - middle))
     return text[:cut] + "\n" + text[cut + 1 :]
 
 
-def edge_label_rect(attrs: NodeAttrs, mid: QPointF, highlighted: bool = False) -> QRectF:
+def edge_label_size(attrs: NodeAttrs, highlighted: bool = False) -> QSizeF:
     text = edge_label_text(attrs, highlighted)
     if not text:
-        return QRectF(
-            mid.x() - EDGE_MARKER_SIZE / 2 - 2,
-            mid.y() - EDGE_MARKER_SIZE / 2 - 2,
-            EDGE_MARKER_SIZE + 4,
-            EDGE_MARKER_SIZE + 4,
-        )
-    metrics = QFontMetricsF(font(EDGE_PX))
+        return QSizeF(EDGE_MARKER_SIZE + 4, EDGE_MARKER_SIZE + 4)
+    f = font(EDGE_PX)
     lines = text.split("\n")
-    width = max(metrics.horizontalAdvance(line) for line in lines) + EDGE_MARKER_SIZE + 8
-    height = max(metrics.height() * len(lines), EDGE_MARKER_SIZE) + 4
-    return QRectF(mid.x() - width / 2, mid.y() - height / 2, width, height)
+    width = max(text_width(line, f) for line in lines) + EDGE_MARKER_SIZE + 10
+    height = max(_metrics(f).height() * len(lines), EDGE_MARKER_SIZE) + 4
+    return QSizeF(math.ceil(width), math.ceil(height))
+
+
+def edge_label_rect(attrs: NodeAttrs, mid: QPointF, highlighted: bool = False) -> QRectF:
+    size = edge_label_size(attrs, highlighted)
+    return QRectF(
+        mid.x() - size.width() / 2, mid.y() - size.height() / 2, size.width(), size.height()
+    )
+
+
+@dataclass(frozen=True)
+class LabelSpot:
+    """Where an edge's label sits: at `t` along the edge, centred on it (side 0), above (-1)
+    or below (+1) it; `shown` False when another edge of the same bundle carries it."""
+
+    t: float = 0.5
+    side: int = 0
+    shown: bool = True
+    #: At the arrowhead: the label ends just before the node the edge goes into.
+    at_end: bool = False
+
+
+MID = LabelSpot()
+
+
+def spot_rect(
+    attrs: NodeAttrs, geometry: EdgeGeometry, spot: LabelSpot, highlighted: bool = False
+) -> QRectF:
+    if spot.at_end:
+        end = geometry.path.currentPosition()
+        size = edge_label_size(attrs, highlighted)
+        start = geometry.path.elementAt(0)
+        left = end.x() - 8 - size.width() if end.x() >= start.x else end.x() + 8
+        rect = QRectF(left, end.y() - size.height() / 2, size.width(), size.height())
+        if spot.side:
+            rect.translate(0, spot.side * (rect.height() / 2 + 4))
+        return rect
+    point = geometry.mid if spot.t == 0.5 else geometry.path.pointAtPercent(spot.t)
+    rect = edge_label_rect(attrs, point, highlighted)
+    if spot.side:
+        rect.translate(0, spot.side * (rect.height() / 2 + 4))
+    return rect
+
+
+#: Label placement looks at every pair of label and edge; beyond this many edges (1,000-node
+#: overviews, where labels are not legible anyway) labels stay at the middle of their edge.
+PLACEMENT_LIMIT = 400
+_AT_END = 1.0
+_SPOT_TS = (0.5, 0.42, 0.58, 0.66, 0.34, 0.74, 0.27, 0.8, 0.2, _AT_END)
+_EDGE_ORDER = {"submission": 0, "smtp": 1, "delivery": 2, "source": 3, "dns": 4}
+
+
+def place_edge_labels(
+    edges: Iterable[tuple[Any, NodeAttrs, EdgeGeometry, Any]], obstacles: Iterable[QRectF]
+) -> dict[Any, LabelSpot]:
+    """Spots for edge labels so that none covers a node, another label or another edge.
+
+    `edges` are (key, attrs, geometry, target). Edges into the same node with the same label
+    and status form one bundle with one label (two addresses to one MX host say "SMTP :25 ·
+    pref 5" once). Each label tries points along its edges, on and beside the line, and takes
+    the one crossing the fewest other edges, nearest the middle."""
+    edges = list(edges)
+    if len(edges) > PLACEMENT_LIMIT:
+        return {}
+    nodes = [r.adjusted(-3, -3, 3, 3) for r in obstacles]
+    stroker = QPainterPathStroker()
+    stroker.setWidth(2.0)
+    strokes = {}
+    for key, _attrs, geo, _dst in edges:
+        strokes[key] = (geo.path.controlPointRect(), stroker.createStroke(geo.path))
+    bundles: dict[tuple[Any, ...], list[tuple[Any, NodeAttrs, EdgeGeometry]]] = {}
+    for key, attrs, geo, dst in edges:
+        text = edge_label_text(attrs)
+        bundle = (dst, text, str(attrs.get("status")), attrs.get("kind")) if text else (key,)
+        bundles.setdefault(bundle, []).append((key, attrs, geo))
+
+    def order(members: list[tuple[Any, NodeAttrs, EdgeGeometry]]) -> tuple[int, int, float]:
+        attrs = members[0][1]
+        has_text = bool(edge_label_text(attrs))
+        return (
+            0 if has_text else 1,
+            _EDGE_ORDER.get(str(attrs.get("kind")), 5),
+            members[0][2].mid.y(),
+        )
+
+    placed: list[QRectF] = []
+    spots: dict[Any, LabelSpot] = {}
+    for members in sorted(bundles.values(), key=order):
+        own = {key for key, _, _ in members}
+        best: tuple[float, Any, LabelSpot, QRectF] | None = None
+        for t in _SPOT_TS:
+            for side in (0, -1, 1):
+                for key, attrs, geo in members:
+                    spot = LabelSpot(t, side, at_end=t == _AT_END)
+                    rect = spot_rect(attrs, geo, spot)
+                    if any(rect.intersects(n) for n in nodes):
+                        continue
+                    padded = rect.adjusted(-2, -2, 2, 2)
+                    if any(padded.intersects(p) for p in placed):
+                        continue
+                    # Another edge under a label is what must not happen; its own edges
+                    # under it hide a stretch of the line, so beside them is better still.
+                    crossings = sum(
+                        5 if other in own else 100
+                        for other, (bounds, stroke) in strokes.items()
+                        if bounds.intersects(rect) and stroke.intersects(rect)
+                    )
+                    score = crossings + abs(t - 0.5) * 10 + abs(side) * 2.5
+                    if spot.at_end:
+                        score = crossings + 6 + abs(side) * 2.5
+                    if best is None or score < best[0]:
+                        best = (score, key, spot, rect)
+                if best is not None and best[0] < 3:
+                    break
+            if best is not None and best[0] < 3:
+                break
+        if best is None:
+            carrier = members[0][0]
+            spots[carrier] = MID
+        else:
+            _, carrier, spot, rect = best
+            spots[carrier] = spot
+            placed.append(rect)
+        for key, _, _ in members:
+            if key != carrier:
+                spots[key] = LabelSpot(shown=False)
+    return spots
 
 
 def edge_pen(attrs: NodeAttrs, theme: RenderTheme, highlighted: bool) -> QPen:
@@ -382,9 +607,11 @@ def paint_edge(
     *,
     highlighted: bool = False,
     lod: float = 1.0,
+    spot: LabelSpot = MID,
+    labels: bool = True,
 ) -> None:
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LOD_TEXT)
     pen = edge_pen(attrs, theme, highlighted)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -392,15 +619,15 @@ def paint_edge(
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(pen.color()))
     painter.drawPolygon(geometry.arrow)
-    if lod >= LOD_TEXT:
-        _paint_edge_label(painter, attrs, geometry.mid, theme, highlighted)
+    if labels and lod >= LOD_TEXT and (spot.shown or highlighted):
+        rect = spot_rect(attrs, geometry, spot, highlighted)
+        _paint_edge_label(painter, attrs, rect, theme, highlighted)
     painter.restore()
 
 
 def _paint_edge_label(
-    painter: QPainter, attrs: NodeAttrs, mid: QPointF, theme: RenderTheme, highlighted: bool
+    painter: QPainter, attrs: NodeAttrs, rect: QRectF, theme: RenderTheme, highlighted: bool
 ) -> None:
-    rect = edge_label_rect(attrs, mid, highlighted)
     bg = QColor(theme.background)
     bg.setAlpha(225)
     painter.setPen(Qt.PenStyle.NoPen)
@@ -413,7 +640,7 @@ def _paint_edge_label(
     if text:
         painter.setFont(font(EDGE_PX))
         painter.setPen(theme.text if attrs.get("active", True) else theme.muted)
-        text_rect = rect.adjusted(EDGE_MARKER_SIZE + 6, 0, 0, 0)
+        text_rect = rect.adjusted(EDGE_MARKER_SIZE + 6, 0, 0, 0)  # 4 units to spare
         painter.drawText(
             text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
         )
@@ -626,25 +853,132 @@ def paint_title(
 # ---------------------------------------------------------------- the whole diagram
 
 
+#: A node grows to show its longest line at full size, up to this width; beyond it the line
+#: is drawn smaller, then elided in the middle.
+MAX_NODE_W = 520.0
+#: Room kept on both sides of an edge label between two columns.
+LABEL_MARGIN = 10.0
+
+
+def fitted_rects(graph: Any) -> dict[str, QRectF]:
+    """The core's layout with every column as wide as its text needs.
+
+    The core lays out fixed-size nodes; names are as long as DNS makes them and fonts as
+    wide as the desktop's. Each column of route nodes takes the width of its widest text
+    (all of a column alike), the gap before it the width of the labels that cross it, and
+    everything to the right moves over by as much. Order, rows and heights stay the core's.
+    DNS nodes between columns keep their place relative to the gap they sit in."""
+    base = {node_id: node_rect(attrs) for node_id, attrs in graph.nodes(data=True)}
+    attrs_of = dict(graph.nodes(data=True))
+    columns: dict[float, list[str]] = {}
+    for node_id, attrs in attrs_of.items():
+        if attrs.get("kind") != "dns":
+            columns.setdefault(round(base[node_id].left(), 1), []).append(node_id)
+    if not columns:
+        return base
+    lefts = sorted(columns)
+    col_w = {x: max(base[n].width() for n in columns[x]) for x in lefts}
+    need = {
+        x: min(MAX_NODE_W, max(node_text_width(attrs_of[n]) for n in columns[x])) for x in lefts
+    }
+    extra = {x: max(0.0, need[x] - col_w[x]) for x in lefts}
+    column_of = {n: x for x in lefts for n in columns[x]}
+    gap_extra = dict.fromkeys(lefts, 0.0)
+    # Into a column with several labelled bundles (one per MX host) the edges fan out: a
+    # label then keeps to the last ~40 % of the gap, where each edge is nearly level with
+    # its own node, so the gap is made wide enough for that.
+    bundles: dict[float, set[tuple[str, str]]] = {}
+    for u, v, attrs in graph.edges(data=True):
+        if u in column_of and v in column_of and edge_label_text(attrs):
+            bundles.setdefault(column_of[v], set()).add((v, str(attrs.get("label"))))
+    for u, v, attrs in graph.edges(data=True):
+        a, b = column_of.get(u), column_of.get(v)
+        if a is None or b is None or a == b:
+            continue
+        a, b = min(a, b), max(a, b)
+        if lefts.index(b) - lefts.index(a) != 1:
+            continue
+        text = edge_label_text(attrs)
+        if not text:
+            continue
+        gap = b - (a + col_w[a])
+        fan = 2.4 if len(bundles.get(column_of[v], ())) > 1 else 1.0
+        want = edge_label_size(attrs).width() * fan + 2 * LABEL_MARGIN
+        gap_extra[b] = max(gap_extra[b], want - gap)
+
+    def shift(x: float) -> float:
+        """How far a point at scene x (in the core's layout) moves right."""
+        moved = 0.0
+        for left in lefts:
+            if x >= left:  # past this column's left edge: the gap before it widened
+                moved += gap_extra[left]
+            if x >= left + col_w[left]:
+                moved += extra[left]
+            elif x > left:  # inside the column: proportionally
+                moved += extra[left] * (x - left) / col_w[left]
+        return moved
+
+    out: dict[str, QRectF] = {}
+    for node_id, rect in base.items():
+        x = column_of.get(node_id)
+        if x is not None:
+            out[node_id] = QRectF(
+                rect.left() + shift(rect.left()), rect.top(), col_w[x] + extra[x], rect.height()
+            )
+    dns = sorted((n for n in base if n not in column_of), key=lambda n: base[n].center().x())
+    centers = {n: base[n].center().x() + shift(base[n].center().x()) for n in dns}
+    for i, node_id in enumerate(dns):
+        rect = base[node_id]
+        width = max(rect.width(), min(MAX_NODE_W, node_text_width(attrs_of[node_id])))
+        for j in (i - 1, i + 1):  # never into a neighbour in the same row
+            if 0 <= j < len(dns) and abs(base[dns[j]].top() - rect.top()) < rect.height():
+                room = abs(centers[dns[j]] - centers[node_id]) - base[dns[j]].width() / 2 - 16
+                width = max(rect.width(), min(width, 2 * room - rect.width()))
+        out[node_id] = QRectF(centers[node_id] - width / 2, rect.top(), width, rect.height())
+    return out
+
+
 def node_rects(graph: Any, positions: Mapping[str, QPointF] | None = None) -> dict[str, QRectF]:
-    rects: dict[str, QRectF] = {}
-    for node_id, attrs in graph.nodes(data=True):
-        rect = node_rect(attrs)
-        if positions and node_id in positions:
-            rect.moveTopLeft(positions[node_id])
-        rects[node_id] = rect
+    rects = fitted_rects(graph)
+    if positions:
+        for node_id, rect in rects.items():
+            if node_id in positions:
+                rect.moveTopLeft(positions[node_id])
     return rects
 
 
-def graph_bounds(graph: Any, rects: Mapping[str, QRectF]) -> QRectF:
+def edge_geometries(
+    graph: Any, rects: Mapping[str, QRectF]
+) -> list[tuple[tuple[str, str], NodeAttrs, EdgeGeometry, str]]:
+    return [
+        ((u, v), attrs, edge_geometry(rects[u], rects[v]), v)
+        for u, v, attrs in graph.edges(data=True)
+        if u in rects and v in rects
+    ]
+
+
+def label_spots(
+    edges: list[tuple[tuple[str, str], NodeAttrs, EdgeGeometry, str]],
+    rects: Mapping[str, QRectF],
+) -> dict[tuple[str, str], LabelSpot]:
+    return place_edge_labels(edges, rects.values())
+
+
+def graph_bounds(
+    graph: Any,
+    rects: Mapping[str, QRectF],
+    edges: list[tuple[tuple[str, str], NodeAttrs, EdgeGeometry, str]] | None = None,
+    spots: Mapping[tuple[str, str], LabelSpot] | None = None,
+) -> QRectF:
     bounds = QRectF()
     for rect in rects.values():
         bounds = bounds.united(rect.adjusted(-6, -6, 6, 6))
-    for u, v, attrs in graph.edges(data=True):
-        if u in rects and v in rects:
-            geo = edge_geometry(rects[u], rects[v])
-            bounds = bounds.united(geo.path.boundingRect())
-            bounds = bounds.united(edge_label_rect(attrs, geo.mid))
+    if edges is None:
+        edges = edge_geometries(graph, rects)
+    spots = spots or {}
+    for key, attrs, geo, _ in edges:
+        bounds = bounds.united(geo.path.boundingRect())
+        bounds = bounds.united(spot_rect(attrs, geo, spots.get(key, MID)))
     return bounds
 
 
@@ -655,6 +989,9 @@ class DiagramLayout:
     title_rect: QRectF
     legend_origin: QPointF
     legend_columns: int
+    rects: Mapping[str, QRectF]
+    edges: list[tuple[tuple[str, str], NodeAttrs, EdgeGeometry, str]]
+    spots: Mapping[tuple[str, str], LabelSpot]
 
 
 MARGIN = 24.0
@@ -663,7 +1000,9 @@ MARGIN = 24.0
 def diagram_layout(
     graph: Any, rects: Mapping[str, QRectF], title: str, headline: Headline | None = None
 ) -> DiagramLayout:
-    bounds = graph_bounds(graph, rects)
+    edges = edge_geometries(graph, rects)
+    spots = label_spots(edges, rects)
+    bounds = graph_bounds(graph, rects, edges, spots)
     if bounds.isNull():
         bounds = QRectF(0, 0, 200, 100)
     columns = 4
@@ -679,6 +1018,9 @@ def diagram_layout(
         title_rect=QRectF(MARGIN, MARGIN, width - 2 * MARGIN, th - 6),
         legend_origin=QPointF(MARGIN, MARGIN + th + bounds.height() + 16),
         legend_columns=columns,
+        rects=rects,
+        edges=edges,
+        spots=spots,
     )
 
 
@@ -692,25 +1034,28 @@ def paint_diagram(
     headline: Headline | None = None,
 ) -> DiagramLayout:
     """The whole route with title, verdict line and legend, origin at (0, 0)."""
-    rects = node_rects(graph, positions)
-    layout = layout or diagram_layout(graph, rects, title, headline)
+    if layout is None:
+        layout = diagram_layout(graph, node_rects(graph, positions), title, headline)
     painter.save()
     painter.fillRect(QRectF(QPointF(0, 0), layout.size), theme.background)
     paint_title(painter, layout.title_rect, title, theme, headline)
     painter.translate(layout.offset)
-    for u, v, attrs in _edges_in_paint_order(graph):
-        if u in rects and v in rects:
-            paint_edge(painter, attrs, edge_geometry(rects[u], rects[v]), theme)
+    edges = sorted(layout.edges, key=lambda e: _paint_rank(e[1]))
+    for key, attrs, geo, _ in edges:
+        paint_edge(painter, attrs, geo, theme, spot=layout.spots.get(key, MID), labels=False)
+    # Labels over every line, so no edge runs across another's label.
+    for key, attrs, geo, _ in edges:
+        spot = layout.spots.get(key, MID)
+        if spot.shown:
+            _paint_edge_label(painter, attrs, spot_rect(attrs, geo, spot), theme, False)
     for node_id, attrs in graph.nodes(data=True):
-        paint_node(painter, attrs, rects[node_id], theme)
+        paint_node(painter, attrs, layout.rects[node_id], theme)
     painter.translate(-layout.offset)
     paint_legend(painter, layout.legend_origin, theme, layout.legend_columns)
     painter.restore()
     return layout
 
 
-def _edges_in_paint_order(graph: Any) -> Iterable[tuple[str, str, NodeAttrs]]:
+def _paint_rank(attrs: NodeAttrs) -> tuple[bool, bool]:
     # Inactive and DNS edges underneath, the route mail takes on top.
-    edges = list(graph.edges(data=True))
-    edges.sort(key=lambda e: (e[2].get("kind") != "dns", bool(e[2].get("active", True))))
-    return edges
+    return (attrs.get("kind") != "dns", bool(attrs.get("active", True)))
