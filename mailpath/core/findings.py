@@ -380,6 +380,82 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "with it; the policy of {domain} asks for no action, but receivers may still flag it.",
         "Send with a MAIL FROM in {sender} that SPF authorizes, or sign with DKIM d={sender}.",
     ),
+    # A received message (core.message_findings) and --dkim-selector keys.
+    "dkim-unchecked": (
+        "DKIM was not checked: from DNS alone mailpath cannot see whether the mail carries a "
+        "DKIM signature, so the verdict rests on SPF.",
+        "Give the selector your server signs with (the s= of a DKIM-Signature header; "
+        "--dkim-selector, or the window's DKIM selector field), or open a received message.",
+    ),
+    "dkim-missing": (
+        "The message carries no DKIM signature: only SPF can authenticate it, and SPF breaks "
+        "as soon as the mail is forwarded.",
+        "Sign outgoing mail with DKIM for {sender} (d={sender}): most hosting control panels "
+        "have a switch for it; it publishes the key at SELECTOR._domainkey.{sender}.",
+    ),
+    "dkim-fail": (
+        "The DKIM signature d={domain} s={selector} fails: {reason}.",
+        "Make sure nothing changes the mail after it is signed (a footer, a virus scanner, a "
+        "forwarder) and that {selector}._domainkey.{domain} holds the key the server signs "
+        "with.",
+    ),
+    "dkim-fail/error": (
+        "The DKIM signature d={domain} s={selector} could not be verified ({result}): {reason}.",
+        "Publish the signing key at {selector}._domainkey.{domain} as one TXT record "
+        '"v=DKIM1; k=rsa; p=..." and check that its name servers answer.',
+    ),
+    "dkim-not-aligned": (
+        "The DKIM signature d={domain} passes but is not aligned with the From domain "
+        "{sender} (adkim={mode}): DMARC does not count it.",
+        "Sign with d={sender} (relaxed alignment also accepts a subdomain of the same "
+        "organizational domain).",
+    ),
+    "dkim-weak-key": (
+        "The DKIM key at {name} is only {bits} bits: receivers ignore RSA keys under 1,024 "
+        "bits and a key under 2,048 bits can be broken.",
+        "Publish a 2,048-bit RSA key under a new selector, sign with it, then remove the old key.",
+    ),
+    "dkim-body-length": (
+        "The DKIM signature d={domain} s={selector} has l={length}: it covers only the first "
+        "{length} bytes of the body, so anyone can append content and the signature still "
+        "passes.",
+        "Sign without the body length tag (l=).",
+    ),
+    "dkim-key-missing": (
+        "No DKIM key is published at {name}: a signature with s={selector} fails (permerror).",
+        "Publish the key your server signs with as a TXT record at {name} "
+        '("v=DKIM1; k=rsa; p=..."), or check the selector name.',
+    ),
+    "dkim-key-revoked": (
+        "The DKIM key at {name} is revoked (empty p=): signatures with s={selector} fail.",
+        "If the server still signs with s={selector}, publish its key again or switch the "
+        "server to the current selector.",
+    ),
+    "dkim-key-invalid": (
+        "The DKIM key record at {name} is invalid: {error}.",
+        'Publish one TXT record "v=DKIM1; k=rsa; p=BASE64KEY" at {name}.',
+    ),
+    "dkim-key-error": (
+        "The DKIM key at {name} could not be checked: {error}.",
+        None,
+    ),
+    "arc-fail": (
+        "The message's ARC chain fails ({reason}): a receiver cannot trust what the "
+        "forwarders before it recorded.",
+        None,
+    ),
+    "hop-unexpected": (
+        "The message passed through {by}, a relay outside the domains of {sender} and of its "
+        "sending server: the predicted route has no such hop (a forwarder, a mailing list or "
+        "a filtering service).",
+        "Forwarding breaks SPF: sign with DKIM d={sender} so DMARC still passes after a forwarder.",
+    ),
+    "auth-results-differ": (
+        "{authserv} recorded {method}={theirs} when the message arrived, but checking it again "
+        "now gives {method}={ours}: DNS has changed since (a record edited, a key rotated) or "
+        "the receiver saw something mailpath cannot.",
+        None,
+    ),
 }
 
 
@@ -454,6 +530,7 @@ def build_findings(result: Result) -> tuple[Finding, ...]:
     out += _audit_findings(result)
     if "sender" not in missing:
         out += _dmarc_findings(result)
+    out += _message_findings(result)
     out.sort(key=lambda f: _SEVERITY_ORDER[f.severity])
     return tuple(out)
 
@@ -810,6 +887,13 @@ def _audit_findings(result: Result) -> list[Finding]:
 
 
 # ---------------------------------------------------------------- DMARC
+
+
+def _message_findings(result: Result) -> list[Finding]:
+    # A received message's DKIM, ARC, DMARC result, hops; --dkim-selector keys.
+    from mailpath.core.message_findings import message_findings
+
+    return message_findings(result)
 
 
 def _dmarc_findings(result: Result) -> list[Finding]:
