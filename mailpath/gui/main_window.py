@@ -861,12 +861,17 @@ class MainWindow(QMainWindow):
         self.act_cancel.setEnabled(False)
 
     def _on_progress(self, generation: int, done: int, pending: int, result: Any) -> None:
+        if not self.running or generation != self.runner.generation:
+            return  # the run has ended (or been superseded): its result stays as it is
         self._pending_progress = (done, pending, result)
         if not self._progress_timer.isActive():
             self._progress_timer.start()
 
     def _apply_progress(self) -> None:
         if self._pending_progress is None:
+            return
+        if not self.running:
+            self._pending_progress = None
             return
         done, pending, result = self._pending_progress
         self._pending_progress = None

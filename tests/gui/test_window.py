@@ -294,3 +294,22 @@ def test_dns_and_networkx_load_after_first_paint() -> None:
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
     assert proc.stdout.split() == ["False", "False"], proc.stderr
+
+
+def test_a_late_prefetch_does_not_undo_the_finished_result(
+    qtbot: Any, window: Any, dns_server: Any, tmp_path: Path
+) -> None:
+    from tests.gui.test_worker import late_prefetch_zone
+
+    server = dns_server(late_prefetch_zone(), latency=0.02)
+    analyze(qtbot, window, "example.com", "example.org", server, "mail.example.com")
+    # The worker cancels the unanswered exists: question after the result: wait for that.
+    qtbot.waitUntil(lambda: window.runner.threads() == [], timeout=10000)
+    qtbot.wait(150)  # any queued event and the progress timer (40 ms) have run
+    assert window.result.complete
+    assert window.findings.tree.topLevelItemCount() >= 1
+    assert window.status_label.text().startswith("Done")
+    assert window.headline.isVisible()
+    path = tmp_path / "late.mailpath.json"
+    window.save_analysis(str(path))
+    assert path.exists()
