@@ -64,8 +64,6 @@ def create_application() -> Any:
 
 def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
     """Create the application and the window, shown, with the CLI's inputs applied."""
-    from PySide6.QtCore import QSettings
-
     import mailpath.gui  # noqa: F401 - applies the PySide6 workaround first
     from mailpath.gui import i18n
     from mailpath.gui.errors import install_excepthook, setup_logging
@@ -74,7 +72,10 @@ def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
     app = create_application()
     setup_logging()
     install_excepthook()
-    settings = settings if settings is not None else QSettings()
+    if settings is None:
+        from mailpath.gui.settings import open_settings
+
+        settings = open_settings()
     setting = str(settings.value("language", "system"))
     language = i18n.install(i18n.resolve_language(None if setting == "system" else setting))
     window = MainWindow(settings, language, deferred=True)

@@ -61,7 +61,11 @@ class MainWindow(QMainWindow):
         self, settings: QSettings | None = None, language: str = "en", deferred: bool = False
     ) -> None:
         super().__init__()
-        self.settings = settings or QSettings()
+        if settings is None:
+            from mailpath.gui.settings import open_settings
+
+            settings = open_settings()
+        self.settings = settings
         self.language = language
         self.language_setting = str(self.settings.value("language", "system"))
         self.theme_name = str(self.settings.value("theme", "system"))
@@ -82,15 +86,24 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._load_recent_resolvers()  # before any set_inputs() of the command line
         self.apply_theme(self.theme_name)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        else:
-            self.resize(1280, 800)
+        self._restore_geometry()
         if not deferred:
             self.ensure_built()
 
     # ------------------------------------------------------------ construction
+
+    def _restore_geometry(self) -> None:
+        """The saved geometry if it fits the screens there are now; else the default size,
+        centered. A tiny or off-screen window (another monitor, a test run) is not restored."""
+        from PySide6.QtCore import QByteArray
+
+        from mailpath.gui.settings import default_geometry, geometry_is_usable
+
+        saved = self.settings.value("window/geometry")
+        if isinstance(saved, (QByteArray, bytes, bytearray)) and saved:
+            if self.restoreGeometry(QByteArray(saved)) and geometry_is_usable(self.geometry()):
+                return
+        self.setGeometry(default_geometry())
 
     def _build_shell(self) -> None:
         """What the first frame shows: menu titles, inputs, an empty graph area, status."""

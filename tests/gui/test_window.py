@@ -313,3 +313,79 @@ def test_a_late_prefetch_does_not_undo_the_finished_result(
     path = tmp_path / "late.mailpath.json"
     window.save_analysis(str(path))
     assert path.exists()
+
+
+def _saved_geometry(qtbot: Any, width: int, height: int, x: int, y: int) -> Any:
+    from PySide6.QtWidgets import QMainWindow
+
+    other = QMainWindow()
+    qtbot.addWidget(other)
+    other.setGeometry(x, y, width, height)
+    return other.saveGeometry()
+
+
+def test_a_tiny_or_off_screen_geometry_is_not_restored(qtbot: Any) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication
+
+    from mailpath.gui.main_window import MainWindow
+
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    for width, height, x, y in (
+        (300, 200, 40, 40),  # tiny
+        (700, 500, available.right() + 2000, available.bottom() + 2000),  # off-screen
+        (700, 500, available.left() + 100, available.bottom() - 60),  # mostly below
+    ):
+        settings = QSettings()
+        settings.setValue("window/geometry", _saved_geometry(qtbot, width, height, x, y))
+        win = MainWindow(settings, "en", deferred=True)
+        qtbot.addWidget(win)
+        frame = win.geometry()
+        assert frame.width() >= min(640, available.width()), (width, height, x, y)
+        assert frame.height() >= min(420, available.height()), (width, height, x, y)
+        assert available.contains(frame), (frame, available)
+        if width < 640:  # the default size, centered
+            assert abs(frame.center().x() - available.center().x()) <= 1
+        win.deleteLater()
+
+
+def test_a_sensible_saved_geometry_is_restored(qtbot: Any) -> None:
+    from PySide6.QtCore import QSettings
+
+    from mailpath.gui.main_window import MainWindow
+
+    settings = QSettings()
+    settings.setValue("window/geometry", _saved_geometry(qtbot, 700, 500, 30, 40))
+    win = MainWindow(settings, "en", deferred=True)
+    qtbot.addWidget(win)
+    assert (win.geometry().width(), win.geometry().height()) == (700, 500)
+    assert (win.geometry().x(), win.geometry().y()) == (30, 40)
+
+
+def test_gui_subprocess_keeps_its_settings_out_of_the_real_config(tmp_path: Path) -> None:
+    from tests.gui.conftest import REAL_CONFIG_HOME, SESSION_DIR
+
+    real = REAL_CONFIG_HOME / "mailpath"
+    before = {p: p.stat().st_mtime_ns for p in real.glob("*")} if real.is_dir() else {}
+    code = (
+        "from argparse import Namespace\n"
+        "from mailpath.gui import app\n"
+        "a, w = app.launch(Namespace())\n"
+        "w.firstPainted.connect(w.close)\n"  # close saves the geometry, as a person's would
+        "w.firstPainted.connect(a.quit)\n"
+        "a.exec()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    saved = Path(os.environ["MAILPATH_CONFIG_DIR"]) / "mailpath.ini"
+    assert SESSION_DIR in saved.parents
+    assert "geometry" in saved.read_text(encoding="utf-8")
+    after = {p: p.stat().st_mtime_ns for p in real.glob("*")} if real.is_dir() else {}
+    assert after == before
