@@ -100,9 +100,13 @@ class MainWindow(QMainWindow):
         from mailpath.gui.settings import default_geometry, geometry_is_usable
 
         saved = self.settings.value("window/geometry")
-        if isinstance(saved, (QByteArray, bytes, bytearray)) and saved:
-            if self.restoreGeometry(QByteArray(saved)) and geometry_is_usable(self.geometry()):
-                return
+        if (
+            isinstance(saved, (QByteArray, bytes, bytearray))
+            and saved
+            and self.restoreGeometry(QByteArray(saved))
+            and geometry_is_usable(self.geometry())
+        ):
+            return
         self.setGeometry(default_geometry())
 
     def _build_shell(self) -> None:

@@ -21,6 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+import mailpath.gui  # noqa: F401 - the PySide6 workaround before any Qt call
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("MAILPATH_LANG", None)
 
@@ -38,10 +42,6 @@ for _variable, _folder in (
 ):
     (SESSION_DIR / _folder).mkdir()
     os.environ[_variable] = str(SESSION_DIR / _folder)
-
-import pytest
-
-import mailpath.gui  # noqa: F401 - the PySide6 workaround before any Qt call
 
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
 
