@@ -118,6 +118,10 @@ def _after_first_paint(window: Any, args: Namespace) -> None:
     started = False
     if replay:
         started = window.open_analysis(replay)
+        if not started:  # a file that cannot be opened: said in a dialog (or the status)
+            status["code"] = EXIT_USAGE
+            if screenshot and window.last_warning:
+                print(f"mailpath: {window.last_warning}", file=sys.stderr)
     elif sender and recipient:
         started = window.start_analysis()
         if not started:

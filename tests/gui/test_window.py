@@ -389,3 +389,184 @@ def test_gui_subprocess_keeps_its_settings_out_of_the_real_config(tmp_path: Path
     assert "geometry" in saved.read_text(encoding="utf-8")
     after = {p: p.stat().st_mtime_ns for p in real.glob("*")} if real.is_dir() else {}
     assert after == before
+
+
+def run_and_read_dialog(qtbot: Any, window: Any, action: Any) -> tuple[str, str]:
+    """Run `action` with dialogs on, as a person sees them; return (title, text) of the
+    message box it opens, closing it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[tuple[str, str]] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.windowTitle(), box.text()))
+            box.done(0)
+        else:
+            QTimer.singleShot(20, close_box)
+
+    window.screenshot_mode = False
+    try:
+        QTimer.singleShot(0, close_box)
+        action()
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    finally:
+        window.screenshot_mode = True
+    return seen[0]
+
+
+def test_failed_export_names_the_file_and_the_reason(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    target = tmp_path / "no-such-folder" / "route.png"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG images (*.png)")
+    )
+    title, text = run_and_read_dialog(qtbot, window, window.export_png_dialog)
+    assert str(target) in text
+    assert "does not exist" in text
+    assert "None" not in text
+    assert not target.exists()
+
+
+def test_save_and_export_add_the_extension_of_the_filter(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from mailpath.core.recording import open_recording
+
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    for dialog, bare, written in (
+        (window.export_png_dialog, "route", "route.png"),
+        (window.export_svg_dialog, "drawing", "drawing.svg"),
+        (window.save_analysis_dialog, "analysis", "analysis.mailpath.json"),
+        (window.save_analysis_dialog, "kept.json", "kept.json"),
+    ):
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *a, b=bare, **k: (str(tmp_path / b), "")
+        )
+        dialog()
+        assert (tmp_path / written).is_file(), written
+        assert not (tmp_path / bare).exists() or bare == written
+    assert open_recording(tmp_path / "analysis.mailpath.json").sender
+
+
+def _hostile_recordings(tmp_path: Path) -> dict[str, Path]:
+    import json
+
+    seed = json.loads(seed_example().read_text(encoding="utf-8"))
+    nested = tmp_path / "nested.mailpath.json"
+    nested.write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
+    wrong = json.loads(json.dumps(seed))
+    wrong["queries"][0]["records"] = [{"not": "a record"}, 42]
+    wrong["queries"][0]["name"] = 7
+    wrong_typed = tmp_path / "wrong.mailpath.json"
+    wrong_typed.write_text(json.dumps(wrong), encoding="utf-8")
+    return {"nested": nested, "wrong": wrong_typed}
+
+
+def test_a_corrupt_or_hostile_recording_is_a_dialog_naming_the_file(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    for path in _hostile_recordings(tmp_path).values():
+        opened: list[bool] = []
+        title, text = run_and_read_dialog(
+            qtbot, window, lambda p=path: opened.append(window.open_analysis(str(p)))
+        )
+        wait_done(qtbot, window)
+        assert title == "Cannot open the analysis"
+        assert str(path) in text
+        assert "Traceback" not in text
+        assert not window.running
+        # No "unexpected error" dialog follows.
+        qtbot.wait(50)
+        assert not isinstance(
+            __import__("PySide6.QtWidgets").QtWidgets.QApplication.activeModalWidget(),
+            QMessageBox,
+        )
+
+
+def test_a_corrupt_recording_on_the_command_line_exits_2_with_the_reason(tmp_path: Path) -> None:
+    path = _hostile_recordings(tmp_path)["nested"]
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mailpath",
+            "gui",
+            "--replay",
+            str(path),
+            "--screenshot",
+            str(tmp_path / "shot.png"),
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert str(path) in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_reopened_analysis_says_it_is_a_recording_and_the_next_one_is_live(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    assert "replay" not in window.resolver_combo.currentText()
+    status = window.status_label.text()
+    assert "Recording seed.mailpath.json, made 20" in status
+    assert "without network" in window.headline_note.text()
+    # Editing a domain and pressing Enter analyzes live, with the resolver the person set.
+    server = dns_server(failing_zone())
+    window.resolver_combo.setEditText(server.nameserver)
+    window.sender_edit.setText("example.com")
+    window.recipient_edit.setText("example.org")
+    window.via_edit.setText("")
+    window.sender_edit.setFocus()
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        qtbot.keyClick(window.sender_edit, Qt.Key.Key_Return)
+    assert not any(window.error_labels[n].isVisibleTo(window) for n in window.fields)
+    assert window.result.inputs.sender == "example.com"
+    assert window.status_label.text().startswith("Done")
+    assert not window.headline_note.isVisibleTo(window)
+
+
+def test_reopening_keeps_the_system_resolver(qtbot: Any, window: Any) -> None:
+    window.resolver_combo.setCurrentIndex(0)
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    assert window.resolver_servers() == []
+
+
+def test_after_an_input_error_the_previous_route_is_marked_stale(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    server = dns_server(failing_zone())
+    analyze(qtbot, window, "example.com", "example.org", server)
+    assert not window.stale
+    assert window.view.foregroundBrush().style() == Qt.BrushStyle.NoBrush
+    window.recipient_edit.setText("bad domain")
+    assert not window.start_analysis()
+    assert window.stale
+    assert window.view.foregroundBrush().style() != Qt.BrushStyle.NoBrush
+    assert "previous analysis" in window.headline_note.text()
+    assert window.headline_note.isVisibleTo(window)
+    assert "previous analysis" in window.status_label.text()
+    # A new analysis is current again.
+    analyze(qtbot, window, "example.com", "example.org", server)
+    assert not window.stale
+    assert window.view.foregroundBrush().style() == Qt.BrushStyle.NoBrush
+    assert not window.headline_note.isVisibleTo(window)
