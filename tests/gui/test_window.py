@@ -429,6 +429,7 @@ def test_failed_export_names_the_file_and_the_reason(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG images (*.png)")
     )
     title, text = run_and_read_dialog(qtbot, window, window.export_png_dialog)
+    assert title == "Cannot write the file"
     assert str(target) in text
     assert "does not exist" in text
     assert "None" not in text
@@ -476,12 +477,11 @@ def _hostile_recordings(tmp_path: Path) -> dict[str, Path]:
 def test_a_corrupt_or_hostile_recording_is_a_dialog_naming_the_file(
     qtbot: Any, window: Any, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     for path in _hostile_recordings(tmp_path).values():
-        opened: list[bool] = []
         title, text = run_and_read_dialog(
-            qtbot, window, lambda p=path: opened.append(window.open_analysis(str(p)))
+            qtbot, window, lambda p=path: window.open_analysis(str(p))
         )
         wait_done(qtbot, window)
         assert title == "Cannot open the analysis"
@@ -490,10 +490,7 @@ def test_a_corrupt_or_hostile_recording_is_a_dialog_naming_the_file(
         assert not window.running
         # No "unexpected error" dialog follows.
         qtbot.wait(50)
-        assert not isinstance(
-            __import__("PySide6.QtWidgets").QtWidgets.QApplication.activeModalWidget(),
-            QMessageBox,
-        )
+        assert not isinstance(QApplication.activeModalWidget(), QMessageBox)
 
 
 def test_a_corrupt_recording_on_the_command_line_exits_2_with_the_reason(tmp_path: Path) -> None:
