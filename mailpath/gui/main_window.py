@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
         self.esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.esc.setContext(Qt.ShortcutContext.WindowShortcut)
         self.esc.activated.connect(self._escape)
+        self._give_way_to_shortcuts()
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code in ("system", *i18n.LANGUAGES):
@@ -435,6 +436,41 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             self.theme_actions[name] = action
         self.theme_actions[self.theme_name].setChecked(True)
+
+    def _give_way_to_shortcuts(self) -> None:
+        """The window's shortcuts work from every widget, floating panels included.
+
+        Text fields claim some of them for editing (on X11 Ctrl+E is "end of line", Ctrl+K
+        "delete to the end"), and a focused field is the normal state after pressing Enter:
+        for the combinations the window binds (with Ctrl/Alt/Meta, or F-keys) the fields
+        give way. Plain keys (D) stay with whatever has focus."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction
+
+        modifiers = (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        self._window_keys: set[int] = set()
+        for action in self.findChildren(QAction):
+            sequences = action.shortcuts()
+            if not sequences:
+                continue
+            combos = [seq[0] for seq in sequences if seq.count() == 1]
+            global_key = all(
+                c.keyboardModifiers() & modifiers
+                or Qt.Key.Key_F1.value <= c.key().value <= Qt.Key.Key_F35.value
+                for c in combos
+            )
+            if not global_key:
+                continue  # a plain key: only where it does not type text
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self._window_keys.update(c.toCombined() for c in combos)
+        line = self.resolver_combo.lineEdit()
+        for edit in (self.sender_edit, self.recipient_edit, self.via_edit, line):
+            if edit is not None:
+                edit.installEventFilter(self)
 
     def _build_menus(self) -> None:
         for action in (self.act_open, self.act_save):
@@ -763,6 +799,13 @@ class MainWindow(QMainWindow):
 
         if self.is_built and watched is self.view and event.type() == QEvent.Type.Resize:
             self._position_overlays()
+        elif (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(watched, QLineEdit)
+            and event.keyCombination().toCombined() in getattr(self, "_window_keys", ())
+        ):
+            event.ignore()  # not the field's: the window's shortcut runs
+            return True
         return super().eventFilter(watched, event)
 
     def _position_overlays(self) -> None:

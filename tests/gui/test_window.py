@@ -567,3 +567,100 @@ def test_after_an_input_error_the_previous_route_is_marked_stale(
     assert not window.stale
     assert window.view.foregroundBrush().style() == Qt.BrushStyle.NoBrush
     assert not window.headline_note.isVisibleTo(window)
+
+
+def test_ctrl_e_exports_while_a_text_field_has_focus(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    line = window.resolver_combo.lineEdit()
+    for n, field in enumerate((window.sender_edit, window.recipient_edit, line)):
+        target = tmp_path / f"route{n}.png"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus, timeout=2000)
+        qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert target.is_file(), field.accessibleName()
+    # Typing D into a field types D: the plain-key shortcut stays out of the way.
+    window.sender_edit.setFocus()
+    window.sender_edit.clear()
+    qtbot.keyClicks(window.sender_edit, "d")
+    assert window.sender_edit.text() == "d"
+
+
+XCB_CTRL_E = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+from mailpath.gui.app import create_application
+from mailpath.gui.main_window import MainWindow
+
+app = create_application()
+target = Path(sys.argv[1])
+QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(target), ""))
+win = MainWindow(None, "en")
+win.screenshot_mode = True
+win.show()
+QTest.qWaitForWindowExposed(win, 5000)
+win.activateWindow()  # no window manager on this display: ask for the focus ourselves
+QTest.qWaitForWindowActive(win, 5000)
+
+def export() -> None:
+    win.sender_edit.setFocus()
+    QTest.qWait(100)
+    print("field has focus:", win.sender_edit.hasFocus(), flush=True)
+    QTest.keyClick(win.sender_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    print("exported:", target.is_file(), flush=True)
+    win.close()
+    app.quit()
+
+win.analysisFinished.connect(lambda: QTimer.singleShot(50, export))
+win.open_seed_example()
+app.exec()
+"""
+
+
+def test_ctrl_e_from_a_text_field_under_x11(tmp_path: Path) -> None:
+    # On X11 a text field binds Ctrl+E to "end of line" (the offscreen platform does not):
+    # run the window on a private Xvfb to see what a Linux user sees.
+    import shutil
+
+    if shutil.which("Xvfb") is None:
+        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+            raise AssertionError("Xvfb is not installed; CI must run this test")
+        import pytest
+
+        pytest.skip("Xvfb is not installed (apt-get install -y xvfb)")
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            display = pipe.readline().strip()
+        env = dict(os.environ, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
+        target = tmp_path / "route.png"
+        proc = subprocess.run(
+            [sys.executable, "-c", XCB_CTRL_E, str(target)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
+    assert "field has focus: True" in proc.stdout, proc.stdout + proc.stderr
+    assert "exported: True" in proc.stdout, proc.stdout + proc.stderr
