@@ -530,10 +530,10 @@ class MainWindow(QMainWindow):
             ),
             "recipient": (tr("MainWindow", "&Recipient"), tr("MainWindow", "gmail.com")),
             "via": (
-                tr("MainWindow", "Sending &host (optional)"),
+                tr("MainWindow", "Sending hos&t (optional)"),
                 tr("MainWindow", "smtp.example.com or an IP address"),
             ),
-            "resolver": (tr("MainWindow", "Reso&lver"), ""),
+            "resolver": (tr("MainWindow", "Res&olver"), ""),
         }
         accessible = {
             "sender": tr("MainWindow", "Sender address or domain"),
@@ -562,7 +562,7 @@ class MainWindow(QMainWindow):
         line = self.resolver_combo.lineEdit()
         if line is not None:
             line.setPlaceholderText(tr("MainWindow", "system, or 192.0.2.53:53"))
-        self.analyze_button.setText(tr("MainWindow", "&Analyze"))
+        self.analyze_button.setText(tr("MainWindow", "Analy&ze"))
         self.analyze_button.setAccessibleName(tr("MainWindow", "Analyze the mail route"))
         self.analyze_button.setToolTip(tr("MainWindow", "Analyze (Enter, F5)"))
         self.menu_file.setTitle(tr("MainWindow", "&File"))
@@ -623,7 +623,7 @@ class MainWindow(QMainWindow):
         self.act_zoom_out.setText(tr("MainWindow", "Zoom &Out"))
         self.act_fit.setText(tr("MainWindow", "&Fit to Window"))
         self.act_legend.setText(tr("MainWindow", "Show &Legend"))
-        self.act_focus_inputs.setText(tr("MainWindow", "Go to &Inputs"))
+        self.act_focus_inputs.setText(tr("MainWindow", "Go to I&nputs"))
         self.act_focus_graph.setText(tr("MainWindow", "Go to &Graph"))
         self.act_seed.setText(tr("MainWindow", "Open &Seed Example"))
         self.act_about.setText(tr("MainWindow", "&About mailpath"))

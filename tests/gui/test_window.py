@@ -664,3 +664,48 @@ def test_ctrl_e_from_a_text_field_under_x11(tmp_path: Path) -> None:
         xvfb.wait(10)
     assert "field has focus: True" in proc.stdout, proc.stdout + proc.stderr
     assert "exported: True" in proc.stdout, proc.stdout + proc.stderr
+
+
+def _mnemonic(text: str) -> str | None:
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].lower()
+            i += 1
+        i += 1
+    return None
+
+
+def test_each_mnemonic_once_per_window_in_english_and_japanese(qtbot: Any, window: Any) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QMenu
+
+    for language in ("en", "ja"):
+        window.set_language(language)
+        # One scope: the menu bar's titles, every button and every label's buddy.
+        scope: dict[str, list[str]] = {}
+        for action in window.menuBar().actions():
+            key = _mnemonic(action.text())
+            if key:
+                scope.setdefault(key, []).append(f"menu {action.text()}")
+        for button in window.findChildren(QAbstractButton):
+            key = _mnemonic(button.text())
+            if key:
+                scope.setdefault(key, []).append(f"button {button.text()}")
+        for label in window.findChildren(QLabel):
+            key = _mnemonic(label.text()) if label.buddy() is not None else None
+            if key:
+                scope.setdefault(key, []).append(f"label {label.text()}")
+        clashes = {k: v for k, v in scope.items() if len(v) > 1}
+        assert not clashes, (language, clashes)
+        assert len(scope) >= 10, scope
+        # Each menu is a scope of its own.
+        for menu in window.findChildren(QMenu):
+            keys: dict[str, list[str]] = {}
+            for action in menu.actions():
+                key = _mnemonic(action.text())
+                if key:
+                    keys.setdefault(key, []).append(action.text())
+            clashes = {k: v for k, v in keys.items() if len(v) > 1}
+            assert not clashes, (language, menu.title(), clashes)
+    window.set_language("en")
