@@ -80,6 +80,11 @@ def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
     language = i18n.install(i18n.resolve_language(None if setting == "system" else setting))
     window = MainWindow(settings, language, deferred=True)
     window.screenshot_mode = bool(getattr(args, "screenshot", None))
+    if window.screenshot_mode:
+        # The same picture whatever the screen (offscreen: 800x800) or the saved geometry.
+        from mailpath.gui.settings import DEFAULT_SIZE
+
+        window.resize(DEFAULT_SIZE)
     sender = getattr(args, "sender", None) or ""
     recipient = getattr(args, "recipient", None) or ""
     via = getattr(args, "via", None)
