@@ -175,9 +175,10 @@ async def analyze(
             state.spf_domain = handover.host
             state.spf_sender = f"postmaster@{handover.host}"
     t0 = time.monotonic()
+    over = False  # once the result is final, no lookup reports progress any more
 
     def changed() -> None:
-        if on_progress is not None:
+        if on_progress is not None and not over:
             on_progress(Progress(tracker.done, tracker.pending, state.snapshot()))
 
     tracker = _Tracker(cache, changed)
@@ -229,6 +230,10 @@ async def analyze(
         elapsed=time.monotonic() - t0,
         queries=len(cache.asked),
     )
+    # Questions fetched ahead that nobody needed (an SPF term after the one that matched)
+    # stop now, silently, before the final result goes out: nothing may follow it.
+    over = True
+    await cache.aclose()
     if on_progress is not None:
         on_progress(Progress(tracker.done, tracker.pending, result))
     return result

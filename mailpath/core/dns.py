@@ -382,13 +382,15 @@ class CachingSource:
     Each question runs in its own task and callers wait on it through `asyncio.shield`, so a
     caller that is cancelled does not cancel the others; the task itself is cancelled when its
     last waiter gives up (prefetched questions nobody waits for yet keep running until
-    `cancel_pending()`). `asked` lists the questions really sent, in order.
+    `cancel_pending()`, or `aclose()` at the end of the run). `asked` lists the questions
+    really sent, in order.
     """
 
     def __init__(self, inner: DnsSource) -> None:
         self.inner = inner
         self._shared: dict[tuple[str, str], _Shared] = {}
         self.asked: list[tuple[str, str]] = []
+        self.closed = False
 
     def _start(self, key: tuple[str, str]) -> _Shared:
         shared = self._shared.get(key)
@@ -416,14 +418,28 @@ class CachingSource:
 
     def prefetch(self, name: str, rdtype: str) -> None:
         """Start a question in the background; its answer waits for whoever asks."""
-        self._start((normalize_qname(name), rdtype.upper()))
+        if not self.closed:
+            self._start((normalize_qname(name), rdtype.upper()))
 
-    def cancel_pending(self) -> None:
-        """Stop every question still in flight (the analysis was cancelled)."""
+    def cancel_pending(self) -> list[asyncio.Task[Answer]]:
+        """Stop every question still in flight (the analysis was cancelled or has ended);
+        returns their tasks, which end at their next step."""
+        stopped = []
         for key, shared in list(self._shared.items()):
             if not shared.task.done():
                 shared.task.cancel()
                 del self._shared[key]
+                stopped.append(shared.task)
+        return stopped
+
+    async def aclose(self) -> None:
+        """The run is over: stop the questions still in flight (prefetches nobody asked for)
+        and wait until they have ended, so none of them finishes after its run's result.
+        Later prefetches are ignored; answers already in stay available."""
+        self.closed = True
+        stopped = self.cancel_pending()
+        if stopped:
+            await asyncio.gather(*stopped, return_exceptions=True)
 
     def answers(self) -> list[Answer]:
         return [

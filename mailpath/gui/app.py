@@ -64,8 +64,6 @@ def create_application() -> Any:
 
 def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
     """Create the application and the window, shown, with the CLI's inputs applied."""
-    from PySide6.QtCore import QSettings
-
     import mailpath.gui  # noqa: F401 - applies the PySide6 workaround first
     from mailpath.gui import i18n
     from mailpath.gui.errors import install_excepthook, setup_logging
@@ -74,11 +72,19 @@ def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
     app = create_application()
     setup_logging()
     install_excepthook()
-    settings = settings if settings is not None else QSettings()
+    if settings is None:
+        from mailpath.gui.settings import open_settings
+
+        settings = open_settings()
     setting = str(settings.value("language", "system"))
     language = i18n.install(i18n.resolve_language(None if setting == "system" else setting))
     window = MainWindow(settings, language, deferred=True)
     window.screenshot_mode = bool(getattr(args, "screenshot", None))
+    if window.screenshot_mode:
+        # The same picture whatever the screen (offscreen: 800x800) or the saved geometry.
+        from mailpath.gui.settings import DEFAULT_SIZE
+
+        window.resize(DEFAULT_SIZE)
     sender = getattr(args, "sender", None) or ""
     recipient = getattr(args, "recipient", None) or ""
     via = getattr(args, "via", None)
@@ -117,6 +123,10 @@ def _after_first_paint(window: Any, args: Namespace) -> None:
     started = False
     if replay:
         started = window.open_analysis(replay)
+        if not started:  # a file that cannot be opened: said in a dialog (or the status)
+            status["code"] = EXIT_USAGE
+            if screenshot and window.last_warning:
+                print(f"mailpath: {window.last_warning}", file=sys.stderr)
     elif sender and recipient:
         started = window.start_analysis()
         if not started:

@@ -61,7 +61,11 @@ class MainWindow(QMainWindow):
         self, settings: QSettings | None = None, language: str = "en", deferred: bool = False
     ) -> None:
         super().__init__()
-        self.settings = settings or QSettings()
+        if settings is None:
+            from mailpath.gui.settings import open_settings
+
+            settings = open_settings()
+        self.settings = settings
         self.language = language
         self.language_setting = str(self.settings.value("language", "system"))
         self.theme_name = str(self.settings.value("theme", "system"))
@@ -77,20 +81,36 @@ class MainWindow(QMainWindow):
         self._pending_progress: tuple[int, int, Any] | None = None
         self._field_errors: dict[str, str] = {}
         self.screenshot_mode = False  # no modal dialogs: --screenshot and tests
+        self.last_warning = ""
+        #: The graph and headline are of an earlier analysis than the inputs (input error).
+        self.stale = False
 
         self._build_shell()
         self.retranslate()
         self._load_recent_resolvers()  # before any set_inputs() of the command line
         self.apply_theme(self.theme_name)
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
-        else:
-            self.resize(1280, 800)
+        self._restore_geometry()
         if not deferred:
             self.ensure_built()
 
     # ------------------------------------------------------------ construction
+
+    def _restore_geometry(self) -> None:
+        """The saved geometry if it fits the screens there are now; else the default size,
+        centered. A tiny or off-screen window (another monitor, a test run) is not restored."""
+        from PySide6.QtCore import QByteArray
+
+        from mailpath.gui.settings import default_geometry, geometry_is_usable
+
+        saved = self.settings.value("window/geometry")
+        if (
+            isinstance(saved, (QByteArray, bytes, bytearray))
+            and saved
+            and self.restoreGeometry(QByteArray(saved))
+            and geometry_is_usable(self.geometry())
+        ):
+            return
+        self.setGeometry(default_geometry())
 
     def _build_shell(self) -> None:
         """What the first frame shows: menu titles, inputs, an empty graph area, status."""
@@ -268,6 +288,12 @@ class MainWindow(QMainWindow):
         self.headline_text.setFont(font)
         row.addWidget(self.headline_icon, 0, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.headline_text, 0, 1)
+        # Where the verdict comes from when that is not "now, live": a recording, or the
+        # previous analysis kept on screen after an input error.
+        self.headline_note = _plain_label("", self.headline)
+        self.headline_note.setObjectName("headlineNote")
+        self.headline_note.setVisible(False)
+        row.addWidget(self.headline_note, 1, 1)
         row.setColumnStretch(1, 1)
         self.headline.setVisible(False)
         self.headline_status = ""
@@ -387,6 +413,7 @@ class MainWindow(QMainWindow):
         self.esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.esc.setContext(Qt.ShortcutContext.WindowShortcut)
         self.esc.activated.connect(self._escape)
+        self._give_way_to_shortcuts()
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code in ("system", *i18n.LANGUAGES):
@@ -409,6 +436,41 @@ class MainWindow(QMainWindow):
             self.theme_group.addAction(action)
             self.theme_actions[name] = action
         self.theme_actions[self.theme_name].setChecked(True)
+
+    def _give_way_to_shortcuts(self) -> None:
+        """The window's shortcuts work from every widget, floating panels included.
+
+        Text fields claim some of them for editing (on X11 Ctrl+E is "end of line", Ctrl+K
+        "delete to the end"), and a focused field is the normal state after pressing Enter:
+        for the combinations the window binds (with Ctrl/Alt/Meta, or F-keys) the fields
+        give way. Plain keys (D) stay with whatever has focus."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QAction
+
+        modifiers = (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        self._window_keys: set[int] = set()
+        for action in self.findChildren(QAction):
+            sequences = action.shortcuts()
+            if not sequences:
+                continue
+            combos = [seq[0] for seq in sequences if seq.count() == 1]
+            global_key = all(
+                c.keyboardModifiers() & modifiers
+                or Qt.Key.Key_F1.value <= c.key().value <= Qt.Key.Key_F35.value
+                for c in combos
+            )
+            if not global_key:
+                continue  # a plain key: only where it does not type text
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self._window_keys.update(c.toCombined() for c in combos)
+        line = self.resolver_combo.lineEdit()
+        for edit in (self.sender_edit, self.recipient_edit, self.via_edit, line):
+            if edit is not None:
+                edit.installEventFilter(self)
 
     def _build_menus(self) -> None:
         for action in (self.act_open, self.act_save):
@@ -468,10 +530,10 @@ class MainWindow(QMainWindow):
             ),
             "recipient": (tr("MainWindow", "&Recipient"), tr("MainWindow", "gmail.com")),
             "via": (
-                tr("MainWindow", "Sending &host (optional)"),
+                tr("MainWindow", "Sending hos&t (optional)"),
                 tr("MainWindow", "smtp.example.com or an IP address"),
             ),
-            "resolver": (tr("MainWindow", "Reso&lver"), ""),
+            "resolver": (tr("MainWindow", "Res&olver"), ""),
         }
         accessible = {
             "sender": tr("MainWindow", "Sender address or domain"),
@@ -500,7 +562,7 @@ class MainWindow(QMainWindow):
         line = self.resolver_combo.lineEdit()
         if line is not None:
             line.setPlaceholderText(tr("MainWindow", "system, or 192.0.2.53:53"))
-        self.analyze_button.setText(tr("MainWindow", "&Analyze"))
+        self.analyze_button.setText(tr("MainWindow", "Analy&ze"))
         self.analyze_button.setAccessibleName(tr("MainWindow", "Analyze the mail route"))
         self.analyze_button.setToolTip(tr("MainWindow", "Analyze (Enter, F5)"))
         self.menu_file.setTitle(tr("MainWindow", "&File"))
@@ -561,7 +623,7 @@ class MainWindow(QMainWindow):
         self.act_zoom_out.setText(tr("MainWindow", "Zoom &Out"))
         self.act_fit.setText(tr("MainWindow", "&Fit to Window"))
         self.act_legend.setText(tr("MainWindow", "Show &Legend"))
-        self.act_focus_inputs.setText(tr("MainWindow", "Go to &Inputs"))
+        self.act_focus_inputs.setText(tr("MainWindow", "Go to I&nputs"))
         self.act_focus_graph.setText(tr("MainWindow", "Go to &Graph"))
         self.act_seed.setText(tr("MainWindow", "Open &Seed Example"))
         self.act_about.setText(tr("MainWindow", "&About mailpath"))
@@ -591,6 +653,9 @@ class MainWindow(QMainWindow):
             return tr("MainWindow", "Ready.")
         if getattr(self.result, "cancelled", False) or not getattr(self.result, "complete", True):
             return tr("MainWindow", "Cancelled: the route shows what was resolved so far.")
+        recording = self._recording_note()
+        if recording:
+            return recording
         return tr("MainWindow", "Done: {queries} DNS questions in {seconds:.2f} s.").format(
             queries=getattr(self.result, "queries", 0),
             seconds=getattr(self.result, "elapsed", 0.0),
@@ -616,6 +681,9 @@ class MainWindow(QMainWindow):
         from mailpath.gui import markers
 
         headline = self.headline_for_route()
+        note = self._headline_note()
+        self.headline_note.setText(note)
+        self.headline_note.setVisible(bool(note))
         if headline is None:
             self.headline.setVisible(False)
             self.headline_status = ""
@@ -630,8 +698,52 @@ class MainWindow(QMainWindow):
         color = markers.color(status)
         if self.theme_name == "dark" or theme.is_dark(QApplication.palette()):
             color = color.lighter(150)
+        if self.stale:  # grey: not the verdict of what the fields now say
+            color = QApplication.palette().color(QApplication.palette().ColorRole.PlaceholderText)
         self.headline_text.setStyleSheet(f"color: {color.name()};")
+        self.headline_icon.setEnabled(not self.stale)
         self.headline.setVisible(True)
+
+    def _recording_note(self) -> str:
+        request = self.request
+        if request is None or not getattr(request, "replay_path", None):
+            return ""
+        name = Path(request.replay_path).name
+        if request.created:
+            return tr(
+                "MainWindow", "Recording {name}, made {when}: replayed without network."
+            ).format(name=name, when=_local_time(request.created))
+        return tr("MainWindow", "Recording {name}: replayed without network.").format(name=name)
+
+    def _headline_note(self) -> str:
+        if self.stale and self.result is not None:
+            inputs = getattr(self.result, "inputs", None)
+            return tr(
+                "MainWindow",
+                "Showing the previous analysis ({sender} → {recipient}); "
+                "the inputs above were not analyzed.",
+            ).format(
+                sender=getattr(inputs, "sender", "?"), recipient=getattr(inputs, "recipient", "?")
+            )
+        return self._recording_note()
+
+    def _set_stale(self, stale: bool) -> None:
+        """Dim the graph and the headline while they show an earlier analysis than the inputs."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QBrush, QColor
+
+        stale = stale and self.result is not None
+        if stale == self.stale:
+            return
+        self.stale = stale
+        if stale:
+            veil = QColor(QApplication.palette().color(QApplication.palette().ColorRole.Base))
+            veil.setAlpha(170)
+            self.view.setForegroundBrush(QBrush(veil))
+        else:
+            self.view.setForegroundBrush(QBrush(Qt.BrushStyle.NoBrush))
+        self.view.viewport().update()
+        self._update_headline()
 
     # ------------------------------------------------------------ language, theme
 
@@ -677,6 +789,13 @@ class MainWindow(QMainWindow):
 
         if self.is_built and watched is self.view and event.type() == QEvent.Type.Resize:
             self._position_overlays()
+        elif (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(watched, QLineEdit)
+            and event.keyCombination().toCombined() in getattr(self, "_window_keys", ())
+        ):
+            event.ignore()  # not the field's: the window's shortcut runs
+            return True
         return super().eventFilter(watched, event)
 
     def _position_overlays(self) -> None:
@@ -776,7 +895,16 @@ class MainWindow(QMainWindow):
         if not ok:
             assert first_bad is not None
             first_bad.setFocus()
-            self._set_status(tr("MainWindow", "Check the marked fields."))
+            self._set_stale(True)
+            if self.stale:
+                self._set_status(
+                    tr(
+                        "MainWindow",
+                        "Check the marked fields. The route shown is the previous analysis.",
+                    )
+                )
+            else:
+                self._set_status(tr("MainWindow", "Check the marked fields."))
             return None
         return AnalysisRequest(
             sender=self.sender_edit.text().strip(),
@@ -803,6 +931,7 @@ class MainWindow(QMainWindow):
         self.ensure_built()
         self.request = request
         self.down.clear()
+        self._set_stale(False)
         self.result = None
         self.extra = None
         self._pending_progress = None
@@ -851,12 +980,17 @@ class MainWindow(QMainWindow):
         self.act_cancel.setEnabled(False)
 
     def _on_progress(self, generation: int, done: int, pending: int, result: Any) -> None:
+        if not self.running or generation != self.runner.generation:
+            return  # the run has ended (or been superseded): its result stays as it is
         self._pending_progress = (done, pending, result)
         if not self._progress_timer.isActive():
             self._progress_timer.start()
 
     def _apply_progress(self) -> None:
         if self._pending_progress is None:
+            return
+        if not self.running:
+            self._pending_progress = None
             return
         done, pending, result = self._pending_progress
         self._pending_progress = None
@@ -899,7 +1033,10 @@ class MainWindow(QMainWindow):
         self._end_run()
         self._set_status(tr("MainWindow", "The analysis failed: {message}").format(message=message))
         log.error("analysis failed: %s\n%s", message, details)
-        if not getattr(self, "screenshot_mode", False):
+        replay_path = getattr(self.request, "replay_path", None)
+        if replay_path:  # the file's content, not the program, is what went wrong
+            self._cannot_open(replay_path, _sentence(message), details)
+        elif not getattr(self, "screenshot_mode", False):
             from mailpath.gui.errors import show_error
 
             show_error(self, message, details)
@@ -1057,6 +1194,7 @@ class MainWindow(QMainWindow):
             self._default_name(".png"),
             tr("MainWindow", "PNG images (*.png)"),
         )
+        path = self._with_suffix(path, ".png", (".png",))
         if path:
             self._remember_dir(path)
             self._write_file(lambda: self.export_png(path), path)
@@ -1072,23 +1210,62 @@ class MainWindow(QMainWindow):
             self._default_name(".svg"),
             tr("MainWindow", "SVG images (*.svg)"),
         )
+        path = self._with_suffix(path, ".svg", (".svg",))
         if path:
             self._remember_dir(path)
             self._write_file(lambda: self.export_svg(path), path)
 
-    def _write_file(self, write: Any, path: str) -> None:
+    def _with_suffix(self, path: str, suffix: str, accepted: tuple[str, ...]) -> str:
+        """`path` with `suffix` added when it has none of `accepted` (the Open filter would
+        hide a bare file). "" when the person cancelled, or declined to replace the file that
+        the added suffix names."""
         from PySide6.QtWidgets import QMessageBox
 
+        if not path or path.lower().endswith(accepted):
+            return path
+        path += suffix
+        if Path(path).exists() and not self.screenshot_mode:
+            answer = QMessageBox.question(
+                self,
+                tr("MainWindow", "Replace the file?"),
+                tr("MainWindow", "{path} already exists. Replace it?").format(path=path),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return ""
+        return path
+
+    def _write_file(self, write: Any, path: str) -> None:
         try:
             write()
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
+        except Exception as exc:  # any failure is a message about this file, never a crash
+            log.info("cannot write %s", path, exc_info=True)
+            self.warn(
                 tr("MainWindow", "Cannot write the file"),
-                tr("MainWindow", "{path}: {error}").format(path=path, error=exc),
+                tr("MainWindow", "Cannot write {path}: {reason}").format(
+                    path=path, reason=_write_problem(path, exc)
+                ),
             )
             return
         self._set_status(tr("MainWindow", "Wrote {path}.").format(path=path))
+
+    def warn(self, title: str, text: str, details: str = "") -> None:
+        """A warning the person must see: a dialog, or (screenshot runs) the status line."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        self.last_warning = text
+        if self.screenshot_mode:
+            self._set_status(text)
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        if details:
+            box.setDetailedText(details)
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.exec()
 
     def save_analysis(self, path: str) -> None:
         from mailpath.core.recording import save_recording
@@ -1120,13 +1297,17 @@ class MainWindow(QMainWindow):
             self._default_name(".mailpath.json"),
             tr("MainWindow", "mailpath analyses (*.mailpath.json *.json)"),
         )
+        path = self._with_suffix(path, ".mailpath.json", (".json",))
         if path:
             self._remember_dir(path)
             self._write_file(lambda: self.save_analysis(path), path)
 
     def open_analysis(self, path: str) -> bool:
-        """Replay a saved analysis: no network; the route is recomputed from its answers."""
-        from PySide6.QtWidgets import QMessageBox
+        """Replay a saved analysis: no network; the route is recomputed from its answers.
+
+        The Resolver field keeps what the person had: the next analysis they start is live.
+        A file that cannot be read, whatever is wrong with it, is a dialog naming it."""
+        import traceback
 
         from mailpath.core.recording import RecordingError, open_recording
         from mailpath.gui.jobs import AnalysisRequest
@@ -1135,11 +1316,13 @@ class MainWindow(QMainWindow):
         try:
             recording = open_recording(path)
         except RecordingError as exc:
-            QMessageBox.warning(self, tr("MainWindow", "Cannot open the analysis"), str(exc))
+            self._cannot_open(path, _sentence(str(exc)))
+            return False
+        except Exception as exc:  # a hostile file must never leave a traceback behind
+            log.info("cannot open %s", path, exc_info=True)
+            self._cannot_open(path, _recording_problem(exc), traceback.format_exc())
             return False
         self.set_inputs(recording.sender, recording.recipient, recording.via)
-        label = tr("MainWindow", "replay: {name}").format(name=Path(path).name)
-        self.resolver_combo.setEditText(label)
         self.run_request(
             AnalysisRequest(
                 sender=recording.sender,
@@ -1152,6 +1335,13 @@ class MainWindow(QMainWindow):
             )
         )
         return True
+
+    def _cannot_open(self, path: str, reason: str, details: str = "") -> None:
+        self.warn(
+            tr("MainWindow", "Cannot open the analysis"),
+            tr("MainWindow", "Cannot open {path}: {reason}").format(path=path, reason=reason),
+            details,
+        )
 
     def open_analysis_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -1273,3 +1463,49 @@ def _sentence(message: str) -> str:
         return message
     message = message[0].upper() + message[1:]
     return message if message.endswith((".", "!", "?")) else message + "."
+
+
+def _write_problem(path: str, exc: BaseException) -> str:
+    """Why `path` could not be written, in words: OSError's strerror when there is one, else
+    what the folder says (QImage.save only returns False), else the exception's text."""
+    import os
+
+    if isinstance(exc, OSError) and exc.strerror:
+        return _sentence(exc.strerror)
+    folder = Path(path).parent
+    if not folder.is_dir():
+        return tr("MainWindow", "The folder {folder} does not exist.").format(folder=str(folder))
+    if not os.access(folder, os.W_OK):
+        return tr("MainWindow", "The folder {folder} is not writable.").format(folder=str(folder))
+    if Path(path).is_dir():
+        return tr("MainWindow", "It is a folder.")
+    text = " ".join(str(a) for a in getattr(exc, "args", ()) if a not in (None, ""))
+    if text and not isinstance(exc, OSError):
+        return _sentence(text)
+    return tr("MainWindow", "The file could not be written (is the disk full?).")
+
+
+def _recording_problem(exc: BaseException) -> str:
+    """What is wrong with a saved analysis that the reader did not describe itself."""
+    if isinstance(exc, RecursionError):
+        return tr("MainWindow", "Its content is nested too deeply to be a saved analysis.")
+    if isinstance(exc, UnicodeError):
+        return tr("MainWindow", "It is not UTF-8 text.")
+    if isinstance(exc, MemoryError):
+        return tr("MainWindow", "It is too large.")
+    return tr("MainWindow", "It is not a valid saved analysis ({error}).").format(
+        error=f"{type(exc).__name__}: {exc}"[:300]
+    )
+
+
+def _local_time(iso: str) -> str:
+    """An ISO 8601 time stamp as local time, minutes; unchanged when it is not one."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%Y-%m-%d %H:%M")

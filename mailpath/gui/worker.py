@@ -45,6 +45,8 @@ class _Run:
     task: asyncio.Task[Any] | None = None
     ready: threading.Event = field(default_factory=threading.Event)
     cancel_requested: bool = False
+    #: Set in the worker thread just before the final event: nothing of this run follows it.
+    ended: bool = False
     started: float = field(default_factory=time.monotonic)
 
 
@@ -71,6 +73,8 @@ class AnalysisRunner(QObject):
         self._lock = threading.Lock()
         self._generation = 0
         self._runs: dict[int, _Run] = {}
+        #: The newest generation whose final event (finished, failed) the GUI thread has seen.
+        self._ended_generation = 0
         queued = Qt.ConnectionType.QueuedConnection
         self._progress.connect(self._on_progress, queued)
         self._finished.connect(self._on_finished, queued)
@@ -80,15 +84,18 @@ class AnalysisRunner(QObject):
     # The second check, in the GUI thread: a cancel or a new run may have come after the
     # worker's own check and before Qt delivered the event.
     def _on_progress(self, generation: int, done: int, pending: int, result: object) -> None:
-        if self._current(generation):
+        # A finished run accepts no more progress: a late one would replace its result.
+        if self._current(generation) and generation > self._ended_generation:
             self.progress.emit(generation, done, pending, result)
 
     def _on_finished(self, generation: int, result: object, extra: object) -> None:
+        self._ended_generation = max(self._ended_generation, generation)
         self._reap()
         if self._current(generation):
             self.finished.emit(generation, result, extra)
 
     def _on_failed(self, generation: int, message: str, details: str) -> None:
+        self._ended_generation = max(self._ended_generation, generation)
         self._reap()
         if self._current(generation):
             self.failed.emit(generation, message, details)
@@ -191,7 +198,7 @@ class AnalysisRunner(QObject):
         run.loop = loop
 
         def emit_progress(done: int, pending: int, result: Any) -> None:
-            if self._current(generation):
+            if self._current(generation) and not run.ended:
                 self._progress.emit(generation, done, pending, result)
 
         async def main() -> tuple[Any, Any]:
@@ -207,15 +214,18 @@ class AnalysisRunner(QObject):
             try:
                 result, extra = loop.run_until_complete(task)
             except asyncio.CancelledError:
+                run.ended = True
                 self._cancelled.emit(generation)
                 return
             except Exception as exc:
                 message = _describe(exc)
                 details = traceback.format_exc()
                 log.warning("analysis %d failed: %s", generation, message)
+                run.ended = True
                 if self._current(generation):
                     self._failed.emit(generation, message, details)
                 return
+            run.ended = True
             if self._current(generation):
                 self._finished.emit(generation, result, extra)
         finally:

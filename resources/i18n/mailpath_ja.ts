@@ -904,6 +904,10 @@
       <translation>解析(&amp;A)</translation>
     </message>
     <message>
+      <source>Analy&amp;ze</source>
+      <translation>解析する(&amp;Z)</translation>
+    </message>
+    <message>
       <source>Analyze the mail route</source>
       <translation>メール経路を解析</translation>
     </message>
@@ -1034,8 +1038,8 @@ Help → Open Seed Example shows a complete route without network.</source>
       <translation>凡例を表示(&amp;L)</translation>
     </message>
     <message>
-      <source>Go to &amp;Inputs</source>
-      <translation>入力欄へ移動(&amp;I)</translation>
+      <source>Go to I&amp;nputs</source>
+      <translation>入力欄へ移動(&amp;N)</translation>
     </message>
     <message>
       <source>Go to &amp;Graph</source>
@@ -1126,16 +1130,16 @@ Help → Open Seed Example shows a complete route without network.</source>
       <translation>gmail.com</translation>
     </message>
     <message>
-      <source>Sending &amp;host (optional)</source>
-      <translation>送信ホスト(&amp;H)（省略可）</translation>
+      <source>Sending hos&amp;t (optional)</source>
+      <translation>送信ホスト(&amp;T)（省略可）</translation>
     </message>
     <message>
       <source>smtp.example.com or an IP address</source>
       <translation>smtp.example.com または IP アドレス</translation>
     </message>
     <message>
-      <source>Reso&amp;lver</source>
-      <translation>リゾルバー(&amp;L)</translation>
+      <source>Res&amp;olver</source>
+      <translation>リゾルバー(&amp;O)</translation>
     </message>
     <message>
       <source>system, or 192.0.2.53:53</source>
@@ -1222,6 +1226,70 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     <message>
       <source>{path}: {error}</source>
       <translation>{path}: {error}</translation>
+    </message>
+    <message>
+      <source>Cannot write {path}: {reason}</source>
+      <translation>{path} に書き込めません: {reason}</translation>
+    </message>
+    <message>
+      <source>The folder {folder} does not exist.</source>
+      <translation>フォルダー {folder} が存在しません。</translation>
+    </message>
+    <message>
+      <source>The folder {folder} is not writable.</source>
+      <translation>フォルダー {folder} に書き込む権限がありません。</translation>
+    </message>
+    <message>
+      <source>It is a folder.</source>
+      <translation>フォルダーです。</translation>
+    </message>
+    <message>
+      <source>The file could not be written (is the disk full?).</source>
+      <translation>ファイルを書き込めませんでした（ディスクの空き容量を確認してください）。</translation>
+    </message>
+    <message>
+      <source>Replace the file?</source>
+      <translation>ファイルを置き換えますか?</translation>
+    </message>
+    <message>
+      <source>{path} already exists. Replace it?</source>
+      <translation>{path} は既に存在します。置き換えますか?</translation>
+    </message>
+    <message>
+      <source>Cannot open {path}: {reason}</source>
+      <translation>{path} を開けません: {reason}</translation>
+    </message>
+    <message>
+      <source>Its content is nested too deeply to be a saved analysis.</source>
+      <translation>入れ子が深すぎるため、保存された解析結果ではありません。</translation>
+    </message>
+    <message>
+      <source>It is not UTF-8 text.</source>
+      <translation>UTF-8 のテキストではありません。</translation>
+    </message>
+    <message>
+      <source>It is too large.</source>
+      <translation>大きすぎます。</translation>
+    </message>
+    <message>
+      <source>It is not a valid saved analysis ({error}).</source>
+      <translation>正しい解析結果のファイルではありません（{error}）。</translation>
+    </message>
+    <message>
+      <source>Recording {name}, made {when}: replayed without network.</source>
+      <translation>記録 {name}（{when} 作成）: ネットワークを使わずに再生しました。</translation>
+    </message>
+    <message>
+      <source>Recording {name}: replayed without network.</source>
+      <translation>記録 {name}: ネットワークを使わずに再生しました。</translation>
+    </message>
+    <message>
+      <source>Showing the previous analysis ({sender} → {recipient}); the inputs above were not analyzed.</source>
+      <translation>前回の解析結果（{sender} → {recipient}）を表示しています。上の入力内容はまだ解析されていません。</translation>
+    </message>
+    <message>
+      <source>Check the marked fields. The route shown is the previous analysis.</source>
+      <translation>赤枠の入力欄を確認してください。表示中の経路は前回の解析結果です。</translation>
     </message>
   </context>
   <context>

@@ -481,6 +481,29 @@ def test_cancelling_one_caller_does_not_cancel_the_others(dns_server: MakeServer
     assert run(go()).records == ("192.0.2.1",)
 
 
+def test_caching_source_aclose_stops_what_nobody_asked_for(dns_server: MakeServer) -> None:
+    # A question fetched ahead that the server never answers: at the end of a run the cache
+    # stops it and waits until it has ended, so it cannot report anything after the result.
+    server = dns_server({"slow.test": [TIMEOUT], "fast.test": [("A", "192.0.2.7")]})
+    cache = CachingSource(live(server, timeout=30))
+
+    async def go() -> tuple[list[asyncio.Task[Any]], Answer]:
+        cache.prefetch("slow.test", "A")
+        answer = await cache.query("fast.test", "A")
+        while ("slow.test", "A", "udp") not in server.queries:
+            await asyncio.sleep(0.01)
+        await cache.aclose()
+        cache.prefetch("late.test", "A")  # after the run: ignored
+        left = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        return left, answer
+
+    left, answer = run(go())
+    assert left == []
+    assert answer.records == ("192.0.2.7",)
+    assert [a.name for a in cache.answers()] == ["fast.test"]
+    assert ("late.test", "A") not in cache.asked
+
+
 def test_recording_to_json_and_replay_give_the_same_answers(server: DnsTestServer) -> None:
     recorder = RecordingSource(live(server))
     questions = [

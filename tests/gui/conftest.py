@@ -2,22 +2,46 @@
 
 Qt warnings fail a test (`qt_log_level_fail = WARNING` in pyproject.toml); the one warning
 the offscreen platform prints for every top-level window is ignored here.
+
+Settings: no test may read or write a person's real settings (a test run once saved an
+800x600 geometry into ~/.config/mailpath/). For the whole session, before any Qt object
+exists, the XDG folders and `MAILPATH_CONFIG_DIR` point into a temporary folder, so windows
+in this process *and* `mailpath gui ...` subprocesses (which inherit the environment) keep
+their settings, logs and caches there; each test also gets its own QSettings folder.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.pop("MAILPATH_LANG", None)
-
 import pytest
 
 import mailpath.gui  # noqa: F401 - the PySide6 workaround before any Qt call
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("MAILPATH_LANG", None)
+
+#: The real places, as they were before this session moved them (for the tests that check
+#: nothing was written there).
+REAL_CONFIG_HOME = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+SESSION_DIR = Path(tempfile.mkdtemp(prefix="mailpath-tests-"))
+atexit.register(shutil.rmtree, SESSION_DIR, True)
+for _variable, _folder in (
+    ("XDG_CONFIG_HOME", "config"),
+    ("XDG_DATA_HOME", "data"),
+    ("XDG_CACHE_HOME", "cache"),
+    ("XDG_STATE_HOME", "state"),
+    ("MAILPATH_CONFIG_DIR", "mailpath-config"),
+):
+    (SESSION_DIR / _folder).mkdir()
+    os.environ[_variable] = str(SESSION_DIR / _folder)
 
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"
 

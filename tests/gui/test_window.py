@@ -294,3 +294,417 @@ def test_dns_and_networkx_load_after_first_paint() -> None:
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
     assert proc.stdout.split() == ["False", "False"], proc.stderr
+
+
+def test_a_late_prefetch_does_not_undo_the_finished_result(
+    qtbot: Any, window: Any, dns_server: Any, tmp_path: Path
+) -> None:
+    from tests.gui.test_worker import late_prefetch_zone
+
+    server = dns_server(late_prefetch_zone(), latency=0.02)
+    analyze(qtbot, window, "example.com", "example.org", server, "mail.example.com")
+    # The worker cancels the unanswered exists: question after the result: wait for that.
+    qtbot.waitUntil(lambda: window.runner.threads() == [], timeout=10000)
+    qtbot.wait(150)  # any queued event and the progress timer (40 ms) have run
+    assert window.result.complete
+    assert window.findings.tree.topLevelItemCount() >= 1
+    assert window.status_label.text().startswith("Done")
+    assert window.headline.isVisible()
+    path = tmp_path / "late.mailpath.json"
+    window.save_analysis(str(path))
+    assert path.exists()
+
+
+def _saved_geometry(qtbot: Any, width: int, height: int, x: int, y: int) -> Any:
+    from PySide6.QtWidgets import QMainWindow
+
+    other = QMainWindow()
+    qtbot.addWidget(other)
+    other.setGeometry(x, y, width, height)
+    return other.saveGeometry()
+
+
+def test_a_tiny_or_off_screen_geometry_is_not_restored(qtbot: Any) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication
+
+    from mailpath.gui.main_window import MainWindow
+
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    for width, height, x, y in (
+        (300, 200, 40, 40),  # tiny
+        (700, 500, available.right() + 2000, available.bottom() + 2000),  # off-screen
+        (700, 500, available.left() + 100, available.bottom() - 60),  # mostly below
+    ):
+        settings = QSettings()
+        settings.setValue("window/geometry", _saved_geometry(qtbot, width, height, x, y))
+        win = MainWindow(settings, "en", deferred=True)
+        qtbot.addWidget(win)
+        frame = win.geometry()
+        assert frame.width() >= min(640, available.width()), (width, height, x, y)
+        assert frame.height() >= min(420, available.height()), (width, height, x, y)
+        assert available.contains(frame), (frame, available)
+        if width < 640:  # the default size, centered
+            assert abs(frame.center().x() - available.center().x()) <= 1
+        win.deleteLater()
+
+
+def test_a_sensible_saved_geometry_is_restored(qtbot: Any) -> None:
+    from PySide6.QtCore import QSettings
+
+    from mailpath.gui.main_window import MainWindow
+
+    settings = QSettings()
+    settings.setValue("window/geometry", _saved_geometry(qtbot, 700, 500, 30, 40))
+    win = MainWindow(settings, "en", deferred=True)
+    qtbot.addWidget(win)
+    assert (win.geometry().width(), win.geometry().height()) == (700, 500)
+    assert (win.geometry().x(), win.geometry().y()) == (30, 40)
+
+
+def test_gui_subprocess_keeps_its_settings_out_of_the_real_config(tmp_path: Path) -> None:
+    from tests.gui.conftest import REAL_CONFIG_HOME, SESSION_DIR
+
+    code = (
+        "from argparse import Namespace\n"
+        "from mailpath.gui import app\n"
+        "a, w = app.launch(Namespace())\n"
+        "print(w.settings.fileName(), flush=True)\n"
+        "w.firstPainted.connect(w.close)\n"  # close saves the geometry, as a person's would
+        "w.firstPainted.connect(a.quit)\n"
+        "a.exec()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    # (Not "the real file is unchanged": other programs may write it meanwhile.)
+    used = Path(proc.stdout.splitlines()[0])
+    assert SESSION_DIR in used.parents
+    assert REAL_CONFIG_HOME not in used.parents
+    assert "geometry" in used.read_text(encoding="utf-8")
+
+
+def run_and_read_dialog(qtbot: Any, window: Any, action: Any) -> tuple[str, str]:
+    """Run `action` with dialogs on, as a person sees them; return (title, text) of the
+    message box it opens, closing it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[tuple[str, str]] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.windowTitle(), box.text()))
+            box.done(0)
+        else:
+            QTimer.singleShot(20, close_box)
+
+    window.screenshot_mode = False
+    try:
+        QTimer.singleShot(0, close_box)
+        action()
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    finally:
+        window.screenshot_mode = True
+    return seen[0]
+
+
+def test_failed_export_names_the_file_and_the_reason(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    target = tmp_path / "no-such-folder" / "route.png"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG images (*.png)")
+    )
+    title, text = run_and_read_dialog(qtbot, window, window.export_png_dialog)
+    assert title == "Cannot write the file"
+    assert str(target) in text
+    assert "does not exist" in text
+    assert "None" not in text
+    assert not target.exists()
+
+
+def test_save_and_export_add_the_extension_of_the_filter(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from mailpath.core.recording import open_recording
+
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    for dialog, bare, written in (
+        (window.export_png_dialog, "route", "route.png"),
+        (window.export_svg_dialog, "drawing", "drawing.svg"),
+        (window.save_analysis_dialog, "analysis", "analysis.mailpath.json"),
+        (window.save_analysis_dialog, "kept.json", "kept.json"),
+    ):
+        monkeypatch.setattr(
+            QFileDialog, "getSaveFileName", lambda *a, b=bare, **k: (str(tmp_path / b), "")
+        )
+        dialog()
+        assert (tmp_path / written).is_file(), written
+        assert not (tmp_path / bare).exists() or bare == written
+    assert open_recording(tmp_path / "analysis.mailpath.json").sender
+
+
+def _hostile_recordings(tmp_path: Path) -> dict[str, Path]:
+    import json
+
+    seed = json.loads(seed_example().read_text(encoding="utf-8"))
+    nested = tmp_path / "nested.mailpath.json"
+    nested.write_text("[" * 100000 + "]" * 100000, encoding="utf-8")
+    wrong = json.loads(json.dumps(seed))
+    wrong["queries"][0]["records"] = [{"not": "a record"}, 42]
+    wrong["queries"][0]["name"] = 7
+    wrong_typed = tmp_path / "wrong.mailpath.json"
+    wrong_typed.write_text(json.dumps(wrong), encoding="utf-8")
+    return {"nested": nested, "wrong": wrong_typed}
+
+
+def test_a_corrupt_or_hostile_recording_is_a_dialog_naming_the_file(
+    qtbot: Any, window: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    for path in _hostile_recordings(tmp_path).values():
+        title, text = run_and_read_dialog(
+            qtbot, window, lambda p=path: window.open_analysis(str(p))
+        )
+        wait_done(qtbot, window)
+        assert title == "Cannot open the analysis"
+        assert str(path) in text
+        assert "Traceback" not in text
+        assert not window.running
+        # No "unexpected error" dialog follows.
+        qtbot.wait(50)
+        assert not isinstance(QApplication.activeModalWidget(), QMessageBox)
+
+
+def test_a_corrupt_recording_on_the_command_line_exits_2_with_the_reason(tmp_path: Path) -> None:
+    path = _hostile_recordings(tmp_path)["nested"]
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mailpath",
+            "gui",
+            "--replay",
+            str(path),
+            "--screenshot",
+            str(tmp_path / "shot.png"),
+        ],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2, proc.stderr
+    assert str(path) in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_reopened_analysis_says_it_is_a_recording_and_the_next_one_is_live(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    assert "replay" not in window.resolver_combo.currentText()
+    status = window.status_label.text()
+    assert "Recording seed.mailpath.json, made 20" in status
+    assert "without network" in window.headline_note.text()
+    # Editing a domain and pressing Enter analyzes live, with the resolver the person set.
+    server = dns_server(failing_zone())
+    window.resolver_combo.setEditText(server.nameserver)
+    window.sender_edit.setText("example.com")
+    window.recipient_edit.setText("example.org")
+    window.via_edit.setText("")
+    window.sender_edit.setFocus()
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        qtbot.keyClick(window.sender_edit, Qt.Key.Key_Return)
+    assert not any(window.error_labels[n].isVisibleTo(window) for n in window.fields)
+    assert window.result.inputs.sender == "example.com"
+    assert window.status_label.text().startswith("Done")
+    assert not window.headline_note.isVisibleTo(window)
+
+
+def test_reopening_keeps_the_system_resolver(qtbot: Any, window: Any) -> None:
+    window.resolver_combo.setCurrentIndex(0)
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    assert window.resolver_servers() == []
+
+
+def test_after_an_input_error_the_previous_route_is_marked_stale(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    server = dns_server(failing_zone())
+    analyze(qtbot, window, "example.com", "example.org", server)
+    assert not window.stale
+    assert window.view.foregroundBrush().style() == Qt.BrushStyle.NoBrush
+    window.recipient_edit.setText("bad domain")
+    assert not window.start_analysis()
+    assert window.stale
+    assert window.view.foregroundBrush().style() != Qt.BrushStyle.NoBrush
+    assert "previous analysis" in window.headline_note.text()
+    assert window.headline_note.isVisibleTo(window)
+    assert "previous analysis" in window.status_label.text()
+    # A new analysis is current again.
+    analyze(qtbot, window, "example.com", "example.org", server)
+    assert not window.stale
+    assert window.view.foregroundBrush().style() == Qt.BrushStyle.NoBrush
+    assert not window.headline_note.isVisibleTo(window)
+
+
+def test_ctrl_e_exports_while_a_text_field_has_focus(
+    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    line = window.resolver_combo.lineEdit()
+    for n, field in enumerate((window.sender_edit, window.recipient_edit, line)):
+        target = tmp_path / f"route{n}.png"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus, timeout=2000)
+        qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert target.is_file(), field.accessibleName()
+    # Typing D into a field types D: the plain-key shortcut stays out of the way.
+    window.sender_edit.setFocus()
+    window.sender_edit.clear()
+    qtbot.keyClicks(window.sender_edit, "d")
+    assert window.sender_edit.text() == "d"
+
+
+XCB_CTRL_E = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+from mailpath.gui.app import create_application
+from mailpath.gui.main_window import MainWindow
+
+app = create_application()
+target = Path(sys.argv[1])
+QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (str(target), ""))
+win = MainWindow(None, "en")
+win.screenshot_mode = True
+win.show()
+QTest.qWaitForWindowExposed(win, 5000)
+win.activateWindow()  # no window manager on this display: ask for the focus ourselves
+QTest.qWaitForWindowActive(win, 5000)
+
+def export() -> None:
+    win.sender_edit.setFocus()
+    QTest.qWait(100)
+    print("field has focus:", win.sender_edit.hasFocus(), flush=True)
+    QTest.keyClick(win.sender_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    print("exported:", target.is_file(), flush=True)
+    win.close()
+    app.quit()
+
+win.analysisFinished.connect(lambda: QTimer.singleShot(50, export))
+win.open_seed_example()
+app.exec()
+"""
+
+
+def test_ctrl_e_from_a_text_field_under_x11(tmp_path: Path) -> None:
+    # On X11 a text field binds Ctrl+E to "end of line" (the offscreen platform does not):
+    # run the window on a private Xvfb to see what a Linux user sees.
+    import shutil
+
+    if shutil.which("Xvfb") is None:
+        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+            raise AssertionError("Xvfb is not installed; CI must run this test")
+        import pytest
+
+        pytest.skip("Xvfb is not installed (apt-get install -y xvfb)")
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            display = pipe.readline().strip()
+        env = dict(os.environ, DISPLAY=f":{display}", QT_QPA_PLATFORM="xcb")
+        target = tmp_path / "route.png"
+        proc = subprocess.run(
+            [sys.executable, "-c", XCB_CTRL_E, str(target)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
+    assert "field has focus: True" in proc.stdout, proc.stdout + proc.stderr
+    assert "exported: True" in proc.stdout, proc.stdout + proc.stderr
+
+
+def _mnemonic(text: str) -> str | None:
+    i = 0
+    while i < len(text) - 1:
+        if text[i] == "&":
+            if text[i + 1] != "&":
+                return text[i + 1].lower()
+            i += 1
+        i += 1
+    return None
+
+
+def test_each_mnemonic_once_per_window_in_english_and_japanese(qtbot: Any, window: Any) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QMenu
+
+    for language in ("en", "ja"):
+        window.set_language(language)
+        # One scope: the menu bar's titles, every button and every label's buddy.
+        scope: dict[str, list[str]] = {}
+        for action in window.menuBar().actions():
+            key = _mnemonic(action.text())
+            if key:
+                scope.setdefault(key, []).append(f"menu {action.text()}")
+        for button in window.findChildren(QAbstractButton):
+            key = _mnemonic(button.text())
+            if key:
+                scope.setdefault(key, []).append(f"button {button.text()}")
+        for label in window.findChildren(QLabel):
+            key = _mnemonic(label.text()) if label.buddy() is not None else None
+            if key:
+                scope.setdefault(key, []).append(f"label {label.text()}")
+        clashes = {k: v for k, v in scope.items() if len(v) > 1}
+        assert not clashes, (language, clashes)
+        assert len(scope) >= 10, scope
+        # Each menu is a scope of its own.
+        for menu in window.findChildren(QMenu):
+            keys: dict[str, list[str]] = {}
+            for action in menu.actions():
+                key = _mnemonic(action.text())
+                if key:
+                    keys.setdefault(key, []).append(action.text())
+            clashes = {k: v for k, v in keys.items() if len(v) > 1}
+            assert not clashes, (language, menu.title(), clashes)
+    window.set_language("en")

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from mailpath.gui.worker import AnalysisRunner
+from tests.support.dnsserver import TIMEOUT
 
 
 class Recorder:
@@ -133,3 +134,47 @@ def test_shutdown_joins_every_thread(qtbot: Any) -> None:
     assert threads
     assert runner.shutdown(5.0)
     assert not any(t.is_alive() for t in threads)
+
+
+def late_prefetch_zone() -> dict[str, Any]:
+    """example.com's SPF matches 192.0.2.25 with `ip4:` before an `exists:` term whose
+    name (expanded for that address) is never answered: the check ends with the match while
+    the `exists:` question fetched ahead is still in flight."""
+    return {
+        "example.com": [
+            ("MX", (10, "mail.example.com")),
+            ("TXT", "v=spf1 ip4:192.0.2.25 exists:%{i}._spf.example.com -all"),
+        ],
+        "mail.example.com": [("A", "192.0.2.25")],
+        "192.0.2.25._spf.example.com": [TIMEOUT],
+        "_dmarc.example.com": [("TXT", "v=DMARC1; p=reject")],
+        "example.org": [("MX", (10, "mx1.example.org"))],
+        "mx1.example.org": [("A", "203.0.113.1")],
+    }
+
+
+def test_no_progress_after_the_finished_result(
+    qtbot: Any, runner: AnalysisRunner, dns_server: Any
+) -> None:
+    from mailpath.gui.jobs import AnalysisRequest, make_job
+
+    server = dns_server(late_prefetch_zone(), latency=0.02)
+    rec = Recorder(runner)
+    generation = runner.start(
+        make_job(
+            AnalysisRequest("example.com", "example.org", "mail.example.com", (server.nameserver,))
+        )
+    )
+    qtbot.waitUntil(lambda: "finished" in rec.kinds(), timeout=10000)
+    # The prefetched exists: question was still unanswered when the result came.
+    assert ("192.0.2.25._spf.example.com", "A", "udp") in server.queries
+    # Let the thread wind down (it cancels what the job left behind) and every queued
+    # event arrive.
+    qtbot.waitUntil(lambda: runner.threads() == [], timeout=10000)
+    qtbot.wait(50)
+    kinds = rec.kinds(generation)
+    assert kinds[-1] == "finished", kinds
+    result = rec.events[-1][2]
+    assert result.complete
+    spf = result.sending_hosts[0].addresses[0].spf
+    assert spf.result.value == "pass"
