@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from mailpath.core.dkim import dkim_key_to_json
 from mailpath.core.dmarc import effective_policy
+from mailpath.core.message_check import message_to_json
 from mailpath.core.model import MxInfo, Result, Severity
 from mailpath.core.route import build_route_graph, graph_to_json
 from mailpath.core.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
@@ -92,6 +94,8 @@ def result_to_json(result: Result) -> dict[str, Any]:
         ],
         "notes": list(result.notes),
         "queries": result.queries,
+        "message": message_to_json(result.message),
+        "dkim_keys": [dkim_key_to_json(k) for k in result.dkim_keys],
         "graph": graph_to_json(build_route_graph(result)),
     }
 
@@ -236,6 +240,8 @@ def render_text(result: Result, color: bool = False) -> str:
             lines.append("  (none)")
         if dmarc.error:
             lines.append(f"  error: {c(dmarc.error, 'error')}")
+    lines += _dkim_lines(result, c)
+    lines += _message_lines(result, c)
     for note in result.notes:
         lines.append(f"Note: {note}")
     lines.append("")
@@ -252,3 +258,68 @@ def render_text(result: Result, color: bool = False) -> str:
     lines.append("")
     lines.append(f"{result.queries} DNS questions, {result.elapsed:.2f} s")
     return "\n".join(lines) + "\n"
+
+
+_STATUS_KEY = {"pass": "pass", "fail": "fail", "none": "none"}
+
+
+def _dkim_lines(result: Result, c: Any) -> list[str]:
+    lines = [c("DKIM", "head")]
+    if result.message is None and not result.dkim_keys:
+        lines.append("  not checked (give --dkim-selector or --message)")
+    for key in result.dkim_keys:
+        size = f", {key.key_type} {key.key_bits} bits" if key.key_bits else ""
+        error = f": {key.error}" if key.error else ""
+        lines.append(f"  key {key.name}: {key.status}{size}{error}")
+    message = result.message
+    if message is not None:
+        if not message.dkim:
+            lines.append("  the message carries no DKIM signature")
+        for sig in message.dkim:
+            aligned = "aligned" if sig.aligned else "not aligned"
+            state = c(sig.result, _STATUS_KEY.get(sig.result, "error"))
+            lines.append(f"  d={sig.domain} s={sig.selector} {sig.algorithm}: {state} ({aligned})")
+            lines.append(f"    {sig.reason}")
+        if message.dkim_recorded:
+            lines.append("  (as verified when the analysis was saved: the body is never saved)")
+    return lines
+
+
+def _message_lines(result: Result, c: Any) -> list[str]:
+    message = result.message
+    if message is None:
+        return []
+    parsed = message.parsed
+    lines = [c("Received message: the path it took, oldest hop first", "head")]
+    handover = parsed.handover.hop if parsed.handover else None
+    for i, hop in enumerate(parsed.hops):
+        if hop.unparsed:
+            lines.append(f"  {i + 1:>3}. (not understood) {hop.raw[:120]}")
+            continue
+        who = hop.from_name or hop.helo or "?"
+        if hop.from_address:
+            who += f" [{hop.from_address}]"
+        tls = {True: "TLS", False: "no TLS", None: "TLS ?"}[hop.tls]
+        delay = f" +{hop.delay_s:g} s" if hop.delay_s is not None else ""
+        mark = "  <- handed to the recipient here" if i == handover else ""
+        if i in message.unexpected_hops:
+            mark += c("  <- not on the predicted route", "warning")
+        lines.append(
+            f"  {i + 1:>3}. {who} -> {hop.by or '?'}  {hop.protocol or ''} {tls}"
+            f"  {hop.time or ''}{delay}{mark}"
+        )
+    if message.spf is not None:
+        lines.append(
+            f"  SPF for {parsed.mail_from_domain or '<>'} at {message.spf_address}: "
+            f"{message.spf.result.value}"
+        )
+    if message.arc is not None:
+        lines.append(f"  ARC: {message.arc.result} ({message.arc.instances} sets)")
+    dmarc = message.dmarc_result
+    if dmarc is not None:
+        state = c(dmarc.result, _STATUS_KEY.get(dmarc.result, "error"))
+        lines.append(f"  DMARC: {state}, disposition {dmarc.disposition}: {dmarc.reason}")
+    for header in message.receiver_results:
+        got = "; ".join(f"{r.method}={r.result}" for r in header.results)
+        lines.append(f"  recorded by {header.authserv_id or 'the receiver'}: {got}")
+    return lines
