@@ -261,7 +261,7 @@ def _answer(index: int, entry: Any) -> Answer:
     canonical_value = entry.get("canonical")
     canonical = None
     if canonical_value is not None:
-        canonical = normalize_qname(_dns_name(canonical_value, f"the canonical name of {where}"))
+        canonical = _dns_name(canonical_value, f"the canonical name of {where}")
     detail = _text(entry.get("detail", ""), f"the detail of {where}", MAX_TEXT)
     elapsed_us = entry.get("elapsed_us", 0)
     if type(elapsed_us) is not int or not 0 <= elapsed_us <= MAX_ELAPSED_US:
@@ -281,10 +281,13 @@ def _record(rdtype: str, value: Any, where: str) -> RecordValue:
     if rdtype == "A" or rdtype == "AAAA":
         text = _text(value, where, 64)
         try:
+            # Kept as written (a live answer's text), only checked.
             if rdtype == "A":
-                return str(ipaddress.IPv4Address(text))
+                ipaddress.IPv4Address(text)
+                return text
             if "%" not in text:
-                return str(ipaddress.IPv6Address(text))
+                ipaddress.IPv6Address(text)
+                return text
         except ValueError:
             pass
         kind = "IPv4" if rdtype == "A" else "IPv6"
@@ -297,7 +300,7 @@ def _record(rdtype: str, value: Any, where: str) -> RecordValue:
             or not 0 <= value[0] <= 65535
         ):
             raise _Damaged(f"{where} is not [preference 0-65535, exchange]")
-        return (value[0], normalize_qname(_dns_name(value[1], f"{where} exchange")) or ".")
+        return (value[0], _dns_name(value[1], f"{where} exchange"))
     if rdtype in ("TXT", "SPF"):
         if not isinstance(value, list) or len(value) > MAX_TXT_STRINGS:
             raise _Damaged(f"{where} is not a list of at most {MAX_TXT_STRINGS} strings")
@@ -313,7 +316,7 @@ def _record(rdtype: str, value: Any, where: str) -> RecordValue:
                 ) from None
         return tuple(strings)
     if rdtype in _NAME_TYPES:
-        return normalize_qname(_dns_name(value, where)) or "."
+        return _dns_name(value, where)
     return _text(value, where, MAX_TEXT)
 
 

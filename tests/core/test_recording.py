@@ -38,7 +38,8 @@ def test_save_then_open_gives_the_same_answers(tmp_path: Path) -> None:
         Answer("example.com", "MX", Outcome.OK, ((10, "mx.example.com"), (0, "."))),
         Answer("example.com", "TXT", Outcome.OK, ((b"v=spf1 ", b"\xff\x00-all"),)),
         Answer("www.example.com", "AAAA", Outcome.OK, ("2001:db8::1",), canonical="example.com"),
-        Answer("1.2.0.192.in-addr.arpa", "PTR", Outcome.OK, ("host.example.com",)),
+        Answer("1.2.0.192.in-addr.arpa", "PTR", Outcome.OK, ("Host.Example.COM",)),
+        Answer("mapped.example", "AAAA", Outcome.OK, ("::ffff:192.0.2.1",)),  # kept as written
         Answer("gone.example", "A", Outcome.NXDOMAIN),
         Answer("slow.example", "TXT", Outcome.TIMEOUT, detail="no answer within 2.0 s"),
     )
