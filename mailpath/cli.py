@@ -1,7 +1,7 @@
 """The `mailpath` command: `spf`, `check`, and `gui` (the default with no arguments).
 
-Exit status: 0 whenever an evaluation ran (whatever its result), 2 for bad input with one
-line on stderr, 130 when interrupted.
+Exit status: 0 whenever an evaluation ran (whatever its result), 1 when `--fail-on` was given
+and the result meets it, 2 for bad input with one line on stderr, 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 from mailpath import __version__
 
+FAILED_CHECK = 1
 USAGE_ERROR = 2
 
 
@@ -37,6 +38,15 @@ def _positive(text: str) -> float:
     if not 0 < value <= 600:
         raise argparse.ArgumentTypeError("seconds must be more than 0 and at most 600")
     return value
+
+
+def _fail_on_option(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        metavar="{error,warning}",
+        help=f"exit 1 {what}",
+    )
 
 
 def _dns_options(p: argparse.ArgumentParser) -> None:
@@ -82,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     spf.add_argument("ip", help="the connecting client's IPv4 or IPv6 address")
     spf.add_argument("--helo", default="", metavar="NAME", help="HELO/EHLO name")
     spf.add_argument("--json", action="store_true", help="print one JSON object")
+    _fail_on_option(spf, "when the result is not pass (either value)")
     _dns_options(spf)
 
     check = sub.add_parser("check", help="analyse the whole delivery route")
@@ -94,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--save", metavar="FILE", help="save the analysis with its DNS answers")
     check.add_argument("--png", metavar="FILE", help="write the route diagram as PNG")
     check.add_argument("--svg", metavar="FILE", help="write the route diagram as SVG")
+    _fail_on_option(check, "when a finding is that severe: error, or warning (warnings and errors)")
     _dns_options(check)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
@@ -145,20 +157,19 @@ def _source(args: argparse.Namespace) -> Any:
 
 def _spf(args: argparse.Namespace) -> int:
     from mailpath.core.dns import ReplaySource
-    from mailpath.core.names import InputError, parse_domain, parse_ip, parse_party
+    from mailpath.core.names import InputError, parse_ip
     from mailpath.core.recording import open_recording
-    from mailpath.core.spf import check_spf, outcome_to_json, render_text
+    from mailpath.core.spf import SpfResult, check_spf, outcome_to_json, render_text
 
+    # RFC 7208 gives a result for every identity: a malformed domain (an empty or long label,
+    # a single label, a domain literal) is "none" (4.3), and any local part is data for the
+    # macros. So the identity and HELO go to check_host() as typed; only what no evaluation
+    # can start from (no identity at all, a bad IP or option) is an input error.
+    identity = args.identity.strip()
+    helo = args.helo.strip()
     try:
-        identity = args.identity.strip()
-        if identity:
-            party = parse_party(identity, "identity")
-            identity = f"{party.local}@{party.domain.ascii}" if party.local else party.address
-        helo = args.helo.strip().rstrip(".")
-        if not identity:
-            if not helo:
-                raise InputError("the identity is empty: give a MAIL FROM or --helo")
-            helo = parse_domain(helo, "HELO name").ascii
+        if not identity and not helo:
+            raise InputError("the identity is empty: give a MAIL FROM or --helo")
         ip = parse_ip(args.ip)
         if args.replay:
             source: Any = ReplaySource(open_recording(args.replay).answers)
@@ -171,6 +182,8 @@ def _spf(args: argparse.Namespace) -> int:
         print(json.dumps(outcome_to_json(outcome), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(render_text(outcome, color=sys.stdout.isatty()))
+    if args.fail_on and outcome.result is not SpfResult.PASS:
+        return FAILED_CHECK
     return 0
 
 
@@ -208,9 +221,9 @@ def _check(args: argparse.Namespace) -> int:
         result = asyncio.run(analyze(source, sender, recipient, via, started_at=started_at))
     except InputError as exc:
         return _fail(str(exc))
-    try:
-        if args.save:
-            answers = source.answers() if isinstance(source, RecordingSource) else rec.answers
+    if args.save:
+        answers = source.answers() if isinstance(source, RecordingSource) else rec.answers
+        try:
             save_recording(
                 args.save,
                 sender=result.inputs.sender,
@@ -220,18 +233,66 @@ def _check(args: argparse.Namespace) -> int:
                 resolver=resolver,
                 answers=answers,
             )
-        if args.png or args.svg:
-            from mailpath.core.route import build_route_graph
-            from mailpath.gui.export import export_images
+        except OSError as exc:
+            return _fail(f"cannot write {args.save}: {_reason(args.save, exc)}")
+    if args.png or args.svg:
+        from mailpath.core.route import build_route_graph
+        from mailpath.gui.export import export_images
 
-            export_images(build_route_graph(result), args.png, args.svg, _title(result))
-    except OSError as exc:
-        return _fail(f"cannot write {exc.filename}: {exc.strerror}")
+        graph = build_route_graph(result)
+        for png, svg in ((args.png, None), (None, args.svg)):
+            target = png or svg
+            if not target:
+                continue
+            try:
+                _probe_writable(target)
+                export_images(graph, png, svg, _title(result))
+            except OSError as exc:
+                return _fail(f"cannot write {target}: {_reason(target, exc)}")
     if args.json:
         print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
+    if args.fail_on and _meets(result.findings, args.fail_on):
+        return FAILED_CHECK
     return 0
+
+
+def _meets(findings: Any, fail_on: str) -> bool:
+    """Is any finding at least as severe as `fail_on` ("error" or "warning")?"""
+    severe = {"error"} if fail_on == "error" else {"error", "warning"}
+    return any(str(getattr(f.severity, "value", f.severity)) in severe for f in findings)
+
+
+def _probe_writable(path: str) -> None:
+    """Open `path` for writing as the exporter will, so a failure comes with its reason."""
+    import os
+
+    existed = os.path.lexists(path)
+    with open(path, "ab"):
+        pass
+    if not existed:
+        os.unlink(path)
+
+
+def _reason(path: str, exc: OSError) -> str:
+    """Why `path` cannot be written, in words, even when the error did not say."""
+    if exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    import os
+    from pathlib import Path
+
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        return "it is a folder"
+    if not folder.exists():
+        return f"the folder {folder} does not exist"
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        return "permission denied"
+    return str(exc) or "the image could not be written"
 
 
 def _title(result: Any) -> str:

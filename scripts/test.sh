@@ -4,6 +4,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 TEST_PACKAGES=(nsd xvfb xauth)
 apt_install "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+# The tests run NSD themselves on free loopback ports (tests/support/nsd.py): the package's
+# own service, which Debian enables on port 53, is not wanted.
+no_system_service nsd nsd
 make_venv "[test]"
 cd "$ROOT"
 echo "== ruff"

@@ -21,28 +21,60 @@ Format (`"format": "mailpath-analysis"`, `"version": 1`)::
 by `type`: A/AAAA address strings, MX `[preference, exchange]`, TXT/SPF a list of the
 record's character-strings (each byte as one Latin-1 code point), PTR/CNAME/NS a name.
 Readers must reject a `version` they do not know.
+
+A recording may come from someone else, so `open_recording` validates all of it before any of
+it is used (structure, types, names, addresses, sizes) and rejects it with one `RecordingError`
+whose text names the file and what is wrong. Limits: the file at most 16 MiB, at most 20,000
+queries, 4,096 records per answer, 256 character-strings of at most 255 octets per TXT record.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import json
 import os
+import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import dns.exception
+import dns.name
+
 from mailpath import __version__
-from mailpath.core.dns import Answer, answer_from_json, answer_to_json
-from mailpath.core.names import InputError
+from mailpath.core.dns import Answer, Outcome, RecordValue, answer_to_json, normalize_qname
+from mailpath.core.names import InputError, parse_party, parse_sending_host
 
 FORMAT = "mailpath-analysis"
 VERSION = 1
 SUFFIX = ".mailpath.json"
 
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_QUERIES = 20_000
+MAX_RECORDS = 4_096
+MAX_TXT_STRINGS = 256
+MAX_TXT_STRING = 255
+#: A name as it was asked; it need not be a valid DNS name (then its outcome is "error").
+MAX_ASKED_NAME = 1_024
+MAX_TEXT = 2_000
+MAX_RESOLVERS = 64
+MAX_ELAPSED_US = 24 * 3_600 * 1_000_000
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_RDTYPE = re.compile(r"[A-Z][A-Z0-9]{0,9}")
+_NAME_TYPES = frozenset({"PTR", "CNAME", "NS"})
+
 
 class RecordingError(InputError):
-    """A saved analysis that cannot be read."""
+    """A saved analysis that cannot be read; str() is the message for the user."""
+
+
+class _Damaged(Exception):
+    """What is wrong inside a recording (the caller adds the file's name)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +97,11 @@ def save_recording(
     resolver: Iterable[str],
     answers: Iterable[Answer],
 ) -> None:
+    """Write atomically (a `.tmp` beside it, then a rename).
+
+    Raises OSError whose `filename` is `path` itself (never the temporary file), so that
+    "cannot write {filename}: {strerror}" names what the user asked for.
+    """
     data: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
@@ -76,50 +113,255 @@ def save_recording(
     }
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, target)
+    try:
+        if target.is_dir():
+            raise IsADirectoryError(21, "it is a folder")
+        tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise OSError(exc.errno, reason, os.fspath(path)) from exc
 
 
 def open_recording(path: str | os.PathLike[str]) -> Recording:
-    where = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RecordingError(f"the saved analysis {where} does not exist") from None
-    except IsADirectoryError:
-        raise RecordingError(f"{where} is a folder, not a saved analysis") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecordingError(f"cannot read {where}: {exc}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RecordingError(f"{where} is not a saved analysis (not JSON: {exc.msg})") from None
+    """Read and validate a saved analysis; RecordingError (one sentence) if it is unusable."""
+    where = os.fspath(path)
+    data = _load_json(where)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RecordingError(f"{where} is not a mailpath saved analysis")
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:
         raise RecordingError(
-            f"{where} has format version {data.get('version')!r}; this mailpath reads "
-            f"version {VERSION}"
+            f"{where} has format version {_show(version)}; this mailpath reads version {VERSION}"
         )
-    inputs = data.get("inputs")
-    queries = data.get("queries")
-    if not isinstance(inputs, dict) or not isinstance(queries, list):
-        raise RecordingError(f"{where} is damaged: inputs or queries are missing")
-    sender, recipient, via = inputs.get("sender"), inputs.get("recipient"), inputs.get("via")
-    if not isinstance(sender, str) or not isinstance(recipient, str):
-        raise RecordingError(f"{where} is damaged: sender or recipient is missing")
-    if via is not None and not isinstance(via, str):
-        raise RecordingError(f"{where} is damaged: via is not text")
     try:
-        answers = tuple(answer_from_json(q) for q in queries)
-    except ValueError as exc:
+        return _recording(data)
+    except _Damaged as exc:
         raise RecordingError(f"{where} is damaged: {exc}") from None
-    resolver = data.get("resolver") or []
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _load_json(where: str) -> Any:
+    try:
+        info = os.stat(where)
+        if stat.S_ISDIR(info.st_mode):
+            raise RecordingError(f"{where} is a folder, not a saved analysis")
+        if not stat.S_ISREG(info.st_mode):
+            raise RecordingError(f"{where} is not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise RecordingError(
+                f"{where} is {info.st_size:,} bytes; a saved analysis is at most {MAX_FILE_BYTES:,}"
+            )
+        with open(where, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise RecordingError(f"the saved analysis {where} does not exist") from None
+    except OSError as exc:
+        raise RecordingError(f"cannot read {where}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # an embedded NUL in the path
+        raise RecordingError(f"cannot read {where!r}: {exc}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise RecordingError(f"{where} is larger than {MAX_FILE_BYTES:,} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RecordingError(
+            f"{where} is not a saved analysis (not UTF-8 text at byte {exc.start})"
+        ) from None
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise RecordingError(f"{where} is not a saved analysis (not JSON: {exc.msg})") from None
+    except RecursionError:
+        raise RecordingError(f"{where} is nested too deeply to be a saved analysis") from None
+    except ValueError as exc:  # NaN/Infinity, integers too long to convert
+        raise RecordingError(f"{where} is not a saved analysis ({exc})") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _recording(data: dict[str, Any]) -> Recording:
+    if "tool" in data:
+        _text(data["tool"], "tool", 200)
+    created = _text(data.get("created"), "created", 64)
+    try:
+        datetime.fromisoformat(created)
+    except ValueError:
+        raise _Damaged(f"created {_show(created)} is not a date and time") from None
+
+    inputs = data.get("inputs")
+    if not isinstance(inputs, dict):
+        raise _Damaged("inputs are missing")
+    sender = _text(inputs.get("sender"), "the sender", 600)
+    recipient = _text(inputs.get("recipient"), "the recipient", 600)
+    via_value = inputs.get("via")
+    via = None if via_value is None else _text(via_value, "via", 600)
+    try:
+        parse_party(sender, "sender")
+        parse_party(recipient, "recipient")
+        if via is not None and via.strip():
+            parse_sending_host(via)
+    except InputError as exc:
+        raise _Damaged(str(exc)) from None
+
+    resolver_value = data.get("resolver", [])
+    if not isinstance(resolver_value, list) or len(resolver_value) > MAX_RESOLVERS:
+        raise _Damaged(f"resolver is not a list of at most {MAX_RESOLVERS} servers")
+    resolver = tuple(_text(r, "a resolver entry", 200) for r in resolver_value)
+
+    queries = data.get("queries")
+    if not isinstance(queries, list):
+        raise _Damaged("queries are missing")
+    if len(queries) > MAX_QUERIES:
+        raise _Damaged(f"{len(queries):,} queries; at most {MAX_QUERIES:,} are read")
+    answers = tuple(_answer(i, q) for i, q in enumerate(queries))
     return Recording(
         sender=sender,
         recipient=recipient,
         via=via,
-        created=str(data.get("created", "")),
-        resolver=tuple(str(r) for r in resolver) if isinstance(resolver, list) else (),
+        created=created,
+        resolver=resolver,
         answers=answers,
     )
+
+
+def _answer(index: int, entry: Any) -> Answer:
+    where = f"query {index + 1}"
+    if not isinstance(entry, dict):
+        raise _Damaged(f"{where} is not an object")
+    name = normalize_qname(_text(entry.get("name"), f"the name of {where}", MAX_ASKED_NAME))
+    rdtype = _text(entry.get("type"), f"the type of {where}", 10)
+    if not _RDTYPE.fullmatch(rdtype):
+        raise _Damaged(f"{where} has type {_show(rdtype)}, not a DNS record type")
+    where = f"query {index + 1} ({_show(name)} {rdtype})"
+    outcome_value = entry.get("outcome")
+    outcome = next((o for o in Outcome if o.value == outcome_value), None)
+    if outcome is None:
+        raise _Damaged(f"{where} has outcome {_show(outcome_value)}")
+    records_value = entry.get("records", [])
+    if not isinstance(records_value, list):
+        raise _Damaged(f"{where}: records are not a list")
+    if len(records_value) > MAX_RECORDS:
+        raise _Damaged(f"{where} has {len(records_value):,} records; at most {MAX_RECORDS:,}")
+    if outcome is Outcome.OK:
+        if not records_value:
+            raise _Damaged(f"{where} has outcome ok but no records")
+        _dns_name(name, f"the name of {where}")
+    elif records_value:
+        raise _Damaged(f"{where} has outcome {outcome.value} but carries records")
+    records = tuple(
+        _record(rdtype, r, f"{where} record {n + 1}") for n, r in enumerate(records_value)
+    )
+    canonical_value = entry.get("canonical")
+    canonical = None
+    if canonical_value is not None:
+        canonical = _dns_name(canonical_value, f"the canonical name of {where}")
+    detail = _text(entry.get("detail", ""), f"the detail of {where}", MAX_TEXT)
+    elapsed_us = entry.get("elapsed_us", 0)
+    if type(elapsed_us) is not int or not 0 <= elapsed_us <= MAX_ELAPSED_US:
+        raise _Damaged(f"{where}: elapsed_us {_show(elapsed_us)} is not a number of microseconds")
+    return Answer(
+        name=name,
+        rdtype=rdtype,
+        outcome=outcome,
+        records=records,
+        canonical=canonical or None,
+        detail=detail,
+        elapsed=elapsed_us / 1_000_000,
+    )
+
+
+def _record(rdtype: str, value: Any, where: str) -> RecordValue:
+    if rdtype == "A" or rdtype == "AAAA":
+        text = _text(value, where, 64)
+        try:
+            # Kept as written (a live answer's text), only checked.
+            if rdtype == "A":
+                ipaddress.IPv4Address(text)
+                return text
+            if "%" not in text:
+                ipaddress.IPv6Address(text)
+                return text
+        except ValueError:
+            pass
+        kind = "IPv4" if rdtype == "A" else "IPv6"
+        raise _Damaged(f"{where} {_show(value)} is not an {kind} address")
+    if rdtype == "MX":
+        if (
+            not isinstance(value, list)
+            or len(value) != 2
+            or type(value[0]) is not int
+            or not 0 <= value[0] <= 65535
+        ):
+            raise _Damaged(f"{where} is not [preference 0-65535, exchange]")
+        return (value[0], _dns_name(value[1], f"{where} exchange"))
+    if rdtype in ("TXT", "SPF"):
+        if not isinstance(value, list) or len(value) > MAX_TXT_STRINGS:
+            raise _Damaged(f"{where} is not a list of at most {MAX_TXT_STRINGS} strings")
+        strings = []
+        for s in value:
+            if not isinstance(s, str) or len(s) > MAX_TXT_STRING:
+                raise _Damaged(f"{where} holds {_show(s)}, not a string of at most 255 octets")
+            try:
+                strings.append(s.encode("latin-1"))
+            except UnicodeEncodeError:
+                raise _Damaged(
+                    f"{where} holds a character above U+00FF (strings are octets as Latin-1)"
+                ) from None
+        return tuple(strings)
+    if rdtype in _NAME_TYPES:
+        return _dns_name(value, where)
+    return _text(value, where, MAX_TEXT)
+
+
+def _text(value: Any, what: str, limit: int) -> str:
+    if not isinstance(value, str):
+        raise _Damaged(f"{what} is {_show(value)}, not text")
+    if len(value) > limit:
+        raise _Damaged(f"{what} is {len(value):,} characters long; at most {limit:,}")
+    if _CONTROL.search(value):
+        raise _Damaged(f"{what} {_show(value)} contains a control character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Damaged(f"{what} contains an unpaired surrogate") from None
+    return value
+
+
+def _dns_name(value: Any, what: str) -> str:
+    """A name as a DNS answer carries it: ASCII, escapes allowed, labels <= 63 octets."""
+    text = _text(value, what, MAX_ASKED_NAME)
+    if not text.isascii() or " " in text:
+        raise _Damaged(f"{what} {_show(text)} is not a DNS name")
+    try:
+        dns.name.from_text(text or ".")
+    except (dns.exception.DNSException, ValueError):
+        raise _Damaged(f"{what} {_show(text)} is not a DNS name") from None
+    return text
+
+
+def _show(value: Any) -> str:
+    """A short, safe description of a value from the file (never a deep repr)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        digits = str(value) if abs(value) < 10**30 else "a very long number"
+        return digits
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, str):
+        shown = repr(value[:60])
+        return shown if len(value) <= 60 else shown[:-1] + "..." + shown[-1]
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__

@@ -124,23 +124,22 @@ def test_nxdomain_and_nodata_on_the_wire(server: DnsTestServer) -> None:
 
 
 def test_concurrent_queries_overlap_under_latency(dns_server: MakeServer) -> None:
-    server = dns_server(ZONE, latency=0.05)
-    source = live(server, timeout=2)
+    # Ten questions, 0.3 s each, 1.5 s allowed per question: serialized replies would need
+    # 3 s and the later ones would time out (no wall-clock assert: benchmarks/ times it).
+    server = dns_server(ZONE, latency=0.3)
+    source = live(server, timeout=1.5)
 
     async def ten() -> list[Answer]:
         return await asyncio.gather(*(source.query("example.com", "A") for _ in range(10)))
 
-    started = time.monotonic()
     answers = run(ten())
-    elapsed = time.monotonic() - started
-    assert all(a.ok for a in answers)
-    assert elapsed < 0.3, f"10 concurrent queries took {elapsed:.2f} s: replies are serialized"
+    assert all(a.ok for a in answers), [a.outcome for a in answers]
     assert len(server.queries) == 10
 
 
 def test_latency_can_change_while_running(dns_server: MakeServer) -> None:
     server = dns_server(ZONE)
-    assert ask(server, "example.com", "A", timeout=2).elapsed < 0.1
+    assert ask(server, "example.com", "A", timeout=2).ok
     server.latency = 0.2
     slow = ask(server, "example.com", "A", timeout=2)
     assert slow.ok and slow.elapsed >= 0.2

@@ -238,14 +238,13 @@ def test_network_time_is_the_critical_path(run_spf: Runner, spf_server: DnsTestS
     zone["l0.example.com"] = [
         txt("v=spf1 a:h0.example.com mx:m0.example.com include:l1.example.com -all")
     ]
-    spf_server.latency = 0.1
-    start = time.monotonic()
-    o = run_spf(zone, "203.0.113.9", "a@l0.example.com")
-    elapsed = time.monotonic() - start - 0.05  # the helper's settle pause
-    assert o.result is SpfResult.FAIL
-    # 3 TXT levels (+ one MX->A hop) deep: well under the ~13 round trips done one by one.
+    spf_server.latency = 0.15
+    # 3 TXT levels (+ one MX->A hop) deep: a budget of 10 round trips is ample for that and
+    # too short for the ~15 done one by one, which would end in temperror (no wall-clock
+    # assert here: benchmarks/bench_spf.py prints the time).
+    o = run_spf(zone, "203.0.113.9", "a@l0.example.com", timeout=2.0, budget=0.15 * 10)
+    assert o.result is SpfResult.FAIL, o.trace.error
     assert o.lookups >= 8
-    assert elapsed < 0.1 * 8, elapsed  # one by one: ~15 round trips
 
 
 def test_include_loop_does_not_amplify(run_spf: Runner, spf_server: DnsTestServer) -> None:

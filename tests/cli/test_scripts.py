@@ -1,0 +1,100 @@
+"""scripts/_common.sh installs packages without leaving services nobody asked for.
+
+The system commands (apt-get, dpkg-query, systemctl, update-rc.d, id) are stand-ins on PATH
+that log their calls; the policy-rc.d, init.d and systemd paths point into a temporary
+folder, so nothing on this machine is installed, started or stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+COMMON = ROOT / "scripts" / "_common.sh"
+
+STUBS = {
+    "id": "echo 0\n",
+    # Nothing is installed yet, except what the test lists in $INSTALLED.
+    "dpkg-query": 'for p in $INSTALLED; do [ "$p" = "${@: -1}" ] && { echo -n "install ok installed"; exit 0; }; done; exit 1\n',  # noqa: E501
+    # An install runs the package's postinst, which asks policy-rc.d whether it may start nsd.
+    "apt-get": (
+        'echo "apt-get $*" >>"$LOG"\n'
+        'if [ "$1" = install ]; then\n'
+        '  if [ -x "$MAILPATH_POLICY_RC_D" ]; then "$MAILPATH_POLICY_RC_D" nsd start;'
+        ' echo "policy-rc.d said $?" >>"$LOG"; else echo "no policy-rc.d: nsd started" >>"$LOG"; fi\n'  # noqa: E501
+        "fi\n"
+    ),
+    "systemctl": 'echo "systemctl $*" >>"$LOG"\n',
+    "update-rc.d": 'echo "update-rc.d $*" >>"$LOG"\n',
+}
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> dict[str, str]:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name, body in STUBS.items():
+        stub = bin_dir / name
+        stub.write_text("#!/bin/bash\n" + body)
+        stub.chmod(0o755)
+    init_d = tmp_path / "init.d"
+    init_d.mkdir()
+    nsd_init = init_d / "nsd"
+    nsd_init.write_text('#!/bin/sh\necho "init.d/nsd $*" >>"$LOG"\n')
+    nsd_init.chmod(0o755)
+    return dict(
+        os.environ,
+        PATH=f"{bin_dir}:{os.environ['PATH']}",
+        LOG=str(tmp_path / "log"),
+        INSTALLED="",
+        MAILPATH_POLICY_RC_D=str(tmp_path / "policy-rc.d"),
+        MAILPATH_INIT_D=str(init_d),
+        MAILPATH_SYSTEMD_RUNNING_DIR=str(tmp_path / "no-systemd"),
+    )
+
+
+def run(env: dict[str, str], script: str) -> list[str]:
+    proc = subprocess.run(
+        ["bash", "-c", f'source "{COMMON}"\n{script}'],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 0, proc.stderr
+    log = Path(env["LOG"])
+    return log.read_text().splitlines() if log.exists() else []
+
+
+def test_nsd_is_installed_without_starting_and_left_disabled(sandbox: dict[str, str]) -> None:
+    log = run(sandbox, "apt_install nsd xvfb\nno_system_service nsd nsd")
+    assert "policy-rc.d said 101" in log  # the package's postinst may not start it
+    assert "no policy-rc.d: nsd started" not in log
+    assert "init.d/nsd stop" in log
+    assert "systemctl disable nsd" in log
+    assert "update-rc.d nsd disable" in log
+    assert not Path(sandbox["MAILPATH_POLICY_RC_D"]).exists()  # ours, removed again
+
+
+def test_a_policy_rc_d_already_there_is_kept(sandbox: dict[str, str]) -> None:
+    policy = Path(sandbox["MAILPATH_POLICY_RC_D"])
+    policy.write_text("#!/bin/sh\nexit 101\n# the administrator's\n")
+    policy.chmod(0o755)
+    log = run(sandbox, "apt_install nsd")
+    assert "policy-rc.d said 101" in log
+    assert policy.read_text().endswith("# the administrator's\n")
+
+
+def test_an_nsd_the_user_installed_before_is_left_alone(sandbox: dict[str, str]) -> None:
+    sandbox["INSTALLED"] = "nsd"
+    log = run(sandbox, "apt_install nsd xvfb\nno_system_service nsd nsd")
+    assert [line for line in log if "nsd" in line and "install" not in line] == []
+
+
+def test_test_sh_asks_for_it() -> None:
+    text = (ROOT / "scripts" / "test.sh").read_text()
+    assert text.index("no_system_service nsd nsd") > text.index("apt_install")
