@@ -101,8 +101,25 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--via", metavar="HOST", help="the server that really sends (host name or IP)"
     )
+    check.add_argument(
+        "--message",
+        metavar="FILE",
+        help="a received message (.eml, full or headers only; - reads stdin): sender, "
+        "recipient and via come from it, its DKIM is verified and DMARC judged",
+    )
+    check.add_argument(
+        "--dkim-selector",
+        action="append",
+        default=[],
+        metavar="SEL",
+        help="check the DKIM key SEL._domainkey.SENDER (repeatable)",
+    )
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    check.add_argument("--save", metavar="FILE", help="save the analysis with its DNS answers")
+    check.add_argument(
+        "--save",
+        metavar="FILE",
+        help="save the analysis with its DNS answers (and a message's headers, never its body)",
+    )
     check.add_argument("--png", metavar="FILE", help="write the route diagram as PNG")
     check.add_argument("--svg", metavar="FILE", help="write the route diagram as SVG")
     _fail_on_option(check, "when a finding is that severe: error, or warning (warnings and errors)")
@@ -196,8 +213,16 @@ def _check(args: argparse.Namespace) -> int:
 
     try:
         started_at = None
+        message = None
+        selectors: tuple[str, ...] = tuple(args.dkim_selector)
+        if args.message and args.replay:
+            raise InputError(
+                "give --message or --replay, not both (a saved analysis keeps its message)"
+            )
         if args.replay:
             rec = open_recording(args.replay)
+            message = rec.message
+            selectors = selectors or rec.dkim_selectors
             if args.sender or args.recipient:
                 given = parse_inputs(args.sender or "", args.recipient or "", args.via)
                 saved = parse_inputs(rec.sender, rec.recipient, rec.via)
@@ -211,14 +236,32 @@ def _check(args: argparse.Namespace) -> int:
             started_at = rec.created
             resolver: tuple[str, ...] = rec.resolver
         else:
-            if args.sender is None or args.recipient is None:
-                raise InputError("give SENDER and RECIPIENT (or --replay FILE)")
-            sender, recipient, via = args.sender, args.recipient, args.via
+            if args.message:
+                from mailpath.core.message_check import MessageInput, message_parties
+
+                message = MessageInput(_read_message(args.message))
+                sender, recipient, via = message_parties(
+                    message.parsed, args.sender, args.recipient, args.via
+                )
+            elif args.sender is None or args.recipient is None:
+                raise InputError("give SENDER and RECIPIENT (or --message FILE, or --replay FILE)")
+            else:
+                sender, recipient, via = args.sender, args.recipient, args.via
             parse_inputs(sender, recipient, via)
             live = _source(args)
             resolver = tuple(live.servers)
             source = RecordingSource(live)
-        result = asyncio.run(analyze(source, sender, recipient, via, started_at=started_at))
+        result = asyncio.run(
+            analyze(
+                source,
+                sender,
+                recipient,
+                via,
+                started_at=started_at,
+                message=message,
+                dkim_selectors=selectors,
+            )
+        )
     except InputError as exc:
         return _fail(str(exc))
     if args.save:
@@ -232,6 +275,8 @@ def _check(args: argparse.Namespace) -> int:
                 created=result.started_at,
                 resolver=resolver,
                 answers=answers,
+                message=result.message,
+                dkim_selectors=selectors,
             )
         except OSError as exc:
             return _fail(f"cannot write {args.save}: {_reason(args.save, exc)}")
@@ -256,6 +301,40 @@ def _check(args: argparse.Namespace) -> int:
     if args.fail_on and _meets(result.findings, args.fail_on):
         return FAILED_CHECK
     return 0
+
+
+#: A message larger than this is not read (a mail server's limit is usually 25-50 MB).
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+
+
+def _read_message(path: str) -> Any:
+    """The message at `path` ("-": stdin), parsed; InputError (one line) if unusable."""
+    from mailpath.core.message import parse_message
+    from mailpath.core.names import InputError
+
+    name = "standard input" if path == "-" else path
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_MESSAGE_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"the message {name} does not exist") from None
+    except IsADirectoryError:
+        raise InputError(f"{name} is a folder, not a message") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise InputError(f"cannot read {name!r}: {exc}") from None
+    if len(data) > MAX_MESSAGE_BYTES:
+        raise InputError(f"{name} is larger than {MAX_MESSAGE_BYTES:,} bytes")
+    if not data.strip():
+        raise InputError(f"{name} is empty")
+    try:
+        return parse_message(data)
+    except InputError as exc:
+        raise InputError(f"{name}: {exc}") from None
 
 
 def _meets(findings: Any, fail_on: str) -> bool:

@@ -46,7 +46,16 @@ import dns.exception
 import dns.name
 
 from mailpath import __version__
+from mailpath.core.dkim import (
+    ArcResult,
+    DkimSignature,
+    arc_result_to_json,
+    dkim_signature_to_json,
+)
 from mailpath.core.dns import Answer, Outcome, RecordValue, answer_to_json, normalize_qname
+from mailpath.core.message import message_from_json_headers, message_to_json_headers
+from mailpath.core.message_check import MessageInput
+from mailpath.core.model import MessageInfo
 from mailpath.core.names import InputError, parse_party, parse_sending_host
 
 FORMAT = "mailpath-analysis"
@@ -62,6 +71,8 @@ MAX_TXT_STRING = 255
 MAX_ASKED_NAME = 1_024
 MAX_TEXT = 2_000
 MAX_RESOLVERS = 64
+MAX_SELECTORS = 32
+MAX_SIGNATURES = 200
 MAX_ELAPSED_US = 24 * 3_600 * 1_000_000
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -85,6 +96,10 @@ class Recording:
     created: str
     resolver: tuple[str, ...]
     answers: tuple[Answer, ...]
+    #: A received message's header block (never its body) and its DKIM/ARC results as
+    #: verified when the analysis was made; None for an analysis without a message.
+    message: MessageInput | None = None
+    dkim_selectors: tuple[str, ...] = ()
 
 
 def save_recording(
@@ -96,6 +111,8 @@ def save_recording(
     created: str,
     resolver: Iterable[str],
     answers: Iterable[Answer],
+    message: MessageInfo | None = None,
+    dkim_selectors: Iterable[str] = (),
 ) -> None:
     """Write atomically (a `.tmp` beside it, then a rename).
 
@@ -111,6 +128,16 @@ def save_recording(
         "resolver": list(resolver),
         "queries": [answer_to_json(a) for a in answers],
     }
+    selectors = list(dkim_selectors)
+    if selectors:
+        data["dkim_selectors"] = selectors
+    if message is not None:
+        # The header block and the results, never the body (privacy: the README says so).
+        data["message"] = {
+            **message_to_json_headers(message.parsed),
+            "dkim": [dkim_signature_to_json(sig) for sig in message.dkim],
+            "arc": arc_result_to_json(message.arc) if message.arc else None,
+        }
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
     try:
@@ -221,6 +248,10 @@ def _recording(data: dict[str, Any]) -> Recording:
     if len(queries) > MAX_QUERIES:
         raise _Damaged(f"{len(queries):,} queries; at most {MAX_QUERIES:,} are read")
     answers = tuple(_answer(i, q) for i, q in enumerate(queries))
+    selectors_value = data.get("dkim_selectors", [])
+    if not isinstance(selectors_value, list) or len(selectors_value) > MAX_SELECTORS:
+        raise _Damaged(f"dkim_selectors is not a list of at most {MAX_SELECTORS} selectors")
+    selectors = tuple(_text(v, "a DKIM selector", 253) for v in selectors_value)
     return Recording(
         sender=sender,
         recipient=recipient,
@@ -228,6 +259,75 @@ def _recording(data: dict[str, Any]) -> Recording:
         created=created,
         resolver=resolver,
         answers=answers,
+        message=_message(data.get("message")),
+        dkim_selectors=selectors,
+    )
+
+
+def _message(value: Any) -> MessageInput | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _Damaged("the message is not an object")
+    try:
+        parsed = message_from_json_headers(value)
+    except InputError as exc:
+        raise _Damaged(str(exc)) from None
+    signatures = value.get("dkim", [])
+    if not isinstance(signatures, list) or len(signatures) > MAX_SIGNATURES:
+        raise _Damaged(f"the message's DKIM results are not a list of at most {MAX_SIGNATURES}")
+    dkim = tuple(_signature(i, v) for i, v in enumerate(signatures))
+    arc_value = value.get("arc")
+    arc = None if arc_value is None else _arc(arc_value)
+    return MessageInput(parsed, saved_dkim=dkim, saved_arc=arc)
+
+
+_DKIM_RESULTS = ("pass", "fail", "neutral", "temperror", "permerror")
+
+
+def _optional_int(value: Any, what: str) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or not 0 <= value < 2**63:
+        raise _Damaged(f"{what} is {_show(value)}, not a number")
+    return value
+
+
+def _signature(index: int, value: Any) -> DkimSignature:
+    where = f"DKIM result {index + 1}"
+    if not isinstance(value, dict):
+        raise _Damaged(f"{where} is not an object")
+    result = value.get("result")
+    if result not in _DKIM_RESULTS:
+        raise _Damaged(f"{where} has result {_show(result)}")
+    aligned = value.get("aligned")
+    if type(aligned) is not bool:
+        raise _Damaged(f"{where}: aligned is {_show(aligned)}, not true or false")
+    key_type = value.get("key_type")
+    return DkimSignature(
+        index=index,
+        domain=_text(value.get("domain", ""), f"the d= of {where}", 253),
+        selector=_text(value.get("selector", ""), f"the s= of {where}", 253),
+        algorithm=_text(value.get("algorithm", ""), f"the a= of {where}", 40),
+        result=result,
+        reason=_text(value.get("reason", ""), f"the reason of {where}", MAX_TEXT),
+        key_type=None if key_type is None else _text(key_type, f"the key type of {where}", 20),
+        key_bits=_optional_int(value.get("key_bits"), f"the key size of {where}"),
+        aligned=aligned,
+        aligned_relaxed=aligned,
+        aligned_strict=value.get("aligned_strict") is True,
+        body_length_limit=_optional_int(value.get("body_length_limit"), f"the l= of {where}"),
+    )
+
+
+def _arc(value: Any) -> ArcResult:
+    if not isinstance(value, dict) or value.get("result") not in ("none", "pass", "fail"):
+        raise _Damaged("the message's ARC result is damaged")
+    instances = _optional_int(value.get("instances"), "the ARC instance count") or 0
+    return ArcResult(
+        result=value["result"],
+        instances=instances,
+        reason=_text(value.get("reason", ""), "the ARC reason", MAX_TEXT),
     )
 
 
