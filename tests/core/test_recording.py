@@ -178,7 +178,7 @@ def run_main(capsys: pytest.CaptureFixture[str]) -> Runner:
     return run
 
 
-MUTANTS = 400
+MUTANTS = 300
 
 
 def test_fuzzed_recordings_give_a_report_or_one_line(tmp_path: Path, run_main: Runner) -> None:
