@@ -73,14 +73,15 @@ def test_save_error_names_the_target_not_the_temporary(tmp_path: Path) -> None:
 
 def test_recording_error_is_one_sentence_naming_the_file(tmp_path: Path) -> None:
     data = seed_data()
-    data["queries"][3]["records"] = ["203.0.113.999"]
+    index = next(i for i, q in enumerate(data["queries"]) if q["type"] == "A")
+    data["queries"][index]["records"] = ["203.0.113.999"]
     path = tmp_path / "from-a-colleague.mailpath.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(RecordingError) as caught:
         open_recording(path)
     message = str(caught.value)
     assert isinstance(caught.value, InputError)  # the CLI's exit-2 path catches it
-    assert message.startswith(f"{path} is damaged: query 4 ")
+    assert message.startswith(f"{path} is damaged: query {index + 1} ")
     assert "'203.0.113.999' is not an IPv4 address" in message
     assert "\n" not in message
 
