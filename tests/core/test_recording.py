@@ -73,9 +73,7 @@ def test_save_error_names_the_target_not_the_temporary(tmp_path: Path) -> None:
 
 def test_recording_error_is_one_sentence_naming_the_file(tmp_path: Path) -> None:
     data = seed_data()
-    index = next(
-        i for i, q in enumerate(data["queries"]) if q["type"] == "A" and q["outcome"] == "ok"
-    )
+    index = next(i for i, q in enumerate(data["queries"]) if q["type"] == "A")
     data["queries"][index]["records"] = ["203.0.113.999"]
     path = tmp_path / "from-a-colleague.mailpath.json"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -181,7 +179,7 @@ def run_main(capsys: pytest.CaptureFixture[str]) -> Runner:
     return run
 
 
-MUTANTS = 400
+MUTANTS = 300
 
 
 def test_fuzzed_recordings_give_a_report_or_one_line(tmp_path: Path, run_main: Runner) -> None:
