@@ -668,6 +668,134 @@
       <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it; the policy of {domain} asks for no action, but receivers may still flag it.</source>
       <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られません。{domain} のポリシーは何の処置も求めていませんが、受信側が警告を付けることがあります。</translation>
     </message>
+      <message>
+      <source>DKIM was not checked: from DNS alone mailpath cannot see whether the mail carries a DKIM signature, so the verdict rests on SPF.</source>
+      <translation>DKIM は確認していません。DNS だけではメールに DKIM 署名があるかどうか分からないため、判定は SPF に基づいています。</translation>
+    </message>
+    <message>
+      <source>Give the selector your server signs with (the s= of a DKIM-Signature header; --dkim-selector, or the window's DKIM selector field), or open a received message.</source>
+      <translation>サーバーが署名に使うセレクタ（DKIM-Signature ヘッダーの s=。--dkim-selector またはウィンドウの DKIM セレクタ欄）を指定するか、受信したメッセージを開いてください。</translation>
+    </message>
+    <message>
+      <source>The message carries no DKIM signature: only SPF can authenticate it, and SPF breaks as soon as the mail is forwarded.</source>
+      <translation>このメッセージには DKIM 署名がありません。認証できるのは SPF だけで、SPF はメールが転送されるとすぐに失敗します。</translation>
+    </message>
+    <message>
+      <source>Sign outgoing mail with DKIM for {sender} (d={sender}): most hosting control panels have a switch for it; it publishes the key at SELECTOR._domainkey.{sender}.</source>
+      <translation>送信メールに {sender} の DKIM 署名（d={sender}）を付けてください。多くのレンタルサーバーのコントロールパネルに設定があり、鍵は SELECTOR._domainkey.{sender} に公開されます。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} fails: {reason}.</source>
+      <translation>DKIM 署名 d={domain} s={selector} は失敗します: {reason}。</translation>
+    </message>
+    <message>
+      <source>Make sure nothing changes the mail after it is signed (a footer, a virus scanner, a forwarder) and that {selector}._domainkey.{domain} holds the key the server signs with.</source>
+      <translation>署名後にメールを書き換えるもの（フッター、ウイルス対策、転送）がないこと、{selector}._domainkey.{domain} にサーバーが署名に使う鍵があることを確認してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} could not be verified ({result}): {reason}.</source>
+      <translation>DKIM 署名 d={domain} s={selector} を検証できませんでした（{result}）: {reason}。</translation>
+    </message>
+    <message>
+      <source>Publish the signing key at {selector}._domainkey.{domain} as one TXT record &quot;v=DKIM1; k=rsa; p=...&quot; and check that its name servers answer.</source>
+      <translation>署名鍵を {selector}._domainkey.{domain} に TXT レコード 1 つ（&quot;v=DKIM1; k=rsa; p=...&quot;）として公開し、ネームサーバーが応答することを確認してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} passes but is not aligned with the From domain {sender} (adkim={mode}): DMARC does not count it.</source>
+      <translation>DKIM 署名 d={domain} は成功しますが、From ドメイン {sender} と整合していません（adkim={mode}）。DMARC ではこの署名は数えられません。</translation>
+    </message>
+    <message>
+      <source>Sign with d={sender} (relaxed alignment also accepts a subdomain of the same organizational domain).</source>
+      <translation>d={sender} で署名してください（relaxed の整合なら同じ組織ドメインのサブドメインでも構いません）。</translation>
+    </message>
+    <message>
+      <source>The DKIM key at {name} is only {bits} bits: receivers ignore RSA keys under 1,024 bits and a key under 2,048 bits can be broken.</source>
+      <translation>{name} の DKIM 鍵は {bits} ビットしかありません。1,024 ビット未満の RSA 鍵は受信側に無視され、2,048 ビット未満の鍵は破られるおそれがあります。</translation>
+    </message>
+    <message>
+      <source>Publish a 2,048-bit RSA key under a new selector, sign with it, then remove the old key.</source>
+      <translation>新しいセレクタで 2,048 ビットの RSA 鍵を公開してそれで署名し、その後で古い鍵を削除してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} has l={length}: it covers only the first {length} bytes of the body, so anyone can append content and the signature still passes.</source>
+      <translation>DKIM 署名 d={domain} s={selector} には l={length} があります。本文の先頭 {length} バイトしか保護しないため、誰でも内容を追加でき、それでも署名は成功します。</translation>
+    </message>
+    <message>
+      <source>Sign without the body length tag (l=).</source>
+      <translation>本文長タグ（l=）を付けずに署名してください。</translation>
+    </message>
+    <message>
+      <source>No DKIM key is published at {name}: a signature with s={selector} fails (permerror).</source>
+      <translation>{name} に DKIM 鍵が公開されていません。s={selector} の署名は失敗します（permerror）。</translation>
+    </message>
+    <message>
+      <source>Publish the key your server signs with as a TXT record at {name} (&quot;v=DKIM1; k=rsa; p=...&quot;), or check the selector name.</source>
+      <translation>サーバーが署名に使う鍵を {name} に TXT レコード（&quot;v=DKIM1; k=rsa; p=...&quot;）として公開するか、セレクタ名を確認してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM key at {name} is revoked (empty p=): signatures with s={selector} fail.</source>
+      <translation>{name} の DKIM 鍵は失効しています（p= が空）。s={selector} の署名は失敗します。</translation>
+    </message>
+    <message>
+      <source>If the server still signs with s={selector}, publish its key again or switch the server to the current selector.</source>
+      <translation>サーバーがまだ s={selector} で署名しているなら、鍵を再公開するか、サーバーを現在のセレクタに切り替えてください。</translation>
+    </message>
+    <message>
+      <source>The DKIM key record at {name} is invalid: {error}.</source>
+      <translation>{name} の DKIM 鍵レコードは無効です: {error}。</translation>
+    </message>
+    <message>
+      <source>Publish one TXT record &quot;v=DKIM1; k=rsa; p=BASE64KEY&quot; at {name}.</source>
+      <translation>{name} に TXT レコード &quot;v=DKIM1; k=rsa; p=BASE64KEY&quot; を 1 つだけ公開してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM key at {name} could not be checked: {error}.</source>
+      <translation>{name} の DKIM 鍵を確認できませんでした: {error}。</translation>
+    </message>
+    <message>
+      <source>The message's ARC chain fails ({reason}): a receiver cannot trust what the forwarders before it recorded.</source>
+      <translation>このメッセージの ARC チェーンは失敗します（{reason}）。受信側は途中の転送者が記録した結果を信頼できません。</translation>
+    </message>
+    <message>
+      <source>The message passed through {by}, a relay outside the domains of {sender} and of its sending server: the predicted route has no such hop (a forwarder, a mailing list or a filtering service).</source>
+      <translation>このメッセージは {by} を経由しました。{sender} とその送信サーバーのドメインの外にある中継で、予測した経路にはない経由地です（転送、メーリングリスト、フィルタリングサービスなど）。</translation>
+    </message>
+    <message>
+      <source>Forwarding breaks SPF: sign with DKIM d={sender} so DMARC still passes after a forwarder.</source>
+      <translation>転送されると SPF は失敗します。転送後も DMARC に合格するよう、DKIM（d={sender}）で署名してください。</translation>
+    </message>
+    <message>
+      <source>{authserv} recorded {method}={theirs} when the message arrived, but checking it again now gives {method}={ours}: DNS has changed since (a record edited, a key rotated) or the receiver saw something mailpath cannot.</source>
+      <translation>{authserv} は受信時に {method}={theirs} と記録しましたが、いま確認し直すと {method}={ours} になります。その後 DNS が変わった（レコードの編集、鍵の交換）か、受信側には mailpath に見えないものが見えていました。</translation>
+    </message>
+    <message>
+      <source>{recipient} will reject this mail: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is reject.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは reject です。</translation>
+    </message>
+    <message>
+      <source>{recipient} will put this mail in spam: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is quarantine.</source>
+      <translation>{recipient} はこのメールを迷惑メールに振り分けます。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは quarantine です。</translation>
+    </message>
+    <message>
+      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} ({addresses}, SPF softfail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを疑わしいとしてマークします。{sender} の SPF レコードは {host}（{addresses}、SPF softfail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will mark this mail unverified: {sender} publishes no SPF record that authorizes {host}. The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} は {host} を許可する SPF レコードを公開していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will mark this mail unverified: the SPF record of {sender} gives neutral for {host} ({addresses}). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host}（{addresses}）に neutral を返します。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will treat this mail as unauthenticated: the SPF record of {sender} is broken (permerror). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを認証されていないものとして扱います。{sender} の SPF レコードが壊れています（permerror）。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>
