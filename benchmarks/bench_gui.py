@@ -172,8 +172,7 @@ def bench_export() -> None:
         size = (out / f"{name}.png").stat().st_size
         aim = " (aim <= 300 ms)" if name == "seed" else ""
         print(
-            f"export {name}: PNG {_spread(times)}, {size // 1024} KiB{aim}; "
-            f"SVG {1000 * svg:.0f} ms"
+            f"export {name}: PNG {_spread(times)}, {size // 1024} KiB{aim}; SVG {1000 * svg:.0f} ms"
         )
 
 

@@ -382,5 +382,10 @@ def _title(result: Any) -> str:
     )
 
 
+def gui_main() -> int:
+    """The `mailpath-gui` entry point: the window, with no console on Windows (gui-scripts)."""
+    return main(["gui", *sys.argv[1:]])
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -355,3 +355,13 @@ def test_entry_point_spf_against_the_loopback_server(spf_zone: DnsTestServer) ->
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["result"] == "pass"
+
+
+def test_window_has_a_gui_script_without_console() -> None:
+    # pip writes gui-scripts as windowed launchers on Windows: no console beside the window.
+    from importlib.metadata import entry_points
+
+    from mailpath import cli
+
+    [entry] = [e for e in entry_points(group="gui_scripts") if e.name == "mailpath-gui"]
+    assert entry.load() is cli.gui_main

@@ -240,4 +240,3 @@ def test_dkim_selector_checks_the_published_key(nsd_zones: Any, tmp_path: Path) 
     assert keys["old"]["status"] == "missing"
     assert "dkim-key-missing" in codes(data)
     assert "dkim-unchecked" not in codes(data)
-
