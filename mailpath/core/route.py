@@ -666,7 +666,7 @@ def _hop_places(
     return places, receiver
 
 
-def _lane_items(apart: list[int], unexpected: set[int]) -> list[list[int]]:
+def _lane_items(apart: list[int], alone: set[int]) -> list[list[int]]:
     """Hops drawn apart, grouped into lane nodes: long runs of consecutive internal hops
     become one node, and a lane longer than LANE_MAX keeps its ends and joins the middle."""
     items: list[list[int]] = []
@@ -680,9 +680,9 @@ def _lane_items(apart: list[int], unexpected: set[int]) -> list[list[int]]:
         run.clear()
 
     for index in apart:
-        if index in unexpected or (run and index != run[-1] + 1):
+        if index in alone or (run and index != run[-1] + 1):
             flush()
-        if index in unexpected:
+        if index in alone:
             items.append([index])
         else:
             run.append(index)
@@ -713,7 +713,9 @@ def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: se
     apart = [i for i in range(len(hops)) if i not in places]
     node_of: dict[int, str] = dict(places)
     column = -1
-    for item in _lane_items(apart, unexpected):
+    # Unexpected hops and the handover always show on their own.
+    alone = unexpected | ({handover.hop} if handover is not None else set())
+    for item in _lane_items(apart, alone):
         first = item[0]
         if handover is not None and first > handover.hop:
             natural = 4
