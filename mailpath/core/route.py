@@ -7,18 +7,38 @@ DMARC lookups). Every renderer (GUI, PNG/SVG export, JSON) reads the same attrib
 
 node: kind, label, status, details, layer, x, y, w, h  (+ mx: preference, role, down, active)
 edge: kind, label, status, active
+
+With a received message (`Result.message`) the actual hops are drawn over the prediction:
+
+- a hop that is a predicted node (the handover's address or host node, hops into the sending
+  server, the recipient MX a hop was received `by`) adds its index to that node's `hops`
+  list (numbered #1 = oldest hop, as the Message panel numbers them) and a "hop #n" detail;
+  the MX that received the handover gets `received_hops`;
+- any other hop is a node of kind "hop", id ``hop:{i}``, in a lane below the route (runs of
+  internal hops collapse into one node ``hops:{first}-{last}`` whose `hops` lists them);
+  hops off the predicted route (`MessageInfo.unexpected_hops`) have status "softfail" and
+  `unexpected` True;
+- the hops are joined in order: predicted edges the message took get `actual` True and their
+  `hops`; other steps are edges of kind "actual";
+- DKIM signatures (kind "dkim", ids ``dkim:{n}`` or ``dkim:none``) and DMARC's result (kind
+  "dmarc", id ``dmarc:result``) sit right of the mailbox, joined to it by edges of kind "auth".
+
+`node_for_hop(graph, i)` gives the node that shows hop i.
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import networkx as nx
 
 from mailpath.core.dmarc import effective_policy
 from mailpath.core.findings import address_node, host_node, mx_node
+from mailpath.core.message import registrable_domain
 from mailpath.core.model import (
     LookupStatus,
+    MessageInfo,
     MxHost,
     MxInfo,
     Result,
@@ -26,6 +46,7 @@ from mailpath.core.model import (
     SendingHostInfo,
     Status,
 )
+from mailpath.core.received import Hop
 from mailpath.core.spf import MAX_LOOKUPS, MAX_VOID_LOOKUPS, SpfResult
 from mailpath.core.verdict import Verdict, verdict
 
@@ -36,6 +57,15 @@ COL_GAP = 130.0
 ROW_GAP = 26.0
 DNS_ROW_Y = 0.0
 ROUTE_TOP = DNS_H + 70.0
+HOP_H = 78.0
+LANE_GAP = 70.0
+#: A run of more internal hops than this in the lane shows its first and last hop and one
+#: "+N internal hops" node between them.
+HOP_RUN_MAX = 4
+#: Beyond this many nodes in the lane, the middle ones become one node (1,000 hops stay small).
+LANE_MAX = 14
+#: DKIM signatures drawn one node each; more become one "+N more" node.
+DKIM_MAX = 6
 
 _SPF_STATUS = {
     SpfResult.PASS: Status.PASS,
@@ -225,6 +255,8 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         )
 
     _add_dns_nodes(g, result, mx_ids, active)
+    if result.message is not None:
+        _add_message(g, result.message, mx_ids, active)
     _layout(g)
     return g
 
@@ -457,10 +489,11 @@ def _as_status(q: Any) -> LookupStatus:
 
 
 def _layout(g: nx.DiGraph) -> None:
-    """Layered, left to right; route nodes stacked per layer, DNS nodes in a row above."""
+    """Layered, left to right; route nodes stacked per layer, DNS nodes in a row above,
+    hops drawn apart in a lane below."""
     layers: dict[int, list[str]] = {}
     for node, data in g.nodes(data=True):
-        if data["kind"] != "dns":
+        if data["kind"] not in ("dns", "hop"):
             layers.setdefault(data["layer"], []).append(node)
     heights = {
         layer: len(nodes) * NODE_H + (len(nodes) - 1) * ROW_GAP for layer, nodes in layers.items()
@@ -472,10 +505,13 @@ def _layout(g: nx.DiGraph) -> None:
         for node in nodes:
             g.nodes[node].update(x=layer * (NODE_W + COL_GAP), y=y, w=NODE_W, h=NODE_H)
             y += NODE_H + ROW_GAP
+    lane_y = ROUTE_TOP + tallest + LANE_GAP
     for _, data in g.nodes(data=True):
         if data["kind"] == "dns":
             x = data["layer"] * (NODE_W + COL_GAP) - (NODE_W + COL_GAP) / 2
             data.update(x=x, y=DNS_ROW_Y, w=NODE_W, h=DNS_H)
+        elif data["kind"] == "hop":
+            data.update(x=data["layer"] * (NODE_W + COL_GAP), y=lane_y, w=NODE_W, h=HOP_H)
 
 
 def _order_key(g: nx.DiGraph, node: str) -> tuple[Any, ...]:
@@ -484,6 +520,8 @@ def _order_key(g: nx.DiGraph, node: str) -> tuple[Any, ...]:
         return (data.get("preference", 0), node)
     if data["kind"] == "sending_address":
         return (data.get("family", 4), node)
+    if data["kind"] in ("dmarc", "dkim"):
+        return (0 if data["kind"] == "dmarc" else 1, data.get("index", 0), node)
     return (0, node)
 
 
@@ -491,3 +529,390 @@ def graph_to_json(g: nx.DiGraph) -> dict[str, Any]:
     """networkx node-link data, JSON-safe."""
     data: dict[str, Any] = nx.node_link_data(g, edges="links")
     return data
+
+
+# ---------------------------------------------------------------- the received message
+
+_ROUTE_EDGES = frozenset({"submission", "source", "smtp", "delivery"})
+_DKIM_STATUS = {
+    "pass": Status.PASS,
+    "fail": Status.FAIL,
+    "neutral": Status.NEUTRAL,
+    "temperror": Status.ERROR,
+    "permerror": Status.ERROR,
+}
+_DMARC_STATUS = {
+    "pass": Status.PASS,
+    "fail": Status.FAIL,
+    "none": Status.NONE,
+    "temperror": Status.ERROR,
+    "permerror": Status.ERROR,
+}
+
+
+def node_for_hop(graph: nx.DiGraph, index: int) -> str | None:
+    """The node that shows hop `index` (0 = oldest): ``hop:{index}`` when it is drawn apart,
+    else the predicted or collapsed node whose `hops` contains it; None when none does."""
+    node = f"hop:{index}"
+    if node in graph:
+        return node
+    for node_id, data in graph.nodes(data=True):
+        if index in data.get("hops", ()):
+            return str(node_id)
+    return None
+
+
+def hop_time(hop: Hop) -> str:
+    """ "19:32:05 UTC" from the hop's ISO time, or ""."""
+    if not hop.time:
+        return ""
+    clock = hop.time[11:19] if len(hop.time) >= 19 else hop.time
+    return f"{clock} UTC"
+
+
+def hop_delay(hop: Hop) -> str:
+    if hop.delay_s is None:
+        return ""
+    return f"{round(hop.delay_s):+d} s"
+
+
+def hop_tls(hop: Hop) -> str:
+    return {True: "TLS", False: "no TLS", None: "TLS ?"}[hop.tls]
+
+
+def hop_summary(hop: Hop) -> str:
+    """One line: by whom, when, after how long, encrypted or not."""
+    parts = [f"by {hop.by}" if hop.by else "unparsed" if hop.unparsed else "by ?"]
+    parts += [p for p in (hop_time(hop), hop_delay(hop), hop_tls(hop)) if p]
+    if hop.protocol:
+        parts.append(hop.protocol)
+    return " · ".join(parts)
+
+
+def _same_host(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and str(a).lower().rstrip(".") == str(b).lower().rstrip(".")
+
+
+def _receiving_mx(g: nx.DiGraph, by: str | None, mx_ids: list[str], active: set[str]) -> str | None:
+    """The MX node that received a hop `by` this host: the one of that name, else (Gmail's
+    mx.google.com, Microsoft's *.outlook.com) the primary MX when `by` is run by the same
+    organization as the MX hosts."""
+    if not by:
+        return None
+    for node in mx_ids:
+        if _same_host(g.nodes[node]["details"].get("host"), by):
+            return node
+    org = registrable_domain(by)
+    hosts = [g.nodes[n]["details"].get("host") for n in mx_ids]
+    orgs = {registrable_domain(h) for h in hosts if h}
+    if org is None or (org not in orgs and not (org == "google.com" and "google.com" in orgs)):
+        return None
+    primary = sorted(active) or [n for n in mx_ids if g.nodes[n].get("role") == "primary"]
+    return primary[0] if primary else None
+
+
+def _sending_nodes(g: nx.DiGraph) -> tuple[dict[str, str], dict[str, str]]:
+    """(address -> node, host name -> node) of the predicted sending side."""
+    by_address: dict[str, str] = {}
+    by_host: dict[str, str] = {}
+    for node, data in g.nodes(data=True):
+        if data["kind"] == "sending_address":
+            by_address[str(data["details"]["address"])] = node
+        elif data["kind"] == "sending_host" and data["details"].get("host"):
+            by_host[str(data["details"]["host"]).lower()] = node
+    return by_address, by_host
+
+
+def _hop_places(
+    g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: set[str]
+) -> tuple[dict[int, str], str | None]:
+    """Predicted node per hop index (hops not in the dict are drawn apart), and the MX
+    that received the handover."""
+    hops = info.parsed.hops
+    handover = info.parsed.handover
+    by_address, by_host = _sending_nodes(g)
+    unexpected = set(info.unexpected_hops)
+    places: dict[int, str] = {}
+    handover_node: str | None = None
+    receiver: str | None = None
+    if handover is not None:
+        if handover.address and handover.address in by_address:
+            handover_node = by_address[handover.address]
+        elif handover.host and handover.host.lower() in by_host:
+            handover_node = by_host[handover.host.lower()]
+        elif handover.host and handover.address is None:
+            handover_node = None
+        if handover_node is not None:
+            places[handover.hop] = handover_node
+        receiver = _receiving_mx(g, handover.by, mx_ids, active)
+    for index, hop in enumerate(hops):
+        if index in places or index in unexpected or hop.unparsed or not hop.by:
+            continue
+        if handover is None or index < handover.hop:
+            by = hop.by.lower()
+            if by in by_host:
+                places[index] = by_host[by]
+            elif by in by_address:
+                places[index] = by_address[by]
+            elif handover is not None and handover_node and _same_host(by, handover.host):
+                places[index] = handover_node
+        else:
+            # After the handover only a hop into an MX host by its own name is on the route;
+            # the receiver's internal hops (Gmail's "by 2002:...") are drawn apart.
+            for node in mx_ids:
+                if _same_host(g.nodes[node]["details"].get("host"), hop.by):
+                    places[index] = node
+                    break
+    return places, receiver
+
+
+def _lane_items(apart: list[int], alone: set[int]) -> list[list[int]]:
+    """Hops drawn apart, grouped into lane nodes: long runs of consecutive internal hops
+    become one node, and a lane longer than LANE_MAX keeps its ends and joins the middle."""
+    items: list[list[int]] = []
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) > HOP_RUN_MAX:
+            items.extend([[run[0]], run[1:-1], [run[-1]]])
+        else:
+            items.extend([i] for i in run)
+        run.clear()
+
+    for index in apart:
+        if index in alone or (run and index != run[-1] + 1):
+            flush()
+        if index in alone:
+            items.append([index])
+        else:
+            run.append(index)
+    flush()
+    if len(items) > LANE_MAX:
+        keep = (LANE_MAX - 1) // 2
+        middle = [i for item in items[keep:-keep] for i in item]
+        items = [*items[:keep], middle, *items[-keep:]]
+    return items
+
+
+def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: set[str]) -> None:
+    hops = info.parsed.hops
+    handover = info.parsed.handover
+    unexpected = set(info.unexpected_hops)
+    places, receiver = _hop_places(g, info, mx_ids, active)
+
+    for index, node in places.items():
+        data = g.nodes[node]
+        data.setdefault("hops", []).append(index)
+        data["hops"].sort()
+        data["details"][f"hop #{index + 1}"] = hop_summary(hops[index])
+    if receiver is not None and handover is not None:
+        g.nodes[receiver]["received_hops"] = [handover.hop]
+        g.nodes[receiver]["details"][f"hop #{handover.hop + 1}"] = hop_summary(hops[handover.hop])
+
+    # The lane: hops drawn apart, in the column nearest where they happen.
+    apart = [i for i in range(len(hops)) if i not in places]
+    node_of: dict[int, str] = dict(places)
+    column = -1
+    # Unexpected hops and the handover always show on their own.
+    alone = unexpected | ({handover.hop} if handover is not None else set())
+    for item in _lane_items(apart, alone):
+        first = item[0]
+        if handover is not None and first > handover.hop:
+            natural = 4
+        elif handover is not None and first == handover.hop:
+            natural = 2
+        else:
+            natural = 0
+        column = max(natural, column + 1)
+        node = _add_hop_node(g, info, item, unexpected, column, handover)
+        for index in item:
+            node_of[index] = node
+
+    # The path the message took, oldest hop first.
+    path: list[tuple[str, int | None]] = [("client", None)]
+    for i in range(len(hops)):
+        path.append((node_of[i], i))
+        if handover is not None and i == handover.hop and receiver is not None:
+            path.append((receiver, i))
+    path.append(("mailbox", None))
+    route = nx.DiGraph((u, v) for u, v, d in g.edges(data=True) if d.get("kind") in _ROUTE_EDGES)
+    last = path[0][0]
+    for node, step in path[1:]:
+        if node == last:
+            continue
+        if route.has_node(last) and route.has_node(node) and nx.has_path(route, last, node):
+            steps = nx.shortest_path(route, last, node)
+            for u, v in itertools.pairwise(steps):
+                edge = g.edges[u, v]
+                edge["actual"] = True
+                if step is not None:
+                    edge.setdefault("hops", []).append(step)
+        elif not g.has_edge(last, node):
+            if node == "mailbox" or step is None:
+                label, status = "delivery", Status.NONE
+            else:
+                tls = hops[step].tls
+                label = hop_tls(hops[step])
+                # Cleartext matters where the message crosses networks, not inside the
+                # receiver's own servers.
+                inside = handover is not None and step > handover.hop
+                status = Status.PASS if tls else Status.NONE
+                if tls is False and not inside:
+                    status = Status.SOFTFAIL
+            g.add_edge(
+                last,
+                node,
+                kind="actual",
+                label=label,
+                status=status.value,
+                active=True,
+                actual=True,
+                hops=[] if step is None else [step],
+            )
+        last = node
+
+    _add_auth_nodes(g, info)
+
+
+def _add_hop_node(
+    g: nx.DiGraph,
+    info: MessageInfo,
+    item: list[int],
+    unexpected: set[int],
+    column: int,
+    handover: Any,
+) -> str:
+    hops = info.parsed.hops
+    flagged = [i for i in item if i in unexpected]
+    if len(item) == 1:
+        index = item[0]
+        hop = hops[index]
+        node = f"hop:{index}"
+        lines = [f"Hop #{index + 1}", f"by {hop.by}" if hop.by else "unparsed"]
+        lines.append(" · ".join(p for p in (hop_time(hop), hop_delay(hop), hop_tls(hop)) if p))
+        details: dict[str, Any] = {
+            "hop": f"#{index + 1} of {len(hops)}",
+            "from": hop.from_name or hop.helo or "?",
+            "client address": hop.from_address or "?",
+            "by": hop.by or "?",
+            "protocol": hop.protocol or "?",
+            "TLS": {True: "yes", False: "no", None: "unknown"}[hop.tls],
+            "time": hop.time or "?",
+            "received": hop.raw,
+        }
+        if hop.delay_s is not None:
+            details["delay"] = hop_delay(hop)
+        if handover is not None and index == handover.hop:
+            details["role"] = "handover to the recipient's servers"
+    else:
+        node = f"hops:{item[0]}-{item[-1]}"
+        first, last = hops[item[0]], hops[item[-1]]
+        internal = len(item) - len(flagged)
+        lines = [f"Hops #{item[0] + 1}–#{item[-1] + 1}", f"+{internal} internal hops"]
+        times = [t for t in (hop_time(first), hop_time(last)) if t]
+        if times:
+            lines.append(" – ".join(dict.fromkeys(times)))
+        details = {
+            "hops": f"#{item[0] + 1}–#{item[-1] + 1} of {len(hops)}",
+            "first": hop_summary(first),
+            "last": hop_summary(last),
+        }
+    status = Status.SOFTFAIL if flagged else Status.NONE
+    if flagged:
+        lines.append("not on the predicted route")
+        details["note"] = "not on the predicted route" + (
+            f" ({len(flagged)} hops)" if len(item) > 1 else ""
+        )
+    g.add_node(
+        node,
+        kind="hop",
+        label="\n".join(lines),
+        status=status.value,
+        details=details,
+        layer=column,
+        hops=list(item),
+        unexpected=bool(flagged),
+    )
+    return node
+
+
+def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo) -> None:
+    """DKIM signatures and DMARC's result, right of the mailbox."""
+    dm = info.dmarc_result
+    if dm is not None:
+        status = _DMARC_STATUS.get(dm.result, Status.UNKNOWN)
+        if dm.result == "fail" and dm.disposition == "none":
+            status = Status.SOFTFAIL
+        body = f"disposition {dm.disposition}"
+        details: dict[str, Any] = {
+            "result": dm.result,
+            "disposition": dm.disposition,
+            "policy domain": dm.policy_domain or "(none)",
+            "SPF aligned": "yes" if dm.spf_aligned else "no",
+            "DKIM aligned": "yes" if dm.dkim_aligned else "no",
+            "reason": dm.reason,
+        }
+        label = f"DMARC {dm.result}\n{body}"
+    else:
+        status, label, details = Status.UNKNOWN, "DMARC\nnot evaluated", {}
+    g.add_node("dmarc:result", kind="dmarc", label=label, status=status.value, details=details)
+    g.nodes["dmarc:result"]["layer"] = 5
+    g.add_edge("mailbox", "dmarc:result", kind="auth", label="", status=status.value)
+
+    signatures = list(info.dkim)
+    if not signatures:
+        failing = dm is not None and dm.result == "fail"
+        status = Status.FAIL if failing else Status.NONE
+        g.add_node(
+            "dkim:none",
+            kind="dkim",
+            label="DKIM: none\nno signature",
+            status=status.value,
+            details={"DKIM": "the message carries no DKIM-Signature"},
+            layer=5,
+            index=0,
+        )
+        g.add_edge("mailbox", "dkim:none", kind="auth", label="", status=status.value)
+        return
+    for n, sig in enumerate(signatures[:DKIM_MAX]):
+        status = _DKIM_STATUS.get(sig.result, Status.UNKNOWN)
+        parts = [sig.result, "aligned" if sig.aligned else "not aligned"]
+        if sig.key_bits:
+            parts.append(f"{sig.key_bits}-bit")
+        details = {
+            "domain": sig.domain or "(none)",
+            "selector": sig.selector or "(none)",
+            "algorithm": sig.algorithm or "(none)",
+            "result": sig.result,
+            "aligned": "yes" if sig.aligned else "no",
+        }
+        if sig.reason:
+            details["reason"] = sig.reason
+        if sig.key_bits:
+            details["key"] = f"{sig.key_type or ''} {sig.key_bits}-bit".strip()
+        node = f"dkim:{n}"
+        g.add_node(
+            node,
+            kind="dkim",
+            label=f"DKIM d={sig.domain or '?'} s={sig.selector or '?'}\n" + " · ".join(parts),
+            status=status.value,
+            details=details,
+            layer=5,
+            index=n,
+        )
+        g.add_edge("mailbox", node, kind="auth", label="", status=status.value)
+    if len(signatures) > DKIM_MAX:
+        rest = signatures[DKIM_MAX:]
+        worst = max(
+            (_DKIM_STATUS.get(s.result, Status.UNKNOWN) for s in rest), key=lambda s: _RANK[s]
+        )
+        g.add_node(
+            "dkim:more",
+            kind="dkim",
+            label=f"DKIM\n+{len(rest)} more signatures",
+            status=worst.value,
+            details={"signatures": [f"d={s.domain} s={s.selector} {s.result}" for s in rest]},
+            layer=5,
+            index=DKIM_MAX,
+        )
+        g.add_edge("mailbox", "dkim:more", kind="auth", label="", status=worst.value)

@@ -113,6 +113,51 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             tr("RouteText", "a DNS or record error decides the outcome"),
         ),
         (r"still resolving", tr("RouteText", "still resolving")),
+        # the received message (hops, DKIM, DMARC)
+        (r"Hop #(\d+)", tr("RouteText", "Hop #{1}")),
+        (r"Hops #(\d+)–#(\d+)", tr("RouteText", "Hops #{1}–#{2}")),
+        (r"\+(\d+) internal hops", tr("RouteText", "+{1} internal hops")),
+        (r"\+(\d+) more signatures", tr("RouteText", "+{1} more signatures")),
+        (r"by (.+)", tr("RouteText", "by {1}")),
+        (r"not on the predicted route", tr("RouteText", "not on the predicted route")),
+        (r"unparsed", tr("RouteText", "unparsed")),
+        (r"([+-]\d+) s", tr("RouteText", "{1} s")),
+        (r"no TLS", tr("RouteText", "no TLS")),
+        (r"TLS \?", tr("RouteText", "TLS ?")),
+        (r"disposition (\S+)", tr("RouteText", "disposition {1}")),
+        (r"not evaluated", tr("RouteText", "not evaluated")),
+        (r"DKIM: none", tr("RouteText", "DKIM: none")),
+        (r"no signature", tr("RouteText", "no signature")),
+        (r"aligned", tr("RouteText", "aligned")),
+        (r"not aligned", tr("RouteText", "not aligned")),
+        (r"(\d+)-bit", tr("RouteText", "{1}-bit")),
+        (r"hop #(\d+)", tr("RouteText", "hop #{1}")),
+        (r"hops?", tr("RouteText", "hop")),
+        (r"client address", tr("RouteText", "client address")),
+        (r"from", tr("RouteText", "from")),
+        (r"by", tr("RouteText", "by")),
+        (r"protocol", tr("RouteText", "protocol")),
+        (r"time", tr("RouteText", "time")),
+        (r"delay", tr("RouteText", "delay")),
+        (r"received", tr("RouteText", "received")),
+        (r"note", tr("RouteText", "note")),
+        (r"first", tr("RouteText", "first")),
+        (r"last", tr("RouteText", "last")),
+        (r"disposition", tr("RouteText", "disposition")),
+        (r"policy domain", tr("RouteText", "policy domain")),
+        (r"SPF aligned", tr("RouteText", "SPF aligned")),
+        (r"DKIM aligned", tr("RouteText", "DKIM aligned")),
+        (r"reason", tr("RouteText", "reason")),
+        (r"domain", tr("RouteText", "domain")),
+        (r"selector", tr("RouteText", "selector")),
+        (r"algorithm", tr("RouteText", "algorithm")),
+        (r"result", tr("RouteText", "result")),
+        (r"key", tr("RouteText", "key")),
+        (r"signatures", tr("RouteText", "signatures")),
+        (
+            r"handover to the recipient's servers",
+            tr("RouteText", "handover to the recipient's servers"),
+        ),
     ]
     table = [(re.compile(f"^(?:{pattern})$"), template) for pattern, template in raw]
     _cache["lines"] = table
@@ -128,6 +173,9 @@ def translate_line(line: str) -> str:
                 return template.format(*[g or "" for g in groups])
             except (IndexError, KeyError, ValueError):
                 return line
+    if " · " in line:
+        # A line of parts ("19:32:07 UTC · +1 s · no TLS"): each part on its own.
+        return " · ".join(translate_line(part) for part in line.split(" · "))
     return line
 
 
@@ -189,7 +237,21 @@ _IDN_DETAIL_KEYS = frozenset(
 
 
 _PHRASE_KEYS = frozenset(
-    {"role", "FCrDNS", "verdict", "preference", "SPF lookups", "lookups", "addresses", "PTR"}
+    {
+        "role",
+        "FCrDNS",
+        "verdict",
+        "preference",
+        "SPF lookups",
+        "lookups",
+        "addresses",
+        "PTR",
+        "note",
+        "aligned",
+        "SPF aligned",
+        "DKIM aligned",
+        "TLS",
+    }
 )
 
 

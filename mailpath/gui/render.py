@@ -85,6 +85,9 @@ LIGHT = RenderTheme(
         "sending_address": QColor("#f0fff4"),
         "mx": QColor("#fff8c5"),
         "dns": QColor("#f6f8fa"),
+        "hop": QColor("#fbefff"),
+        "dkim": QColor("#f6f8fa"),
+        "dmarc": QColor("#f6f8fa"),
     },
     down_fill=QColor("#eaeef2"),
 )
@@ -107,9 +110,26 @@ DARK = RenderTheme(
         "sending_address": QColor("#122117"),
         "mx": QColor("#33290a"),
         "dns": QColor("#161b22"),
+        "hop": QColor("#271938"),
+        "dkim": QColor("#161b22"),
+        "dmarc": QColor("#161b22"),
     },
     down_fill=QColor("#21262d"),
 )
+
+
+#: The path the received message really took (hops, "actual" edges).
+ACTUAL = {False: QColor("#8250df"), True: QColor("#bc8cff")}
+
+
+def hop_badge(hops: Iterable[int]) -> str:
+    """The hop numbers a node shows, as the Message panel numbers them: "#1 #2", "#3–#9"."""
+    numbers = sorted(i + 1 for i in hops)
+    if not numbers:
+        return ""
+    if len(numbers) <= 3:
+        return " ".join(f"#{n}" for n in numbers)
+    return f"#{numbers[0]}–#{numbers[-1]}"
 
 
 def theme_for_palette(palette: QPalette) -> RenderTheme:
@@ -211,6 +231,8 @@ def paint_node(
         border = QPen(theme.border, 1.2)
     if kind == "dns":
         border.setStyle(Qt.PenStyle.DashLine)
+    elif kind == "hop" and not highlighted:
+        border = QPen(ACTUAL[theme.dark], 1.6, Qt.PenStyle.DashLine)
     painter.setPen(border)
     painter.setBrush(QBrush(fill))
     radius = 8.0
@@ -230,7 +252,23 @@ def paint_node(
     markers.paint_marker(painter, status, marker_center, MARKER_SIZE)
     if lod >= LOD_TEXT:
         _paint_node_text(painter, attrs, rect, theme, down)
+        if kind != "hop" and attrs.get("hops"):
+            _paint_hop_badge(painter, hop_badge(attrs["hops"]), rect, theme)
     painter.restore()
+
+
+def _paint_hop_badge(painter: QPainter, text: str, rect: QRectF, theme: RenderTheme) -> None:
+    """The numbers of the hops that happened at a predicted node, on its top-right corner."""
+    f = font(CAPTION_PX, bold=True)
+    width = text_width(text, f) + 10
+    height = _metrics(f).height() + 2
+    badge = QRectF(rect.right() - width - 6, rect.top() - height / 2 + 2, width, height)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(ACTUAL[theme.dark]))
+    painter.drawRoundedRect(badge, height / 2, height / 2)
+    painter.setFont(f)
+    painter.setPen(theme.background)
+    painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
 
 
 @dataclass(frozen=True)
@@ -589,7 +627,11 @@ def edge_pen(attrs: NodeAttrs, theme: RenderTheme, highlighted: bool) -> QPen:
     active = bool(attrs.get("active", True))
     if highlighted:
         pen = QPen(theme.highlight, 3.0)
-    elif kind == "dns":
+    elif kind == "actual":
+        pen = QPen(ACTUAL[theme.dark], 2.2, Qt.PenStyle.DashLine)
+    elif attrs.get("actual"):
+        pen = QPen(ACTUAL[theme.dark], 2.6)
+    elif kind in ("auth", "dns"):
         pen = QPen(theme.muted, 1.2, Qt.PenStyle.DotLine)
     elif active:
         pen = QPen(theme.edge, 2.0)

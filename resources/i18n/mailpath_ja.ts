@@ -2104,6 +2104,170 @@ From: …
       <source>still resolving</source>
       <translation>解決中</translation>
     </message>
+    <message>
+      <source>Hop #{1}</source>
+      <translation>ホップ #{1}</translation>
+    </message>
+    <message>
+      <source>Hops #{1}–#{2}</source>
+      <translation>ホップ #{1}–#{2}</translation>
+    </message>
+    <message>
+      <source>+{1} internal hops</source>
+      <translation>内部ホップ +{1}</translation>
+    </message>
+    <message>
+      <source>+{1} more signatures</source>
+      <translation>他 {1} 件の署名</translation>
+    </message>
+    <message>
+      <source>by {1}</source>
+      <translation>受信: {1}</translation>
+    </message>
+    <message>
+      <source>not on the predicted route</source>
+      <translation>予測経路外</translation>
+    </message>
+    <message>
+      <source>unparsed</source>
+      <translation>解析不能</translation>
+    </message>
+    <message>
+      <source>{1} s</source>
+      <translation>{1} 秒</translation>
+    </message>
+    <message>
+      <source>no TLS</source>
+      <translation>TLS なし</translation>
+    </message>
+    <message>
+      <source>TLS ?</source>
+      <translation>TLS 不明</translation>
+    </message>
+    <message>
+      <source>disposition {1}</source>
+      <translation>処置 {1}</translation>
+    </message>
+    <message>
+      <source>not evaluated</source>
+      <translation>未評価</translation>
+    </message>
+    <message>
+      <source>DKIM: none</source>
+      <translation>DKIM: なし</translation>
+    </message>
+    <message>
+      <source>no signature</source>
+      <translation>署名なし</translation>
+    </message>
+    <message>
+      <source>aligned</source>
+      <translation>アライン</translation>
+    </message>
+    <message>
+      <source>not aligned</source>
+      <translation>非アライン</translation>
+    </message>
+    <message>
+      <source>{1}-bit</source>
+      <translation>{1} ビット</translation>
+    </message>
+    <message>
+      <source>hop #{1}</source>
+      <translation>ホップ #{1}</translation>
+    </message>
+    <message>
+      <source>hop</source>
+      <translation>ホップ</translation>
+    </message>
+    <message>
+      <source>client address</source>
+      <translation>送信元アドレス</translation>
+    </message>
+    <message>
+      <source>from</source>
+      <translation>送信元</translation>
+    </message>
+    <message>
+      <source>by</source>
+      <translation>受信サーバー</translation>
+    </message>
+    <message>
+      <source>protocol</source>
+      <translation>プロトコル</translation>
+    </message>
+    <message>
+      <source>time</source>
+      <translation>時刻</translation>
+    </message>
+    <message>
+      <source>delay</source>
+      <translation>遅延</translation>
+    </message>
+    <message>
+      <source>received</source>
+      <translation>Received ヘッダー</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>注記</translation>
+    </message>
+    <message>
+      <source>first</source>
+      <translation>最初</translation>
+    </message>
+    <message>
+      <source>last</source>
+      <translation>最後</translation>
+    </message>
+    <message>
+      <source>disposition</source>
+      <translation>処置</translation>
+    </message>
+    <message>
+      <source>policy domain</source>
+      <translation>ポリシードメイン</translation>
+    </message>
+    <message>
+      <source>SPF aligned</source>
+      <translation>SPF アライン</translation>
+    </message>
+    <message>
+      <source>DKIM aligned</source>
+      <translation>DKIM アライン</translation>
+    </message>
+    <message>
+      <source>reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>domain</source>
+      <translation>ドメイン</translation>
+    </message>
+    <message>
+      <source>selector</source>
+      <translation>セレクター</translation>
+    </message>
+    <message>
+      <source>algorithm</source>
+      <translation>アルゴリズム</translation>
+    </message>
+    <message>
+      <source>result</source>
+      <translation>結果</translation>
+    </message>
+    <message>
+      <source>key</source>
+      <translation>鍵</translation>
+    </message>
+    <message>
+      <source>signatures</source>
+      <translation>署名</translation>
+    </message>
+    <message>
+      <source>handover to the recipient's servers</source>
+      <translation>受信側サーバーへの引き渡し</translation>
+    </message>
   </context>
   <context>
     <name>SpfPanel</name>
