@@ -1385,10 +1385,15 @@ class MainWindow(QMainWindow):
 
         result = self.result
         extra: dict[str, Any] = {}
-        message = getattr(self.request, "message", None)
-        # A message is saved with the analysis once recordings can hold one.
-        if message is not None and "message" in inspect.signature(save_recording).parameters:
+        # The message (its headers and DKIM/ARC results, never the body) and the selectors
+        # are saved with the analysis where recordings can hold them.
+        accepted = inspect.signature(save_recording).parameters
+        message = getattr(result, "message", None)
+        if message is not None and "message" in accepted:
             extra["message"] = message
+        selectors = tuple(getattr(self.request, "dkim_selectors", ()) or ())
+        if selectors and "dkim_selectors" in accepted:
+            extra["dkim_selectors"] = selectors
         save_recording(
             path,
             sender=result.inputs.sender,
@@ -1442,6 +1447,11 @@ class MainWindow(QMainWindow):
             self._cannot_open(path, _recording_problem(exc), traceback.format_exc())
             return False
         self.set_inputs(recording.sender, recording.recipient, recording.via)
+        # A saved message replays with its DKIM/ARC results as they were verified; it is not
+        # kept for the next (live) analysis, whose inputs the person types.
+        message = getattr(recording, "message", None)
+        self.message_input = None
+        self.message_name = None
         self.run_request(
             AnalysisRequest(
                 sender=recording.sender,
@@ -1451,8 +1461,14 @@ class MainWindow(QMainWindow):
                 replay_path=path,
                 created=recording.created or None,
                 resolver_label=recording.resolver,
+                message=message,
+                message_name=path if message is not None else None,
+                dkim_selectors=tuple(getattr(recording, "dkim_selectors", ()) or ()),
             )
         )
+        if message is not None:
+            self.message_dock.show()
+            self.message_dock.raise_()
         return True
 
     def _cannot_open(self, path: str, reason: str, details: str = "") -> None:
