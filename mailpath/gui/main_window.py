@@ -43,6 +43,8 @@ PROGRESS_COALESCE_MS = 40
 #: The docked Details/SPF trace panel's default width: the route needs the room more.
 DETAILS_WIDTH = 300
 FINDINGS_HEIGHT = 190
+#: The Message panel's width when a message is opened (hops, signatures: long lines).
+MESSAGE_WIDTH = 440
 
 
 def _plain_label(text: str, parent: QWidget) -> QLabel:
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.message_name: str | None = None
         self._message_fields: tuple[str, str, str] = ("", "", "")
         self._shown_message: Any = None
+        self._raise_message_dock = False
 
         self._build_shell()
         self.retranslate()
@@ -1089,6 +1092,10 @@ class MainWindow(QMainWindow):
         self._end_run()
         self._show_result(result)
         self._select_worst()
+        if self._raise_message_dock:
+            self._raise_message_dock = False
+            if getattr(result, "message", None) is not None:
+                self.message_dock.raise_()
         self._set_status(self._idle_status())
         self.analysisFinished.emit()
 
@@ -1467,8 +1474,7 @@ class MainWindow(QMainWindow):
             )
         )
         if message is not None:
-            self.message_dock.show()
-            self.message_dock.raise_()
+            self._show_message_dock()
         return True
 
     def _cannot_open(self, path: str, reason: str, details: str = "") -> None:
@@ -1536,9 +1542,21 @@ class MainWindow(QMainWindow):
         self.message_input = MessageInput(parsed)
         self.message_name = name
         self._message_fields = (sender.strip(), recipient.strip(), (via or "").strip())
+        self._show_message_dock()
+        return self.start_analysis()
+
+    def _show_message_dock(self) -> None:
+        """Show the Message dock in front, and keep it there when the result arrives (which
+        otherwise brings Details forward with the worst finding's node)."""
+        from PySide6.QtCore import Qt
+
         self.message_dock.show()
         self.message_dock.raise_()
-        return self.start_analysis()
+        self._raise_message_dock = True
+        # Hops and signatures need more room than the node details: widen the panel a little.
+        wanted = min(MESSAGE_WIDTH, int(self.width() * 0.34))
+        if not self.message_dock.isFloating() and self.message_dock.width() < wanted:
+            self.resizeDocks([self.message_dock], [wanted], Qt.Orientation.Horizontal)
 
     def _cannot_read_message(self, name: str, reason: str, details: str = "") -> None:
         self.warn(

@@ -37,6 +37,9 @@ def _assert_seed_message(window: Any) -> None:
     assert window.request.message is not None
     assert _hop_count(window) >= 2
     assert window.message_dock.isVisible()
+    # In front of Details and SPF trace, with which it shares the place.
+    assert not window.message_panel.visibleRegion().isEmpty()
+    assert window.details.visibleRegion().isEmpty()
     # The verdict knows the message: it carries no DKIM signature (not "not checked").
     assert "carries no valid DKIM signature" in window.headline_text.text()
 
