@@ -668,6 +668,134 @@
       <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it; the policy of {domain} asks for no action, but receivers may still flag it.</source>
       <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られません。{domain} のポリシーは何の処置も求めていませんが、受信側が警告を付けることがあります。</translation>
     </message>
+    <message>
+      <source>DKIM was not checked: from DNS alone mailpath cannot see whether the mail carries a DKIM signature, so the verdict rests on SPF.</source>
+      <translation>DKIM は確認していません。DNS だけでは、メールに DKIM 署名があるかどうかを mailpath は知ることができないため、判定は SPF に基づいています。</translation>
+    </message>
+    <message>
+      <source>Give the selector your server signs with (the s= of a DKIM-Signature header; --dkim-selector, or the window's DKIM selector field), or open a received message.</source>
+      <translation>サーバーが署名に使うセレクタ（DKIM-Signature ヘッダーの s=。--dkim-selector またはウィンドウの DKIM セレクタ欄）を指定するか、受信したメッセージを開いてください。</translation>
+    </message>
+    <message>
+      <source>The message carries no DKIM signature: only SPF can authenticate it, and SPF breaks as soon as the mail is forwarded.</source>
+      <translation>メッセージに DKIM 署名がありません。認証できるのは SPF だけで、SPF はメールが転送されるとすぐに失敗します。</translation>
+    </message>
+    <message>
+      <source>Sign outgoing mail with DKIM for {sender} (d={sender}): most hosting control panels have a switch for it; it publishes the key at SELECTOR._domainkey.{sender}.</source>
+      <translation>{sender} の送信メールに DKIM で署名してください（d={sender}）。多くのホスティングの管理画面に切り替えがあり、鍵は SELECTOR._domainkey.{sender} に公開されます。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} fails: {reason}.</source>
+      <translation>DKIM 署名 d={domain} s={selector} は失敗します: {reason}。</translation>
+    </message>
+    <message>
+      <source>Make sure nothing changes the mail after it is signed (a footer, a virus scanner, a forwarder) and that {selector}._domainkey.{domain} holds the key the server signs with.</source>
+      <translation>署名後にメールを変更するもの（フッター、ウイルス対策、転送）がないこと、そして {selector}._domainkey.{domain} にサーバーが署名に使う鍵があることを確認してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} could not be verified ({result}): {reason}.</source>
+      <translation>DKIM 署名 d={domain} s={selector} を検証できませんでした（{result}）: {reason}。</translation>
+    </message>
+    <message>
+      <source>Publish the signing key at {selector}._domainkey.{domain} as one TXT record "v=DKIM1; k=rsa; p=..." and check that its name servers answer.</source>
+      <translation>署名鍵を {selector}._domainkey.{domain} に 1 つの TXT レコード "v=DKIM1; k=rsa; p=..." として公開し、そのネームサーバーが応答することを確認してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} passes but is not aligned with the From domain {sender} (adkim={mode}): DMARC does not count it.</source>
+      <translation>DKIM 署名 d={domain} は成功しますが、From ドメイン {sender} と整合していません（adkim={mode}）。DMARC はこれを数えません。</translation>
+    </message>
+    <message>
+      <source>Sign with d={sender} (relaxed alignment also accepts a subdomain of the same organizational domain).</source>
+      <translation>d={sender} で署名してください（relaxed の整合では、同じ組織ドメインのサブドメインも認められます）。</translation>
+    </message>
+    <message>
+      <source>The DKIM key at {name} is only {bits} bits: receivers ignore RSA keys under 1,024 bits and a key under 2,048 bits can be broken.</source>
+      <translation>{name} の DKIM 鍵は {bits} ビットしかありません。受信側は 1,024 ビット未満の RSA 鍵を無視し、2,048 ビット未満の鍵は破られるおそれがあります。</translation>
+    </message>
+    <message>
+      <source>Publish a 2,048-bit RSA key under a new selector, sign with it, then remove the old key.</source>
+      <translation>2,048 ビットの RSA 鍵を新しいセレクタで公開してそれで署名し、その後で古い鍵を削除してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} has l={length}: it covers only the first {length} bytes of the body, so anyone can append content and the signature still passes.</source>
+      <translation>DKIM 署名 d={domain} s={selector} には l={length} があります。本文の最初の {length} バイトしか対象にしないため、誰でも内容を追加でき、それでも署名は成功します。</translation>
+    </message>
+    <message>
+      <source>Sign without the body length tag (l=).</source>
+      <translation>本文の長さタグ（l=）なしで署名してください。</translation>
+    </message>
+    <message>
+      <source>No DKIM key is published at {name}: a signature with s={selector} fails (permerror).</source>
+      <translation>{name} に DKIM 鍵が公開されていません。s={selector} の署名は失敗します（permerror）。</translation>
+    </message>
+    <message>
+      <source>Publish the key your server signs with as a TXT record at {name} ("v=DKIM1; k=rsa; p=..."), or check the selector name.</source>
+      <translation>サーバーが署名に使う鍵を {name} に TXT レコード（"v=DKIM1; k=rsa; p=..."）として公開するか、セレクタ名を確認してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM key at {name} is revoked (empty p=): signatures with s={selector} fail.</source>
+      <translation>{name} の DKIM 鍵は失効しています（p= が空）。s={selector} の署名は失敗します。</translation>
+    </message>
+    <message>
+      <source>If the server still signs with s={selector}, publish its key again or switch the server to the current selector.</source>
+      <translation>サーバーがまだ s={selector} で署名しているなら、その鍵を再び公開するか、サーバーを現在のセレクタに切り替えてください。</translation>
+    </message>
+    <message>
+      <source>The DKIM key record at {name} is invalid: {error}.</source>
+      <translation>{name} の DKIM 鍵レコードが不正です: {error}。</translation>
+    </message>
+    <message>
+      <source>Publish one TXT record "v=DKIM1; k=rsa; p=BASE64KEY" at {name}.</source>
+      <translation>{name} に 1 つの TXT レコード "v=DKIM1; k=rsa; p=BASE64KEY" を公開してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM key at {name} could not be checked: {error}.</source>
+      <translation>{name} の DKIM 鍵を確認できませんでした: {error}。</translation>
+    </message>
+    <message>
+      <source>The message's ARC chain fails ({reason}): a receiver cannot trust what the forwarders before it recorded.</source>
+      <translation>メッセージの ARC チェーンが失敗しています（{reason}）。受信側は、それ以前の転送者が記録した内容を信頼できません。</translation>
+    </message>
+    <message>
+      <source>The message passed through {by}, a relay outside the domains of {sender} and of its sending server: the predicted route has no such hop (a forwarder, a mailing list or a filtering service).</source>
+      <translation>メッセージは {by} を経由しました。{sender} のドメインにも送信サーバーのドメインにも属さない中継です。予測した経路にはこの中継はありません（転送、メーリングリスト、フィルタリングサービス）。</translation>
+    </message>
+    <message>
+      <source>Forwarding breaks SPF: sign with DKIM d={sender} so DMARC still passes after a forwarder.</source>
+      <translation>転送すると SPF は失敗します。転送後も DMARC が成功するよう、DKIM d={sender} で署名してください。</translation>
+    </message>
+    <message>
+      <source>{authserv} recorded {method}={theirs} when the message arrived, but checking it again now gives {method}={ours}: DNS has changed since (a record edited, a key rotated) or the receiver saw something mailpath cannot.</source>
+      <translation>{authserv} はメッセージ到着時に {method}={theirs} と記録しましたが、いま確認し直すと {method}={ours} になります。その後 DNS が変わった（レコードの編集、鍵の更新）か、受信側は mailpath には見えないものを見ています。</translation>
+    </message>
+    <message>
+      <source>{recipient} will reject this mail: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is reject.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の DMARC が失敗し（SPF も DKIM も整合した成功になりません）、{domain} のポリシーは reject です。</translation>
+    </message>
+    <message>
+      <source>{recipient} will put this mail in spam: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is quarantine.</source>
+      <translation>{recipient} はこのメールを迷惑メールに振り分けます。{sender} の DMARC が失敗し（SPF も DKIM も整合した成功になりません）、{domain} のポリシーは quarantine です。</translation>
+    </message>
+    <message>
+      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。メッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} ({addresses}, SPF softfail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを疑わしいとしてマークします。{sender} の SPF レコードは {host}（{addresses}、SPF softfail）を許可していません。メッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will mark this mail unverified: {sender} publishes no SPF record that authorizes {host}. The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} は {host} を許可する SPF レコードを公開していません。メッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will mark this mail unverified: the SPF record of {sender} gives neutral for {host} ({addresses}). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host}（{addresses}）に neutral を返します。メッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will treat this mail as unauthenticated: the SPF record of {sender} is broken (permerror). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを認証されていないものとして扱います。{sender} の SPF レコードが壊れています（permerror）。メッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>
@@ -1261,7 +1389,7 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     </message>
     <message>
       <source>DKIM selectors whose keys to check at the sender's domain, separated by commas or spaces (optional)</source>
-      <translation>送信者のドメインで鍵を確認する DKIM セレクター。カンマまたは空白で区切る（省略可）</translation>
+      <translation>送信者のドメインで鍵を確認する DKIM セレクタ。カンマまたは空白で区切る（省略可）</translation>
     </message>
     <message>
       <source>Message</source>
@@ -1293,7 +1421,7 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     </message>
     <message>
       <source>&amp;DKIM selectors (optional)</source>
-      <translation>DKIM セレクター(&amp;D)（省略可）</translation>
+      <translation>DKIM セレクタ(&amp;D)（省略可）</translation>
     </message>
     <message>
       <source>selector1, google</source>
