@@ -25,6 +25,11 @@ class AnalysisRequest:
     resolver_label: tuple[str, ...] = ()
     timeout: float = 5.0
     budget: float = 30.0
+    #: A received message (core.message_check.MessageInput) whose parties filled the inputs.
+    message: Any = None
+    #: Where the message came from, for the status line: a file name or "pasted".
+    message_name: str | None = None
+    dkim_selectors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ def make_job(request: AnalysisRequest) -> Job:
             request.via,
             on_progress=on_progress,
             started_at=request.created,
+            message=request.message,
+            dkim_selectors=request.dkim_selectors,
         )
         answers = (
             tuple(request.replay_answers)

@@ -43,6 +43,8 @@ PROGRESS_COALESCE_MS = 40
 #: The docked Details/SPF trace panel's default width: the route needs the room more.
 DETAILS_WIDTH = 300
 FINDINGS_HEIGHT = 190
+#: The Message panel's width when a message is opened (hops, signatures: long lines).
+MESSAGE_WIDTH = 440
 
 
 def _plain_label(text: str, parent: QWidget) -> QLabel:
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
         self.language_setting = str(self.settings.value("language", "system"))
         self.theme_name = str(self.settings.value("theme", "system"))
         self.setObjectName("MainWindow")
+        self.setAcceptDrops(True)
         self.result: Any = None
         self.extra: Any = None
         self.down: set[str] = set()
@@ -84,6 +87,12 @@ class MainWindow(QMainWindow):
         self.last_warning = ""
         #: The graph and headline are of an earlier analysis than the inputs (input error).
         self.stale = False
+        #: The received message (MessageInput) that filled the inputs, and where it came from.
+        self.message_input: Any = None
+        self.message_name: str | None = None
+        self._message_fields: tuple[str, str, str] = ("", "", "")
+        self._shown_message: Any = None
+        self._raise_message_dock = False
 
         self._build_shell()
         self.retranslate()
@@ -123,6 +132,8 @@ class MainWindow(QMainWindow):
         self.sender_edit = QLineEdit(bar)
         self.recipient_edit = QLineEdit(bar)
         self.via_edit = QLineEdit(bar)
+        self.selector_edit = QLineEdit(bar)
+        self.selector_edit.setObjectName("selectorEdit")
         self.resolver_combo = QComboBox(bar)
         self.resolver_combo.setEditable(True)
         self.resolver_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -133,6 +144,7 @@ class MainWindow(QMainWindow):
             "sender": self.sender_edit,
             "recipient": self.recipient_edit,
             "via": self.via_edit,
+            "selectors": self.selector_edit,
             "resolver": self.resolver_combo,
         }
         self.field_labels: dict[str, QLabel] = {}
@@ -143,11 +155,11 @@ class MainWindow(QMainWindow):
             self.field_labels[name] = label
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
-            grid.setColumnStretch(column, 3 if name != "resolver" else 2)
+            grid.setColumnStretch(column, 2 if name in ("resolver", "selectors") else 3)
         grid.addWidget(self.analyze_button, 1, len(self.fields))
         self.input_grid = grid
         self.input_bar = bar
-        for edit in (self.sender_edit, self.recipient_edit, self.via_edit):
+        for edit in self._line_edits():
             edit.setClearButtonEnabled(True)
             edit.returnPressed.connect(self.start_analysis)
         line = self.resolver_combo.lineEdit()
@@ -195,6 +207,9 @@ class MainWindow(QMainWindow):
         self.menu_help = menubar.addMenu("")
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
+
+    def _line_edits(self) -> tuple[QLineEdit, ...]:
+        return (self.sender_edit, self.recipient_edit, self.via_edit, self.selector_edit)
 
     def ensure_built(self) -> None:
         """Build everything the first frame did not need; at once, and only once."""
@@ -251,7 +266,7 @@ class MainWindow(QMainWindow):
             error.setVisible(False)
             self.error_labels[name] = error
             self.input_grid.addWidget(error, 2, column)
-        for edit in (self.sender_edit, self.recipient_edit, self.via_edit):
+        for edit in self._line_edits():
             edit.textEdited.connect(self._clear_field_error)
         line = self.resolver_combo.lineEdit()
         assert line is not None
@@ -312,6 +327,9 @@ class MainWindow(QMainWindow):
         self.legend = LegendWidget(self.graph_area)
         self.legend.setAccessibleName("legend")
         self.graph_layout.addWidget(self.legend)
+        # Files dropped on the graph are the window's (a message, a saved analysis).
+        self.view.setAcceptDrops(False)
+        self.view.viewport().setAcceptDrops(False)
         self.scene.nodeSelected.connect(self._node_selected)
         self.scene.contextMenuRequested.connect(self._node_context_menu)
         self.view.installEventFilter(self)
@@ -333,9 +351,19 @@ class MainWindow(QMainWindow):
         self.findings_dock = self._dock(
             "findingsDock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        from mailpath.gui.message_panel import MessagePanel
+
+        self.message_panel = MessagePanel(self)
+        self.message_panel.hop_selected.connect(self._hop_selected)
+        self.message_dock = self._dock(
+            "messageDock", self.message_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
         self.tabifyDockWidget(self.details_dock, self.spf_dock)
+        self.tabifyDockWidget(self.spf_dock, self.message_dock)
         for dock in (self.details_dock, self.spf_dock, self.findings_dock):
             dock.show()  # added to a window already on screen (deferred build)
+        # Without a message there is nothing to show: the dock appears when one is opened.
+        self.message_dock.hide()
         self.details_dock.raise_()
 
     def _default_dock_sizes(self) -> None:
@@ -391,6 +419,10 @@ class MainWindow(QMainWindow):
         std = QKeySequence.StandardKey
         self.act_open = self._action(self.open_analysis_dialog, QKeySequence(std.Open))
         self.act_save = self._action(self.save_analysis_dialog, QKeySequence(std.Save))
+        self.act_open_message = self._action(self.open_message_dialog, QKeySequence("Ctrl+Shift+O"))
+        self.act_paste_message = self._action(
+            self.paste_message_dialog, QKeySequence("Ctrl+Shift+V")
+        )
         self.act_export_png = self._action(self.export_png_dialog, QKeySequence("Ctrl+E"))
         self.act_export_svg = self._action(self.export_svg_dialog, QKeySequence("Ctrl+Shift+E"))
         self.act_quit = self._action(self.close, QKeySequence(std.Quit))
@@ -468,13 +500,16 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             self._window_keys.update(c.toCombined() for c in combos)
         line = self.resolver_combo.lineEdit()
-        for edit in (self.sender_edit, self.recipient_edit, self.via_edit, line):
+        for edit in (*self._line_edits(), line):
             if edit is not None:
                 edit.installEventFilter(self)
 
     def _build_menus(self) -> None:
         for action in (self.act_open, self.act_save):
             self.menu_file.addAction(action)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_open_message)
+        self.menu_file.addAction(self.act_paste_message)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_export_png)
         self.menu_file.addAction(self.act_export_svg)
@@ -492,7 +527,7 @@ class MainWindow(QMainWindow):
         self.menu_view.addAction(self.act_focus_graph)
         self.menu_view.addSeparator()
         self.menu_panels = self.menu_view.addMenu("")
-        for dock in (self.details_dock, self.spf_dock, self.findings_dock):
+        for dock in (self.details_dock, self.spf_dock, self.message_dock, self.findings_dock):
             self.menu_panels.addAction(dock.toggleViewAction())
         self.menu_theme = self.menu_view.addMenu("")
         for action in self.theme_actions.values():
@@ -507,6 +542,7 @@ class MainWindow(QMainWindow):
             self.sender_edit,
             self.recipient_edit,
             self.via_edit,
+            self.selector_edit,
             self.resolver_combo,
             self.analyze_button,
             self.view,
@@ -515,6 +551,8 @@ class MainWindow(QMainWindow):
             self.spf_panel.tree,
             self.findings.tree,
             self.findings.copy_button,
+            self.message_panel.hops,
+            self.message_panel.auth,
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -533,12 +571,21 @@ class MainWindow(QMainWindow):
                 tr("MainWindow", "Sending hos&t (optional)"),
                 tr("MainWindow", "smtp.example.com or an IP address"),
             ),
+            "selectors": (
+                tr("MainWindow", "&DKIM selectors (optional)"),
+                tr("MainWindow", "selector1, google"),
+            ),
             "resolver": (tr("MainWindow", "Res&olver"), ""),
         }
         accessible = {
             "sender": tr("MainWindow", "Sender address or domain"),
             "recipient": tr("MainWindow", "Recipient address or domain"),
             "via": tr("MainWindow", "Sending server host name or address (optional)"),
+            "selectors": tr(
+                "MainWindow",
+                "DKIM selectors whose keys to check at the sender's domain, separated by "
+                "commas or spaces (optional)",
+            ),
             "resolver": tr("MainWindow", "DNS resolver: system, or a server IP[:PORT]"),
         }
         for name, (label, placeholder) in texts.items():
@@ -608,10 +655,13 @@ class MainWindow(QMainWindow):
         self.details_dock.setWindowTitle(tr("MainWindow", "Details"))
         self.spf_dock.setWindowTitle(tr("MainWindow", "SPF trace"))
         self.findings_dock.setWindowTitle(tr("MainWindow", "Findings"))
+        self.message_dock.setWindowTitle(tr("MainWindow", "Message"))
         self.menu_panels.setTitle(tr("MainWindow", "&Panels"))
         self.menu_theme.setTitle(tr("MainWindow", "&Theme"))
         self.act_open.setText(tr("MainWindow", "&Open Analysis…"))
         self.act_save.setText(tr("MainWindow", "&Save Analysis…"))
+        self.act_open_message.setText(tr("MainWindow", "Open &Message…"))
+        self.act_paste_message.setText(tr("MainWindow", "Paste Message Sour&ce…"))
         self.act_export_png.setText(tr("MainWindow", "Export &PNG…"))
         self.act_export_svg.setText(tr("MainWindow", "Export S&VG…"))
         self.act_quit.setText(tr("MainWindow", "&Quit"))
@@ -638,6 +688,7 @@ class MainWindow(QMainWindow):
         self.details.retranslate()
         self.spf_panel.retranslate()
         self.findings.retranslate()
+        self.message_panel.retranslate()
         self.legend.refresh()
         self._position_overlays()
         if self.scene.graph is not None and self.result is not None:
@@ -877,6 +928,9 @@ class MainWindow(QMainWindow):
         ]
         if self.via_edit.text().strip():
             checks.append(("via", lambda: parse_sending_host(self.via_edit.text())))
+        selectors = self.dkim_selectors()
+        for selector in selectors:
+            checks.append(("selectors", lambda s=selector: _parse_selector(s)))
         servers = self.resolver_servers()
         for server in servers:
             checks.append(("resolver", lambda s=server: parse_nameserver(s)))
@@ -906,12 +960,39 @@ class MainWindow(QMainWindow):
             else:
                 self._set_status(tr("MainWindow", "Check the marked fields."))
             return None
+        message, message_name = self._message_for_inputs()
         return AnalysisRequest(
             sender=self.sender_edit.text().strip(),
             recipient=self.recipient_edit.text().strip(),
             via=self.via_edit.text().strip() or None,
             nameservers=tuple(servers),
+            message=message,
+            message_name=message_name,
+            dkim_selectors=tuple(selectors),
         )
+
+    def dkim_selectors(self) -> list[str]:
+        """The DKIM selector field as a list: commas, semicolons or spaces separate."""
+        text = self.selector_edit.text().replace(",", " ").replace(";", " ")
+        return text.split()
+
+    def _message_for_inputs(self) -> tuple[Any, str | None]:
+        """The opened message, while the fields still say what it filled them with.
+
+        A message belongs to the sender, recipient and sending host it gave: once the person
+        types others, the analysis is of their inputs, and the message is dropped."""
+        if self.message_input is None:
+            return None, None
+        now = (
+            self.sender_edit.text().strip(),
+            self.recipient_edit.text().strip(),
+            self.via_edit.text().strip(),
+        )
+        if now != self._message_fields:
+            self.message_input = None
+            self.message_name = None
+            return None, None
+        return self.message_input, self.message_name
 
     # ------------------------------------------------------------ running
 
@@ -940,6 +1021,7 @@ class MainWindow(QMainWindow):
         self.details.show_node(None, None)
         self.spf_panel.clear()
         self.findings.set_findings(())
+        self._show_message(None)
         self._update_headline()
         self.view.request_fit()
         self.running = True
@@ -1010,6 +1092,10 @@ class MainWindow(QMainWindow):
         self._end_run()
         self._show_result(result)
         self._select_worst()
+        if self._raise_message_dock:
+            self._raise_message_dock = False
+            if getattr(result, "message", None) is not None:
+                self.message_dock.raise_()
         self._set_status(self._idle_status())
         self.analysisFinished.emit()
 
@@ -1052,6 +1138,7 @@ class MainWindow(QMainWindow):
         self.view.graph_updated()
         self.spf_panel.set_result(result)
         self.findings.set_findings(tuple(getattr(result, "findings", ()) or ()))
+        self._show_message(getattr(result, "message", None))
         selected = self.scene.selected_node()
         if selected and selected in self.scene.nodes:
             self.details.show_node(selected, self.scene.nodes[selected].attrs)
@@ -1060,6 +1147,37 @@ class MainWindow(QMainWindow):
 
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)
+
+    def _show_message(self, info: Any) -> None:
+        """The Message panel shows the result's received message (None clears it); refilled
+        only when the message changes, so progress redraws keep the selected hop."""
+        if info is self._shown_message:
+            return
+        self._shown_message = info
+        if info is None:
+            self.message_panel.set_message(None)
+            return
+        from mailpath.core.message_check import message_to_json
+
+        self.message_panel.set_message(message_to_json(info))
+
+    def _hop_selected(self, index: int) -> None:
+        """A hop chosen in the Message panel: its node in the route, when the route has one."""
+        if index < 0 or self.scene.graph is None:
+            return
+        from mailpath.core import route
+
+        node_for_hop = getattr(route, "node_for_hop", None)
+        if node_for_hop is None:
+            return  # the route does not draw the message's hops (yet)
+        graph = getattr(self.scene.graph, "source", self.scene.graph)
+        try:
+            node = node_for_hop(graph, index)
+        except Exception:  # a highlight is a nicety: never an error for the person
+            log.info("no node for hop %d", index, exc_info=True)
+            return
+        if node and self.scene.select_node(node):
+            self.view.centerOn(self.scene.nodes[node])
 
     # ------------------------------------------------------------ graph interaction
 
@@ -1268,9 +1386,21 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def save_analysis(self, path: str) -> None:
+        import inspect
+
         from mailpath.core.recording import save_recording
 
         result = self.result
+        extra: dict[str, Any] = {}
+        # The message (its headers and DKIM/ARC results, never the body) and the selectors
+        # are saved with the analysis where recordings can hold them.
+        accepted = inspect.signature(save_recording).parameters
+        message = getattr(result, "message", None)
+        if message is not None and "message" in accepted:
+            extra["message"] = message
+        selectors = tuple(getattr(self.request, "dkim_selectors", ()) or ())
+        if selectors and "dkim_selectors" in accepted:
+            extra["dkim_selectors"] = selectors
         save_recording(
             path,
             sender=result.inputs.sender,
@@ -1279,6 +1409,7 @@ class MainWindow(QMainWindow):
             created=result.started_at,
             resolver=self.extra.resolver,
             answers=self.extra.answers,
+            **extra,
         )
 
     def save_analysis_dialog(self) -> None:
@@ -1323,6 +1454,11 @@ class MainWindow(QMainWindow):
             self._cannot_open(path, _recording_problem(exc), traceback.format_exc())
             return False
         self.set_inputs(recording.sender, recording.recipient, recording.via)
+        # A saved message replays with its DKIM/ARC results as they were verified; it is not
+        # kept for the next (live) analysis, whose inputs the person types.
+        message = getattr(recording, "message", None)
+        self.message_input = None
+        self.message_name = None
         self.run_request(
             AnalysisRequest(
                 sender=recording.sender,
@@ -1332,8 +1468,13 @@ class MainWindow(QMainWindow):
                 replay_path=path,
                 created=recording.created or None,
                 resolver_label=recording.resolver,
+                message=message,
+                message_name=path if message is not None else None,
+                dkim_selectors=tuple(getattr(recording, "dkim_selectors", ()) or ()),
             )
         )
+        if message is not None:
+            self._show_message_dock()
         return True
 
     def _cannot_open(self, path: str, reason: str, details: str = "") -> None:
@@ -1355,6 +1496,139 @@ class MainWindow(QMainWindow):
         if path:
             self._remember_dir(path)
             self.open_analysis(path)
+
+    # ------------------------------------------------------------ received messages
+
+    def open_message(self, path: str) -> bool:
+        """Read a received message (.eml) and analyze the route it took.
+
+        A file that cannot be read or is not a message is a dialog naming it, never a
+        traceback."""
+        self.ensure_built()
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            reason = _sentence(exc.strerror or str(exc))
+            self._cannot_read_message(path, reason)
+            return False
+        return self.open_message_data(data, path)
+
+    def open_message_data(self, data: bytes, name: str) -> bool:
+        """Analyze the message `data`: the inputs are filled from it, the Resolver field
+        stays as it is. `name` (a path, or words such as "the pasted message") names it in
+        errors and the status line."""
+        import traceback
+
+        from mailpath.core.message import MessageError, parse_message
+        from mailpath.core.message_check import MessageInput, message_parties
+
+        self.ensure_built()
+        try:
+            parsed = parse_message(data)
+            sender, recipient, via = message_parties(parsed)
+        except MessageError as exc:
+            self._cannot_read_message(name, _sentence(str(exc)))
+            return False
+        except Exception as exc:  # a hostile message must never leave a traceback behind
+            log.info("cannot read the message %s", name, exc_info=True)
+            reason = tr("MainWindow", "It is not a message mailpath can read ({error}).").format(
+                error=f"{type(exc).__name__}: {exc}"[:300]
+            )
+            self._cannot_read_message(name, reason, traceback.format_exc())
+            return False
+        if self.running:
+            self.cancel_analysis()
+        self.set_inputs(sender, recipient, via)
+        self.message_input = MessageInput(parsed)
+        self.message_name = name
+        self._message_fields = (sender.strip(), recipient.strip(), (via or "").strip())
+        self._show_message_dock()
+        return self.start_analysis()
+
+    def _show_message_dock(self) -> None:
+        """Show the Message dock in front, and keep it there when the result arrives (which
+        otherwise brings Details forward with the worst finding's node)."""
+        from PySide6.QtCore import Qt
+
+        self.message_dock.show()
+        self.message_dock.raise_()
+        self._raise_message_dock = True
+        # Hops and signatures need more room than the node details: widen the panel a little.
+        wanted = min(MESSAGE_WIDTH, int(self.width() * 0.34))
+        if not self.message_dock.isFloating() and self.message_dock.width() < wanted:
+            self.resizeDocks([self.message_dock], [wanted], Qt.Orientation.Horizontal)
+
+    def _cannot_read_message(self, name: str, reason: str, details: str = "") -> None:
+        self.warn(
+            tr("MainWindow", "Cannot read the message"),
+            tr("MainWindow", "Cannot read {path}: {reason}").format(path=name, reason=reason),
+            details,
+        )
+
+    def open_message_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("MainWindow", "Open Message"),
+            str(self.settings.value("files/lastDir", str(Path.home()))),
+            tr("MainWindow", "Mail messages (*.eml *.msg.txt *.txt);;All files (*)"),
+        )
+        if path:
+            self._remember_dir(path)
+            self.open_message(path)
+
+    def paste_message_dialog(self) -> bool:
+        from PySide6.QtWidgets import QDialog
+
+        from mailpath.gui.message_dialog import PasteMessageDialog
+
+        self.ensure_built()
+        dialog = PasteMessageDialog(self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            data = dialog.message_bytes()
+        finally:
+            dialog.setParent(None)  # not one of the window's widgets any more
+            dialog.deleteLater()
+        return self.open_message_data(data, tr("MainWindow", "the pasted message"))
+
+    def open_dropped(self, path: str) -> bool:
+        """A file dropped on the window: a saved analysis (.json) is replayed, anything
+        else is read as a received message."""
+        if path.lower().endswith(".json"):
+            return self.open_analysis(path)
+        return self.open_message(path)
+
+    def _dropped_paths(self, event: Any) -> list[str]:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: Any) -> None:
+        paths = self._dropped_paths(event)
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        path = paths[0]
+        self._remember_dir(path)
+        # After the drop has finished: a dialog must not run inside the drag's event loop.
+        QTimer.singleShot(0, lambda: self.open_dropped(path))
 
     def open_seed_example(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -1449,6 +1723,12 @@ def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value] if value else []
     return [str(v) for v in value]
+
+
+def _parse_selector(text: str) -> str:
+    from mailpath.core.dkim import parse_selector
+
+    return parse_selector(text)
 
 
 def _localized_input_error(message: str) -> str:

@@ -333,7 +333,7 @@ class MessagePanel(QWidget):
                 "Open a received message (File → Open message…) to see the path it really took",
             )
         )
-        self.hops_label.setText(tr("MessagePanel", "&Hops, oldest first"))
+        self.hops_label.setText(tr("MessagePanel", "Ho&ps, oldest first"))
         self.hops.setHeaderLabels(
             [
                 tr("MessagePanel", "#"),
@@ -347,7 +347,7 @@ class MessagePanel(QWidget):
             ]
         )
         self.hops.setAccessibleName(tr("MessagePanel", "Hops of the received message"))
-        self.auth_label.setText(tr("MessagePanel", "&Authentication"))
+        self.auth_label.setText(tr("MessagePanel", "A&uthentication"))
         self.auth.setHeaderLabels(
             [
                 tr("MessagePanel", "Check"),

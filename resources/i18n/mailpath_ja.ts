@@ -1388,6 +1388,54 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
       <translation>{path} を開けません: {reason}</translation>
     </message>
     <message>
+      <source>DKIM selectors whose keys to check at the sender's domain, separated by commas or spaces (optional)</source>
+      <translation>送信者のドメインで鍵を確認する DKIM セレクタ。カンマまたは空白で区切る（省略可）</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>メッセージ</translation>
+    </message>
+    <message>
+      <source>Open &amp;Message…</source>
+      <translation>受信メッセージを開く(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>Paste Message Sour&amp;ce…</source>
+      <translation>メッセージのソースを貼り付け(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>Cannot read the message</source>
+      <translation>メッセージを読み込めません</translation>
+    </message>
+    <message>
+      <source>Open Message</source>
+      <translation>受信メッセージを開く</translation>
+    </message>
+    <message>
+      <source>Mail messages (*.eml *.msg.txt *.txt);;All files (*)</source>
+      <translation>メールメッセージ (*.eml *.msg.txt *.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <source>the pasted message</source>
+      <translation>貼り付けたメッセージ</translation>
+    </message>
+    <message>
+      <source>&amp;DKIM selectors (optional)</source>
+      <translation>DKIM セレクタ(&amp;D)（省略可）</translation>
+    </message>
+    <message>
+      <source>selector1, google</source>
+      <translation>selector1, google</translation>
+    </message>
+    <message>
+      <source>Cannot read {path}: {reason}</source>
+      <translation>{path} を読み込めません: {reason}</translation>
+    </message>
+    <message>
+      <source>It is not a message mailpath can read ({error}).</source>
+      <translation>mailpath が読めるメッセージではありません（{error}）。</translation>
+    </message>
+    <message>
       <source>Its content is nested too deeply to be a saved analysis.</source>
       <translation>入れ子が深すぎるため、保存された解析結果ではありません。</translation>
     </message>
@@ -1455,16 +1503,16 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
       <translation>受信したメッセージを開くと（ファイル → メッセージを開く…）、実際にたどった経路を表示します</translation>
     </message>
     <message>
-      <source>&amp;Hops, oldest first</source>
-      <translation>受信経路の中継（古い順）(&amp;H)</translation>
+      <source>Ho&amp;ps, oldest first</source>
+      <translation>受信経路の中継（古い順）(&amp;P)</translation>
     </message>
     <message>
       <source>Hops of the received message</source>
       <translation>受信したメッセージの中継</translation>
     </message>
     <message>
-      <source>&amp;Authentication</source>
-      <translation>認証(&amp;A)</translation>
+      <source>A&amp;uthentication</source>
+      <translation>認証(&amp;U)</translation>
     </message>
     <message>
       <source>Authentication of the received message</source>
