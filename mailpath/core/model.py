@@ -9,8 +9,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from mailpath.core.dns import Answer
+from mailpath.core.dns import Answer, ResolverInfo
+
+if TYPE_CHECKING:
+    from mailpath.core.authoritative import AuthoritativeView
 from mailpath.core.names import Domain
 from mailpath.core.spf import SpfAudit, SpfOutcome
 
@@ -60,6 +64,7 @@ class LookupStatus:
     records: tuple[str, ...] = ()
     detail: str = ""
     elapsed: float = 0.0
+    ttl: int | None = None  # as the server reported it (a resolver: what remains)
 
     @classmethod
     def of(cls, answer: Answer) -> LookupStatus:
@@ -70,6 +75,7 @@ class LookupStatus:
             records=tuple(answer.texts()),
             detail=answer.detail,
             elapsed=answer.elapsed,
+            ttl=answer.ttl,
         )
 
 
@@ -171,3 +177,7 @@ class Result:
     elapsed: float = 0.0
     queries: int = 0  # questions really sent
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: `check --authoritative`: what the sender zone's own servers say (core.authoritative).
+    authoritative: AuthoritativeView | None = None
+    #: Where the answers came from (None: replayed without that information).
+    resolver: ResolverInfo | None = None
