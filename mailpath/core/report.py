@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from mailpath.core.authoritative import render_text as render_authoritative
+from mailpath.core.authoritative import view_to_json
 from mailpath.core.dmarc import effective_policy
 from mailpath.core.model import MxInfo, Result, Severity
 from mailpath.core.route import build_route_graph, graph_to_json
@@ -87,6 +89,12 @@ def result_to_json(result: Result) -> dict[str, Any]:
         ],
         "notes": list(result.notes),
         "queries": result.queries,
+        "resolver": (
+            {"kind": result.resolver.kind, "address": result.resolver.address}
+            if result.resolver
+            else None
+        ),
+        "authoritative": view_to_json(result.authoritative),
         "graph": graph_to_json(build_route_graph(result)),
     }
 
@@ -231,6 +239,8 @@ def render_text(result: Result, color: bool = False) -> str:
             lines.append("  (none)")
         if dmarc.error:
             lines.append(f"  error: {c(dmarc.error, 'error')}")
+    if result.authoritative is not None:
+        lines.extend(render_authoritative(result.authoritative))
     for note in result.notes:
         lines.append(f"Note: {note}")
     lines.append("")
