@@ -254,12 +254,46 @@ class Nameserver:
 
     def to_dnspython(self, verify: bool | str = True) -> dns.nameserver.Nameserver:
         if self.kind == "doh":
-            return dns.nameserver.DoHNameserver(self.address, verify=verify)
+            # An SSLContext, not a path: httpx2 deprecates verify=<path>.
+            context = ssl.create_default_context(cafile=verify if isinstance(verify, str) else None)
+            return _DoHNameserver(self.address, verify=context)  # type: ignore[arg-type]
         if self.kind == "dot":
             return dns.nameserver.DoTNameserver(
                 self.address, self.port, hostname=self.hostname or self.address, verify=verify
             )
         return dns.nameserver.Do53Nameserver(self.address, self.port)
+
+
+def _certificate_error(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return cause
+        if "CERTIFICATE_VERIFY_FAILED" in str(cause):
+            return ssl.SSLCertVerificationError(str(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+class _DoHNameserver(dns.nameserver.DoHNameserver):
+    """dnspython's DoH server, except that a certificate failure ends the question at once.
+
+    httpx2 wraps it in its own ConnectError, which dnspython's resolver retries until the
+    question's lifetime ends (a timeout): re-raised as the SSL error (an OSError), the resolver
+    drops the server and reports it."""
+
+    async def async_query(self, *args: Any, **kwargs: Any) -> dns.message.Message:
+        try:
+            return await super().async_query(*args, **kwargs)
+        except ssl.SSLCertVerificationError:
+            raise
+        except Exception as exc:
+            cert = _certificate_error(exc)
+            if cert is not None:
+                raise cert from exc
+            raise
 
 
 @dataclass(frozen=True)
@@ -436,17 +470,10 @@ def _tls_failure(exc: dns.resolver.NoNameservers) -> str | None:
     failed verification, else None."""
     for err in exc.kwargs.get("errors", []) if hasattr(exc, "kwargs") else []:
         server, detail = err[0], err[3]
-        seen: set[int] = set()
-        cause: BaseException | None = detail if isinstance(detail, BaseException) else None
-        while cause is not None and id(cause) not in seen:
-            seen.add(id(cause))
-            text = str(cause)
-            if isinstance(cause, ssl.SSLCertVerificationError) or (
-                "CERTIFICATE_VERIFY_FAILED" in text
-            ):
-                reason = getattr(cause, "verify_message", "") or text
-                return f"{server}: TLS certificate not trusted ({reason})"
-            cause = cause.__cause__ or cause.__context__
+        cert = _certificate_error(detail) if isinstance(detail, BaseException) else None
+        if cert is not None:
+            reason = getattr(cert, "verify_message", "") or str(cert)
+            return f"{server}: TLS certificate not trusted ({reason})"
     return None
 
 
