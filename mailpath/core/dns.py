@@ -20,7 +20,7 @@ import asyncio
 import enum
 import ssl
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -334,10 +334,14 @@ class LiveSource:
         #: question ended as ERROR; nothing is ever retried over plain DNS.
         self.tls_failure: str | None = None
         verify: bool | str = ca_file if ca_file else True
+        self._labels: dict[str, str] = {}
         if nameservers:
             resolver = dns.asyncresolver.Resolver(configure=False)
-            resolver.nameservers = [ns.to_dnspython(verify) for ns in nameservers]
+            made = [ns.to_dnspython(verify) for ns in nameservers]
+            resolver.nameservers = made
             self.servers = [str(ns) for ns in nameservers]
+            # dnspython names servers its own way ("DoT:IP@port"): errors name ours.
+            self._labels = {str(d): str(ns) for d, ns in zip(made, nameservers, strict=True)}
             kinds = {ns.kind for ns in nameservers}
             kind = kinds.pop() if len(kinds) == 1 else "mixed"
         else:
@@ -412,7 +416,7 @@ class LiveSource:
             )
         except dns.resolver.NoNameservers as exc:
             outcome, detail = _classify_no_nameservers(exc)
-            tls = _tls_failure(exc)
+            tls = _tls_failure(exc, self._labels)
             if tls is not None:
                 self.tls_failure = self.tls_failure or tls
                 outcome, detail = Outcome.ERROR, tls
@@ -465,7 +469,7 @@ def _negative_ttl(reply: dns.message.Message | None) -> int | None:
     return None
 
 
-def _tls_failure(exc: dns.resolver.NoNameservers) -> str | None:
+def _tls_failure(exc: dns.resolver.NoNameservers, labels: Mapping[str, str]) -> str | None:
     """'<server>: TLS certificate not trusted (...)' when a DoH/DoT server's certificate
     failed verification, else None."""
     for err in exc.kwargs.get("errors", []) if hasattr(exc, "kwargs") else []:
@@ -473,7 +477,7 @@ def _tls_failure(exc: dns.resolver.NoNameservers) -> str | None:
         cert = _certificate_error(detail) if isinstance(detail, BaseException) else None
         if cert is not None:
             reason = getattr(cert, "verify_message", "") or str(cert)
-            return f"{server}: TLS certificate not trusted ({reason})"
+            return f"{labels.get(server, server)}: TLS certificate not trusted ({reason})"
     return None
 
 

@@ -72,15 +72,11 @@ def resolver_zone(spf: str = OLD_SPF) -> dict[str, Any]:
     }
 
 
-def run_view(
-    resolver: DnsTestServer, port: int, sender: str = "example.com"
-) -> AuthoritativeView:
+def run_view(resolver: DnsTestServer, port: int, sender: str = "example.com") -> AuthoritativeView:
     async def go() -> AuthoritativeView:
         cache = CachingSource(LiveSource([Nameserver(resolver.address, resolver.port)]))
         result = await analyze(cache, sender, "example.net", "mail.example.com")
-        return await authoritative_view(
-            cache, result, servers=live_servers(port=port, timeout=1.0)
-        )
+        return await authoritative_view(cache, result, servers=live_servers(port=port, timeout=1.0))
 
     return asyncio.run(go())
 
@@ -149,12 +145,8 @@ def test_one_server_still_serves_the_old_serial(
     assert view.serials() == {"ns1.example.com": NEW_SERIAL, "ns2.example.com": OLD_SERIAL}
     assert codes(view) == ["ns-disagree", "stale-cache"]
     disagree, stale = view.findings
-    assert f"ns1.example.com ({NS1}, serial {NEW_SERIAL}) serves \"{NEW_SPF}\"" in (
-        disagree.message
-    )
-    assert f"ns2.example.com ({NS2}, serial {OLD_SERIAL}) serves \"{OLD_SPF}\"" in (
-        disagree.message
-    )
+    assert f'ns1.example.com ({NS1}, serial {NEW_SERIAL}) serves "{NEW_SPF}"' in (disagree.message)
+    assert f'ns2.example.com ({NS2}, serial {OLD_SERIAL}) serves "{OLD_SPF}"' in (disagree.message)
     assert "on 1 of 2 authoritative servers" in stale.message
 
 

@@ -155,6 +155,8 @@ def test_cli_untrusted_certificate_is_one_clear_line(
 
 def test_cli_missing_ca_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     missing = str(tmp_path / "nope.pem")
-    code = main(["check", "a.example", "b.example", "-n", "tls://127.0.0.1:9", "--ca-file", missing])
+    code = main(
+        ["check", "a.example", "b.example", "-n", "tls://127.0.0.1:9", "--ca-file", missing]
+    )
     assert code == 2
     assert capsys.readouterr().err == f"mailpath: the CA file {missing} does not exist\n"

@@ -25,7 +25,7 @@ import struct
 import threading
 import urllib.parse
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import dns.asyncquery
 import dns.exception
@@ -56,7 +56,7 @@ class LocalCa:
 class _TlsFront:
     """An asyncio TLS listener on 127.0.0.1 in a background thread."""
 
-    alpn: list[str] = []
+    alpn: ClassVar[list[str]] = []
 
     def __init__(self, upstream: DnsTestServer, ca: LocalCa) -> None:
         self.upstream = upstream
@@ -139,7 +139,7 @@ class _TlsFront:
 class TlsDnsServer(_TlsFront):
     """DNS over TLS: two-octet length, message; several per connection."""
 
-    alpn = ["dot"]
+    alpn: ClassVar[list[str]] = ["dot"]
 
     @property
     def nameserver(self) -> str:
@@ -158,7 +158,7 @@ class TlsDnsServer(_TlsFront):
 class DohServer(_TlsFront):
     """DNS over HTTPS, HTTP/1.1, at /dns-query."""
 
-    alpn = ["http/1.1"]
+    alpn: ClassVar[list[str]] = ["http/1.1"]
 
     @property
     def nameserver(self) -> str:
