@@ -404,8 +404,7 @@ async def _analyze_live(
         view = await authoritative_view(
             cache,
             result,
-            # The DKIM keys asked for (--dkim-selector, where that option exists).
-            getattr(args, "dkim_selector", None) or (),
+            _selectors(args),
             servers=live_servers(port=args.authoritative_port, timeout=min(args.timeout, 3.0)),
         )
         result = replace(result, authoritative=view, findings=(*result.findings, *view.findings))
@@ -418,6 +417,13 @@ async def _analyze_live(
             if other.tls_failure:
                 raise InputError(f"TLS certificate check failed for {other.tls_failure}")
     return result, compared
+
+
+def _selectors(args: argparse.Namespace) -> list[str]:
+    """The DKIM selectors asked for (--dkim-selector, where that option exists)."""
+    given = getattr(args, "dkim_selector", None) or []
+    items = [given] if isinstance(given, str) else list(given)
+    return [s.strip() for item in items for s in str(item).split(",") if s.strip()]
 
 
 def _watch(args: argparse.Namespace) -> int:
