@@ -215,6 +215,7 @@ def _check(args: argparse.Namespace) -> int:
             source = RecordingSource(live)
         if args.replay:
             result = asyncio.run(analyze(source, sender, recipient, via, started_at=started_at))
+            result = _replayed_resolver(result, rec)
         else:
             result, compared = asyncio.run(_analyze_live(args, source, sender, recipient, via))
     except InputError as exc:
@@ -230,6 +231,7 @@ def _check(args: argparse.Namespace) -> int:
                 created=result.started_at,
                 resolver=resolver,
                 answers=answers,
+                resolver_kind=result.resolver.kind if result.resolver else None,
             )
         if args.png or args.svg:
             from mailpath.core.route import build_route_graph
@@ -417,6 +419,28 @@ async def _analyze_live(
             if other.tls_failure:
                 raise InputError(f"TLS certificate check failed for {other.tls_failure}")
     return result, compared
+
+
+def _replayed_resolver(result: Any, rec: Any) -> Any:
+    """The resolver a replayed analysis's answers came from, as the live one said it."""
+    from dataclasses import replace
+
+    from mailpath.core.dns import ResolverInfo
+
+    if not rec.resolver:
+        return result
+    address = ", ".join(rec.resolver)
+    kind = rec.resolver_kind
+    if kind is None:  # an older recording: judge by the form of the address
+        first = rec.resolver[0]
+        kind = (
+            "doh"
+            if first.startswith("https://")
+            else "dot"
+            if first.startswith("tls://")
+            else "udp"
+        )
+    return replace(result, resolver=ResolverInfo(kind, address))
 
 
 def _selectors(args: argparse.Namespace) -> list[str]:

@@ -9,9 +9,11 @@ Format (`"format": "mailpath-analysis"`, `"version": 1`)::
       "created": "2026-11-27T18:00:00+00:00",     # when the live analysis started (UTC)
       "inputs": {"sender": "ts.skr.jp", "recipient": "gmail.com", "via": "www274.sakura.ne.jp"},
       "resolver": ["127.0.0.1:53"],                 # where the answers came from
+      "resolver_kind": "udp",                       # system | udp | doh | dot (optional)
       "queries": [                                  # one entry per question asked
         {"name": "gmail.com", "type": "MX", "outcome": "ok",
          "records": [[5, "gmail-smtp-in.l.google.com"], ...], "elapsed_us": 12500,
+         "ttl": 300, "authoritative": false,       # ttl: null when unknown; both optional
          "canonical": "...", "detail": "..."},     # canonical/detail only when set
         ...
       ]
@@ -53,6 +55,7 @@ class Recording:
     created: str
     resolver: tuple[str, ...]
     answers: tuple[Answer, ...]
+    resolver_kind: str | None = None
 
 
 def save_recording(
@@ -64,6 +67,7 @@ def save_recording(
     created: str,
     resolver: Iterable[str],
     answers: Iterable[Answer],
+    resolver_kind: str | None = None,
 ) -> None:
     data: dict[str, Any] = {
         "format": FORMAT,
@@ -74,6 +78,8 @@ def save_recording(
         "resolver": list(resolver),
         "queries": [answer_to_json(a) for a in answers],
     }
+    if resolver_kind is not None:
+        data["resolver_kind"] = resolver_kind
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -122,4 +128,7 @@ def open_recording(path: str | os.PathLike[str]) -> Recording:
         created=str(data.get("created", "")),
         resolver=tuple(str(r) for r in resolver) if isinstance(resolver, list) else (),
         answers=answers,
+        resolver_kind=(
+            data["resolver_kind"] if isinstance(data.get("resolver_kind"), str) else None
+        ),
     )
