@@ -216,8 +216,8 @@ def _address_port(raw: str, default_port: int, shown: str | None = None) -> tupl
         address = ipaddress.ip_address(host)
     except ValueError:
         raise InputError(
-            f"name server {shown!r} is not an IP address (use IP, IP:PORT, [IPv6]:PORT, "
-            "https://HOST/dns-query or tls://IP[:PORT][#NAME])"
+            # This text is matched by the GUI's translations (gui/labels.py): keep it.
+            f"name server {shown!r} is not an IP address (use IP, IP:PORT or [IPv6]:PORT)"
         ) from None
     port = default_port
     if port_text is not None:
