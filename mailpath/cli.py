@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -76,6 +77,7 @@ def _dns_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--replay", metavar="FILE", help="answer from a saved analysis instead of the network"
     )
+    _tls_options(p)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -124,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--svg", metavar="FILE", help="write the route diagram as SVG")
     _fail_on_option(check, "when a finding is that severe: error, or warning (warnings and errors)")
     _dns_options(check)
+    _fix_live_options(check)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("sender", nargs="?")
@@ -169,7 +172,7 @@ def _source(args: argparse.Namespace) -> Any:
     from mailpath.core.names import parse_nameserver
 
     servers = [parse_nameserver(ns) for ns in args.nameserver]
-    return LiveSource(servers, timeout=args.timeout, budget=args.budget)
+    return LiveSource(servers, timeout=args.timeout, budget=args.budget, ca_file=_ca_file(args))
 
 
 def _spf(args: argparse.Namespace) -> int:
@@ -205,6 +208,11 @@ def _spf(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    problem = _fix_live_problem(args)
+    if problem:
+        return _fail(problem)
+    if args.watch is not None:
+        return _watch(args)
     from mailpath.core.analysis import analyze, parse_inputs
     from mailpath.core.dns import RecordingSource, ReplaySource
     from mailpath.core.names import InputError
@@ -251,17 +259,25 @@ def _check(args: argparse.Namespace) -> int:
             live = _source(args)
             resolver = tuple(live.servers)
             source = RecordingSource(live)
-        result = asyncio.run(
-            analyze(
-                source,
-                sender,
-                recipient,
-                via,
-                started_at=started_at,
-                message=message,
-                dkim_selectors=selectors,
+        if args.replay:
+            result = asyncio.run(
+                analyze(
+                    source,
+                    sender,
+                    recipient,
+                    via,
+                    started_at=started_at,
+                    message=message,
+                    dkim_selectors=selectors,
+                )
             )
-        )
+            result = _replayed_resolver(result, rec)
+        else:
+            result, compared = asyncio.run(
+                _analyze_live(
+                    args, source, sender, recipient, via, message=message, dkim_selectors=selectors
+                )
+            )
     except InputError as exc:
         return _fail(str(exc))
     if args.save:
@@ -277,6 +293,7 @@ def _check(args: argparse.Namespace) -> int:
                 answers=answers,
                 message=result.message,
                 dkim_selectors=selectors,
+                resolver_kind=result.resolver.kind if result.resolver else None,
             )
         except OSError as exc:
             return _fail(f"cannot write {args.save}: {_reason(args.save, exc)}")
@@ -295,9 +312,18 @@ def _check(args: argparse.Namespace) -> int:
             except OSError as exc:
                 return _fail(f"cannot write {target}: {_reason(target, exc)}")
     if args.json:
-        print(json.dumps(result_to_json(result), indent=2, ensure_ascii=False))
+        data = result_to_json(result)
+        if not args.replay and args.compare_resolvers:
+            from mailpath.core.compare import comparison_to_json
+
+            data["compare"] = comparison_to_json(compared)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
+        if not args.replay and compared is not None:
+            from mailpath.core.compare import render_text as render_comparison
+
+            sys.stdout.write("\n".join(render_comparison(compared)) + "\n")
     if args.fail_on and _meets(result.findings, args.fail_on):
         return FAILED_CHECK
     return 0
@@ -385,6 +411,246 @@ def _title(result: Any) -> str:
 def gui_main() -> int:
     """The `mailpath-gui` entry point: the window, with no console on Windows (gui-scripts)."""
     return main(["gui", *sys.argv[1:]])
+
+
+# ---------------------------------------------------------------- "is my fix live yet?"
+# --authoritative, --watch, --compare-resolvers, DoH/DoT (--ca-file); see README.
+
+#: Below this --watch interval is refused (a resolver is no faster than its TTLs).
+WATCH_MIN = 30.0
+#: Tests set this environment variable to allow a shorter --watch interval (e.g. "1").
+WATCH_MIN_ENV = "MAILPATH_WATCH_MIN"
+#: A CA bundle to trust for DoH/DoT servers, like --ca-file.
+CA_FILE_ENV = "MAILPATH_CA_FILE"
+
+
+def _tls_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--ca-file",
+        metavar="FILE",
+        help="trust the CA certificates in FILE (PEM) for DoH/DoT name servers "
+        f"(also ${CA_FILE_ENV}); default: the system's CAs",
+    )
+
+
+def _count(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 86400:
+        raise argparse.ArgumentTypeError("seconds must be more than 0 and at most 86400")
+    return value
+
+
+def _port(text: str) -> int:
+    if not text.strip().isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError("the port must be a number from 1 to 65535")
+    return int(text)
+
+
+def _fix_live_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--authoritative",
+        action="store_true",
+        help="also ask every authoritative server of the zones involved, and compare",
+    )
+    # Tests serve the zones on a loopback port other than 53.
+    p.add_argument("--authoritative-port", type=_port, default=53, help=argparse.SUPPRESS)
+    p.add_argument(
+        "--watch",
+        type=_seconds,
+        metavar="SECONDS",
+        help=f"re-run every SECONDS (at least {WATCH_MIN:.0f}) until the verdict passes: "
+        "exit 0 then, 1 on Ctrl+C or after --watch-limit runs",
+    )
+    p.add_argument(
+        "--watch-limit", type=_count, metavar="N", help="stop watching after N runs (exit 1)"
+    )
+    p.add_argument(
+        "--compare-resolvers",
+        metavar="NS,NS,...",
+        help="ask the same questions of these resolvers too and list where they disagree",
+    )
+
+
+def _fix_live_problem(args: argparse.Namespace) -> str | None:
+    """One line for a bad combination or value of these options, else None."""
+    if args.watch is not None:
+        if args.replay:
+            return "--watch needs live DNS; it cannot be used with --replay"
+        if args.save or args.png or args.svg:
+            return "--watch cannot be combined with --save, --png or --svg"
+        floor = WATCH_MIN
+        raw = os.environ.get(WATCH_MIN_ENV, "").strip()
+        if raw:
+            try:
+                floor = float(raw)
+            except ValueError:
+                return f"${WATCH_MIN_ENV} is not a number of seconds: {raw!r}"
+        if args.watch < floor:
+            return f"--watch must be at least {floor:g} seconds"
+    elif args.watch_limit is not None:
+        return "--watch-limit needs --watch"
+    if args.replay and (args.authoritative or args.compare_resolvers):
+        return "--authoritative and --compare-resolvers need live DNS, not --replay"
+    return None
+
+
+def _ca_file(args: argparse.Namespace) -> str | None:
+    from mailpath.core.names import InputError
+
+    path = getattr(args, "ca_file", None) or os.environ.get(CA_FILE_ENV, "").strip() or None
+    if path is not None and not os.path.isfile(path):
+        raise InputError(f"the CA file {path} does not exist")
+    return path
+
+
+def _compare_sources(args: argparse.Namespace) -> dict[str, Any]:
+    from mailpath.core.dns import LiveSource
+    from mailpath.core.names import InputError, parse_nameserver
+
+    texts = [t for t in (args.compare_resolvers or "").split(",") if t.strip()]
+    if not texts:
+        raise InputError("--compare-resolvers needs a comma-separated list of name servers")
+    ca_file = _ca_file(args)
+    out: dict[str, Any] = {}
+    for text in texts:
+        ns = parse_nameserver(text)
+        out[str(ns)] = LiveSource([ns], timeout=args.timeout, budget=args.budget, ca_file=ca_file)
+    return out
+
+
+async def _analyze_live(
+    args: argparse.Namespace,
+    source: Any,
+    sender: str,
+    recipient: str,
+    via: str | None,
+    *,
+    message: Any = None,
+    dkim_selectors: Sequence[str] = (),
+) -> tuple[Any, Any]:
+    """The live analysis, then (when asked) the authoritative view and the comparison of
+    resolvers, all through one cache so nothing is asked twice."""
+    from dataclasses import replace
+
+    from mailpath.core.analysis import analyze
+    from mailpath.core.dns import CachingSource
+    from mailpath.core.names import InputError
+
+    compare_sources = _compare_sources(args) if args.compare_resolvers else None
+    live = getattr(source, "inner", source)
+    cache = CachingSource(source)
+    result = await analyze(
+        cache, sender, recipient, via, message=message, dkim_selectors=dkim_selectors
+    )
+    result = replace(result, resolver=getattr(live, "resolver_info", None))
+    if getattr(live, "tls_failure", None):
+        raise InputError(
+            f"TLS certificate check failed for {live.tls_failure}; no answer was taken over "
+            "plain DNS (trust its CA with --ca-file)"
+        )
+    compared = None
+    if args.authoritative:
+        from mailpath.core.authoritative import authoritative_view, live_servers
+
+        view = await authoritative_view(
+            cache,
+            result,
+            _selectors(args),
+            servers=live_servers(port=args.authoritative_port, timeout=min(args.timeout, 3.0)),
+        )
+        result = replace(result, authoritative=view, findings=(*result.findings, *view.findings))
+    if compare_sources is not None:
+        from mailpath.core.compare import compare_resolvers
+
+        label = live.resolver_info.address if hasattr(live, "resolver_info") else "resolver"
+        compared = await compare_resolvers(cache.asked, {label: cache, **compare_sources})
+        for other in compare_sources.values():
+            if other.tls_failure:
+                raise InputError(f"TLS certificate check failed for {other.tls_failure}")
+    return result, compared
+
+
+def _replayed_resolver(result: Any, rec: Any) -> Any:
+    """The resolver a replayed analysis's answers came from, as the live one said it."""
+    from dataclasses import replace
+
+    from mailpath.core.dns import ResolverInfo
+
+    if not rec.resolver:
+        return result
+    address = ", ".join(rec.resolver)
+    kind = rec.resolver_kind
+    if kind is None:  # an older recording: judge by the form of the address
+        first = rec.resolver[0]
+        kind = (
+            "doh"
+            if first.startswith("https://")
+            else "dot"
+            if first.startswith("tls://")
+            else "udp"
+        )
+    return replace(result, resolver=ResolverInfo(kind, address))
+
+
+def _selectors(args: argparse.Namespace) -> list[str]:
+    """The DKIM selectors asked for (--dkim-selector, where that option exists)."""
+    given = getattr(args, "dkim_selector", None) or []
+    items = [given] if isinstance(given, str) else list(given)
+    return [s.strip() for item in items for s in str(item).split(",") if s.strip()]
+
+
+def _watch(args: argparse.Namespace) -> int:
+    from mailpath.core.analysis import parse_inputs
+    from mailpath.core.names import InputError
+    from mailpath.core.watch import WatchRun, watch
+
+    try:
+        if args.sender is None or args.recipient is None:
+            raise InputError("give SENDER and RECIPIENT")
+        parse_inputs(args.sender, args.recipient, args.via)
+        _source(args)  # bad --nameserver or --ca-file: say so before the first run
+        if args.compare_resolvers:
+            _compare_sources(args)
+    except InputError as exc:
+        return _fail(str(exc))
+
+    async def run() -> Any:
+        result, _ = await _analyze_live(args, _source(args), args.sender, args.recipient, args.via)
+        return result
+
+    def show(current: WatchRun) -> None:
+        if args.json:
+            line = json.dumps(
+                {
+                    "time": current.at,
+                    "run": current.number,
+                    "verdict": {"code": current.verdict.code, "message": current.verdict.message},
+                    "changes": list(current.changes),
+                    "passed": current.passed,
+                },
+                ensure_ascii=False,
+            )
+        else:
+            line = current.line()
+        print(line, flush=True)
+
+    try:
+        last = asyncio.run(watch(run, args.watch, limit=args.watch_limit, on_run=show))
+    except InputError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        print("mailpath: watch interrupted", file=sys.stderr)
+        return 1
+    return 0 if last.passed else 1
 
 
 if __name__ == "__main__":

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import ssl
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -94,6 +95,12 @@ class Answer:
     detail: str = ""
     #: Seconds the question took (0 for cached and replayed answers).
     elapsed: float = 0.0
+    #: The TTL the server gave: for a caching resolver what remains of it, for an
+    #: authoritative server the full TTL; for NXDOMAIN/NODATA the negative-caching TTL
+    #: (RFC 2308: the SOA's minimum, capped by its TTL). None when unknown (old recordings).
+    ttl: int | None = None
+    #: Whether the reply carried the AA flag (None when no reply was read).
+    authoritative: bool | None = None
 
     @property
     def ok(self) -> bool:
@@ -183,6 +190,9 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
         out["canonical"] = answer.canonical
     if answer.detail:
         out["detail"] = answer.detail
+    out["ttl"] = answer.ttl
+    if answer.authoritative is not None:
+        out["authoritative"] = answer.authoritative
     return out
 
 
@@ -194,6 +204,12 @@ def answer_from_json(data: Any) -> Answer:
         outcome = Outcome(data["outcome"])
         records = tuple(record_from_json(rdtype, r) for r in data.get("records", []))
         canonical = data.get("canonical")
+        ttl = data.get("ttl")
+        if ttl is not None and (not isinstance(ttl, int) or isinstance(ttl, bool) or ttl < 0):
+            raise ValueError(f"bad ttl {ttl!r}")
+        aa = data.get("authoritative")
+        if aa is not None and not isinstance(aa, bool):
+            raise ValueError(f"bad authoritative flag {aa!r}")
         return Answer(
             name=normalize_qname(str(data["name"])),
             rdtype=rdtype,
@@ -202,6 +218,8 @@ def answer_from_json(data: Any) -> Answer:
             canonical=str(canonical) if canonical else None,
             detail=str(data.get("detail", "")),
             elapsed=int(data.get("elapsed_us", 0)) / 1_000_000,
+            ttl=ttl,
+            authoritative=aa,
         )
     except (KeyError, TypeError) as exc:
         raise ValueError(f"a query entry lacks {exc}") from exc
@@ -212,13 +230,78 @@ def answer_from_json(data: Any) -> Answer:
 
 @dataclass(frozen=True)
 class Nameserver:
+    """A server to ask: plain DNS (`udp`, which falls back to TCP), DoH or DoT.
+
+    `address` is the server's IP (for `doh`, the URL); `hostname` is the name a DoT server's
+    certificate must carry (default: its address, so the certificate must name the IP).
+    """
+
     address: str
     port: int = 53
+    kind: str = "udp"  # "udp" | "doh" | "dot"
+    hostname: str | None = None
 
     def __str__(self) -> str:
+        if self.kind == "doh":
+            return self.address
+        host = f"[{self.address}]" if ":" in self.address else self.address
+        if self.kind == "dot":
+            text = f"tls://{host}" + ("" if self.port == 853 else f":{self.port}")
+            return text + (f"#{self.hostname}" if self.hostname else "")
         if ":" in self.address:
-            return f"[{self.address}]:{self.port}"
+            return f"{host}:{self.port}"
         return self.address if self.port == 53 else f"{self.address}:{self.port}"
+
+    def to_dnspython(self, verify: bool | str = True) -> dns.nameserver.Nameserver:
+        if self.kind == "doh":
+            # An SSLContext, not a path: httpx2 deprecates verify=<path>.
+            context = ssl.create_default_context(cafile=verify if isinstance(verify, str) else None)
+            return _DoHNameserver(self.address, verify=context)  # type: ignore[arg-type]
+        if self.kind == "dot":
+            return dns.nameserver.DoTNameserver(
+                self.address, self.port, hostname=self.hostname or self.address, verify=verify
+            )
+        return dns.nameserver.Do53Nameserver(self.address, self.port)
+
+
+def _certificate_error(exc: BaseException) -> ssl.SSLCertVerificationError | None:
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return cause
+        if "CERTIFICATE_VERIFY_FAILED" in str(cause):
+            return ssl.SSLCertVerificationError(str(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+class _DoHNameserver(dns.nameserver.DoHNameserver):
+    """dnspython's DoH server, except that a certificate failure ends the question at once.
+
+    httpx2 wraps it in its own ConnectError, which dnspython's resolver retries until the
+    question's lifetime ends (a timeout): re-raised as the SSL error (an OSError), the resolver
+    drops the server and reports it."""
+
+    async def async_query(self, *args: Any, **kwargs: Any) -> dns.message.Message:
+        try:
+            return await super().async_query(*args, **kwargs)
+        except ssl.SSLCertVerificationError:
+            raise
+        except Exception as exc:
+            cert = _certificate_error(exc)
+            if cert is not None:
+                raise cert from exc
+            raise
+
+
+@dataclass(frozen=True)
+class ResolverInfo:
+    """Where a live analysis got its answers: `kind` system | udp | doh | dot."""
+
+    kind: str
+    address: str
 
 
 def _since(start: float) -> float:
@@ -241,16 +324,26 @@ class LiveSource:
         *,
         timeout: float = 5.0,
         budget: float = 30.0,
+        recursive: bool = True,
+        ca_file: str | None = None,
     ) -> None:
         self.timeout = timeout
         self.budget = budget
         self._deadline: float | None = None
+        #: The first TLS certificate failure met (DoH/DoT), as text naming the server: the
+        #: question ended as ERROR; nothing is ever retried over plain DNS.
+        self.tls_failure: str | None = None
+        verify: bool | str = ca_file if ca_file else True
+        self._labels: dict[str, str] = {}
         if nameservers:
             resolver = dns.asyncresolver.Resolver(configure=False)
-            resolver.nameservers = [
-                dns.nameserver.Do53Nameserver(ns.address, ns.port) for ns in nameservers
-            ]
+            made = [ns.to_dnspython(verify) for ns in nameservers]
+            resolver.nameservers = made
             self.servers = [str(ns) for ns in nameservers]
+            # dnspython names servers its own way ("DoT:IP@port"): errors name ours.
+            self._labels = {str(d): str(ns) for d, ns in zip(made, nameservers, strict=True)}
+            kinds = {ns.kind for ns in nameservers}
+            kind = kinds.pop() if len(kinds) == 1 else "mixed"
         else:
             try:
                 resolver = dns.asyncresolver.Resolver()
@@ -258,6 +351,8 @@ class LiveSource:
                 resolver = dns.asyncresolver.Resolver(configure=False)
                 resolver.nameservers = ["127.0.0.1"]
             self.servers = [str(ns) for ns in resolver.nameservers]
+            kind = "system"
+        self.resolver_info = ResolverInfo(kind, ", ".join(self.servers))
         # Each UDP attempt waits a fraction of the question's time, so one lost datagram is
         # retried before the question gives up.
         resolver.timeout = max(timeout / 2.5, 0.05)
@@ -265,6 +360,8 @@ class LiveSource:
         resolver.retry_servfail = False
         resolver.use_edns(0, 0, 1232)
         resolver.cache = None
+        if not recursive:
+            resolver.flags = 0  # RD clear: a server answers from its own zones only
         self._resolver = resolver
 
     def _remaining(self) -> float:
@@ -295,8 +392,20 @@ class LiveSource:
                     raise_on_no_answer=False,
                     lifetime=lifetime,
                 )
-        except dns.resolver.NXDOMAIN:
-            return Answer(qname, rdtype, Outcome.NXDOMAIN, elapsed=_since(start))
+        except dns.resolver.NXDOMAIN as exc:
+            try:
+                replies = list(exc.responses().values())  # type: ignore[no-untyped-call]
+            except (KeyError, AttributeError):
+                replies = []
+            reply = replies[-1] if replies else None
+            return Answer(
+                qname,
+                rdtype,
+                Outcome.NXDOMAIN,
+                elapsed=_since(start),
+                ttl=_negative_ttl(reply),
+                authoritative=_aa(reply),
+            )
         except (dns.resolver.LifetimeTimeout, TimeoutError):
             return Answer(
                 qname,
@@ -307,6 +416,10 @@ class LiveSource:
             )
         except dns.resolver.NoNameservers as exc:
             outcome, detail = _classify_no_nameservers(exc)
+            tls = _tls_failure(exc, self._labels)
+            if tls is not None:
+                self.tls_failure = self.tls_failure or tls
+                outcome, detail = Outcome.ERROR, tls
             return Answer(qname, rdtype, outcome, detail=detail, elapsed=_since(start))
         except dns.resolver.YXDOMAIN:
             return Answer(qname, rdtype, Outcome.ERROR, detail="YXDOMAIN", elapsed=_since(start))
@@ -316,8 +429,16 @@ class LiveSource:
             return Answer(qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=_since(start))
         elapsed = _since(start)
         rrset = result.rrset
+        reply = result.response
         if rrset is None or len(rrset) == 0:
-            return Answer(qname, rdtype, Outcome.NODATA, elapsed=elapsed)
+            return Answer(
+                qname,
+                rdtype,
+                Outcome.NODATA,
+                elapsed=elapsed,
+                ttl=_negative_ttl(reply),
+                authoritative=_aa(reply),
+            )
         canonical = _name_text(result.canonical_name).lower()
         records = tuple(record_from_rdata(rdtype, rd) for rd in rrset)
         return Answer(
@@ -327,7 +448,37 @@ class LiveSource:
             records=records,
             canonical=canonical if canonical != qname else None,
             elapsed=elapsed,
+            ttl=int(rrset.ttl),
+            authoritative=_aa(reply),
         )
+
+
+def _aa(reply: dns.message.Message | None) -> bool | None:
+    if not isinstance(reply, dns.message.Message):
+        return None
+    return bool(reply.flags & dns.flags.AA)
+
+
+def _negative_ttl(reply: dns.message.Message | None) -> int | None:
+    """RFC 2308 section 5: a negative answer is cached for min(SOA TTL, SOA minimum)."""
+    if not isinstance(reply, dns.message.Message):
+        return None
+    for rrset in reply.authority:
+        if rrset.rdtype == dns.rdatatype.SOA and len(rrset):
+            return int(min(rrset.ttl, next(iter(rrset)).minimum))
+    return None
+
+
+def _tls_failure(exc: dns.resolver.NoNameservers, labels: Mapping[str, str]) -> str | None:
+    """'<server>: TLS certificate not trusted (...)' when a DoH/DoT server's certificate
+    failed verification, else None."""
+    for err in exc.kwargs.get("errors", []) if hasattr(exc, "kwargs") else []:
+        server, detail = err[0], err[3]
+        cert = _certificate_error(detail) if isinstance(detail, BaseException) else None
+        if cert is not None:
+            reason = getattr(cert, "verify_message", "") or str(cert)
+            return f"{labels.get(server, server)}: TLS certificate not trusted ({reason})"
+    return None
 
 
 def _classify_no_nameservers(exc: dns.resolver.NoNameservers) -> tuple[Outcome, str]:

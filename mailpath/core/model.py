@@ -11,7 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mailpath.core.dns import Answer
+from mailpath.core.dns import Answer, ResolverInfo
+
+if TYPE_CHECKING:
+    from mailpath.core.authoritative import AuthoritativeView
 from mailpath.core.names import Domain
 from mailpath.core.spf import SpfAudit, SpfOutcome
 
@@ -67,6 +70,7 @@ class LookupStatus:
     records: tuple[str, ...] = ()
     detail: str = ""
     elapsed: float = 0.0
+    ttl: int | None = None  # as the server reported it (a resolver: what remains)
 
     @classmethod
     def of(cls, answer: Answer) -> LookupStatus:
@@ -77,6 +81,7 @@ class LookupStatus:
             records=tuple(answer.texts()),
             detail=answer.detail,
             elapsed=answer.elapsed,
+            ttl=answer.ttl,
         )
 
 
@@ -224,3 +229,7 @@ class Result:
     message: MessageInfo | None = None
     #: The DKIM keys asked for with --dkim-selector (or the window's selector field).
     dkim_keys: tuple[DkimKey, ...] = ()
+    #: `check --authoritative`: what the sender zone's own servers say (core.authoritative).
+    authoritative: AuthoritativeView | None = None
+    #: Where the answers came from (None: replayed without that information).
+    resolver: ResolverInfo | None = None

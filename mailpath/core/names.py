@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import urllib.parse
 from dataclasses import dataclass
 
 import idna
@@ -147,18 +148,65 @@ def parse_ip(text: str, what: str = "IP address") -> IPAddress:
 
 
 def parse_nameserver(text: str) -> Nameserver:
-    """`IP`, `IP:PORT`, `[IPv6]:PORT` or a bare IPv6 address."""
+    """`IP`, `IP:PORT`, `[IPv6]:PORT` or a bare IPv6 address (plain DNS);
+    `https://host[:port]/path` (DoH, RFC 8484); `tls://IP[:port][#name]` (DoT, RFC 7858)."""
     raw = text.strip()
     if not raw:
         raise InputError("the name server is empty")
+    lowered = raw.lower()
+    if lowered.startswith("https://"):
+        return _parse_doh(raw)
+    if lowered.startswith("tls://"):
+        return _parse_dot(raw)
+    if "://" in raw:
+        raise InputError(
+            f"name server {raw!r}: unknown scheme (use IP[:PORT], https://HOST/dns-query "
+            "or tls://IP[:PORT][#NAME])"
+        )
+    address, port = _address_port(raw, 53)
+    return Nameserver(address, port)
+
+
+def _parse_doh(raw: str) -> Nameserver:
+    try:
+        parsed = urllib.parse.urlsplit(raw)
+        port = parsed.port
+    except ValueError as exc:
+        raise InputError(f"name server {raw!r}: bad URL ({exc})") from None
+    host = parsed.hostname or ""
+    if not host:
+        raise InputError(f"name server {raw!r}: the URL names no host")
+    if parsed.query or parsed.fragment:
+        raise InputError(f"name server {raw!r}: a DoH URL takes no query or fragment")
+    if not _looks_like_ip(host):
+        parse_domain(host, f"DoH server in {raw!r}")
+    path = parsed.path or "/dns-query"
+    netloc = parsed.netloc
+    return Nameserver(f"https://{netloc}{path}", port or 443, kind="doh")
+
+
+def _parse_dot(raw: str) -> Nameserver:
+    rest = raw[len("tls://") :]
+    rest, _, name = rest.partition("#")
+    hostname = None
+    if name:
+        hostname = parse_domain(name, f"TLS name in {raw!r}").ascii
+    if not rest:
+        raise InputError(f"name server {raw!r}: give the server's IP after tls://")
+    address, port = _address_port(rest, 853, shown=raw)
+    return Nameserver(address, port, kind="dot", hostname=hostname)
+
+
+def _address_port(raw: str, default_port: int, shown: str | None = None) -> tuple[str, int]:
+    shown = shown or raw
     port_text: str | None = None
     if raw.startswith("["):
         host, sep, rest = raw[1:].partition("]")
         if not sep:
-            raise InputError(f"name server {raw!r}: missing ']'")
+            raise InputError(f"name server {shown!r}: missing ']'")
         if rest:
             if not rest.startswith(":"):
-                raise InputError(f"name server {raw!r}: expected ':PORT' after ']'")
+                raise InputError(f"name server {shown!r}: expected ':PORT' after ']'")
             port_text = rest[1:]
     elif raw.count(":") == 1:
         host, port_text = raw.split(":")
@@ -168,14 +216,15 @@ def parse_nameserver(text: str) -> Nameserver:
         address = ipaddress.ip_address(host)
     except ValueError:
         raise InputError(
-            f"name server {raw!r} is not an IP address (use IP, IP:PORT or [IPv6]:PORT)"
+            # This text is matched by the GUI's translations (gui/labels.py): keep it.
+            f"name server {shown!r} is not an IP address (use IP, IP:PORT or [IPv6]:PORT)"
         ) from None
-    port = 53
+    port = default_port
     if port_text is not None:
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-            raise InputError(f"name server {raw!r}: the port must be a number from 1 to 65535")
+            raise InputError(f"name server {shown!r}: the port must be a number from 1 to 65535")
         port = int(port_text)
-    return Nameserver(str(address), port)
+    return str(address), port
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ Format (`"format": "mailpath-analysis"`, `"version": 1`)::
       "created": "2026-11-27T18:00:00+00:00",     # when the live analysis started (UTC)
       "inputs": {"sender": "ts.skr.jp", "recipient": "gmail.com", "via": "www274.sakura.ne.jp"},
       "resolver": ["127.0.0.1:53"],                 # where the answers came from
+      "resolver_kind": "udp",                       # system | udp | doh | dot (optional)
       "queries": [                                  # one entry per question asked
         {"name": "gmail.com", "type": "MX", "outcome": "ok",
          "records": [[5, "gmail-smtp-in.l.google.com"], ...], "elapsed_us": 12500,
+         "ttl": 300, "authoritative": false,       # ttl: null when unknown; both optional
          "canonical": "...", "detail": "..."},     # canonical/detail only when set
         ...
       ]
@@ -100,6 +102,7 @@ class Recording:
     #: verified when the analysis was made; None for an analysis without a message.
     message: MessageInput | None = None
     dkim_selectors: tuple[str, ...] = ()
+    resolver_kind: str | None = None
 
 
 def save_recording(
@@ -113,6 +116,7 @@ def save_recording(
     answers: Iterable[Answer],
     message: MessageInfo | None = None,
     dkim_selectors: Iterable[str] = (),
+    resolver_kind: str | None = None,
 ) -> None:
     """Write atomically (a `.tmp` beside it, then a rename).
 
@@ -138,6 +142,8 @@ def save_recording(
             "dkim": [dkim_signature_to_json(sig) for sig in message.dkim],
             "arc": arc_result_to_json(message.arc) if message.arc else None,
         }
+    if resolver_kind is not None:
+        data["resolver_kind"] = resolver_kind
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
     try:
@@ -261,6 +267,9 @@ def _recording(data: dict[str, Any]) -> Recording:
         answers=answers,
         message=_message(data.get("message")),
         dkim_selectors=selectors,
+        resolver_kind=(
+            data["resolver_kind"] if isinstance(data.get("resolver_kind"), str) else None
+        ),
     )
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from mailpath.core.authoritative import render_text as render_authoritative
+from mailpath.core.authoritative import view_to_json
 from mailpath.core.dkim import dkim_key_to_json
 from mailpath.core.dmarc import effective_policy
 from mailpath.core.message_check import message_to_json
@@ -96,6 +98,12 @@ def result_to_json(result: Result) -> dict[str, Any]:
         "queries": result.queries,
         "message": message_to_json(result.message),
         "dkim_keys": [dkim_key_to_json(k) for k in result.dkim_keys],
+        "resolver": (
+            {"kind": result.resolver.kind, "address": result.resolver.address}
+            if result.resolver
+            else None
+        ),
+        "authoritative": view_to_json(result.authoritative),
         "graph": graph_to_json(build_route_graph(result)),
     }
 
@@ -242,6 +250,8 @@ def render_text(result: Result, color: bool = False) -> str:
             lines.append(f"  error: {c(dmarc.error, 'error')}")
     lines += _dkim_lines(result, c)
     lines += _message_lines(result, c)
+    if result.authoritative is not None:
+        lines.extend(render_authoritative(result.authoritative))
     for note in result.notes:
         lines.append(f"Note: {note}")
     lines.append("")

@@ -343,7 +343,17 @@ def _lookup_text(lookup: Any) -> str:
         text += f" ({lookup.detail})"
     if lookup.elapsed:
         text += f" [{lookup.elapsed * 1000:.0f} ms]"
+    if getattr(lookup, "ttl", None) is not None:
+        text += f" (TTL {lookup.ttl} s)"
     return str(text)
+
+
+def _ttl(*lookups: Any) -> dict[str, int]:
+    """`{"ttl": seconds}` of the first lookup that reported one (the graph details' TTL)."""
+    for lookup in lookups:
+        if getattr(lookup, "ttl", None) is not None:
+            return {"ttl": int(lookup.ttl)}
+    return {}
 
 
 def _mx_label(host: MxHost, kind: str) -> str:
@@ -413,6 +423,7 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
     if mx is not None and mx.lookup is not None:
         mx_details["answer"] = list(mx.lookup.records) or mx.lookup.outcome
         mx_details["timing"] = f"{mx.lookup.elapsed * 1000:.0f} ms"
+        mx_details.update(_ttl(mx.lookup))
     g.add_node(
         "dns:mx",
         kind="dns",
@@ -442,6 +453,7 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
         spf_details["void lookups"] = audit.void_text()
         if audit.error:
             spf_details["error"] = audit.error
+        spf_details.update(_ttl(*audit.tree.record_queries))
     spf_label = f"DNS: SPF {sender}"
     if audit is not None and audit.record is None and failed:
         spf_label += f"\nlookup failed: {failed}"
@@ -470,6 +482,7 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
             dm_details["policy"] = policy
         if dm.error:
             dm_details["error"] = dm.error
+        dm_details.update(_ttl(*reversed(dm.lookups)))
     g.add_node(
         "dns:dmarc",
         kind="dns",
@@ -485,7 +498,7 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
 
 
 def _as_status(q: Any) -> LookupStatus:
-    return LookupStatus(q.name, q.rdtype, q.outcome, q.records, q.detail)
+    return LookupStatus(q.name, q.rdtype, q.outcome, q.records, q.detail, ttl=q.ttl)
 
 
 def _layout(g: nx.DiGraph) -> None:

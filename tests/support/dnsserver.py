@@ -39,6 +39,8 @@ Behaviour, like a real authoritative server:
 - UDP replies larger than the client's EDNS payload size (512 octets without EDNS) are sent
   truncated: TC set, no records, so the client retries over TCP. ``truncate_udp=True`` sends
   EVERY UDP reply that way (whatever its size or rcode), forcing TCP for every question.
+- ``ttl``: the TTL of every record (default 300; may be changed while running);
+  ``authoritative=False``: replies lack the AA flag (a lame server, or a resolver's cache).
 - ``latency`` seconds (read at reply time, may be changed while running) are added before
   every reply, UDP and TCP, without blocking other questions: concurrent queries overlap.
 - Records of one type are sent in random order (dnspython shuffles rdatasets when rendering,
@@ -157,7 +159,7 @@ def _normalize_zone(zone: Mapping[str, Any]) -> dict[dns.name.Name, list[Any]]:
 
 
 def _records_of(
-    records: Iterable[Any], rdtype: dns.rdatatype.RdataType, owner: dns.name.Name
+    records: Iterable[Any], rdtype: dns.rdatatype.RdataType, owner: dns.name.Name, ttl: int = TTL
 ) -> dns.rrset.RRset | None:
     rrset: dns.rrset.RRset | None = None
     for record in records:
@@ -168,7 +170,7 @@ def _records_of(
             continue
         if rrset is None:
             rrset = dns.rrset.RRset(owner, dns.rdataclass.IN, rdtype)
-        rrset.add(_make_rdata(rdtype, value), TTL)
+        rrset.add(_make_rdata(rdtype, value), ttl)
     return rrset
 
 
@@ -189,6 +191,8 @@ class DnsTestServer:
         truncate_udp: bool = False,
         address: str = "127.0.0.1",
         port: int = 0,
+        ttl: int = TTL,
+        authoritative: bool = True,
     ) -> None:
         self.zone: Mapping[str, Any] = zone if zone is not None else {}
         self.latency = latency
@@ -198,6 +202,10 @@ class DnsTestServer:
         self.truncate_udp = truncate_udp
         self.address = address
         self.port = port
+        #: The TTL of every record served (may be changed while running).
+        self.ttl = ttl
+        #: False: replies lack the AA flag, as a lame server's (or a cache's) do.
+        self.authoritative = authoritative
         self.queries: list[tuple[str, str, str]] = []
         #: Exceptions raised while answering (bad zone data): logged, answered SERVFAIL.
         self.errors: list[Exception] = []
@@ -420,7 +428,8 @@ class DnsTestServer:
     def _respond(self, query: dns.message.Message) -> dns.message.Message:
         """The reply to one question; raises `_Drop` when there must be none."""
         response = dns.message.make_response(query)
-        response.flags |= dns.flags.AA
+        if self.authoritative:
+            response.flags |= dns.flags.AA
         if query.opcode() != dns.opcode.QUERY:
             response.set_rcode(dns.rcode.NOTIMP)
             return response
@@ -442,13 +451,13 @@ class DnsTestServer:
                 response.set_rcode(dns.rcode.NXDOMAIN)
                 return response
             seen.add(name)
-            rrset = _records_of(records, rdtype, name)
+            rrset = _records_of(records, rdtype, name, self.ttl)
             if rrset is not None:
                 response.answer.append(rrset)
                 return response
             cname = None
             if rdtype != dns.rdatatype.CNAME:
-                cname = _records_of(records, dns.rdatatype.CNAME, name)
+                cname = _records_of(records, dns.rdatatype.CNAME, name, self.ttl)
             if cname is not None:
                 response.answer.append(cname)
                 target = next(iter(cname)).target

@@ -47,48 +47,76 @@ def nsd_available() -> bool:
     return nsd_binary() is not None
 
 
-def zone_text(origin: str, records: Iterable[tuple[str, str, str]] = (), *, ttl: int = 300) -> str:
+def zone_text(
+    origin: str,
+    records: Iterable[tuple[str, str, str]] = (),
+    *,
+    ttl: int = 300,
+    serial: int = 1,
+    ns: Iterable[str] = ("ns",),
+) -> str:
     """A master file for `origin`: $ORIGIN, $TTL, SOA, NS, then one line per record.
 
     `records` are ``(owner, type, rdata text)``; owners are relative to the origin unless they
     end with a dot (``"@"`` is the origin itself), rdata is written as given (quote TXT
-    strings yourself: ``("@", "TXT", '"v=spf1 -all"')``).
+    strings yourself: ``("@", "TXT", '"v=spf1 -all"')``). `serial` is the SOA serial; `ns`
+    the NS hosts (relative to the origin unless they end with a dot; the first is the SOA's
+    primary).
     """
     origin = origin.strip().rstrip(".").lower() + "."
     lines = [
         f"$ORIGIN {origin}",
         f"$TTL {ttl}",
-        f"@ IN SOA ns.{origin} hostmaster.{origin} 1 3600 900 604800 {ttl}",
-        f"@ IN NS ns.{origin}",
     ]
+    hosts = list(ns)
+    lines.append(f"@ IN SOA {hosts[0]} hostmaster.{origin} {serial} 3600 900 604800 {ttl}")
+    lines.extend(f"@ IN NS {host}" for host in hosts)
     lines.extend(f"{owner} IN {rtype.upper()} {rdata}" for owner, rtype, rdata in records)
     return "\n".join(lines) + "\n"
 
 
-def free_port(address: str = "127.0.0.1") -> int:
-    """A port free for both UDP and TCP on `address` (at the time of asking)."""
+def free_port(address: str = "127.0.0.1", *others: str) -> int:
+    """A port free for both UDP and TCP on `address` and on each of `others` (at the time of
+    asking): several servers on 127.0.0.2, 127.0.0.3... can then share one port, as the
+    name servers of a zone share port 53."""
     for _ in range(50):
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
             udp.bind((address, 0))
             port = udp.getsockname()[1]
-            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
-                try:
-                    tcp.bind((address, port))
-                except OSError:
-                    continue
+            if _free(address, port, udp=False) and all(_free(a, port) for a in others):
                 return int(port)
     raise OSError("no free port")
+
+
+def _free(address: str, port: int, *, udp: bool = True) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as tcp:
+        try:
+            tcp.bind((address, port))
+        except OSError:
+            return False
+    if not udp:
+        return True
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+        try:
+            udp.bind((address, port))
+        except OSError:
+            return False
+    return True
 
 
 class NsdServer:
     """NSD serving `zones` (origin -> master-file text) on 127.0.0.1, UDP and TCP."""
 
-    def __init__(self, zones: Mapping[str, str], *, address: str = "127.0.0.1") -> None:
+    def __init__(
+        self, zones: Mapping[str, str], *, address: str = "127.0.0.1", port: int = 0
+    ) -> None:
         if not zones:
             raise ValueError("NSD needs at least one zone")
         self.zones = {o.strip().rstrip(".").lower(): text for o, text in zones.items()}
         self.address = address
-        self.port = 0
+        #: 0: a free port is chosen; else this one (e.g. the port several servers share).
+        self.fixed_port = port
+        self.port = port
         self.directory: Path | None = None
         self._proc: subprocess.Popen[bytes] | None = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
@@ -147,7 +175,7 @@ class NsdServer:
         self.directory = Path(self._tmp.name)
         last_error = ""
         for _attempt in range(3):  # the free port may be taken between asking and binding
-            self.port = free_port(self.address)
+            self.port = self.fixed_port or free_port(self.address)
             conf = self._write_config(self.directory, self.port)
             stderr = open(self.directory / "stderr.txt", "wb")  # noqa: SIM115
             try:
@@ -166,7 +194,7 @@ class NsdServer:
                 return self
             last_error = error
             self._end_process()
-            if "address already in use" not in error.lower():
+            if self.fixed_port or "address already in use" not in error.lower():
                 break
         self.stop()
         raise RuntimeError(f"NSD did not start: {last_error}")

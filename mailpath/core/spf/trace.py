@@ -56,6 +56,7 @@ class QueryUse:
     outcome: str  # Outcome.value
     records: tuple[str, ...]
     detail: str
+    ttl: int | None = None  # as the server reported it
 
     @classmethod
     def from_answer(cls, answer: Answer) -> QueryUse:
@@ -69,6 +70,7 @@ class QueryUse:
             answer.outcome.value,
             tuple(answer.texts()),
             detail,
+            answer.ttl,
         )
 
 
@@ -154,6 +156,7 @@ def _query_json(q: QueryUse) -> dict[str, Any]:
         "outcome": q.outcome,
         "records": list(q.records),
         "detail": q.detail,
+        "ttl": q.ttl,
     }
 
 
