@@ -150,32 +150,13 @@ def record_to_display(rdtype: str, value: RecordValue) -> str:
 
 
 def record_to_json(rdtype: str, value: RecordValue) -> Any:
-    """A JSON-safe form that `record_from_json` reads back exactly."""
+    """A JSON-safe form that `recording.answer_from_json` reads back exactly."""
     if rdtype in ("TXT", "SPF"):
         # Latin-1 maps every byte to one code point: lossless and readable for ASCII.
         return [s.decode("latin-1") for s in value]
     if rdtype == "MX":
         return [value[0], value[1]]
     return value
-
-
-def record_from_json(rdtype: str, data: Any) -> RecordValue:
-    if rdtype in ("TXT", "SPF"):
-        if not isinstance(data, list) or not all(isinstance(s, str) for s in data):
-            raise ValueError(f"bad {rdtype} record {data!r}")
-        return tuple(s.encode("latin-1") for s in data)
-    if rdtype == "MX":
-        if (
-            not isinstance(data, list)
-            or len(data) != 2
-            or not isinstance(data[0], int)
-            or not isinstance(data[1], str)
-        ):
-            raise ValueError(f"bad MX record {data!r}")
-        return (data[0], data[1])
-    if not isinstance(data, str):
-        raise ValueError(f"bad {rdtype} record {data!r}")
-    return data
 
 
 def answer_to_json(answer: Answer) -> dict[str, Any]:
@@ -194,35 +175,6 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
     if answer.authoritative is not None:
         out["authoritative"] = answer.authoritative
     return out
-
-
-def answer_from_json(data: Any) -> Answer:
-    if not isinstance(data, dict):
-        raise ValueError("a query entry is not an object")
-    try:
-        rdtype = str(data["type"]).upper()
-        outcome = Outcome(data["outcome"])
-        records = tuple(record_from_json(rdtype, r) for r in data.get("records", []))
-        canonical = data.get("canonical")
-        ttl = data.get("ttl")
-        if ttl is not None and (not isinstance(ttl, int) or isinstance(ttl, bool) or ttl < 0):
-            raise ValueError(f"bad ttl {ttl!r}")
-        aa = data.get("authoritative")
-        if aa is not None and not isinstance(aa, bool):
-            raise ValueError(f"bad authoritative flag {aa!r}")
-        return Answer(
-            name=normalize_qname(str(data["name"])),
-            rdtype=rdtype,
-            outcome=outcome,
-            records=records,
-            canonical=str(canonical) if canonical else None,
-            detail=str(data.get("detail", "")),
-            elapsed=int(data.get("elapsed_us", 0)) / 1_000_000,
-            ttl=ttl,
-            authoritative=aa,
-        )
-    except (KeyError, TypeError) as exc:
-        raise ValueError(f"a query entry lacks {exc}") from exc
 
 
 # ---------------------------------------------------------------- live

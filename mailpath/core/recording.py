@@ -76,6 +76,7 @@ MAX_RESOLVERS = 64
 MAX_SELECTORS = 32
 MAX_SIGNATURES = 200
 MAX_ELAPSED_US = 24 * 3_600 * 1_000_000
+MAX_TTL = 2**31 - 1  # RFC 2181 8
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _RDTYPE = re.compile(r"[A-Z][A-Z0-9]{0,9}")
@@ -375,6 +376,12 @@ def _answer(index: int, entry: Any) -> Answer:
     elapsed_us = entry.get("elapsed_us", 0)
     if type(elapsed_us) is not int or not 0 <= elapsed_us <= MAX_ELAPSED_US:
         raise _Damaged(f"{where}: elapsed_us {_show(elapsed_us)} is not a number of microseconds")
+    ttl = entry.get("ttl")  # absent in recordings made before TTLs were kept
+    if ttl is not None and (type(ttl) is not int or not 0 <= ttl <= MAX_TTL):
+        raise _Damaged(f"{where}: ttl {_show(ttl)} is not a number of seconds")
+    authoritative = entry.get("authoritative")
+    if authoritative is not None and type(authoritative) is not bool:
+        raise _Damaged(f"{where}: authoritative {_show(authoritative)} is not true or false")
     return Answer(
         name=name,
         rdtype=rdtype,
@@ -383,7 +390,17 @@ def _answer(index: int, entry: Any) -> Answer:
         canonical=canonical or None,
         detail=detail,
         elapsed=elapsed_us / 1_000_000,
+        ttl=ttl,
+        authoritative=authoritative,
     )
+
+
+def answer_from_json(entry: Any) -> Answer:
+    """One saved answer (`dns.answer_to_json`'s form), validated; ValueError if damaged."""
+    try:
+        return _answer(0, entry)
+    except _Damaged as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _record(rdtype: str, value: Any, where: str) -> RecordValue:
