@@ -15,6 +15,7 @@ shows the results as they were verified when the analysis was made.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -37,7 +38,7 @@ from mailpath.core.message import (
     registrable_domain,
 )
 from mailpath.core.model import DmarcInfo, MessageInfo, MxInfo, SendingHostInfo
-from mailpath.core.received import hop_to_json
+from mailpath.core.received import Hop, hop_to_json
 from mailpath.core.spf import SpfOutcome, SpfResult
 
 __all__ = [
@@ -181,7 +182,7 @@ async def evaluate(
         mail_from=mail_from,
         dmarc_result=dmarc_result,
         receiver_results=receiving_results(parsed, receivers),
-        unexpected_hops=unexpected_hops(parsed, hosts),
+        unexpected_hops=unexpected_hops(parsed),
     )
 
 
@@ -200,23 +201,44 @@ def _org(name: str | None) -> str | None:
     return registrable_domain(name) if name else None
 
 
-def unexpected_hops(parsed: ParsedMessage, hosts: Iterable[SendingHostInfo]) -> tuple[int, ...]:
-    """Hops on the sending side run by an organization that is neither the sender's nor the
-    handover server's: a relay or a forwarder the predicted route does not have."""
+def unexpected_hops(parsed: ParsedMessage) -> tuple[int, ...]:
+    """Hops on the sending side run by an organization the predicted route does not have: a
+    relay, a forwarder or a mailing list between the sender's submission server and the
+    recipient.
+
+    Expected are the From domain's organization and the submission server's (the `by` of the
+    oldest hop when that hop comes from a mail client: an address with no server name)."""
     if parsed.handover is None:
         return ()
-    known = {_org(parsed.from_domain), _org(parsed.mail_from_domain)}
-    known |= {_org(h.host) for h in hosts}
-    known |= {_org(parsed.handover.host)}
+    known = {_org(parsed.from_domain)}
+    hops = parsed.hops
+    if hops and _from_client(hops[0]):
+        known.add(_org(hops[0].by))
     known.discard(None)
     out = []
-    for index, hop in enumerate(parsed.hops[: parsed.handover.hop]):
+    for index, hop in enumerate(hops[: parsed.handover.hop]):
         org = _org(hop.by)
         if hop.unparsed or org is None:
             continue
         if org not in known:
             out.append(index)
     return tuple(out)
+
+
+def _from_client(hop: Hop) -> bool:
+    """The hop came from a mail client (a PC), not from a named server."""
+    if hop.unparsed:
+        return False
+    name = hop.from_name or ""
+    return not name or name.startswith("[") or _is_address(name)
+
+
+def _is_address(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text.strip("[]").removeprefix("IPv6:"))
+    except ValueError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- JSON
