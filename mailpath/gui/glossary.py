@@ -44,9 +44,9 @@ class Term:
     advice: str | None  # what to do about it, when there is something to do
     rfc: str  # "RFC 7208 2.6.5": not translated
 
-    def plain_text(self) -> str:
+    def plain_text(self, with_title: bool = True) -> str:
         """Title, explanation, advice and RFC as one plain-text block."""
-        parts = [self.title, "", self.text]
+        parts = [self.title, "", self.text] if with_title else [self.text]
         if self.advice:
             parts += ["", tr("Glossary", "What to do: {advice}").format(advice=self.advice)]
         parts += ["", tr("Glossary", "Reference: {rfc}").format(rfc=self.rfc)]
