@@ -2,7 +2,8 @@
 
 The terms come from `glossary.terms()` in the UI language. Explanations are shown as plain
 text only (a QPlainTextEdit and plain-text labels), so nothing in the data is ever read as
-HTML. Keyboard: the filter box has the focus; typing filters, Up/Down/PageUp/PageDown move
+HTML. Keyboard: the filter box has the focus; typing filters (by key, title and RFC, or by the
+explanations when no title matches), Up/Down/PageUp/PageDown move
 through the list from the filter box, typing while the list has the focus goes to the filter,
 Esc closes.
 
@@ -161,21 +162,25 @@ class GlossaryDialog(QDialog):
                 return item
         return None
 
-    def _matches(self, term: glossary.Term, needle: str) -> bool:
-        if not needle:
-            return True
-        haystack = " ".join((term.key, term.title, term.rfc, term.text, term.advice or ""))
-        return all(word in haystack.casefold() for word in needle.casefold().split())
+    def _matches(self, term: glossary.Term, needle: str, in_text: bool) -> bool:
+        fields = [term.key, term.title, term.rfc]
+        if in_text:
+            fields += [term.text, term.advice or ""]
+        haystack = " ".join(fields).casefold()
+        return all(word in haystack for word in needle.casefold().split())
 
     def _apply_filter(self, text: str) -> None:
+        """Terms whose key, title or RFC match every word; if none, those whose text does."""
+        needle = text.strip()
+        items = [self.term_list.item(row) for row in range(self.term_list.count())]
+        terms = [self._terms[str(item.data(_KEY_ROLE))] for item in items]
+        shown = [self._matches(term, needle, in_text=False) for term in terms]
+        if not any(shown):
+            shown = [self._matches(term, needle, in_text=True) for term in terms]
         first: QListWidgetItem | None = None
-        for row in range(self.term_list.count()):
-            item = self.term_list.item(row)
-            term = self._terms[str(item.data(_KEY_ROLE))]
-            # Every word must occur in the key, title, RFC or text (any case).
-            hidden = not self._matches(term, text.strip())
-            item.setHidden(hidden)
-            if not hidden and first is None:
+        for item, visible in zip(items, shown, strict=True):
+            item.setHidden(not visible)
+            if visible and first is None:
                 first = item
         current = self.term_list.currentItem()
         if current is None or current.isHidden():

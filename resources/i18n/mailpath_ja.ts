@@ -1092,7 +1092,7 @@
     </message>
     <message>
       <source>DMARC</source>
-      <translation>DMARC</translation>
+      <translation>DMARC（送信ドメイン認証のポリシー）</translation>
     </message>
     <message>
       <source>DMARC ties SPF and DKIM to the From address the reader sees. A message passes DMARC when SPF or DKIM passes for a domain that aligns with the From domain. The domain's record at _dmarc.domain (v=DMARC1) tells receivers what to do with mail that fails, and where to send reports.</source>
