@@ -13,6 +13,8 @@ finding, or plainly from the Help menu.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -40,6 +42,12 @@ _NAVIGATION = {
 }
 
 
+def _plain_tooltip(text: str) -> str:
+    """A tooltip showing `text` literally (Qt would read a tooltip that looks like HTML)."""
+    body = "<br>".join(html.escape(line) for line in text.splitlines())
+    return f"<qt>{body}</qt>"
+
+
 class GlossaryDialog(QDialog):
     """The glossary. `show_term(key)` selects a term; `retranslate()` after a language change."""
 
@@ -59,6 +67,9 @@ class GlossaryDialog(QDialog):
         self.term_list.setObjectName("glossaryList")
         self.term_list.currentItemChanged.connect(self._show_current)
         self.term_list.installEventFilter(self)
+        # Long (Japanese) titles are elided, never scrolled sideways; the tooltip has them.
+        self.term_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.term_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("glossaryTitle")
@@ -93,6 +104,7 @@ class GlossaryDialog(QDialog):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([340, 560])
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -101,7 +113,7 @@ class GlossaryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
-        self.resize(820, 520)
+        self.resize(900, 560)
         self.retranslate()
         self.filter_edit.setFocus()
 
@@ -147,7 +159,7 @@ class GlossaryDialog(QDialog):
         for term in self._terms.values():
             item = QListWidgetItem(term.title, self.term_list)
             item.setData(_KEY_ROLE, term.key)
-            item.setToolTip(term.rfc)
+            item.setToolTip(_plain_tooltip(f"{term.title}\n{term.rfc}"))
         self.term_list.blockSignals(False)
         self._apply_filter(self.filter_edit.text())
         if keep is not None:

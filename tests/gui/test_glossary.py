@@ -156,7 +156,9 @@ def test_dialog_shows_plain_text_only(qtbot: Any, monkeypatch: pytest.MonkeyPatc
     assert dialog.title_label.text() == "<b>SPF</b>"
     assert dialog.title_label.textFormat() == Qt.TextFormat.PlainText
     assert "<b>bold</b> & <i>x</i>" in dialog.text_view.toPlainText()
-    assert dialog.term_list.currentItem().text() == "<b>SPF</b>"
+    item = dialog.term_list.currentItem()
+    assert item.text() == "<b>SPF</b>"
+    assert "&lt;b&gt;SPF&lt;/b&gt;" in item.toolTip()
 
 
 def test_dialog_retranslates(qtbot: Any, japanese: None) -> None:
