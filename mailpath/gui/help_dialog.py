@@ -199,7 +199,7 @@ class GlossaryDialog(QDialog):
             if first is not None:
                 self.term_list.setCurrentItem(first)
             else:
-                self.term_list.setCurrentItem(None)  # type: ignore[arg-type]
+                self.term_list.setCurrentRow(-1)
                 self._show_current(None)
         else:
             self._show_current(current)
