@@ -147,6 +147,12 @@ def _fail(message: str) -> int:
     return USAGE_ERROR
 
 
+def _notes(notes: Sequence[str]) -> None:
+    """What forgiving input read a pasted value as, on stderr (stdout stays the report)."""
+    for note in notes:
+        print(f"mailpath: note: {note}", file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
@@ -213,7 +219,7 @@ def _check(args: argparse.Namespace) -> int:
         return _fail(problem)
     if args.watch is not None:
         return _watch(args)
-    from mailpath.core.analysis import analyze, parse_inputs
+    from mailpath.core.analysis import analyze, input_notes, parse_inputs
     from mailpath.core.dns import RecordingSource, ReplaySource
     from mailpath.core.names import InputError
     from mailpath.core.recording import open_recording, save_recording
@@ -222,6 +228,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         started_at = None
         message = None
+        given_notes: tuple[str, ...] = ()
         selectors: tuple[str, ...] = tuple(args.dkim_selector)
         if args.message and args.replay:
             raise InputError(
@@ -234,6 +241,7 @@ def _check(args: argparse.Namespace) -> int:
             if args.sender or args.recipient:
                 given = parse_inputs(args.sender or "", args.recipient or "", args.via)
                 saved = parse_inputs(rec.sender, rec.recipient, rec.via)
+                given_notes = input_notes(*given)
                 if given[:2] != saved[:2] or (args.via and given[2] != saved[2]):
                     raise InputError(
                         f"{args.replay} holds the analysis of {rec.sender} -> {rec.recipient}; "
@@ -272,6 +280,10 @@ def _check(args: argparse.Namespace) -> int:
                 )
             )
             result = _replayed_resolver(result, rec)
+            if given_notes:  # what SENDER/RECIPIENT as typed were read as
+                from dataclasses import replace
+
+                result = replace(result, inputs=replace(result.inputs, notes=given_notes))
         else:
             result, compared = asyncio.run(
                 _analyze_live(
@@ -280,6 +292,7 @@ def _check(args: argparse.Namespace) -> int:
             )
     except InputError as exc:
         return _fail(str(exc))
+    _notes(result.inputs.notes)
     if args.save:
         answers = source.answers() if isinstance(source, RecordingSource) else rec.answers
         try:
@@ -609,14 +622,14 @@ def _selectors(args: argparse.Namespace) -> list[str]:
 
 
 def _watch(args: argparse.Namespace) -> int:
-    from mailpath.core.analysis import parse_inputs
+    from mailpath.core.analysis import input_notes, parse_inputs
     from mailpath.core.names import InputError
     from mailpath.core.watch import WatchRun, watch
 
     try:
         if args.sender is None or args.recipient is None:
             raise InputError("give SENDER and RECIPIENT")
-        parse_inputs(args.sender, args.recipient, args.via)
+        _notes(input_notes(*parse_inputs(args.sender, args.recipient, args.via)))
         _source(args)  # bad --nameserver or --ca-file: say so before the first run
         if args.compare_resolvers:
             _compare_sources(args)

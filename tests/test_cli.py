@@ -323,6 +323,75 @@ def test_spf_replay_of_a_question_not_recorded_is_temperror_not_none(cli: Cli) -
     assert json.loads(ran.out)["result"] == "temperror"
 
 
+# ---------------------------------------------------------------- input that forgives
+
+
+def _json_without_notes(ran: Ran) -> dict[str, Any]:
+    assert ran.code == 0, ran.err
+    data: dict[str, Any] = json.loads(ran.out)
+    data["inputs"].pop("notes")
+    return data
+
+
+@pytest.mark.parametrize(
+    ("sender", "recipient", "via"),
+    [
+        ("'ts.skr.jp.'", '"gmail.com"', None),
+        ("Someone <@ts.skr.jp>", " <gmail.com>\n", None),
+        ("mailto:ts.skr.jp", "\uff27\uff2d\uff21\uff29\uff2c\uff0e\uff43\uff4f\uff4d", None),
+        ("ts\u3002skr\u3002jp", "gmail.com", "\uff57\uff57\uff57\uff12\uff17\uff14.sakura.ne.jp"),
+        ("https://www.ts.skr.jp/contact", "http://gmail.com/", "https://www274.sakura.ne.jp/"),
+    ],
+)
+def test_check_accepts_pasted_forms_as_the_same_analysis(
+    cli: Cli, sender: str, recipient: str, via: str | None
+) -> None:
+    seed = str(seed_example())
+    plain = _json_without_notes(cli("check", "--replay", seed, "--json"))
+    args = ["check", "--replay", seed, sender, recipient, "--json"]
+    ran = cli(*args, *(["--via", via] if via else []))
+    assert _json_without_notes(ran) == plain
+
+
+def test_check_says_what_a_url_was_read_as_on_stderr_and_in_json(cli: Cli) -> None:
+    seed = str(seed_example())
+    ran = cli("check", "--replay", seed, "https://www.ts.skr.jp/contact", "gmail.com", "--json")
+    note = "the sender https://www.ts.skr.jp/contact was read as ts.skr.jp (its host without www.)"
+    assert ran.code == 0, ran.err
+    assert json.loads(ran.out)["inputs"]["notes"] == [note]
+    assert ran.err.splitlines() == [f"mailpath: note: {note}"]
+    text = cli("check", "--replay", seed, "ts.skr.jp", "http://gmail.com/inbox")
+    assert text.code == 0, text.err
+    assert text.err == (
+        "mailpath: note: the recipient http://gmail.com/inbox was read as gmail.com\n"
+    )
+    assert "mailpath: note" not in text.out
+
+
+def test_check_without_pasted_forms_has_no_notes(cli: Cli) -> None:
+    ran = cli("check", "--replay", str(seed_example()), "ts.skr.jp", "gmail.com", "--json")
+    assert ran.code == 0, ran.err
+    assert ran.err == ""
+    assert json.loads(ran.out)["inputs"]["notes"] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (
+            ["check", "a@b@ts.skr.jp", "gmail.com"],
+            "the sender 'a@b@ts.skr.jp' has more than one '@'",
+        ),
+        (["check", "ts.skr.jp", "gm ail.com"], "the recipient 'gm ail.com' contains a space"),
+        (["check", "http://192.0.2.1/", "gmail.com"], "the sender '192.0.2.1' is an IP address"),
+        (["check", "ts.skr.jp", "https:///x"], "the recipient 'https:///x' is a web address"),
+        (["check", "ts.skr.jp", "gmail.com", "--via", "a@b.jp"], "the sending host 'a@b.jp' is an"),
+    ],
+)
+def test_check_still_rejects_what_is_wrong(cli: Cli, args: list[str], words: str) -> None:
+    assert_one_line_error(cli(*args), words)
+
+
 # ---------------------------------------------------------------- the real entry point
 
 

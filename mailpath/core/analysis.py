@@ -133,6 +133,11 @@ def parse_inputs(
     return sender_party, recipient_party, via_host
 
 
+def input_notes(sender: Party, recipient: Party, via: SendingHost | None) -> tuple[str, ...]:
+    """The notes normalization left on the inputs ("the sender ... was read as ...")."""
+    return tuple(n for n in (sender.note, recipient.note, via.note if via else None) if n)
+
+
 async def analyze(
     source: DnsSource,
     sender: str,
@@ -156,6 +161,7 @@ async def analyze(
             recipient_party.address if recipient_party.local else recipient_party.domain.ascii
         ),
         via=via_host.label if via_host else None,
+        notes=input_notes(sender_party, recipient_party, via_host),
     )
     cache = source if isinstance(source, CachingSource) else CachingSource(source)
     state = _State(

@@ -204,6 +204,7 @@ class Inputs:
     sender: str  # as normalized: the address or domain
     recipient: str
     via: str | None = None
+    notes: tuple[str, ...] = ()  # what forgiving input read a pasted value as (names.py)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import idna
 
@@ -46,6 +46,8 @@ class Party:
 
     domain: Domain
     local: str | None = None
+    #: What forgiving input did that the person may not expect ("... was read as ..."), or None.
+    note: str | None = field(default=None, compare=False)
 
     @property
     def address(self) -> str:
@@ -120,21 +122,73 @@ def _looks_like_ip(text: str) -> bool:
     return True
 
 
+# Full-width ASCII (U+FF01-U+FF5E, what a Japanese IME types) folds to ASCII; the
+# ideographic space and the full stops UTS 46 maps to "." fold too. Nothing else is touched,
+# so Japanese labels (日本語.jp) go to IDNA as typed.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH.update({0x3000: 0x20, 0x3002: 0x2E, 0xFF61: 0x2E})
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "`": "`"}
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+
+
+def _unquote(text: str) -> str:
+    text = text.strip()
+    while len(text) >= 2 and _QUOTES.get(text[0]) == text[-1]:
+        text = text[1:-1].strip()
+    return text
+
+
+def normalize_input(text: str, what: str = "sender") -> tuple[str, str | None]:
+    """What a person pasted, reduced to what the parsers read, and a note when that is not
+    obvious (None otherwise). Forgiven: whitespace and newlines around, surrounding quotes,
+    full-width characters (ＡＢＣ．ｊｐ, ＠), `Name <addr>` and `<addr>`, `mailto:addr`, and a
+    URL or `host/path` (its host; for a sender or recipient without a leading `www.`, which
+    names a web server, not a mail domain). `what` names the field in notes and errors."""
+    raw = text.translate(_FULL_WIDTH).strip()
+    shown = " ".join(raw.split())
+    cleaned = _unquote(raw)
+    if cleaned.endswith(">") and "<" in cleaned:
+        cleaned = _unquote(cleaned[cleaned.rindex("<") + 1 : -1])
+    if cleaned[:7].lower() == "mailto:":
+        cleaned = urllib.parse.unquote(cleaned[7:].partition("?")[0]).strip()
+    is_url = bool(_SCHEME.match(cleaned))
+    bare_path = "/" in cleaned and "@" not in cleaned and not any(c.isspace() for c in cleaned)
+    if not (is_url or bare_path):
+        return cleaned, None
+    try:
+        parsed = urllib.parse.urlsplit(cleaned if is_url else f"//{cleaned}")
+        host = parsed.hostname or ""
+    except ValueError as exc:
+        raise InputError(f"the {what} {shown!r} is not a usable web address: {exc}") from None
+    if not host:
+        raise InputError(f"the {what} {shown!r} is a web address without a host name")
+    host = host.rstrip(".")
+    dropped_www = ""
+    if what != "sending host" and host.startswith("www.") and host.count(".") >= 2:
+        host, dropped_www = host[4:], " (its host without www.)"
+    elif ":" in host:
+        host = f"[{host}]"  # an IPv6 literal
+    return host, f"the {what} {shown} was read as {host}{dropped_www}"
+
+
 def parse_party(text: str, what: str = "sender") -> Party:
-    """`user@domain`, `@domain` or `domain`."""
-    raw = text.strip()
+    """`user@domain`, `@domain` or `domain`, forgiving what people paste
+    (see `normalize_input`); `Party.note` says what was read when that is not obvious."""
+    raw, note = normalize_input(text, what)
     if not raw:
         raise InputError(f"the {what} is empty")
     if "@" in raw:
         local, _, domain = raw.rpartition("@")
         if not domain.strip():
             raise InputError(f"the {what} {raw!r} has no domain after '@'")
+        if "@" in local and not (len(local) >= 2 and local[0] == local[-1] == '"'):
+            raise InputError(f"the {what} {raw!r} has more than one '@'")
         if any(c.isspace() for c in local):
             raise InputError(f"the {what} {raw!r} has a space in its local part")
         if len(local.encode("utf-8")) > 64:
             raise InputError(f"the {what}'s local part is over 64 octets")
-        return Party(parse_domain(domain, what), local or None)
-    return Party(parse_domain(raw, what))
+        return Party(parse_domain(domain, what), local or None, note)
+    return Party(parse_domain(raw, what), note=note)
 
 
 def parse_ip(text: str, what: str = "IP address") -> IPAddress:
@@ -233,6 +287,7 @@ class SendingHost:
 
     name: Domain | None = None
     address: IPAddress | None = None
+    note: str | None = field(default=None, compare=False)  # as `Party.note`
 
     @property
     def label(self) -> str:
@@ -242,9 +297,14 @@ class SendingHost:
 
 
 def parse_sending_host(text: str) -> SendingHost:
-    raw = _clean(text)
+    """A host name or IP literal, forgiving what people paste (see `normalize_input`: a URL
+    gives its host, `www.` kept, since here it may well be the sending machine)."""
+    typed, note = normalize_input(text, "sending host")
+    raw = _clean(typed)
     if not raw:
         raise InputError("the sending host is empty")
     if _looks_like_ip(raw):
-        return SendingHost(address=parse_ip(raw, "sending host address"))
-    return SendingHost(name=parse_domain(raw, "sending host"))
+        return SendingHost(address=parse_ip(raw, "sending host address"), note=note)
+    if "@" in raw:
+        raise InputError(f"the sending host {raw!r} is an address; give the server's name or IP")
+    return SendingHost(name=parse_domain(raw, "sending host"), note=note)

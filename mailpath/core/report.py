@@ -35,6 +35,7 @@ def result_to_json(result: Result) -> dict[str, Any]:
             "sender": result.inputs.sender,
             "recipient": result.inputs.recipient,
             "via": result.inputs.via,
+            "notes": list(result.inputs.notes),
         },
         "started_at": result.started_at,
         "mx": _mx_json(mx),
