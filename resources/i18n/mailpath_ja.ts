@@ -2006,7 +2006,7 @@ From: …
     </message>
     <message>
       <source>SMTP :25</source>
-      <translation>SMTP :25 番</translation>
+      <translation>SMTP :25</translation>
     </message>
     <message>
       <source>SMTP :25 · pref {pref}</source>
