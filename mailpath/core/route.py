@@ -29,6 +29,7 @@ With a received message (`Result.message`) the actual hops are drawn over the pr
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
@@ -48,7 +49,236 @@ from mailpath.core.model import (
 )
 from mailpath.core.received import Hop
 from mailpath.core.spf import MAX_LOOKUPS, MAX_VOID_LOOKUPS, SpfResult
+from mailpath.core.verdict import TEMPLATES as VERDICT_TEMPLATES
 from mailpath.core.verdict import Verdict, verdict
+
+#: The route's own words: key -> English template. Nodes and edges carry `label_parts` (one
+#: part per line) and `details_parts` ([{"name": part, "value": part | [part] | number}])
+#: beside the English `label` and `details`, which are these templates rendered in English
+#: (`render_part`). A part is {"key": key, "params": {...}}; a param that is itself a part is
+#: rendered first, a list of parts is rendered and joined with " · ". A part with
+#: "table": "verdict" names a template of `mailpath.core.verdict.TEMPLATES` instead. Text from
+#: DNS or the message is the "text" part, shown as it is. The GUI translates each template
+#: (context "RouteText", the English template as the source) and fills in the same params.
+TEMPLATES: dict[str, str] = {
+    "text": "{text}",
+    "join": "{items}",
+    # node titles and lines
+    "client.title": "Sender's PC",
+    "sending.title": "Sending server",
+    "sending.submission": "Submission server",
+    "sending.assumed": "Assumed sender",
+    "mailbox.title": "Mailbox",
+    "mx.implicit": "implicit MX",
+    "mx.pref": "MX {pref}",
+    "mx.of": "MX of {domain}",
+    "resolving": "resolving…",
+    "mx.null": "null MX: accepts no mail",
+    "mx.none": "no MX, no address",
+    "mx.nxdomain": "does not exist (NXDOMAIN)",
+    "mx.broken_null": "broken null MX ({pref} .)",
+    "lookup.failed": "lookup failed",
+    "lookup.failed_with": "lookup failed: {failure}",
+    "address.title": "IPv{family} {address}",
+    "address.spf": "SPF {result}",
+    "address.fcrdns_ok": "FCrDNS ok",
+    "address.fcrdns_fails": "FCrDNS fails",
+    "dns.mx": "DNS: MX {domain}",
+    "dns.spf": "DNS: SPF {domain}",
+    "dns.dmarc": "DNS: DMARC {domain}",
+    # edges
+    "edge.submission_auth": "submission :587 (SMTP AUTH)",
+    "edge.submission": "submission",
+    "edge.smtp": "SMTP :25",
+    "edge.smtp_pref": "SMTP :25 · pref {pref}",
+    "edge.delivery": "delivery",
+    "edge.family": "IPv{family}",
+    "edge.mx_lookup": "MX lookup",
+    "edge.spf_check": "SPF check",
+    "edge.dmarc_check": "DMARC check",
+    # the received message
+    "hop.title": "Hop #{n}",
+    "hops.title": "Hops #{first}–#{last}",
+    "hops.internal": "+{count} internal hops",
+    "hops.times": "{first} – {last}",
+    "hop.by": "by {host}",
+    "hop.by_unknown": "by ?",
+    "hop.unparsed": "unparsed",
+    "hop.delay": "{delay} s",
+    "hop.tls": "TLS",
+    "hop.no_tls": "no TLS",
+    "hop.tls_unknown": "TLS ?",
+    "hop.unexpected": "not on the predicted route",
+    "hop.unexpected_count": "not on the predicted route ({count} hops)",
+    "hop.of": "#{n} of {total}",
+    "hops.of": "#{first}–#{last} of {total}",
+    "hop.handover": "handover to the recipient's servers",
+    "dmarc.result": "DMARC {result}",
+    "dmarc.title": "DMARC",
+    "dmarc.disposition": "disposition {disposition}",
+    "dmarc.not_evaluated": "not evaluated",
+    "dkim.none": "DKIM: none",
+    "dkim.no_signature": "no signature",
+    "dkim.no_signature_long": "the message carries no DKIM-Signature",
+    "dkim.title": "DKIM",
+    "dkim.signature": "DKIM d={domain} s={selector}",
+    "dkim.aligned": "aligned",
+    "dkim.not_aligned": "not aligned",
+    "dkim.bits": "{bits}-bit",
+    "dkim.key": "{type} {bits}-bit",
+    "dkim.more": "+{count} more signatures",
+    "dkim.summary": "d={domain} s={selector} {result}",
+    # detail names
+    "d.sender": "sender",
+    "d.role": "role",
+    "d.host": "host",
+    "d.addresses": "addresses",
+    "d.address": "address",
+    "d.family": "family",
+    "d.lookup": "{rdtype} lookup",
+    "d.error": "error",
+    "d.spf_for": "SPF for {domain}",
+    "d.ptr": "PTR",
+    "d.fcrdns": "FCrDNS",
+    "d.spf_record": "SPF record",
+    "d.spf_lookups": "SPF lookups",
+    "d.spf_error": "SPF error",
+    "d.preference": "preference",
+    "d.cname": "CNAME",
+    "d.mx": "MX",
+    "d.verdict": "verdict",
+    "d.question": "question",
+    "d.answer": "answer",
+    "d.timing": "timing",
+    "d.ttl": "ttl",
+    "d.record": "record",
+    "d.lookups": "lookups",
+    "d.void_lookups": "void lookups",
+    "d.found_at": "found at",
+    "d.policy": "policy",
+    "d.hop_n": "hop #{n}",
+    "d.hop": "hop",
+    "d.hops": "hops",
+    "d.from": "from",
+    "d.client_address": "client address",
+    "d.by": "by",
+    "d.protocol": "protocol",
+    "d.tls": "TLS",
+    "d.time": "time",
+    "d.received": "received",
+    "d.delay": "delay",
+    "d.first": "first",
+    "d.last": "last",
+    "d.note": "note",
+    "d.result": "result",
+    "d.disposition": "disposition",
+    "d.policy_domain": "policy domain",
+    "d.spf_aligned": "SPF aligned",
+    "d.dkim_aligned": "DKIM aligned",
+    "d.reason": "reason",
+    "d.dkim": "DKIM",
+    "d.domain": "domain",
+    "d.selector": "selector",
+    "d.algorithm": "algorithm",
+    "d.aligned": "aligned",
+    "d.key": "key",
+    "d.signatures": "signatures",
+    # detail values
+    "v.mua": "mail client (MUA)",
+    "v.submission_server": "submission server",
+    "v.assumed_server": "assumed outbound server (sender's MX)",
+    "v.none": "(none)",
+    "v.yes": "yes",
+    "v.no": "no",
+    "v.unknown": "unknown",
+    "v.unknown_short": "?",
+    "v.implicit_pref": "implicit (no MX record)",
+    "v.spf_lookups": "{lookups}/{max}, void {void}/{max_void}",
+    "v.unlisted_lookups": "{lookups}/{max} for an unlisted address",
+    "v.ms": "{ms} ms",
+}
+
+Part = dict[str, Any]
+#: translate(table, English template) -> the template in the UI language.
+Translate = Callable[[str, str], str]
+
+
+def part(key: str, **params: Any) -> Part:
+    """One piece of route text: a template key of `TEMPLATES` and its parameters."""
+    return {"key": key, "params": params}
+
+
+def text(value: Any) -> Part:
+    """Text that is data (names, addresses, records): shown as it is."""
+    return {"key": "text", "params": {"text": str(value)}}
+
+
+def verdict_part(v: Verdict) -> Part:
+    return {"key": v.template, "table": "verdict", "params": dict(v.params)}
+
+
+def _param(value: Any, translate: Translate | None) -> str:
+    if isinstance(value, dict) and "key" in value:
+        return render_part(value, translate)
+    if isinstance(value, list):
+        return " · ".join(_param(v, translate) for v in value)
+    return str(value)
+
+
+def render_part(p: Part, translate: Translate | None = None) -> str:
+    """A part as text: English, or through `translate` (which the GUI backs with Qt's
+    translations); English again when the translation does not fit the parameters."""
+    table = str(p.get("table", "route"))
+    key = str(p.get("key", ""))
+    template = (VERDICT_TEMPLATES if table == "verdict" else TEMPLATES).get(key)
+    raw = p.get("params") or {}
+    if template is None:
+        return str(raw.get("text", ""))
+    params = {name: _param(value, translate) for name, value in raw.items()}
+    english = template.format(**params)
+    if translate is None:
+        return english
+    try:
+        return translate(table, template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return english
+
+
+def render_value(value: Any, translate: Translate | None = None) -> Any:
+    """A detail value: a part as text, a list of parts as a list of texts, a number as is."""
+    if isinstance(value, dict) and "key" in value:
+        return render_part(value, translate)
+    if isinstance(value, list):
+        return [render_value(v, translate) for v in value]
+    return value
+
+
+def _label(*lines: Part) -> dict[str, Any]:
+    """`label` and `label_parts` of a node or edge, one part per line."""
+    return {"label": "\n".join(render_part(p) for p in lines), "label_parts": list(lines)}
+
+
+def _details(*entries: tuple[Part, Any]) -> dict[str, Any]:
+    """`details` and `details_parts` from (name part, value) pairs."""
+    data: dict[str, Any] = {"details": {}, "details_parts": []}
+    for name, value in entries:
+        _put(data, name, value)
+    return data
+
+
+def _put(data: dict[str, Any], name: Part, value: Any) -> None:
+    """Set one detail (replacing one of the same name) in both forms."""
+    english = render_part(name)
+    entries = data.setdefault("details_parts", [])
+    entry = {"name": name, "value": value}
+    for i, e in enumerate(entries):
+        if render_part(e["name"]) == english:
+            entries[i] = entry
+            break
+    else:
+        entries.append(entry)
+    data.setdefault("details", {})[english] = render_value(value)
+
 
 NODE_W = 220.0
 NODE_H = 64.0
@@ -120,9 +350,9 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     g.add_node(
         "client",
         kind="client",
-        label=f"Sender's PC\n{sender_label}",
+        **_label(part("client.title"), text(sender_label)),
         status=Status.NONE.value,
-        details={"sender": sender.display, "role": "mail client (MUA)"},
+        **_details((part("d.sender"), text(sender.display)), (part("d.role"), part("v.mua"))),
         layer=0,
     )
 
@@ -133,12 +363,21 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         g.add_node(
             "sending:?",
             kind="sending_host",
-            label=f"Sending server\n{result.inputs.via or 'resolving…'}",
+            **_label(
+                part("sending.title"),
+                text(result.inputs.via) if result.inputs.via else part("resolving"),
+            ),
             status=Status.UNKNOWN.value,
-            details={},
+            **_details(),
             layer=1,
         )
-        g.add_edge("client", "sending:?", kind="submission", label="submission", status="unknown")
+        g.add_edge(
+            "client",
+            "sending:?",
+            kind="submission",
+            **_label(part("edge.submission")),
+            status="unknown",
+        )
     else:
         for host in hosts:
             _add_sending_host(g, host, sender.ascii)
@@ -155,9 +394,9 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         g.add_node(
             "mx:?",
             kind="mx",
-            label=f"MX of {recipient.unicode}\nresolving…",
+            **_label(part("mx.of", domain=recipient.unicode), part("resolving")),
             status=Status.UNKNOWN.value,
-            details={},
+            **_details(),
             layer=3,
             preference=0,
             role="primary",
@@ -175,9 +414,9 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             g.add_node(
                 node,
                 kind="mx",
-                label=_mx_label(mx_host, mx.kind),
+                **_mx_label(mx_host, mx.kind),
                 status=_mx_status(mx_host).value,
-                details=_mx_details(mx_host, mx.kind),
+                **_mx_details(mx_host, mx.kind),
                 layer=3,
                 preference=mx_host.preference,
                 role="primary" if mx_host.preference == first_group else "fallback",
@@ -186,23 +425,26 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             )
     else:
         node = "mx:none"
-        label = {
-            "null": f"{recipient.unicode}\nnull MX: accepts no mail",
-            "none": f"{recipient.unicode}\nno MX, no address",
-            "error": f"MX of {recipient.unicode}\nlookup failed",
+        lines = {
+            "null": [text(recipient.unicode), part("mx.null")],
+            "none": [text(recipient.unicode), part("mx.none")],
+            "error": [part("mx.of", domain=recipient.unicode), part("lookup.failed")],
         }[mx.kind]
         if outcome.code == "nxdomain" and "recipient" in outcome.template:
-            label = f"{recipient.unicode}\ndoes not exist (NXDOMAIN)"
+            lines = [text(recipient.unicode), part("mx.nxdomain")]
         elif mx.kind == "error" and mx.stray_null:
-            label = f"MX of {recipient.unicode}\nbroken null MX ({mx.stray_null[0]} .)"
+            lines = [
+                part("mx.of", domain=recipient.unicode),
+                part("mx.broken_null", pref=mx.stray_null[0]),
+            ]
         elif mx.kind == "error" and mx.lookup is not None and mx.lookup.outcome != "ok":
-            label += f"\n{_failure(mx.lookup, *mx.implicit_lookups)}"
+            lines.append(text(_failure(mx.lookup, *mx.implicit_lookups)))
         g.add_node(
             node,
             kind="mx",
-            label=label,
+            **_label(*lines),
             status=(Status.FAIL if mx.kind in ("null", "none") else Status.ERROR).value,
-            details={"MX": mx.error or mx.kind},
+            **_details((part("d.mx"), text(mx.error or mx.kind))),
             layer=3,
             preference=0,
             role="primary",
@@ -219,27 +461,31 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         for dst in mx_ids:
             pref = g.nodes[dst].get("preference", 0)
             is_active = dst in active
-            label = f"SMTP :25 · pref {pref}" if mx and mx.kind != "implicit" else "SMTP :25"
+            label = (
+                part("edge.smtp_pref", pref=pref)
+                if mx and mx.kind != "implicit"
+                else part("edge.smtp")
+            )
             status = spf_status.value if g.nodes[dst]["status"] != "fail" else "fail"
             if dst == outcome.subject and src in outcome.culprits:
                 status = outcome.status.value
-            g.add_edge(src, dst, kind="smtp", label=label, status=status, active=is_active)
+            g.add_edge(src, dst, kind="smtp", **_label(label), status=status, active=is_active)
     if outcome.subject in mx_ids and outcome.culprits:
         # The receiving MX flags or refuses the mail: its node says so.
         g.nodes[outcome.subject]["status"] = outcome.status.value
-        g.nodes[outcome.subject]["details"]["verdict"] = outcome.message
+        _put(g.nodes[outcome.subject], part("d.verdict"), verdict_part(outcome))
     if outcome.code == "queued" and outcome.subject in g.nodes:
         g.nodes[outcome.subject]["status"] = outcome.status.value
-        g.nodes[outcome.subject]["details"]["verdict"] = outcome.message
+        _put(g.nodes[outcome.subject], part("d.verdict"), verdict_part(outcome))
 
     # The mailbox: the verdict of the active route.
     mailbox_label = result.recipient_local and f"{result.recipient_local}@{recipient.unicode}"
     g.add_node(
         "mailbox",
         kind="mailbox",
-        label=f"Mailbox\n{mailbox_label or recipient.unicode}",
+        **_label(part("mailbox.title"), text(mailbox_label or recipient.unicode)),
         status=outcome.status.value,
-        details={"verdict": outcome.message},
+        **_details((part("d.verdict"), verdict_part(outcome))),
         layer=4,
     )
     for dst in mx_ids:
@@ -249,7 +495,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             dst,
             "mailbox",
             kind="delivery",
-            label="delivery",
+            **_label(part("edge.delivery")),
             status=outcome.status.value,
             active=dst in active,
         )
@@ -270,27 +516,29 @@ def _add_sending_host(g: nx.DiGraph, host: SendingHostInfo, sender: str) -> None
         status = Status.UNKNOWN
     else:
         status = max(statuses, key=lambda s: _RANK[s])
-    role = "assumed outbound server (sender's MX)" if host.assumed else "submission server"
-    details: dict[str, Any] = {"role": role, "host": host.host}
+    role = part("v.assumed_server" if host.assumed else "v.submission_server")
+    details = _details((part("d.role"), role), (part("d.host"), text(host.host)))
     if host.addresses:
-        details["addresses"] = [a.address for a in host.addresses]
+        _put(details, part("d.addresses"), [text(a.address) for a in host.addresses])
     for lookup in host.lookups:
-        details[f"{lookup.rdtype} lookup"] = _lookup_text(lookup)
+        _put(details, part("d.lookup", rdtype=lookup.rdtype), text(_lookup_text(lookup)))
     if host.error:
-        details["error"] = host.error
+        _put(details, part("d.error"), text(host.error))
     g.add_node(
         node,
         kind="sending_host",
-        label=f"{'Assumed sender' if host.assumed else 'Submission server'}\n{host.host}",
+        **_label(
+            part("sending.assumed" if host.assumed else "sending.submission"), text(host.host)
+        ),
         status=status.value,
-        details=details,
+        **details,
         layer=1,
     )
     g.add_edge(
         "client",
         node,
         kind="submission",
-        label="submission :587 (SMTP AUTH)",
+        **_label(part("edge.submission_auth")),
         status=Status.NONE.value,
         active=True,
     )
@@ -298,30 +546,41 @@ def _add_sending_host(g: nx.DiGraph, host: SendingHostInfo, sender: str) -> None
         anode = address_node(addr.address)
         st = address_status(addr)
         spf_text = addr.spf.result.value if addr.spf else "…"
-        fcrdns = {True: "FCrDNS ok", False: "FCrDNS fails", None: ""}[addr.fcrdns]
-        adetails: dict[str, Any] = {
-            "address": addr.address,
-            "family": f"IPv{addr.family}",
-            f"SPF for {sender}": spf_text,
-            "PTR": list(addr.ptr) or "(none)",
-            "FCrDNS": {True: "yes", False: "no", None: "unknown"}[addr.fcrdns],
-        }
+        fcrdns = {True: "address.fcrdns_ok", False: "address.fcrdns_fails", None: ""}[addr.fcrdns]
+        adetails = _details(
+            (part("d.address"), text(addr.address)),
+            (part("d.family"), part("edge.family", family=addr.family)),
+            (part("d.spf_for", domain=sender), text(spf_text)),
+            (part("d.ptr"), [text(p) for p in addr.ptr] or part("v.none")),
+            (part("d.fcrdns"), part(_YES_NO[addr.fcrdns])),
+        )
         if addr.spf is not None:
-            adetails["SPF record"] = addr.spf.record or "(none)"
-            adetails["SPF lookups"] = (
-                f"{addr.spf.lookups}/{MAX_LOOKUPS}, void {addr.spf.void_lookups}/{MAX_VOID_LOOKUPS}"
+            _put(adetails, part("d.spf_record"), _or_none(addr.spf.record))
+            _put(
+                adetails,
+                part("d.spf_lookups"),
+                part(
+                    "v.spf_lookups",
+                    lookups=addr.spf.lookups,
+                    max=MAX_LOOKUPS,
+                    void=addr.spf.void_lookups,
+                    max_void=MAX_VOID_LOOKUPS,
+                ),
             )
             if addr.spf.trace.error:
-                adetails["SPF error"] = addr.spf.trace.error
+                _put(adetails, part("d.spf_error"), text(addr.spf.trace.error))
         if addr.ptr_lookup is not None:
-            adetails["PTR lookup"] = _lookup_text(addr.ptr_lookup)
+            _put(adetails, part("d.lookup", rdtype="PTR"), text(_lookup_text(addr.ptr_lookup)))
+        spf_line = part("address.spf", result=spf_text)
         g.add_node(
             anode,
             kind="sending_address",
-            label=f"IPv{addr.family} {addr.address}\nSPF {spf_text}"
-            + (f" · {fcrdns}" if fcrdns else ""),
+            **_label(
+                part("address.title", family=addr.family, address=addr.address),
+                part("join", items=[spf_line, part(fcrdns)]) if fcrdns else spf_line,
+            ),
             status=st.value,
-            details=adetails,
+            **adetails,
             layer=2,
             family=addr.family,
         )
@@ -329,7 +588,7 @@ def _add_sending_host(g: nx.DiGraph, host: SendingHostInfo, sender: str) -> None
             node,
             anode,
             kind="source",
-            label=f"IPv{addr.family}",
+            **_label(part("edge.family", family=addr.family)),
             status=st.value,
             active=True,
         )
@@ -348,17 +607,24 @@ def _lookup_text(lookup: Any) -> str:
     return str(text)
 
 
-def _ttl(*lookups: Any) -> dict[str, int]:
-    """`{"ttl": seconds}` of the first lookup that reported one (the graph details' TTL)."""
+def _put_ttl(data: dict[str, Any], *lookups: Any) -> None:
+    """The "ttl" detail (seconds) of the first lookup that reported one."""
     for lookup in lookups:
         if getattr(lookup, "ttl", None) is not None:
-            return {"ttl": int(lookup.ttl)}
-    return {}
+            _put(data, part("d.ttl"), int(lookup.ttl))
+            return
 
 
-def _mx_label(host: MxHost, kind: str) -> str:
-    pref = "implicit MX" if kind == "implicit" else f"MX {host.preference}"
-    return f"{pref}\n{host.host}"
+_YES_NO = {True: "v.yes", False: "v.no", None: "v.unknown"}
+
+
+def _or_none(value: Any) -> Part:
+    return text(value) if value else part("v.none")
+
+
+def _mx_label(host: MxHost, kind: str) -> dict[str, Any]:
+    pref = part("mx.implicit") if kind == "implicit" else part("mx.pref", pref=host.preference)
+    return _label(pref, text(host.host))
 
 
 def _mx_status(host: MxHost) -> Status:
@@ -373,15 +639,18 @@ def _mx_status(host: MxHost) -> Status:
 
 
 def _mx_details(host: MxHost, kind: str) -> dict[str, Any]:
-    details: dict[str, Any] = {
-        "host": host.host,
-        "preference": str(host.preference) if kind == "explicit" else "implicit (no MX record)",
-        "addresses": list(host.addresses) or "(none)",
-    }
+    details = _details(
+        (part("d.host"), text(host.host)),
+        (
+            part("d.preference"),
+            text(host.preference) if kind == "explicit" else part("v.implicit_pref"),
+        ),
+        (part("d.addresses"), [text(a) for a in host.addresses] or part("v.none")),
+    )
     if host.cname:
-        details["CNAME"] = host.cname
+        _put(details, part("d.cname"), text(host.cname))
     for lookup in host.address_lookups:
-        details[f"{lookup.rdtype} lookup"] = _lookup_text(lookup)
+        _put(details, part("d.lookup", rdtype=lookup.rdtype), text(_lookup_text(lookup)))
     return details
 
 
@@ -419,27 +688,34 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
             "none": Status.FAIL,
             "error": Status.ERROR,
         }[mx.kind]
-    mx_details: dict[str, Any] = {"question": f"{recipient} MX"}
+    mx_details = _details((part("d.question"), text(f"{recipient} MX")))
     if mx is not None and mx.lookup is not None:
-        mx_details["answer"] = list(mx.lookup.records) or mx.lookup.outcome
-        mx_details["timing"] = f"{mx.lookup.elapsed * 1000:.0f} ms"
-        mx_details.update(_ttl(mx.lookup))
+        answer = [text(r) for r in mx.lookup.records] or text(mx.lookup.outcome)
+        _put(mx_details, part("d.answer"), answer)
+        _put(mx_details, part("d.timing"), part("v.ms", ms=f"{mx.lookup.elapsed * 1000:.0f}"))
+        _put_ttl(mx_details, mx.lookup)
     g.add_node(
         "dns:mx",
         kind="dns",
-        label=f"DNS: MX {recipient}",
+        **_label(part("dns.mx", domain=recipient)),
         status=mx_status.value,
-        details=mx_details,
+        **mx_details,
         layer=2,
     )
     # The sending server asks for the MX (between its addresses and the MX hosts).
     first_sender = next((n for n in g.nodes if g.nodes[n]["kind"] == "sending_host"), "client")
-    g.add_edge("dns:mx", first_sender, kind="dns", label="MX lookup", status=mx_status.value)
+    g.add_edge(
+        "dns:mx",
+        first_sender,
+        kind="dns",
+        **_label(part("edge.mx_lookup")),
+        status=mx_status.value,
+    )
 
     audit = result.spf_audit
     failed = ""
     spf_status = Status.UNKNOWN
-    spf_details: dict[str, Any] = {"question": f"{sender} TXT (SPF)"}
+    spf_details = _details((part("d.question"), text(f"{sender} TXT (SPF)")))
     if audit is not None:
         failed = _failure(*(_as_status(q) for q in audit.tree.record_queries))
         if audit.record is None:
@@ -448,26 +724,37 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
             spf_status = Status.ERROR
         else:
             spf_status = Status.PASS
-        spf_details["record"] = audit.record or (f"lookup failed: {failed}" if failed else "(none)")
-        spf_details["lookups"] = f"{audit.lookups}/{MAX_LOOKUPS} for an unlisted address"
-        spf_details["void lookups"] = audit.void_text()
+        record = (
+            text(audit.record)
+            if audit.record
+            else part("lookup.failed_with", failure=failed)
+            if failed
+            else part("v.none")
+        )
+        _put(spf_details, part("d.record"), record)
+        _put(
+            spf_details,
+            part("d.lookups"),
+            part("v.unlisted_lookups", lookups=audit.lookups, max=MAX_LOOKUPS),
+        )
+        _put(spf_details, part("d.void_lookups"), text(audit.void_text()))
         if audit.error:
-            spf_details["error"] = audit.error
-        spf_details.update(_ttl(*audit.tree.record_queries))
-    spf_label = f"DNS: SPF {sender}"
+            _put(spf_details, part("d.error"), text(audit.error))
+        _put_ttl(spf_details, *audit.tree.record_queries)
+    spf_lines = [part("dns.spf", domain=sender)]
     if audit is not None and audit.record is None and failed:
-        spf_label += f"\nlookup failed: {failed}"
+        spf_lines.append(part("lookup.failed_with", failure=failed))
     g.add_node(
         "dns:spf",
         kind="dns",
-        label=spf_label,
+        **_label(*spf_lines),
         status=spf_status.value,
-        details=spf_details,
+        **spf_details,
         layer=3,
     )
     dm = result.dmarc
     dm_status = Status.UNKNOWN
-    dm_details: dict[str, Any] = {"question": f"_dmarc.{sender} TXT"}
+    dm_details = _details((part("d.question"), text(f"_dmarc.{sender} TXT")))
     if dm is not None:
         policy = effective_policy(dm)
         if dm.error:
@@ -476,25 +763,33 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
             dm_status = Status.NONE
         else:
             dm_status = Status.PASS if policy in ("quarantine", "reject") else Status.NEUTRAL
-        dm_details["record"] = dm.record or "(none)"
-        dm_details["found at"] = f"_dmarc.{dm.domain}"
+        _put(dm_details, part("d.record"), _or_none(dm.record))
+        _put(dm_details, part("d.found_at"), text(f"_dmarc.{dm.domain}"))
         if policy:
-            dm_details["policy"] = policy
+            _put(dm_details, part("d.policy"), text(policy))
         if dm.error:
-            dm_details["error"] = dm.error
-        dm_details.update(_ttl(*reversed(dm.lookups)))
+            _put(dm_details, part("d.error"), text(dm.error))
+        _put_ttl(dm_details, *reversed(dm.lookups))
     g.add_node(
         "dns:dmarc",
         kind="dns",
-        label=f"DNS: DMARC {sender}",
+        **_label(part("dns.dmarc", domain=sender)),
         status=dm_status.value,
-        details=dm_details,
+        **dm_details,
         layer=4,
     )
     # The receiving server asks for the sender's SPF and DMARC.
     target = sorted(active)[0] if active else (mx_ids[0] if mx_ids else "mailbox")
-    g.add_edge("dns:spf", target, kind="dns", label="SPF check", status=spf_status.value)
-    g.add_edge("dns:dmarc", target, kind="dns", label="DMARC check", status=dm_status.value)
+    g.add_edge(
+        "dns:spf", target, kind="dns", **_label(part("edge.spf_check")), status=spf_status.value
+    )
+    g.add_edge(
+        "dns:dmarc",
+        target,
+        kind="dns",
+        **_label(part("edge.dmarc_check")),
+        status=dm_status.value,
+    )
 
 
 def _as_status(q: Any) -> LookupStatus:
@@ -593,13 +888,37 @@ def hop_tls(hop: Hop) -> str:
     return {True: "TLS", False: "no TLS", None: "TLS ?"}[hop.tls]
 
 
+def _hop_tls_part(hop: Hop) -> Part:
+    return part({True: "hop.tls", False: "hop.no_tls", None: "hop.tls_unknown"}[hop.tls])
+
+
+def _hop_line(hop: Hop) -> list[Part]:
+    """When, after how long, encrypted or not."""
+    items = [text(hop_time(hop))] if hop.time else []
+    if hop.delay_s is not None:
+        items.append(part("hop.delay", delay=f"{round(hop.delay_s):+d}"))
+    items.append(_hop_tls_part(hop))
+    return items
+
+
+def _hop_summary_part(hop: Hop) -> Part:
+    """One line: by whom, when, after how long, encrypted or not."""
+    by = (
+        part("hop.by", host=hop.by)
+        if hop.by
+        else part("hop.unparsed")
+        if hop.unparsed
+        else part("hop.by_unknown")
+    )
+    items = [by, *_hop_line(hop)]
+    if hop.protocol:
+        items.append(text(hop.protocol))
+    return part("join", items=items)
+
+
 def hop_summary(hop: Hop) -> str:
     """One line: by whom, when, after how long, encrypted or not."""
-    parts = [f"by {hop.by}" if hop.by else "unparsed" if hop.unparsed else "by ?"]
-    parts += [p for p in (hop_time(hop), hop_delay(hop), hop_tls(hop)) if p]
-    if hop.protocol:
-        parts.append(hop.protocol)
-    return " · ".join(parts)
+    return render_part(_hop_summary_part(hop))
 
 
 def _same_host(a: str | None, b: str | None) -> bool:
@@ -717,10 +1036,14 @@ def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: se
         data = g.nodes[node]
         data.setdefault("hops", []).append(index)
         data["hops"].sort()
-        data["details"][f"hop #{index + 1}"] = hop_summary(hops[index])
+        _put(data, part("d.hop_n", n=index + 1), _hop_summary_part(hops[index]))
     if receiver is not None and handover is not None:
         g.nodes[receiver]["received_hops"] = [handover.hop]
-        g.nodes[receiver]["details"][f"hop #{handover.hop + 1}"] = hop_summary(hops[handover.hop])
+        _put(
+            g.nodes[receiver],
+            part("d.hop_n", n=handover.hop + 1),
+            _hop_summary_part(hops[handover.hop]),
+        )
 
     # The lane: hops drawn apart, in the column nearest where they happen.
     apart = [i for i in range(len(hops)) if i not in places]
@@ -762,10 +1085,10 @@ def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: se
                     edge.setdefault("hops", []).append(step)
         elif not g.has_edge(last, node):
             if node == "mailbox" or step is None:
-                label, status = "delivery", Status.NONE
+                label, status = part("edge.delivery"), Status.NONE
             else:
                 tls = hops[step].tls
-                label = hop_tls(hops[step])
+                label = _hop_tls_part(hops[step])
                 # Cleartext matters where the message crosses networks, not inside the
                 # receiver's own servers.
                 inside = handover is not None and step > handover.hop
@@ -776,7 +1099,7 @@ def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: se
                 last,
                 node,
                 kind="actual",
-                label=label,
+                **_label(label),
                 status=status.value,
                 active=True,
                 actual=True,
@@ -801,47 +1124,65 @@ def _add_hop_node(
         index = item[0]
         hop = hops[index]
         node = f"hop:{index}"
-        lines = [f"Hop #{index + 1}", f"by {hop.by}" if hop.by else "unparsed"]
-        lines.append(" · ".join(p for p in (hop_time(hop), hop_delay(hop), hop_tls(hop)) if p))
-        details: dict[str, Any] = {
-            "hop": f"#{index + 1} of {len(hops)}",
-            "from": hop.from_name or hop.helo or "?",
-            "client address": hop.from_address or "?",
-            "by": hop.by or "?",
-            "protocol": hop.protocol or "?",
-            "TLS": {True: "yes", False: "no", None: "unknown"}[hop.tls],
-            "time": hop.time or "?",
-            "received": hop.raw,
-        }
+        lines = [
+            part("hop.title", n=index + 1),
+            part("hop.by", host=hop.by) if hop.by else part("hop.unparsed"),
+            part("join", items=_hop_line(hop)),
+        ]
+
+        def known(value: Any) -> Part:
+            return text(value) if value else part("v.unknown_short")
+
+        details = _details(
+            (part("d.hop"), part("hop.of", n=index + 1, total=len(hops))),
+            (part("d.from"), known(hop.from_name or hop.helo)),
+            (part("d.client_address"), known(hop.from_address)),
+            (part("d.by"), known(hop.by)),
+            (part("d.protocol"), known(hop.protocol)),
+            (part("d.tls"), part(_YES_NO[hop.tls])),
+            (part("d.time"), known(hop.time)),
+            (part("d.received"), text(hop.raw)),
+        )
         if hop.delay_s is not None:
-            details["delay"] = hop_delay(hop)
+            _put(details, part("d.delay"), part("hop.delay", delay=f"{round(hop.delay_s):+d}"))
         if handover is not None and index == handover.hop:
-            details["role"] = "handover to the recipient's servers"
+            _put(details, part("d.role"), part("hop.handover"))
     else:
         node = f"hops:{item[0]}-{item[-1]}"
         first, last = hops[item[0]], hops[item[-1]]
         internal = len(item) - len(flagged)
-        lines = [f"Hops #{item[0] + 1}–#{item[-1] + 1}", f"+{internal} internal hops"]
-        times = [t for t in (hop_time(first), hop_time(last)) if t]
-        if times:
-            lines.append(" – ".join(dict.fromkeys(times)))
-        details = {
-            "hops": f"#{item[0] + 1}–#{item[-1] + 1} of {len(hops)}",
-            "first": hop_summary(first),
-            "last": hop_summary(last),
-        }
+        lines = [
+            part("hops.title", first=item[0] + 1, last=item[-1] + 1),
+            part("hops.internal", count=internal),
+        ]
+        times = list(dict.fromkeys(t for t in (hop_time(first), hop_time(last)) if t))
+        if len(times) == 2:
+            lines.append(part("hops.times", first=times[0], last=times[1]))
+        elif times:
+            lines.append(text(times[0]))
+        details = _details(
+            (
+                part("d.hops"),
+                part("hops.of", first=item[0] + 1, last=item[-1] + 1, total=len(hops)),
+            ),
+            (part("d.first"), _hop_summary_part(first)),
+            (part("d.last"), _hop_summary_part(last)),
+        )
     status = Status.SOFTFAIL if flagged else Status.NONE
     if flagged:
-        lines.append("not on the predicted route")
-        details["note"] = "not on the predicted route" + (
-            f" ({len(flagged)} hops)" if len(item) > 1 else ""
+        lines.append(part("hop.unexpected"))
+        note = (
+            part("hop.unexpected_count", count=len(flagged))
+            if len(item) > 1
+            else part("hop.unexpected")
         )
+        _put(details, part("d.note"), note)
     g.add_node(
         node,
         kind="hop",
-        label="\n".join(lines),
+        **_label(*lines),
         status=status.value,
-        details=details,
+        **details,
         layer=column,
         hops=list(item),
         unexpected=bool(flagged),
@@ -856,21 +1197,25 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo) -> None:
         status = _DMARC_STATUS.get(dm.result, Status.UNKNOWN)
         if dm.result == "fail" and dm.disposition == "none":
             status = Status.SOFTFAIL
-        body = f"disposition {dm.disposition}"
-        details: dict[str, Any] = {
-            "result": dm.result,
-            "disposition": dm.disposition,
-            "policy domain": dm.policy_domain or "(none)",
-            "SPF aligned": "yes" if dm.spf_aligned else "no",
-            "DKIM aligned": "yes" if dm.dkim_aligned else "no",
-            "reason": dm.reason,
-        }
-        label = f"DMARC {dm.result}\n{body}"
+        details = _details(
+            (part("d.result"), text(dm.result)),
+            (part("d.disposition"), text(dm.disposition)),
+            (part("d.policy_domain"), _or_none(dm.policy_domain)),
+            (part("d.spf_aligned"), part(_YES_NO[bool(dm.spf_aligned)])),
+            (part("d.dkim_aligned"), part(_YES_NO[bool(dm.dkim_aligned)])),
+            (part("d.reason"), text(dm.reason) if isinstance(dm.reason, str) else dm.reason),
+        )
+        label = _label(
+            part("dmarc.result", result=dm.result),
+            part("dmarc.disposition", disposition=dm.disposition),
+        )
     else:
-        status, label, details = Status.UNKNOWN, "DMARC\nnot evaluated", {}
-    g.add_node("dmarc:result", kind="dmarc", label=label, status=status.value, details=details)
+        status = Status.UNKNOWN
+        label = _label(part("dmarc.title"), part("dmarc.not_evaluated"))
+        details = _details()
+    g.add_node("dmarc:result", kind="dmarc", **label, status=status.value, **details)
     g.nodes["dmarc:result"]["layer"] = 5
-    g.add_edge("mailbox", "dmarc:result", kind="auth", label="", status=status.value)
+    g.add_edge("mailbox", "dmarc:result", kind="auth", **_label(), status=status.value)
 
     signatures = list(info.dkim)
     if not signatures:
@@ -879,41 +1224,49 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo) -> None:
         g.add_node(
             "dkim:none",
             kind="dkim",
-            label="DKIM: none\nno signature",
+            **_label(part("dkim.none"), part("dkim.no_signature")),
             status=status.value,
-            details={"DKIM": "the message carries no DKIM-Signature"},
+            **_details((part("d.dkim"), part("dkim.no_signature_long"))),
             layer=5,
             index=0,
         )
-        g.add_edge("mailbox", "dkim:none", kind="auth", label="", status=status.value)
+        g.add_edge("mailbox", "dkim:none", kind="auth", **_label(), status=status.value)
         return
     for n, sig in enumerate(signatures[:DKIM_MAX]):
         status = _DKIM_STATUS.get(sig.result, Status.UNKNOWN)
-        parts = [sig.result, "aligned" if sig.aligned else "not aligned"]
+        items = [text(sig.result), part("dkim.aligned" if sig.aligned else "dkim.not_aligned")]
         if sig.key_bits:
-            parts.append(f"{sig.key_bits}-bit")
-        details = {
-            "domain": sig.domain or "(none)",
-            "selector": sig.selector or "(none)",
-            "algorithm": sig.algorithm or "(none)",
-            "result": sig.result,
-            "aligned": "yes" if sig.aligned else "no",
-        }
+            items.append(part("dkim.bits", bits=sig.key_bits))
+        details = _details(
+            (part("d.domain"), _or_none(sig.domain)),
+            (part("d.selector"), _or_none(sig.selector)),
+            (part("d.algorithm"), _or_none(sig.algorithm)),
+            (part("d.result"), text(sig.result)),
+            (part("d.aligned"), part(_YES_NO[bool(sig.aligned)])),
+        )
         if sig.reason:
-            details["reason"] = sig.reason
+            _put(details, part("d.reason"), text(sig.reason))
         if sig.key_bits:
-            details["key"] = f"{sig.key_type or ''} {sig.key_bits}-bit".strip()
+            key = (
+                part("dkim.key", type=sig.key_type, bits=sig.key_bits)
+                if sig.key_type
+                else part("dkim.bits", bits=sig.key_bits)
+            )
+            _put(details, part("d.key"), key)
         node = f"dkim:{n}"
         g.add_node(
             node,
             kind="dkim",
-            label=f"DKIM d={sig.domain or '?'} s={sig.selector or '?'}\n" + " · ".join(parts),
+            **_label(
+                part("dkim.signature", domain=sig.domain or "?", selector=sig.selector or "?"),
+                part("join", items=items),
+            ),
             status=status.value,
-            details=details,
+            **details,
             layer=5,
             index=n,
         )
-        g.add_edge("mailbox", node, kind="auth", label="", status=status.value)
+        g.add_edge("mailbox", node, kind="auth", **_label(), status=status.value)
     if len(signatures) > DKIM_MAX:
         rest = signatures[DKIM_MAX:]
         worst = max(
@@ -922,10 +1275,18 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo) -> None:
         g.add_node(
             "dkim:more",
             kind="dkim",
-            label=f"DKIM\n+{len(rest)} more signatures",
+            **_label(part("dkim.title"), part("dkim.more", count=len(rest))),
             status=worst.value,
-            details={"signatures": [f"d={s.domain} s={s.selector} {s.result}" for s in rest]},
+            **_details(
+                (
+                    part("d.signatures"),
+                    [
+                        part("dkim.summary", domain=s.domain, selector=s.selector, result=s.result)
+                        for s in rest
+                    ],
+                )
+            ),
             layer=5,
             index=DKIM_MAX,
         )
-        g.add_edge("mailbox", "dkim:more", kind="auth", label="", status=worst.value)
+        g.add_edge("mailbox", "dkim:more", kind="auth", **_label(), status=worst.value)

@@ -46,6 +46,10 @@ def ensure_gui_application() -> QGuiApplication:
     return _app
 
 
+#: Above this many pixels a PNG is rendered at less than PNG_SCALE (never under 1x).
+MAX_PNG_PIXELS = 40_000_000
+
+
 def render_image(
     graph: Any,
     title: str,
@@ -59,8 +63,14 @@ def render_image(
     headline = headline or default_headline(graph)
     rects = render.node_rects(graph, positions)
     layout = render.diagram_layout(graph, rects, title, headline)
+    area = max(1.0, layout.size.width() * layout.size.height())
+    if area * scale * scale > MAX_PNG_PIXELS:
+        # A huge diagram at 2x is hundreds of megabytes to fill and compress (and more than
+        # Qt's own image reader accepts): fewer pixels per unit, never under 1x.
+        scale = max(min(1.0, scale), (MAX_PNG_PIXELS / area) ** 0.5)
     size = QSize(round(layout.size.width() * scale), round(layout.size.height() * scale))
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    # Opaque (the background fills it): written as 24-bit RGB with no conversion.
+    image = QImage(size, QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(scale)
     image.fill(theme.background)
     painter = QPainter(image)
@@ -74,16 +84,13 @@ def render_image(
 
 
 #: zlib level ~1 instead of 6: two thirds of the time for ~15 % more bytes. The picture is
-#: opaque, so it is written as 24-bit RGB (a quarter less to compress than RGBA).
+#: opaque (Format_RGB32), so it is written as 24-bit RGB (a quarter less than RGBA).
 PNG_QUALITY = 85
 
 
 def write_png(graph: Any, path: str, title: str, **kwargs: Any) -> QImage:
     image = render_image(graph, title, **kwargs)
-    opaque = image.convertToFormat(QImage.Format.Format_RGB888)
-    opaque.setText("Title", title)
-    opaque.setText("Software", "mailpath")
-    if not opaque.save(path, "PNG", PNG_QUALITY):
+    if not image.save(path, "PNG", PNG_QUALITY):
         raise OSError(f"cannot write PNG {path}")
     return image
 

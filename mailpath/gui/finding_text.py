@@ -35,6 +35,14 @@ def template_sources() -> list[str]:
     return out
 
 
+def route_template_sources() -> list[str]:
+    """Every distinct English template of the route's labels and details (context
+    `RouteText`), in table order, for the .ts."""
+    from mailpath.core.route import TEMPLATES as ROUTE_TEMPLATES
+
+    return list(dict.fromkeys(ROUTE_TEMPLATES.values()))
+
+
 def _render(template: str | None, params: Any, fallback: str | None) -> str | None:
     if not template:
         return fallback

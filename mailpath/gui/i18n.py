@@ -13,7 +13,8 @@ Every user-visible string goes through `tr(context, text)`, with literal argumen
 `python -m mailpath.gui.i18n update` finds them (an `ast` walk of `mailpath/gui`) and merges
 new ones into the `.ts` as unfinished; `check` fails while any message is unfinished. The
 core's finding templates (`mailpath.core.findings.TEMPLATES`) are collected the same way, in
-the context `FindingTemplates` (see `finding_text`).
+the context `FindingTemplates` (see `finding_text`), and the route's label and detail templates
+(`mailpath.core.route.TEMPLATES`) in the context `RouteText` (see `labels`).
 Placeholders are Python `str.format` fields (`{count}`), the same in both languages.
 """
 
@@ -168,6 +169,13 @@ def extract(package_dir: Path | None = None) -> dict[str, list[str]]:
     for source in template_sources():
         if source not in found[CONTEXT]:
             found[CONTEXT].append(source)
+    # The route's labels and details (`mailpath.core.route.TEMPLATES`), the same way.
+    from mailpath.gui.finding_text import route_template_sources
+
+    route = found.setdefault("RouteText", [])
+    for source in route_template_sources():
+        if source not in route:
+            route.append(source)
     return found
 
 

@@ -1,10 +1,11 @@
-"""Translating the route's own words (node and edge labels, detail keys) for display.
+"""The route's own words (node and edge labels, details) in the UI language.
 
-The core writes labels in English ("Sender's PC\\nts.skr.jp", "SMTP :25 · pref 10"). The
-window and its exports show them in the chosen language by matching each line against the
-patterns below; the parts that came from DNS (names, addresses, records) are carried over
-untouched. A line no pattern knows is shown as it is, so a new core label is never lost,
-only untranslated.
+The core puts on every node and edge, beside its English `label` and `details`, the same text
+as data: `label_parts` (one part per line) and `details_parts`, each part a template key of
+`mailpath.core.route.TEMPLATES` with its parameters. Here each part is rendered through the
+translations (context `RouteText`, the English template as the source text, as for findings);
+the parameters (names, addresses, records from DNS) are carried over untouched. Nothing
+English is parsed back.
 """
 
 from __future__ import annotations
@@ -16,173 +17,33 @@ from mailpath.gui.i18n import tr
 
 _cache: dict[str, list[tuple[re.Pattern[str], str]]] = {}
 
+#: The context of the route's templates (`mailpath.core.route.TEMPLATES`) in the .ts.
+CONTEXT = "RouteText"
+
 
 def clear_cache() -> None:
     _cache.clear()
 
 
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    table = _cache.get("lines")
-    if table is not None:
-        return table
-    raw = [
-        # node titles
-        (r"Sender's PC", tr("RouteText", "Sender's PC")),
-        (r"Sending server", tr("RouteText", "Sending server")),
-        (r"Submission server", tr("RouteText", "Submission server")),
-        (r"Assumed sender", tr("RouteText", "Assumed sender")),
-        (r"Mailbox", tr("RouteText", "Mailbox")),
-        (r"implicit MX", tr("RouteText", "implicit MX")),
-        (r"MX of (.+)", tr("RouteText", "MX of {1}")),
-        (r"resolving…", tr("RouteText", "resolving…")),
-        (r"(.+)?null MX: accepts no mail", tr("RouteText", "null MX: accepts no mail")),
-        (r"no MX, no address", tr("RouteText", "no MX, no address")),
-        (r"lookup failed", tr("RouteText", "lookup failed")),
-        (r"SPF (\S+) · FCrDNS ok", tr("RouteText", "SPF {1} · FCrDNS ok")),
-        (r"SPF (\S+) · FCrDNS fails", tr("RouteText", "SPF {1} · FCrDNS fails")),
-        (r"DNS: MX (.+)", tr("RouteText", "DNS: MX of {1}")),
-        (r"DNS: SPF (.+)", tr("RouteText", "DNS: SPF of {1}")),
-        (r"DNS: DMARC (.+)", tr("RouteText", "DNS: DMARC of {1}")),
-        # edges
-        (r"submission :587 \(SMTP AUTH\)", tr("RouteText", "submission :587 (SMTP AUTH)")),
-        (r"submission", tr("RouteText", "submission")),
-        (r"SMTP :25 · pref (\d+)", tr("RouteText", "SMTP :25 · pref {1}")),
-        (r"delivery", tr("RouteText", "delivery")),
-        (r"MX lookup", tr("RouteText", "MX lookup")),
-        (r"SPF check", tr("RouteText", "SPF check")),
-        (r"DMARC check", tr("RouteText", "DMARC check")),
-        # detail keys and fixed values
-        (r"sender", tr("RouteText", "sender")),
-        (r"recipient", tr("RouteText", "recipient")),
-        (r"role", tr("RouteText", "role")),
-        (r"host", tr("RouteText", "host")),
-        (r"addresses", tr("RouteText", "addresses")),
-        (r"address", tr("RouteText", "address")),
-        (r"family", tr("RouteText", "family")),
-        (r"(A|AAAA|PTR|MX|TXT) lookup", tr("RouteText", "{1} lookup")),
-        (r"SPF for (.+)", tr("RouteText", "SPF for {1}")),
-        (r"SPF record", tr("RouteText", "SPF record")),
-        (r"SPF lookups", tr("RouteText", "SPF lookups")),
-        (r"SPF error", tr("RouteText", "SPF error")),
-        (r"preference", tr("RouteText", "preference")),
-        (r"verdict", tr("RouteText", "verdict")),
-        (r"question", tr("RouteText", "question")),
-        (r"answer", tr("RouteText", "answer")),
-        (r"timing", tr("RouteText", "timing")),
-        (r"record", tr("RouteText", "record")),
-        (r"lookups", tr("RouteText", "lookups")),
-        (r"void lookups", tr("RouteText", "void lookups")),
-        (r"error", tr("RouteText", "error")),
-        (r"found at", tr("RouteText", "found at")),
-        (r"policy", tr("RouteText", "policy")),
-        (r"yes", tr("RouteText", "yes")),
-        (r"no", tr("RouteText", "no")),
-        (r"unknown", tr("RouteText", "unknown")),
-        (r"\(none\)", tr("RouteText", "(none)")),
-        (r"mail client \(MUA\)", tr("RouteText", "mail client (MUA)")),
-        (r"submission server", tr("RouteText", "submission server")),
-        (
-            r"assumed outbound server \(sender's MX\)",
-            tr("RouteText", "assumed outbound server (sender's MX)"),
-        ),
-        (r"implicit \(no MX record\)", tr("RouteText", "implicit (no MX record)")),
-        (r"(\d+)/10 for an unlisted address", tr("RouteText", "{1}/10 for an unlisted address")),
-        (r"(\d+)/10, void (\d+)/2", tr("RouteText", "{1}/10, void {2}/2")),
-        (
-            r"(\S+) accepts the mail as SPF-verified",
-            tr("RouteText", "{1} accepts the mail as SPF-verified"),
-        ),
-        (
-            r"(\S+) refuses or quarantines the mail",
-            tr("RouteText", "{1} refuses or quarantines the mail"),
-        ),
-        (
-            r"(\S+) accepts the mail but flags it as suspicious",
-            tr("RouteText", "{1} accepts the mail but flags it as suspicious"),
-        ),
-        (
-            r"(\S+) accepts the mail as unverified",
-            tr("RouteText", "{1} accepts the mail as unverified"),
-        ),
-        (
-            r"(\S+) accepts the mail as unverified \(no SPF\)",
-            tr("RouteText", "{1} accepts the mail as unverified (no SPF)"),
-        ),
-        (
-            r"a DNS or record error decides the outcome",
-            tr("RouteText", "a DNS or record error decides the outcome"),
-        ),
-        (r"still resolving", tr("RouteText", "still resolving")),
-        # the received message (hops, DKIM, DMARC)
-        (r"Hop #(\d+)", tr("RouteText", "Hop #{1}")),
-        (r"Hops #(\d+)–#(\d+)", tr("RouteText", "Hops #{1}–#{2}")),
-        (r"\+(\d+) internal hops", tr("RouteText", "+{1} internal hops")),
-        (r"\+(\d+) more signatures", tr("RouteText", "+{1} more signatures")),
-        (r"by (.+)", tr("RouteText", "by {1}")),
-        (r"not on the predicted route", tr("RouteText", "not on the predicted route")),
-        (r"unparsed", tr("RouteText", "unparsed")),
-        (r"([+-]\d+) s", tr("RouteText", "{1} s")),
-        (r"no TLS", tr("RouteText", "no TLS")),
-        (r"TLS \?", tr("RouteText", "TLS ?")),
-        (r"disposition (\S+)", tr("RouteText", "disposition {1}")),
-        (r"not evaluated", tr("RouteText", "not evaluated")),
-        (r"DKIM: none", tr("RouteText", "DKIM: none")),
-        (r"no signature", tr("RouteText", "no signature")),
-        (r"aligned", tr("RouteText", "aligned")),
-        (r"not aligned", tr("RouteText", "not aligned")),
-        (r"(\d+)-bit", tr("RouteText", "{1}-bit")),
-        (r"hop #(\d+)", tr("RouteText", "hop #{1}")),
-        (r"hops?", tr("RouteText", "hop")),
-        (r"client address", tr("RouteText", "client address")),
-        (r"from", tr("RouteText", "from")),
-        (r"by", tr("RouteText", "by")),
-        (r"protocol", tr("RouteText", "protocol")),
-        (r"time", tr("RouteText", "time")),
-        (r"delay", tr("RouteText", "delay")),
-        (r"received", tr("RouteText", "received")),
-        (r"note", tr("RouteText", "note")),
-        (r"first", tr("RouteText", "first")),
-        (r"last", tr("RouteText", "last")),
-        (r"disposition", tr("RouteText", "disposition")),
-        (r"policy domain", tr("RouteText", "policy domain")),
-        (r"SPF aligned", tr("RouteText", "SPF aligned")),
-        (r"DKIM aligned", tr("RouteText", "DKIM aligned")),
-        (r"reason", tr("RouteText", "reason")),
-        (r"domain", tr("RouteText", "domain")),
-        (r"selector", tr("RouteText", "selector")),
-        (r"algorithm", tr("RouteText", "algorithm")),
-        (r"result", tr("RouteText", "result")),
-        (r"key", tr("RouteText", "key")),
-        (r"signatures", tr("RouteText", "signatures")),
-        (
-            r"handover to the recipient's servers",
-            tr("RouteText", "handover to the recipient's servers"),
-        ),
-    ]
-    table = [(re.compile(f"^(?:{pattern})$"), template) for pattern, template in raw]
-    _cache["lines"] = table
-    return table
+def _translate(table: str, template: str) -> str:
+    """A route template (or, for the verdict, a verdict template) in the UI language."""
+    from mailpath.gui.finding_text import CONTEXT as FINDING_CONTEXT
+
+    return tr(CONTEXT if table == "route" else FINDING_CONTEXT, template)
 
 
-def translate_line(line: str) -> str:
-    for pattern, template in _patterns():
-        match = pattern.match(line)
-        if match:
-            groups = [match.group(0), *match.groups()]
-            try:
-                return template.format(*[g or "" for g in groups])
-            except (IndexError, KeyError, ValueError):
-                return line
-    if " · " in line:
-        # A line of parts ("19:32:07 UTC · +1 s · no TLS"): each part on its own.
-        return " · ".join(translate_line(part) for part in line.split(" · "))
-    return line
+def render_part(part: dict[str, Any]) -> str:
+    """One label line or detail (a `mailpath.core.route` part) in the UI language."""
+    from mailpath.core.route import render_part as render
+
+    return render(part, _translate)
 
 
-def translate_text(text: str) -> str:
-    if not text:
-        return text
-    return "\n".join(translate_line(line) for line in text.split("\n"))
+def render_value(value: Any) -> Any:
+    """A detail value (a part, a list of parts, or a number) in the UI language."""
+    from mailpath.core.route import render_value as render
+
+    return render(value, _translate)
 
 
 # ---------------------------------------------------------------- Unicode domain names
@@ -236,43 +97,29 @@ _IDN_DETAIL_KEYS = frozenset(
 )
 
 
-_PHRASE_KEYS = frozenset(
-    {
-        "role",
-        "FCrDNS",
-        "verdict",
-        "preference",
-        "SPF lookups",
-        "lookups",
-        "addresses",
-        "PTR",
-        "note",
-        "aligned",
-        "SPF aligned",
-        "DKIM aligned",
-        "TLS",
-    }
-)
-
-
 def localized(attrs: dict[str, Any]) -> dict[str, Any]:
-    """A copy of node or edge attributes with label and detail keys in the UI language."""
+    """A copy of node or edge attributes with `label` and `details` rendered in the UI
+    language from their parts (`label_parts`, `details_parts`); attributes without parts
+    keep their text. Internationalized names show in both forms."""
+    from mailpath.core.route import render_part as render_english
+
     out = dict(attrs)
+    parts = out.get("label_parts")
+    if isinstance(parts, list):
+        out["label"] = "\n".join(render_part(p) for p in parts)
     if "label" in out:
-        out["label"] = idn_display(translate_text(str(out["label"])))
-    details = out.get("details")
-    if isinstance(details, dict):
+        out["label"] = idn_display(str(out["label"]))
+    entries = out.get("details_parts")
+    if isinstance(entries, list):
         new: dict[str, Any] = {}
-        for key, value in details.items():
-            # Values are mostly DNS data: only the core's own fixed phrases are translated.
-            if isinstance(value, str) and key in _PHRASE_KEYS:
-                value = translate_line(value)
-            if key in _IDN_DETAIL_KEYS:
+        for entry in entries:
+            value = render_value(entry["value"])
+            if render_english(entry["name"]) in _IDN_DETAIL_KEYS:
                 if isinstance(value, str):
                     value = idn_display(value)
                 elif isinstance(value, list):
                     value = [idn_display(v) if isinstance(v, str) else v for v in value]
-            new[translate_line(str(key))] = value
+            new[render_part(entry["name"])] = value
         out["details"] = new
     return out
 

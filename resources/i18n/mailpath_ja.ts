@@ -2435,6 +2435,14 @@ From: …
   <context>
     <name>RouteText</name>
     <message>
+      <source>{text}</source>
+      <translation>{text}</translation>
+    </message>
+    <message>
+      <source>{items}</source>
+      <translation>{items}</translation>
+    </message>
+    <message>
       <source>Sender's PC</source>
       <translation>送信者のPC</translation>
     </message>
@@ -2459,8 +2467,12 @@ From: …
       <translation>暗黙の MX</translation>
     </message>
     <message>
-      <source>MX of {1}</source>
-      <translation>{1} の MX</translation>
+      <source>MX {pref}</source>
+      <translation>MX 優先度 {pref}</translation>
+    </message>
+    <message>
+      <source>MX of {domain}</source>
+      <translation>{domain} の MX</translation>
     </message>
     <message>
       <source>resolving…</source>
@@ -2475,28 +2487,48 @@ From: …
       <translation>MX もアドレスもなし</translation>
     </message>
     <message>
+      <source>does not exist (NXDOMAIN)</source>
+      <translation>存在しない (NXDOMAIN)</translation>
+    </message>
+    <message>
+      <source>broken null MX ({pref} .)</source>
+      <translation>壊れた null MX ({pref} .)</translation>
+    </message>
+    <message>
       <source>lookup failed</source>
       <translation>問い合わせ失敗</translation>
     </message>
     <message>
-      <source>SPF {1} · FCrDNS ok</source>
-      <translation>SPF {1} · FCrDNS 一致</translation>
+      <source>lookup failed: {failure}</source>
+      <translation>問い合わせ失敗: {failure}</translation>
     </message>
     <message>
-      <source>SPF {1} · FCrDNS fails</source>
-      <translation>SPF {1} · FCrDNS 不一致</translation>
+      <source>IPv{family} {address}</source>
+      <translation>IPv{family} {address}</translation>
     </message>
     <message>
-      <source>DNS: MX of {1}</source>
-      <translation>DNS: {1} の MX</translation>
+      <source>SPF {result}</source>
+      <translation>SPF {result}</translation>
     </message>
     <message>
-      <source>DNS: SPF of {1}</source>
-      <translation>DNS: {1} の SPF</translation>
+      <source>FCrDNS ok</source>
+      <translation>FCrDNS 一致</translation>
     </message>
     <message>
-      <source>DNS: DMARC of {1}</source>
-      <translation>DNS: {1} の DMARC</translation>
+      <source>FCrDNS fails</source>
+      <translation>FCrDNS 不一致</translation>
+    </message>
+    <message>
+      <source>DNS: MX {domain}</source>
+      <translation>DNS: {domain} の MX</translation>
+    </message>
+    <message>
+      <source>DNS: SPF {domain}</source>
+      <translation>DNS: {domain} の SPF</translation>
+    </message>
+    <message>
+      <source>DNS: DMARC {domain}</source>
+      <translation>DNS: {domain} の DMARC</translation>
     </message>
     <message>
       <source>submission :587 (SMTP AUTH)</source>
@@ -2507,12 +2539,20 @@ From: …
       <translation>投稿</translation>
     </message>
     <message>
-      <source>SMTP :25 · pref {1}</source>
-      <translation>SMTP :25 · 優先度 {1}</translation>
+      <source>SMTP :25</source>
+      <translation>SMTP :25</translation>
+    </message>
+    <message>
+      <source>SMTP :25 · pref {pref}</source>
+      <translation>SMTP :25 · 優先度 {pref}</translation>
     </message>
     <message>
       <source>delivery</source>
       <translation>配送</translation>
+    </message>
+    <message>
+      <source>IPv{family}</source>
+      <translation>IPv{family}</translation>
     </message>
     <message>
       <source>MX lookup</source>
@@ -2527,12 +2567,132 @@ From: …
       <translation>DMARC 検査</translation>
     </message>
     <message>
-      <source>sender</source>
-      <translation>送信者</translation>
+      <source>Hop #{n}</source>
+      <translation>ホップ #{n}</translation>
     </message>
     <message>
-      <source>recipient</source>
-      <translation>受信者</translation>
+      <source>Hops #{first}–#{last}</source>
+      <translation>ホップ #{first}–#{last}</translation>
+    </message>
+    <message>
+      <source>+{count} internal hops</source>
+      <translation>内部ホップ +{count}</translation>
+    </message>
+    <message>
+      <source>{first} – {last}</source>
+      <translation>{first} – {last}</translation>
+    </message>
+    <message>
+      <source>by {host}</source>
+      <translation>受信: {host}</translation>
+    </message>
+    <message>
+      <source>by ?</source>
+      <translation>受信: ?</translation>
+    </message>
+    <message>
+      <source>unparsed</source>
+      <translation>解析不能</translation>
+    </message>
+    <message>
+      <source>{delay} s</source>
+      <translation>{delay} 秒</translation>
+    </message>
+    <message>
+      <source>TLS</source>
+      <translation>TLS</translation>
+    </message>
+    <message>
+      <source>no TLS</source>
+      <translation>TLS なし</translation>
+    </message>
+    <message>
+      <source>TLS ?</source>
+      <translation>TLS 不明</translation>
+    </message>
+    <message>
+      <source>not on the predicted route</source>
+      <translation>予測経路外</translation>
+    </message>
+    <message>
+      <source>not on the predicted route ({count} hops)</source>
+      <translation>予測経路外（{count} ホップ）</translation>
+    </message>
+    <message>
+      <source>#{n} of {total}</source>
+      <translation>{total} 件中 #{n}</translation>
+    </message>
+    <message>
+      <source>#{first}–#{last} of {total}</source>
+      <translation>{total} 件中 #{first}–#{last}</translation>
+    </message>
+    <message>
+      <source>handover to the recipient's servers</source>
+      <translation>受信側サーバーへの引き渡し</translation>
+    </message>
+    <message>
+      <source>DMARC {result}</source>
+      <translation>DMARC {result}</translation>
+    </message>
+    <message>
+      <source>DMARC</source>
+      <translation>DMARC 結果</translation>
+    </message>
+    <message>
+      <source>disposition {disposition}</source>
+      <translation>処置 {disposition}</translation>
+    </message>
+    <message>
+      <source>not evaluated</source>
+      <translation>未評価</translation>
+    </message>
+    <message>
+      <source>DKIM: none</source>
+      <translation>DKIM: なし</translation>
+    </message>
+    <message>
+      <source>no signature</source>
+      <translation>署名なし</translation>
+    </message>
+    <message>
+      <source>the message carries no DKIM-Signature</source>
+      <translation>メッセージに DKIM-Signature がない</translation>
+    </message>
+    <message>
+      <source>DKIM</source>
+      <translation>DKIM 署名</translation>
+    </message>
+    <message>
+      <source>DKIM d={domain} s={selector}</source>
+      <translation>DKIM d={domain} s={selector}</translation>
+    </message>
+    <message>
+      <source>aligned</source>
+      <translation>アライン</translation>
+    </message>
+    <message>
+      <source>not aligned</source>
+      <translation>非アライン</translation>
+    </message>
+    <message>
+      <source>{bits}-bit</source>
+      <translation>{bits} ビット</translation>
+    </message>
+    <message>
+      <source>{type} {bits}-bit</source>
+      <translation>{type} {bits} ビット</translation>
+    </message>
+    <message>
+      <source>+{count} more signatures</source>
+      <translation>他 {count} 件の署名</translation>
+    </message>
+    <message>
+      <source>d={domain} s={selector} {result}</source>
+      <translation>d={domain} s={selector} {result}</translation>
+    </message>
+    <message>
+      <source>sender</source>
+      <translation>送信者</translation>
     </message>
     <message>
       <source>role</source>
@@ -2555,12 +2715,24 @@ From: …
       <translation>アドレス種別</translation>
     </message>
     <message>
-      <source>{1} lookup</source>
-      <translation>{1} 問い合わせ</translation>
+      <source>{rdtype} lookup</source>
+      <translation>{rdtype} 問い合わせ</translation>
     </message>
     <message>
-      <source>SPF for {1}</source>
-      <translation>{1} の SPF 判定</translation>
+      <source>error</source>
+      <translation>エラー</translation>
+    </message>
+    <message>
+      <source>SPF for {domain}</source>
+      <translation>{domain} の SPF 判定</translation>
+    </message>
+    <message>
+      <source>PTR</source>
+      <translation>PTR（逆引き）</translation>
+    </message>
+    <message>
+      <source>FCrDNS</source>
+      <translation>FCrDNS（正逆一致）</translation>
     </message>
     <message>
       <source>SPF record</source>
@@ -2579,6 +2751,14 @@ From: …
       <translation>優先度</translation>
     </message>
     <message>
+      <source>CNAME</source>
+      <translation>CNAME（別名）</translation>
+    </message>
+    <message>
+      <source>MX</source>
+      <translation>MX 結果</translation>
+    </message>
+    <message>
       <source>verdict</source>
       <translation>判定</translation>
     </message>
@@ -2595,6 +2775,10 @@ From: …
       <translation>所要時間</translation>
     </message>
     <message>
+      <source>ttl</source>
+      <translation>TTL（秒）</translation>
+    </message>
+    <message>
       <source>record</source>
       <translation>レコード</translation>
     </message>
@@ -2607,10 +2791,6 @@ From: …
       <translation>空の参照数</translation>
     </message>
     <message>
-      <source>error</source>
-      <translation>エラー</translation>
-    </message>
-    <message>
       <source>found at</source>
       <translation>見つかった場所</translation>
     </message>
@@ -2619,156 +2799,24 @@ From: …
       <translation>ポリシー</translation>
     </message>
     <message>
-      <source>yes</source>
-      <translation>はい</translation>
-    </message>
-    <message>
-      <source>no</source>
-      <translation>いいえ</translation>
-    </message>
-    <message>
-      <source>unknown</source>
-      <translation>不明</translation>
-    </message>
-    <message>
-      <source>(none)</source>
-      <translation>（なし）</translation>
-    </message>
-    <message>
-      <source>mail client (MUA)</source>
-      <translation>メールクライアント (MUA)</translation>
-    </message>
-    <message>
-      <source>submission server</source>
-      <translation>投稿サーバー</translation>
-    </message>
-    <message>
-      <source>assumed outbound server (sender's MX)</source>
-      <translation>推定した送信サーバー（送信者ドメインの MX）</translation>
-    </message>
-    <message>
-      <source>implicit (no MX record)</source>
-      <translation>暗黙（MX レコードなし）</translation>
-    </message>
-    <message>
-      <source>{1}/10 for an unlisted address</source>
-      <translation>未登録アドレスで {1}/10</translation>
-    </message>
-    <message>
-      <source>{1}/10, void {2}/2</source>
-      <translation>{1}/10、空の参照 {2}/2</translation>
-    </message>
-    <message>
-      <source>{1} accepts the mail as SPF-verified</source>
-      <translation>{1} は SPF 認証済みとして受け付ける</translation>
-    </message>
-    <message>
-      <source>{1} refuses or quarantines the mail</source>
-      <translation>{1} は拒否または隔離する</translation>
-    </message>
-    <message>
-      <source>{1} accepts the mail but flags it as suspicious</source>
-      <translation>{1} は受け付けるが不審として扱う</translation>
-    </message>
-    <message>
-      <source>{1} accepts the mail as unverified</source>
-      <translation>{1} は未認証として受け付ける</translation>
-    </message>
-    <message>
-      <source>{1} accepts the mail as unverified (no SPF)</source>
-      <translation>{1} は未認証として受け付ける（SPF なし）</translation>
-    </message>
-    <message>
-      <source>a DNS or record error decides the outcome</source>
-      <translation>DNS またはレコードのエラーで結果が決まる</translation>
-    </message>
-    <message>
-      <source>still resolving</source>
-      <translation>解決中</translation>
-    </message>
-    <message>
-      <source>Hop #{1}</source>
-      <translation>ホップ #{1}</translation>
-    </message>
-    <message>
-      <source>Hops #{1}–#{2}</source>
-      <translation>ホップ #{1}–#{2}</translation>
-    </message>
-    <message>
-      <source>+{1} internal hops</source>
-      <translation>内部ホップ +{1}</translation>
-    </message>
-    <message>
-      <source>+{1} more signatures</source>
-      <translation>他 {1} 件の署名</translation>
-    </message>
-    <message>
-      <source>by {1}</source>
-      <translation>受信: {1}</translation>
-    </message>
-    <message>
-      <source>not on the predicted route</source>
-      <translation>予測経路外</translation>
-    </message>
-    <message>
-      <source>unparsed</source>
-      <translation>解析不能</translation>
-    </message>
-    <message>
-      <source>{1} s</source>
-      <translation>{1} 秒</translation>
-    </message>
-    <message>
-      <source>no TLS</source>
-      <translation>TLS なし</translation>
-    </message>
-    <message>
-      <source>TLS ?</source>
-      <translation>TLS 不明</translation>
-    </message>
-    <message>
-      <source>disposition {1}</source>
-      <translation>処置 {1}</translation>
-    </message>
-    <message>
-      <source>not evaluated</source>
-      <translation>未評価</translation>
-    </message>
-    <message>
-      <source>DKIM: none</source>
-      <translation>DKIM: なし</translation>
-    </message>
-    <message>
-      <source>no signature</source>
-      <translation>署名なし</translation>
-    </message>
-    <message>
-      <source>aligned</source>
-      <translation>アライン</translation>
-    </message>
-    <message>
-      <source>not aligned</source>
-      <translation>非アライン</translation>
-    </message>
-    <message>
-      <source>{1}-bit</source>
-      <translation>{1} ビット</translation>
-    </message>
-    <message>
-      <source>hop #{1}</source>
-      <translation>ホップ #{1}</translation>
+      <source>hop #{n}</source>
+      <translation>ホップ #{n}</translation>
     </message>
     <message>
       <source>hop</source>
       <translation>ホップ</translation>
     </message>
     <message>
-      <source>client address</source>
-      <translation>送信元アドレス</translation>
+      <source>hops</source>
+      <translation>ホップ範囲</translation>
     </message>
     <message>
       <source>from</source>
       <translation>送信元</translation>
+    </message>
+    <message>
+      <source>client address</source>
+      <translation>送信元アドレス</translation>
     </message>
     <message>
       <source>by</source>
@@ -2783,16 +2831,12 @@ From: …
       <translation>時刻</translation>
     </message>
     <message>
-      <source>delay</source>
-      <translation>遅延</translation>
-    </message>
-    <message>
       <source>received</source>
       <translation>Received ヘッダー</translation>
     </message>
     <message>
-      <source>note</source>
-      <translation>注記</translation>
+      <source>delay</source>
+      <translation>遅延</translation>
     </message>
     <message>
       <source>first</source>
@@ -2801,6 +2845,14 @@ From: …
     <message>
       <source>last</source>
       <translation>最後</translation>
+    </message>
+    <message>
+      <source>note</source>
+      <translation>注記</translation>
+    </message>
+    <message>
+      <source>result</source>
+      <translation>結果</translation>
     </message>
     <message>
       <source>disposition</source>
@@ -2835,10 +2887,6 @@ From: …
       <translation>アルゴリズム</translation>
     </message>
     <message>
-      <source>result</source>
-      <translation>結果</translation>
-    </message>
-    <message>
       <source>key</source>
       <translation>鍵</translation>
     </message>
@@ -2847,8 +2895,52 @@ From: …
       <translation>署名</translation>
     </message>
     <message>
-      <source>handover to the recipient's servers</source>
-      <translation>受信側サーバーへの引き渡し</translation>
+      <source>mail client (MUA)</source>
+      <translation>メールクライアント (MUA)</translation>
+    </message>
+    <message>
+      <source>submission server</source>
+      <translation>投稿サーバー</translation>
+    </message>
+    <message>
+      <source>assumed outbound server (sender's MX)</source>
+      <translation>推定した送信サーバー（送信者ドメインの MX）</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（なし）</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>はい</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>いいえ</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>不明</translation>
+    </message>
+    <message>
+      <source>?</source>
+      <translation>？</translation>
+    </message>
+    <message>
+      <source>implicit (no MX record)</source>
+      <translation>暗黙（MX レコードなし）</translation>
+    </message>
+    <message>
+      <source>{lookups}/{max}, void {void}/{max_void}</source>
+      <translation>{lookups}/{max}、空の参照 {void}/{max_void}</translation>
+    </message>
+    <message>
+      <source>{lookups}/{max} for an unlisted address</source>
+      <translation>未登録アドレスで {lookups}/{max}</translation>
+    </message>
+    <message>
+      <source>{ms} ms</source>
+      <translation>{ms} ミリ秒</translation>
     </message>
   </context>
   <context>

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from mailpath.core.route import build_route_graph
-from mailpath.gui import labels, render
+from mailpath.gui import render
 from mailpath.gui.export import export_images
 from tests.core.test_route_message import seed  # noqa: F401  (fixture)
 
@@ -24,9 +24,3 @@ def test_seed_message_exports(qapp: Any, tmp_path: Path, seed: Any) -> None:  # 
     assert png.stat().st_size > 10_000
     text = svg.read_text(encoding="utf-8")
     assert "Hop #3" in text and "DKIM: none" in text
-
-
-def test_hop_lines_translate_part_by_part() -> None:
-    labels.clear_cache()
-    assert labels.translate_line("19:32:07 UTC · +1 s · no TLS") == "19:32:07 UTC · +1 s · no TLS"
-    assert labels.translate_line("Hop #3") == "Hop #3"
