@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
             self.inputs.load_recent()
             state = self.settings.value("window/state")
             if state is not None:
-                self.restoreState(state)  # type: ignore[arg-type]
+                self.restoreState(state)
             else:
                 self._default_dock_sizes()
             self.legend.setVisible(self.menus.act_legend.isChecked())

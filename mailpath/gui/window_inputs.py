@@ -8,6 +8,7 @@ recent values as completions, and knows which received message the fields came f
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
@@ -113,9 +114,9 @@ class InputBar:
             completer = QCompleter(model, self.window)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-            edit = self.fields[name]
-            assert isinstance(edit, QLineEdit)
-            edit.setCompleter(completer)
+            field = self.fields[name]
+            assert isinstance(field, QLineEdit)
+            field.setCompleter(completer)
             self.recent_models[name] = model
 
     # ------------------------------------------------------------ texts
@@ -251,10 +252,10 @@ class InputBar:
             checks.append(("via", lambda: parse_sending_host(self.via_edit.text())))
         selectors = self.dkim_selectors()
         for selector in selectors:
-            checks.append(("selectors", lambda s=selector: parse_selector(s)))
+            checks.append(("selectors", partial(parse_selector, selector)))
         servers = self.resolver_servers()
         for server in servers:
-            checks.append(("resolver", lambda s=server: parse_nameserver(s)))
+            checks.append(("resolver", partial(parse_nameserver, server)))
         for name in self.fields:
             self.set_field_error(name, None)
         first_bad: QWidget | None = None

@@ -136,7 +136,8 @@ class WindowMenus:
             sequences = action.shortcuts()
             if not sequences:
                 continue
-            combos = [seq[0] for seq in sequences if seq.count() == 1]
+            # QKeySequence[i] is its i-th combination; the stubs lack __getitem__.
+            combos = [seq[0] for seq in sequences if seq.count() == 1]  # type: ignore[index]
             global_key = all(
                 c.keyboardModifiers() & modifiers
                 or Qt.Key.Key_F1.value <= c.key().value <= Qt.Key.Key_F35.value
