@@ -12,7 +12,7 @@ cd "$ROOT"
 echo "== ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
-echo "== mypy (core, strict)"
+echo "== mypy (the whole package, GUI included; strict)"
 "$VENV/bin/mypy"
 echo "== pytest"
 export QT_QPA_PLATFORM=offscreen

@@ -265,10 +265,10 @@ class RouteScene(QGraphicsScene):
         new_nodes = dict(graph.nodes(data=True))
         rects = render.fitted_rects(graph)
         for node_id in [n for n in self.nodes if n not in new_nodes]:
-            item = self.nodes.pop(node_id)
-            for edge in list(item.edges):
-                self._remove_edge(edge.key)
-            self.removeItem(item)
+            gone = self.nodes.pop(node_id)
+            for gone_edge in list(gone.edges):
+                self._remove_edge(gone_edge.key)
+            self.removeItem(gone)
             self.moved.pop(node_id, None)
         for node_id, attrs in new_nodes.items():
             item = self.nodes.get(node_id)

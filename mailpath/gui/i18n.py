@@ -64,9 +64,8 @@ class TsTranslator(QTranslator):
 
         super().__init__(parent)  # type: ignore[arg-type]
         self.messages: dict[tuple[str, str], str] = {}
-        self.language = ""
         root = ET.parse(path).getroot()
-        self.language = root.get("language", "")
+        self._language = root.get("language", "")
         for context in root.iter("context"):
             name = context.findtext("name", "")
             for message in context.iter("message"):
@@ -79,7 +78,11 @@ class TsTranslator(QTranslator):
                 if node.text:
                     self.messages[(name, source)] = node.text
 
-    def translate(  # type: ignore[override]
+    def language(self) -> str:
+        """The catalogue's target language (its `language` attribute)."""
+        return self._language
+
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         return self.messages.get((context, source))

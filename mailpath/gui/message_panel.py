@@ -200,7 +200,8 @@ def handover_icon(size: int = 16) -> QIcon:
 
 
 def _children_of(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    return [item.child(i) for i in range(item.childCount())]
+    children = (item.child(i) for i in range(item.childCount()))
+    return [child for child in children if child is not None]
 
 
 def _bold(item: QTreeWidgetItem, columns: int) -> None:
@@ -387,8 +388,8 @@ class MessagePanel(QWidget):
         """Select hop `index` (-1 clears) and scroll to it, without emitting `hop_selected`."""
         self._syncing = True
         try:
-            if 0 <= index < self.hops.topLevelItemCount():
-                item = self.hops.topLevelItem(index)
+            item = self.hops.topLevelItem(index) if index >= 0 else None
+            if item is not None:
                 self.hops.setCurrentItem(item)
                 self.hops.scrollToItem(item)
             else:

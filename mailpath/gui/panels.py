@@ -547,8 +547,8 @@ class FindingsPanel(QWidget):
                 restore = item
         if restore is not None:
             self.tree.setCurrentItem(restore)
-        elif self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        elif (first := self.tree.topLevelItem(0)) is not None:
+            self.tree.setCurrentItem(first)
         self._current_changed(self.tree.currentItem(), None)
         if self._findings:
             self.hint_label.setText(
