@@ -90,7 +90,7 @@ PNG_QUALITY = 85
 
 def write_png(graph: Any, path: str, title: str, **kwargs: Any) -> QImage:
     image = render_image(graph, title, **kwargs)
-    if not image.save(path, "PNG", PNG_QUALITY):
+    if not image.save(path, b"PNG", PNG_QUALITY):
         raise OSError(f"cannot write PNG {path}")
     return image
 
