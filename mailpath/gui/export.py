@@ -90,7 +90,8 @@ PNG_QUALITY = 85
 
 def write_png(graph: Any, path: str, title: str, **kwargs: Any) -> QImage:
     image = render_image(graph, title, **kwargs)
-    if not image.save(path, b"PNG", PNG_QUALITY):
+    # The stubs ask for bytes, but PySide6 6.11 accepts only str for the format at run time.
+    if not image.save(path, "PNG", PNG_QUALITY):  # type: ignore[call-overload]
         raise OSError(f"cannot write PNG {path}")
     return image
 
