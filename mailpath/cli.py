@@ -11,7 +11,7 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from mailpath import __version__
@@ -31,14 +31,22 @@ class _Parser(argparse.ArgumentParser):
         return parts[1] if len(parts) > 1 else ""
 
 
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 600:
-        raise argparse.ArgumentTypeError("seconds must be more than 0 and at most 600")
-    return value
+def _seconds_up_to(limit: int) -> Callable[[str], float]:
+    """An argparse type: seconds, more than 0 and at most `limit`."""
+
+    def seconds(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+        if not 0 < value <= limit:
+            raise argparse.ArgumentTypeError(f"seconds must be more than 0 and at most {limit}")
+        return value
+
+    return seconds
+
+
+_positive = _seconds_up_to(600)
 
 
 def _fail_on_option(p: argparse.ArgumentParser, what: str) -> None:
@@ -452,14 +460,7 @@ def _count(text: str) -> int:
     return int(text)
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 86400:
-        raise argparse.ArgumentTypeError("seconds must be more than 0 and at most 86400")
-    return value
+_seconds = _seconds_up_to(86400)
 
 
 def _port(text: str) -> int:
