@@ -10,6 +10,8 @@ parameters; the parameters are names, addresses and records, never English prose
 
 from __future__ import annotations
 
+import ipaddress
+
 from mailpath.core.model import (
     Finding,
     MxInfo,
@@ -458,6 +460,29 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
     ),
 }
 
+# A sending host given as an address: "authorizes 203.0.113.74", not "... (203.0.113.74)".
+_BY_ADDRESS = " {host} ({addresses})"
+TEMPLATES.update(
+    {
+        f"{key}/address": (message.replace(_BY_ADDRESS, " {host}"), fix)
+        for key, (message, fix) in list(TEMPLATES.items())
+        if _BY_ADDRESS in message
+    }
+)
+
+
+def _by_address(key: str, host: SendingHostInfo) -> str:
+    """`key`'s variant without the address list when the host is that address."""
+    return f"{key}/address" if not _is_name(host.host) else key
+
+
+def _is_name(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return True
+    return False
+
 
 def finding(
     severity: Severity,
@@ -706,7 +731,7 @@ def _spf_host_findings(
         return [
             finding(
                 Severity.ERROR,
-                "spf-missing",
+                _by_address("spf-missing", host),
                 host_node(host.host),
                 record=fix_record,
                 addresses=", ".join(a.address for a in failing),
@@ -757,7 +782,7 @@ def _spf_host_findings(
     return [
         finding(
             severity,
-            f"spf-not-authorized/{variant}",
+            _by_address(f"spf-not-authorized/{variant}", host),
             address_node(worst.address),
             record=fix_record,
             addresses=", ".join(a.address for a in failing),
