@@ -434,3 +434,51 @@ def test_window_has_a_gui_script_without_console() -> None:
 
     [entry] = [e for e in entry_points(group="gui_scripts") if e.name == "mailpath-gui"]
     assert entry.load() is cli.gui_main
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (None, "does not exist"),
+        (b"", "is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "not"),
+        (b"just a line of text without any header\n", "not"),
+    ],
+)
+def test_message_that_cannot_be_read_is_one_line_exit_2(
+    cli: Cli, tmp_path: Path, content: bytes | None, words: str
+) -> None:
+    path = tmp_path / "message.eml"
+    if content is not None:
+        path.write_bytes(content)
+    ran = cli("check", "--message", str(path))
+    assert_one_line_error(ran, words)
+    assert str(path) in ran.err
+
+
+def test_message_and_replay_together_are_refused(cli: Cli) -> None:
+    seed_eml = seed_example().with_name("seed.eml")
+    ran = cli("check", "--message", str(seed_eml), "--replay", str(seed_example()))
+    assert_one_line_error(ran, "not both")
+
+
+def test_bad_dkim_selector_is_one_line_exit_2(cli: Cli) -> None:
+    ran = cli("check", "--replay", str(seed_example()), "--dkim-selector", "bad selector!")
+    assert_one_line_error(ran, "DKIM selector")
+
+
+def test_message_from_standard_input(
+    cli: Cli, dns_server: Callable[..., DnsTestServer], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    server = dns_server({"ts.skr.jp": [("MX", (10, "ts.skr.jp")), ("A", "203.0.113.74")]})
+    data = seed_example().with_name("seed.eml").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    ran = cli(
+        "check", "--message", "-", "--nameserver", f"{server.address}:{server.port}", "--json"
+    )
+    assert ran.code == 0, ran.err
+    message = json.loads(ran.out)["message"]
+    assert (message["from_domain"], message["handover"]["address"]) == ("ts.skr.jp", "203.0.113.74")
+    assert [h["by"] for h in message["hops"]][:2] == ["www274.sakura.ne.jp", "mx.google.com"]
