@@ -379,8 +379,15 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             status="unknown",
         )
     else:
+        handover = result.message.parsed.handover if result.message is not None else None
         for host in hosts:
-            _add_sending_host(g, host, sender.ascii)
+            # A message names the server behind the handover address: show the name too.
+            named = (
+                handover.host
+                if handover is not None and handover.host and handover.address == host.host
+                else None
+            )
+            _add_sending_host(g, host, sender.ascii, named)
             for addr in host.addresses:
                 node = address_node(addr.address)
                 address_ids.append(node)
@@ -507,7 +514,9 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     return g
 
 
-def _add_sending_host(g: nx.DiGraph, host: SendingHostInfo, sender: str) -> None:
+def _add_sending_host(
+    g: nx.DiGraph, host: SendingHostInfo, sender: str, named: str | None = None
+) -> None:
     node = host_node(host.host)
     statuses = [address_status(a) for a in host.addresses]
     if host.error and not host.addresses:
@@ -528,7 +537,8 @@ def _add_sending_host(g: nx.DiGraph, host: SendingHostInfo, sender: str) -> None
         node,
         kind="sending_host",
         **_label(
-            part("sending.assumed" if host.assumed else "sending.submission"), text(host.host)
+            part("sending.assumed" if host.assumed else "sending.submission"),
+            text(f"{named} [{host.host}]" if named else host.host),
         ),
         status=status.value,
         **details,

@@ -144,3 +144,9 @@ def test_dkim_signatures_and_dmarc_result(seed: Result) -> None:
     assert g.nodes["dkim:1"]["status"] == "fail"
     assert "dkim:none" not in g
     assert _overlaps(g) == []
+
+
+def test_handover_server_is_named_beside_its_address(seed: Result) -> None:
+    # The message says who is behind 203.0.113.74: the picture shows the name, not only digits.
+    g = build_route_graph(seed)
+    assert "www274.sakura.ne.jp [203.0.113.74]" in g.nodes["sending:203.0.113.74"]["label"]
