@@ -48,7 +48,7 @@ def _yes_no(value: bool | None) -> str:
     return tr("AuthoritativePanel", "yes") if value else tr("AuthoritativePanel", "no")
 
 
-def _ttl(ttl: int | None) -> str:
+def ttl_text(ttl: int | None) -> str:
     return "" if ttl is None else tr("AuthoritativePanel", "{ttl} s").format(ttl=f"{ttl:,}")
 
 
@@ -162,7 +162,7 @@ class AuthoritativePanel(QWidget):
                         _yes_no(a.authoritative),
                         "" if serials.get(a.host) is None else str(serials.get(a.host)),
                         text,
-                        _ttl(a.ttl),
+                        ttl_text(a.ttl),
                     ],
                 )
                 row.setToolTip(5, escaped_tooltip(text))
@@ -178,7 +178,7 @@ class AuthoritativePanel(QWidget):
                     "",
                     "",
                     text,
-                    _ttl(r.ttl),
+                    ttl_text(r.ttl),
                 ],
             )
             row.setToolTip(5, escaped_tooltip(text))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailpath.gui import resolver_field
-from mailpath.gui.authoritative_panel import answer_text
+from mailpath.gui.authoritative_panel import answer_text, ttl_text
 from mailpath.gui.i18n import tr
 from mailpath.gui.panels import escaped_tooltip
 
@@ -72,6 +72,7 @@ class CompareDialog(QDialog):
         self.window_ = window
         self.comparison: Any = None
         self.failures: tuple[str, ...] = ()
+        self.running = False
         self.runner = AnalysisRunner(self)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
@@ -189,9 +190,8 @@ class CompareDialog(QDialog):
         return tuple(getattr(extra, "questions", ()) or ())
 
     def _update_enabled(self) -> None:
-        running = self.runner.is_running()
         self.compare_button.setEnabled(
-            len(self.checked()) >= 2 and bool(self._questions()) and not running
+            len(self.checked()) >= 2 and bool(self._questions()) and not self.running
         )
 
     # ------------------------------------------------------------ texts
@@ -215,8 +215,8 @@ class CompareDialog(QDialog):
         self.tree.setHeaderLabels(
             [
                 tr("CompareResolvers", "Question / resolver"),
-                tr("CompareResolvers", "Answer"),
                 tr("CompareResolvers", "TTL"),
+                tr("CompareResolvers", "Answer"),
             ]
         )
         self.choices.setAccessibleName(tr("CompareResolvers", "Resolvers to compare"))
@@ -240,11 +240,13 @@ class CompareDialog(QDialog):
                 questions=len(set(questions)), count=len(servers)
             )
         )
+        self.running = True
         self.runner.start(make_compare_job(questions, servers), name="compare")
         self._update_enabled()
         return True
 
     def _on_finished(self, generation: int, comparison: Any, failures: Any) -> None:
+        self.running = False
         self.comparison = comparison
         self.failures = tuple(failures or ())
         self._show()
@@ -255,6 +257,7 @@ class CompareDialog(QDialog):
             show_tls_failure(self, self.failures[0])
 
     def _on_failed(self, generation: int, message: str, details: str) -> None:
+        self.running = False
         self.summary.setText(
             tr("CompareResolvers", "The comparison failed: {message}").format(message=message)
         )
@@ -290,11 +293,11 @@ class CompareDialog(QDialog):
             head = QTreeWidgetItem(self.tree, [f"{d.name} {d.rdtype}", "", ""])
             for label, answer in d.answers:
                 text = answer_text(answer.outcome.value, sorted(answer.texts()))
-                ttl = "" if answer.ttl is None else f"{answer.ttl:,} s"
-                row = QTreeWidgetItem(head, [label, text, ttl])
-                row.setToolTip(1, escaped_tooltip(text))
+                row = QTreeWidgetItem(head, [label, ttl_text(answer.ttl), text])
+                row.setToolTip(2, escaped_tooltip(text))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
 
     def row_texts(self) -> list[list[str]]:
         out: list[list[str]] = []

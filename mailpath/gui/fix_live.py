@@ -56,8 +56,9 @@ class FixLive(QObject):
         self.authoritative_dock = self._dock("authoritativeDock", self.panel)
         self.watch = WatchMode(window)
         self.watch_dock = self._dock("watchDock", self.watch.panel)
-        window.tabifyDockWidget(window.details_dock, self.authoritative_dock)
-        window.tabifyDockWidget(window.findings_dock, self.watch_dock)
+        # Both want the width of the window: beside the findings, under the route.
+        window.tabifyDockWidget(window.findings_dock, self.authoritative_dock)
+        window.tabifyDockWidget(self.authoritative_dock, self.watch_dock)
         self.authoritative_dock.hide()
         self.watch_dock.hide()
         self.via = QLabel(window)
@@ -85,12 +86,7 @@ class FixLive(QObject):
         dock = QDockWidget(self.window)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        area = (
-            Qt.DockWidgetArea.BottomDockWidgetArea
-            if name == "watchDock"
-            else Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.window.addDockWidget(area, dock)
+        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         return dock
 
     def add_to_menus(self, analysis: QMenu, panels: QMenu) -> None:

@@ -107,6 +107,7 @@ class WatchMode(QObject):
         self.panel = WatchPanel(window)
         self.panel.start_button.clicked.connect(self.start)
         self.panel.stop_button.clicked.connect(self.stop)
+        self.panel.interval.valueChanged.connect(lambda _value: self._show_state())
         self.active = False
         self.remaining = 0
         self.number = 0

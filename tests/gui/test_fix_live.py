@@ -153,6 +153,7 @@ def test_recheck_until_it_passes(
     assert window.fix_live.watch_dock.isVisible()
     assert watch.active
     watch.panel.interval.setValue(1)
+    assert watch.panel.state.text() == "Re-checking every 1 s until the verdict passes."
     qtbot.waitUntil(lambda: len(watch.runs) == 1, timeout=20000)
     assert watch.runs[0][1] != "verified"
     assert watch.active
@@ -193,6 +194,7 @@ def test_stop_ends_the_recheck(
     assert not watch.active
     assert not watch.countdown.isVisible()
     assert watch.panel.state.text() == "Stopped."
+    assert not window.fix_live.act_watch.isChecked()
     assert watch.last_notice == ""
 
 
@@ -295,9 +297,10 @@ def test_compare_resolvers(
     rows = dialog.row_texts()
     assert rows == [
         ["example.com TXT", "", ""],
-        [old.nameserver, OLD_SPF, "3,000 s"],
-        [new.nameserver, NEW_SPF, "10 s"],
+        [old.nameserver, "3,000 s", OLD_SPF],
+        [new.nameserver, "10 s", NEW_SPF],
     ]
+    assert dialog.compare_button.isEnabled()  # again, for another choice
     assert "1 of " in dialog.summary.text()
     assert "answered differently by the 2 resolvers" in dialog.summary.text()
     dialog.close()
