@@ -271,7 +271,14 @@ class WatchMode(QObject):
 
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
-                self._tray = QSystemTrayIcon(self.window.windowIcon(), self)
+                from PySide6.QtWidgets import QStyle
+
+                icon = self.window.windowIcon()
+                if icon.isNull():  # a tray icon without one is not shown at all
+                    icon = self.window.style().standardIcon(
+                        QStyle.StandardPixmap.SP_MessageBoxInformation
+                    )
+                self._tray = QSystemTrayIcon(icon, self)
             self._tray.show()
             self._tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information)
             return
