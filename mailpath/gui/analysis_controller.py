@@ -67,7 +67,7 @@ class AnalysisController(QObject):
             w.analysisFinished.emit()
             return False
         w.inputs.remember(request)
-        self.run_request(request)
+        self.run_request(w.fix_live.adjust_request(request))
         return True
 
     def run_request(self, request: Any) -> None:
@@ -189,6 +189,7 @@ class AnalysisController(QObject):
         w.spf_panel.set_result(result)
         w.findings.set_findings(tuple(getattr(result, "findings", ()) or ()))
         self.show_message(getattr(result, "message", None))
+        w.fix_live.show_result(result)
         selected = w.scene.selected_node()
         if selected and selected in w.scene.nodes:
             w.details.show_node(selected, w.scene.nodes[selected].attrs)

@@ -21,11 +21,10 @@ CONTEXT = "FindingTemplates"
 
 def template_sources() -> list[str]:
     """Every distinct English template (messages and fixes), in table order, for the .ts."""
-    from mailpath.core.findings import TEMPLATES
     from mailpath.core.verdict import TEMPLATES as VERDICT_TEMPLATES
 
     out: list[str] = []
-    for message, fix in TEMPLATES.values():
+    for message, fix in finding_templates().values():
         for text in (message, fix):
             if text and text not in out:
                 out.append(text)
@@ -64,16 +63,23 @@ def texts(finding: Any) -> tuple[str, str | None]:
     if not key:
         return message, fix
     try:
-        from mailpath.core.findings import TEMPLATES
+        entry = finding_templates().get(key)
     except ImportError:  # pragma: no cover - the core always ships with the GUI
         return message, fix
-    entry = TEMPLATES.get(key)
     if entry is None:
         return message, fix
     message_template, fix_template = entry
     localized_message = _render(message_template, params, message) or message
     localized_fix = _render(fix_template, params, fix) if fix else fix
     return localized_message, localized_fix
+
+
+def finding_templates() -> dict[str, tuple[str, str | None]]:
+    """Every finding template of the core: the analysis's and the authoritative view's."""
+    from mailpath.core.authoritative import TEMPLATES as AUTHORITATIVE_TEMPLATES
+    from mailpath.core.findings import TEMPLATES
+
+    return {**AUTHORITATIVE_TEMPLATES, **TEMPLATES}
 
 
 def verdict_text(verdict: Any) -> str:

@@ -30,6 +30,9 @@ class AnalysisRequest:
     #: Where the message came from, for the status line: a file name or "pasted".
     message_name: str | None = None
     dkim_selectors: tuple[str, ...] = ()
+    #: Also ask the zone's own name servers (`check --authoritative`), on this port.
+    authoritative: bool = False
+    authoritative_port: int = 53
 
 
 @dataclass(frozen=True)
@@ -40,15 +43,22 @@ class RunExtra:
     resolver: tuple[str, ...] = ()
     replay_path: str | None = None
     elapsed_lookups: dict[str, float] = field(default_factory=dict)
+    #: Every question the analysis asked (for Compare Resolvers), in order.
+    questions: tuple[tuple[str, str], ...] = ()
+    #: The DoH/DoT server whose certificate did not verify (nothing was taken over plain DNS).
+    tls_failure: str | None = None
 
 
 def make_job(request: AnalysisRequest) -> Job:
     async def job(emit: ProgressFn) -> tuple[Any, RunExtra]:
+        from dataclasses import replace
+
         from mailpath.core.analysis import analyze
-        from mailpath.core.dns import LiveSource, RecordingSource, ReplaySource
+        from mailpath.core.dns import CachingSource, LiveSource, RecordingSource, ReplaySource
         from mailpath.core.names import parse_nameserver
 
         resolver: Sequence[str]
+        live: LiveSource | None = None
         if request.replay_answers is not None:
             source: Any = ReplaySource(request.replay_answers)
             resolver = request.resolver_label
@@ -57,15 +67,19 @@ def make_job(request: AnalysisRequest) -> Job:
                 [parse_nameserver(ns) for ns in request.nameservers],
                 timeout=request.timeout,
                 budget=request.budget,
+                ca_file=ca_file(),
             )
             resolver = tuple(live.servers)
             source = RecordingSource(live)
+        # One cache for the analysis and what follows it (the authoritative view asks the
+        # resolver's side of its comparison again): nothing is asked twice.
+        cache = CachingSource(source)
 
         def on_progress(progress: Any) -> None:
             emit(progress.done, progress.pending, progress.result)
 
         result = await analyze(
-            source,
+            cache,
             request.sender,
             request.recipient,
             request.via,
@@ -74,11 +88,47 @@ def make_job(request: AnalysisRequest) -> Job:
             message=request.message,
             dkim_selectors=request.dkim_selectors,
         )
+        tls_failure = None
+        if live is not None:
+            result = replace(result, resolver=live.resolver_info)
+            tls_failure = live.tls_failure
+            if request.authoritative and tls_failure is None:
+                from mailpath.core.authoritative import authoritative_view, live_servers
+
+                view = await authoritative_view(
+                    cache,
+                    result,
+                    request.dkim_selectors,
+                    servers=live_servers(
+                        port=request.authoritative_port, timeout=min(request.timeout, 3.0)
+                    ),
+                )
+                result = replace(
+                    result, authoritative=view, findings=(*result.findings, *view.findings)
+                )
         answers = (
             tuple(request.replay_answers)
             if request.replay_answers is not None
             else tuple(source.answers())
         )
-        return result, RunExtra(answers, tuple(resolver), request.replay_path)
+        return result, RunExtra(
+            answers,
+            tuple(resolver),
+            request.replay_path,
+            questions=tuple(cache.asked),
+            tls_failure=tls_failure,
+        )
 
     return job
+
+
+#: A CA bundle to trust for DoH/DoT servers (as the CLI's `--ca-file`).
+CA_FILE_ENV = "MAILPATH_CA_FILE"
+
+
+def ca_file() -> str | None:
+    """The CA file `$MAILPATH_CA_FILE` names, when it exists; else the system's CAs."""
+    import os
+
+    path = os.environ.get(CA_FILE_ENV, "").strip()
+    return path if path and os.path.isfile(path) else None

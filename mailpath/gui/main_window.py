@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
             self.inputs.build()
             self._build_view()
             self._build_docks()
+            self._build_fix_live()
             self.status_line.cancel_button.clicked.connect(self.analysis.cancel)
             self.progress = self.status_line.progress
             self.cancel_button = self.status_line.cancel_button
@@ -269,6 +270,11 @@ class MainWindow(QMainWindow):
         self.message_dock.hide()
         self.details_dock.raise_()
 
+    def _build_fix_live(self) -> None:
+        from mailpath.gui.fix_live import FixLive
+
+        self.fix_live = FixLive(self)
+
     def _default_dock_sizes(self) -> None:
         from PySide6.QtCore import Qt
 
@@ -351,6 +357,7 @@ class MainWindow(QMainWindow):
         self.spf_panel.retranslate()
         self.findings.retranslate()
         self.message_panel.retranslate()
+        self.fix_live.retranslate()
         self.legend.refresh()
         self.position_overlays()
         if self.scene.graph is not None and self.result is not None:
@@ -461,6 +468,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop and join every analysis thread (closing the window, leaving the app)."""
         if self.is_built:
+            self.fix_live.shutdown()
             self.analysis.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:

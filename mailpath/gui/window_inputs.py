@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from mailpath.gui import resolver_field
 from mailpath.gui.i18n import tr
 
 if TYPE_CHECKING:
@@ -167,6 +168,7 @@ class InputBar:
             if was_system:
                 self.resolver_combo.setCurrentIndex(0)
                 self.resolver_combo.setEditText(system_text)
+        resolver_field.retranslate(self.resolver_combo)
         line = self.resolver_combo.lineEdit()
         if line is not None:
             line.setPlaceholderText(tr("MainWindow", "system, or 192.0.2.53:53"))
@@ -200,7 +202,9 @@ class InputBar:
     # ------------------------------------------------------------ values
 
     def resolver_servers(self) -> list[str]:
-        text = self.resolver_combo.currentText().strip()
+        text = resolver_field.server_text(
+            self.resolver_combo, self.resolver_combo.currentText().strip()
+        )
         if not text or text == self.resolver_combo.itemText(0) or text.lower() == "system":
             return []
         return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
@@ -327,9 +331,10 @@ class InputBar:
         resolvers = as_list(self.settings.value("recent/resolver", []))
         for server in resolvers:
             self.resolver_combo.addItem(server, server)
+        resolver_field.add_public(self.resolver_combo)
         current = str(self.settings.value("resolver", ""))
         if current:
-            self.resolver_combo.setEditText(current)
+            self.resolver_combo.setEditText(resolver_field.label_for(self.resolver_combo, current))
         else:
             self.resolver_combo.setCurrentIndex(0)
 
@@ -348,8 +353,8 @@ class InputBar:
             self.settings.setValue(f"recent/{name}", values[:RECENT_MAX])
         resolver = ", ".join(request.nameservers)
         self.settings.setValue("resolver", resolver)
-        if resolver:
-            known = [self.resolver_combo.itemText(i) for i in range(1, self.resolver_combo.count())]
+        if resolver and not resolver_field.is_public(self.resolver_combo, resolver):
+            known = resolver_field.custom_entries(self.resolver_combo)
             if resolver not in known:
                 self.resolver_combo.insertItem(1, resolver, resolver)
             recent = [resolver] + [k for k in known if k != resolver]

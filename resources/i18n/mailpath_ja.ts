@@ -811,6 +811,33 @@
     <message>
       <source>{recipient} will mark this mail unverified: the SPF record of {sender} does not authorize {host}; the result is {result}.</source>
       <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host}を許可しておらず、結果は {result} です。</translation>
+    <message>
+      <source>The authoritative servers of {zone} disagree about {name} {type}: {servers}.</source>
+      <translation>{zone} の権威サーバーの間で {name} {type} の内容が一致しません：{servers}。</translation>
+    </message>
+    <message>
+      <source>Wait for the secondary servers to load the new serial (or check that zone transfers to them work), then compare again.</source>
+      <translation>セカンダリサーバーが新しいシリアルを読み込むのを待ってから（またはゾーン転送が機能しているか確認してから）、もう一度比べてください。</translation>
+    </message>
+    <message>
+      <source>{host} ({address}) is listed as a name server of {zone} but does not answer for it authoritatively ({how}).</source>
+      <translation>{host}（{address}）は {zone} のネームサーバーとして登録されていますが、権威を持って応答しません（{how}）。</translation>
+    </message>
+    <message>
+      <source>Remove {host} from the NS records of {zone} (at the parent too) or configure it to serve the zone.</source>
+      <translation>{zone} の NS レコード（親ゾーン側も）から {host} を削除するか、そのゾーンを提供するよう設定してください。</translation>
+    </message>
+    <message>
+      <source>{host} ({address}), a name server of {zone}, did not answer ({how}).</source>
+      <translation>{zone} のネームサーバー {host}（{address}）が応答しませんでした（{how}）。</translation>
+    </message>
+    <message>
+      <source>Check that {host} is up and reachable over UDP and TCP port 53.</source>
+      <translation>{host} が稼働しており、UDP と TCP の 53 番ポートに到達できるか確認してください。</translation>
+    </message>
+    <message>
+      <source>{name} {type}: the new record is on {count} of {total} authoritative servers (serial {serial}); your resolver still holds the old answer for up to {ttl} s.</source>
+      <translation>{name} {type}：新しいレコードは権威サーバー {total} 台中 {count} 台にあります（シリアル {serial}）。リゾルバーは古い応答を最大 {ttl} 秒保持し続けます。</translation>
     </message>
   </context>
   <context>
@@ -3075,6 +3102,339 @@ From: …
     <message>
       <source>unknown / pending</source>
       <translation>不明 / 解決中</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuthoritativePanel</name>
+    <message>
+      <source>answered</source>
+      <translation>応答あり</translation>
+    </message>
+    <message>
+      <source>NXDOMAIN (no such name)</source>
+      <translation>NXDOMAIN（名前が存在しない）</translation>
+    </message>
+    <message>
+      <source>no records of this type</source>
+      <translation>この種類のレコードなし</translation>
+    </message>
+    <message>
+      <source>timed out</source>
+      <translation>タイムアウト</translation>
+    </message>
+    <message>
+      <source>SERVFAIL</source>
+      <translation>SERVFAIL</translation>
+    </message>
+    <message>
+      <source>REFUSED</source>
+      <translation>REFUSED（拒否）</translation>
+    </message>
+    <message>
+      <source>DNS error</source>
+      <translation>DNS エラー</translation>
+    </message>
+    <message>
+      <source>not in the recording</source>
+      <translation>記録にない</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>はい</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>いいえ</translation>
+    </message>
+    <message>
+      <source>Authoritative servers</source>
+      <translation>権威サーバー</translation>
+    </message>
+    <message>
+      <source>Zone {zone}: every server answers with authority, they agree, and your resolver holds what they publish.</source>
+      <translation>ゾーン {zone}：すべてのサーバーが権威を持って応答し、内容は一致しており、リゾルバーも公開中の内容を保持しています。</translation>
+    </message>
+    <message>
+      <source>Zone {zone}: the servers or your resolver do not all agree (see the marks and the findings).</source>
+      <translation>ゾーン {zone}：サーバー同士、またはリゾルバーとの内容が一致していません（印と指摘事項を参照）。</translation>
+    </message>
+    <message>
+      <source>{ttl} s</source>
+      <translation>{ttl} 秒</translation>
+    </message>
+    <message>
+      <source>Server / question</source>
+      <translation>サーバー / 問い合わせ</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>アドレス</translation>
+    </message>
+    <message>
+      <source>Outcome</source>
+      <translation>結果</translation>
+    </message>
+    <message>
+      <source>Authoritative</source>
+      <translation>権威</translation>
+    </message>
+    <message>
+      <source>Serial</source>
+      <translation>シリアル</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>応答</translation>
+    </message>
+    <message>
+      <source>TTL</source>
+      <translation>TTL</translation>
+    </message>
+    <message>
+      <source>Turn on Analysis → Ask the Domain's Own Name Servers and analyze: this panel then shows what each of the zone's servers publishes.</source>
+      <translation>「解析」→「ドメイン自身のネームサーバーに問い合わせる」をオンにして解析すると、ゾーンの各サーバーが公開している内容がここに表示されます。</translation>
+    </message>
+    <message>
+      <source>Servers</source>
+      <translation>サーバー</translation>
+    </message>
+    <message>
+      <source>the servers agree</source>
+      <translation>サーバーの応答は一致</translation>
+    </message>
+    <message>
+      <source>the servers disagree</source>
+      <translation>サーバーの応答が不一致</translation>
+    </message>
+    <message>
+      <source>Zone {zone}: {error}</source>
+      <translation>ゾーン {zone}：{error}</translation>
+    </message>
+    <message>
+      <source>Your resolver</source>
+      <translation>使用中のリゾルバー</translation>
+    </message>
+    <message>
+      <source>Your resolver still holds an older answer; it may keep it for up to its TTL.</source>
+      <translation>リゾルバーはまだ古い応答を保持しています。TTL が切れるまで保持し続けることがあります。</translation>
+    </message>
+    <message>
+      <source>Zone {zone}</source>
+      <translation>ゾーン {zone}</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompareResolvers</name>
+    <message>
+      <source>System resolver</source>
+      <translation>システムのリゾルバー</translation>
+    </message>
+    <message>
+      <source>Compare Resolvers</source>
+      <translation>リゾルバーの比較</translation>
+    </message>
+    <message>
+      <source>Tick two or more resolvers: every question of the last analysis is asked again of each, and the questions they answer differently are listed. TTLs are shown but never count as a difference.</source>
+      <translation>リゾルバーを 2 つ以上選んでください。直前の解析の問い合わせをそれぞれに改めて送り、応答が異なる問い合わせを一覧にします。TTL は表示しますが、違いとしては数えません。</translation>
+    </message>
+    <message>
+      <source>Another: 192.0.2.53, https://dns.example/dns-query, tls://…</source>
+      <translation>追加：192.0.2.53、https://dns.example/dns-query、tls://…</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>追加</translation>
+    </message>
+    <message>
+      <source>Compare</source>
+      <translation>比較</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>閉じる</translation>
+    </message>
+    <message>
+      <source>Resolvers to compare</source>
+      <translation>比較するリゾルバー</translation>
+    </message>
+    <message>
+      <source>All {count} resolvers give the same answers to {questions} questions.</source>
+      <translation>{count} 個のリゾルバーすべてが {questions} 件の問い合わせに同じ応答を返しました。</translation>
+    </message>
+    <message>
+      <source>{differ} of {questions} questions are answered differently by the {count} resolvers.</source>
+      <translation>{questions} 件中 {differ} 件の問い合わせで、{count} 個のリゾルバーの応答が異なります。</translation>
+    </message>
+    <message>
+      <source>TLS certificate check failed for {server}.
+
+Nothing was taken from it over plain DNS. If the server is yours, trust its CA with $MAILPATH_CA_FILE.</source>
+      <translation>TLS 証明書の検証に失敗しました：{server}
+
+暗号化なしの DNS での再問い合わせは行っていません。自分のサーバーであれば、その CA を $MAILPATH_CA_FILE で信頼させてください。</translation>
+    </message>
+    <message>
+      <source>Question / resolver</source>
+      <translation>問い合わせ / リゾルバー</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>応答</translation>
+    </message>
+    <message>
+      <source>TTL</source>
+      <translation>TTL</translation>
+    </message>
+    <message>
+      <source>Asking {questions} questions of {count} resolvers…</source>
+      <translation>{count} 個のリゾルバーに {questions} 件を問い合わせ中…</translation>
+    </message>
+    <message>
+      <source>The comparison failed: {message}</source>
+      <translation>比較に失敗しました：{message}</translation>
+    </message>
+    <message>
+      <source>Analyze first: the comparison asks its questions.</source>
+      <translation>先に解析してください。比較ではその問い合わせを使います。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FixLive</name>
+    <message>
+      <source>TLS certificate check failed</source>
+      <translation>TLS 証明書の検証に失敗</translation>
+    </message>
+    <message>
+      <source>Ask the Domain's Own Name &amp;Servers</source>
+      <translation>ドメイン自身のネームサーバーに問い合わせる(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Also ask each of the zone's name servers directly, and compare their answers with each other and with your resolver</source>
+      <translation>ゾーンの各ネームサーバーにも直接問い合わせ、その応答同士およびリゾルバーの応答と比べます</translation>
+    </message>
+    <message>
+      <source>Re-check &amp;Until It Passes</source>
+      <translation>合格するまで再確認(&amp;U)</translation>
+    </message>
+    <message>
+      <source>Co&amp;mpare Resolvers…</source>
+      <translation>リゾルバーを比較(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>Authoritative servers</source>
+      <translation>権威サーバー</translation>
+    </message>
+    <message>
+      <source>Re-check</source>
+      <translation>再確認</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResolverField</name>
+    <message>
+      <source>{name} (plain DNS)</source>
+      <translation>{name}（通常の DNS）</translation>
+    </message>
+    <message>
+      <source>{name} (DoH)</source>
+      <translation>{name}（DoH）</translation>
+    </message>
+    <message>
+      <source>{name} (DoT)</source>
+      <translation>{name}（DoT）</translation>
+    </message>
+    <message>
+      <source>via the system resolver ({address})</source>
+      <translation>システムのリゾルバー経由（{address}）</translation>
+    </message>
+    <message>
+      <source>via DNS {address}</source>
+      <translation>DNS 経由 {address}</translation>
+    </message>
+    <message>
+      <source>via DoH {address}</source>
+      <translation>DoH 経由 {address}</translation>
+    </message>
+    <message>
+      <source>via DoT {address}</source>
+      <translation>DoT 経由 {address}</translation>
+    </message>
+    <message>
+      <source>via {address}</source>
+      <translation>{address} 経由</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchMode</name>
+    <message>
+      <source>mailpath: the verdict passes</source>
+      <translation>mailpath：判定が合格になりました</translation>
+    </message>
+    <message>
+      <source>Every</source>
+      <translation>間隔</translation>
+    </message>
+    <message>
+      <source> s</source>
+      <translation> 秒</translation>
+    </message>
+    <message>
+      <source>Seconds between checks</source>
+      <translation>確認の間隔（秒）</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>開始</translation>
+    </message>
+    <message>
+      <source>Analyze now, then again after each interval until the verdict passes</source>
+      <translation>今すぐ解析し、判定が合格になるまで間隔ごとに繰り返します</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>停止</translation>
+    </message>
+    <message>
+      <source>Verdicts of the checks so far</source>
+      <translation>これまでの確認の判定</translation>
+    </message>
+    <message>
+      <source>first check</source>
+      <translation>初回</translation>
+    </message>
+    <message>
+      <source>Re-checking every {seconds} s until the verdict passes.</source>
+      <translation>判定が合格になるまで {seconds} 秒ごとに再確認しています。</translation>
+    </message>
+    <message>
+      <source>no change</source>
+      <translation>変化なし</translation>
+    </message>
+    <message>
+      <source>{time}  #{number}  {verdict}
+    {changes}</source>
+      <translation>{time}  #{number}  {verdict}
+    {changes}</translation>
+    </message>
+    <message>
+      <source>After {count} checks: {verdict}</source>
+      <translation>{count} 回目の確認で合格：{verdict}</translation>
+    </message>
+    <message>
+      <source>Re-checking in {seconds} s (run {number})</source>
+      <translation>あと {seconds} 秒で再確認（{number} 回目）</translation>
+    </message>
+    <message>
+      <source>Stopped.</source>
+      <translation>停止しました。</translation>
+    </message>
+    <message>
+      <source>Start analyzes the inputs now and again after each interval, and tells you when the verdict passes.</source>
+      <translation>「開始」を押すと入力内容を今すぐ解析し、間隔ごとに繰り返して、判定が合格になったらお知らせします。</translation>
+    </message>
+    <message>
+      <source>Stopped: the verdict passed after {count} checks.</source>
+      <translation>停止：{count} 回目の確認で判定が合格になりました。</translation>
     </message>
   </context>
 </TS>
