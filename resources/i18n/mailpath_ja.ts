@@ -796,21 +796,22 @@
       <source>{recipient} will treat this mail as unauthenticated: the SPF record of {sender} is broken (permerror). The message carries no valid DKIM signature aligned with {sender} either.</source>
       <translation>{recipient} はこのメールを認証されていないものとして扱います。{sender} の SPF レコードが壊れています（permerror）。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
     </message>
-      <message>
+    <message>
       <source>{recipient} will mark this mail unverified: {sender} publishes no SPF record that authorizes {host}.</source>
-      <translation>{recipient} はこのメールを未認証として扱います。{sender} には {host}を許可する SPF レコードが公開されていません。</translation>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} には {host} を許可する SPF レコードが公開されていません。</translation>
     </message>
     <message>
       <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host}; the result is {result}.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}を許可しておらず、結果は {result} です。</translation>
+      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host} を許可しておらず、結果は {result} です。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host}; the result is {result}.</source>
-      <translation>{recipient} はこのメールを不審なメールとして扱います。{sender} の SPF レコードは {host}を許可しておらず、結果は {result} です。</translation>
+      <translation>{recipient} はこのメールを不審なメールとして扱います。{sender} の SPF レコードは {host} を許可しておらず、結果は {result} です。</translation>
     </message>
     <message>
       <source>{recipient} will mark this mail unverified: the SPF record of {sender} does not authorize {host}; the result is {result}.</source>
-      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host}を許可しておらず、結果は {result} です。</translation>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host} を許可しておらず、結果は {result} です。</translation>
+    </message>
     <message>
       <source>The authoritative servers of {zone} disagree about {name} {type}: {servers}.</source>
       <translation>{zone} の権威サーバーの間で {name} {type} の内容が一致しません：{servers}。</translation>
