@@ -109,12 +109,8 @@ EXCLUDED_MODULES = [
     "pydot",
     "lxml",
     "IPython",
-    # TLS: mailpath speaks plain DNS over UDP/TCP; dnspython and asyncio treat `ssl` as
-    # optional (dns._no_ssl stands in) and hashlib falls back to its built-in digests. Saves
-    # OpenSSL (~6 MB) in every bundle.
-    "ssl",
-    "_ssl",
-    "_hashlib",
+    # `ssl` stays in: DNS over TLS and over HTTPS (--nameserver tls://..., https://...) need
+    # OpenSSL in every bundle.
     "PySide6.QtNetwork",
     "PySide6.QtQml",
     "PySide6.QtQuick",
