@@ -409,7 +409,9 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtCore import Qt
 
-        self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
         for dock, size in sizes.items():
             bottom = self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
             now = dock.height() if bottom else dock.width()
