@@ -183,6 +183,12 @@ class StatusLine:
         self.cancel_button.setToolTip(tr("MainWindow", "Cancel the analysis (Esc)"))
         self.progress.setAccessibleName(tr("MainWindow", "Lookups done"))
         self.progress.setFormat(tr("MainWindow", "%v of %m lookups"))
+        # Room for "888 of 888 lookups" in this language and font: never squeezed until the
+        # text wraps or is clipped by a long status message next to it.
+        sample = self.progress.format().replace("%v", "888").replace("%m", "888")
+        needed = self.progress.fontMetrics().horizontalAdvance(sample) + 40
+        self.progress.setMinimumWidth(needed)
+        self.progress.setMaximumWidth(max(260, needed))
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)

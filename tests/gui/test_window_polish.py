@@ -327,3 +327,25 @@ def test_a_field_error_and_a_note_show_in_japanese_in_the_window(qtbot: Any, win
     assert window.inputs.validate() is None
     label = window.error_labels["sender"]
     assert label.text() == "送信者 'a@b@example.com' に「@」が複数あります。"
+
+
+def test_progress_text_keeps_its_room_next_to_a_long_status(qtbot: Any, window: Any) -> None:
+    progress = window.status_line.progress
+    for language in ("en", "ja"):
+        window.set_language(language)
+        window.resize(700, 600)
+        window.status_line.set_text("Analyzing " + "a-very-long-host-name.example.com " * 6)
+        progress.setRange(0, 14)
+        progress.setValue(12)
+        window.status_line.show_running(False)
+        progress.setVisible(True)
+        qtbot.waitUntil(progress.isVisible)
+        QGuiApplication.processEvents()
+        text = progress.text()
+        assert "12" in text and "14" in text, text
+        assert progress.width() >= progress.fontMetrics().horizontalAdvance(text) + 20, (
+            language,
+            progress.width(),
+            text,
+        )
+    progress.setVisible(False)
