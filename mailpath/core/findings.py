@@ -11,6 +11,7 @@ parameters; the parameters are names, addresses and records, never English prose
 from __future__ import annotations
 
 import ipaddress
+import re
 
 from mailpath.core.model import (
     Finding,
@@ -484,6 +485,10 @@ def _is_name(text: str) -> bool:
     return False
 
 
+#: A fix that is a record to publish: 'Publish at {name} this {TYPE} record: "{record}"'.
+_PUBLISH = re.compile(r'^Publish at (?P<name>\S+) this (?P<type>[A-Z]+) record: "\{record\}"$')
+
+
 def finding(
     severity: Severity,
     key: str,
@@ -497,6 +502,11 @@ def finding(
     if record is not None:
         values["record"] = record
     message, fix = TEMPLATES[key]
+    publish = _PUBLISH.match(fix or "") if record is not None else None
+    if publish is not None:
+        # Where and as what the record goes, for a DNS panel's Name and Type fields.
+        values["record_name"] = publish["name"].format(**values)
+        values["record_type"] = publish["type"]
     return Finding(
         severity=severity,
         code=key.split("/")[0],

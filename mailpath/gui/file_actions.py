@@ -314,6 +314,50 @@ class FileActions:
             return
         self.open_analysis(str(path))
 
+    def open_example_message(self) -> bool:
+        """Help → the example received message (resources/examples/seed.eml), analyzed as
+        File → Open Message would, but offline: the DNS answers are the bundled seed
+        recording's (a question it lacks shows as "not in the recording", never a lookup)."""
+        import traceback
+
+        from mailpath.core.message import parse_message
+        from mailpath.core.message_check import MessageInput, message_parties
+        from mailpath.core.recording import open_recording
+        from mailpath.gui.jobs import AnalysisRequest
+        from mailpath.paths import resource, seed_example
+
+        w = self.window
+        w.ensure_built()
+        path = resource("examples", "seed.eml")
+        try:
+            parsed = parse_message(path.read_bytes())
+            sender, recipient, via = message_parties(parsed)
+            recording = open_recording(seed_example())
+        except Exception as exc:  # a broken installation: a dialog naming the file
+            log.info("cannot open the example message", exc_info=True)
+            self._cannot_read_message(str(path), sentence(str(exc)), traceback.format_exc())
+            return False
+        if w.analysis.running:
+            w.analysis.cancel()
+        message = MessageInput(parsed)
+        w.inputs.fill_from_message(sender, recipient, via, message, str(path))
+        w.inputs.forget_message()  # the next analysis the person starts is live, of the fields
+        self.show_message_dock()
+        w.analysis.run_request(
+            AnalysisRequest(
+                sender=sender,
+                recipient=recipient,
+                via=via,
+                replay_answers=recording.answers,
+                replay_path=str(seed_example()),
+                created=recording.created or None,
+                resolver_label=recording.resolver,
+                message=message,
+                message_name=str(path),
+            )
+        )
+        return True
+
     # ------------------------------------------------------------ received messages
 
     def open_message(self, path: str) -> bool:

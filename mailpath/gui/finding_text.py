@@ -113,9 +113,31 @@ def verified_text(finding: Any) -> str:
     )
 
 
+def publish_record(finding: Any) -> tuple[str, str, str] | None:
+    """(name, type, value) of the record the fix asks to publish, as a DNS provider's panel
+    asks for them (name "_dmarc.example.com", type "TXT", the value without quotes); None
+    when the fix is not a record to publish."""
+    params = getattr(finding, "params", None) or {}
+    value = getattr(finding, "record", None) or params.get("record")
+    name, rdtype = params.get("record_name"), params.get("record_type")
+    if not (value and name and rdtype):
+        return None
+    return str(name), str(rdtype), str(value)
+
+
+def zone_line(name: str, rdtype: str, value: str) -> str:
+    """The record as one zone-file line: `_dmarc.example.com. TXT "v=DMARC1; p=none"`."""
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name.rstrip('.')}. {rdtype} {quoted if rdtype == 'TXT' else value}"
+
+
 def copy_text(finding: Any) -> str:
-    """What "Copy fix" puts on the clipboard: the record itself when there is one."""
-    record = getattr(finding, "record", None)
+    """What "Copy fix" puts on the clipboard: the record's value when the fix is a record to
+    publish (what the DNS panel's Value field takes), otherwise the fix in words."""
+    params = getattr(finding, "params", None) or {}
+    record = getattr(finding, "record", None) or (
+        params.get("record") if params.get("record_name") else None
+    )
     if record:
         return str(record)
     return texts(finding)[1] or ""

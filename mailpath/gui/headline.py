@@ -183,6 +183,12 @@ class StatusLine:
         self.cancel_button.setToolTip(tr("MainWindow", "Cancel the analysis (Esc)"))
         self.progress.setAccessibleName(tr("MainWindow", "Lookups done"))
         self.progress.setFormat(tr("MainWindow", "%v of %m lookups"))
+        # Room for "888 of 888 lookups" in this language and font: never squeezed until the
+        # text wraps or is clipped by a long status message next to it.
+        sample = self.progress.format().replace("%v", "888").replace("%m", "888")
+        needed = self.progress.fontMetrics().horizontalAdvance(sample) + 40
+        self.progress.setMinimumWidth(needed)
+        self.progress.setMaximumWidth(max(260, needed))
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
@@ -194,6 +200,11 @@ class StatusLine:
         self.cancel_button.setVisible(running)
 
     def idle_text(self, result: Any) -> str:
+        text = self._idle_text(result)
+        notes = input_notes(result)
+        return " ".join([*notes, text]) if notes else text
+
+    def _idle_text(self, result: Any) -> str:
         if result is None:
             return tr("MainWindow", "Ready.")
         if getattr(result, "cancelled", False) or not getattr(result, "complete", True):
@@ -205,6 +216,17 @@ class StatusLine:
             queries=getattr(result, "queries", 0),
             seconds=getattr(result, "elapsed", 0.0),
         )
+
+
+def input_notes(result: Any) -> list[str]:
+    """What forgiving input read a pasted value as ("The sender https://www.example.com/path
+    was read as example.com (its host without www.)."), in the UI language."""
+    from mailpath.gui.labels import translate_input_error
+    from mailpath.gui.window_inputs import sentence
+
+    inputs = getattr(result, "inputs", None)
+    notes = getattr(inputs, "notes", ()) or ()
+    return [translate_input_error(sentence(str(note))) for note in notes]
 
 
 def local_time(iso: str) -> str:

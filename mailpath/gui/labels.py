@@ -126,7 +126,10 @@ def localized(attrs: dict[str, Any]) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- input errors
 
-_WHAT = r"(?P<what>sender|recipient|sending host address|sending host|domain|IP address)"
+_WHAT = (
+    r"(?P<what>sender|recipient|sending host address|sending host|domain|IP address"
+    r"|DKIM selector|DoH server in '.*?'|TLS name in '.*?')"
+)
 _VALUE = r"(?P<value>'.*'|\".*\")"
 
 
@@ -201,7 +204,61 @@ def _input_error_patterns() -> list[tuple[re.Pattern[str], str]]:
             rf"{_VALUE} is not a valid IPv4 or IPv6 {_WHAT}",
             tr("InputError", "{value} is not a valid IPv4 or IPv6 {what}."),
         ),
+        (
+            rf"the {_WHAT} {_VALUE} has more than one '@'",
+            tr("InputError", "The {what} {value} has more than one '@'."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} is a web address without a host name",
+            tr("InputError", "The {what} {value} is a web address without a host name."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} is not a usable web address: (?P<reason>.+)",
+            tr("InputError", "The {what} {value} is not a usable web address: {reason}."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} is an address; give the server's name or IP",
+            tr("InputError", "The {what} {value} is an address; give the server's name or IP."),
+        ),
+        (
+            rf"the {_WHAT} {_VALUE} is not a valid DNS name",
+            tr("InputError", "The {what} {value} is not a valid DNS name."),
+        ),
+        # Notes of forgiving input (names.normalize_input): the typed value is not quoted.
+        (
+            rf"the {_WHAT} (?P<value>.+) was read as (?P<host>\S+) \(its host without www\.\)",
+            tr("InputError", "The {what} {value} was read as {host} (its host without www.)."),
+        ),
+        (
+            rf"the {_WHAT} (?P<value>.+) was read as (?P<host>\S+)",
+            tr("InputError", "The {what} {value} was read as {host}."),
+        ),
         (r"the name server is empty", tr("InputError", "The name server is empty.")),
+        (
+            rf"name server {_VALUE}: unknown scheme \(use IP\[:PORT\], "
+            r"https://HOST/dns-query or tls://IP\[:PORT\]\[#NAME\]\)",
+            tr(
+                "InputError",
+                "Name server {value}: unknown scheme (use IP[:PORT], https://HOST/dns-query "
+                "or tls://IP[:PORT][#NAME]).",
+            ),
+        ),
+        (
+            rf"name server {_VALUE}: bad URL \((?P<reason>.*)\)",
+            tr("InputError", "Name server {value}: bad URL ({reason})."),
+        ),
+        (
+            rf"name server {_VALUE}: the URL names no host",
+            tr("InputError", "Name server {value}: the URL names no host."),
+        ),
+        (
+            rf"name server {_VALUE}: a DoH URL takes no query or fragment",
+            tr("InputError", "Name server {value}: a DoH URL takes no query or fragment."),
+        ),
+        (
+            rf"name server {_VALUE}: give the server's IP after tls://",
+            tr("InputError", "Name server {value}: give the server's IP after tls://."),
+        ),
         (
             rf"name server {_VALUE}: missing '\]'",
             tr("InputError", "Name server {value}: the closing ']' is missing."),
@@ -237,6 +294,7 @@ def translate_input_error(message: str) -> str:
         "sending host": tr("InputError", "sending host"),
         "domain": tr("InputError", "domain"),
         "ip address": tr("InputError", "IP address"),
+        "dkim selector": tr("InputError", "DKIM selector"),
     }
     text = message.strip().rstrip(".")
     for pattern, template in _input_error_patterns():
@@ -245,7 +303,12 @@ def translate_input_error(message: str) -> str:
             continue
         values = {k: v for k, v in match.groupdict().items() if v is not None}
         if "what" in values:
-            values["what"] = what_names.get(values["what"].lower(), values["what"])
+            what = values["what"]
+            if what.startswith("DoH server in "):
+                what = tr("InputError", "DoH server in {url}").format(url=what[14:])
+            elif what.startswith("TLS name in "):
+                what = tr("InputError", "TLS name in {url}").format(url=what[12:])
+            values["what"] = what_names.get(what.lower(), what)
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):

@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: The docked Details/SPF trace panel's default width: the route needs the room more.
-DETAILS_WIDTH = 300
+DETAILS_WIDTH = 340
 FINDINGS_HEIGHT = 190
 
 
@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self.findings = FindingsPanel(self)
         self.findings.subjectActivated.connect(self.route.select_node)
         self.findings.copied.connect(self.route.fix_copied)
+        self.findings.explainRequested.connect(lambda key: self.menus.show_glossary(key))
         self.details_dock = self._dock(
             "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -303,6 +304,7 @@ class MainWindow(QMainWindow):
             self.spf_panel.choice,
             self.spf_panel.tree,
             self.findings.tree,
+            self.findings.explain_button,
             self.findings.copy_button,
             self.message_panel.hops,
             self.message_panel.auth,
@@ -313,13 +315,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr("MainWindow", "mailpath — mail route explorer"))
+        # The window system adds the application's name ("… — mailpath"): not repeated here.
+        self.setWindowTitle(tr("MainWindow", "Mail route explorer"))
         self.inputs.retranslate()
         self.menus.retranslate_titles()
         hint = tr(
             "MainWindow",
             "Type a sender and a recipient and press Enter.\n"
-            "Help → Open Seed Example shows a complete route without network.",
+            "Help → Open Example shows a complete route without network.",
         )
         if self.is_built:
             self.placeholder.setText(hint)
@@ -374,20 +377,54 @@ class MainWindow(QMainWindow):
         self.language_setting = code
         self.settings.setValue("language", code)
         lang = i18n.resolve_language(None if code == "system" else code)
+        sizes = self._dock_sizes()
         self.language = i18n.install(lang)
         if self.is_built:
             self.menus.language_actions[code].setChecked(True)
         self.retranslate()
+        self._restore_dock_sizes(sizes)
 
     def apply_theme(self, name: str, save: bool = False) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
+        sizes = self._dock_sizes()
         self.theme_name = theme.apply_theme(app, name)
         if save:
             self.settings.setValue("theme", self.theme_name)
         if self.is_built:
             self.menus.theme_actions[self.theme_name].setChecked(True)
             self._update_render_theme()
+        self._restore_dock_sizes(sizes)
+
+    def _dock_sizes(self) -> dict[QDockWidget, int]:
+        """The docked panels' widths (right) and heights (bottom), as the person left them."""
+        if not self.is_built:
+            return {}
+        from PySide6.QtCore import Qt
+
+        sizes: dict[QDockWidget, int] = {}
+        for dock in (self.details_dock, self.spf_dock, self.message_dock, self.findings_dock):
+            if dock.isVisible() and not dock.isFloating():
+                bottom = self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+                sizes[dock] = dock.height() if bottom else dock.width()
+        return sizes
+
+    def _restore_dock_sizes(self, sizes: dict[QDockWidget, int]) -> None:
+        """A new language or theme brings new minimum sizes (longer words, other margins):
+        the panels keep their size rather than grow into the graph's room."""
+        if not sizes:
+            return
+        from PySide6.QtCore import Qt
+
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        for dock, size in sizes.items():
+            bottom = self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+            now = dock.height() if bottom else dock.width()
+            if now != size:
+                orientation = Qt.Orientation.Vertical if bottom else Qt.Orientation.Horizontal
+                self.resizeDocks([dock], [size], orientation)
 
     def _update_render_theme(self) -> None:
         from mailpath.gui import render

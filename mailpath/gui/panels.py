@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -126,14 +128,18 @@ class DetailsPanel(QWidget):
             return
         label = str(attrs.get("label", node_id)).replace("\n", " — ")
         status = markers.normalize(attrs.get("status"))
+        # "none" is no verdict at all: a title ending in "(none)" reads as "nothing here".
         self.title.setText(
-            tr("Details", "{label} ({status})").format(
+            label
+            if status == "none"
+            else tr("Details", "{label} ({status})").format(
                 label=label, status=markers.status_name(status)
             )
         )
         head = QTreeWidgetItem([tr("Details", "node"), node_id])
         head.setIcon(1, markers.status_icon(status))
         self.tree.addTopLevelItem(head)
+        details = attrs.get("details") or {}
         if attrs.get("kind") == "mx":
             extra = [
                 (tr("Details", "preference"), str(attrs.get("preference", ""))),
@@ -147,9 +153,11 @@ class DetailsPanel(QWidget):
                     tr("Details", "yes") if attrs.get("active") else tr("Details", "no"),
                 ),
             ]
+            # The route's own details already give the preference (in the same words).
+            shown = {str(key).casefold() for key in details}
             for key, value in extra:
-                self.tree.addTopLevelItem(QTreeWidgetItem([key, value]))
-        details = attrs.get("details") or {}
+                if key.casefold() not in shown:
+                    self.tree.addTopLevelItem(QTreeWidgetItem([key, value]))
         for key, value in details.items():
             if isinstance(value, list | tuple):
                 item = QTreeWidgetItem(
@@ -184,6 +192,13 @@ class SpfTracePanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.header().setStretchLastSection(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # The long "203.0.113.74 (from www274.sakura.ne.jp)" entries must not make the panel,
+        # and the dock holding it, wider: they are elided to the width the dock has.
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.choice.setMinimumContentsLength(6)
         top = QHBoxLayout()
         top.addWidget(self.choice_label)
         top.addWidget(self.choice, 1)
@@ -289,8 +304,27 @@ class SpfTracePanel(QWidget):
         if trace is not None:
             self._add_trace(None, trace)
         self.tree.expandAll()
-        for column in range(4):
-            self.tree.resizeColumnToContents(column)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Result, Lookups and Void as wide as their contents; the Term column gets what is
+        left of the panel (its tooltip has the whole term), so the counts are never pushed
+        out of a narrow dock. The notes column stretches, or scrolls, after them."""
+        tree = self.tree
+        for column in range(1, 4):
+            tree.resizeColumnToContents(column)
+        # "match — decided the result" is elided (its tooltip has it) rather than push the
+        # counts out of sight.
+        cap = max(int(tree.viewport().width() * 0.3), 80)
+        tree.setColumnWidth(1, min(tree.columnWidth(1), cap))
+        tree.resizeColumnToContents(0)
+        room = tree.viewport().width() - sum(tree.columnWidth(c) for c in range(1, 4))
+        floor = int(tree.viewport().width() * 0.4)
+        tree.setColumnWidth(0, max(min(tree.columnWidth(0), room), floor, 60))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def _add_trace(self, parent: QTreeWidgetItem | None, trace: Any) -> None:
         record = trace.record if trace.record is not None else tr("SpfPanel", "(no SPF record)")
@@ -343,6 +377,7 @@ class SpfTracePanel(QWidget):
         item = QTreeWidgetItem([term.text, state, str(term.lookups), str(term.void_lookups), note])
         item.setIcon(1, markers.status_icon(status))
         item.setToolTip(0, escaped_tooltip(term.text))
+        item.setToolTip(1, escaped_tooltip(state))
         if term.decisive:
             for column in range(5):
                 font = item.font(column)
@@ -468,6 +503,8 @@ class FindingsPanel(QWidget):
     subjectActivated = Signal(str)
     #: The text "Copy fix" put on the clipboard.
     copied = Signal(str)
+    #: "What does this mean?": the glossary term (key) that explains the selected finding.
+    explainRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -488,12 +525,34 @@ class FindingsPanel(QWidget):
         self._relayout.setInterval(0)
         self._relayout.timeout.connect(self.tree.doItemsLayout)
         self.tree.header().sectionResized.connect(lambda *_: self._relayout.start())
-        self.copy_button = QPushButton(self)
+        # "Copy fix" copies the record's value (or the fix in words); its menu has what a
+        # DNS provider's panel asks for, each on its own: name, type, value, and the record.
+        self.copy_button = QToolButton(self)
+        self.copy_button.setObjectName("copyFixButton")
         self.copy_button.setEnabled(False)
+        self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.copy_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.copy_menu = QMenu(self.copy_button)
+        self.act_copy_record = self.copy_menu.addAction("")
+        self.act_copy_name = self.copy_menu.addAction("")
+        self.act_copy_type = self.copy_menu.addAction("")
+        self.act_copy_value = self.copy_menu.addAction("")
+        self.act_copy_record.triggered.connect(lambda: self.copy_part("record"))
+        self.act_copy_name.triggered.connect(lambda: self.copy_part("name"))
+        self.act_copy_type.triggered.connect(lambda: self.copy_part("type"))
+        self.act_copy_value.triggered.connect(lambda: self.copy_part("value"))
+        self.copy_button.setMenu(self.copy_menu)
+        self.explain_button = QPushButton(self)
+        self.explain_button.setObjectName("explainButton")
+        self.explain_button.setEnabled(False)
+        self.explain_button.clicked.connect(self.explain_current)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         self.hint_label = plain_label("", self)
         self.hint_label.setObjectName("findingsHint")
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint_label, 1)
+        buttons.addWidget(self.explain_button)
         buttons.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -511,6 +570,14 @@ class FindingsPanel(QWidget):
         self.tree.setAccessibleName(tr("Findings", "Findings"))
         self.copy_button.setText(tr("Findings", "&Copy fix"))
         self.copy_button.setAccessibleName(tr("Findings", "Copy the fix of the selected finding"))
+        self.act_copy_record.setText(tr("Findings", "Copy Record (name, type and value)"))
+        self.act_copy_name.setText(tr("Findings", "Copy Name"))
+        self.act_copy_type.setText(tr("Findings", "Copy Type"))
+        self.act_copy_value.setText(tr("Findings", "Copy Value"))
+        self.explain_button.setText(tr("Findings", "What does this &mean?"))
+        self.explain_button.setToolTip(
+            tr("Findings", "Explains the selected finding in the glossary (Help → Glossary)")
+        )
         findings, self._findings = self._findings, ()
         self.set_findings(findings)
 
@@ -567,9 +634,77 @@ class FindingsPanel(QWidget):
         finding = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
         text = finding_text.copy_text(finding) if finding is not None else ""
         self.copy_button.setEnabled(bool(text))
-        self.copy_button.setToolTip(
-            escaped_tooltip(tr("Findings", "Copies: {text}").format(text=text)) if text else ""
-        )
+        record = finding_text.publish_record(finding) if finding is not None else None
+        tip = tr("Findings", "Copies: {text}").format(text=text) if text else ""
+        if record is not None:
+            name, rdtype, _value = record
+            tip += "\n" + tr("Findings", "Name: {name} · Type: {type} (arrow: copy each)").format(
+                name=name, type=rdtype
+            )
+        self.copy_button.setToolTip(escaped_tooltip(tip) if tip else "")
+        for action in (
+            self.act_copy_record,
+            self.act_copy_name,
+            self.act_copy_type,
+            self.act_copy_value,
+        ):
+            action.setEnabled(record is not None)
+        self.explain_button.setEnabled(self.term_for(finding) is not None)
+
+    @staticmethod
+    def term_for(finding: Any) -> str | None:
+        """The glossary term that explains `finding`, if there is one."""
+        from mailpath.gui import glossary
+
+        if finding is None:
+            return None
+        template = str(getattr(finding, "template", "") or "")
+        code = str(getattr(finding, "code", "") or "")
+        term = glossary.term_for_finding(template) if template else None
+        if term is None and code:
+            term = glossary.term_for_finding(code)
+        return term
+
+    def explain_current(self) -> None:
+        term = self.term_for(self.current_finding())
+        if term is not None:
+            self.explainRequested.emit(term)
+
+    def _context_menu(self, pos: Any) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        self.tree.setCurrentItem(item)
+        menu = QMenu(self.tree)
+        explain = menu.addAction(tr("Findings", "What does this mean?"))
+        explain.setEnabled(self.explain_button.isEnabled())
+        explain.triggered.connect(self.explain_current)
+        menu.addSeparator()
+        copy_fix = menu.addAction(tr("Findings", "Copy fix"))
+        copy_fix.setEnabled(self.copy_button.isEnabled())
+        copy_fix.triggered.connect(self.copy_fix)
+        for action in self.copy_menu.actions():
+            menu.addAction(action)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def copy_part(self, part: str) -> None:
+        """Copy the name, type or value of the record the fix asks for, or the whole record
+        as a zone-file line."""
+        from mailpath.gui import finding_text
+
+        record = finding_text.publish_record(self.current_finding())
+        if record is None:
+            return
+        name, rdtype, value = record
+        text = {
+            "name": name,
+            "type": rdtype,
+            "value": value,
+            "record": finding_text.zone_line(name, rdtype, value),
+        }[part]
+        QGuiApplication.clipboard().setText(text)
+        self.copied.emit(text)
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, Qt.ItemDataRole.UserRole)

@@ -126,16 +126,16 @@ class InputBar:
         texts = {
             "sender": (
                 tr("MainWindow", "&Sender"),
-                tr("MainWindow", "you@example.com or example.com"),
+                tr("MainWindow", "e.g. you@example.com or example.com"),
             ),
-            "recipient": (tr("MainWindow", "&Recipient"), tr("MainWindow", "gmail.com")),
+            "recipient": (tr("MainWindow", "&Recipient"), tr("MainWindow", "e.g. gmail.com")),
             "via": (
                 tr("MainWindow", "Sending hos&t (optional)"),
-                tr("MainWindow", "smtp.example.com or an IP address"),
+                tr("MainWindow", "e.g. smtp.example.com or an IP address"),
             ),
             "selectors": (
                 tr("MainWindow", "&DKIM selectors (optional)"),
-                tr("MainWindow", "selector1, google"),
+                tr("MainWindow", "e.g. selector1, google"),
             ),
             "resolver": (tr("MainWindow", "Res&olver"), ""),
         }

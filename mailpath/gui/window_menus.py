@@ -18,6 +18,7 @@ from mailpath.gui.i18n import tr
 if TYPE_CHECKING:
     from PySide6.QtGui import QActionGroup, QShortcut
 
+    from mailpath.gui.help_dialog import GlossaryDialog
     from mailpath.gui.main_window import MainWindow
 
 
@@ -34,6 +35,7 @@ class WindowMenus:
         self.menu_view = menubar.addMenu("")
         self.menu_language = menubar.addMenu("")
         self.menu_help = menubar.addMenu("")
+        self.glossary_dialog: GlossaryDialog | None = None
 
     def _action(
         self,
@@ -88,6 +90,8 @@ class WindowMenus:
         self.act_toggle_down = self._action(w.route.toggle_selected_down, QKeySequence("D"))
         self.act_restore = self._action(w.route.restore_all_mx)
         self.act_seed = self._action(files.open_seed_example, QKeySequence("F1"))
+        self.act_example_message = self._action(files.open_example_message)
+        self.act_glossary = self._action(lambda: self.show_glossary(None))
         self.act_about = self._action(self.about)
         self.act_focus_graph = self._action(view.setFocus, QKeySequence("Ctrl+G"))
         self.act_focus_inputs = self._action(w.inputs.sender_edit.setFocus, QKeySequence("Ctrl+K"))
@@ -185,7 +189,11 @@ class WindowMenus:
             self.menu_theme.addAction(action)
         for action in self.language_actions.values():
             self.menu_language.addAction(action)
+        self.menu_help.addAction(self.act_glossary)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_seed)
+        self.menu_help.addAction(self.act_example_message)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.act_about)
 
     def retranslate_titles(self) -> None:
@@ -198,6 +206,8 @@ class WindowMenus:
 
     def retranslate(self) -> None:
         """The submenus and every action."""
+        from mailpath.gui import glossary
+
         self.menu_panels.setTitle(tr("MainWindow", "&Panels"))
         self.menu_theme.setTitle(tr("MainWindow", "&Theme"))
         self.act_open.setText(tr("MainWindow", "&Open Analysis…"))
@@ -217,7 +227,13 @@ class WindowMenus:
         self.act_legend.setText(tr("MainWindow", "Show &Legend"))
         self.act_focus_inputs.setText(tr("MainWindow", "Go to I&nputs"))
         self.act_focus_graph.setText(tr("MainWindow", "Go to &Graph"))
-        self.act_seed.setText(tr("MainWindow", "Open &Seed Example"))
+        self.act_seed.setText(glossary.example_action_text())
+        self.act_example_message.setText(
+            tr("MainWindow", "Open Example &Received Message: Mail Marked Unverified")
+        )
+        self.act_glossary.setText(glossary.glossary_action_text())
+        if self.glossary_dialog is not None:
+            self.glossary_dialog.retranslate()
         self.act_about.setText(tr("MainWindow", "&About mailpath"))
         self.language_actions["system"].setText(tr("MainWindow", "&System Default"))
         for code, name in i18n.LANGUAGES.items():
@@ -225,6 +241,22 @@ class WindowMenus:
         self.theme_actions["system"].setText(tr("MainWindow", "&System"))
         self.theme_actions["light"].setText(tr("MainWindow", "&Light"))
         self.theme_actions["dark"].setText(tr("MainWindow", "&Dark"))
+
+    def show_glossary(self, key: str | None = None) -> None:
+        """Help → Glossary, or a finding's "What does this mean?": the glossary dialog (one,
+        kept; not modal), at the term `key` when given."""
+        from mailpath.gui.help_dialog import GlossaryDialog
+
+        if self.glossary_dialog is None:
+            self.glossary_dialog = GlossaryDialog(self.window)
+        dialog = self.glossary_dialog
+        if key:
+            dialog.show_term(key)
+        if dialog.isVisible():
+            dialog.raise_()
+            dialog.activateWindow()
+        else:
+            dialog.show()
 
     def about(self) -> None:
         from PySide6.QtCore import Qt

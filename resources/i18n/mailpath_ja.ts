@@ -903,6 +903,42 @@
       <source>Finding</source>
       <translation type="vanished">指摘</translation>
     </message>
+    <message>
+      <source>Copy Record (name, type and value)</source>
+      <translation>レコードをコピー（名前・タイプ・値）</translation>
+    </message>
+    <message>
+      <source>Copy Name</source>
+      <translation>名前をコピー</translation>
+    </message>
+    <message>
+      <source>Copy Type</source>
+      <translation>タイプをコピー</translation>
+    </message>
+    <message>
+      <source>Copy Value</source>
+      <translation>値をコピー</translation>
+    </message>
+    <message>
+      <source>What does this &amp;mean?</source>
+      <translation>これはどういう意味？(&amp;M)</translation>
+    </message>
+    <message>
+      <source>What does this mean?</source>
+      <translation>これはどういう意味？</translation>
+    </message>
+    <message>
+      <source>Explains the selected finding in the glossary (Help → Glossary)</source>
+      <translation>選択した指摘事項を用語集で説明します（ヘルプ → 用語集）</translation>
+    </message>
+    <message>
+      <source>Name: {name} · Type: {type} (arrow: copy each)</source>
+      <translation>名前: {name}・タイプ: {type}（▼ で個別にコピー）</translation>
+    </message>
+    <message>
+      <source>Copy fix</source>
+      <translation>修正案をコピー</translation>
+    </message>
   </context>
   <context>
     <name>Glossary</name>
@@ -1559,6 +1595,66 @@
       <source>Name server {value}: the port must be a number from 1 to 65535.</source>
       <translation>ネームサーバー {value}: ポート番号は 1〜65535 の数字で指定してください。</translation>
     </message>
+    <message>
+      <source>The {what} {value} has more than one '@'.</source>
+      <translation>{what} {value} に「@」が複数あります。</translation>
+    </message>
+    <message>
+      <source>The {what} {value} is a web address without a host name.</source>
+      <translation>{what} {value} はホスト名のない Web アドレスです。</translation>
+    </message>
+    <message>
+      <source>The {what} {value} is not a usable web address: {reason}.</source>
+      <translation>{what} {value} は使える Web アドレスではありません: {reason}。</translation>
+    </message>
+    <message>
+      <source>The {what} {value} is an address; give the server's name or IP.</source>
+      <translation>{what} {value} はメールアドレスです。サーバーのホスト名か IP アドレスを入力してください。</translation>
+    </message>
+    <message>
+      <source>The {what} {value} is not a valid DNS name.</source>
+      <translation>{what} {value} は DNS 名として正しくありません。</translation>
+    </message>
+    <message>
+      <source>The {what} {value} was read as {host} (its host without www.).</source>
+      <translation>{what} {value} を {host} として読み取りました（ホスト名から www. を除いたもの）。</translation>
+    </message>
+    <message>
+      <source>The {what} {value} was read as {host}.</source>
+      <translation>{what} {value} を {host} として読み取りました。</translation>
+    </message>
+    <message>
+      <source>Name server {value}: unknown scheme (use IP[:PORT], https://HOST/dns-query or tls://IP[:PORT][#NAME]).</source>
+      <translation>ネームサーバー {value}: 不明なスキームです（IP[:PORT]、https://HOST/dns-query、tls://IP[:PORT][#NAME] のいずれかを使ってください）。</translation>
+    </message>
+    <message>
+      <source>Name server {value}: bad URL ({reason}).</source>
+      <translation>ネームサーバー {value}: URL が正しくありません（{reason}）。</translation>
+    </message>
+    <message>
+      <source>Name server {value}: the URL names no host.</source>
+      <translation>ネームサーバー {value}: URL にホスト名がありません。</translation>
+    </message>
+    <message>
+      <source>Name server {value}: a DoH URL takes no query or fragment.</source>
+      <translation>ネームサーバー {value}: DoH の URL にはクエリやフラグメント（? や #）を付けられません。</translation>
+    </message>
+    <message>
+      <source>Name server {value}: give the server's IP after tls://.</source>
+      <translation>ネームサーバー {value}: tls:// の後にサーバーの IP アドレスを入力してください。</translation>
+    </message>
+    <message>
+      <source>DKIM selector</source>
+      <translation>DKIM セレクタ</translation>
+    </message>
+    <message>
+      <source>DoH server in {url}</source>
+      <translation>{url} の DoH サーバー</translation>
+    </message>
+    <message>
+      <source>TLS name in {url}</source>
+      <translation>{url} の TLS 名</translation>
+    </message>
   </context>
   <context>
     <name>Legend</name>
@@ -1586,8 +1682,8 @@
       <translation>システムのリゾルバー</translation>
     </message>
     <message>
-      <source>mailpath — mail route explorer</source>
-      <translation>mailpath — メール経路エクスプローラー</translation>
+      <source>Mail route explorer</source>
+      <translation>メール経路エクスプローラー</translation>
     </message>
     <message>
       <source>Sender address or domain</source>
@@ -1643,9 +1739,9 @@
     </message>
     <message>
       <source>Type a sender and a recipient and press Enter.
-Help → Open Seed Example shows a complete route without network.</source>
+Help → Open Example shows a complete route without network.</source>
       <translation>送信者と受信者を入力して Enter を押してください。
-ヘルプ → サンプルを開く で、ネットワークなしで経路の例を表示できます。</translation>
+ヘルプ → 例を開く で、ネットワークなしで経路の例を表示できます。</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -1824,24 +1920,24 @@ Help → Open Seed Example shows a complete route without network.</source>
       <translation>送信者(&amp;S)</translation>
     </message>
     <message>
-      <source>you@example.com or example.com</source>
-      <translation>you@example.com または example.com</translation>
+      <source>e.g. you@example.com or example.com</source>
+      <translation>例: you@example.com または example.com</translation>
     </message>
     <message>
       <source>&amp;Recipient</source>
       <translation>受信者(&amp;R)</translation>
     </message>
     <message>
-      <source>gmail.com</source>
-      <translation>gmail.com</translation>
+      <source>e.g. gmail.com</source>
+      <translation>例: gmail.com</translation>
     </message>
     <message>
       <source>Sending hos&amp;t (optional)</source>
       <translation>送信ホスト(&amp;T)（省略可）</translation>
     </message>
     <message>
-      <source>smtp.example.com or an IP address</source>
-      <translation>smtp.example.com または IP アドレス</translation>
+      <source>e.g. smtp.example.com or an IP address</source>
+      <translation>例: smtp.example.com または IP アドレス</translation>
     </message>
     <message>
       <source>Res&amp;olver</source>
@@ -2002,8 +2098,8 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
       <translation>DKIM セレクタ(&amp;D)（省略可）</translation>
     </message>
     <message>
-      <source>selector1, google</source>
-      <translation>selector1, google</translation>
+      <source>e.g. selector1, google</source>
+      <translation>例: selector1, google</translation>
     </message>
     <message>
       <source>Cannot read {path}: {reason}</source>
@@ -2044,6 +2140,10 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     <message>
       <source>Check the marked fields. The route shown is the previous analysis.</source>
       <translation>赤枠の入力欄を確認してください。表示中の経路は前回の解析結果です。</translation>
+    </message>
+    <message>
+      <source>Open Example &amp;Received Message: Mail Marked Unverified</source>
+      <translation>受信メッセージの例を開く(&amp;R)：未認証と表示されたメール</translation>
     </message>
   </context>
   <context>

@@ -59,11 +59,18 @@ def test_each_finding_shows_its_fix_and_what_checking_it_gave(qtbot: Any, window
     window.findings.copy_button.click()
     assert QGuiApplication.clipboard().text() == "v=spf1 a:www274.sakura.ne.jp ~all"
     assert "Copied" in window.status_label.text()
-    # A fix that is not a record to verify is copied as the sentence.
+    # The DMARC fix is a record to publish too (issue 10): its value, not the sentence.
     dmarc = next(r for r in rows if r[0].code == "dmarc-missing")
     tree.setCurrentItem(tree.topLevelItem(rows.index(dmarc)))
     window.findings.copy_button.click()
-    assert QGuiApplication.clipboard().text() == dmarc[2]
+    assert QGuiApplication.clipboard().text() == dmarc[0].params["record"]
+    assert QGuiApplication.clipboard().text().startswith("v=DMARC1;")
+    # A fix in words is copied as the sentence.
+    words = next((r for r in rows if r[2] and "record_name" not in r[0].params), None)
+    if words is not None:
+        tree.setCurrentItem(tree.topLevelItem(rows.index(words)))
+        window.findings.copy_button.click()
+        assert QGuiApplication.clipboard().text() == words[2]
 
 
 def test_fix_rows_reflow_when_the_panel_narrows(qtbot: Any, window: Any) -> None:
