@@ -16,6 +16,7 @@ DKIM/DMARC results join the Result, extend `authentication()` (and only it) to r
 from __future__ import annotations
 
 import enum
+import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -126,6 +127,16 @@ TEMPLATES.update(
         f"{key}/message": text.replace(_DKIM_CAVEAT, _DKIM_SEEN)
         for key, text in list(TEMPLATES.items())
         if text.endswith(_DKIM_CAVEAT)
+    }
+)
+# A sending host given as an address is named once: "203.0.113.74 (SPF fail)".
+TEMPLATES.update(
+    {
+        f"{key}/address": text.replace(" {host} ({addresses}, ", " {host} (").replace(
+            " {host} ({addresses})", " {host}"
+        )
+        for key, text in list(TEMPLATES.items())
+        if " {host} ({addresses}" in text
     }
 )
 
@@ -403,9 +414,12 @@ def _spf_verdict(
         if not bad:
             continue
         host = bad[0][0]
+        key = key + seen if f"{key}{seen}" in TEMPLATES else key
+        if not _is_name(host.host) and f"{key}/address" in TEMPLATES:
+            key += "/address"
         return _make(
             severity,
-            key + seen if f"{key}{seen}" in TEMPLATES else key,
+            key,
             names,
             status=status,
             subject=receiver,
@@ -452,3 +466,11 @@ def _receiver(mx: MxInfo | None, down: frozenset[str]) -> str:
             if h.addresses and mx_node(h.host) not in down:
                 return mx_node(h.host)
     return "mailbox"
+
+
+def _is_name(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return True
+    return False

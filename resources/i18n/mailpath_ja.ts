@@ -840,6 +840,30 @@
       <source>{name} {type}: the new record is on {count} of {total} authoritative servers (serial {serial}); your resolver still holds the old answer for up to {ttl} s.</source>
       <translation>{name} {type}：新しいレコードは権威サーバー {total} 台中 {count} 台にあります（シリアル {serial}）。リゾルバーは古い応答を最大 {ttl} 秒保持し続けます。</translation>
     </message>
+      <message>
+      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} (SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} (SPF softfail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを疑わしいとしてマークします。{sender} の SPF レコードは {host}（SPF softfail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} will mark this mail unverified: the SPF record of {sender} gives neutral for {host}. DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host} に neutral を返します。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} (SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} (SPF softfail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを疑わしいとしてマークします。{sender} の SPF レコードは {host}（SPF softfail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will mark this mail unverified: the SPF record of {sender} gives neutral for {host}. The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host} に neutral を返します。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>

@@ -269,3 +269,13 @@ def test_fcrdns_unknown_stays_null_in_json(dns_server: Any) -> None:
     result = check(server, "example.org", "example.net", "out.example.org")
     [addr] = result_to_json(result)["sending_hosts"][0]["addresses"]
     assert addr["fcrdns"] is None
+
+
+def test_a_sending_host_given_as_an_address_is_named_once(dns_server: Any) -> None:
+    server = dns_server(BASE)
+    result = check(server, "example.org", "example.net", "198.51.100.25")
+    outcome = verdict(result)
+    assert outcome.code == "refused"
+    assert outcome.message.count("198.51.100.25") == 1, outcome.message
+    finding = next(f for f in result.findings if f.code == "spf-not-authorized")
+    assert finding.message.count("198.51.100.25") == 1, finding.message
