@@ -192,6 +192,46 @@ def is_active(attrs: NodeAttrs) -> bool:
     return bool(attrs.get("active", True)) and not attrs.get("down", False)
 
 
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_NO_PEN = Qt.PenStyle.NoPen
+_tool_cache: dict[tuple[Any, ...], Any] = {}
+
+
+def _overview_tools(theme: RenderTheme, highlighted: bool, fill: QColor) -> tuple[QPen, QBrush]:
+    key = ("node", id(theme), highlighted, fill.rgba())
+    hit = _tool_cache.get(key)
+    if hit is None:
+        pen = QPen(theme.highlight if highlighted else theme.border, 0)
+        hit = _tool_cache[key] = (theme, pen, QBrush(fill))
+    return hit[1], hit[2]
+
+
+def _status_brush(status: str) -> QBrush:
+    key = ("status", status)
+    brush = _tool_cache.get(key)
+    if brush is None:
+        brush = _tool_cache[key] = QBrush(markers.color(status))
+    return brush
+
+
+def _edge_tools(attrs: NodeAttrs, theme: RenderTheme, highlighted: bool) -> tuple[QPen, QBrush]:
+    """The pen of an edge (`edge_pen`) and the brush of its arrowhead, made once per look."""
+    key = (
+        "edge",
+        id(theme),
+        highlighted,
+        attrs.get("kind", ""),
+        bool(attrs.get("active", True)),
+        bool(attrs.get("actual")),
+    )
+    hit = _tool_cache.get(key)
+    if hit is None:
+        pen = edge_pen(attrs, theme, highlighted)
+        hit = _tool_cache[key] = (theme, pen, QBrush(pen.color()))
+    return hit[1], hit[2]
+
+
 def paint_node(
     painter: QPainter,
     attrs: NodeAttrs,
@@ -208,17 +248,19 @@ def paint_node(
     fill = theme.down_fill if down else theme.fills.get(kind, theme.fills["dns"])
     if lod < LOD_TEXT:
         # An overview (1,000 nodes): a box in its colour with a dot of the status colour;
-        # shapes and glyphs a few pixels across cost the most and show nothing.
-        painter.save()
-        painter.setPen(QPen(theme.highlight if highlighted else theme.border, 0))
-        painter.setBrush(fill)
+        # shapes and glyphs a few pixels across cost the most and show nothing. Pens and
+        # brushes come from a cache and the painter's state is not saved: the view saves it
+        # around every item, and per-item Python is what an overview of 1,000 costs.
+        # Antialiasing stays as the view set it: without it a status dot a pixel across
+        # would vanish.
+        pen, brush = _overview_tools(theme, highlighted, fill)
+        painter.setPen(pen)
+        painter.setBrush(brush)
         painter.drawRect(rect)
-        size = MARKER_SIZE
         painter.fillRect(
-            QRectF(rect.left() + 6, rect.center().y() - size / 2, size, size),
-            markers.color(status),
+            QRectF(rect.left() + 6, rect.center().y() - MARKER_SIZE / 2, MARKER_SIZE, MARKER_SIZE),
+            _status_brush(status),
         )
-        painter.restore()
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -652,14 +694,23 @@ def paint_edge(
     spot: LabelSpot = MID,
     labels: bool = True,
 ) -> None:
+    pen, arrow_brush = _edge_tools(attrs, theme, highlighted)
+    if lod < LOD_TEXT:  # an overview: no label, no antialiasing, no saved state (see nodes)
+        painter.setRenderHint(_ANTIALIASING, False)
+        painter.setPen(pen)
+        painter.setBrush(_NO_BRUSH)
+        painter.drawPath(geometry.path)
+        painter.setPen(_NO_PEN)
+        painter.setBrush(arrow_brush)
+        painter.drawPolygon(geometry.arrow)
+        return
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LOD_TEXT)
-    pen = edge_pen(attrs, theme, highlighted)
+    painter.setRenderHint(_ANTIALIASING, True)
     painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setBrush(_NO_BRUSH)
     painter.drawPath(geometry.path)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(pen.color()))
+    painter.setPen(_NO_PEN)
+    painter.setBrush(arrow_brush)
     painter.drawPolygon(geometry.arrow)
     if labels and lod >= LOD_TEXT and (spot.shown or highlighted):
         rect = spot_rect(attrs, geometry, spot, highlighted)
