@@ -121,3 +121,31 @@ def test_window_start_up_does_not_load_the_core(tmp_path: Path) -> None:
         timeout=60,
     )
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_png_writer_is_lossless_with_text_and_resolution(qapp: Any, tmp_path: Path) -> None:
+    from PySide6.QtGui import QPen
+
+    from mailpath.gui import png
+
+    # Big enough for the threaded path (several slices of rows joined into one stream).
+    for size in ((37, 11), (1500, 1100)):
+        image = QImage(*size, QImage.Format.Format_RGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        painter.setPen(QPen(QColor("#cf222e"), 3))
+        painter.drawLine(0, 0, size[0], size[1])
+        painter.fillRect(QRectF(5, 2, 9, 5), QColor("#1a7f37"))
+        painter.end()
+        image.setDotsPerMeterX(7559)
+        image.setDotsPerMeterY(7559)
+        image.setText("Title", "a.example → 日本語.jp — today")
+        image.setText("Software", "mailpath")
+        path = tmp_path / f"{size[0]}.png"
+        png.write(image, str(path))
+        back = QImage(str(path))
+        assert back.size() == image.size()
+        assert back.convertToFormat(QImage.Format.Format_RGB32) == image
+        assert back.text("Title") == "a.example → 日本語.jp — today"
+        assert back.text("Software") == "mailpath"
+        assert back.dotsPerMeterX() == 7559
