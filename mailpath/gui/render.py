@@ -160,6 +160,7 @@ def clear_font_cache() -> None:
     """Call after the application font changed (language switch)."""
     _fonts.clear()
     _metrics_cache.clear()
+    _layout_cache.clear()
     _advance_cache.clear()
 
 
@@ -362,10 +363,29 @@ def node_text_layout(attrs: NodeAttrs, rect: QRectF) -> list[TextLine]:
     with tall line metrics, such as Noto Sans CJK, need ~20 % more than DejaVu Sans) all
     lines are drawn smaller together; a line is never dropped for it, except the caption
     as a last resort. A line too wide is first drawn smaller, then elided."""
-    area = node_text_rect(rect)
     lines = _node_lines(attrs)
     if not lines:
         return []
+    # Measured once per text, node size and font, at the origin, then moved where the node
+    # is: a window repaints every visible node, an export draws a thousand.
+    key = (tuple(lines), rect.width(), rect.height(), QGuiApplication.font().family())
+    laid = _layout_cache.get(key)
+    if laid is None:
+        if len(_layout_cache) > 5000:
+            _layout_cache.clear()
+        laid = _layout_cache[key] = _lay_out(lines, QRectF(0, 0, rect.width(), rect.height()))
+    dx, dy = rect.left(), rect.top()
+    return [
+        TextLine(line.text, line.shown, line.font, line.rect.translated(dx, dy), line.role)
+        for line in laid
+    ]
+
+
+_layout_cache: dict[tuple[Any, ...], list[TextLine]] = {}
+
+
+def _lay_out(lines: list[tuple[str, str]], rect: QRectF) -> list[TextLine]:
+    area = node_text_rect(rect)
     scale = 1.0
     while True:
         heights = [_metrics(_role_font(role, scale)).height() for role, _ in lines]
@@ -381,10 +401,9 @@ def node_text_layout(attrs: NodeAttrs, rect: QRectF) -> list[TextLine]:
     out: list[TextLine] = []
     for (role, text), h in zip(lines, heights, strict=True):
         f = _fitting_font(text, area.width(), _role_font(role, scale))
-        metrics = _metrics(f)
         shown = text
-        if metrics.horizontalAdvance(text) > area.width():
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, area.width())
+        if text_width(text, f) > area.width():
+            shown = _metrics(f).elidedText(text, Qt.TextElideMode.ElideMiddle, area.width())
         out.append(TextLine(text, shown, f, QRectF(area.left(), y, area.width(), h), role))
         y += h
     return out
