@@ -87,7 +87,11 @@ def write_png(graph: Any, path: str, title: str, **kwargs: Any) -> QImage:
     from mailpath.gui import png  # unfiltered rows, zlib level 1, on several threads
 
     image = render_image(graph, title, **kwargs)
-    png.write(image, path)  # an OSError says why (strerror) and names the file
+    try:
+        png.write(image, path)
+    except OSError as exc:
+        # As QImage.save failed before: the callers say why from the path itself.
+        raise OSError(f"cannot write PNG {path}") from exc
     return image
 
 
