@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -544,9 +544,6 @@ class RouteView(QGraphicsView):
                 self.route_scene.contextMenuRequested.emit(node, pos)
                 return
         super().contextMenuEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        return super().event(event)
 
 
 class LegendWidget(QWidget):
