@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -51,7 +51,19 @@ def _tooltip(attrs: dict[str, Any]) -> str:
     return f"<qt>{body}</qt>"
 
 
+_NODE_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+    | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+)
+_POINTING = Qt.CursorShape.PointingHandCursor
+
+
 class NodeItem(QGraphicsObject):
+    """One node. It does not override `itemChange`: Qt would call that Python method for
+    every property of every item (14 times per node while a 1,000-node scene is built);
+    the one change it must follow, a person dragging nodes, is handled in mouseMoveEvent."""
+
     def __init__(
         self, node_id: str, attrs: dict[str, Any], route_scene: RouteScene, rect: QRectF
     ) -> None:
@@ -62,14 +74,9 @@ class NodeItem(QGraphicsObject):
         self.edges: list[EdgeItem] = []
         self.highlighted = False
         self._rect = QRectF()
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        self.setFlags(_NODE_FLAGS)
         self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setCursor(_POINTING)
         self.setZValue(2)
         self.update_attrs(attrs, rect, move=True)
 
@@ -107,17 +114,28 @@ class NodeItem(QGraphicsObject):
             lod=lod,
         )
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for edge in self.edges:
-                edge.adjust()
-            if self.route_scene.user_moving:
-                self.route_scene.moved[self.node_id] = self.pos()
-        return super().itemChange(change, value)
+    def moved_to(self) -> None:
+        """Follow a move made by the person: the edges, and the place kept across updates."""
+        for edge in self.edges:
+            edge.adjust()
+        if self.route_scene.user_moving:
+            self.route_scene.moved[self.node_id] = self.pos()
 
     def mousePressEvent(self, event: Any) -> None:
         self.route_scene.user_moving = True
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: Any) -> None:
+        # Qt moves every selected movable item with the one dragged.
+        before = {item: item.pos() for item in self._moving()}
+        super().mouseMoveEvent(event)
+        for item, pos in before.items():
+            if item.pos() != pos:
+                item.moved_to()
+
+    def _moving(self) -> list[NodeItem]:
+        items = [i for i in self.route_scene.selectedItems() if isinstance(i, NodeItem)]
+        return items if self in items else [*items, self]
 
     def mouseReleaseEvent(self, event: Any) -> None:
         super().mouseReleaseEvent(event)
@@ -526,9 +544,6 @@ class RouteView(QGraphicsView):
                 self.route_scene.contextMenuRequested.emit(node, pos)
                 return
         super().contextMenuEvent(event)
-
-    def event(self, event: QEvent) -> bool:
-        return super().event(event)
 
 
 class LegendWidget(QWidget):

@@ -72,13 +72,13 @@ class Headline:
 
         The same function gives the export's title line, the text report and `--json`;
         the what-if's MX hosts marked down are part of its input."""
+        result = self.window.result
+        if result is None or not getattr(result, "complete", False):
+            return None  # before importing the core: this runs at start-up too
         from mailpath.core.verdict import verdict
         from mailpath.gui import finding_text
         from mailpath.gui.labels import headline_sentence
 
-        result = self.window.result
-        if result is None or not getattr(result, "complete", False):
-            return None
         outcome = verdict(result, frozenset(self.window.down))
         return headline_sentence(finding_text.verdict_text(outcome)), outcome.status.value
 

@@ -17,6 +17,7 @@ PNG and in SVG.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -105,72 +106,99 @@ def shape_path(status: str, center: QPointF, size: float) -> QPainterPath:
     return path
 
 
+#: What a marker draws, made once per (status, size) around the origin: each entry is an
+#: operation ("path", "line", "ellipse" or "text") with the pen and brush it uses. A route of
+#: 1,000 nodes and edges draws ~2,400 markers per picture; building their paths, pens and
+#: colours each time was a tenth of the export.
+_Op = tuple[Any, ...]
+_recipes: dict[tuple[str, float], list[_Op]] = {}
+_ORIGIN = QPointF(0, 0)
+
+
 def paint_marker(painter: QPainter, status: str, center: QPointF, size: float) -> None:
     """Draw the marker for `status` centred on `center`, `size` scene units across."""
     status = normalize(status)
+    key = (status, size)
+    ops = _recipes.get(key)
+    if ops is None:
+        ops = _recipes[key] = _recipe(status, size)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.translate(center)
+    for op in ops:
+        what, pen, brush = op[0], op[1], op[2]
+        painter.setPen(pen)
+        painter.setBrush(brush)
+        if what == "path":
+            painter.drawPath(op[3])
+        elif what == "line":
+            painter.drawLine(op[3], op[4])
+        elif what == "ellipse":
+            painter.drawEllipse(op[3], op[4], op[4])
+        else:
+            painter.setFont(op[3])
+            painter.drawText(op[4], Qt.AlignmentFlag.AlignCenter, op[5])
+    painter.restore()
+
+
+def _recipe(status: str, size: float) -> list[_Op]:
     col = color(status)
     outline = QPen(col.darker(140), max(1.0, size / 14.0))
-    path = shape_path(status, center, size)
     hollow = status in ("none", "unknown")
     if status == "unknown":
         outline = QPen(col, max(1.0, size / 12.0), Qt.PenStyle.DashLine)
         outline.setDashPattern([2.0, 1.6])
-    painter.setPen(outline)
-    painter.setBrush(QBrush(QColor("#ffffff")) if hollow else QBrush(col))
-    painter.drawPath(path)
+    fill = QBrush(QColor("#ffffff")) if hollow else QBrush(col)
+    ops: list[_Op] = [("path", outline, fill, shape_path(status, _ORIGIN, size))]
     glyph_color = col.darker(120) if hollow else QColor("#ffffff")
     if status == "softfail":
         glyph_color = QColor("#1f1300")
-    _paint_glyph(painter, status, center, size, glyph_color)
-    painter.restore()
+    ops += _glyph_ops(status, size, glyph_color)
+    return ops
 
 
-def _paint_glyph(
-    painter: QPainter, status: str, c: QPointF, size: float, glyph_color: QColor
-) -> None:
+def _glyph_ops(status: str, size: float, glyph_color: QColor) -> list[_Op]:
     s = size / 2.0
     pen = QPen(glyph_color, max(1.2, size / 7.5))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    x, y = c.x(), c.y()
+    none = QBrush(Qt.BrushStyle.NoBrush)
+    no_pen = QPen(Qt.PenStyle.NoPen)
+    x = y = 0.0
     if status == "pass":
         path = QPainterPath(QPointF(x - s * 0.45, y + s * 0.02))
         path.lineTo(QPointF(x - s * 0.1, y + s * 0.38))
         path.lineTo(QPointF(x + s * 0.5, y - s * 0.36))
-        painter.drawPath(path)
-    elif status == "fail":
+        return [("path", pen, none, path)]
+    if status == "fail":
         d = s * 0.38
-        painter.drawLine(QPointF(x - d, y - d), QPointF(x + d, y + d))
-        painter.drawLine(QPointF(x - d, y + d), QPointF(x + d, y - d))
-    elif status == "softfail":
+        return [
+            ("line", pen, none, QPointF(x - d, y - d), QPointF(x + d, y + d)),
+            ("line", pen, none, QPointF(x - d, y + d), QPointF(x + d, y - d)),
+        ]
+    if status == "softfail":
         # A tilde: two arcs, below the apex so it sits in the triangle's wide part.
         yy, w, h = y + s * 0.3, s * 0.4, s * 0.22
         path = QPainterPath(QPointF(x - w, yy + h * 0.3))
         path.quadTo(QPointF(x - w / 2, yy - h * 1.4), QPointF(x, yy))
         path.quadTo(QPointF(x + w / 2, yy + h * 1.4), QPointF(x + w, yy - h * 0.3))
-        painter.drawPath(path)
-    elif status == "neutral":
+        return [("path", pen, none, path)]
+    if status == "neutral":
         font = QFont("DejaVu Sans")
         font.setBold(True)
         font.setPixelSize(max(1, round(size * 0.62)))
-        painter.setFont(font)
-        painter.drawText(QRectF(x - s, y - s, 2 * s, 2 * s), Qt.AlignmentFlag.AlignCenter, "?")
-    elif status == "none":
-        painter.drawLine(QPointF(x - s * 0.42, y), QPointF(x + s * 0.42, y))
-    elif status == "error":
-        painter.drawLine(QPointF(x, y - s * 0.5), QPointF(x, y + s * 0.12))
-        painter.setBrush(QBrush(glyph_color))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.drawEllipse(QPointF(x, y + s * 0.45), s * 0.11, s * 0.11)
-    else:  # unknown: an ellipsis
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(glyph_color))
-        for dx in (-0.45, 0.0, 0.45):
-            painter.drawEllipse(QPointF(x + s * dx, y), s * 0.1, s * 0.1)
+        return [("text", pen, none, font, QRectF(x - s, y - s, 2 * s, 2 * s), "?")]
+    if status == "none":
+        return [("line", pen, none, QPointF(x - s * 0.42, y), QPointF(x + s * 0.42, y))]
+    if status == "error":
+        dot = QBrush(glyph_color)
+        return [
+            ("line", pen, none, QPointF(x, y - s * 0.5), QPointF(x, y + s * 0.12)),
+            ("ellipse", no_pen, dot, QPointF(x, y + s * 0.45), s * 0.11),
+        ]
+    # unknown: an ellipsis
+    dot = QBrush(glyph_color)
+    return [("ellipse", no_pen, dot, QPointF(x + s * dx, y), s * 0.1) for dx in (-0.45, 0.0, 0.45)]
 
 
 _icon_cache: dict[tuple[str, int], QIcon] = {}

@@ -160,6 +160,7 @@ def clear_font_cache() -> None:
     """Call after the application font changed (language switch)."""
     _fonts.clear()
     _metrics_cache.clear()
+    _layout_cache.clear()
     _advance_cache.clear()
 
 
@@ -192,6 +193,46 @@ def is_active(attrs: NodeAttrs) -> bool:
     return bool(attrs.get("active", True)) and not attrs.get("down", False)
 
 
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_NO_PEN = Qt.PenStyle.NoPen
+_tool_cache: dict[tuple[Any, ...], Any] = {}
+
+
+def _overview_tools(theme: RenderTheme, highlighted: bool, fill: QColor) -> tuple[QPen, QBrush]:
+    key = ("node", id(theme), highlighted, fill.rgba())
+    hit = _tool_cache.get(key)
+    if hit is None:
+        pen = QPen(theme.highlight if highlighted else theme.border, 0)
+        hit = _tool_cache[key] = (theme, pen, QBrush(fill))
+    return hit[1], hit[2]
+
+
+def _status_brush(status: str) -> QBrush:
+    key = ("status", status)
+    brush = _tool_cache.get(key)
+    if brush is None:
+        brush = _tool_cache[key] = QBrush(markers.color(status))
+    return brush
+
+
+def _edge_tools(attrs: NodeAttrs, theme: RenderTheme, highlighted: bool) -> tuple[QPen, QBrush]:
+    """The pen of an edge (`edge_pen`) and the brush of its arrowhead, made once per look."""
+    key = (
+        "edge",
+        id(theme),
+        highlighted,
+        attrs.get("kind", ""),
+        bool(attrs.get("active", True)),
+        bool(attrs.get("actual")),
+    )
+    hit = _tool_cache.get(key)
+    if hit is None:
+        pen = edge_pen(attrs, theme, highlighted)
+        hit = _tool_cache[key] = (theme, pen, QBrush(pen.color()))
+    return hit[1], hit[2]
+
+
 def paint_node(
     painter: QPainter,
     attrs: NodeAttrs,
@@ -208,17 +249,19 @@ def paint_node(
     fill = theme.down_fill if down else theme.fills.get(kind, theme.fills["dns"])
     if lod < LOD_TEXT:
         # An overview (1,000 nodes): a box in its colour with a dot of the status colour;
-        # shapes and glyphs a few pixels across cost the most and show nothing.
-        painter.save()
-        painter.setPen(QPen(theme.highlight if highlighted else theme.border, 0))
-        painter.setBrush(fill)
+        # shapes and glyphs a few pixels across cost the most and show nothing. Pens and
+        # brushes come from a cache and the painter's state is not saved: the view saves it
+        # around every item, and per-item Python is what an overview of 1,000 costs.
+        # Antialiasing stays as the view set it: without it a status dot a pixel across
+        # would vanish.
+        pen, brush = _overview_tools(theme, highlighted, fill)
+        painter.setPen(pen)
+        painter.setBrush(brush)
         painter.drawRect(rect)
-        size = MARKER_SIZE
         painter.fillRect(
-            QRectF(rect.left() + 6, rect.center().y() - size / 2, size, size),
-            markers.color(status),
+            QRectF(rect.left() + 6, rect.center().y() - MARKER_SIZE / 2, MARKER_SIZE, MARKER_SIZE),
+            _status_brush(status),
         )
-        painter.restore()
         return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -320,10 +363,29 @@ def node_text_layout(attrs: NodeAttrs, rect: QRectF) -> list[TextLine]:
     with tall line metrics, such as Noto Sans CJK, need ~20 % more than DejaVu Sans) all
     lines are drawn smaller together; a line is never dropped for it, except the caption
     as a last resort. A line too wide is first drawn smaller, then elided."""
-    area = node_text_rect(rect)
     lines = _node_lines(attrs)
     if not lines:
         return []
+    # Measured once per text, node size and font, at the origin, then moved where the node
+    # is: a window repaints every visible node, an export draws a thousand.
+    key = (tuple(lines), rect.width(), rect.height(), QGuiApplication.font().family())
+    laid = _layout_cache.get(key)
+    if laid is None:
+        if len(_layout_cache) > 5000:
+            _layout_cache.clear()
+        laid = _layout_cache[key] = _lay_out(lines, QRectF(0, 0, rect.width(), rect.height()))
+    dx, dy = rect.left(), rect.top()
+    return [
+        TextLine(line.text, line.shown, line.font, line.rect.translated(dx, dy), line.role)
+        for line in laid
+    ]
+
+
+_layout_cache: dict[tuple[Any, ...], list[TextLine]] = {}
+
+
+def _lay_out(lines: list[tuple[str, str]], rect: QRectF) -> list[TextLine]:
+    area = node_text_rect(rect)
     scale = 1.0
     while True:
         heights = [_metrics(_role_font(role, scale)).height() for role, _ in lines]
@@ -339,10 +401,9 @@ def node_text_layout(attrs: NodeAttrs, rect: QRectF) -> list[TextLine]:
     out: list[TextLine] = []
     for (role, text), h in zip(lines, heights, strict=True):
         f = _fitting_font(text, area.width(), _role_font(role, scale))
-        metrics = _metrics(f)
         shown = text
-        if metrics.horizontalAdvance(text) > area.width():
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, area.width())
+        if text_width(text, f) > area.width():
+            shown = _metrics(f).elidedText(text, Qt.TextElideMode.ElideMiddle, area.width())
         out.append(TextLine(text, shown, f, QRectF(area.left(), y, area.width(), h), role))
         y += h
     return out
@@ -652,14 +713,23 @@ def paint_edge(
     spot: LabelSpot = MID,
     labels: bool = True,
 ) -> None:
+    pen, arrow_brush = _edge_tools(attrs, theme, highlighted)
+    if lod < LOD_TEXT:  # an overview: no label, no antialiasing, no saved state (see nodes)
+        painter.setRenderHint(_ANTIALIASING, False)
+        painter.setPen(pen)
+        painter.setBrush(_NO_BRUSH)
+        painter.drawPath(geometry.path)
+        painter.setPen(_NO_PEN)
+        painter.setBrush(arrow_brush)
+        painter.drawPolygon(geometry.arrow)
+        return
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LOD_TEXT)
-    pen = edge_pen(attrs, theme, highlighted)
+    painter.setRenderHint(_ANTIALIASING, True)
     painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setBrush(_NO_BRUSH)
     painter.drawPath(geometry.path)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(pen.color()))
+    painter.setPen(_NO_PEN)
+    painter.setBrush(arrow_brush)
     painter.drawPolygon(geometry.arrow)
     if labels and lod >= LOD_TEXT and (spot.shown or highlighted):
         rect = spot_rect(attrs, geometry, spot, highlighted)
