@@ -21,7 +21,7 @@ from mailpath.cli import main
 from mailpath.core.analysis import analyze
 from mailpath.core.dns import LiveSource, Nameserver
 from mailpath.core.model import Result
-from mailpath.core.watch import WatchRun, changes, passes, watch
+from mailpath.core.watch import TEMPLATES, Change, WatchRun, change_parts, changes, passes, watch
 from tests.support.dnsserver import DnsTestServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,6 +61,51 @@ def test_changes_says_what_the_fix_changed(dns_server: Callable[..., DnsTestServ
     assert f"SPF record {OLD_SPF!r} -> {NEW_SPF!r}" in said
     assert f"SPF for {VIA} fail -> pass" in said
     assert "-spf-not-authorized" in said
+
+
+def test_changes_are_data_rendered_from_the_templates(
+    dns_server: Callable[..., DnsTestServer],
+) -> None:
+    server = dns_server(zone())
+    before = analysis(server)
+    server.zone = zone(NEW_SPF)
+    after = analysis(server)
+    parts = change_parts(before, after)
+    assert changes(before, after) == tuple(c.render() for c in parts)
+    assert parts[0] == Change("verdict", {"before": "refused", "after": "verified"})
+    assert Change("spf-result", {"address": VIA, "before": "fail", "after": "pass"}) in parts
+    # Rendered through a translation, the data stays as it is.
+    japanese = {
+        TEMPLATES["verdict"]: "判定 {before} → {after}",
+        TEMPLATES["spf-record"]: "SPF レコード {before} → {after}",
+    }
+    said = [c.render(lambda t: japanese.get(t, t)) for c in parts]
+    assert said[0] == "判定 refused → verified"
+    assert f"SPF レコード {OLD_SPF!r} → {NEW_SPF!r}" in said
+
+
+def test_change_text_for_missing_values() -> None:
+    none = Change("none")
+    assert Change("spf-record", {"before": none, "after": "'v=spf1 -all'"}).render() == (
+        "SPF record (none) -> 'v=spf1 -all'"
+    )
+    assert Change("mx", {"before": none, "after": "10 mx.example.com"}).render() == (
+        "MX (none) -> 10 mx.example.com"
+    )
+    serial = Change("serial", {"host": "ns1.example", "before": Change("no-serial"), "after": "7"})
+    assert str(serial) == "serial of ns1.example None -> 7"
+    japanese = {
+        "(none)": "（なし）",
+        "None": "なし",
+        TEMPLATES["serial"]: "{host} のシリアル {before} → {after}",
+    }
+    assert serial.render(lambda t: japanese.get(t, t)) == "ns1.example のシリアル なし → 7"
+    # A translation that does not fit the parameters: English, never an error.
+    assert serial.render(lambda t: "{serial}") == "serial of ns1.example None -> 7"
+    assert {
+        Change("finding-added", {"code": "x"}).render(),
+        str(Change("finding-removed", {"code": "y"})),
+    } == {"+x", "-y"}
 
 
 def test_watch_loop_ends_when_the_verdict_passes(

@@ -9,14 +9,14 @@ own timer; the CLI prints `WatchRun.line()`. Cancelling the task (Ctrl+C) ends i
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from mailpath.core.model import Result
 from mailpath.core.verdict import Verdict, verdict
 
-__all__ = ["WatchRun", "changes", "passes", "watch"]
+__all__ = ["TEMPLATES", "Change", "WatchRun", "change_parts", "changes", "passes", "watch"]
 
 
 def passes(result: Result) -> bool:
@@ -37,52 +37,131 @@ def _mx_hosts(result: Result) -> list[str]:
     return [f"{h.preference} {h.host}" for h in (result.mx.hosts if result.mx else ())]
 
 
-def changes(old: Result | None, new: Result) -> tuple[str, ...]:
-    """What differs from `old` to `new`, in words ("SPF record: 'v=spf1 -all' -> '...'").
+#: What a run changed, as template key -> English text with `str.format` fields. `changes()`
+#: renders these in English (the CLI's line and `--json`'s "changes"); the GUI renders the same
+#: keys through its translations (context `WatchChanges`). A parameter is data (a record, an
+#: address, a finding code, an SPF result, a verdict code), or a nested `Change` for the words
+#: "(none)" and "None" that stand for a missing value.
+TEMPLATES: dict[str, str] = {
+    "verdict": "verdict {before} -> {after}",
+    "spf-record": "SPF record {before} -> {after}",
+    "spf-result": "SPF for {address} {before} -> {after}",
+    "dmarc-record": "DMARC record {before} -> {after}",
+    "mx": "MX {before} -> {after}",
+    "finding-added": "+{code}",
+    "finding-removed": "-{code}",
+    "serial": "serial of {host} {before} -> {after}",
+    # Values: a record or MX host list that is missing, a serial that was not read.
+    "none": "(none)",
+    "no-serial": "None",
+}
+
+#: translate(English template) -> the template in the UI language.
+Translate = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing a run changed: a key of `TEMPLATES` and its parameters."""
+
+    key: str
+    params: Mapping[str, str | Change] = field(default_factory=dict)
+
+    def render(self, translate: Translate | None = None) -> str:
+        """The change as text: English, or through `translate`; English again when the
+        translation does not fit the parameters."""
+        template = TEMPLATES[self.key]
+        params = {name: _value(v, translate) for name, v in self.params.items()}
+        english = template.format(**params)
+        if translate is None:
+            return english
+        try:
+            return translate(template).format(**params)
+        except (KeyError, IndexError, ValueError):
+            return english
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _value(value: str | Change, translate: Translate | None) -> str:
+    return value.render(translate) if isinstance(value, Change) else value
+
+
+_NONE = Change("none")
+
+
+def _record(text: str | None) -> str | Change:
+    return _NONE if text is None else repr(text)
+
+
+def change_parts(old: Result | None, new: Result) -> tuple[Change, ...]:
+    """What differs from `old` to `new`, as `Change`s (the data `changes()` renders).
 
     Covers what a fix changes: the verdict, the SPF record and each address's SPF result,
     the DMARC record, the MX hosts, finding codes and authoritative serials."""
     if old is None:
         return ()
-    out: list[str] = []
+    out: list[Change] = []
     before, after = verdict(old), verdict(new)
     if before.code != after.code:
-        out.append(f"verdict {before.code} -> {after.code}")
+        out.append(Change("verdict", {"before": before.code, "after": after.code}))
 
     def record(r: Result) -> str | None:
         return r.spf_audit.record if r.spf_audit else None
 
     if record(old) != record(new):
-        out.append(f"SPF record {_q(record(old))} -> {_q(record(new))}")
+        out.append(
+            Change("spf-record", {"before": _record(record(old)), "after": _record(record(new))})
+        )
     old_spf, new_spf = _spf_results(old), _spf_results(new)
     for address in sorted(set(old_spf) | set(new_spf)):
         a, b = old_spf.get(address), new_spf.get(address)
         if a != b:
-            out.append(f"SPF for {address} {a or 'none'} -> {b or 'none'}")
+            # "none" is SPF's own word for "no result" (RFC 7208), kept as data.
+            params = {"address": address, "before": a or "none", "after": b or "none"}
+            out.append(Change("spf-result", params))
 
     def dmarc(r: Result) -> str | None:
         return r.dmarc.record if r.dmarc else None
 
     if dmarc(old) != dmarc(new):
-        out.append(f"DMARC record {_q(dmarc(old))} -> {_q(dmarc(new))}")
+        out.append(
+            Change("dmarc-record", {"before": _record(dmarc(old)), "after": _record(dmarc(new))})
+        )
     if _mx_hosts(old) != _mx_hosts(new):
-        out.append(f"MX {', '.join(_mx_hosts(old)) or '(none)'} -> {', '.join(_mx_hosts(new))}")
+        hosts_before = ", ".join(_mx_hosts(old))
+        # As the CLI has always printed it: "(none)" before, nothing after.
+        out.append(
+            Change("mx", {"before": hosts_before or _NONE, "after": ", ".join(_mx_hosts(new))})
+        )
     old_codes = {f.code for f in old.findings}
     new_codes = {f.code for f in new.findings}
     for code in sorted(new_codes - old_codes):
-        out.append(f"+{code}")
+        out.append(Change("finding-added", {"code": code}))
     for code in sorted(old_codes - new_codes):
-        out.append(f"-{code}")
+        out.append(Change("finding-removed", {"code": code}))
     if old.authoritative is not None and new.authoritative is not None:
         a_serials, b_serials = old.authoritative.serials(), new.authoritative.serials()
         for host in sorted(set(a_serials) | set(b_serials)):
             if a_serials.get(host) != b_serials.get(host):
-                out.append(f"serial of {host} {a_serials.get(host)} -> {b_serials.get(host)}")
+                serial: dict[str, str | Change] = {
+                    "host": host,
+                    "before": _serial(a_serials.get(host)),
+                    "after": _serial(b_serials.get(host)),
+                }
+                out.append(Change("serial", serial))
     return tuple(out)
 
 
-def _q(text: str | None) -> str:
-    return "(none)" if text is None else repr(text)
+def _serial(value: object) -> str | Change:
+    return Change("no-serial") if value is None else str(value)
+
+
+def changes(old: Result | None, new: Result) -> tuple[str, ...]:
+    """What differs from `old` to `new`, in English words ("SPF record 'v=spf1 -all' ->
+    '...'"): `change_parts()` rendered from `TEMPLATES`."""
+    return tuple(c.render() for c in change_parts(old, new))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ Every user-visible string goes through `tr(context, text)`, with literal argumen
 new ones into the `.ts` as unfinished; `check` fails while any message is unfinished. The
 core's finding templates (`mailpath.core.findings.TEMPLATES`) are collected the same way, in
 the context `FindingTemplates` (see `finding_text`), and the route's label and detail templates
-(`mailpath.core.route.TEMPLATES`) in the context `RouteText` (see `labels`).
+(`mailpath.core.route.TEMPLATES`) in the context `RouteText` (see `labels`), and the watch's
+"what changed" (`mailpath.core.watch.TEMPLATES`) in the context `WatchChanges`.
 Placeholders are Python `str.format` fields (`{count}`), the same in both languages.
 """
 
@@ -179,6 +180,13 @@ def extract(package_dir: Path | None = None) -> dict[str, list[str]]:
     for source in route_template_sources():
         if source not in route:
             route.append(source)
+    # The watch's "what changed" (`mailpath.core.watch.TEMPLATES`, see `watch_mode`).
+    from mailpath.core.watch import TEMPLATES as WATCH_TEMPLATES
+
+    changed = found.setdefault("WatchChanges", [])
+    for source in WATCH_TEMPLATES.values():
+        if source not in changed:
+            changed.append(source)
     return found
 
 

@@ -2,17 +2,19 @@
 
 `WatchMode` runs the window's analysis again every N seconds (the spin box; at least 30 s,
 `$MAILPATH_WATCH_MIN` lowers the floor as it does for the CLI), counts down in the status
-bar, keeps the history of verdicts (time, verdict, what changed: `core.watch.changes`) in the
-"Re-check" panel, and stops once the verdict passes (`core.watch.passes`), with a desktop
-notification (the system tray's message when there is a tray, else a message box that does
-not block, and always the status bar). Stop, Cancel or an input error end it.
+bar, keeps the history of verdicts (time, verdict, what changed: `core.watch.change_parts`,
+rendered in the UI language from `core.watch.TEMPLATES`, context `WatchChanges`, and rendered
+again when the language changes) in the "Re-check" panel, and stops once the verdict passes
+(`core.watch.passes`), with a desktop notification (the system tray's message when there is a
+tray, else a message box that does not block, and always the status bar). Stop, Cancel or an
+input error end it.
 """
 
 from __future__ import annotations
 
 import os
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,7 +30,12 @@ from PySide6.QtWidgets import (
 from mailpath.gui.i18n import tr
 
 if TYPE_CHECKING:
+    from mailpath.core.verdict import Verdict
+    from mailpath.core.watch import Change
     from mailpath.gui.main_window import MainWindow
+
+#: The context of the watch's "what changed" templates (`mailpath.core.watch.TEMPLATES`).
+CHANGES_CONTEXT = "WatchChanges"
 
 #: As the CLI's: lowers the 30 s floor of the interval (tests use 1).
 WATCH_MIN_ENV = "MAILPATH_WATCH_MIN"
@@ -42,6 +49,21 @@ def interval_floor() -> int:
     except ValueError:
         return DEFAULT_FLOOR
     return max(1, min(value, DEFAULT_FLOOR))
+
+
+def change_text(change: Change) -> str:
+    """One change ("verdict refused -> verified") in the UI language; the parameters (records,
+    addresses, codes) are data and stay as they are. English when untranslated."""
+    return change.render(lambda template: tr(CHANGES_CONTEXT, template))
+
+
+class Run(NamedTuple):
+    """One check of the watch: its time, verdict and what changed since the previous one."""
+
+    at: str
+    code: str  # the verdict's code
+    verdict: Verdict
+    changes: tuple[Change, ...]
 
 
 class WatchPanel(QWidget):
@@ -112,8 +134,8 @@ class WatchMode(QObject):
         self.remaining = 0
         self.number = 0
         self.previous: Any = None
-        #: Each run: (time, verdict code, verdict text, changes).
-        self.runs: list[tuple[str, str, str, tuple[str, ...]]] = []
+        #: Each run, kept as data so that the history is shown again in a new language.
+        self.runs: list[Run] = []
         self.last_notice = ""
         self._awaiting = False
         self._tray: Any = None
@@ -130,6 +152,7 @@ class WatchMode(QObject):
 
     def retranslate(self) -> None:
         self.panel.retranslate()
+        self._show_history()
         self._show_state()
         self._show_countdown()
 
@@ -193,20 +216,20 @@ class WatchMode(QObject):
             self.stop()
             return
         from mailpath.core.verdict import verdict
-        from mailpath.core.watch import changes, passes
+        from mailpath.core.watch import change_parts, passes
         from mailpath.gui.finding_text import verdict_text
 
         self.number += 1
         outcome = verdict(result)
-        said = changes(self.previous, result)
+        said = change_parts(self.previous, result)
         at = datetime.now().astimezone().strftime("%H:%M:%S")
-        text = verdict_text(outcome)
-        self.runs.append((at, outcome.code, text, said))
-        self._add_history(at, outcome.code, text, said)
+        self.runs.append(Run(at, outcome.code, outcome, said))
+        self.panel.history.addItem(self._history_line(len(self.runs)))
+        self.panel.history.scrollToBottom()
         self.previous = result
         if passes(result):
             self.stop()
-            self._notify(text)
+            self._notify(verdict_text(outcome))
             return
         self.remaining = max(1, self.panel.interval.value())
         self._show_countdown()
@@ -215,18 +238,28 @@ class WatchMode(QObject):
 
     # ------------------------------------------------------------ display
 
-    def _add_history(self, at: str, code: str, text: str, said: tuple[str, ...]) -> None:
-        if self.number == 1:
+    def _history_line(self, number: int) -> str:
+        """The history's line for run `number` (1, 2, ...) in the UI language."""
+        from mailpath.gui.finding_text import verdict_text
+
+        run = self.runs[number - 1]
+        if number == 1:
             what = tr("WatchMode", "first check")
-        elif said:
-            what = "; ".join(said)
+        elif run.changes:
+            what = tr("WatchMode", "; ").join(change_text(c) for c in run.changes)
         else:
             what = tr("WatchMode", "no change")
-        line = tr("WatchMode", "{time}  #{number}  {verdict}\n    {changes}").format(
-            time=at, number=self.number, verdict=text, changes=what
+        return tr("WatchMode", "{time}  #{number}  {verdict}\n    {changes}").format(
+            time=run.at, number=number, verdict=verdict_text(run.verdict), changes=what
         )
-        self.panel.history.addItem(line)  # list items never interpret markup
-        self.panel.history.scrollToBottom()
+
+    def _show_history(self) -> None:
+        """The history again, in the language now in use (list items never interpret markup)."""
+        history = self.panel.history
+        for row in range(min(history.count(), len(self.runs))):
+            item = history.item(row)
+            if item is not None:
+                item.setText(self._history_line(row + 1))
 
     def _show_countdown(self) -> None:
         if self.active and self.remaining > 0:
@@ -240,7 +273,7 @@ class WatchMode(QObject):
         if self.active:
             text = tr("WatchMode", "Re-checking every {seconds} s until the verdict passes.")
             self.panel.state.setText(text.format(seconds=self.panel.interval.value()))
-        elif self.runs and self.runs[-1][1] == "verified":
+        elif self.runs and self.runs[-1].code == "verified":
             self.panel.state.setText(
                 tr("WatchMode", "Stopped: the verdict passed after {count} checks.").format(
                     count=len(self.runs)

@@ -3561,5 +3561,52 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <source>Stopped: the verdict passed after {count} checks.</source>
       <translation>停止：{count} 回目の確認で判定が合格になりました。</translation>
     </message>
+    <message>
+      <source>; </source>
+      <translation>、</translation>
+    </message>
+  </context>
+  <context>
+    <name>WatchChanges</name>
+    <message>
+      <source>verdict {before} -> {after}</source>
+      <translation>判定 {before} → {after}</translation>
+    </message>
+    <message>
+      <source>SPF record {before} -> {after}</source>
+      <translation>SPF レコード {before} → {after}</translation>
+    </message>
+    <message>
+      <source>SPF for {address} {before} -> {after}</source>
+      <translation>{address} の SPF {before} → {after}</translation>
+    </message>
+    <message>
+      <source>DMARC record {before} -> {after}</source>
+      <translation>DMARC レコード {before} → {after}</translation>
+    </message>
+    <message>
+      <source>MX {before} -> {after}</source>
+      <translation>MX {before} → {after}</translation>
+    </message>
+    <message>
+      <source>+{code}</source>
+      <translation>新しい指摘 {code}</translation>
+    </message>
+    <message>
+      <source>-{code}</source>
+      <translation>解消した指摘 {code}</translation>
+    </message>
+    <message>
+      <source>serial of {host} {before} -> {after}</source>
+      <translation>{host} のシリアル {before} → {after}</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（なし）</translation>
+    </message>
+    <message>
+      <source>None</source>
+      <translation>なし</translation>
+    </message>
   </context>
 </TS>

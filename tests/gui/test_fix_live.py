@@ -9,6 +9,7 @@ them on that port instead of 53). The public resolvers are listed, never contact
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -174,6 +175,27 @@ def test_recheck_until_it_passes(
     assert watch.last_notice.startswith(f"After {len(watch.runs)} checks: ")
     assert window.status_label.text() == watch.last_notice
     assert "passed" in watch.panel.state.text()
+
+    # In Japanese the same history is rendered again from the data: the words are Japanese,
+    # the records, addresses, verdict and finding codes stay as they are.
+    window.set_language("ja")
+    try:
+        history = [watch.panel.history.item(i).text() for i in range(len(watch.runs))]
+        last = history[-1]
+        assert "初回" in history[0]
+        assert "判定 refused → verified" in last
+        assert f"SPF レコード {OLD_SPF!r} → {NEW_SPF!r}" in last
+        assert f"{VIA} の SPF fail → pass" in last
+        assert "解消した指摘 spf-not-authorized" in last
+        for english in ("first check", "no change", "verdict ", "SPF record", "SPF for", "->"):
+            assert english not in "\n".join(history), english
+        if shots := os.environ.get("MAILPATH_SHOTS"):  # to look at it: a directory
+            dock = window.fix_live.watch_dock
+            dock.resize(900, 360)
+            dock.grab().save(str(Path(shots) / "watch-history-ja.png"))
+    finally:
+        window.set_language("en")
+    assert "verdict refused -> verified" in watch.panel.history.item(len(watch.runs) - 1).text()
 
 
 def test_stop_ends_the_recheck(
