@@ -127,6 +127,8 @@ def test_watch_loop_ends_when_the_verdict_passes(
     assert "no change" in seen[1].line()
     assert last is seen[-1] and last.verdict.code == "verified"
     assert "verdict refused -> verified" in last.line()
+    assert last.changes == tuple(c.render() for c in last.parts)
+    assert last.parts[0] == Change("verdict", {"before": "refused", "after": "verified"})
 
 
 def test_cli_watch_exits_0_once_the_record_changes(

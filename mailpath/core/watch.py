@@ -1,9 +1,11 @@
 """Watch: run the analysis again and again until the verdict passes ("is my fix live yet?").
 
 `watch()` drives the loop for any front end: it awaits `run()` (a fresh analysis each time),
-compares the Result with the previous one (`changes()`), hands a `WatchRun` to `on_run`, and
-ends when the verdict passes or after `limit` runs. The GUI can call `changes()` alone on its
-own timer; the CLI prints `WatchRun.line()`. Cancelling the task (Ctrl+C) ends it at once.
+compares the Result with the previous one (`change_parts()`), hands a `WatchRun` to `on_run`,
+and ends when the verdict passes or after `limit` runs. The GUI calls `change_parts()` alone on
+its own timer and renders each `Change` in the UI language; the CLI prints `WatchRun.line()`,
+whose English (`changes()`, rendered from `TEMPLATES`) is also `--json`'s "changes" and does
+not change. Cancelling the task (Ctrl+C) ends it at once.
 """
 
 from __future__ import annotations
@@ -170,8 +172,9 @@ class WatchRun:
     at: str  # local time, HH:MM:SS
     result: Result
     verdict: Verdict
-    changes: tuple[str, ...]
+    changes: tuple[str, ...]  # `parts` in English, as the CLI prints them
     passed: bool
+    parts: tuple[Change, ...] = ()  # what changed, as data (`change_parts`)
 
     def line(self) -> str:
         if self.number == 1:
@@ -199,13 +202,15 @@ async def watch(
         number += 1
         result = await run()
         outcome = verdict(result)
+        parts = change_parts(previous, result)
         current = WatchRun(
             number=number,
             at=now().strftime("%H:%M:%S"),
             result=result,
             verdict=outcome,
-            changes=changes(previous, result),
+            changes=tuple(c.render() for c in parts),
             passed=outcome.code == "verified",
+            parts=parts,
         )
         if on_run is not None:
             on_run(current)

@@ -326,3 +326,16 @@ def test_compare_resolvers(
     assert "1 of " in dialog.summary.text()
     assert "answered differently by the 2 resolvers" in dialog.summary.text()
     dialog.close()
+
+
+def test_watch_changes_are_in_the_catalogue() -> None:
+    """Each of the watch's templates is collected for the .ts and has its Japanese there."""
+    from mailpath.core.watch import TEMPLATES
+    from mailpath.gui.i18n import extract, read_ts, ts_path
+
+    wanted = extract()["WatchChanges"]
+    have = read_ts(ts_path("ja"))
+    for template in TEMPLATES.values():
+        assert template in wanted
+        text, kind = have[("WatchChanges", template)]
+        assert text and kind is None, template
