@@ -378,16 +378,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", code)
         lang = i18n.resolve_language(None if code == "system" else code)
         sizes = self._dock_sizes()
+        fitted = self._route_fitted()
         self.language = i18n.install(lang)
         if self.is_built:
             self.menus.language_actions[code].setChecked(True)
         self.retranslate()
         self._restore_dock_sizes(sizes)
+        self._refit(fitted)
 
     def apply_theme(self, name: str, save: bool = False) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         sizes = self._dock_sizes()
+        fitted = self._route_fitted()
         self.theme_name = theme.apply_theme(app, name)
         if save:
             self.settings.setValue("theme", self.theme_name)
@@ -395,6 +398,17 @@ class MainWindow(QMainWindow):
             self.menus.theme_actions[self.theme_name].setChecked(True)
             self._update_render_theme()
         self._restore_dock_sizes(sizes)
+        self._refit(fitted)
+
+    def _route_fitted(self) -> bool:
+        """A route is shown as Fit to Window left it (the person has not zoomed nor panned)."""
+        return self.is_built and self.scene.graph is not None and self.view.is_fitted()
+
+    def _refit(self, fitted: bool) -> None:
+        """New words and fonts give the nodes new sizes: a route that was fitted is fitted
+        again (once the layout has settled); a zoom of the person's own is kept."""
+        if fitted:
+            self.view.request_fit()
 
     def _dock_sizes(self) -> dict[QDockWidget, int]:
         """The docked panels' widths (right) and heights (bottom), as the person left them."""
