@@ -76,8 +76,9 @@ def built():
 w.firstPainted.connect(painted)
 w.built.connect(built)
 a.exec()
-w.shutdown()
+appmod.finish(w)  # as `mailpath gui` ends: threads joined, settings written ...
 print(marks['first'], marks['all'], 'dns' in sys.modules, 'networkx' in sys.modules, flush=True)
+appmod.exit_now(0)  # ... and the entry point's exit after main() returns
 """
 
 

@@ -484,6 +484,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/legend", checked)
         self.legend.setVisible(checked)
 
+    @property
+    def was_shown(self) -> bool:
+        """The window has been on screen (painted at least once)."""
+        return self._painted
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:
