@@ -417,6 +417,11 @@ class RouteView(QGraphicsView):
 
     def __init__(self, route_scene: RouteScene, parent: QWidget | None = None) -> None:
         super().__init__(route_scene, parent)
+        # QGraphicsView's constructor sets a new plain QWidget as its viewport (and enables
+        # input methods on it); one made here is the same, and PySide6 knows its wrapper
+        # (see panels.wrap_viewport).
+        self.setViewport(QWidget())
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
         self.route_scene = route_scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
