@@ -155,7 +155,8 @@ def test_window_start_up_creates_no_enums_it_does_not_use(tmp_path: Path) -> Non
     """PySide6 makes a Python enum of each Qt enum a class has when the class is first used
     (the whole `Qt` namespace at once): start-up leaves out QStyle (the findings' delegate
     needs it only to draw findings), the dialogs and views that a search for the type of an
-    unknown widget pulls in, and the Message panel until its dock is shown."""
+    unknown widget pulls in, QGradient and QImage (a QBrush constructor or fillRect() picking
+    its overload), and the Message panel until its dock is shown."""
     code = (
         "import enum, sys\n"
         "made = []\n"
@@ -167,11 +168,12 @@ def test_window_start_up_creates_no_enums_it_does_not_use(tmp_path: Path) -> Non
         "from argparse import Namespace\n"
         "from mailpath.gui import app as appmod\n"
         "a, w = appmod.launch(Namespace())\n"
-        "w.built.connect(a.quit)\n"
+        "from PySide6.QtCore import QTimer\n"
+        "w.built.connect(lambda: QTimer.singleShot(100, a.quit))  # and painted\n"
         "a.exec()\n"
         "w.shutdown()\n"
         "unused = {'PrimitiveElement', 'ControlElement', 'TabPosition', 'WizardOption',\n"
-        "          'FileMode', 'SliderAction'}\n"
+        "          'FileMode', 'SliderAction', 'Preset', 'InvertMode'}\n"
         "print(sorted(unused & set(made)), 'mailpath.gui.message_panel' in sys.modules)\n"
     )
     env = {
