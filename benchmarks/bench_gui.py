@@ -6,6 +6,8 @@
   N runs each): first paint of the window (aim: within 1.3x), and the whole process --
   launch, every visible panel painted (the graph view, the legend and each dock on top of
   its tab group, after the deferred build), quit, exit -- as the parent sees it (aim <= 1.5x).
+  The exit is `mailpath gui`'s: threads joined and settings written (`app.finish`), then the
+  entry point's `app.exit_now` (the process ends without tearing Qt's objects down).
 - graph:   scene build + fit + first paint of a 1,000-node route graph (aim <= 0.5 s).
 - export:  PNG export of the seed route and of the 1,000-node graph (aim <= 0.3 s, seed).
 - stall:   the longest GUI-thread stall while analysing the seed scenario against a loopback
@@ -76,8 +78,9 @@ def built():
 w.firstPainted.connect(painted)
 w.built.connect(built)
 a.exec()
-w.shutdown()
+appmod.finish(w)  # as `mailpath gui` ends: threads joined, settings written ...
 print(marks['first'], marks['all'], 'dns' in sys.modules, 'networkx' in sys.modules, flush=True)
+appmod.exit_now(0)  # ... and the entry point's exit after main() returns
 """
 
 

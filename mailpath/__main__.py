@@ -1,5 +1,5 @@
 import sys
 
-from mailpath.cli import main
+from mailpath.cli import console
 
-sys.exit(main())
+sys.exit(console())

@@ -429,9 +429,25 @@ def _title(result: Any) -> str:
     )
 
 
+def console() -> int:
+    """The `mailpath` entry point (and `python -m mailpath`): main(), then the exit."""
+    return _exit(main())
+
+
 def gui_main() -> int:
     """The `mailpath-gui` entry point: the window, with no console on Windows (gui-scripts)."""
-    return main(["gui", *sys.argv[1:]])
+    return _exit(main(["gui", *sys.argv[1:]]))
+
+
+def _exit(code: int) -> int:
+    """After a window that ended in order (threads joined, settings written), the process
+    ends at once instead of tearing Qt's objects down one by one; never inside main(),
+    which tests call in their own process."""
+    if "mailpath.gui.app" in sys.modules:
+        from mailpath.gui.app import exit_now
+
+        exit_now(code)
+    return code
 
 
 # ---------------------------------------------------------------- "is my fix live yet?"

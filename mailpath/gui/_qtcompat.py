@@ -15,7 +15,6 @@ nothing.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _BIG = 1 << 48
@@ -51,6 +50,8 @@ def protect_none() -> bool:
         return applied
     if none_leak_per_call() <= 0 and bool_leak_per_call() <= 0:
         return False
+    import ctypes  # only when the leak is there: ~2.5 ms of every start-up otherwise
+
     # ob_refcnt is the first field of every object in a release build of CPython.
     for singleton in (None, True, False):
         refcnt = ctypes.c_ssize_t.from_address(id(singleton))

@@ -203,7 +203,8 @@ class AnalysisController(QObject):
             return
         self._shown_message = info
         if info is None:
-            self.window.message_panel.set_message(None)
+            if self.window.message_panel_built:  # else there is nothing to clear
+                self.window.message_panel.set_message(None)
             return
         from mailpath.core.message_check import message_to_json
 

@@ -15,7 +15,7 @@ from types import TracebackType
 
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mailpath.gui.i18n import tr
 
@@ -54,6 +54,9 @@ def show_error(parent: QWidget | None, message: str, details: str) -> None:
         return
     _showing = True
     try:
+        # Imported here: QMessageBox's enums cost the start-up a few ms, for a rare dialog.
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(tr("Errors", "mailpath: unexpected error"))

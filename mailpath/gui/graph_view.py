@@ -417,6 +417,11 @@ class RouteView(QGraphicsView):
 
     def __init__(self, route_scene: RouteScene, parent: QWidget | None = None) -> None:
         super().__init__(route_scene, parent)
+        # QGraphicsView's constructor sets a new plain QWidget as its viewport (and enables
+        # input methods on it); one made here is the same, and PySide6 knows its wrapper
+        # (see panels.wrap_viewport).
+        self.setViewport(QWidget())
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
         self.route_scene = route_scene
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -456,14 +461,14 @@ class RouteView(QGraphicsView):
     def zoom_out(self) -> None:
         self.zoom_by(0.8, anchor_under_mouse=False)
 
-    def fit_all(self) -> None:
-        """The whole route in the window, centred, not enlarged beyond MAX_FIT_ZOOM."""
+    def fit_zoom(self) -> float | None:
+        """The zoom fit_all() gives now; None without a route or room to show it."""
         rect = self.route_scene.sceneRect()
         if rect.isEmpty() or not self.route_scene.nodes:
-            return
+            return None
         view = self.viewport().rect()
         if view.width() < 2 or view.height() < 2:
-            return
+            return None
         # Computed rather than QGraphicsView.fitInView: that keeps a margin of its own and
         # then scrollbars can appear and take what the fit counted on.
         margin = 4
@@ -472,8 +477,26 @@ class RouteView(QGraphicsView):
             (view.height() - 2 * margin) / rect.height(),
             self.MAX_FIT_ZOOM,
         )
-        self._set_zoom(max(self.MIN_ZOOM, zoom), rect.center())
+        return max(self.MIN_ZOOM, zoom)
+
+    def fit_all(self) -> None:
+        """The whole route in the window, centred, not enlarged beyond MAX_FIT_ZOOM."""
+        zoom = self.fit_zoom()
+        if zoom is None:
+            return
+        self._set_zoom(zoom, self.route_scene.sceneRect().center())
         self.zoomChanged.emit(self.zoom())
+
+    def is_fitted(self) -> bool:
+        """The view shows the route as fit_all() left it: kept to the fit, or a click on the
+        background (which turns auto_fit off) that neither zoomed nor moved it."""
+        if self.auto_fit:
+            return True
+        zoom = self.fit_zoom()
+        if zoom is None or abs(self.zoom() - zoom) > 0.005 * zoom:
+            return False
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        return shown.adjusted(-2, -2, 2, 2).contains(self.route_scene.sceneRect())
 
     def _set_zoom(self, zoom: float, center: QPointF) -> None:
         self.resetTransform()
@@ -573,7 +596,12 @@ class LegendWidget(QWidget):
 
     def paintEvent(self, event: Any) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.theme.background)
+        # fillRect() would do: but its overloads make PySide6 create QGradient's enums
+        # (~3 ms of the start-up); a rectangle without a pen fills exactly the same pixels.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.theme.background)
+        painter.drawRect(self.rect())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         pen = QPen(self.theme.border, 1.0)
         painter.setPen(pen)
         painter.drawLine(0, 0, self.width(), 0)

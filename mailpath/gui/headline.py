@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QWidget
 
 from mailpath.gui import theme
 from mailpath.gui.i18n import tr
@@ -163,6 +163,7 @@ class StatusLine:
 
     def build(self) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressBar  # after the first paint: its enums
 
         # Status texts may carry what was typed or resolved: never markup from here on.
         self.label.setTextFormat(Qt.TextFormat.PlainText)

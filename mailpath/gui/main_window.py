@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
     from mailpath.gui.analysis_controller import AnalysisController
     from mailpath.gui.file_actions import FileActions
+    from mailpath.gui.message_panel import MessagePanel
     from mailpath.gui.route_interaction import RouteInteraction
     from mailpath.gui.worker import AnalysisRunner
 
@@ -63,6 +64,8 @@ class MainWindow(QMainWindow):
     firstPainted = Signal()
     #: Emitted once everything after the first paint has been built.
     built = Signal()
+
+    _message_panel: MessagePanel | None = None  # built when its dock is first shown
 
     # The parts built after the first paint (`ensure_built`).
     analysis: AnalysisController
@@ -242,7 +245,6 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         from PySide6.QtCore import Qt
 
-        from mailpath.gui.message_panel import MessagePanel
         from mailpath.gui.panels import DetailsPanel, FindingsPanel, SpfTracePanel
 
         self.details = DetailsPanel(self)
@@ -258,11 +260,14 @@ class MainWindow(QMainWindow):
         self.findings_dock = self._dock(
             "findingsDock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.message_panel = MessagePanel(self)
-        self.message_panel.hop_selected.connect(self.route.hop_selected)
+        # The Message panel is built when its dock is first shown (or the panel is asked
+        # for): until a message is opened the dock is hidden, and the first frames need not
+        # wait for it. The dock itself is here, for the Panels menu and the saved layout.
+        self._message_panel: MessagePanel | None = None
         self.message_dock = self._dock(
-            "messageDock", self.message_panel, Qt.DockWidgetArea.RightDockWidgetArea
+            "messageDock", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.message_dock.visibilityChanged.connect(self._message_dock_visible)
         self.tabifyDockWidget(self.details_dock, self.spf_dock)
         self.tabifyDockWidget(self.spf_dock, self.message_dock)
         for dock in (self.details_dock, self.spf_dock, self.findings_dock):
@@ -270,6 +275,37 @@ class MainWindow(QMainWindow):
         # Without a message there is nothing to show: the dock appears when one is opened.
         self.message_dock.hide()
         self.details_dock.raise_()
+
+    @property
+    def message_panel(self) -> MessagePanel:
+        """The Message dock's panel, built on first use."""
+        if self._message_panel is None:
+            self._build_message_panel()
+        assert self._message_panel is not None
+        return self._message_panel
+
+    @property
+    def message_panel_built(self) -> bool:
+        return self.is_built and self._message_panel is not None
+
+    def _message_dock_visible(self, visible: bool) -> None:
+        if visible and self._message_panel is None:
+            self._build_message_panel()
+
+    def _build_message_panel(self) -> None:
+        from mailpath.gui.message_panel import MessagePanel
+
+        panel = MessagePanel(self)
+        panel.hop_selected.connect(self.route.hop_selected)
+        self._message_panel = panel
+        stand_in = self.message_dock.widget()
+        self.message_dock.setWidget(panel)
+        if stand_in is not None:
+            stand_in.deleteLater()
+        panel.retranslate()
+        # Its place in the window's tab order: after the findings' buttons.
+        QWidget.setTabOrder(self.findings.copy_button, panel.hops)
+        QWidget.setTabOrder(panel.hops, panel.auth)
 
     def _build_fix_live(self) -> None:
         from mailpath.gui.fix_live import FixLive
@@ -306,8 +342,7 @@ class MainWindow(QMainWindow):
             self.findings.tree,
             self.findings.explain_button,
             self.findings.copy_button,
-            self.message_panel.hops,
-            self.message_panel.auth,
+            # then the Message panel's hops and signatures, once it is built
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -359,7 +394,8 @@ class MainWindow(QMainWindow):
         self.details.retranslate()
         self.spf_panel.retranslate()
         self.findings.retranslate()
-        self.message_panel.retranslate()
+        if self._message_panel is not None:
+            self._message_panel.retranslate()
         self.fix_live.retranslate()
         self.legend.refresh()
         self.position_overlays()
@@ -378,16 +414,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("language", code)
         lang = i18n.resolve_language(None if code == "system" else code)
         sizes = self._dock_sizes()
+        fitted = self._route_fitted()
         self.language = i18n.install(lang)
         if self.is_built:
             self.menus.language_actions[code].setChecked(True)
         self.retranslate()
         self._restore_dock_sizes(sizes)
+        self._refit(fitted)
 
     def apply_theme(self, name: str, save: bool = False) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         sizes = self._dock_sizes()
+        fitted = self._route_fitted()
         self.theme_name = theme.apply_theme(app, name)
         if save:
             self.settings.setValue("theme", self.theme_name)
@@ -395,6 +434,17 @@ class MainWindow(QMainWindow):
             self.menus.theme_actions[self.theme_name].setChecked(True)
             self._update_render_theme()
         self._restore_dock_sizes(sizes)
+        self._refit(fitted)
+
+    def _route_fitted(self) -> bool:
+        """A route is shown as Fit to Window left it (the person has not zoomed nor panned)."""
+        return self.is_built and self.scene.graph is not None and self.view.is_fitted()
+
+    def _refit(self, fitted: bool) -> None:
+        """New words and fonts give the nodes new sizes: a route that was fitted is fitted
+        again (once the layout has settled); a zoom of the person's own is kept."""
+        if fitted:
+            self.view.request_fit()
 
     def _dock_sizes(self) -> dict[QDockWidget, int]:
         """The docked panels' widths (right) and heights (bottom), as the person left them."""
@@ -469,6 +519,11 @@ class MainWindow(QMainWindow):
         checked = self.menus.act_legend.isChecked()
         self.settings.setValue("view/legend", checked)
         self.legend.setVisible(checked)
+
+    @property
+    def was_shown(self) -> bool:
+        """The window has been on screen (painted at least once)."""
+        return self._painted
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

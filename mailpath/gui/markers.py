@@ -21,7 +21,6 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QIcon,
@@ -148,7 +147,7 @@ def _recipe(status: str, size: float) -> list[_Op]:
     if status == "unknown":
         outline = QPen(col, max(1.0, size / 12.0), Qt.PenStyle.DashLine)
         outline.setDashPattern([2.0, 1.6])
-    fill = QBrush(QColor("#ffffff")) if hollow else QBrush(col)
+    fill = QColor("#ffffff") if hollow else QColor(col)  # brushes: see _glyph_ops
     ops: list[_Op] = [("path", outline, fill, shape_path(status, _ORIGIN, size))]
     glyph_color = col.darker(120) if hollow else QColor("#ffffff")
     if status == "softfail":
@@ -162,7 +161,10 @@ def _glyph_ops(status: str, size: float, glyph_color: QColor) -> list[_Op]:
     pen = QPen(glyph_color, max(1.2, size / 7.5))
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    none = QBrush(Qt.BrushStyle.NoBrush)
+    # The brushes are given to QPainter.setBrush() as a colour or a style: constructing a
+    # QBrush would make PySide6 create QGradient's and QImage's enums (~5 ms of the start-up,
+    # whose legend draws markers) while it picks the constructor.
+    none = Qt.BrushStyle.NoBrush
     no_pen = QPen(Qt.PenStyle.NoPen)
     x = y = 0.0
     if status == "pass":
@@ -191,13 +193,13 @@ def _glyph_ops(status: str, size: float, glyph_color: QColor) -> list[_Op]:
     if status == "none":
         return [("line", pen, none, QPointF(x - s * 0.42, y), QPointF(x + s * 0.42, y))]
     if status == "error":
-        dot = QBrush(glyph_color)
+        dot = QColor(glyph_color)
         return [
             ("line", pen, none, QPointF(x, y - s * 0.5), QPointF(x, y + s * 0.12)),
             ("ellipse", no_pen, dot, QPointF(x, y + s * 0.45), s * 0.11),
         ]
     # unknown: an ellipsis
-    dot = QBrush(glyph_color)
+    dot = QColor(glyph_color)
     return [("ellipse", no_pen, dot, QPointF(x + s * dx, y), s * 0.1) for dx in (-0.45, 0.0, 0.45)]
 
 

@@ -8,7 +8,7 @@ interpret, are escaped with `html.escape`.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -29,9 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -41,6 +39,11 @@ from PySide6.QtWidgets import (
 
 from mailpath.gui import markers
 from mailpath.gui.i18n import tr
+
+if TYPE_CHECKING:
+    # QStyle's Python enums take ~10 ms to create: only the findings' delegate needs them,
+    # and only once there are findings to draw (not for the window's first frames).
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -53,6 +56,15 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     )
     label.setText(text)
     return label
+
+
+def wrap_viewport(area: QWidget) -> None:
+    """Give Qt's viewport of a scroll area its Python wrapper the cheap way (by name).
+
+    The first `viewport()` call on a viewport Python does not know yet has PySide6 look
+    through QWidget's subclasses for its type, creating ~45 enums of dialogs and views that
+    mailpath never uses (~10 ms at start); found by name, it is known as a QWidget."""
+    area.findChild(QWidget, "qt_scrollarea_viewport")
 
 
 def escaped_tooltip(text: str) -> str:
@@ -82,6 +94,10 @@ def copy_tree_selection(tree: QTreeWidget) -> None:
 
 
 class _CopyableTree(QTreeWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        wrap_viewport(self)
+
     def keyPressEvent(self, event: Any) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             copy_tree_selection(self)
@@ -437,6 +453,8 @@ class FindingDelegate(QStyledItemDelegate):
         self.tree = tree
 
     def _document(self, option: QStyleOptionViewItem, index: Any, width: float) -> QTextDocument:
+        from PySide6.QtWidgets import QStyle
+
         message, fix, verified = index.data(TEXTS_ROLE) or ("", None, "")
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
@@ -479,6 +497,8 @@ class FindingDelegate(QStyledItemDelegate):
         if index.data(TEXTS_ROLE) is None:
             super().paint(painter, option, index)
             return
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""

@@ -148,7 +148,12 @@ class InputBar:
                 "DKIM selectors whose keys to check at the sender's domain, separated by "
                 "commas or spaces (optional)",
             ),
-            "resolver": tr("MainWindow", "DNS resolver: system, or a server IP[:PORT]"),
+            "resolver": tr(
+                "MainWindow",
+                "DNS resolver: system, a server IP[:PORT], DNS over HTTPS "
+                "(e.g. https://dns.example/dns-query) or DNS over TLS "
+                "(e.g. tls://192.0.2.53#dns.example)",
+            ),
         }
         for name, (label, placeholder) in texts.items():
             self.field_labels[name].setText(label)
@@ -171,7 +176,13 @@ class InputBar:
         resolver_field.retranslate(self.resolver_combo)
         line = self.resolver_combo.lineEdit()
         if line is not None:
-            line.setPlaceholderText(tr("MainWindow", "system, or 192.0.2.53:53"))
+            line.setPlaceholderText(
+                tr(
+                    "MainWindow",
+                    "e.g. system, 192.0.2.53:53, https://dns.example/dns-query "
+                    "or tls://192.0.2.53#dns.example",
+                )
+            )
         self.analyze_button.setText(tr("MainWindow", "Analy&ze"))
         self.analyze_button.setAccessibleName(tr("MainWindow", "Analyze the mail route"))
         self.analyze_button.setToolTip(tr("MainWindow", "Analyze (Enter, F5)"))

@@ -1722,8 +1722,8 @@
       <translation>送信サーバーのホスト名またはアドレス（省略可）</translation>
     </message>
     <message>
-      <source>DNS resolver: system, or a server IP[:PORT]</source>
-      <translation>DNS リゾルバー: システム、またはサーバーの IP[:ポート]</translation>
+      <source>DNS resolver: system, a server IP[:PORT], DNS over HTTPS (e.g. https://dns.example/dns-query) or DNS over TLS (e.g. tls://192.0.2.53#dns.example)</source>
+      <translation>DNS リゾルバー: システム、サーバーの IP[:ポート]、DNS over HTTPS（例: https://dns.example/dns-query）または DNS over TLS（例: tls://192.0.2.53#dns.example）</translation>
     </message>
     <message>
       <source>&amp;Analyze</source>
@@ -1968,8 +1968,8 @@ Help → Open Example shows a complete route without network.</source>
       <translation>リゾルバー(&amp;O)</translation>
     </message>
     <message>
-      <source>system, or 192.0.2.53:53</source>
-      <translation>システム、または 192.0.2.53:53</translation>
+      <source>e.g. system, 192.0.2.53:53, https://dns.example/dns-query or tls://192.0.2.53#dns.example</source>
+      <translation>例: システム、192.0.2.53:53、https://dns.example/dns-query または tls://192.0.2.53#dns.example</translation>
     </message>
     <message>
       <source>Done: {queries} DNS questions in {seconds:.2f} s.</source>

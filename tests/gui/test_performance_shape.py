@@ -149,3 +149,44 @@ def test_png_writer_is_lossless_with_text_and_resolution(qapp: Any, tmp_path: Pa
         assert back.text("Title") == "a.example → 日本語.jp — today"
         assert back.text("Software") == "mailpath"
         assert back.dotsPerMeterX() == 7559
+
+
+def test_window_start_up_creates_no_enums_it_does_not_use(tmp_path: Path) -> None:
+    """PySide6 makes a Python enum of each Qt enum a class has when the class is first used
+    (the whole `Qt` namespace at once): start-up leaves out QStyle (the findings' delegate
+    needs it only to draw findings), the dialogs and views that a search for the type of an
+    unknown widget pulls in, QGradient and QImage (a QBrush constructor or fillRect() picking
+    its overload), and the Message panel until its dock is shown."""
+    code = (
+        "import enum, sys\n"
+        "made = []\n"
+        "create = enum.EnumType._create_\n"
+        "def spy(cls, name, *args, **kwargs):\n"
+        "    made.append(name)\n"
+        "    return create(cls, name, *args, **kwargs)\n"
+        "enum.EnumType._create_ = spy\n"
+        "from argparse import Namespace\n"
+        "from mailpath.gui import app as appmod\n"
+        "a, w = appmod.launch(Namespace())\n"
+        "from PySide6.QtCore import QTimer\n"
+        "w.built.connect(lambda: QTimer.singleShot(100, a.quit))  # and painted\n"
+        "a.exec()\n"
+        "w.shutdown()\n"
+        "unused = {'PrimitiveElement', 'ControlElement', 'TabPosition', 'WizardOption',\n"
+        "          'FileMode', 'SliderAction', 'Preset', 'InvertMode'}\n"
+        "print(sorted(unused & set(made)), 'mailpath.gui.message_panel' in sys.modules)\n"
+    )
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "PYTHONPATH": str(ROOT),
+    }
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[] False", out.stdout + out.stderr

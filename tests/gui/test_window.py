@@ -679,6 +679,9 @@ def _mnemonic(text: str) -> str | None:
 def test_each_mnemonic_once_per_window_in_english_and_japanese(qtbot: Any, window: Any) -> None:
     from PySide6.QtWidgets import QAbstractButton, QMenu
 
+    # Panels of hidden docks are built when first shown: build them, their buttons and
+    # labels share the window's scope once they are.
+    assert window.message_panel is not None
     for language in ("en", "ja"):
         window.set_language(language)
         # One scope: the menu bar's titles, every button and every label's buddy.

@@ -349,3 +349,43 @@ def test_progress_text_keeps_its_room_next_to_a_long_status(qtbot: Any, window: 
             text,
         )
     progress.setVisible(False)
+
+
+def test_the_message_panel_is_built_when_its_dock_is_first_shown(qtbot: Any, window: Any) -> None:
+    from mailpath.gui.message_panel import MessagePanel
+
+    assert not window.message_dock.isVisible()
+    assert window._message_panel is None  # not needed for the first frames
+    # The Panels menu shows it as before: a tab behind Details, whose panel is built when
+    # the tab comes to the front (before it is painted), translated, in the tab order.
+    window.message_dock.toggleViewAction().trigger()
+    assert window.message_dock.isVisible()
+    window.message_dock.raise_()
+    panel = window.message_dock.widget()
+    assert isinstance(panel, MessagePanel)
+    assert window.message_panel is panel
+    assert panel.isVisibleTo(window)
+    assert window.findings.copy_button.nextInFocusChain() is not None
+    chain, widget = [], window.findings.copy_button
+    for _ in range(40):
+        widget = widget.nextInFocusChain()
+        chain.append(widget)
+    assert panel.hops in chain
+    assert "File" in panel.hint.text()  # translated when built
+
+
+def test_a_message_dock_left_open_comes_back_with_its_panel(qtbot: Any, window: Any) -> None:
+    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.message_panel import MessagePanel
+
+    window.message_dock.show()
+    window.message_dock.raise_()
+    window.close()  # saves the layout
+    again = MainWindow(window.settings, "en")
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.message_dock.isVisible()
+    qtbot.waitUntil(lambda: isinstance(again.message_dock.widget(), MessagePanel))
+    assert again.message_panel is again.message_dock.widget()
+    again.close()
