@@ -39,7 +39,7 @@ from mailpath.core.message import (
 )
 from mailpath.core.model import DmarcInfo, MessageInfo, MxInfo, SendingHostInfo
 from mailpath.core.received import Hop, hop_to_json
-from mailpath.core.spf import SpfOutcome, SpfResult
+from mailpath.core.spf import SpfOutcome
 
 __all__ = [
     "MessageInput",
@@ -252,7 +252,7 @@ def _result_names(info: MessageInfo) -> dict[str, str]:
     if info.dkim:
         results = [s.result for s in info.dkim]
         out["dkim"] = "pass" if "pass" in results else results[0]
-    elif info.parsed.dkim_signatures == ():
+    elif not info.parsed.dkim_signatures:
         out["dkim"] = "none"
     if info.dmarc_result is not None:
         out["dmarc"] = info.dmarc_result.result
@@ -277,8 +277,7 @@ def differences(info: MessageInfo) -> list[tuple[str, str, str]]:
 
 
 def _same(method: str, theirs: str, ours: str) -> bool:
-    # RFC 8601 spells SPF's "temperror"/"permerror" also as "temperror"/"permerror"; older
-    # receivers write "hardfail" for fail.
+    # Older receivers write "hardfail" for SPF's fail.
     return method == "spf" and {theirs, ours} == {"hardfail", "fail"}
 
 
@@ -321,11 +320,3 @@ def message_to_json(info: MessageInfo | None) -> dict[str, Any] | None:
         "headers_only": parsed.headers_only,
         "notes": list(parsed.notes),
     }
-
-
-def dkim_pass_aligned(info: MessageInfo) -> bool:
-    return any(s.result == "pass" and s.aligned for s in info.dkim)
-
-
-def spf_passes(info: MessageInfo) -> bool:
-    return info.spf is not None and info.spf.result is SpfResult.PASS
