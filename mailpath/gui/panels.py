@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +41,8 @@ from mailpath.gui.i18n import escape_html, tr
 if TYPE_CHECKING:
     # QStyle's Python enums take ~10 ms to create: only the findings' delegate needs them,
     # and only once there are findings to draw (not for the window's first frames).
+    # Nor does the window need QTextDocument (and its enums) before there is a finding.
+    from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QStyleOptionViewItem
 
 
@@ -481,6 +482,8 @@ class FindingDelegate(QStyledItemDelegate):
             parts.append(
                 f'<div style="color: {muted.name()}">&#10003; {escape_html(verified)}</div>'
             )
+        from PySide6.QtGui import QTextDocument
+
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
