@@ -18,6 +18,7 @@ from mailpath.gui.window_inputs import sentence
 
 if TYPE_CHECKING:
     from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.worker import AnalysisRunner
 
 log = logging.getLogger("mailpath.gui.main_window")
 
@@ -30,8 +31,6 @@ class AnalysisController(QObject):
     """Run control (start, cancel, progress, end) and the display of the result."""
 
     def __init__(self, window: MainWindow) -> None:
-        from mailpath.gui.worker import AnalysisRunner
-
         super().__init__(window)
         self.window = window
         self.result: Any = None
@@ -44,14 +43,24 @@ class AnalysisController(QObject):
         self._shown_message: Any = None
         #: A message was opened: its dock stays in front when the result arrives.
         self.raise_message_dock = False
-        self.runner = AnalysisRunner(window)
-        self.runner.progress.connect(self._on_progress)
-        self.runner.finished.connect(self._on_finished)
-        self.runner.failed.connect(self._on_failed)
+        self._runner: AnalysisRunner | None = None  # made by the first analysis
         self._progress_timer = QTimer(window)
         self._progress_timer.setSingleShot(True)
         self._progress_timer.setInterval(PROGRESS_COALESCE_MS)
         self._progress_timer.timeout.connect(self._apply_progress)
+
+    @property
+    def runner(self) -> AnalysisRunner:
+        """The worker thread's runner, made when it is first needed (the first analysis)."""
+        if self._runner is None:
+            from mailpath.gui.worker import AnalysisRunner
+
+            runner = AnalysisRunner(self.window)
+            runner.progress.connect(self._on_progress)
+            runner.finished.connect(self._on_finished)
+            runner.failed.connect(self._on_failed)
+            self._runner = runner
+        return self._runner
 
     def _status(self, text: str) -> None:
         self.window.status_line.set_text(text)
@@ -213,4 +222,5 @@ class AnalysisController(QObject):
     def shutdown(self) -> None:
         """Stop and join every analysis thread."""
         self._progress_timer.stop()
-        self.runner.shutdown()
+        if self._runner is not None:
+            self._runner.shutdown()

@@ -19,13 +19,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
 from mailpath.gui import resolver_field
-from mailpath.gui.authoritative_panel import AuthoritativePanel
 from mailpath.gui.i18n import tr
-from mailpath.gui.watch_mode import WatchMode
 
 if TYPE_CHECKING:
+    from mailpath.gui.authoritative_panel import AuthoritativePanel
     from mailpath.gui.compare_panel import CompareDialog
     from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.watch_mode import WatchMode
 
 #: The port the zone's servers are asked on: 53 for people; tests serve it elsewhere.
 AUTHORITATIVE_PORT = 53
@@ -52,10 +52,13 @@ class FixLive(QObject):
         self.authoritative_port = AUTHORITATIVE_PORT
         self.compare_dialog: CompareDialog | None = None
         self.tls_failure: str | None = None
-        self.panel = AuthoritativePanel(window)
-        self.authoritative_dock = self._dock("authoritativeDock", self.panel)
-        self.watch = WatchMode(window)
-        self.watch_dock = self._dock("watchDock", self.watch.panel)
+        # Both panels are built when their dock is first shown (or they are asked for):
+        # hidden at start, the first frames need not wait for them. The docks are here, for
+        # the Panels menu and the saved layout.
+        self._panel: AuthoritativePanel | None = None
+        self._watch: WatchMode | None = None
+        self.authoritative_dock = self._dock("authoritativeDock", QWidget())
+        self.watch_dock = self._dock("watchDock", QWidget())
         # Both want the width of the window: beside the findings, under the route.
         window.tabifyDockWidget(window.findings_dock, self.authoritative_dock)
         window.tabifyDockWidget(self.authoritative_dock, self.watch_dock)
@@ -75,12 +78,59 @@ class FixLive(QObject):
         self.act_watch = QAction(window)
         self.act_watch.setCheckable(True)
         self.act_watch.triggered.connect(self._watch_triggered)
-        self.watch.activeChanged.connect(self.act_watch.setChecked)
         self.act_compare = QAction(window)
         self.act_compare.triggered.connect(self.open_compare)
         for action in (self.act_authoritative, self.act_watch, self.act_compare):
             window.addAction(action)
         window.analysisFinished.connect(self._on_finished)
+        self.authoritative_dock.visibilityChanged.connect(self._authoritative_dock_visible)
+        self.watch_dock.visibilityChanged.connect(self._watch_dock_visible)
+
+    def _authoritative_dock_visible(self, visible: bool) -> None:
+        if visible and self._panel is None:
+            _ = self.panel
+
+    def _watch_dock_visible(self, visible: bool) -> None:
+        if visible and self._watch is None:
+            _ = self.watch
+
+    @property
+    def panel(self) -> AuthoritativePanel:
+        """The "Authoritative servers" panel, built on first use."""
+        if self._panel is None:
+            from mailpath.gui.authoritative_panel import AuthoritativePanel
+
+            panel = AuthoritativePanel(self.window)
+            self._panel = panel
+            self._replace_stand_in(self.authoritative_dock, panel)
+        return self._panel
+
+    @property
+    def watch(self) -> WatchMode:
+        """The Re-check loop and its panel, built on first use."""
+        if self._watch is None:
+            from mailpath.gui.watch_mode import WatchMode
+
+            watch = WatchMode(self.window)
+            self._watch = watch
+            self._replace_stand_in(self.watch_dock, watch.panel)
+            watch.activeChanged.connect(self.act_watch.setChecked)
+            # The watch hears of a finished analysis before this part does, as it always has.
+            self.window.analysisFinished.disconnect(self._on_finished)
+            self.window.analysisFinished.connect(self._on_finished)
+        return self._watch
+
+    @property
+    def panels_built(self) -> tuple[bool, bool]:
+        """(the Authoritative panel, the Re-check part) have been built."""
+        return self._panel is not None, self._watch is not None
+
+    @staticmethod
+    def _replace_stand_in(dock: QDockWidget, widget: QWidget) -> None:
+        stand_in = dock.widget()
+        dock.setWidget(widget)
+        if stand_in is not None:
+            stand_in.deleteLater()
 
     def _dock(self, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(self.window)
@@ -111,8 +161,10 @@ class FixLive(QObject):
         self.act_compare.setText(tr("FixLive", "Co&mpare Resolvers…"))
         self.authoritative_dock.setWindowTitle(tr("FixLive", "Authoritative servers"))
         self.watch_dock.setWindowTitle(tr("FixLive", "Re-check"))
-        self.panel.retranslate()
-        self.watch.retranslate()
+        if self._panel is not None:
+            self._panel.retranslate()
+        if self._watch is not None:
+            self._watch.retranslate()
         self._show_via()
         if self.compare_dialog is not None:
             self.compare_dialog.retranslate()
@@ -127,6 +179,8 @@ class FixLive(QObject):
 
     def show_result(self, result: Any) -> None:
         view = getattr(result, "authoritative", None)
+        if self._panel is None and view is None:
+            return  # nothing to show in a panel that was never built
         if view is not self.panel.view:
             self.panel.set_view(view)
 
@@ -162,8 +216,8 @@ class FixLive(QObject):
             self.watch_dock.show()
             self.watch_dock.raise_()
             self.watch.start()
-        else:
-            self.watch.stop()
+        elif self._watch is not None:
+            self._watch.stop()
 
     def open_compare(self) -> CompareDialog:
         from mailpath.gui.compare_panel import CompareDialog
@@ -182,7 +236,8 @@ class FixLive(QObject):
         return self.compare_dialog
 
     def shutdown(self) -> None:
-        self.watch.stop()
+        if self._watch is not None:
+            self._watch.stop()
         if self.compare_dialog is not None:
             self.compare_dialog.shutdown()
 

@@ -7,7 +7,6 @@ is delegated to `render`, the same code the PNG/SVG export uses.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailpath.gui import render
-from mailpath.gui.i18n import tr
+from mailpath.gui.i18n import escape_html, tr
 
 
 def _tooltip(attrs: dict[str, Any]) -> str:
@@ -47,7 +46,7 @@ def _tooltip(attrs: dict[str, Any]) -> str:
     status = attrs.get("status")
     if status:
         lines.append(tr("Graph", "status: {status}").format(status=status))
-    body = "<br>".join(html.escape(line) for line in lines if line)
+    body = "<br>".join(escape_html(line) for line in lines if line)
     return f"<qt>{body}</qt>"
 
 

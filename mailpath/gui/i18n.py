@@ -309,3 +309,15 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def escape_html(text: str) -> str:
+    """`html.escape(text)` (quotes too) for the rich text of tooltips and findings, without
+    importing `html` and its table of entities (~2.5 ms of every start-up)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )

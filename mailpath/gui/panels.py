@@ -2,12 +2,11 @@
 
 Everything that came from DNS is put into item texts (`QTreeWidgetItem.setText`) and labels
 set to `Qt.PlainText`, which Qt never interprets as markup; tooltips, which Qt does
-interpret, are escaped with `html.escape`.
+interpret, are escaped with `escape_html` (as `html.escape`).
 """
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -18,7 +17,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPalette,
-    QTextDocument,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,11 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from mailpath.gui import markers
-from mailpath.gui.i18n import tr
+from mailpath.gui.i18n import escape_html, tr
 
 if TYPE_CHECKING:
     # QStyle's Python enums take ~10 ms to create: only the findings' delegate needs them,
     # and only once there are findings to draw (not for the window's first frames).
+    # Nor does the window need QTextDocument (and its enums) before there is a finding.
+    from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QStyleOptionViewItem
 
 
@@ -68,7 +68,7 @@ def wrap_viewport(area: QWidget) -> None:
 
 
 def escaped_tooltip(text: str) -> str:
-    body = "<br>".join(html.escape(line) for line in text.splitlines())
+    body = "<br>".join(escape_html(line) for line in text.splitlines())
     return f"<qt>{body}</qt>"
 
 
@@ -464,24 +464,26 @@ class FindingDelegate(QStyledItemDelegate):
         muted = (
             QColor(text_color) if selected else palette.color(QPalette.ColorRole.PlaceholderText)
         )
-        parts = [f"<div>{html.escape(message)}</div>"]
+        parts = [f"<div>{escape_html(message)}</div>"]
         if fix:
-            body = html.escape(fix)
+            body = escape_html(fix)
             finding = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
             record = getattr(finding, "record", None) or (
                 (getattr(finding, "params", None) or {}).get("record")
             )
-            if record and html.escape(record) in body:
-                escaped = html.escape(record)
+            if record and escape_html(record) in body:
+                escaped = escape_html(record)
                 body = body.replace(
                     escaped, f'<span style="font-family: monospace">{escaped}</span>'
                 )
-            label = html.escape(tr("Findings", "Fix:"))
+            label = escape_html(tr("Findings", "Fix:"))
             parts.append(f'<div style="margin-top: 2px"><b>{label}</b> {body}</div>')
         if verified:
             parts.append(
-                f'<div style="color: {muted.name()}">&#10003; {html.escape(verified)}</div>'
+                f'<div style="color: {muted.name()}">&#10003; {escape_html(verified)}</div>'
             )
+        from PySide6.QtGui import QTextDocument
+
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)

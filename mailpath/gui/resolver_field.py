@@ -48,11 +48,11 @@ def add_public(combo: QComboBox) -> None:
         index = combo.count() - 1
         combo.setItemData(index, kind, PUBLIC_ROLE)
         combo.setItemData(index, text, 3)  # Qt.ToolTipRole: what it is, in full
-    fit_popup(combo)
 
 
 def fit_popup(combo: QComboBox) -> None:
-    """The list as wide as its longest label: the field stays narrow, the choices readable."""
+    """The list as wide as its longest label: the field stays narrow, the choices readable.
+    The field calls this as its list opens (`window_inputs.ResolverCombo.showPopup`)."""
     view = combo.view()
     if view is not None:
         view.setMinimumWidth(view.sizeHintForColumn(0) + 32)
@@ -71,7 +71,6 @@ def retranslate(combo: QComboBox) -> None:
         if was_shown:
             combo.setCurrentIndex(row)
             combo.setEditText(combo.itemText(row))
-    fit_popup(combo)
 
 
 def server_text(combo: QComboBox, text: str) -> str:
