@@ -154,8 +154,9 @@ def test_png_writer_is_lossless_with_text_and_resolution(qapp: Any, tmp_path: Pa
 def test_window_start_up_creates_no_enums_it_does_not_use(tmp_path: Path) -> None:
     """PySide6 makes a Python enum of each Qt enum a class has when the class is first used
     (the whole `Qt` namespace at once): start-up leaves out QStyle and QTextDocument (the
-    findings' delegate needs them only to draw findings), the dialogs and views that a search for the type of an
-    unknown widget pulls in, QGradient and QImage (a QBrush constructor or fillRect() picking
+    findings' delegate needs them only to draw findings), the dialogs and views that a search
+    for the type of an unknown widget pulls in, QGradient and QImage (a QBrush constructor or
+    fillRect() picking
     its overload), and the Message, Authoritative servers and Re-check panels until their
     docks are shown."""
     code = (
