@@ -84,23 +84,12 @@ def zones(
     return out
 
 
-def check(nsd: Any, tmp_path: Path, message: bytes, *args: str) -> dict[str, Any]:
-    path = tmp_path / "message.eml"
-    path.write_bytes(message)
+def check_json(nsd: Any, *args: str) -> dict[str, Any]:
+    """`mailpath check ARGS --json` as a subprocess against `nsd`."""
     proc = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "mailpath",
-            "check",
-            "--message",
-            str(path),
-            "--nameserver",
-            nsd.nameserver,
-            "--timeout",
-            "2",
-            "--json",
-            *args,
+            *(sys.executable, "-m", "mailpath", "check", *args),
+            *("--nameserver", nsd.nameserver, "--timeout", "2", "--json"),
         ],
         capture_output=True,
         text=True,
@@ -109,6 +98,12 @@ def check(nsd: Any, tmp_path: Path, message: bytes, *args: str) -> dict[str, Any
     assert proc.returncode == 0, proc.stderr
     data: dict[str, Any] = json.loads(proc.stdout)
     return data
+
+
+def check(nsd: Any, tmp_path: Path, message: bytes, *args: str) -> dict[str, Any]:
+    path = tmp_path / "message.eml"
+    path.write_bytes(message)
+    return check_json(nsd, "--message", str(path), *args)
 
 
 def codes(data: dict[str, Any]) -> list[str]:
@@ -209,32 +204,9 @@ def test_saved_message_analysis_replays_offline_without_the_body(
 
 def test_dkim_selector_checks_the_published_key(nsd_zones: Any, tmp_path: Path) -> None:
     nsd = nsd_zones(zones())
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mailpath",
-            "check",
-            SENDER,
-            RECIPIENT,
-            "--via",
-            VIA,
-            "--dkim-selector",
-            "sel",
-            "--dkim-selector",
-            "old",
-            "--nameserver",
-            nsd.nameserver,
-            "--timeout",
-            "2",
-            "--json",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
+    data = check_json(
+        nsd, SENDER, RECIPIENT, "--via", VIA, "--dkim-selector", "sel", "--dkim-selector", "old"
     )
-    assert proc.returncode == 0, proc.stderr
-    data = json.loads(proc.stdout)
     keys = {k["selector"]: k for k in data["dkim_keys"]}
     assert (keys["sel"]["status"], keys["sel"]["key_bits"]) == ("ok", 2048)
     assert keys["old"]["status"] == "missing"
