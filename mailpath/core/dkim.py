@@ -69,7 +69,6 @@ import asyncio
 import base64
 import binascii
 import datetime
-import functools
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -79,10 +78,10 @@ from typing import Any, Literal
 import dkim
 import idna
 from dkim.crypto import UnparsableKeyError, parse_public_key
-from publicsuffixlist import PublicSuffixList
 
 from mailpath.core.dns import Answer, DnsSource, Outcome
 from mailpath.core.model import LookupStatus, Severity
+from mailpath.core.names import psl_registrable
 
 try:  # ed25519 keys need PyNaCl (dkimpy imports it the same way)
     import nacl.signing  # noqa: F401
@@ -173,17 +172,9 @@ class DkimKey:
 # ---------------------------------------------------------------- small helpers
 
 
-@functools.cache
-def _psl() -> PublicSuffixList:
-    return PublicSuffixList()
-
-
 def psl_org_domain(domain: str) -> str:
     """The registrable domain under the public suffix list (the domain itself if none)."""
-    try:
-        return str(_psl().privatesuffix(domain) or domain)
-    except Exception:  # the list chokes on odd input: no alignment to claim then
-        return domain
+    return psl_registrable(domain)
 
 
 def _short(text: str) -> str:

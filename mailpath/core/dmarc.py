@@ -16,17 +16,15 @@ usable rua=, and otherwise no DMARC applies. Everything wrong or ignored is kept
 from __future__ import annotations
 
 import asyncio
-import functools
 import re
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from publicsuffixlist import PublicSuffixList
-
 from mailpath.core.dns import Answer, DnsSource, Outcome, normalize_qname
 from mailpath.core.model import DmarcInfo, LookupStatus
+from mailpath.core.names import psl_registrable
 
 POLICIES = ("none", "quarantine", "reject")
 KNOWN_TAGS = ("p", "sp", "np", "adkim", "aspf", "rua", "ruf", "fo", "psd", "t")
@@ -52,15 +50,10 @@ _MAX_SHOWN = 200  # characters of a hostile value repeated in a finding
 # ---------------------------------------------------------------- PSL (RFC 7489), legacy only
 
 
-@functools.cache
-def _psl() -> PublicSuffixList:
-    return PublicSuffixList()
-
-
 def organizational_domain(domain: str) -> str:
     """RFC 7489's organizational domain: the registrable domain under the public suffix list
     (the domain itself if it is one). Only used to report where legacy receivers differ."""
-    return _psl().privatesuffix(domain) or domain
+    return psl_registrable(domain)
 
 
 # ---------------------------------------------------------------- record syntax

@@ -44,14 +44,12 @@ from dataclasses import dataclass, field
 from email.header import decode_header
 from email.utils import getaddresses
 
-from publicsuffixlist import PublicSuffixList
-
 from mailpath.core.authresults import (
     AuthResultsHeader,
     auth_results_to_json,
     parse_authentication_results,
 )
-from mailpath.core.names import InputError, parse_domain
+from mailpath.core.names import InputError, parse_domain, psl_registrable
 from mailpath.core.received import Hop, hop_to_json, parse_received, with_delays
 
 #: Received fields beyond this many (newest kept) are dropped with the note
@@ -268,18 +266,13 @@ def _decode_words(value: str) -> str:
     return "".join(out)
 
 
-@functools.cache
-def _psl() -> PublicSuffixList:
-    return PublicSuffixList()
-
-
 @functools.lru_cache(maxsize=4096)
 def registrable_domain(name: str) -> str | None:
     """The registrable domain of a host name (public suffix list), or None for IPs/labels."""
     name = name.strip().rstrip(".").lower()
     if "." not in name or _is_ip(name):
         return None
-    return str(_psl().privatesuffix(name) or name)
+    return psl_registrable(name)
 
 
 def _is_ip(text: str) -> bool:

@@ -5,12 +5,14 @@ Every function raises `InputError` with one sentence a person can act on.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 import urllib.parse
 from dataclasses import dataclass, field
 
 import idna
+from publicsuffixlist import PublicSuffixList
 
 from mailpath.core.dns import Nameserver
 
@@ -308,3 +310,18 @@ def parse_sending_host(text: str) -> SendingHost:
     if "@" in raw:
         raise InputError(f"the sending host {raw!r} is an address; give the server's name or IP")
     return SendingHost(name=parse_domain(raw, "sending host"), note=note)
+
+
+@functools.cache
+def public_suffix_list() -> PublicSuffixList:
+    """The public suffix list, loaded once per process (it takes ~0.15 s)."""
+    return PublicSuffixList()
+
+
+def psl_registrable(domain: str) -> str:
+    """The registrable domain of `domain` under the public suffix list (RFC 7489's
+    organizational domain); the domain itself if it is a suffix or the list cannot tell."""
+    try:
+        return str(public_suffix_list().privatesuffix(domain) or domain)
+    except Exception:  # the list chokes on odd input: no registrable domain to claim then
+        return domain
