@@ -892,6 +892,7 @@ def _lookup_json(lookup: LookupStatus | None) -> dict[str, Any] | None:
         "outcome": lookup.outcome,
         "records": list(lookup.records),
         "detail": lookup.detail,
+        "ttl": lookup.ttl,
     }
 
 

@@ -72,13 +72,13 @@ def message_parties(
     sender = sender or parsed.from_address or parsed.from_domain
     if not sender:
         raise MessageError(
-            "the message has no From address with a domain: give SENDER on the command line"
+            "the message has no From address with a domain: give the sender yourself"
         )
     recipient = recipient or parsed.recipient_domain
     if not recipient:
         raise MessageError(
             "the message does not say where it was delivered (no Delivered-To, X-Original-To, "
-            "'for <...>' or To): give RECIPIENT on the command line"
+            "'for <...>' or To): give the recipient yourself"
         )
     if via is None and parsed.handover is not None:
         via = parsed.handover.address or parsed.handover.host

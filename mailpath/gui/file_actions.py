@@ -389,7 +389,9 @@ class FileActions:
             parsed = parse_message(data)
             sender, recipient, via = message_parties(parsed)
         except MessageError as exc:
-            self._cannot_read_message(name, sentence(str(exc)))
+            from mailpath.gui.labels import translate_input_error
+
+            self._cannot_read_message(name, sentence(translate_input_error(str(exc))))
             return False
         except Exception as exc:  # a hostile message must never leave a traceback behind
             log.info("cannot read the message %s", name, exc_info=True)

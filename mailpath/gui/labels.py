@@ -278,6 +278,36 @@ def _input_error_patterns() -> list[tuple[re.Pattern[str], str]]:
             rf"name server {_VALUE}: the port must be a number from 1 to 65535",
             tr("InputError", "Name server {value}: the port must be a number from 1 to 65535."),
         ),
+        # A received message that cannot be analysed (core.message, core.message_check).
+        (r"the message is empty", tr("InputError", "The message is empty.")),
+        (
+            r"the message has no header fields",
+            tr("InputError", "The message has no header fields: it is not a mail message."),
+        ),
+        (
+            r"this file is not a mail message: it does not start with a header field such as "
+            r"'From: \.\.\.'",
+            tr(
+                "InputError",
+                "This file is not a mail message: it does not start with a header field such as "
+                "'From: ...'.",
+            ),
+        ),
+        (
+            r"the message has no From address with a domain: give the sender yourself",
+            tr(
+                "InputError",
+                "The message has no From address with a domain: type the sender yourself.",
+            ),
+        ),
+        (
+            r"the message does not say where it was delivered .*: give the recipient yourself",
+            tr(
+                "InputError",
+                "The message does not say where it was delivered (no Delivered-To, "
+                "X-Original-To, 'for <...>' or To): type the recipient yourself.",
+            ),
+        ),
     ]
     table = [(re.compile(f"^(?:{p})$", re.IGNORECASE | re.DOTALL), t) for p, t in raw]
     _cache["input"] = table

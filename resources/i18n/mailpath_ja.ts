@@ -1679,6 +1679,26 @@
       <source>TLS name in {url}</source>
       <translation>{url} の TLS 名</translation>
     </message>
+      <message>
+      <source>The message is empty.</source>
+      <translation>メッセージが空です。</translation>
+    </message>
+    <message>
+      <source>The message has no header fields: it is not a mail message.</source>
+      <translation>メッセージにヘッダーがありません。メールのメッセージではありません。</translation>
+    </message>
+    <message>
+      <source>The message has no From address with a domain: type the sender yourself.</source>
+      <translation>メッセージにドメイン付きの From アドレスがありません。送信者を入力してください。</translation>
+    </message>
+    <message>
+      <source>The message does not say where it was delivered (no Delivered-To, X-Original-To, 'for &lt;...&gt;' or To): type the recipient yourself.</source>
+      <translation>メッセージから配送先が分かりません（Delivered-To、X-Original-To、'for &lt;...&gt;'、To のいずれもありません）。受信者を入力してください。</translation>
+    </message>
+      <message>
+      <source>This file is not a mail message: it does not start with a header field such as 'From: ...'.</source>
+      <translation>このファイルはメールのメッセージではありません。'From: ...' のようなヘッダーで始まっていません。</translation>
+    </message>
   </context>
   <context>
     <name>Legend</name>

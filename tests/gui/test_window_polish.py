@@ -283,11 +283,18 @@ INPUT_ERRORS = [
     ("resolver", "[::1]x"),
     ("resolver", "dns.example"),
     ("resolver", "192.0.2.53:99999"),
+    # A received message the window cannot analyse (File → Open message, drop, paste).
+    ("message", "\r\n"),
+    ("message", "just text, no header\r\n"),
+    ("message", "To: user@gmail.com\r\nSubject: x\r\n\r\nbody\r\n"),
+    ("message", "From: someone@ts.skr.jp\r\nSubject: x\r\n\r\nbody\r\n"),
 ]
 
 
 def _error(kind: str, text: str) -> str:
     from mailpath.core.dkim import parse_selector
+    from mailpath.core.message import parse_message
+    from mailpath.core.message_check import message_parties
     from mailpath.core.names import InputError, parse_nameserver, parse_party, parse_sending_host
 
     parse = {
@@ -296,6 +303,7 @@ def _error(kind: str, text: str) -> str:
         "via": parse_sending_host,
         "selector": parse_selector,
         "resolver": parse_nameserver,
+        "message": lambda t: message_parties(parse_message(t.encode())),
     }[kind]
     with pytest.raises(InputError) as info:
         parse(text)
