@@ -23,6 +23,7 @@ from mailpath.core.dkim import DkimKey, check_dkim_key, parse_selector
 from mailpath.core.dmarc import lookup_dmarc
 from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
 from mailpath.core.findings import build_findings
+from mailpath.core.judgement import judge_findings
 from mailpath.core.message_check import MessageInput, Verified, evaluate, spf_identity, verify
 from mailpath.core.model import (
     DmarcInfo,
@@ -229,6 +230,8 @@ async def analyze(
         )
         partial = replace(partial, message=info)
     findings = await verify_fixes(tracker, partial, build_findings(partial))
+    # The receiver model gives each finding its consequence and judges each fix.
+    findings = judge_findings(replace(partial, complete=True), findings)
     result = replace(
         partial,
         findings=findings,

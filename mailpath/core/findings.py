@@ -27,9 +27,9 @@ _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 _PUBLISH_SPF = 'Publish at {sender} this TXT record: "{record}"'
 _MX_UNRESOLVED_FIX = "Give {host} an A or AAAA record, or remove it from the MX records."
+#: The cause alone: what the receiver then does is the receiver model's consequence clause.
 _NOT_AUTHORIZED = (
-    "{recipient} {verdict}: the SPF record of {sender} does not authorize {host} ({addresses}); "
-    "the result is {result}."
+    "The SPF record of {sender} does not authorize {host} ({addresses}); the result is {result}."
 )
 
 #: Template key -> (message, fix). The key's part before "/" is the finding's code.
@@ -124,18 +124,16 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "Check the host name of the sending server, or try again with another resolver.",
     ),
     "spf-missing": (
-        "{recipient} will mark this mail unverified: {sender} publishes no SPF record that "
-        "authorizes {host} ({addresses}).",
+        "{sender} publishes no SPF record that authorizes {host} ({addresses}).",
         _PUBLISH_SPF,
     ),
     "spf-permerror": (
         "The SPF record of {sender} is broken (permerror) when {recipient} checks {host} "
-        "({address}): {reason}. Receivers treat the mail as unauthenticated and DMARC fails.",
+        "({address}): {reason}; receivers treat SPF as failed.",
         "Correct the term named above; the SPF trace shows where evaluation ended.",
     ),
     "spf-temperror": (
-        "The SPF check of {host} ({address}) for {sender} hit a DNS error (temperror): "
-        "{reason}. Receivers may defer the mail.",
+        "The SPF check of {host} ({address}) for {sender} hit a DNS error (temperror): {reason}.",
         "Check the name servers of the domains the SPF record names, then try again.",
     ),
     "spf-temperror/record": (
@@ -145,29 +143,29 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
     ),
     "spf-ipv6-gap": (
         "{host} passes SPF for {sender} over IPv4 ({passing}) but not over IPv6 ({failing}: "
-        "{result}). Mail that leaves over IPv6 is flagged or refused by {recipient}.",
+        "{result}).",
         _PUBLISH_SPF,
     ),
     "spf-ipv4-gap": (
         "{host} passes SPF for {sender} over IPv6 ({passing}) but not over IPv4 ({failing}: "
-        "{result}). Mail that leaves over IPv4 is flagged or refused by {recipient}.",
+        "{result}).",
         _PUBLISH_SPF,
     ),
     "spf-not-authorized/fail": (
-        _NOT_AUTHORIZED.replace("{verdict}", "will reject or quarantine this mail"),
+        _NOT_AUTHORIZED,
         _PUBLISH_SPF,
     ),
     "spf-not-authorized/softfail": (
-        _NOT_AUTHORIZED.replace("{verdict}", "will flag this mail as suspicious"),
+        _NOT_AUTHORIZED,
         _PUBLISH_SPF,
     ),
     "spf-not-authorized/neutral": (
-        _NOT_AUTHORIZED.replace("{verdict}", "will mark this mail unverified"),
+        _NOT_AUTHORIZED,
         _PUBLISH_SPF,
     ),
     "ptr-missing": (
         "{address} ({host}) has no reverse DNS (PTR) record; Gmail and other large receivers "
-        "refuse or flag mail from addresses without one.",
+        "require one.",
         "Ask whoever runs {address} (your provider) to set its PTR to {host}.",
     ),
     "fcrdns-failed": (
@@ -227,8 +225,8 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         'Publish at _dmarc.{sender} this TXT record: "{record}"',
     ),
     "dmarc-policy-none": (
-        "The DMARC policy for {sender} is p=none: receivers only report, mail that fails is "
-        "still delivered.",
+        "The DMARC policy for {sender} is p=none: it asks receivers only to report mail that "
+        "fails DMARC, not to act on it.",
         "Move to p=quarantine once reports show all your senders pass.",
     ),
     "dmarc-error/duplicate": (
@@ -461,6 +459,24 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
     ),
 }
 
+# What only the receiver model sees (core.judgement.model_findings).
+TEMPLATES.update(
+    {
+        "mx-down": (
+            "Every MX host of {recipient} that has an address is marked down ({hosts}): no "
+            "server takes the mail, so it waits in the sending server's queue and is retried, "
+            "then bounced after the retry period (often 5 days).",
+            None,
+        ),
+        "mx-family-unreachable": (
+            "The sending addresses ({addresses}) are {family} only, and no MX host of "
+            "{recipient} has an address of that family: no server can take the mail.",
+            "Give the sending server an address of the other family (IPv4 or IPv6), or send "
+            "through a server that has one.",
+        ),
+    }
+)
+
 # A sending host given as an address: "authorizes 203.0.113.74", not "... (203.0.113.74)".
 _BY_ADDRESS = " {host} ({addresses})"
 TEMPLATES.update(
@@ -468,6 +484,28 @@ TEMPLATES.update(
         f"{key}/address": (message.replace(_BY_ADDRESS, " {host}"), fix)
         for key, (message, fix) in list(TEMPLATES.items())
         if _BY_ADDRESS in message
+    }
+)
+
+
+# The sending host of a received message relays for another organization (a forwarder, a
+# list): an SPF record authorizing it would let a stranger send as the sender and changes
+# nothing for DMARC. The fix is DKIM at the sender, or ARC at the forwarder
+# (core.judgement._forwarded_variant picks these variants).
+_FORWARDED_FIX = (
+    "Do not add {host} to the SPF record of {sender}: it relays mail for another organization "
+    "(a forwarder or a mailing list), and SPF always fails after forwarding. Sign your mail "
+    "with DKIM d={sender} so it stays authenticated when forwarded (the forwarder can also "
+    "add ARC)."
+)
+TEMPLATES.update(
+    {
+        f"{key}/forwarded": (message, _FORWARDED_FIX)
+        for key, (message, _fix) in list(TEMPLATES.items())
+        if key.split("/")[0]
+        in ("spf-missing", "spf-not-authorized", "spf-permerror", "spf-ipv6-gap", "spf-ipv4-gap")
+        and "{host}" in message
+        and "{sender}" in message
     }
 )
 

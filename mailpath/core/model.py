@@ -58,6 +58,15 @@ class Finding:
     #: filled in (names, addresses, records): enough for a translation to render it anew.
     template: str = ""
     params: Mapping[str, str] = field(default_factory=dict)
+    #: The cause alone (`message` without the consequence clause), when a clause was added.
+    cause: str = ""
+    #: The consequence clause, from the receiver model (`core.judgement.CONSEQUENCES` key and
+    #: its values), and the disposition it states; "" when the finding states none.
+    consequence: str = ""
+    consequence_params: Mapping[str, str] = field(default_factory=dict)
+    disposition: str = ""
+    #: The mail's disposition with the fix applied, as the receiver model judges it.
+    fix_disposition: str = ""
 
 
 @dataclass(frozen=True)

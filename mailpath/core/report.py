@@ -8,6 +8,7 @@ from mailpath.core.authoritative import render_text as render_authoritative
 from mailpath.core.authoritative import view_to_json
 from mailpath.core.dkim import dkim_key_to_json
 from mailpath.core.dmarc import effective_policy
+from mailpath.core.judgement import judge
 from mailpath.core.message_check import message_to_json
 from mailpath.core.model import MxInfo, Result, Severity
 from mailpath.core.route import build_route_graph, graph_to_json
@@ -26,7 +27,22 @@ def result_to_json(result: Result) -> dict[str, Any]:
             "code": outcome.code,
             "message": outcome.message,
             "status": outcome.status.value,
+            "disposition": outcome.disposition,
+            "basis": list(outcome.basis),
         },
+        # The receiver model's judgement of every path (core.judgement).
+        "paths": [
+            {
+                "address": p.address,
+                "family": p.family,
+                "mx": p.mx,
+                "disposition": p.disposition.value,
+                "basis": list(p.basis),
+                "active": p.active,
+                "reachable": p.reachable,
+            }
+            for p in judge(result).paths
+        ],
         "sender_domain": result.sender_domain.ascii,
         "sender_domain_unicode": result.sender_domain.unicode,
         "recipient_domain": result.recipient_domain.ascii,
@@ -92,6 +108,10 @@ def result_to_json(result: Result) -> dict[str, Any]:
                 "fix": f.fix,
                 "record": f.record,
                 "verified": list(f.verified),
+                "cause": f.cause or f.message,
+                "consequence": f.consequence or None,
+                "disposition": f.disposition or None,
+                "fix_disposition": f.fix_disposition or None,
             }
             for f in result.findings
         ],
@@ -266,6 +286,8 @@ def render_text(result: Result, color: bool = False) -> str:
             lines.append(f"        fix: {f.fix}")
         if f.verified:
             lines.append(f"        checked with that record: {', '.join(f.verified)}")
+        if f.fix_disposition:
+            lines.append(f"        with that fix the mail is: {f.fix_disposition}")
     lines.append("")
     lines.append(f"{result.queries} DNS questions, {result.elapsed:.2f} s")
     return "\n".join(lines) + "\n"

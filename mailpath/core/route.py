@@ -36,6 +36,7 @@ import networkx as nx
 
 from mailpath.core.dmarc import effective_policy
 from mailpath.core.findings import address_node, host_node, mx_node
+from mailpath.core.judgement import MARKER, RANK, Judgement, Path, judge
 from mailpath.core.message import registrable_domain
 from mailpath.core.model import (
     LookupStatus,
@@ -338,6 +339,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     sender = result.sender_domain
     recipient = result.recipient_domain
     outcome = verdict(result, down)
+    judged = judge(result, down)
     g.graph.update(
         title=f"{sender.unicode} → {recipient.unicode}",
         sender=result.inputs.sender,
@@ -460,26 +462,36 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         )
         mx_ids.append(node)
 
-    # Edges from each sending address to each MX host: the SMTP hop. The hop into the MX
-    # that judges the mail carries the verdict's marker for the addresses it is about.
+    # Edges from each sending address to each MX host: the SMTP hop, one per path of the
+    # receiver model. Its marker is that path's disposition; an address family the MX host
+    # has no address for draws no edge (the host is unreachable from that address).
+    paths = {(p.address, p.mx): p for p in judged.paths}
     sources = address_ids or [n for n in g.nodes if g.nodes[n]["kind"] == "sending_host"]
     for src in sources:
-        spf_status = address_status_by_id.get(src, Status.UNKNOWN)
         for dst in mx_ids:
             pref = g.nodes[dst].get("preference", 0)
             is_active = dst in active
+            path = paths.get((src.removeprefix("addr:"), dst.removeprefix("mx:")))
+            if path is not None and not path.reachable and dst not in down:
+                g.nodes[dst].setdefault("unreachable_from", []).append(src)
+                continue
             label = (
                 part("edge.smtp_pref", pref=pref)
                 if mx and mx.kind != "implicit"
                 else part("edge.smtp")
             )
-            status = spf_status.value if g.nodes[dst]["status"] != "fail" else "fail"
-            if dst == outcome.subject and src in outcome.culprits:
-                status = outcome.status.value
-            g.add_edge(src, dst, kind="smtp", **_label(label), status=status, active=is_active)
+            if dst in down:
+                status = Status.NONE
+            elif path is not None:
+                status = MARKER[path.disposition]
+                is_active = path.active
+            else:
+                status = Status.UNKNOWN if g.nodes[dst]["status"] != "fail" else Status.FAIL
+            g.add_edge(
+                src, dst, kind="smtp", **_label(label), status=status.value, active=is_active
+            )
+    _path_markers(g, judged, address_ids, mx_ids, down)
     if outcome.subject in mx_ids and outcome.culprits:
-        # The receiving MX flags or refuses the mail: its node says so.
-        g.nodes[outcome.subject]["status"] = outcome.status.value
         _put(g.nodes[outcome.subject], part("d.verdict"), verdict_part(outcome))
     if outcome.code == "queued" and outcome.subject in g.nodes:
         g.nodes[outcome.subject]["status"] = outcome.status.value
@@ -498,12 +510,19 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     for dst in mx_ids:
         if dst == "mx:none" and mx is not None and mx.kind != "error":
             continue  # no MX, null MX, no such domain: nothing reaches the mailbox
+        through = [p for p in judged.paths if p.mx == dst.removeprefix("mx:") and p.reachable]
+        if dst in down:
+            status = Status.NONE
+        elif through:
+            status = _worst_marker(through)
+        else:
+            status = outcome.status
         g.add_edge(
             dst,
             "mailbox",
             kind="delivery",
             **_label(part("edge.delivery")),
-            status=outcome.status.value,
+            status=status.value,
             active=dst in active,
         )
 
@@ -512,6 +531,42 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         _add_message(g, result.message, mx_ids, active)
     _layout(g)
     return g
+
+
+def _worst_marker(paths: list[Path]) -> Status:
+    worst = max(paths, key=lambda p: RANK[p.disposition])
+    return MARKER[worst.disposition]
+
+
+def _path_markers(
+    g: nx.DiGraph, judged: Judgement, address_ids: list[str], mx_ids: list[str], down: Any
+) -> None:
+    """Markers of the nodes on the paths, from the receiver model: red or amber only where a
+    path through the node is refused or flagged; a host marked down shows as down."""
+    for node in mx_ids:
+        if node in down:
+            g.nodes[node]["status"] = Status.NONE.value
+    if not judged.paths:
+        return
+    for node in address_ids:
+        address = node.removeprefix("addr:")
+        mine = [p for p in judged.paths if p.address == address]
+        taken = [p for p in mine if p.reachable and p.active] or [p for p in mine if p.reachable]
+        status = _worst_marker(taken) if taken else Status.ERROR
+        g.nodes[node]["status"] = status.value
+        for pred in g.predecessors(node):
+            g.edges[pred, node]["status"] = status.value
+    for node in [n for n in g.nodes if g.nodes[n].get("kind") == "sending_host"]:
+        statuses = [g.nodes[s]["status"] for s in g.successors(node) if s in address_ids]
+        if statuses:
+            g.nodes[node]["status"] = max(statuses, key=lambda s: _RANK[Status(s)])
+    for node in mx_ids:
+        if node in down:
+            g.nodes[node]["status"] = Status.NONE.value
+            continue
+        through = [p for p in judged.paths if p.mx == node.removeprefix("mx:") and p.reachable]
+        if through and g.nodes[node]["status"] in (Status.PASS.value, Status.NEUTRAL.value):
+            g.nodes[node]["status"] = _worst_marker(through).value
 
 
 def _add_sending_host(
@@ -644,8 +699,9 @@ def _mx_status(host: MxHost) -> Status:
         return Status.UNKNOWN
     if host.addresses:
         return Status.PASS if not host.cname else Status.NEUTRAL
-    failed = [s for s in host.address_lookups if s.outcome not in ("ok", "nodata", "nxdomain")]
-    return Status.ERROR if failed else Status.FAIL
+    # No address: no path goes through it (the mail is queued for it, or bounces when no MX
+    # host has one: the mailbox says so), so its marker is "error", never the refusal's red.
+    return Status.ERROR
 
 
 def _mx_details(host: MxHost, kind: str) -> dict[str, Any]:
@@ -674,6 +730,8 @@ def verdict_to_json(v: Verdict) -> dict[str, Any]:
         "template": v.template,
         "params": dict(v.params),
         "subject": v.subject,
+        "disposition": v.disposition,
+        "basis": list(v.basis),
     }
 
 

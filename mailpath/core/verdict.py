@@ -7,24 +7,33 @@ and the route's markers follow it (`route.py` reads `Verdict.subject` and `Verdi
 Like findings, the message is a template of `TEMPLATES` filled with `params` (names,
 addresses, outcomes), so the GUI renders it in its own language.
 
+The verdict decides nothing itself: the receiver model (`core.judgement.judge`) gives the
+disposition of the mail and its basis; the verdict picks the sentence that states it, takes
+its marker from the disposition and its severity from the most severe finding (never milder).
 What DNS alone cannot see is said, not assumed: a verdict that depends on how the mail is
-authenticated names DKIM as not checked. `authentication(result)` is the one place that
-decides "authenticated by SPF / by DKIM / neither / unknown"; when a received message's
-DKIM/DMARC results join the Result, extend `authentication()` (and only it) to read them.
+authenticated names DKIM as not checked.
 """
 
 from __future__ import annotations
 
-import enum
 import ipaddress
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mailpath.core.findings import address_node, host_node, missing_domains, mx_node
-from mailpath.core.model import MxInfo, Result, SendingHostInfo, Severity, Status
-from mailpath.core.spf import SpfResult, SpfTrace
+from mailpath.core.judgement import (
+    MARKER,
+    SEVERITY_RANK,
+    Disposition,
+    Judgement,
+    disposition_severity,
+    judge,
+    what_if_findings,
+)
+from mailpath.core.model import MxInfo, Result, Severity, Status
+from mailpath.core.spf import SpfTrace
 
-__all__ = ["TEMPLATES", "Authentication", "Verdict", "authentication", "verdict"]
+__all__ = ["TEMPLATES", "Verdict", "verdict"]
 
 _DKIM_CAVEAT = (
     " DKIM was not checked (give a selector or open a received message): a valid DKIM "
@@ -118,7 +127,19 @@ TEMPLATES: dict[str, str] = {
         "{recipient} will put this mail in spam: DMARC fails for {sender} (neither SPF nor "
         "DKIM gives an aligned pass) and the policy of {domain} is quarantine."
     ),
+    "refused/from-multiple": (
+        "{recipient} will reject this mail: it names more than one author in From (RFC 5322 "
+        "allows exactly one), so no domain can be authenticated for it."
+    ),
+    "queued/family": (
+        "No MX host of {recipient} can be reached from the sending addresses ({addresses}): "
+        "the mail waits in the queue of {host} and is retried, then bounced."
+    ),
 }
+# From DNS alone DMARC is judged without DKIM: say so.
+TEMPLATES.update(
+    {f"{key}/dns": TEMPLATES[key] + _DKIM_CAVEAT for key in ("refused/dmarc", "flagged/dmarc")}
+)
 
 # With a received message DKIM was checked: the same verdicts say what it showed instead.
 _DKIM_SEEN = " The message carries no valid DKIM signature aligned with {sender} either."
@@ -127,6 +148,16 @@ TEMPLATES.update(
         f"{key}/message": text.replace(_DKIM_CAVEAT, _DKIM_SEEN)
         for key, text in list(TEMPLATES.items())
         if text.endswith(_DKIM_CAVEAT)
+    }
+)
+# A delivered mail with problems that still need fixing (the most severe finding sets the
+# headline's severity, so the headline says why it is not green).
+_ATTENTION = " Problems listed below still need fixing, though they do not stop this mail."
+TEMPLATES.update(
+    {
+        f"{key}/attention": text + ("." if not text.endswith(".") else "") + _ATTENTION
+        for key, text in list(TEMPLATES.items())
+        if key.startswith("verified")
     }
 )
 # A sending host given as an address is named once: "203.0.113.74 (SPF fail)".
@@ -160,50 +191,9 @@ class Verdict:
     subject: str | None = None
     #: Sending-address nodes whose hop into `subject` carries the verdict's marker.
     culprits: tuple[str, ...] = ()
-
-
-class Authentication(str, enum.Enum):
-    """How the receiver would authenticate the mail, as far as the Result shows."""
-
-    SPF = "spf"  # every sending address passes SPF
-    DKIM = "dkim"  # a valid aligned DKIM signature was seen
-    NEITHER = "neither"  # SPF does not pass and DKIM was checked and does not pass
-    UNKNOWN = "unknown"  # SPF does not pass and DKIM was not checked (DNS alone)
-
-
-def authentication(result: Result) -> Authentication:
-    """The one place that decides what authenticates the mail.
-
-    From DNS alone DKIM is never seen: without an SPF pass the answer is UNKNOWN. A received
-    message shows it: a valid DKIM signature aligned with the From domain authenticates the
-    mail; without one (and without an SPF pass) neither does."""
-    addresses = [a for h in result.sending_hosts or () for a in h.addresses]
-    if addresses and all(a.spf is not None and a.spf.result is SpfResult.PASS for a in addresses):
-        return Authentication.SPF
-    if result.message is not None:
-        if any(s.result == "pass" and s.aligned for s in result.message.dkim):
-            return Authentication.DKIM
-        return Authentication.NEITHER
-    return Authentication.UNKNOWN
-
-
-def _dmarc_verdict(result: Result, receiver: str, names: dict[str, str]) -> Verdict | None:
-    """A received message that fails DMARC under a policy that acts on it."""
-    message = result.message
-    dmarc = message.dmarc_result if message is not None else None
-    if dmarc is None or dmarc.result != "fail" or dmarc.disposition == "none":
-        return None
-    key = "refused/dmarc" if dmarc.disposition == "reject" else "flagged/dmarc"
-    severity = Severity.ERROR
-    status = Status.FAIL if dmarc.disposition == "reject" else Status.SOFTFAIL
-    return _make(
-        severity,
-        key,
-        names,
-        status=status,
-        subject=receiver,
-        domain=dmarc.policy_domain or names["sender"],
-    )
+    #: The receiver model's disposition of the mail (`core.judgement`) and its basis.
+    disposition: str = "unknown"
+    basis: tuple[str, ...] = ()
 
 
 def _make(
@@ -246,6 +236,42 @@ def verdict(result: Result, down: frozenset[str] = frozenset()) -> Verdict:
         return _make(Severity.INFO, "incomplete/cancelled", names, status=Status.UNKNOWN)
     if not result.complete:
         return _make(Severity.INFO, "incomplete", names, status=Status.UNKNOWN)
+    judged = judge(result, down)
+    return _with_judgement(result, down, _headline(result, down, names, judged), judged)
+
+
+def _with_judgement(
+    result: Result, down: frozenset[str], headline: Verdict, judged: Judgement
+) -> Verdict:
+    """The headline with the model's disposition, its marker, and the severity of the most
+    severe finding (a red headline always has a red finding that says why, and a green one
+    none)."""
+    findings = [*result.findings, *what_if_findings(result, down)]
+    severity = max(
+        [disposition_severity(judged.disposition), *(f.severity for f in findings)],
+        key=lambda s: SEVERITY_RANK[s],
+    )
+    key = headline.template
+    if (
+        judged.disposition is Disposition.DELIVERED
+        and severity is not Severity.INFO
+        and f"{key}/attention" in TEMPLATES
+    ):
+        key = f"{key}/attention"
+    return replace(
+        headline,
+        severity=severity,
+        template=key,
+        message=TEMPLATES[key].format(**headline.params),
+        status=MARKER[judged.disposition],
+        disposition=judged.disposition.value,
+        basis=judged.basis,
+    )
+
+
+def _headline(
+    result: Result, down: frozenset[str], names: dict[str, str], judged: Judgement
+) -> Verdict:
 
     missing = missing_domains(result)
     if missing:
@@ -260,7 +286,7 @@ def verdict(result: Result, down: frozenset[str] = frozenset()) -> Verdict:
     sending = _sending_verdict(result, names)
     if sending is not None:
         return sending
-    return _spf_verdict(result, mx, down, names)
+    return _path_verdict(result, mx, down, names, judged)
 
 
 def _queue_host(result: Result) -> str:
@@ -373,88 +399,107 @@ def _failed_query(trace: SpfTrace) -> tuple[str, str] | None:
     return None
 
 
-def _spf_verdict(
-    result: Result, mx: MxInfo | None, down: frozenset[str], names: dict[str, str]
+def _path_verdict(
+    result: Result,
+    mx: MxInfo | None,
+    down: frozenset[str],
+    names: dict[str, str],
+    judged: Judgement,
 ) -> Verdict:
+    """The headline of the receiver model's judgement of the paths (`core.judgement`)."""
     receiver = _receiver(mx, down)
     hosts = [h for h in result.sending_hosts or () if h.addresses]
     addresses = [(h, a) for h in hosts for a in h.addresses]
-    for host, addr in addresses:
-        if addr.spf is not None and addr.spf.result is SpfResult.TEMPERROR:
-            failed = _failed_query(addr.spf.trace) or ("error", result.sender_domain.ascii)
+    culprits = [(h, a) for h, a in addresses if a.address in judged.culprits]
+    nodes = tuple(address_node(a.address) for _, a in culprits)
+    basis = set(judged.basis)
+    disposition = judged.disposition
+    if "message:from-multiple" in basis:
+        return _make(
+            Severity.ERROR, "refused/from-multiple", names, subject=receiver, culprits=nodes
+        )
+    if "mx:unreachable" in basis:
+        return _make(
+            Severity.ERROR,
+            "queued/family",
+            names,
+            subject=host_node(hosts[0].host) if hosts else "client",
+            host=_queue_host(result),
+            addresses=", ".join(a.address for _, a in addresses),
+        )
+    if disposition is Disposition.QUEUED and "spf:temperror" in basis and culprits:
+        host, addr = culprits[0]
+        trace = addr.spf.trace if addr.spf is not None else None
+        failed = (_failed_query(trace) if trace else None) or ("error", names["sender"])
+        return _make(
+            Severity.ERROR,
+            "lookup-failed/spf",
+            names,
+            subject=receiver,
+            culprits=nodes,
+            host=host.host,
+            outcome=_outcome(failed[0]),
+            name=failed[1],
+        )
+    if "dmarc:fail" in basis and disposition in (Disposition.REFUSED, Disposition.FLAGGED):
+        key = "refused/dmarc" if disposition is Disposition.REFUSED else "flagged/dmarc"
+        if judged.dkim_unchecked:
+            key += "/dns"
+        message = result.message
+        dm = message.dmarc_result if message is not None else None
+        domain = (dm.policy_domain if dm is not None else None) or (
+            result.dmarc.domain if result.dmarc is not None else names["sender"]
+        )
+        return _make(Severity.ERROR, key, names, subject=receiver, culprits=nodes, domain=domain)
+    if disposition is Disposition.DELIVERED:
+        if judged.authenticated_by.startswith("dkim:"):
+            return _make(Severity.INFO, "verified/dkim", names, subject=receiver)
+        return _make(Severity.INFO, "verified", names, subject="mailbox")
+    if disposition is Disposition.FLAGGED and basis & {"ptr:missing", "ptr:not-confirmed"}:
+        _, addr = culprits[0]
+        if not addr.ptr:
             return _make(
-                Severity.ERROR,
-                "lookup-failed/spf",
+                Severity.WARNING,
+                "flagged/ptr",
                 names,
-                status=Status.ERROR,
                 subject=receiver,
-                culprits=(address_node(addr.address),),
-                host=host.host,
-                outcome=_outcome(failed[0]),
-                name=failed[1],
+                culprits=nodes,
+                address=addr.address,
             )
-    dmarc = _dmarc_verdict(result, receiver, names)
-    if dmarc is not None:
-        return dmarc
-    auth = authentication(result)
-    if auth is Authentication.SPF:
-        return _ptr_verdict(hosts, receiver, names)
-    if auth is Authentication.DKIM:
-        return _make(Severity.INFO, "verified/dkim", names, status=Status.PASS, subject=receiver)
-    seen = "/message" if auth is Authentication.NEITHER else ""
-    order = [
-        (SpfResult.FAIL, "refused", Severity.ERROR, Status.FAIL),
-        (SpfResult.PERMERROR, "unverified/permerror", Severity.ERROR, Status.FAIL),
-        (SpfResult.SOFTFAIL, "flagged", Severity.ERROR, Status.SOFTFAIL),
-        (SpfResult.NONE, "unverified", Severity.ERROR, Status.FAIL),
-        (SpfResult.NEUTRAL, "unverified/neutral", Severity.WARNING, Status.SOFTFAIL),
-    ]
-    for spf_result, key, severity, status in order:
-        bad = [(h, a) for h, a in addresses if a.spf is not None and a.spf.result is spf_result]
-        if not bad:
+        return _make(
+            Severity.WARNING,
+            "flagged/fcrdns",
+            names,
+            subject=receiver,
+            culprits=nodes,
+            address=addr.address,
+            ptr=", ".join(addr.ptr),
+        )
+    seen = "" if judged.dkim_unchecked else "/message"
+    by_spf = {
+        "spf:fail": "refused",
+        "spf:permerror": "unverified/permerror",
+        "spf:softfail": "flagged",
+        "spf:none": "unverified",
+        "spf:neutral": "unverified/neutral",
+    }
+    for tag, key in by_spf.items():
+        if tag not in basis or not culprits:
             continue
-        host = bad[0][0]
+        host = culprits[0][0]
         key = key + seen if f"{key}{seen}" in TEMPLATES else key
         if not _is_name(host.host) and f"{key}/address" in TEMPLATES:
             key += "/address"
         return _make(
-            severity,
+            Severity.ERROR,
             key,
             names,
-            status=status,
             subject=receiver,
-            culprits=tuple(address_node(a.address) for _, a in bad),
+            culprits=nodes,
             host=host.host,
-            addresses=", ".join(a.address for h, a in bad if h is host),
+            addresses=", ".join(a.address for h, a in culprits if h is host),
         )
     return _make(Severity.INFO, "incomplete", names, status=Status.UNKNOWN)
-
-
-def _ptr_verdict(hosts: list[SendingHostInfo], receiver: str, names: dict[str, str]) -> Verdict:
-    for host in hosts:
-        for addr in host.addresses:
-            if addr.fcrdns is not False:
-                continue
-            node = (address_node(addr.address),)
-            if not addr.ptr:
-                return _make(
-                    Severity.WARNING,
-                    "flagged/ptr",
-                    names,
-                    subject=receiver,
-                    culprits=node,
-                    address=addr.address,
-                )
-            return _make(
-                Severity.WARNING,
-                "flagged/fcrdns",
-                names,
-                subject=receiver,
-                culprits=node,
-                address=addr.address,
-                ptr=", ".join(addr.ptr),
-            )
-    return _make(Severity.INFO, "verified", names, status=Status.PASS, subject="mailbox")
 
 
 def _receiver(mx: MxInfo | None, down: frozenset[str]) -> str:

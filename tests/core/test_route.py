@@ -45,13 +45,13 @@ def test_route_nodes_and_delivery_order(seed: Result) -> None:
     assert g.has_edge("client", "sending:www274.sakura.ne.jp")
     assert g.edges["client", "sending:www274.sakura.ne.jp"]["kind"] == "submission"
     for ip in ("203.0.113.74", "2001:db8:e0::274"):
-        assert g.nodes[f"addr:{ip}"]["status"] == "none"
+        assert g.nodes[f"addr:{ip}"]["status"] == "neutral"
         for mx in MX:
             assert g.edges[f"addr:{ip}", mx]["kind"] == "smtp"
     assert [g.nodes[m]["preference"] for m in MX] == [5, 10, 20, 30, 40]
     assert g.nodes[MX[0]]["role"] == "primary" and g.nodes[MX[0]]["active"]
     assert not any(g.nodes[m]["active"] for m in MX[1:])
-    assert g.nodes["mailbox"]["status"] == "fail"
+    assert g.nodes["mailbox"]["status"] == "neutral"
     assert g.edges["dns:spf", MX[0]]["kind"] == "dns"
 
 
@@ -71,7 +71,7 @@ def test_what_if_primary_down_moves_to_the_next_group(seed: Result) -> None:
     assert not g.edges["addr:203.0.113.74", MX[0]]["active"]
     everything_down = build_route_graph(seed, down=frozenset(MX))
     assert not any(everything_down.nodes[m]["active"] for m in MX)
-    assert everything_down.nodes["mailbox"]["status"] == "fail"
+    assert everything_down.nodes["mailbox"]["status"] == "error"  # queued
     restored = build_route_graph(seed)
     assert restored.nodes[MX[0]]["active"]
 

@@ -112,9 +112,10 @@ def test_before_the_fix_gmail_sees_no_spf_and_the_fix_names_the_record(nsd_zones
     # The suggested record was evaluated against the same DNS: both addresses would pass.
     assert finding["verified"] == [f"{VIA_V4} pass", f"{VIA_V6} pass"]
     nodes = {n["id"]: n for n in data["graph"]["nodes"]}
-    # The verdict is red, and so is the mailbox it is about (issue 10).
+    # The verdict is an error; the mailbox shows the disposition: delivered unverified.
     assert (data["verdict"]["severity"], data["verdict"]["code"]) == ("error", "unverified")
-    assert nodes["mailbox"]["status"] == "fail"
+    assert data["verdict"]["disposition"] == "unverified"
+    assert nodes["mailbox"]["status"] == "neutral"
 
 
 def test_text_report_tells_the_story(nsd_zones: Any) -> None:
