@@ -10,14 +10,16 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 from mailpath.core.analysis import analyze
 from mailpath.core.dkim import dkim_signature_to_json
-from mailpath.core.dns import LiveSource, Nameserver
+from mailpath.core.dns import LiveSource, Nameserver, RecordingSource, ReplaySource
 from mailpath.core.message import parse_message
 from mailpath.core.message_check import MessageInput, message_parties, message_to_json
 from mailpath.core.model import Finding, Result, Severity
+from mailpath.core.recording import open_recording, save_recording
 from tests.core.test_dkim import KEY_NAME, MESSAGE, sign, sign_with_tags
 from tests.support.dkimkeys import key_record
 from tests.support.dnsserver import TIMEOUT, DnsTestServer
@@ -142,3 +144,35 @@ def test_receiver_passed_a_body_that_changed_since_is_not_blamed_on_dns(dns_serv
         assert found.template == "auth-results-differ/body-changed"
         assert "DNS" not in found.message and "rotated" not in found.message
         assert "changed after it was received" in found.message
+
+
+def test_saved_analysis_replays_the_same_dkim_findings(dns_server: Any, tmp_path: Path) -> None:
+    # Saved analyses keep the DKIM results as verified (the body is never stored): the
+    # reopened file must give the same finding, not a vaguer one.
+    tampered = sign(MESSAGE).replace(b"figures are attached", b"figures are wrong")
+    server = dns_server({**ZONE, **KEY})
+    recording = RecordingSource(LiveSource([Nameserver(server.address, server.port)]))
+    parsed = parse_message(tampered)
+    sender, recipient, via = message_parties(parsed)
+    live = asyncio.run(analyze(recording, sender, recipient, via, message=MessageInput(parsed)))
+    path = tmp_path / "saved.mailpath.json"
+    save_recording(
+        path,
+        sender=sender,
+        recipient=recipient,
+        via=via,
+        created="2026-12-05T00:00:00Z",
+        resolver=["loopback"],
+        answers=recording.answers(),
+        message=live.message,
+    )
+    saved = open_recording(path)
+    assert saved.message is not None
+    replayed = asyncio.run(
+        analyze(ReplaySource(saved.answers), sender, recipient, via, message=saved.message)
+    )
+    assert replayed.message is not None and replayed.message.dkim_recorded
+    assert [(f.template, f.severity) for f in dkim_findings(replayed)] == [
+        (f.template, f.severity) for f in dkim_findings(live)
+    ]
+    assert only(replayed).template == "dkim-fail/body-changed"
