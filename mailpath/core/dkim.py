@@ -24,14 +24,16 @@ API
     anyone may append to the body), ``headers_signed`` (h=, lower case), ``identity`` (i=),
     ``timestamp`` (t=), ``expiration`` (x=), ``testing`` (the key says t=y), ``lookup`` (the
     `LookupStatus` of the key query, None when no query was needed), ``error`` (technical
-    detail: dkimpy's message, the DNS detail, a limit that was hit).
+    detail: dkimpy's message, the DNS detail, a limit that was hit), ``failure`` (why it did
+    not pass, as data: see `DkimFailure`; None on pass).
 
     Results: pass; fail = body hash mismatch or a signature that does not verify;
-    permerror = a malformed signature, a key that is missing (NXDOMAIN/NODATA), revoked,
-    malformed or not applicable; temperror = the key lookup timed out or failed (SERVFAIL,
-    REFUSED, not in a recording); neutral = not evaluated by policy: expired (x=), dated in the
-    future (t=), rsa-sha1 (RFC 8301), an RSA key under 1024 bits, a mailpath limit, ed25519
-    without PyNaCl.
+    permerror = a malformed signature, expired (x= more than `CLOCK_SLACK` seconds ago) or
+    dated in the future (t= more than `CLOCK_SLACK` seconds ahead), a key that is missing
+    (NXDOMAIN/NODATA), revoked, malformed or not applicable; temperror = the key lookup timed
+    out or failed (SERVFAIL, REFUSED, the budget ran out, not in a recording); neutral = not
+    evaluated by policy: rsa-sha1 (RFC 8301), an RSA key under 1024 bits, a mailpath limit,
+    ed25519 without PyNaCl.
 
 ``async verify_arc(source, message) -> ArcResult``
     ``result`` (none | pass | fail), ``instances`` (the highest i= found, 0 without ARC),
@@ -93,6 +95,23 @@ except ImportError:  # pragma: no cover - PyNaCl is a dependency
 DkimResultText = Literal["pass", "fail", "neutral", "temperror", "permerror"]
 ArcResultText = Literal["none", "pass", "fail"]
 KeyStatus = Literal["ok", "weak", "revoked", "missing", "invalid", "error"]
+#: Why a signature did not pass, finer than its result (None on pass):
+#: key-missing (NXDOMAIN/NODATA at s._domainkey.d), temperror (the key lookup timed out or
+#: failed), body-changed (body hash mismatch), signature-mismatch (the signed headers changed
+#: or the key does not match), expired (x= in the past), key-invalid (the key record is
+#: malformed, revoked, too weak or not for this signature), permerror (the signature itself is
+#: malformed or unsupported: a missing tag, an unknown algorithm, rsa-sha1, t= in the future),
+#: not-evaluated (a mailpath limit or hostile input: see *Limits*).
+DkimFailure = Literal[
+    "key-missing",
+    "temperror",
+    "body-changed",
+    "signature-mismatch",
+    "expired",
+    "key-invalid",
+    "permerror",
+    "not-evaluated",
+]
 
 MAX_SIGNATURES = 10
 MAX_SIGNATURE_HEADER = 64 * 1024
@@ -104,7 +123,11 @@ THREAD_THRESHOLD = 1024 * 1024
 MAX_ARC_INSTANCES = 50  # RFC 8617 4.2.1
 MAX_RSA_BITS = 8192
 MAX_EXPONENT_BITS = 64
-_CLOCK_SLOP = 36000  # dkimpy's leeway for signers' clocks (10 h); the same here
+#: Leeway for signers' clocks on x= and t=. RFC 6376 3.5 lets a verifier consider a signature
+#: past x= invalid and allows a small "fudge factor" for drift; 6.1.1 makes it PERMFAIL
+#: (signature expired), as OpenDKIM does. dkimpy's own check allows 10 hours (hard-coded in
+#: `dkim.validate_signature_fields`), so mailpath judges x= and t= itself, before dkimpy.
+CLOCK_SLACK = 300
 _MAX_TEXT = 200  # longest piece of hostile text quoted back in a reason
 
 _SIG_ALGORITHMS = ("rsa-sha256", "rsa-sha1", "ed25519-sha256")
@@ -141,6 +164,7 @@ class DkimSignature:
     testing: bool = False  # the key record says t=y
     lookup: LookupStatus | None = None
     error: str | None = None
+    failure: DkimFailure | None = None  # why it did not pass (None on pass)
 
 
 @dataclass(frozen=True)
@@ -183,6 +207,14 @@ def _short(text: str) -> str:
 
 def _decode(value: bytes) -> str:
     return value.decode("utf-8", "replace")
+
+
+def printable(text: str) -> str:
+    """`text` with control and other unprintable characters escaped (NUL -> \\x00), so that a
+    hostile d= or s= is shown, never acted on by a terminal or a widget."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def parse_tag_list(text: str) -> dict[str, str]:
@@ -241,11 +273,12 @@ def _strip_ws(value: str) -> str:
     return re.sub(r"\s+", "", value)
 
 
-def _date(ts: int) -> str:
+def _utc(ts: int) -> str:
     try:
-        return datetime.datetime.fromtimestamp(ts, datetime.UTC).strftime("%Y-%m-%d")
+        when = datetime.datetime.fromtimestamp(ts, datetime.UTC)
     except (OverflowError, OSError, ValueError):
         return str(ts)
+    return when.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
 def _lookup_problem(answer: Answer, name: str) -> tuple[DkimResultText, str]:
@@ -437,9 +470,26 @@ class _Plan:
     key: _KeyInfo | None = None
     lookup: LookupStatus | None = None
     record: bytes | None = None
+    failure: DkimFailure | None = None
 
-    def end(self, result: DkimResultText, reason: str, error: str | None = None) -> None:
+    def end(
+        self,
+        result: DkimResultText,
+        reason: str,
+        error: str | None = None,
+        failure: DkimFailure | None = None,
+    ) -> None:
         self.result, self.reason, self.error = result, reason, error
+        self.failure = None if result == "pass" else failure or _FAILURE_OF[result]
+
+
+#: The failure a result stands for when no finer one is given.
+_FAILURE_OF: dict[DkimResultText, DkimFailure] = {
+    "fail": "signature-mismatch",
+    "temperror": "temperror",
+    "permerror": "permerror",
+    "neutral": "not-evaluated",
+}
 
 
 def _hostile(value: bytes) -> str | None:
@@ -461,9 +511,9 @@ def _plan(index: int, value: bytes, header_count: int, now: float) -> _Plan:
     except ValueError as exc:
         plan.end("permerror", f"the signature is malformed: {exc}")
         return plan
-    plan.domain = _short(tags.get("d", ""))
-    plan.selector = _short(tags.get("s", ""))
-    plan.algorithm = _short(tags.get("a", "").lower())
+    plan.domain = _short(printable(tags.get("d", "")))
+    plan.selector = _short(printable(tags.get("s", "")))
+    plan.algorithm = _short(printable(tags.get("a", "").lower()))
     names = [h.strip().lower() for h in tags.get("h", "").split(":")] if "h" in tags else []
     plan.headers_signed = tuple(_short(h) for h in names[:MAX_SIGNED_HEADERS])
     plan.identity = _short(tags["i"]) if "i" in tags else None
@@ -534,14 +584,26 @@ def _plan(index: int, value: bytes, header_count: int, now: float) -> _Plan:
     ):
         plan.end("permerror", "x= (expiration) is before t= (signing time)")
         return plan
-    if plan.expiration is not None and plan.expiration < now - _CLOCK_SLOP:
-        plan.end("neutral", f"signature expired on {_date(plan.expiration)} (x=)")
+    if plan.expiration is not None and plan.expiration < now - CLOCK_SLACK:
+        plan.end(
+            "permerror",
+            f"signature expired at {_utc(plan.expiration)} (x=)",
+            failure="expired",
+        )
         return plan
-    if plan.timestamp is not None and plan.timestamp > now + _CLOCK_SLOP:
-        plan.end("neutral", f"signature dated in the future: {_date(plan.timestamp)} (t=)")
+    if plan.timestamp is not None and plan.timestamp > now + CLOCK_SLACK:
+        plan.end(
+            "permerror",
+            f"signature dated in the future: {_utc(plan.timestamp)} (t=)",
+            failure="permerror",
+        )
         return plan
     if plan.algorithm == "rsa-sha1":
-        plan.end("neutral", "rsa-sha1 signatures are not accepted any more (RFC 8301)")
+        plan.end(
+            "neutral",
+            "rsa-sha1 signatures are not accepted any more (RFC 8301)",
+            failure="permerror",
+        )
         return plan
     plan.qname = _key_name(selector, domain)
     return plan
@@ -554,33 +616,51 @@ def _apply_key(plan: _Plan, answer: Answer) -> None:
     name = plan.qname
     if not answer.ok:
         result, reason = _lookup_problem(answer, name)
-        plan.end(result, reason, answer.detail or answer.outcome.describe())
+        missing: DkimFailure = "key-missing" if result == "permerror" else "temperror"
+        plan.end(result, reason, answer.detail or answer.outcome.describe(), missing)
         return
+    bad_key: DkimFailure = "key-invalid"
     if len(answer.records) != 1:
-        plan.end("permerror", f"{len(answer.records)} TXT records at {name}; a key must be unique")
+        plan.end(
+            "permerror",
+            f"{len(answer.records)} TXT records at {name}; a key must be unique",
+            failure=bad_key,
+        )
         return
     record = b"".join(answer.records[0])
     info = parse_key_record(_decode(record))
     plan.key = info
     if info.status in ("invalid", "revoked"):
-        plan.end("permerror", info.error or "the key record is not valid")
+        plan.end("permerror", info.error or "the key record is not valid", failure=bad_key)
         return
     want = "ed25519" if plan.algorithm.startswith("ed25519") else "rsa"
     if info.key_type != want:
-        plan.end("permerror", f"the key at {name} is {info.key_type}, the signature {want}")
+        plan.end(
+            "permerror",
+            f"the key at {name} is {info.key_type}, the signature {want}",
+            failure=bad_key,
+        )
         return
     if info.hashes is not None and plan.algorithm.rpartition("-")[2] not in info.hashes:
-        plan.end("permerror", f"the key at {name} does not allow {plan.algorithm} (h=)")
+        plan.end(
+            "permerror",
+            f"the key at {name} does not allow {plan.algorithm} (h=)",
+            failure=bad_key,
+        )
         return
     if (
         info.strict_identity
         and plan.identity is not None
         and plan.identity.rpartition("@")[2].lower().rstrip(".") != plan.domain
     ):
-        plan.end("permerror", f"the key at {name} (t=s) requires i= to be exactly d=")
+        plan.end(
+            "permerror",
+            f"the key at {name} (t=s) requires i= to be exactly d=",
+            failure=bad_key,
+        )
         return
     if info.status == "weak" and info.severity is Severity.ERROR:
-        plan.end("neutral", f"not accepted: {info.error}")
+        plan.end("neutral", f"not accepted: {info.error}", failure=bad_key)
         return
     if want == "ed25519" and not HAVE_ED25519:  # pragma: no cover - PyNaCl is a dependency
         plan.end("neutral", "ed25519 signatures cannot be checked: PyNaCl is not installed")
@@ -600,7 +680,12 @@ def _run_dkimpy(verifier: dkim.DKIM, plan: _Plan) -> None:
     except dkim.ValidationError as exc:
         text = str(exc)
         if text.startswith("body hash mismatch"):
-            plan.end("fail", "body hash mismatch: the body changed after signing", _short(text))
+            plan.end(
+                "fail",
+                "body hash mismatch: the body changed after signing",
+                _short(text),
+                "body-changed",
+            )
         else:
             plan.end("permerror", f"the signature is not valid: {_short(text)}", _short(text))
         return
@@ -755,9 +840,9 @@ def _plan_failed(index: int, value: bytes, result: DkimResultText, reason: str) 
     except ValueError:
         tags = {}
     plan = _Plan(index, {})
-    plan.domain = _short(tags.get("d", "").lower())
-    plan.selector = _short(tags.get("s", "").lower())
-    plan.algorithm = _short(tags.get("a", "").lower())
+    plan.domain = _short(printable(tags.get("d", "").lower()))
+    plan.selector = _short(printable(tags.get("s", "").lower()))
+    plan.algorithm = _short(printable(tags.get("a", "").lower()))
     plan.end(result, reason)
     return plan
 
@@ -786,6 +871,7 @@ def _finish(plan: _Plan, from_domain: str | None, org: Callable[[str], str]) -> 
         testing=key.testing if key else False,
         lookup=plan.lookup,
         error=plan.error,
+        failure=plan.failure,
     )
 
 
@@ -916,6 +1002,7 @@ def dkim_signature_to_json(sig: DkimSignature) -> dict[str, Any]:
         "testing": sig.testing,
         "lookup": _lookup_json(sig.lookup),
         "error": sig.error,
+        "failure": sig.failure,
     }
 
 
@@ -946,8 +1033,10 @@ def arc_result_to_json(arc: ArcResult) -> dict[str, Any]:
 
 
 __all__ = [
+    "CLOCK_SLACK",
     "MAX_SIGNATURES",
     "ArcResult",
+    "DkimFailure",
     "DkimKey",
     "DkimSignature",
     "arc_result_to_json",
@@ -957,6 +1046,7 @@ __all__ = [
     "parse_key_record",
     "parse_selector",
     "parse_tag_list",
+    "printable",
     "psl_org_domain",
     "verify_arc",
     "verify_dkim",

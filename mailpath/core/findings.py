@@ -400,10 +400,72 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "forwarder) and that {selector}._domainkey.{domain} holds the key the server signs "
         "with.",
     ),
-    "dkim-fail/error": (
-        "The DKIM signature d={domain} s={selector} could not be verified ({result}): {reason}.",
-        "Publish the signing key at {selector}._domainkey.{domain} as one TXT record "
-        '"v=DKIM1; k=rsa; p=..." and check that its name servers answer.',
+    # One per DkimSignature.failure (core.message_findings._failure_finding).
+    "dkim-fail/body-changed": (
+        "The body of the message changed after the DKIM signature d={domain} s={selector} was "
+        "made (body hash mismatch): it was changed after signing — a list footer, a forwarder, "
+        "or the file itself.",
+        "If the mail passed through a mailing list or a forwarder, that is what changed it; "
+        "otherwise find what rewrites the body after signing (a footer, a disclaimer, a virus "
+        "scanner) and sign after it.",
+    ),
+    "dkim-fail/signature": (
+        "The DKIM signature d={domain} s={selector} does not verify: the signed header fields "
+        "were changed after signing — a list, a forwarder, or the file itself — or the key at "
+        "{name} does not match the one the server signs with.",
+        "Make sure nothing rewrites the signed header fields after signing, and that {name} "
+        "holds the public half of the key the server signs with.",
+    ),
+    "dkim-key-missing/signature": (
+        "The DKIM signature d={domain} s={selector} cannot be verified: no key is published at "
+        "{name} ({outcome}), so receivers treat it as invalid (permerror).",
+        "Publish the key the server signs with as a TXT record at {name} "
+        '("v=DKIM1; k=rsa; p=..."), or make the server sign with a selector whose key is '
+        "published.",
+    ),
+    "dkim-temperror": (
+        "The DKIM key for the signature d={domain} s={selector} could not be fetched from "
+        "{name} ({outcome}): the signature was not checked; a receiver would treat it as a "
+        "temporary error (temperror), not as a missing key.",
+        "Nothing to publish: try again later, and if it keeps failing check that the name "
+        "servers of {domain} answer for {name}.",
+    ),
+    "dkim-temperror/recorded": (
+        "The DKIM signature d={domain} s={selector} could not be checked when this analysis was "
+        "saved (temperror): {reason}.",
+        None,
+    ),
+    "dkim-permerror": (
+        "The DKIM signature d={domain} s={selector} is not valid as written (permerror): {reason}.",
+        "The signer must correct the DKIM-Signature header field its server adds (its d=, s=, "
+        "a= and the other required tags) or the software that writes it.",
+    ),
+    "dkim-permerror/expired": (
+        "The DKIM signature d={domain} s={selector} expired at {expired} (x=): receivers treat "
+        "it as invalid (permerror). mailpath allows {slack} seconds for clock differences.",
+        "If the message is old, that is expected. Otherwise the signing server sets x= too "
+        "soon, or its clock is wrong: sign with a longer expiry or without x=.",
+    ),
+    "dkim-permerror/rsa-sha1": (
+        "The DKIM signature d={domain} s={selector} uses rsa-sha1, which RFC 8301 forbids "
+        "verifiers to accept: it counts as no signature.",
+        "Configure the signing server to sign with rsa-sha256 (or ed25519-sha256 beside it).",
+    ),
+    "dkim-permerror/key": (
+        "The DKIM key at {name} cannot verify the signature d={domain} s={selector}: {reason}.",
+        'Publish one valid TXT record "v=DKIM1; k=rsa; p=..." at {name} holding the public '
+        "half of the key the server signs with (RSA of 2,048 bits, or k=ed25519 for "
+        "ed25519-sha256 signatures).",
+    ),
+    "dkim-permerror/not-evaluated": (
+        "mailpath did not evaluate the DKIM signature d={domain} s={selector}: {reason}. "
+        "Receivers limit the same things and may ignore it too.",
+        None,
+    ),
+    "dkim-permerror/recorded": (
+        "The DKIM signature d={domain} s={selector} could not be verified when this analysis "
+        "was saved ({result}): {reason}.",
+        None,
     ),
     "dkim-not-aligned": (
         "The DKIM signature d={domain} passes but is not aligned with the From domain "
@@ -455,6 +517,32 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "{authserv} recorded {method}={theirs} when the message arrived, but checking it again "
         "now gives {method}={ours}: DNS has changed since (a record edited, a key rotated) or "
         "the receiver saw something mailpath cannot.",
+        None,
+    ),
+    "auth-results-differ/body-changed": (
+        "{authserv} recorded {method}={theirs} when the message arrived, but checking it again "
+        "now gives {method}={ours}: the body no longer matches its DKIM signature's body hash, "
+        "so this file was changed after it was received (edited, re-encoded, a converted "
+        "line ending); the sender's published records are not the cause.",
+        "Open the message as the mailbox first saved it (export the original .eml) to re-check it.",
+    ),
+    "auth-results-differ/key-changed": (
+        "{authserv} recorded {method}={theirs} when the message arrived, but checking it again "
+        "now gives {method}={ours}: the DKIM key at {name} is no longer the one that signed it "
+        "(the key was rotated or removed since), unless the signed header fields of this file "
+        "were edited.",
+        None,
+    ),
+    "auth-results-differ/dns-error": (
+        "{authserv} recorded {method}={theirs} when the message arrived, but checking it again "
+        "now gives {method}={ours} because a DNS lookup failed just now (a timeout, SERVFAIL or "
+        "REFUSED), not because anything changed.",
+        "Try again later, or with another resolver.",
+    ),
+    "auth-results-differ/expired": (
+        "{authserv} recorded {method}={theirs} when the message arrived, but checking it again "
+        "now gives {method}={ours}: the DKIM signature's expiry (x=) has passed since; neither "
+        "the message nor DNS changed.",
         None,
     ),
 }

@@ -42,7 +42,10 @@ from mailpath.core.received import Hop, hop_to_json
 from mailpath.core.spf import SpfOutcome
 
 __all__ = [
+    "DifferenceCause",
     "MessageInput",
+    "difference_cause",
+    "differences",
     "evaluate",
     "message_parties",
     "message_to_json",
@@ -274,6 +277,58 @@ def differences(info: MessageInfo) -> list[tuple[str, str, str]]:
             if theirs != ours[method] and not _same(method, theirs, ours[method]):
                 out.append((method, theirs, ours[method]))
     return out
+
+
+@dataclass(frozen=True)
+class DifferenceCause:
+    """Why the re-check gives another result than the receiver recorded, from the re-check's
+    own outcome: ``kind`` is body-changed (the file changed since it was received; DNS did
+    not), key-changed (the key at ``name`` is gone, or present and no longer matching: a key
+    rotated), dns-error (a lookup failed now: try again) or expired (x= passed since)."""
+
+    kind: str
+    name: str | None = None
+
+
+#: Which failure explains a difference, most telling first.
+_CAUSE_OF_FAILURE = (
+    ("body-changed", "body-changed"),
+    ("key-missing", "key-changed"),
+    ("signature-mismatch", "key-changed"),
+    ("temperror", "dns-error"),
+    ("expired", "expired"),
+)
+
+
+def difference_cause(info: MessageInfo, method: str) -> DifferenceCause | None:
+    """The cause of a difference `differences` reports for `method`, or None when the
+    re-check's outcome does not tell (the generic text applies)."""
+    method = method.lower()
+    if method == "spf":
+        if info.spf is not None and info.spf.result.value == "temperror":
+            return DifferenceCause("dns-error")
+        return None
+    if method not in ("dkim", "dmarc") or any(s.result == "pass" for s in info.dkim):
+        return None
+    signatures = list(info.dkim)
+    if method == "dmarc":
+        signatures = [s for s in signatures if s.aligned]
+    # The signatures the receiver named (header.d=) when it recorded its result, if any.
+    named = {
+        res.properties.get("header.d", "").lower()
+        for header in info.receiver_results
+        for res in header.results
+        if res.method.lower() == "dkim"
+    }
+    chosen = [s for s in signatures if s.domain.lower() in named] or signatures
+    for failure, kind in _CAUSE_OF_FAILURE:
+        for sig in chosen:
+            if sig.failure == failure:
+                name = sig.lookup.name if sig.lookup is not None else None
+                if kind == "key-changed" and name is None:
+                    continue
+                return DifferenceCause(kind, name)
+    return None
 
 
 def _same(method: str, theirs: str, ours: str) -> bool:

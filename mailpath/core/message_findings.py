@@ -5,10 +5,12 @@ translations render them like any other finding.
 
 from __future__ import annotations
 
-from mailpath.core.dkim import DkimKey, DkimSignature
+import datetime
+
+from mailpath.core.dkim import CLOCK_SLACK, DkimKey, DkimSignature, printable
 from mailpath.core.dmarc_findings import dmarc_result_findings
 from mailpath.core.findings import finding
-from mailpath.core.message_check import differences
+from mailpath.core.message_check import difference_cause, differences
 from mailpath.core.model import Finding, MessageInfo, Result, Severity
 
 SUBJECT = "dns:dkim"
@@ -46,15 +48,23 @@ def message_findings(result: Result) -> list[Finding]:
         )
     authserv = _authserv(message)
     for method, theirs, ours in differences(message):
+        cause = difference_cause(message, method)
+        template = "auth-results-differ"
+        extra: dict[str, str] = {}
+        if cause is not None:
+            template = f"auth-results-differ/{cause.kind}"
+            if cause.name is not None:
+                extra["name"] = cause.name
         out.append(
             finding(
                 Severity.WARNING,
-                "auth-results-differ",
+                template,
                 SUBJECT,
                 authserv=authserv,
                 method=method,
                 theirs=theirs,
                 ours=ours,
+                **extra,
             )
         )
     return out
@@ -75,22 +85,10 @@ def _dkim_findings(message: MessageInfo, sender: str, mode: str) -> list[Finding
         return out
     any_aligned_pass = any(s.result == "pass" and s.aligned for s in message.dkim)
     for sig in message.dkim:
-        names = {"domain": sig.domain or "?", "selector": sig.selector or "?"}
-        if sig.result == "fail":
+        names = {"domain": printable(sig.domain), "selector": printable(sig.selector)}
+        if sig.result != "pass":
             severity = Severity.WARNING if any_aligned_pass else Severity.ERROR
-            out.append(finding(severity, "dkim-fail", SUBJECT, reason=sig.reason, **names))
-        elif sig.result in ("temperror", "permerror", "neutral"):
-            severity = Severity.WARNING if any_aligned_pass else Severity.ERROR
-            out.append(
-                finding(
-                    severity,
-                    "dkim-fail/error",
-                    SUBJECT,
-                    result=sig.result,
-                    reason=sig.reason,
-                    **names,
-                )
-            )
+            out.append(_failure_finding(sig, severity))
         elif not sig.aligned and not any_aligned_pass:
             out.append(
                 finding(
@@ -111,6 +109,68 @@ def _dkim_findings(message: MessageInfo, sender: str, mode: str) -> list[Finding
         if weak is not None:
             out.append(weak)
     return out
+
+
+def _failure_finding(sig: DkimSignature, severity: Severity) -> Finding:
+    """The one finding of a signature that did not pass, chosen by `sig.failure` (data, never
+    the English reason). A key location is named only when d= and s= were valid names, that
+    is when the key was looked up."""
+    params: dict[str, str] = {
+        "domain": printable(sig.domain),
+        "selector": printable(sig.selector),
+    }
+    name = sig.lookup.name if sig.lookup is not None else None
+    reason = printable(sig.reason)
+    failure = sig.failure
+    if failure == "key-missing" and name is not None and sig.lookup is not None:
+        outcome = sig.lookup.outcome.upper()
+        return finding(
+            severity, "dkim-key-missing/signature", SUBJECT, name=name, outcome=outcome, **params
+        )
+    if failure == "temperror" and name is not None and sig.lookup is not None:
+        # DNS trouble says nothing about the signature: never more than a warning.
+        outcome = sig.lookup.outcome.upper()
+        return finding(
+            Severity.WARNING, "dkim-temperror", SUBJECT, name=name, outcome=outcome, **params
+        )
+    if failure == "body-changed":
+        return finding(severity, "dkim-fail/body-changed", SUBJECT, **params)
+    if failure == "signature-mismatch" and name is not None:
+        return finding(severity, "dkim-fail/signature", SUBJECT, name=name, **params)
+    if failure == "expired" and sig.expiration is not None:
+        return finding(
+            severity,
+            "dkim-permerror/expired",
+            SUBJECT,
+            expired=_utc(sig.expiration),
+            slack=CLOCK_SLACK,
+            **params,
+        )
+    if failure == "key-invalid" and name is not None:
+        return finding(severity, "dkim-permerror/key", SUBJECT, name=name, reason=reason, **params)
+    if failure == "not-evaluated":
+        return finding(severity, "dkim-permerror/not-evaluated", SUBJECT, reason=reason, **params)
+    if failure == "permerror" and sig.algorithm == "rsa-sha1":
+        return finding(severity, "dkim-permerror/rsa-sha1", SUBJECT, **params)
+    if failure is not None and sig.result in ("permerror", "neutral"):
+        return finding(severity, "dkim-permerror", SUBJECT, reason=reason, **params)
+    # A saved analysis from before failures were recorded: its result and reason only.
+    if sig.result == "fail":
+        return finding(severity, "dkim-fail", SUBJECT, reason=reason, **params)
+    if sig.result == "temperror":
+        return finding(
+            Severity.WARNING, "dkim-temperror/recorded", SUBJECT, reason=reason, **params
+        )
+    return finding(
+        severity, "dkim-permerror/recorded", SUBJECT, result=sig.result, reason=reason, **params
+    )
+
+
+def _utc(ts: int) -> str:
+    try:
+        return datetime.datetime.fromtimestamp(ts, datetime.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    except (OverflowError, OSError, ValueError):
+        return str(ts)
 
 
 def _weak(sig: DkimSignature) -> Finding | None:

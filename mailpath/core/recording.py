@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import dns.exception
 import dns.name
@@ -50,6 +50,7 @@ import dns.name
 from mailpath import __version__
 from mailpath.core.dkim import (
     ArcResult,
+    DkimFailure,
     DkimSignature,
     arc_result_to_json,
     dkim_signature_to_json,
@@ -57,7 +58,7 @@ from mailpath.core.dkim import (
 from mailpath.core.dns import Answer, Outcome, RecordValue, answer_to_json, normalize_qname
 from mailpath.core.message import message_from_json_headers, message_to_json_headers
 from mailpath.core.message_check import MessageInput
-from mailpath.core.model import MessageInfo
+from mailpath.core.model import LookupStatus, MessageInfo
 from mailpath.core.names import InputError, parse_party, parse_sending_host
 
 FORMAT = "mailpath-analysis"
@@ -327,7 +328,23 @@ def _signature(index: int, value: Any) -> DkimSignature:
         aligned_relaxed=aligned,
         aligned_strict=value.get("aligned_strict") is True,
         body_length_limit=_optional_int(value.get("body_length_limit"), f"the l= of {where}"),
+        timestamp=_optional_int(value.get("timestamp"), f"the t= of {where}"),
+        expiration=_optional_int(value.get("expiration"), f"the x= of {where}"),
+        lookup=_key_lookup(value.get("lookup"), where),
+        # Saved before failures were recorded, or unknown: None (findings use the result).
+        failure=value["failure"] if value.get("failure") in get_args(DkimFailure) else None,
     )
+
+
+def _key_lookup(value: Any, where: str) -> LookupStatus | None:
+    """The key query of a saved DKIM result: its name and outcome (what findings name)."""
+    if not isinstance(value, dict):
+        return None
+    outcome = value.get("outcome")
+    if outcome not in {o.value for o in Outcome}:
+        return None
+    name = _text(value.get("name"), f"the key name of {where}", MAX_ASKED_NAME)
+    return LookupStatus(name=name, rdtype="TXT", outcome=outcome)
 
 
 def _arc(value: Any) -> ArcResult:

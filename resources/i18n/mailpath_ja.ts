@@ -693,12 +693,80 @@
       <translation>署名後にメールを書き換えるもの（フッター、ウイルス対策、転送）がないこと、{selector}._domainkey.{domain} にサーバーが署名に使う鍵があることを確認してください。</translation>
     </message>
     <message>
-      <source>The DKIM signature d={domain} s={selector} could not be verified ({result}): {reason}.</source>
-      <translation>DKIM 署名 d={domain} s={selector} を検証できませんでした（{result}）: {reason}。</translation>
+      <source>The body of the message changed after the DKIM signature d={domain} s={selector} was made (body hash mismatch): it was changed after signing — a list footer, a forwarder, or the file itself.</source>
+      <translation>DKIM 署名 d={domain} s={selector} の作成後にメッセージの本文が変わっています（本文ハッシュの不一致）。署名の後で書き換えられました（メーリングリストのフッター、転送、またはファイル自体）。</translation>
     </message>
     <message>
-      <source>Publish the signing key at {selector}._domainkey.{domain} as one TXT record &quot;v=DKIM1; k=rsa; p=...&quot; and check that its name servers answer.</source>
-      <translation>署名鍵を {selector}._domainkey.{domain} に TXT レコード 1 つ（&quot;v=DKIM1; k=rsa; p=...&quot;）として公開し、ネームサーバーが応答することを確認してください。</translation>
+      <source>If the mail passed through a mailing list or a forwarder, that is what changed it; otherwise find what rewrites the body after signing (a footer, a disclaimer, a virus scanner) and sign after it.</source>
+      <translation>メーリングリストや転送を経由したのなら、それが本文を変えたものです。そうでなければ署名後に本文を書き換えるもの（フッター、免責文、ウイルス対策）を突き止め、その後で署名するようにしてください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} does not verify: the signed header fields were changed after signing — a list, a forwarder, or the file itself — or the key at {name} does not match the one the server signs with.</source>
+      <translation>DKIM 署名 d={domain} s={selector} は検証に失敗します。署名対象のヘッダーが署名後に書き換えられた（メーリングリスト、転送、またはファイル自体）か、{name} の鍵がサーバーが署名に使う鍵と一致しません。</translation>
+    </message>
+    <message>
+      <source>Make sure nothing rewrites the signed header fields after signing, and that {name} holds the public half of the key the server signs with.</source>
+      <translation>署名後に署名対象のヘッダーを書き換えるものがないこと、{name} にサーバーが署名に使う鍵の公開鍵があることを確認してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} cannot be verified: no key is published at {name} ({outcome}), so receivers treat it as invalid (permerror).</source>
+      <translation>DKIM 署名 d={domain} s={selector} を検証できません。{name} に鍵が公開されていない（{outcome}）ため、受信側はこの署名を無効（permerror）として扱います。</translation>
+    </message>
+    <message>
+      <source>Publish the key the server signs with as a TXT record at {name} (&quot;v=DKIM1; k=rsa; p=...&quot;), or make the server sign with a selector whose key is published.</source>
+      <translation>サーバーが署名に使う鍵を {name} に TXT レコード（&quot;v=DKIM1; k=rsa; p=...&quot;）として公開するか、鍵が公開されているセレクタで署名するようサーバーを設定してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM key for the signature d={domain} s={selector} could not be fetched from {name} ({outcome}): the signature was not checked; a receiver would treat it as a temporary error (temperror), not as a missing key.</source>
+      <translation>DKIM 署名 d={domain} s={selector} の鍵を {name} から取得できませんでした（{outcome}）。署名は確認されていません。受信側はこれを鍵がないのではなく一時的なエラー（temperror）として扱います。</translation>
+    </message>
+    <message>
+      <source>Nothing to publish: try again later, and if it keeps failing check that the name servers of {domain} answer for {name}.</source>
+      <translation>公開するものはありません。時間をおいて再実行し、失敗が続くなら {domain} のネームサーバーが {name} に応答するか確認してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} could not be checked when this analysis was saved (temperror): {reason}.</source>
+      <translation>この解析を保存した時点で DKIM 署名 d={domain} s={selector} を確認できませんでした（temperror）: {reason}。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} is not valid as written (permerror): {reason}.</source>
+      <translation>DKIM 署名 d={domain} s={selector} は書かれたとおりでは有効になりません（permerror）: {reason}。</translation>
+    </message>
+    <message>
+      <source>The signer must correct the DKIM-Signature header field its server adds (its d=, s=, a= and the other required tags) or the software that writes it.</source>
+      <translation>署名者は、サーバーが付ける DKIM-Signature ヘッダー（d=、s=、a= などの必須タグ）またはそれを書くソフトウェアを直す必要があります。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} expired at {expired} (x=): receivers treat it as invalid (permerror). mailpath allows {slack} seconds for clock differences.</source>
+      <translation>DKIM 署名 d={domain} s={selector} は {expired} に期限切れになりました（x=）。受信側はこれを無効（permerror）として扱います。mailpath は時計のずれとして {slack} 秒まで許容します。</translation>
+    </message>
+    <message>
+      <source>If the message is old, that is expected. Otherwise the signing server sets x= too soon, or its clock is wrong: sign with a longer expiry or without x=.</source>
+      <translation>古いメッセージなら当然の結果です。そうでなければ署名サーバーの x= が短すぎるか時計がずれています。期限を長くするか x= なしで署名してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} uses rsa-sha1, which RFC 8301 forbids verifiers to accept: it counts as no signature.</source>
+      <translation>DKIM 署名 d={domain} s={selector} は rsa-sha1 を使っています。RFC 8301 は検証側がこれを受け入れることを禁じているため、署名がないのと同じです。</translation>
+    </message>
+    <message>
+      <source>Configure the signing server to sign with rsa-sha256 (or ed25519-sha256 beside it).</source>
+      <translation>署名サーバーを rsa-sha256 で（併せて ed25519-sha256 でも）署名するよう設定してください。</translation>
+    </message>
+    <message>
+      <source>The DKIM key at {name} cannot verify the signature d={domain} s={selector}: {reason}.</source>
+      <translation>{name} の DKIM 鍵では署名 d={domain} s={selector} を検証できません: {reason}。</translation>
+    </message>
+    <message>
+      <source>Publish one valid TXT record &quot;v=DKIM1; k=rsa; p=...&quot; at {name} holding the public half of the key the server signs with (RSA of 2,048 bits, or k=ed25519 for ed25519-sha256 signatures).</source>
+      <translation>サーバーが署名に使う鍵の公開鍵を、有効な TXT レコード 1 つ（&quot;v=DKIM1; k=rsa; p=...&quot;）として {name} に公開してください（2,048 ビットの RSA、または ed25519-sha256 の署名なら k=ed25519）。</translation>
+    </message>
+    <message>
+      <source>mailpath did not evaluate the DKIM signature d={domain} s={selector}: {reason}. Receivers limit the same things and may ignore it too.</source>
+      <translation>mailpath は DKIM 署名 d={domain} s={selector} を評価しませんでした: {reason}。受信側も同じ制限を設けており、この署名を無視することがあります。</translation>
+    </message>
+    <message>
+      <source>The DKIM signature d={domain} s={selector} could not be verified when this analysis was saved ({result}): {reason}.</source>
+      <translation>この解析を保存した時点で DKIM 署名 d={domain} s={selector} を検証できませんでした（{result}）: {reason}。</translation>
     </message>
     <message>
       <source>The DKIM signature d={domain} passes but is not aligned with the From domain {sender} (adkim={mode}): DMARC does not count it.</source>
@@ -767,6 +835,30 @@
     <message>
       <source>{authserv} recorded {method}={theirs} when the message arrived, but checking it again now gives {method}={ours}: DNS has changed since (a record edited, a key rotated) or the receiver saw something mailpath cannot.</source>
       <translation>{authserv} は受信時に {method}={theirs} と記録しましたが、いま確認し直すと {method}={ours} になります。その後 DNS が変わった（レコードの編集、鍵の交換）か、受信側には mailpath に見えないものが見えていました。</translation>
+    </message>
+    <message>
+      <source>{authserv} recorded {method}={theirs} when the message arrived, but checking it again now gives {method}={ours}: the body no longer matches its DKIM signature's body hash, so this file was changed after it was received (edited, re-encoded, a converted line ending); the sender's published records are not the cause.</source>
+      <translation>{authserv} は受信時に {method}={theirs} と記録しましたが、いま確認し直すと {method}={ours} になります。本文が DKIM 署名の本文ハッシュと一致しなくなっており、このファイルは受信後に変更されています（編集、再エンコード、改行コードの変換）。送信者が公開しているレコードが原因ではありません。</translation>
+    </message>
+    <message>
+      <source>Open the message as the mailbox first saved it (export the original .eml) to re-check it.</source>
+      <translation>メールボックスが最初に保存したままのメッセージ（元の .eml を書き出したもの）を開いて確認し直してください。</translation>
+    </message>
+    <message>
+      <source>{authserv} recorded {method}={theirs} when the message arrived, but checking it again now gives {method}={ours}: the DKIM key at {name} is no longer the one that signed it (the key was rotated or removed since), unless the signed header fields of this file were edited.</source>
+      <translation>{authserv} は受信時に {method}={theirs} と記録しましたが、いま確認し直すと {method}={ours} になります。{name} の DKIM 鍵は署名した鍵ではなくなっています（その後、鍵が交換または削除された）。ただし、このファイルの署名対象ヘッダーが編集された場合も同じになります。</translation>
+    </message>
+    <message>
+      <source>{authserv} recorded {method}={theirs} when the message arrived, but checking it again now gives {method}={ours} because a DNS lookup failed just now (a timeout, SERVFAIL or REFUSED), not because anything changed.</source>
+      <translation>{authserv} は受信時に {method}={theirs} と記録しましたが、いま確認し直すと {method}={ours} になります。何かが変わったのではなく、いま DNS の問い合わせが失敗した（タイムアウト、SERVFAIL、REFUSED）ためです。</translation>
+    </message>
+    <message>
+      <source>Try again later, or with another resolver.</source>
+      <translation>時間をおいて、または別のリゾルバーで再実行してください。</translation>
+    </message>
+    <message>
+      <source>{authserv} recorded {method}={theirs} when the message arrived, but checking it again now gives {method}={ours}: the DKIM signature's expiry (x=) has passed since; neither the message nor DNS changed.</source>
+      <translation>{authserv} は受信時に {method}={theirs} と記録しましたが、いま確認し直すと {method}={ours} になります。その後 DKIM 署名の有効期限（x=）が過ぎたためで、メッセージも DNS も変わっていません。</translation>
     </message>
     <message>
       <source>{recipient} will reject this mail: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is reject.</source>

@@ -191,12 +191,12 @@ def test_key_split_over_several_strings_is_joined(dns_server: Any) -> None:
     assert sig.result == "pass"
 
 
-def test_expired_signature_is_neutral_with_the_date(dns_server: Any) -> None:
+def test_expired_signature_is_permerror_with_the_time(dns_server: Any) -> None:
     server = dns_server(zone_with({KEY_NAME: key_record()}))
     message = sign_with_tags(MESSAGE, [(b"t", b"1699000000"), (b"x", b"1700000000")])
     (sig,) = verify(server, message)
-    assert sig.result == "neutral"
-    assert sig.reason == "signature expired on 2023-11-14 (x=)"
+    assert (sig.result, sig.failure) == ("permerror", "expired")
+    assert sig.reason == "signature expired at 2023-11-14 22:13:20 UTC (x=)"
     assert sig.expiration == 1700000000
     # Not worth a DNS question.
     assert server.queries == []
