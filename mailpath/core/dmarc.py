@@ -617,8 +617,15 @@ def _with_legacy(
 async def _report_checks(source: DnsSource, info: DmarcInfo, rec: DmarcRecord) -> list[Issue]:
     """External report destinations must authorize the policy domain (RFC 9989 B.2.3, the
     aggregate-reporting document section 3): TXT "v=DMARC1" at
-    <policy domain>._report._dmarc.<destination host>."""
+    <policy domain>._report._dmarc.<destination host>.
+
+    "External" is judged against the organizational domain of the domain that published the
+    record (`info.domain`), not the author's: a public suffix operator's record (psd=y) names
+    the operator's own addresses, which are no more external to it than a domain's own are
+    to that domain's record."""
     org = info.org_domain
+    if info.domain != info.author and info.domain != org:
+        org = await org_domain(source, info.domain)
     hosts: list[str] = []
     for _, _, host in rec.mailtos:
         if host not in hosts:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Sequence
 
 from mailpath.core.model import (
     Finding,
@@ -21,7 +22,15 @@ from mailpath.core.model import (
     SendingHostInfo,
     Severity,
 )
-from mailpath.core.spf import MAX_LOOKUPS, MAX_VOID_LOOKUPS, SpfResult
+from mailpath.core.spf import (
+    MAX_LOOKUPS,
+    MAX_VOID_LOOKUPS,
+    SpfResult,
+    SpfSyntaxError,
+    SpfTrace,
+    is_spf_record,
+    parse_record,
+)
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -181,6 +190,18 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
     "spf-record-error": (
         "The SPF record of {sender} has an error: {error}.",
         "Correct the record; receivers return permerror for it.",
+    ),
+    "spf-multiple-records": (
+        "{sender} publishes {count} SPF records ({records}); RFC 7208 4.5 allows one, so every "
+        "receiver gets permerror for every server and SPF never passes.",
+        "Merge them into one record: publish at {sender} only this TXT record, in place of the "
+        '{count}: "{record}"',
+    ),
+    "spf-multiple-records/manual": (
+        "{sender} publishes {count} SPF records ({records}); RFC 7208 4.5 allows one, so every "
+        "receiver gets permerror for every server and SPF never passes.",
+        "Merge them into one record at {sender}: keep every term the servers need, end it with "
+        "one all, and delete the others.",
     ),
     "spf-void-lookups": (
         "The SPF record of {sender} makes {count} lookups that find nothing for {family} "
@@ -512,6 +533,29 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "sending server: the predicted route has no such hop (a forwarder, a mailing list or "
         "a filtering service).",
         "Forwarding breaks SPF: sign with DKIM d={sender} so DMARC still passes after a forwarder.",
+    ),
+    "from-multiple": (
+        "The message has {count} From fields ({addresses}); RFC 5322 3.6 allows exactly one, and "
+        "large receivers (Gmail, Microsoft) refuse such a message. mailpath analysed the "
+        "topmost, {used}, as the author.",
+        "Find what adds the extra From field (a script, a mailing list, a relay that rewrites "
+        "headers) and make it replace the field instead of adding one.",
+    ),
+    "from-multiple/addresses": (
+        "The From field names {count} addresses ({addresses}): there is no single author "
+        "domain for DMARC, and large receivers (Gmail, Microsoft) refuse such a message. "
+        "mailpath analysed the first, {used}, as the author.",
+        "Send with exactly one address in From; put the others in Reply-To or To.",
+    ),
+    "message-date-missing": (
+        "The message has no Date field; RFC 5322 3.6 requires one, and receivers that check "
+        "the format (Gmail's sender requirements) may flag or refuse it.",
+        "Make the sending software or the submission server add a Date field.",
+    ),
+    "message-id-missing": (
+        "The message has no Message-ID field; RFC 5322 3.6 says every message should have "
+        "one, and receivers (Gmail's sender requirements) may flag or refuse mail without it.",
+        "Make the sending software or the submission server add a Message-ID field.",
     ),
     "auth-results-differ": (
         "{authserv} recorded {method}={theirs} when the message arrived, but checking it again "
@@ -877,6 +921,8 @@ def _spf_host_findings(
     errors = [(a, r) for a, r in results if r in (SpfResult.PERMERROR, SpfResult.TEMPERROR)]
     if errors:
         addr, error_result = errors[0]
+        if addr.spf is not None and multiple_spf_records(addr.spf.trace):
+            return []  # the cause is the sender's records themselves: spf-multiple-records
         reason = (addr.spf.trace.error if addr.spf is not None else None) or "see the SPF trace"
         key = "spf-permerror" if error_result is SpfResult.PERMERROR else "spf-temperror"
         severity = Severity.ERROR if key == "spf-permerror" else Severity.WARNING
@@ -993,6 +1039,9 @@ def _audit_findings(result: Result) -> list[Finding]:
     if audit is None:
         return []
     sender = result.sender_domain.ascii
+    records = multiple_spf_records(audit.tree)
+    if records:
+        return [_multiple_records_finding(sender, records)]
     if audit.record is None:
         failed = [q for q in audit.tree.record_queries if q.outcome not in _ANSWERED]
         if not failed:
@@ -1045,6 +1094,85 @@ def _audit_findings(result: Result) -> list[Finding]:
         elif low.lstrip("+-~?").split(":")[0].split("/")[0] == "ptr":
             out.append(finding(Severity.WARNING, "spf-ptr", "dns:spf", sender=sender, term=term))
     return out
+
+
+#: Records named in an spf-multiple-records finding, at most (each shortened).
+_MAX_SHOWN_RECORDS = 5
+
+
+def multiple_spf_records(trace: SpfTrace) -> tuple[str, ...]:
+    """The v=spf1 records of `trace`'s own domain when it publishes more than one (RFC 7208
+    4.5: permerror for every client), else (). Read from the answer the trace used."""
+    if trace.record is not None or trace.result is not SpfResult.PERMERROR:
+        return ()
+    answered = [q for q in trace.record_queries if q.outcome == "ok"]
+    if not answered:
+        return ()
+    found = tuple(r for r in answered[0].records if is_spf_record(r))
+    return found if len(found) > 1 else ()
+
+
+def merge_spf_records(records: Sequence[str]) -> str | None:
+    """One record that lists every mechanism of `records` (first appearance kept, duplicates
+    dropped) and ends with one `all`; None when no simple merge exists: a record does not
+    parse, or has modifiers (redirect=, exp=) whose meaning a merge would change.
+
+    Mechanisms after a record's `all` are never reached and are left out. When the records
+    end with different `all` qualifiers the most lenient is kept (a server that one record
+    let through with ~all is not made to fail).
+
+    The records are taken in sorted order: DNS returns a TXT set in any order, and the same
+    records must give the same suggestion on every run."""
+    records = sorted(records)
+    terms: list[str] = []
+    seen: set[str] = set()
+    alls: list[str] = []
+    for record in records:
+        try:
+            parsed = parse_record(record)
+        except SpfSyntaxError:
+            return None
+        if any(t.kind == "modifier" for t in parsed.terms):
+            return None
+        for mech in parsed.mechanisms:
+            if mech.name == "all":
+                alls.append(mech.qualifier)
+                break
+            key = mech.text.lower().lstrip("+")
+            if key not in seen:
+                seen.add(key)
+                terms.append(mech.text)
+    if alls:
+        terms.append(max(alls, key=_LENIENCY.index) + "all")
+    return " ".join(["v=spf1", *terms])
+
+
+#: `all` qualifiers from the strictest to the most lenient.
+_LENIENCY = ("-", "~", "?", "+")
+
+
+def _multiple_records_finding(sender: str, records: tuple[str, ...]) -> Finding:
+    shown = [r if len(r) <= 120 else r[:119] + "…" for r in records[:_MAX_SHOWN_RECORDS]]
+    if len(records) > _MAX_SHOWN_RECORDS:
+        shown.append("…")
+    common: dict[str, str] = {
+        "sender": sender,
+        "count": str(len(records)),
+        "records": ", ".join(f'"{r}"' for r in shown),
+    }
+    merged = merge_spf_records(records)
+    if merged is None:
+        return finding(Severity.ERROR, "spf-multiple-records/manual", "dns:spf", **common)
+    return finding(
+        Severity.ERROR,
+        "spf-multiple-records",
+        "dns:spf",
+        record=merged,
+        # Where the merged record goes, for a DNS panel's Name and Type fields.
+        record_name=sender,
+        record_type="TXT",
+        **common,
+    )
 
 
 # ---------------------------------------------------------------- DMARC

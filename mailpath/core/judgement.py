@@ -299,8 +299,10 @@ def from_multiple(result: Result) -> bool:
     message = result.message
     if message is None:
         return False
-    notes = message.parsed.notes
-    return "from-multiple-headers" in notes or "from-multiple-addresses" in notes
+    # Several From fields: Gmail and Microsoft refuse the message ("Multiple 'From' headers
+    # found"). Several addresses in one From field are allowed with a Sender field (RFC 5322
+    # 3.6.2): its finding says so without a refusal here.
+    return len(message.parsed.from_headers) > 1
 
 
 def authenticate(result: Result, addr: SendingAddress) -> _Auth:
@@ -399,6 +401,7 @@ CAUSES: dict[str, str] = {
     "ptr-missing": "ptr",
     "fcrdns-failed": "ptr",
     "dkim-missing": "dkim",
+    "dkim-key-missing": "dkim",
     "dkim-fail": "dkim",
     "dkim-permerror": "dkim",
     "dkim-temperror": "dkim",
@@ -432,6 +435,7 @@ CONSEQUENCES: dict[str, str] = {
 }
 
 _GAP_CODES = ("spf-ipv6-gap", "spf-ipv4-gap")
+_TRANSIENT = ("dkim-temperror",)
 
 
 def _finding_addresses(result: Result, finding: Finding) -> list[SendingAddress]:
@@ -577,7 +581,9 @@ def _judged(result: Result, judgement: Judgement, finding: Finding) -> Finding:
         else:
             key = f"consequence/{disposition.value}"
         params = {"recipient": recipient, "address": address}
-        severity = _SEVERITY[disposition]
+        # A DNS failure of the moment is no error of the owner's: it says what it does to
+        # the mail, and stays a warning (the error that decides is another finding's).
+        severity = finding.severity if finding.code in _TRANSIENT else _SEVERITY[disposition]
     else:
         return finding
     return with_consequence(finding, key, params, severity, disposition)

@@ -115,7 +115,15 @@ class ParsedMessage:
     """What a received message says about its path. Header text is data: show it as plain text.
 
     - `from_address` / `from_domain`: the first address of the topmost From field; the domain
-      in ASCII lower case (IDNA), None when absent or unreadable.
+      in ASCII lower case (IDNA), None when absent or unreadable. This is the author mailpath
+      analyses; with several From fields or addresses it is a choice, see `from_ambiguous`.
+    - `from_headers`: the value of every From field, topmost first (RFC 5322 3.6: exactly one).
+    - `from_addresses`: every address of every From field, in header order.
+    - `from_ambiguous` (property): more than one From field, or more than one address in it.
+      Large receivers (Gmail, Microsoft) refuse such a message outright; a receiver model
+      should read this fact, never the `notes`.
+    - `date` / `message_id`: the topmost Date / Message-ID value, None when the field is
+      absent or empty (RFC 5322 3.6: Date is required, Message-ID SHOULD be present).
     - `mail_from` / `mail_from_domain`: from the topmost Return-Path; None for ``<>``.
     - `recipient_domain`: from Delivered-To, else X-Original-To, else the newest ``for <...>``
       of a Received field, else To; `recipient_source` names which ("delivered-to",
@@ -151,10 +159,20 @@ class ParsedMessage:
     notes: tuple[str, ...]
     header_bytes: bytes = field(repr=False, compare=False)
     raw: bytes = field(repr=False, compare=False)
+    from_headers: tuple[str, ...] = ()
+    from_addresses: tuple[str, ...] = ()
+    date: str | None = None
+    message_id: str | None = None
 
     @property
     def has_arc(self) -> bool:
         return bool(self.arc_headers)
+
+    @property
+    def from_ambiguous(self) -> bool:
+        """More than one From field, or a From field with more than one address: no single
+        author (RFC 5322 3.6 allows one From field; Gmail and Microsoft refuse the message)."""
+        return len(self.from_headers) > 1 or len(self.from_addresses) > 1
 
     def header_values(self, name: str) -> list[str]:
         """Values of every field called `name` (case-insensitive), topmost first."""
@@ -220,6 +238,11 @@ def _addresses(value: str) -> list[str]:
     except Exception:  # the stdlib address parser on hostile text
         return []
     return [addr for _name, addr in pairs if "@" in addr]
+
+
+def field_addresses(value: str) -> list[str]:
+    """The addresses (with an @) of one address field's value, as mailpath reads From."""
+    return _addresses(value)
 
 
 def _address_domain(address: str | None) -> str | None:
@@ -432,6 +455,7 @@ def parse_message(data: bytes) -> ParsedMessage:
 
     from_address: str | None = None
     from_fields = values("from")
+    from_addresses = [a for value in from_fields for a in _addresses(value)]
     if not from_fields:
         notes.append("from-missing")
     else:
@@ -478,6 +502,8 @@ def parse_message(data: bytes) -> ParsedMessage:
 
     handover = find_handover(hops, _default_receivers(recipient_domain, hops))
     subjects = values("subject")
+    dates = values("date")
+    message_ids = values("message-id")
     return ParsedMessage(
         from_address=from_address,
         from_domain=from_domain,
@@ -505,6 +531,10 @@ def parse_message(data: bytes) -> ParsedMessage:
         notes=tuple(dict.fromkeys(notes)),
         header_bytes=header_bytes,
         raw=data,
+        from_headers=tuple(from_fields),
+        from_addresses=tuple(from_addresses),
+        date=dates[0] if dates and dates[0] else None,
+        message_id=message_ids[0] if message_ids and message_ids[0] else None,
     )
 
 
@@ -523,6 +553,11 @@ def message_to_json(message: ParsedMessage) -> dict[str, object]:
     return {
         "from_address": message.from_address,
         "from_domain": message.from_domain,
+        "from_headers": list(message.from_headers),
+        "from_addresses": list(message.from_addresses),
+        "from_ambiguous": message.from_ambiguous,
+        "date": message.date,
+        "message_id": message.message_id,
         "mail_from": message.mail_from,
         "mail_from_domain": message.mail_from_domain,
         "recipient_domain": message.recipient_domain,

@@ -344,6 +344,11 @@ def message_to_json(info: MessageInfo | None) -> dict[str, Any] | None:
     dmarc = info.dmarc_result
     return {
         "from_domain": parsed.from_domain,
+        "from_addresses": list(parsed.from_addresses),
+        "from_fields": len(parsed.from_headers),
+        "from_ambiguous": parsed.from_ambiguous,
+        "date": parsed.date,
+        "message_id": parsed.message_id,
         "mail_from_domain": parsed.mail_from_domain,
         "recipient_domain": parsed.recipient_domain,
         "hops": [hop_to_json(h) for h in parsed.hops],

@@ -10,6 +10,7 @@ import datetime
 from mailpath.core.dkim import CLOCK_SLACK, DkimKey, DkimSignature, printable
 from mailpath.core.dmarc_findings import dmarc_result_findings
 from mailpath.core.findings import finding
+from mailpath.core.message import ParsedMessage, field_addresses
 from mailpath.core.message_check import difference_cause, differences
 from mailpath.core.model import Finding, MessageInfo, Result, Severity
 
@@ -30,6 +31,7 @@ def message_findings(result: Result) -> list[Finding]:
         if not result.dkim_keys:
             out.append(finding(Severity.INFO, "dkim-unchecked", SUBJECT))
         return out
+    out += format_findings(message.parsed)
     out += _dkim_findings(message, sender, result.dmarc.adkim if result.dmarc else "r")
     if message.arc is not None and message.arc.result == "fail":
         out.append(finding(Severity.WARNING, "arc-fail", SUBJECT, reason=message.arc.reason))
@@ -67,6 +69,44 @@ def message_findings(result: Result) -> list[Finding]:
                 **extra,
             )
         )
+    return out
+
+
+#: From fields or addresses named in a finding, at most.
+MAX_SHOWN = 10
+#: The node the message's own format findings point at: the software that wrote it.
+FORMAT_SUBJECT = "client"
+
+
+def format_findings(parsed: ParsedMessage) -> list[Finding]:
+    """RFC 5322 3.6 in the message itself: one From field with one address, a Date field and
+    a Message-ID. A message with several From fields or addresses is refused by large
+    receivers (`ParsedMessage.from_ambiguous`); the finding says which author was analysed."""
+    out: list[Finding] = []
+    if parsed.from_ambiguous:
+        several_fields = len(parsed.from_headers) > 1
+        if several_fields:
+            shown = [
+                ", ".join(field_addresses(v)[:MAX_SHOWN]) or v[:80] for v in parsed.from_headers
+            ]
+        else:
+            shown = list(parsed.from_addresses)
+        if len(shown) > MAX_SHOWN:  # a hostile message may carry thousands
+            shown = [*shown[:MAX_SHOWN], "…"]
+        out.append(
+            finding(
+                Severity.ERROR,
+                "from-multiple" if several_fields else "from-multiple/addresses",
+                FORMAT_SUBJECT,
+                count=len(parsed.from_headers) if several_fields else len(parsed.from_addresses),
+                addresses="; ".join(shown),
+                used=parsed.from_address or "?",
+            )
+        )
+    if parsed.date is None:
+        out.append(finding(Severity.WARNING, "message-date-missing", FORMAT_SUBJECT))
+    if parsed.message_id is None:
+        out.append(finding(Severity.WARNING, "message-id-missing", FORMAT_SUBJECT))
     return out
 
 

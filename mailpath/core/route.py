@@ -156,6 +156,7 @@ TEMPLATES: dict[str, str] = {
     "d.lookups": "lookups",
     "d.void_lookups": "void lookups",
     "d.found_at": "found at",
+    "d.looked_for_at": "looked for at",
     "d.policy": "policy",
     "d.hop_n": "hop #{n}",
     "d.hop": "hop",
@@ -832,7 +833,13 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
         else:
             dm_status = Status.PASS if policy in ("quarantine", "reject") else Status.NEUTRAL
         _put(dm_details, part("d.record"), _or_none(dm.record))
-        _put(dm_details, part("d.found_at"), text(f"_dmarc.{dm.domain}"))
+        if dm.record is not None:
+            _put(dm_details, part("d.found_at"), text(f"_dmarc.{dm.domain}"))
+        else:  # no record applies: where the tree walk looked, never "found at"
+            places = dm.walk or (dm.domain,)
+            _put(
+                dm_details, part("d.looked_for_at"), text(", ".join(f"_dmarc.{n}" for n in places))
+            )
         if policy:
             _put(dm_details, part("d.policy"), text(policy))
         if dm.error:

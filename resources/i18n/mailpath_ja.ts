@@ -956,6 +956,50 @@
       <source>{recipient} will mark this mail unverified: the SPF record of {sender} gives neutral for {host}. The message carries no valid DKIM signature aligned with {sender} either.</source>
       <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host} に neutral を返します。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
     </message>
+    <message>
+      <source>{sender} publishes {count} SPF records ({records}); RFC 7208 4.5 allows one, so every receiver gets permerror for every server and SPF never passes.</source>
+      <translation>{sender} は SPF レコードを {count} 件公開しています（{records}）。RFC 7208 4.5 で許されるのは 1 件だけなので、どの受信側もすべてのサーバーに対して permerror となり、SPF は決して合格しません。</translation>
+    </message>
+    <message>
+      <source>Merge them into one record: publish at {sender} only this TXT record, in place of the {count}: "{record}"</source>
+      <translation>1 件のレコードにまとめてください。{sender} には {count} 件の代わりに次の TXT レコードだけを公開してください: "{record}"</translation>
+    </message>
+    <message>
+      <source>Merge them into one record at {sender}: keep every term the servers need, end it with one all, and delete the others.</source>
+      <translation>{sender} のレコードを 1 件にまとめてください。サーバーに必要な項目をすべて残し、末尾に all を 1 つだけ置き、ほかのレコードは削除してください。</translation>
+    </message>
+    <message>
+      <source>The message has {count} From fields ({addresses}); RFC 5322 3.6 allows exactly one, and large receivers (Gmail, Microsoft) refuse such a message. mailpath analysed the topmost, {used}, as the author.</source>
+      <translation>このメッセージには From フィールドが {count} 個あります（{addresses}）。RFC 5322 3.6 で許されるのは 1 個だけで、大手の受信側（Gmail、Microsoft）はこのようなメッセージを拒否します。mailpath は一番上の {used} を差出人として解析しました。</translation>
+    </message>
+    <message>
+      <source>Find what adds the extra From field (a script, a mailing list, a relay that rewrites headers) and make it replace the field instead of adding one.</source>
+      <translation>余分な From フィールドを追加しているもの（スクリプト、メーリングリスト、ヘッダーを書き換える中継）を突き止め、フィールドを追加せずに置き換えるようにしてください。</translation>
+    </message>
+    <message>
+      <source>The From field names {count} addresses ({addresses}): there is no single author domain for DMARC, and large receivers (Gmail, Microsoft) refuse such a message. mailpath analysed the first, {used}, as the author.</source>
+      <translation>From フィールドに {count} 個のアドレスがあります（{addresses}）。DMARC の差出人ドメインが 1 つに決まらず、大手の受信側（Gmail、Microsoft）はこのようなメッセージを拒否します。mailpath は最初の {used} を差出人として解析しました。</translation>
+    </message>
+    <message>
+      <source>Send with exactly one address in From; put the others in Reply-To or To.</source>
+      <translation>From にはアドレスを 1 つだけ入れて送ってください。ほかのアドレスは Reply-To か To に入れてください。</translation>
+    </message>
+    <message>
+      <source>The message has no Date field; RFC 5322 3.6 requires one, and receivers that check the format (Gmail's sender requirements) may flag or refuse it.</source>
+      <translation>このメッセージには Date フィールドがありません。RFC 5322 3.6 では必須で、形式を確認する受信側（Gmail の送信者ガイドライン）は迷惑メール扱いにしたり拒否したりすることがあります。</translation>
+    </message>
+    <message>
+      <source>Make the sending software or the submission server add a Date field.</source>
+      <translation>送信ソフトウェアまたは送信（サブミッション）サーバーが Date フィールドを付けるようにしてください。</translation>
+    </message>
+    <message>
+      <source>The message has no Message-ID field; RFC 5322 3.6 says every message should have one, and receivers (Gmail's sender requirements) may flag or refuse mail without it.</source>
+      <translation>このメッセージには Message-ID フィールドがありません。RFC 5322 3.6 ではすべてのメッセージに付けるべきとされ、受信側（Gmail の送信者ガイドライン）はこれのないメールを迷惑メール扱いにしたり拒否したりすることがあります。</translation>
+    </message>
+    <message>
+      <source>Make the sending software or the submission server add a Message-ID field.</source>
+      <translation>送信ソフトウェアまたは送信（サブミッション）サーバーが Message-ID フィールドを付けるようにしてください。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>
@@ -3221,6 +3265,10 @@ From: …
     <message>
       <source>{ms} ms</source>
       <translation>{ms} ミリ秒</translation>
+    </message>
+    <message>
+      <source>looked for at</source>
+      <translation>探した場所</translation>
     </message>
   </context>
   <context>

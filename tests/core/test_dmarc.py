@@ -325,6 +325,42 @@ def test_external_report_destinations_need_authorization(dns_server: Any) -> Non
     assert "dmarc-report-unauthorized" not in keys(info)
 
 
+def test_a_public_suffix_operators_own_report_address_needs_no_authorization(
+    dns_server: Any,
+) -> None:
+    # RFC 9989: the rua= of a record is judged against the domain that published it. A psd=y
+    # record at bank.example sending reports to bank.example is not "another organization",
+    # whatever the author's organizational domain (shop.bank.example) is.
+    record = (
+        "v=DMARC1; p=reject; psd=y; "
+        "rua=mailto:psd-reports@bank.example,mailto:agg@reports.example.net"
+    )
+    server = dns_server({"_dmarc.bank.example": [("TXT", record)]})
+    info = lookup(server, "shop.bank.example")
+    assert (info.domain, info.org_domain, info.from_psd) == (
+        "bank.example",
+        "shop.bank.example",
+        True,
+    )
+    found = dmarc_findings_list(info, "shop.bank.example")
+    unauthorized = [f for f in found if f.code == "dmarc-report-unauthorized"]
+    # Only the outside destination is named, and it must authorize bank.example.
+    assert [f.params["uri"] for f in unauthorized] == ["mailto:agg@reports.example.net"]
+    assert unauthorized[0].params["name"] == "bank.example._report._dmarc.reports.example.net"
+    assert "mailto:psd-reports@bank.example" not in " ".join(f.message for f in found)
+    assert not any(n.endswith("._report._dmarc.bank.example") for n, _, _ in server.queries)
+
+
+def dmarc_findings_list(info: DmarcInfo, sender: str) -> list[Finding]:
+    result = Result(
+        inputs=Inputs(sender=sender, recipient="example.net"),
+        sender_domain=Domain(sender, sender),
+        recipient_domain=Domain("example.net", "example.net"),
+        dmarc=info,
+    )
+    return dmarc_findings(result)
+
+
 def test_a_hostile_list_of_report_destinations_is_bounded(dns_server: Any) -> None:
     rua = ",".join(f"mailto:r@d{i}.example.net" for i in range(300))
     server = dns_server({"_dmarc.example.com": [("TXT", f"v=DMARC1; p=none; rua={rua}")]})

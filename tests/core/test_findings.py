@@ -118,3 +118,63 @@ def test_every_finding_renders_from_its_template(dns_server: Any) -> None:
         # The cause is the template's; the receiver model may add a consequence clause.
         assert (f.cause or f.message) == message.format(**f.params)
         assert f.fix == (fix.format(**f.params) if fix else None)
+
+
+# ---------------------------------------------------------------- two SPF records
+
+
+def two_records(*records: str) -> dict[str, list[Any]]:
+    z = zone(records[0])
+    z["example.org"] = [("TXT", r) for r in records] + [("TXT", "google-site-verification=x")]
+    return z
+
+
+def check_without_host(server: Any) -> Result:
+    source = LiveSource([Nameserver(server.address, server.port)], timeout=0.5, budget=10)
+    return asyncio.run(analyze(source, "example.org", "example.net", None))
+
+
+def test_two_spf_records_are_one_error_with_the_merged_record(dns_server: Any) -> None:
+    # RFC 7208 4.5: two v=spf1 records are permerror for every client; say so once, with
+    # the one record to publish instead.
+    server = dns_server(
+        two_records(f"v=spf1 a:{HOST} -all", "v=spf1 ip4:198.51.100.0/24 a:" + HOST + " ~all")
+    )
+    for result in (check(server), check_without_host(server)):
+        found = [f for f in result.findings if f.code == "spf-multiple-records"]
+        assert len(found) == 1
+        finding = found[0]
+        assert finding.severity.value == "error"
+        assert finding.subject == "dns:spf"
+        assert f'"v=spf1 a:{HOST} -all"' in finding.message
+        assert f'"v=spf1 ip4:198.51.100.0/24 a:{HOST} ~all"' in finding.message
+        assert "2 SPF records" in finding.message
+        merged = f"v=spf1 a:{HOST} ip4:198.51.100.0/24 ~all"
+        assert finding.record == merged
+        assert finding.fix is not None and f'"{merged}"' in finding.fix
+        assert finding.fix.startswith("Merge them into one record")
+        assert (finding.params["record_name"], finding.params["record_type"]) == (
+            "example.org",
+            "TXT",
+        )
+        # The same cause is not told twice as a bare permerror or record error.
+        codes = [f.code for f in result.findings]
+        assert "spf-permerror" not in codes and "spf-record-error" not in codes
+    # With the sending host given, the merged record is checked against the same DNS.
+    finding = by_code(check(server))["spf-multiple-records"]
+    assert set(finding.verified) == {"192.0.2.10 pass", "2001:db8::10 pass"}
+
+
+def test_two_spf_records_with_a_redirect_ask_for_a_manual_merge(dns_server: Any) -> None:
+    server = dns_server(two_records("v=spf1 redirect=_spf.example.com", f"v=spf1 a:{HOST} -all"))
+    finding = by_code(check(server))["spf-multiple-records"]
+    assert finding.template == "spf-multiple-records/manual"
+    assert finding.severity.value == "error"
+    assert finding.record is None
+    assert finding.fix is not None and "one all" in finding.fix
+    assert "spf-permerror" not in by_code(check(server))
+
+
+def test_one_spf_record_beside_other_txt_records_is_no_multiple(dns_server: Any) -> None:
+    server = dns_server(two_records(f"v=spf1 a:{HOST} -all"))
+    assert "spf-multiple-records" not in by_code(check(server))
