@@ -44,9 +44,9 @@ from mailpath.core.spf import SpfOutcome
 __all__ = [
     "MessageInput",
     "evaluate",
+    "forwarder_hops",
     "message_parties",
     "message_to_json",
-    "forwarder_hops",
     "unexpected_hops",
     "verify",
 ]

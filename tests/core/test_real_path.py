@@ -84,11 +84,10 @@ def test_seed_sending_server_is_the_submission_server_not_an_unexpected_relay(
     dns_server: Any,
 ) -> None:
     server = dns_server(seed_zone(ptr=True))
-    for message in (SEED_EML, with_named_client(SEED_EML)):
+    for message in (with_named_client(SEED_EML), SEED_EML):
         result = analyse(server, message)
         assert result.message is not None
         assert result.message.unexpected_hops == ()
-        assert result.message.forwarder is None
         assert "hop-unexpected" not in [f.code for f in result.findings]
         g = build_route_graph(result)
         hosts = [n for n, d in g.nodes(data=True) if d["kind"] in ("sending_host", "forwarder")]
@@ -99,6 +98,7 @@ def test_seed_sending_server_is_the_submission_server_not_an_unexpected_relay(
         assert node_for_hop(g, 0) == "sending:203.0.113.74"
         assert node_for_hop(g, 1) == "addr:203.0.113.74"
         assert not [n for n, d in g.nodes(data=True) if d.get("unexpected")]
+        assert result.message.forwarder is None
 
 
 def test_two_hops_on_one_server_say_which_is_which(dns_server: Any) -> None:
@@ -238,18 +238,6 @@ def test_forwarder_is_drawn_as_forwarder_after_the_real_submission_server(
     dns_server: Any,
 ) -> None:
     result = analyse(dns_server(forwarding_zone()), forwarded_message())
-    info = result.message
-    assert info is not None
-    # The facts: corp.example's own server submitted it; forwarder.example handed it over.
-    assert info.parsed.submission is not None
-    assert (info.parsed.submission.hop, info.parsed.submission.host) == (0, "mail.corp.example")
-    assert info.parsed.forwarded_by is not None
-    assert info.parsed.forwarded_by.address == FORWARDER_V4
-    assert info.forwarder is info.parsed.hops[2]
-    # DKIM carries DMARC although SPF fails at the forwarder.
-    assert info.spf is not None and info.spf.result.value == "fail"
-    assert info.dmarc_result is not None and info.dmarc_result.result == "pass"
-
     g = build_route_graph(result)
     forwarder = g.nodes[f"sending:{FORWARDER_V4}"]
     assert forwarder["kind"] == "forwarder"
@@ -285,10 +273,25 @@ def test_forwarder_is_drawn_as_forwarder_after_the_real_submission_server(
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]), (a, b)
+    info = result.message
+    assert info is not None
+    # The facts: corp.example's own server submitted it; forwarder.example handed it over.
+    assert info.parsed.submission is not None
+    assert (info.parsed.submission.hop, info.parsed.submission.host) == (0, "mail.corp.example")
+    assert info.parsed.forwarded_by is not None
+    assert info.parsed.forwarded_by.address == FORWARDER_V4
+    assert info.forwarder is info.parsed.hops[2]
+    # DKIM carries DMARC although SPF fails at the forwarder.
+    assert info.spf is not None and info.spf.result.value == "fail"
+    assert info.dmarc_result is not None and info.dmarc_result.result == "pass"
 
 
 def test_forwarder_fix_is_dkim_or_arc_never_the_senders_spf(dns_server: Any) -> None:
     result = analyse(dns_server(forwarding_zone()), forwarded_message())
+    for f in result.findings:
+        # Nothing proposes listing the forwarder in corp.example's SPF record.
+        assert FORWARDER_V4 not in (f.fix or ""), f
+        assert FORWARDER_V4 not in (f.record or ""), f
     [forwarded] = [f for f in result.findings if f.code == "hop-unexpected"]
     assert forwarded.template == "hop-unexpected/forwarder"
     # An aligned DKIM signature passed: forwarding cost nothing, so it is said, not warned.
@@ -297,9 +300,22 @@ def test_forwarder_fix_is_dkim_or_arc_never_the_senders_spf(dns_server: Any) -> 
     assert forwarded.fix is not None
     assert "DKIM d=corp.example" in forwarded.fix and "ARC" in forwarded.fix
     assert "mail.corp.example" in forwarded.message
-    for f in result.findings:
-        # Nothing proposes listing the forwarder in corp.example's SPF record.
-        assert FORWARDER_V4 not in (f.fix or ""), f
-        assert FORWARDER_V4 not in (f.record or ""), f
     assert TEMPLATES["hop-unexpected/forwarder"][1] is not None
     assert "SPF" not in TEMPLATES["hop-unexpected/forwarder"][1]
+
+
+def test_forwarder_facts_of_the_header_fixtures() -> None:
+    data = Path(__file__).resolve().parent / "message" / "data"
+    expected = {
+        "gmail_from_sakura.eml": (0, "www274.sakura.ne.jp", None),
+        "microsoft365.eml": (0, "mail.example.org", None),
+        # The list server re-sends example.org's message: the list is the forwarder.
+        "mailing_list_arc.eml": (None, "mail.example.org", "lists.example.com"),
+        "postfix_exim_qmail.eml": (0, "smtp.example.org", "relay.example.com"),
+    }
+    for name, (hop, host, forwarder) in expected.items():
+        parsed = parse_message((data / name).read_bytes())
+        assert parsed.submission is not None, name
+        assert (parsed.submission.hop, parsed.submission.host) == (hop, host), name
+        got = parsed.forwarded_by.host if parsed.forwarded_by is not None else None
+        assert got == forwarder, name
