@@ -313,6 +313,8 @@ def _message_lines(result: Result, c: Any) -> list[str]:
         tls = {True: "TLS", False: "no TLS", None: "TLS ?"}[hop.tls]
         delay = f" +{hop.delay_s:g} s" if hop.delay_s is not None else ""
         mark = "  <- handed to the recipient here" if i == handover else ""
+        if parsed.forwarded_by is not None and i == parsed.forwarded_by.hop:
+            mark += "  (a forwarder)"
         if i in message.unexpected_hops:
             mark += c("  <- not on the predicted route", "warning")
         lines.append(

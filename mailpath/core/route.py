@@ -23,6 +23,14 @@ With a received message (`Result.message`) the actual hops are drawn over the pr
 - DKIM signatures (kind "dkim", ids ``dkim:{n}`` or ``dkim:none``) and DMARC's result (kind
   "dmarc", id ``dmarc:result``) sit right of the mailbox, joined to it by edges of kind "auth".
 
+A forwarded message (`ParsedMessage.forwarded_by`) draws the handover's sending host as kind
+"forwarder" (label "Forwarder"), after the sender's own submission server (node
+``submission:{host}``, kind "sending_host", from `ParsedMessage.submission`): client ->
+submission server (submission :587) -> forwarder (SMTP) -> its addresses -> MX. The columns
+from the forwarder on move one to the right. A hop received by the server that then handed the
+message over is on its host node; the handover itself on the address it left from. When
+several hops are on one node, each "hop #n" detail starts with "k of m here".
+
 `node_for_hop(graph, i)` gives the node that shows hop i.
 """
 
