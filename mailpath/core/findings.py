@@ -177,6 +177,14 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "require one.",
         "Ask whoever runs {address} (your provider) to set its PTR to {host}.",
     ),
+    # No name is known for the address (given as --via, and no message names it): the fix
+    # asks for the server's own host name, never for an address as a PTR target.
+    "ptr-missing/unnamed": (
+        "{address} has no reverse DNS (PTR) record; Gmail and other large receivers refuse or "
+        "flag mail from addresses without one.",
+        "Ask whoever runs {address} (your provider) to set its PTR to the server's host name: "
+        "a name whose A or AAAA record is {address}.",
+    ),
     "fcrdns-failed": (
         "The reverse DNS of {address} names {ptr}, but that name does not resolve back to "
         "{address} (forward-confirmed reverse DNS fails).",
@@ -557,6 +565,18 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "one, and receivers (Gmail's sender requirements) may flag or refuse mail without it.",
         "Make the sending software or the submission server add a Message-ID field.",
     ),
+    # The handover host is a forwarder (`ParsedMessage.forwarded_by`): SPF fails there by the
+    # nature of forwarding; the sender's SPF record is not the place to fix it.
+    "hop-unexpected/forwarder": (
+        "{forwarder} forwarded the message: a server of an organization other than {sender}'s, "
+        "it received the message after {sender}'s own server {submission} had sent it, and "
+        "handed it to the recipient (a forwarding mailbox, a mailing list or a relay). The "
+        "recipient checks SPF against the forwarder's address, so SPF fails there: that is "
+        "what forwarding does, and DKIM and ARC carry the judgement.",
+        "Sign outgoing mail with DKIM d={sender} on the sender's side: the signature survives "
+        "forwarding and lets DMARC pass. On the forwarder's side, {forwarder} can add ARC "
+        "headers so receivers can trust the results it saw.",
+    ),
     "auth-results-differ": (
         "{authserv} recorded {method}={theirs} when the message arrived, but checking it again "
         "now gives {method}={ours}: DNS has changed since (a record edited, a key rotated) or "
@@ -890,8 +910,11 @@ def _sending_findings(result: Result) -> list[Finding]:
                 key, extra = "sending-host-unresolved/no-address", {}
             out.append(finding(Severity.ERROR, key, host_node(host.host), host=host.host, **extra))
             continue
-        out += _spf_host_findings(host, sender, recipient, record, lookups)
-        out += _ptr_findings(host)
+        if not is_forwarder(result, host):
+            # A forwarder's SPF result is what forwarding does ("hop-unexpected/forwarder"):
+            # the sender's SPF record is no place for another organization's server.
+            out += _spf_host_findings(host, sender, recipient, record, lookups)
+        out += _ptr_findings(host, sending_host_name(result, host))
     return out
 
 
@@ -1007,16 +1030,45 @@ def suggest_spf_record(
     return " ".join(["v=spf1", *body])
 
 
-def _ptr_findings(host: SendingHostInfo) -> list[Finding]:
+def is_forwarder(result: Result, host: SendingHostInfo) -> bool:
+    """`host` is the forwarder that handed a received message over
+    (`ParsedMessage.forwarded_by`): its address or name is the forwarder's."""
+    forwarded = result.message.parsed.forwarded_by if result.message is not None else None
+    if forwarded is None:
+        return False
+    if host.host in (forwarded.address, forwarded.host):
+        return True
+    return forwarded.address is not None and any(
+        a.address == forwarded.address for a in host.addresses
+    )
+
+
+def sending_host_name(result: Result, host: SendingHostInfo) -> str | None:
+    """The sending host's name: `host.host` when it is one; for an address, the name a
+    received message gives the server that handed it over from that address (the reverse
+    name the receiver recorded, else the HELO name), when that is a DNS name. None when no
+    name is known."""
+    if _is_name(host.host):
+        return host.host
+    handover = result.message.parsed.handover if result.message is not None else None
+    if handover is None or handover.address != host.host or not handover.host:
+        return None
+    name = handover.host.strip().rstrip(".")
+    if "." not in name or not _is_name(name.strip("[]")) or name.startswith("["):
+        return None
+    return name
+
+
+def _ptr_findings(host: SendingHostInfo, name: str | None) -> list[Finding]:
     out = []
     for addr in host.addresses:
         if addr.ptr_lookup is None or addr.fcrdns is not False:
             continue
         node = address_node(addr.address)
         if not addr.ptr:
-            out.append(
-                finding(Severity.WARNING, "ptr-missing", node, address=addr.address, host=host.host)
-            )
+            key = "ptr-missing" if name else "ptr-missing/unnamed"
+            params = {"host": name} if name else {}
+            out.append(finding(Severity.WARNING, key, node, address=addr.address, **params))
         else:
             out.append(
                 finding(

@@ -643,11 +643,9 @@ def with_consequence(
 
 def forwarded(result: Result) -> bool:
     """The message reached the recipient through a relay of another organization (a
-    forwarder, a list): the handover hop is one of the unexpected hops."""
+    forwarder, a list) after the sender's own server (`ParsedMessage.forwarded_by`)."""
     message = result.message
-    if message is None or message.parsed.handover is None:
-        return False
-    return message.parsed.handover.hop in message.unexpected_hops
+    return message is not None and message.parsed.forwarded_by is not None
 
 
 def is_address(text: str) -> bool:

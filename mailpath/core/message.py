@@ -13,6 +13,10 @@ API
   `ParsedMessage.handover` with a DNS-free default: the recipient domain plus the registrable
   domain of the newest Received field's named ``by`` host (the server that delivered it last
   is the recipient's own).
+- `find_sending_side(hops, handover, from_domain) -> (Submission | None, Handover | None)`:
+  the sender's own submission server as the message shows it, and the forwarder (the handover,
+  when a server of another organization handed the message to the recipient after the sender's
+  own server). `parse_message` fills `ParsedMessage.submission` and `.forwarded_by`.
 - `receiver_domains(message) -> set[str]`: that default set, for the caller's reuse.
 - `handover_to_json(handover)`, `message_to_json(message)`: the --json / saved forms
   (hops via `mailpath.core.received.hop_to_json`, results via
@@ -111,6 +115,22 @@ class Handover:
 
 
 @dataclass(frozen=True)
+class Submission:
+    """The sender's own submission server as the message shows it.
+
+    `hop` indexes the hop that server received (the mail client's submission, or the first
+    hop into the sender's organization), None when the server appears only as the client of
+    a later hop (a mailing list's or forwarder's Received field names it, nothing older
+    survives); `host` its name as written; `address` the address it sent from, when a later
+    hop recorded it.
+    """
+
+    hop: int | None
+    host: str | None
+    address: str | None
+
+
+@dataclass(frozen=True)
 class ParsedMessage:
     """What a received message says about its path. Header text is data: show it as plain text.
 
@@ -138,6 +158,13 @@ class ParsedMessage:
     - `headers`: every field as (name, decoded value), topmost first.
     - `headers_only` / `body_present`: whether anything follows the header block.
     - `header_bytes` / `raw`: the original bytes, kept in memory only (DKIM needs the body).
+    - `submission`: the sender's own submission server, when the hops show it.
+    - `forwarded_by`: the handover when it was a forwarder: a server of another organization
+      (a forwarding mailbox, a mailing list, a relay) that handed the message to the
+      recipient after the sender's own server had sent it. SPF at the recipient then checks
+      the forwarder's address, which the sender's SPF record cannot list; DKIM (and the
+      forwarder's ARC) carry the judgement. None when the handover host is the sender's own
+      server, or when nothing older shows the sender's server.
     """
 
     from_address: str | None
@@ -163,6 +190,8 @@ class ParsedMessage:
     from_addresses: tuple[str, ...] = ()
     date: str | None = None
     message_id: str | None = None
+    submission: Submission | None = None
+    forwarded_by: Handover | None = None
 
     @property
     def has_arc(self) -> bool:
@@ -422,6 +451,98 @@ def receiver_domains(message: ParsedMessage) -> set[str]:
     return domains
 
 
+# -- the sender's side ---------------------------------------------------------------------
+
+#: RFC 3848: the client authenticated (SMTP AUTH), as a mail client submitting its mail does.
+_AUTHENTICATED = frozenset(
+    {"esmtpa", "esmtpsa", "utf8smtpa", "utf8smtpsa", "lmtpa", "lmtpsa", "utf8lmtpa", "utf8lmtpsa"}
+)
+
+
+def from_client(hop: Hop) -> bool:
+    """The hop came from a mail client (a PC), not from a server: authenticated (ESMTPA,
+    ESMTPSA), or no usable client name (none, an address literal, one label)."""
+    if hop.unparsed:
+        return False
+    if (hop.protocol or "").lower() in _AUTHENTICATED:
+        return True
+    return _unnamed(hop.from_name)
+
+
+def _named(host: str | None) -> bool:
+    return host is not None and not _unnamed(host)
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and str(a).lower().rstrip(".") == str(b).lower().rstrip(".")
+
+
+def _sent_from(hops: Sequence[Hop], index: int, host: str, last: int) -> str | None:
+    """The address `host` (the server that received hop `index`) sent from: the client address
+    a later hop, up to `last`, recorded for it."""
+    for hop in hops[index + 1 : last + 1]:
+        if _same_name(hop.from_name, host) or _same_name(hop.helo, host):
+            return hop.from_address
+    return None
+
+
+def _client_name(hop: Hop) -> str | None:
+    name = hop.from_name if hop.from_name is not None else hop.helo
+    return name if _named(name) else None
+
+
+def find_sending_side(
+    hops: Sequence[Hop], handover: Handover | None, from_domain: str | None
+) -> tuple[Submission | None, Handover | None]:
+    """(the sender's own submission server, the forwarder) as the hops before `handover` show
+    them; see `ParsedMessage.submission` and `.forwarded_by`.
+
+    The submission server is the earliest server in the From domain's organization (a hop it
+    received, else a hop it sent), else the server the oldest hop delivered a mail client's
+    submission to, else the handover host when it is in the From domain's organization. The
+    handover is a forwarder when that server is known and the host that handed the message
+    over is neither it nor of the From domain's or its organization (a forwarding mailbox, a
+    mailing list, an outside relay).
+    """
+    if handover is None:
+        return None, None
+    own = _Organization([from_domain] if from_domain else [])
+    last = handover.hop
+    submission: Submission | None = None
+    for index, hop in enumerate(hops[:last]):
+        if hop.unparsed:
+            continue
+        if _named(hop.by) and hop.by in own:
+            assert hop.by is not None
+            submission = Submission(index, hop.by, _sent_from(hops, index, hop.by, last))
+            break
+        name = _client_name(hop)
+        if name is not None and name in own:
+            submission = Submission(None, name, hop.from_address)
+            break
+    if submission is None and last > 0:
+        first = hops[0]
+        if from_client(first) and first.by is not None and _named(first.by):
+            submission = Submission(0, first.by, _sent_from(hops, 0, first.by, last))
+    if submission is None:
+        if _named(handover.host) and handover.host in own:
+            return Submission(None, handover.host, handover.address), None
+        return None, None
+    # The server that handed the message over, by name.
+    sender_side = handover.host if _named(handover.host) else None
+    if sender_side is None:
+        for hop in reversed(hops[:last]):
+            if not hop.unparsed and _named(hop.by):
+                sender_side = hop.by
+                break
+    if sender_side is None or sender_side in own or _same_name(sender_side, submission.host):
+        return submission, None
+    org = registrable_domain(sender_side)
+    if org is not None and org == registrable_domain(submission.host or ""):
+        return submission, None
+    return submission, handover
+
+
 # -- the message ---------------------------------------------------------------------------
 
 
@@ -501,6 +622,7 @@ def parse_message(data: bytes) -> ParsedMessage:
             break
 
     handover = find_handover(hops, _default_receivers(recipient_domain, hops))
+    submission, forwarded_by = find_sending_side(hops, handover, from_domain)
     subjects = values("subject")
     dates = values("date")
     message_ids = values("message-id")
@@ -535,6 +657,8 @@ def parse_message(data: bytes) -> ParsedMessage:
         from_addresses=tuple(from_addresses),
         date=dates[0] if dates and dates[0] else None,
         message_id=message_ids[0] if message_ids and message_ids[0] else None,
+        submission=submission,
+        forwarded_by=forwarded_by,
     )
 
 
@@ -546,6 +670,13 @@ def handover_to_json(handover: Handover | None) -> dict[str, object] | None:
     if handover is None:
         return None
     return {"address": handover.address, "host": handover.host, "hop": handover.hop}
+
+
+def submission_to_json(submission: Submission | None) -> dict[str, object] | None:
+    """``{"hop", "host", "address"}`` or None."""
+    if submission is None:
+        return None
+    return {"hop": submission.hop, "host": submission.host, "address": submission.address}
 
 
 def message_to_json(message: ParsedMessage) -> dict[str, object]:
@@ -563,6 +694,8 @@ def message_to_json(message: ParsedMessage) -> dict[str, object]:
         "recipient_domain": message.recipient_domain,
         "hops": [hop_to_json(hop) for hop in message.hops],
         "handover": handover_to_json(message.handover),
+        "submission": submission_to_json(message.submission),
+        "forwarded_by": handover_to_json(message.forwarded_by),
         "dkim_signatures": list(message.dkim_signatures),
         "arc": message.has_arc,
         "authentication_results": auth_results_to_json(message.authentication_results),

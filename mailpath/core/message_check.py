@@ -15,7 +15,6 @@ shows the results as they were verified when the analysis was made.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -36,9 +35,10 @@ from mailpath.core.message import (
     ParsedMessage,
     handover_to_json,
     registrable_domain,
+    submission_to_json,
 )
 from mailpath.core.model import DmarcInfo, MessageInfo, MxInfo, SendingHostInfo
-from mailpath.core.received import Hop, hop_to_json
+from mailpath.core.received import hop_to_json
 from mailpath.core.spf import SpfOutcome
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "difference_cause",
     "differences",
     "evaluate",
+    "forwarder_hops",
     "message_parties",
     "message_to_json",
     "unexpected_hops",
@@ -209,39 +210,53 @@ def unexpected_hops(parsed: ParsedMessage) -> tuple[int, ...]:
     relay, a forwarder or a mailing list between the sender's submission server and the
     recipient.
 
-    Expected are the From domain's organization and the submission server's (the `by` of the
-    oldest hop when that hop comes from a mail client: an address with no server name)."""
-    if parsed.handover is None:
+    Expected are the From domain's organization, the sender's submission server's
+    (`ParsedMessage.submission`: a hosting provider's server is the sender's own) and, unless
+    it is a forwarder, the handover host's: the sending server the route draws. Only hops after
+    the submission server's own are looked at."""
+    handover = parsed.handover
+    if handover is None:
         return ()
     known = {_org(parsed.from_domain)}
-    hops = parsed.hops
-    if hops and _from_client(hops[0]):
-        known.add(_org(hops[0].by))
+    names: set[str] = set()
+    submission = parsed.submission
+    start = 0
+    if submission is not None:
+        known.add(_org(submission.host))
+        names.add((submission.host or "").lower())
+        if submission.hop is not None:
+            start = submission.hop + 1
+    if parsed.forwarded_by is None and handover.host:
+        known.add(_org(handover.host))
+        names.add(handover.host.lower())
     known.discard(None)
     out = []
-    for index, hop in enumerate(hops[: parsed.handover.hop]):
+    for index in range(start, handover.hop):
+        hop = parsed.hops[index]
         org = _org(hop.by)
-        if hop.unparsed or org is None:
+        if hop.unparsed or org is None or (hop.by or "").lower() in names:
             continue
         if org not in known:
             out.append(index)
     return tuple(out)
 
 
-def _from_client(hop: Hop) -> bool:
-    """The hop came from a mail client (a PC), not from a named server."""
-    if hop.unparsed:
-        return False
-    name = hop.from_name or ""
-    return not name or name.startswith("[") or _is_address(name)
-
-
-def _is_address(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text.strip("[]").removeprefix("IPv6:"))
-    except ValueError:
-        return False
-    return True
+def forwarder_hops(parsed: ParsedMessage) -> tuple[int, ...]:
+    """Hops the forwarder (`ParsedMessage.forwarded_by`) received: those before the handover
+    whose ``by`` is of the forwarder's organization (its inbound server, its internal steps)."""
+    forwarder = parsed.forwarded_by
+    if forwarder is None:
+        return ()
+    org = _org(forwarder.host)
+    host = (forwarder.host or "").lower()
+    out = []
+    for index, hop in enumerate(parsed.hops[: forwarder.hop]):
+        by = (hop.by or "").lower()
+        if hop.unparsed or not by:
+            continue
+        if by == host or (org is not None and _org(by) == org):
+            out.append(index)
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- JSON
@@ -354,6 +369,8 @@ def message_to_json(info: MessageInfo | None) -> dict[str, Any] | None:
         "hops": [hop_to_json(h) for h in parsed.hops],
         "handover": handover_to_json(parsed.handover),
         "unexpected_hops": list(info.unexpected_hops),
+        "submission": submission_to_json(parsed.submission),
+        "forwarded_by": handover_to_json(parsed.forwarded_by),
         "spf": (
             None
             if info.spf is None

@@ -9,9 +9,9 @@ import datetime
 
 from mailpath.core.dkim import CLOCK_SLACK, DkimKey, DkimSignature, printable
 from mailpath.core.dmarc_findings import dmarc_result_findings
-from mailpath.core.findings import finding
-from mailpath.core.message import ParsedMessage, field_addresses
-from mailpath.core.message_check import difference_cause, differences
+from mailpath.core.findings import finding, host_node
+from mailpath.core.message import Handover, ParsedMessage, field_addresses
+from mailpath.core.message_check import difference_cause, differences, forwarder_hops
 from mailpath.core.model import Finding, MessageInfo, Result, Severity
 
 SUBJECT = "dns:dkim"
@@ -37,7 +37,26 @@ def message_findings(result: Result) -> list[Finding]:
         out.append(finding(Severity.WARNING, "arc-fail", SUBJECT, reason=message.arc.reason))
     if message.dmarc_result is not None:
         out += dmarc_result_findings(message.dmarc_result, sender)
+    forwarded = message.parsed.forwarded_by
+    by_forwarder = set(forwarder_hops(message.parsed))
+    if forwarded is not None:
+        submission = message.parsed.submission
+        # Forwarding is what it is; it costs nothing when an aligned DKIM signature passes.
+        carried = any(s.result == "pass" and s.aligned for s in message.dkim)
+        out.append(
+            finding(
+                Severity.INFO if carried else Severity.WARNING,
+                "hop-unexpected/forwarder",
+                _forwarder_node(result, forwarded),
+                forwarder=forwarded.host or forwarded.address or "?",
+                address=forwarded.address or "?",
+                submission=(submission.host if submission else None) or "?",
+                sender=sender,
+            )
+        )
     for index in message.unexpected_hops:
+        if index in by_forwarder:
+            continue  # said once, by the forwarder's finding
         hop = message.parsed.hops[index]
         out.append(
             finding(
@@ -108,6 +127,15 @@ def format_findings(parsed: ParsedMessage) -> list[Finding]:
     if parsed.message_id is None:
         out.append(finding(Severity.WARNING, "message-id-missing", FORMAT_SUBJECT))
     return out
+
+
+def _forwarder_node(result: Result, forwarded: Handover) -> str:
+    """The route node that shows the forwarder: the sending host the analysis drew for it."""
+    address, host = forwarded.address, forwarded.host
+    for sending in result.sending_hosts or ():
+        if sending.host in (address, host) or any(a.address == address for a in sending.addresses):
+            return host_node(sending.host)
+    return f"hop:{forwarded.hop}"
 
 
 def _authserv(message: MessageInfo) -> str:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # these modules import this one
     from mailpath.core.dkim import ArcResult, DkimKey, DkimSignature
     from mailpath.core.dmarc import DmarcResult
     from mailpath.core.message import ParsedMessage
+    from mailpath.core.received import Hop
 
 
 class Severity(str, enum.Enum):
@@ -206,6 +207,18 @@ class MessageInfo:
     receiver_results: tuple[AuthResultsHeader, ...] = ()
     #: Indexes into `parsed.hops` of relays the predicted route does not have.
     unexpected_hops: tuple[int, ...] = ()
+
+    @property
+    def forwarder(self) -> Hop | None:
+        """The handover hop when a forwarder handed the message to the recipient: a server of
+        another organization that received it after the sender's own server
+        (`ParsedMessage.forwarded_by`). SPF at the recipient then checks the forwarder's
+        address, which the sender's SPF record cannot list; DKIM (and the forwarder's ARC)
+        carry the judgement. None when the sender's own server handed it over."""
+        forwarded = self.parsed.forwarded_by
+        if forwarded is None or not 0 <= forwarded.hop < len(self.parsed.hops):
+            return None
+        return self.parsed.hops[forwarded.hop]
 
 
 @dataclass(frozen=True)

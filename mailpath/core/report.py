@@ -8,6 +8,7 @@ from mailpath.core.authoritative import render_text as render_authoritative
 from mailpath.core.authoritative import view_to_json
 from mailpath.core.dkim import dkim_key_to_json
 from mailpath.core.dmarc import effective_policy
+from mailpath.core.findings import is_forwarder, sending_host_name
 from mailpath.core.judgement import judge
 from mailpath.core.message_check import message_to_json
 from mailpath.core.model import MxInfo, Result, Severity
@@ -209,9 +210,19 @@ def render_text(result: Result, color: bool = False) -> str:
         else:
             unknown = f"{sender.ascii} has no MX host to assume"
         lines.append(f"  2. Sending server: unknown — {c(unknown, 'error')}")
+    message = result.message
+    submission = message.parsed.submission if message is not None else None
     for host in result.sending_hosts or ():
         role = "assumed outbound server (sender's MX)" if host.assumed else "submission server"
-        lines.append(f"  2. {host.host}  [{role}]")
+        name = sending_host_name(result, host)
+        shown = f"{name} [{host.host}]" if name and name != host.host else host.host
+        if is_forwarder(result, host) and submission is not None:
+            # The message shows the sender's own server before the forwarder.
+            sent = f" [{submission.address}]" if submission.address else ""
+            lines.append(f"  2. {submission.host or '?'}{sent}  [submission server]")
+            lines.append(f"     -> {shown}  [forwarder of another organization]")
+        else:
+            lines.append(f"  2. {shown}  [{role}]")
         if host.error:
             lines.append(f"       {c(host.error, 'error')}")
         for a in host.addresses:
@@ -335,6 +346,8 @@ def _message_lines(result: Result, c: Any) -> list[str]:
         tls = {True: "TLS", False: "no TLS", None: "TLS ?"}[hop.tls]
         delay = f" +{hop.delay_s:g} s" if hop.delay_s is not None else ""
         mark = "  <- handed to the recipient here" if i == handover else ""
+        if parsed.forwarded_by is not None and i == parsed.forwarded_by.hop:
+            mark += "  (a forwarder)"
         if i in message.unexpected_hops:
             mark += c("  <- not on the predicted route", "warning")
         lines.append(

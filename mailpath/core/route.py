@@ -23,6 +23,14 @@ With a received message (`Result.message`) the actual hops are drawn over the pr
 - DKIM signatures (kind "dkim", ids ``dkim:{n}`` or ``dkim:none``) and DMARC's result (kind
   "dmarc", id ``dmarc:result``) sit right of the mailbox, joined to it by edges of kind "auth".
 
+A forwarded message (`ParsedMessage.forwarded_by`) draws the handover's sending host as kind
+"forwarder" (label "Forwarder"), after the sender's own submission server (node
+``submission:{host}``, kind "sending_host", from `ParsedMessage.submission`): client ->
+submission server (submission :587) -> forwarder (SMTP) -> its addresses -> MX. The columns
+from the forwarder on move one to the right. A hop received by the server that then handed the
+message over is on its host node; the handover itself on the address it left from. When
+several hops are on one node, each "hop #n" detail starts with "k of m here".
+
 `node_for_hop(graph, i)` gives the node that shows hop i.
 """
 
@@ -35,9 +43,16 @@ from typing import Any
 import networkx as nx
 
 from mailpath.core.dmarc import effective_policy
-from mailpath.core.findings import address_node, host_node, mx_node
+from mailpath.core.findings import (
+    address_node,
+    host_node,
+    is_forwarder,
+    mx_node,
+    sending_host_name,
+)
 from mailpath.core.judgement import MARKER, RANK, Judgement, Path, judge
 from mailpath.core.message import registrable_domain
+from mailpath.core.message_check import forwarder_hops
 from mailpath.core.model import (
     LookupStatus,
     MessageInfo,
@@ -69,6 +84,7 @@ TEMPLATES: dict[str, str] = {
     "sending.title": "Sending server",
     "sending.submission": "Submission server",
     "sending.assumed": "Assumed sender",
+    "sending.forwarder": "Forwarder",
     "mailbox.title": "Mailbox",
     "mx.implicit": "implicit MX",
     "mx.pref": "MX {pref}",
@@ -114,6 +130,8 @@ TEMPLATES: dict[str, str] = {
     "hop.of": "#{n} of {total}",
     "hops.of": "#{first}–#{last} of {total}",
     "hop.handover": "handover to the recipient's servers",
+    "hop.here": "{k} of {total} here",
+    "hop.forwarded": "forwarded: SPF checks the forwarder, DKIM and ARC carry the judgement",
     "dmarc.result": "DMARC {result}",
     "dmarc.title": "DMARC",
     "dmarc.disposition": "disposition {disposition}",
@@ -189,6 +207,8 @@ TEMPLATES: dict[str, str] = {
     "v.mua": "mail client (MUA)",
     "v.submission_server": "submission server",
     "v.assumed_server": "assumed outbound server (sender's MX)",
+    "v.forwarder": "forwarder of another organization (forwarding mailbox, mailing list, relay)",
+    "v.submission_seen": "the sender's submission server, as the message shows it",
     "v.none": "(none)",
     "v.yes": "yes",
     "v.no": "no",
@@ -382,15 +402,11 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             status="unknown",
         )
     else:
-        handover = result.message.parsed.handover if result.message is not None else None
         for host in hosts:
             # A message names the server behind the handover address: show the name too.
-            named = (
-                handover.host
-                if handover is not None and handover.host and handover.address == host.host
-                else None
-            )
-            _add_sending_host(g, host, sender.ascii, named)
+            name = sending_host_name(result, host)
+            named = name if name is not None and name != host.host else None
+            _add_sending_host(g, host, sender.ascii, named, is_forwarder(result, host))
             for addr in host.addresses:
                 node = address_node(addr.address)
                 address_ids.append(node)
@@ -571,8 +587,15 @@ def _path_markers(
 
 
 def _add_sending_host(
-    g: nx.DiGraph, host: SendingHostInfo, sender: str, named: str | None = None
+    g: nx.DiGraph,
+    host: SendingHostInfo,
+    sender: str,
+    named: str | None = None,
+    forwarder: bool = False,
 ) -> None:
+    """The sending host and its addresses. A forwarder (`forwarder`, from a received message)
+    is drawn as such, kind "forwarder": the mail client's submission edge then goes to the
+    sender's own submission server, which `_add_message` draws before it."""
     node = host_node(host.host)
     statuses = [address_status(a) for a in host.addresses]
     if host.error and not host.addresses:
@@ -581,7 +604,13 @@ def _add_sending_host(
         status = Status.UNKNOWN
     else:
         status = max(statuses, key=lambda s: _RANK[s])
-    role = part("v.assumed_server" if host.assumed else "v.submission_server")
+    role = part(
+        "v.forwarder"
+        if forwarder
+        else "v.assumed_server"
+        if host.assumed
+        else "v.submission_server"
+    )
     details = _details((part("d.role"), role), (part("d.host"), text(host.host)))
     if host.addresses:
         _put(details, part("d.addresses"), [text(a.address) for a in host.addresses])
@@ -589,25 +618,30 @@ def _add_sending_host(
         _put(details, part("d.lookup", rdtype=lookup.rdtype), text(_lookup_text(lookup)))
     if host.error:
         _put(details, part("d.error"), text(host.error))
+    title = (
+        "sending.forwarder"
+        if forwarder
+        else "sending.assumed"
+        if host.assumed
+        else "sending.submission"
+    )
     g.add_node(
         node,
-        kind="sending_host",
-        **_label(
-            part("sending.assumed" if host.assumed else "sending.submission"),
-            text(f"{named} [{host.host}]" if named else host.host),
-        ),
+        kind="forwarder" if forwarder else "sending_host",
+        **_label(part(title), text(f"{named} [{host.host}]" if named else host.host)),
         status=status.value,
         **details,
         layer=1,
     )
-    g.add_edge(
-        "client",
-        node,
-        kind="submission",
-        **_label(part("edge.submission_auth")),
-        status=Status.NONE.value,
-        active=True,
-    )
+    if not forwarder:
+        g.add_edge(
+            "client",
+            node,
+            kind="submission",
+            **_label(part("edge.submission_auth")),
+            status=Status.NONE.value,
+            active=True,
+        )
     for addr in host.addresses:
         anode = address_node(addr.address)
         st = address_status(addr)
@@ -1025,9 +1059,19 @@ def _sending_nodes(g: nx.DiGraph) -> tuple[dict[str, str], dict[str, str]]:
     for node, data in g.nodes(data=True):
         if data["kind"] == "sending_address":
             by_address[str(data["details"]["address"])] = node
-        elif data["kind"] == "sending_host" and data["details"].get("host"):
+        elif data["kind"] in ("sending_host", "forwarder") and data["details"].get("host"):
             by_host[str(data["details"]["host"]).lower()] = node
     return by_address, by_host
+
+
+def _host_of(g: nx.DiGraph, node: str) -> str:
+    """The sending host (or forwarder) node an address node belongs to; `node` itself else."""
+    if g.nodes[node]["kind"] != "sending_address":
+        return node
+    for pred in g.predecessors(node):
+        if g.nodes[pred]["kind"] in ("sending_host", "forwarder"):
+            return str(pred)
+    return node
 
 
 def _hop_places(
@@ -1042,6 +1086,11 @@ def _hop_places(
     places: dict[int, str] = {}
     handover_node: str | None = None
     receiver: str | None = None
+    forwarder = next((n for n, d in g.nodes(data=True) if d["kind"] == "forwarder"), None)
+    if forwarder is not None:
+        # The forwarder's own hops (its inbound server, its internal steps) happen on it.
+        for index in forwarder_hops(info.parsed):
+            places[index] = forwarder
     if handover is not None:
         if handover.address and handover.address in by_address:
             handover_node = by_address[handover.address]
@@ -1062,7 +1111,9 @@ def _hop_places(
             elif by in by_address:
                 places[index] = by_address[by]
             elif handover is not None and handover_node and _same_host(by, handover.host):
-                places[index] = handover_node
+                # Received by the server that then handed the message over: its host node
+                # (the submission into it), the address node being where it left from.
+                places[index] = _host_of(g, handover_node)
         else:
             # After the handover only a hop into an MX host by its own name is on the route;
             # the receiver's internal hops (Gmail's "by 2002:...") are drawn apart.
@@ -1101,24 +1152,85 @@ def _lane_items(apart: list[int], alone: set[int]) -> list[list[int]]:
     return items
 
 
+def _add_forwarding(g: nx.DiGraph, info: MessageInfo) -> int:
+    """A forwarded message: the sender's own submission server, drawn before the forwarder
+    (which `_add_sending_host` drew as kind "forwarder"), reached by the mail client's
+    submission and handing the message to the forwarder over SMTP. The route's columns from
+    the forwarder on move one to the right; returns that shift (0: nothing forwarded)."""
+    forwarder = next((n for n, d in g.nodes(data=True) if d["kind"] == "forwarder"), None)
+    submission = info.parsed.submission
+    if forwarder is None or submission is None:
+        return 0
+    for _, data in g.nodes(data=True):
+        if data.get("layer", 0) >= 1:
+            data["layer"] += 1
+    host = submission.host or "?"
+    node = f"submission:{host.lower()}"
+    details = _details(
+        (part("d.role"), part("v.submission_seen")),
+        (part("d.host"), text(host)),
+    )
+    if submission.address:
+        _put(details, part("d.addresses"), [text(submission.address)])
+    g.add_node(
+        node,
+        kind="sending_host",
+        **_label(
+            part("sending.submission"),
+            text(f"{host} [{submission.address}]" if submission.address else host),
+        ),
+        status=Status.NONE.value,
+        **details,
+        layer=1,
+    )
+    g.add_edge(
+        "client",
+        node,
+        kind="submission",
+        **_label(part("edge.submission_auth")),
+        status=Status.NONE.value,
+        active=True,
+    )
+    g.add_edge(
+        node,
+        forwarder,
+        kind="smtp",
+        **_label(part("edge.smtp")),
+        status=Status.NONE.value,
+        active=True,
+    )
+    _put(g.nodes[forwarder], part("d.note"), part("hop.forwarded"))
+    return 1
+
+
 def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: set[str]) -> None:
     hops = info.parsed.hops
     handover = info.parsed.handover
     unexpected = set(info.unexpected_hops)
+    shift = _add_forwarding(g, info)
     places, receiver = _hop_places(g, info, mx_ids, active)
 
-    for index, node in places.items():
-        data = g.nodes[node]
-        data.setdefault("hops", []).append(index)
-        data["hops"].sort()
-        _put(data, part("d.hop_n", n=index + 1), _hop_summary_part(hops[index]))
+    # Each hop on a predicted node is one detail line: when several happen on one node, each
+    # says which it is ("1 of 2 here") beside its own time.
+    at: dict[str, list[int]] = {}
+    for index, node in sorted(places.items()):
+        at.setdefault(node, []).append(index)
     if receiver is not None and handover is not None:
+        at.setdefault(receiver, []).append(handover.hop)
         g.nodes[receiver]["received_hops"] = [handover.hop]
-        _put(
-            g.nodes[receiver],
-            part("d.hop_n", n=handover.hop + 1),
-            _hop_summary_part(hops[handover.hop]),
-        )
+    for node, indexes in at.items():
+        data = g.nodes[node]
+        for k, index in enumerate(sorted(indexes)):
+            if index in places and places[index] == node:
+                data.setdefault("hops", []).append(index)
+            summary = _hop_summary_part(hops[index])
+            if len(indexes) > 1:
+                summary = part(
+                    "join", items=[part("hop.here", k=k + 1, total=len(indexes)), summary]
+                )
+            _put(data, part("d.hop_n", n=index + 1), summary)
+        if "hops" in data:
+            data["hops"].sort()
 
     # The lane: hops drawn apart, in the column nearest where they happen.
     apart = [i for i in range(len(hops)) if i not in places]
@@ -1129,9 +1241,9 @@ def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: se
     for item in _lane_items(apart, alone):
         first = item[0]
         if handover is not None and first > handover.hop:
-            natural = 4
+            natural = 4 + shift
         elif handover is not None and first == handover.hop:
-            natural = 2
+            natural = 2 + shift
         else:
             natural = 0
         column = max(natural, column + 1)
@@ -1182,7 +1294,7 @@ def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: se
             )
         last = node
 
-    _add_auth_nodes(g, info)
+    _add_auth_nodes(g, info, 5 + shift)
 
 
 def _add_hop_node(
@@ -1265,8 +1377,8 @@ def _add_hop_node(
     return node
 
 
-def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo) -> None:
-    """DKIM signatures and DMARC's result, right of the mailbox."""
+def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo, layer: int = 5) -> None:
+    """DKIM signatures and DMARC's result, right of the mailbox (in column `layer`)."""
     dm = info.dmarc_result
     if dm is not None:
         status = _DMARC_STATUS.get(dm.result, Status.UNKNOWN)
@@ -1289,7 +1401,7 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo) -> None:
         label = _label(part("dmarc.title"), part("dmarc.not_evaluated"))
         details = _details()
     g.add_node("dmarc:result", kind="dmarc", **label, status=status.value, **details)
-    g.nodes["dmarc:result"]["layer"] = 5
+    g.nodes["dmarc:result"]["layer"] = layer
     g.add_edge("mailbox", "dmarc:result", kind="auth", **_label(), status=status.value)
 
     signatures = list(info.dkim)
@@ -1302,7 +1414,7 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo) -> None:
             **_label(part("dkim.none"), part("dkim.no_signature")),
             status=status.value,
             **_details((part("d.dkim"), part("dkim.no_signature_long"))),
-            layer=5,
+            layer=layer,
             index=0,
         )
         g.add_edge("mailbox", "dkim:none", kind="auth", **_label(), status=status.value)
@@ -1338,7 +1450,7 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo) -> None:
             ),
             status=status.value,
             **details,
-            layer=5,
+            layer=layer,
             index=n,
         )
         g.add_edge("mailbox", node, kind="auth", **_label(), status=status.value)
@@ -1361,7 +1473,7 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo) -> None:
                     ],
                 )
             ),
-            layer=5,
+            layer=layer,
             index=DKIM_MAX,
         )
         g.add_edge("mailbox", "dkim:more", kind="auth", **_label(), status=worst.value)

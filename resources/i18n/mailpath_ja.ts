@@ -225,6 +225,14 @@
       <translation>{address} の管理者（契約しているプロバイダー）に、PTR を {host} に設定するよう依頼してください。</translation>
     </message>
     <message>
+      <source>{address} has no reverse DNS (PTR) record; Gmail and other large receivers refuse or flag mail from addresses without one.</source>
+      <translation>{address} には逆引き（PTR）レコードがありません。Gmail などの大手の受信側は、PTR のないアドレスからのメールを拒否するか不審扱いします。</translation>
+    </message>
+    <message>
+      <source>Ask whoever runs {address} (your provider) to set its PTR to the server's host name: a name whose A or AAAA record is {address}.</source>
+      <translation>{address} の管理者（契約しているプロバイダー）に、PTR をそのサーバーのホスト名（A または AAAA レコードが {address} を指す名前）に設定するよう依頼してください。</translation>
+    </message>
+    <message>
       <source>The reverse DNS of {address} names {ptr}, but that name does not resolve back to {address} (forward-confirmed reverse DNS fails).</source>
       <translation>{address} の逆引きは {ptr} を返しますが、その名前を正引きしても {address} に戻りません（正引き・逆引きの一致確認 FCrDNS に失敗）。</translation>
     </message>
@@ -831,6 +839,14 @@
     <message>
       <source>Forwarding breaks SPF: sign with DKIM d={sender} so DMARC still passes after a forwarder.</source>
       <translation>転送されると SPF は失敗します。転送後も DMARC に合格するよう、DKIM（d={sender}）で署名してください。</translation>
+    </message>
+    <message>
+      <source>{forwarder} forwarded the message: a server of an organization other than {sender}'s, it received the message after {sender}'s own server {submission} had sent it, and handed it to the recipient (a forwarding mailbox, a mailing list or a relay). The recipient checks SPF against the forwarder's address, so SPF fails there: that is what forwarding does, and DKIM and ARC carry the judgement.</source>
+      <translation>{forwarder} がこのメッセージを転送しました。{sender} とは別の組織のサーバーで、{sender} 自身のサーバー {submission} が送信した後に受け取り、受信者に渡しています（転送設定のあるメールボックス、メーリングリスト、中継など）。受信側は転送者のアドレスで SPF を確認するため、そこで SPF は失敗します。これは転送では必ず起こることで、判断は DKIM と ARC に委ねられます。</translation>
+    </message>
+    <message>
+      <source>Sign outgoing mail with DKIM d={sender} on the sender's side: the signature survives forwarding and lets DMARC pass. On the forwarder's side, {forwarder} can add ARC headers so receivers can trust the results it saw.</source>
+      <translation>送信側で DKIM（d={sender}）で署名してください。署名は転送後も有効なので、DMARC に合格できます。転送側では、{forwarder} が ARC ヘッダーを付ければ、受信側はそこで確認された結果を信頼できます。</translation>
     </message>
     <message>
       <source>{authserv} recorded {method}={theirs} when the message arrived, but checking it again now gives {method}={ours}: DNS has changed since (a record edited, a key rotated) or the receiver saw something mailpath cannot.</source>
@@ -2779,6 +2795,10 @@ From: …
       <translation>サブミッションサーバー</translation>
     </message>
     <message>
+      <source>Forwarder</source>
+      <translation>転送サーバー</translation>
+    </message>
+    <message>
       <source>Assumed sender</source>
       <translation>送信サーバー（推定）</translation>
     </message>
@@ -2953,6 +2973,14 @@ From: …
     <message>
       <source>handover to the recipient's servers</source>
       <translation>受信側サーバーへの引き渡し</translation>
+    </message>
+    <message>
+      <source>{k} of {total} here</source>
+      <translation>ここで {total} 件中 {k} 件目</translation>
+    </message>
+    <message>
+      <source>forwarded: SPF checks the forwarder, DKIM and ARC carry the judgement</source>
+      <translation>転送：SPF は転送者を確認します。判断は DKIM と ARC に委ねられます</translation>
     </message>
     <message>
       <source>DMARC {result}</source>
@@ -3229,6 +3257,14 @@ From: …
     <message>
       <source>assumed outbound server (sender's MX)</source>
       <translation>推定した送信サーバー（送信者ドメインの MX）</translation>
+    </message>
+    <message>
+      <source>forwarder of another organization (forwarding mailbox, mailing list, relay)</source>
+      <translation>別の組織の転送者（転送設定のあるメールボックス、メーリングリスト、中継）</translation>
+    </message>
+    <message>
+      <source>the sender's submission server, as the message shows it</source>
+      <translation>メッセージに記録された送信者のサブミッションサーバー</translation>
     </message>
     <message>
       <source>(none)</source>

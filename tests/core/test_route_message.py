@@ -52,10 +52,13 @@ def _overlaps(g: object) -> list[tuple[str, str]]:
 def test_seed_hops_on_the_handover_node(seed: Result) -> None:
     g = build_route_graph(seed)
     handover = g.nodes["addr:203.0.113.74"]
-    # #1 (the PC's submission into www274) and #2 (the handover to Gmail) happen there.
-    assert handover["hops"] == [0, 1]
+    # #1 (the PC's submission into www274) happens on the submission server; #2 (the handover
+    # to Gmail) leaves from its address.
+    assert g.nodes["sending:203.0.113.74"]["hops"] == [0]
+    assert handover["hops"] == [1]
     assert "hop #2" in handover["details"] and "mx.google.com" in handover["details"]["hop #2"]
-    assert node_for_hop(g, 0) == node_for_hop(g, 1) == "addr:203.0.113.74"
+    assert node_for_hop(g, 0) == "sending:203.0.113.74"
+    assert node_for_hop(g, 1) == "addr:203.0.113.74"
     # mx.google.com is Gmail's receiving side: the primary MX received the handover.
     assert g.nodes["mx:gmail-smtp-in.l.google.com"]["received_hops"] == [1]
     # Gmail's internal hop is drawn apart, below the route.
