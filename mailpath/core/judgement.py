@@ -234,11 +234,11 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
                 reachable = addr.family in _families(mx_host) and mx_host.host not in down
                 if reachable:
                     disposition, basis = auth.disposition, auth.basis
-                elif mx_host.host in down:
-                    disposition, basis = Disposition.QUEUED, ("mx:down",)
-                else:
+                elif addr.family not in _families(mx_host):
                     disposition = Disposition.QUEUED
                     basis = ("mx:no-aaaa" if addr.family == 6 else "mx:no-a",)
+                else:
+                    disposition, basis = Disposition.QUEUED, ("mx:down",)
                 paths.append(
                     Path(
                         addr.address,

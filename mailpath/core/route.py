@@ -489,7 +489,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             pref = g.nodes[dst].get("preference", 0)
             is_active = dst in active
             path = paths.get((src.removeprefix("addr:"), dst.removeprefix("mx:")))
-            if path is not None and not path.reachable and dst not in down:
+            if not _has_family(mx, dst, src):
                 g.nodes[dst].setdefault("unreachable_from", []).append(src)
                 continue
             label = (
@@ -550,6 +550,18 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     return g
 
 
+def _has_family(mx: MxInfo | None, mx_id: str, source: str) -> bool:
+    """Whether the MX host has an address of the source address's family (an address that
+    is not yet resolved, or a source that is not an address, counts as reachable)."""
+    if mx is None or not source.startswith("addr:"):
+        return True
+    host = next((h for h in mx.hosts if mx_node(h.host) == mx_id), None)
+    if host is None or not host.addresses:
+        return True
+    v6 = ":" in source[5:]
+    return any((":" in a) == v6 for a in host.addresses)
+
+
 def _worst_marker(paths: list[Path]) -> Status:
     worst = max(paths, key=lambda p: RANK[p.disposition])
     return MARKER[worst.disposition]
@@ -564,6 +576,12 @@ def _path_markers(
         if node in down:
             g.nodes[node]["status"] = Status.NONE.value
     if not judged.paths:
+        # Judged as a whole (no route, every MX host down, no sender): no address carries
+        # the judgement of a path; the mailbox and the host that queues say it.
+        for node in address_ids:
+            g.nodes[node]["status"] = Status.NONE.value
+            for pred in g.predecessors(node):
+                g.edges[pred, node]["status"] = Status.NONE.value
         return
     for node in address_ids:
         address = node.removeprefix("addr:")
