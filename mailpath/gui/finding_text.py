@@ -31,7 +31,18 @@ def template_sources() -> list[str]:
     for text in VERDICT_TEMPLATES.values():
         if text not in out:
             out.append(text)
+    for text in consequence_templates().values():
+        if text not in out:
+            out.append(text)
     return out
+
+
+def consequence_templates() -> dict[str, str]:
+    """The receiver model's consequence clauses (`core.judgement.CONSEQUENCES`): key ->
+    English template, appended to a finding's cause."""
+    from mailpath.core.judgement import CONSEQUENCES
+
+    return dict(CONSEQUENCES)
 
 
 def route_template_sources() -> list[str]:
@@ -42,20 +53,31 @@ def route_template_sources() -> list[str]:
     return list(dict.fromkeys(ROUTE_TEMPLATES.values()))
 
 
-def _render(template: str | None, params: Any, fallback: str | None) -> str | None:
+def _translated(template: str | None, params: Any) -> str | None:
+    """`template` translated and filled with `params`; None when it has no translation or the
+    translation's placeholders do not fit the parameters."""
     if not template:
-        return fallback
+        return None
     translated = tr(CONTEXT, template)
     if not translated or translated == template:
-        return fallback
+        return None
     try:
         return translated.format(**dict(params))
     except (KeyError, IndexError, ValueError):
-        return fallback
+        return None
+
+
+def _render(template: str | None, params: Any, fallback: str | None) -> str | None:
+    translated = _translated(template, params)
+    return fallback if translated is None else translated
 
 
 def texts(finding: Any) -> tuple[str, str | None]:
-    """(message, fix) of `finding` in the UI language; the English ones when untranslated."""
+    """(message, fix) of `finding` in the UI language; the English ones when untranslated.
+
+    A finding with a consequence clause (the receiver model's `consequence` key and its
+    `consequence_params`) is its cause, rendered from the template, followed by that clause;
+    when either part has no translation the whole English message is shown, never a mix."""
     message = str(getattr(finding, "message", ""))
     fix = getattr(finding, "fix", None)
     key = getattr(finding, "template", "") or ""
@@ -64,14 +86,31 @@ def texts(finding: Any) -> tuple[str, str | None]:
         return message, fix
     try:
         entry = finding_templates().get(key)
+        consequences = consequence_templates()
     except ImportError:  # pragma: no cover - the core always ships with the GUI
         return message, fix
     if entry is None:
         return message, fix
     message_template, fix_template = entry
-    localized_message = _render(message_template, params, message) or message
     localized_fix = _render(fix_template, params, fix) if fix else fix
-    return localized_message, localized_fix
+    localized_message = _translated(message_template, params)
+    consequence = getattr(finding, "consequence", "") or ""
+    if consequence and localized_message is not None:
+        clause = _translated(
+            consequences.get(consequence), getattr(finding, "consequence_params", None) or {}
+        )
+        localized_message = None if clause is None else _join(localized_message, clause)
+    return localized_message or message, localized_fix
+
+
+def _join(cause: str, consequence: str) -> str:
+    """The cause followed by its consequence, as the UI language joins two sentences (English
+    with a space, Japanese without)."""
+    joined = tr("FindingTemplates", "{cause} {consequence}")
+    try:
+        return joined.format(cause=cause, consequence=consequence)
+    except (KeyError, IndexError, ValueError):
+        return f"{cause} {consequence}"
 
 
 def finding_templates() -> dict[str, tuple[str, str | None]]:
@@ -110,6 +149,31 @@ def verified_text(finding: Any) -> str:
         return ""
     return tr("Findings", "checked with that record: {results}").format(
         results=", ".join(str(v) for v in verified)
+    )
+
+
+def disposition_word(value: str) -> str:
+    """A disposition of the receiver model (`core.judgement.Disposition` value) as a word of
+    the UI language; the value itself when the model has a new one."""
+    words = {
+        "delivered": tr("Disposition", "delivered"),
+        "unverified": tr("Disposition", "unverified"),
+        "flagged": tr("Disposition", "flagged"),
+        "refused": tr("Disposition", "refused"),
+        "queued": tr("Disposition", "queued"),
+        "unknown": tr("Disposition", "unknown"),
+    }
+    return words.get(value, value)
+
+
+def outcome_text(finding: Any) -> str:
+    """ "with that fix the mail is: delivered" (the receiver model's judgement of the mail with
+    the fix applied), or "" when the model could not apply the fix."""
+    value = str(getattr(finding, "fix_disposition", "") or "")
+    if not value:
+        return ""
+    return tr("Findings", "with that fix the mail is: {disposition}").format(
+        disposition=disposition_word(value)
     )
 
 

@@ -770,6 +770,8 @@ CODE_TERMS: dict[str, str] = {
     "message-date-missing": "received",
     "message-id-missing": "received",
     "mx-cname": "mx",
+    "mx-down": "mx-preference",
+    "mx-family-unreachable": "mx",
     "mx-host-unresolved": "mx",
     "mx-implicit": "implicit-mx",
     "mx-ip-literal": "mx",

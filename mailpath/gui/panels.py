@@ -439,6 +439,9 @@ def _query_item(query: Any) -> QTreeWidgetItem:
 
 #: Item data of the findings' text column: (message, fix, verified), in the UI language.
 TEXTS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+#: Item data of the findings' text column: what the mail becomes with the fix, in the UI
+#: language ("" when the receiver model could not apply the fix).
+OUTCOME_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
 
 class FindingDelegate(QStyledItemDelegate):
@@ -482,6 +485,9 @@ class FindingDelegate(QStyledItemDelegate):
             parts.append(
                 f'<div style="color: {muted.name()}">&#10003; {escape_html(verified)}</div>'
             )
+        outcome = index.data(OUTCOME_ROLE)
+        if outcome:
+            parts.append(f'<div style="color: {muted.name()}">{escape_html(outcome)}</div>')
         from PySide6.QtGui import QTextDocument
 
         doc = QTextDocument()
@@ -621,14 +627,18 @@ class FindingsPanel(QWidget):
             severity = _value(finding.severity)
             message, fix = finding_text.texts(finding)
             verified = finding_text.verified_text(finding)
+            outcome = finding_text.outcome_text(finding)
             item = QTreeWidgetItem([names.get(severity, severity), message])
             item.setIcon(0, markers.severity_icon(severity))
             item.setData(1, TEXTS_ROLE, (message, fix, verified))
+            item.setData(1, OUTCOME_ROLE, outcome)
             lines = [message]
             if fix:
                 lines += ["", tr("Findings", "Fix: {fix}").format(fix=fix)]
             if verified:
                 lines.append(verified)
+            if outcome:
+                lines.append(outcome)
             item.setToolTip(1, escaped_tooltip("\n".join(lines)))
             item.setData(0, Qt.ItemDataRole.UserRole, finding)
             self.tree.addTopLevelItem(item)

@@ -57,6 +57,33 @@
     </message>
   </context>
   <context>
+    <name>Disposition</name>
+    <message>
+      <source>delivered</source>
+      <translation>配信</translation>
+    </message>
+    <message>
+      <source>unverified</source>
+      <translation>未認証のまま配信</translation>
+    </message>
+    <message>
+      <source>flagged</source>
+      <translation>迷惑メール扱い</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>拒否</translation>
+    </message>
+    <message>
+      <source>queued</source>
+      <translation>キューで保留</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>不明</translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <source>mailpath: unexpected error</source>
@@ -137,6 +164,18 @@
       <translation>{domain} の MX ホスト {host}（優先度 {preference}）はアドレスの名前解決に失敗したため（{outcome}）、到達できません。送信側は次の優先度のホストへ進みます。</translation>
     </message>
     <message>
+      <source>Every MX host of {recipient} that has an address is marked down ({hosts}): no server takes the mail, so it waits in the sending server's queue and is retried, then bounced after the retry period (often 5 days).</source>
+      <translation>{recipient} の MX ホストのうちアドレスを持つものは、すべて停止中とされています（{hosts}）。メールを受け取るサーバーがないため、メールは送信サーバーのキューで待機して再送され、再送期間（多くは 5 日）が過ぎると返送されます。</translation>
+    </message>
+    <message>
+      <source>The sending addresses ({addresses}) are {family} only, and no MX host of {recipient} has an address of that family: no server can take the mail.</source>
+      <translation>送信アドレス（{addresses}）は {family} のみで、{recipient} の MX ホストにはその種類のアドレスを持つものがありません。メールを受け取れるサーバーがありません。</translation>
+    </message>
+    <message>
+      <source>Give the sending server an address of the other family (IPv4 or IPv6), or send through a server that has one.</source>
+      <translation>送信サーバーにもう一方の種類（IPv4 または IPv6）のアドレスを割り当てるか、そのアドレスを持つサーバーを経由して送信してください。</translation>
+    </message>
+    <message>
       <source>No sending host was given and {sender} has no MX host to assume, so no SPF result could be computed for a real server.</source>
       <translation>送信ホストが指定されておらず、{sender} には送信ホストと見なせる MX ホストもないため、実際のサーバーに対する SPF の結果を出せませんでした。</translation>
     </message>
@@ -173,52 +212,48 @@
       <translation>送信サーバーのホスト名を確認するか、別のリゾルバーでもう一度試してください。</translation>
     </message>
     <message>
-      <source>{recipient} will mark this mail unverified: {sender} publishes no SPF record that authorizes {host} ({addresses}).</source>
-      <translation>{recipient} はこのメールを未認証として扱います。{sender} には {host}（{addresses}）を許可する SPF レコードが公開されていません。</translation>
+      <source>{sender} publishes no SPF record that authorizes {host} ({addresses}).</source>
+      <translation>{sender} には {host}（{addresses}）を許可する SPF レコードが公開されていません。</translation>
     </message>
     <message>
       <source>Publish at {sender} this TXT record: "{record}"</source>
       <translation>{sender} に次の TXT レコードを公開してください: "{record}"</translation>
     </message>
     <message>
-      <source>The SPF record of {sender} is broken (permerror) when {recipient} checks {host} ({address}): {reason}. Receivers treat the mail as unauthenticated and DMARC fails.</source>
-      <translation>{recipient} が {host}（{address}）を検査すると、{sender} の SPF レコードはエラー（permerror）になります: {reason}。受信側はメールを未認証として扱い、DMARC も失敗します。</translation>
+      <source>The SPF record of {sender} is broken (permerror) when {recipient} checks {host} ({address}): {reason}; receivers treat SPF as failed.</source>
+      <translation>{recipient} が {host}（{address}）を検査すると、{sender} の SPF レコードはエラー（permerror）になります: {reason}。受信側は SPF を失敗として扱います。</translation>
     </message>
     <message>
       <source>Correct the term named above; the SPF trace shows where evaluation ended.</source>
       <translation>上記の項目を修正してください。評価がどこで止まったかは「SPF トレース」で確認できます。</translation>
     </message>
     <message>
-      <source>The SPF check of {host} ({address}) for {sender} hit a DNS error (temperror): {reason}. Receivers may defer the mail.</source>
-      <translation>{sender} について {host}（{address}）の SPF を検査した際に DNS エラー（temperror）が発生しました: {reason}。受信側はメールの受け取りを保留することがあります。</translation>
+      <source>The SPF check of {host} ({address}) for {sender} hit a DNS error (temperror): {reason}.</source>
+      <translation>{sender} について {host}（{address}）の SPF を検査した際に DNS エラー（temperror）が発生しました: {reason}。</translation>
     </message>
     <message>
       <source>Check the name servers of the domains the SPF record names, then try again.</source>
       <translation>SPF レコードが参照しているドメインのネームサーバーを確認してから、もう一度試してください。</translation>
     </message>
     <message>
-      <source>{host} passes SPF for {sender} over IPv4 ({passing}) but not over IPv6 ({failing}: {result}). Mail that leaves over IPv6 is flagged or refused by {recipient}.</source>
-      <translation>{host} は {sender} の SPF に IPv4（{passing}）では合格しますが、IPv6（{failing}: {result}）では合格しません。IPv6 で送信されたメールは {recipient} で不審扱いされるか、拒否されます。</translation>
+      <source>{host} passes SPF for {sender} over IPv4 ({passing}) but not over IPv6 ({failing}: {result}).</source>
+      <translation>{host} は {sender} の SPF に IPv4（{passing}）では合格しますが、IPv6（{failing}: {result}）では合格しません。</translation>
     </message>
     <message>
-      <source>{host} passes SPF for {sender} over IPv6 ({passing}) but not over IPv4 ({failing}: {result}). Mail that leaves over IPv4 is flagged or refused by {recipient}.</source>
-      <translation>{host} は {sender} の SPF に IPv6（{passing}）では合格しますが、IPv4（{failing}: {result}）では合格しません。IPv4 で送信されたメールは {recipient} で不審扱いされるか、拒否されます。</translation>
+      <source>{host} passes SPF for {sender} over IPv6 ({passing}) but not over IPv4 ({failing}: {result}).</source>
+      <translation>{host} は {sender} の SPF に IPv6（{passing}）では合格しますが、IPv4（{failing}: {result}）では合格しません。</translation>
     </message>
     <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}); the result is {result}.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}）を許可しておらず、結果は {result} です。</translation>
+      <source>The SPF record of {sender} does not authorize {host} ({addresses}); the result is {result}.</source>
+      <translation>{sender} の SPF レコードは {host}（{addresses}）を許可しておらず、結果は {result} です。</translation>
     </message>
     <message>
-      <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} ({addresses}); the result is {result}.</source>
-      <translation>{recipient} はこのメールを不審なメールとして扱います。{sender} の SPF レコードは {host}（{addresses}）を許可しておらず、結果は {result} です。</translation>
+      <source>Do not add {host} to the SPF record of {sender}: it relays mail for another organization (a forwarder or a mailing list), and SPF always fails after forwarding. Sign your mail with DKIM d={sender} so it stays authenticated when forwarded (the forwarder can also add ARC).</source>
+      <translation>{host} を {sender} の SPF レコードに追加しないでください。このサーバーは別の組織のためにメールを中継するサーバー（転送サービスやメーリングリスト）で、転送されたメールの SPF は必ず失敗します。転送されても認証が保たれるよう、メールに DKIM d={sender} で署名してください（転送側で ARC を付けることもできます）。</translation>
     </message>
     <message>
-      <source>{recipient} will mark this mail unverified: the SPF record of {sender} does not authorize {host} ({addresses}); the result is {result}.</source>
-      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host}（{addresses}）を許可しておらず、結果は {result} です。</translation>
-    </message>
-    <message>
-      <source>{address} ({host}) has no reverse DNS (PTR) record; Gmail and other large receivers refuse or flag mail from addresses without one.</source>
-      <translation>{address}（{host}）には逆引き（PTR）レコードがありません。Gmail などの大手の受信側は、PTR のないアドレスからのメールを拒否するか不審扱いします。</translation>
+      <source>{address} ({host}) has no reverse DNS (PTR) record; Gmail and other large receivers require one.</source>
+      <translation>{address}（{host}）には逆引き（PTR）レコードがありません。Gmail などの大手の受信側は PTR レコードを必須としています。</translation>
     </message>
     <message>
       <source>Ask whoever runs {address} (your provider) to set its PTR to {host}.</source>
@@ -325,8 +360,8 @@
       <translation>_dmarc.{sender} に次の TXT レコードを公開してください: "{record}"</translation>
     </message>
     <message>
-      <source>The DMARC policy for {sender} is p=none: receivers only report, mail that fails is still delivered.</source>
-      <translation>{sender} の DMARC ポリシーは p=none です。受信側はレポートを送るだけで、認証に失敗したメールもそのまま配送されます。</translation>
+      <source>The DMARC policy for {sender} is p=none: it asks receivers only to report mail that fails DMARC, not to act on it.</source>
+      <translation>{sender} の DMARC ポリシーは p=none です。受信側に求めているのは DMARC に失敗したメールの報告だけで、そのメールへの対処は求めていません。</translation>
     </message>
     <message>
       <source>Move to p=quarantine once reports show all your senders pass.</source>
@@ -453,6 +488,10 @@
       <translation>{recipient} のすべての MX ホストが停止しています。メールは {host} のキューで待機して再送され、送信側の再送期間（多くは 5 日）の後に返送されます。</translation>
     </message>
     <message>
+      <source>No MX host of {recipient} can be reached from the sending addresses ({addresses}): the mail waits in the queue of {host} and is retried, then bounced.</source>
+      <translation>送信アドレス（{addresses}）からは {recipient} のどの MX ホストにも到達できません。メールは {host} のキューで待機して再送され、その後返送されます。</translation>
+    </message>
+    <message>
       <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
       <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
@@ -487,6 +526,62 @@
     <message>
       <source>{recipient} accepts the mail as DKIM-verified</source>
       <translation>{recipient} はメールを DKIM で認証済みとして受け付けます</translation>
+    </message>
+    <message>
+      <source>{recipient} accepts the mail as SPF-verified. Problems listed below still need fixing, though they do not stop this mail.</source>
+      <translation>{recipient} はメールを SPF で認証済みとして受け付けます。以下の問題はこのメールを止めるものではありませんが、修正が必要です。</translation>
+    </message>
+    <message>
+      <source>{recipient} accepts the mail as DKIM-verified. Problems listed below still need fixing, though they do not stop this mail.</source>
+      <translation>{recipient} はメールを DKIM で認証済みとして受け付けます。以下の問題はこのメールを止めるものではありませんが、修正が必要です。</translation>
+    </message>
+    <message>
+      <source>{cause} {consequence}</source>
+      <translation>{cause}{consequence}</translation>
+    </message>
+    <message>
+      <source>{recipient} refuses this mail.</source>
+      <translation>{recipient} はこのメールを拒否します。</translation>
+    </message>
+    <message>
+      <source>{recipient} puts this mail in spam or quarantine.</source>
+      <translation>{recipient} はこのメールを迷惑メールに振り分けるか、隔離します。</translation>
+    </message>
+    <message>
+      <source>{recipient} delivers it marked as unverified.</source>
+      <translation>{recipient} はこのメールを未認証として配信します。</translation>
+    </message>
+    <message>
+      <source>{recipient} defers this mail: it stays queued and is retried.</source>
+      <translation>{recipient} はこのメールの受け取りを保留します。メールはキューに残り、再送されます。</translation>
+    </message>
+    <message>
+      <source>Whether {recipient} accepts it cannot be told yet.</source>
+      <translation>{recipient} がこのメールを受け付けるかどうかは、まだ判断できません。</translation>
+    </message>
+    <message>
+      <source>DKIM d={domain} still authenticates the mail, so {recipient} delivers it.</source>
+      <translation>それでも DKIM d={domain} がメールを認証するため、{recipient} はメールを配信します。</translation>
+    </message>
+    <message>
+      <source>SPF still passes for {address}, so {recipient} delivers the mail.</source>
+      <translation>それでも {address} では SPF に合格するため、{recipient} はメールを配信します。</translation>
+    </message>
+    <message>
+      <source>Mail that leaves from {address} is refused by {recipient}.</source>
+      <translation>{address} から送信されたメールは、{recipient} に拒否されます。</translation>
+    </message>
+    <message>
+      <source>Mail that leaves from {address} goes to spam or quarantine at {recipient}.</source>
+      <translation>{address} から送信されたメールは、{recipient} で迷惑メールに振り分けられるか、隔離されます。</translation>
+    </message>
+    <message>
+      <source>Mail that leaves from {address} is delivered by {recipient} marked as unverified.</source>
+      <translation>{address} から送信されたメールは、{recipient} で未認証として配信されます。</translation>
+    </message>
+    <message>
+      <source>Mail that leaves from {address} is deferred by {recipient}.</source>
+      <translation>{address} から送信されたメールは、{recipient} で受け取りを保留されます。</translation>
     </message>
     <message>
       <source>The DMARC record at _dmarc.{domain} gives the tag {tag}= more than once; a DMARC record is a DKIM tag list, and a repeated tag makes the whole list invalid (RFC 6376 3.2): receivers apply no DMARC.</source>
@@ -885,6 +980,26 @@
       <translation>{recipient} はこのメールを迷惑メールに振り分けます。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは quarantine です。</translation>
     </message>
     <message>
+      <source>{recipient} will reject this mail: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is reject. DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは reject です。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} will put this mail in spam: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is quarantine. DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを迷惑メールに振り分けます。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは quarantine です。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+    </message>
+    <message>
+      <source>{recipient} will reject this mail: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is reject. The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは reject です。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will put this mail in spam: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is quarantine. The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを迷惑メールに振り分けます。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは quarantine です。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+    </message>
+    <message>
+      <source>{recipient} will reject this mail: it names more than one author in From (RFC 5322 allows exactly one), so no domain can be authenticated for it.</source>
+      <translation>{recipient} はこのメールを拒否します。From に複数の作成者が記載されており（RFC 5322 で認められているのは 1 つだけです）、どのドメインについても認証できません。</translation>
+    </message>
+    <message>
       <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
       <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
     </message>
@@ -905,20 +1020,12 @@
       <translation>{recipient} はこのメールを認証されていないものとして扱います。{sender} の SPF レコードが壊れています（permerror）。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
     </message>
     <message>
-      <source>{recipient} will mark this mail unverified: {sender} publishes no SPF record that authorizes {host}.</source>
-      <translation>{recipient} はこのメールを未認証として扱います。{sender} には {host} を許可する SPF レコードが公開されていません。</translation>
+      <source>{sender} publishes no SPF record that authorizes {host}.</source>
+      <translation>{sender} には {host} を許可する SPF レコードが公開されていません。</translation>
     </message>
     <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host}; the result is {result}.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host} を許可しておらず、結果は {result} です。</translation>
-    </message>
-    <message>
-      <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host}; the result is {result}.</source>
-      <translation>{recipient} はこのメールを不審なメールとして扱います。{sender} の SPF レコードは {host} を許可しておらず、結果は {result} です。</translation>
-    </message>
-    <message>
-      <source>{recipient} will mark this mail unverified: the SPF record of {sender} does not authorize {host}; the result is {result}.</source>
-      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host} を許可しておらず、結果は {result} です。</translation>
+      <source>The SPF record of {sender} does not authorize {host}; the result is {result}.</source>
+      <translation>{sender} の SPF レコードは {host} を許可しておらず、結果は {result} です。</translation>
     </message>
     <message>
       <source>The authoritative servers of {zone} disagree about {name} {type}: {servers}.</source>
@@ -1022,6 +1129,10 @@
     <message>
       <source>checked with that record: {results}</source>
       <translation>このレコードで確認済み: {results}</translation>
+    </message>
+    <message>
+      <source>with that fix the mail is: {disposition}</source>
+      <translation>この修正を行った場合のメールの扱い: {disposition}</translation>
     </message>
     <message>
       <source>Findings</source>
