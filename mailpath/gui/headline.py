@@ -33,6 +33,8 @@ class Headline:
         self.window = window
         #: The status of the verdict shown ("" while there is none).
         self.status = ""
+        #: Its severity ("error", "warning", "info"; "" while there is none).
+        self.severity = ""
         #: The graph and headline are of an earlier analysis than the inputs (input error).
         self.stale = False
 
@@ -82,6 +84,15 @@ class Headline:
         outcome = verdict(result, frozenset(self.window.down))
         return headline_sentence(finding_text.verdict_text(outcome)), outcome.status.value
 
+    def severity_of_route(self) -> str:
+        """The verdict's severity ("error", "warning", "info"), "" before there is one."""
+        result = self.window.result
+        if result is None or not getattr(result, "complete", False):
+            return ""
+        from mailpath.core.verdict import verdict
+
+        return verdict(result, frozenset(self.window.down)).severity.value
+
     def update(self) -> None:
         from mailpath.gui import markers
 
@@ -100,7 +111,12 @@ class Headline:
         self.text.setToolTip(markers.status_name(status))
         self.icon.setPixmap(markers.status_icon(status, 22).pixmap(22, 22))
         self.icon.setToolTip(markers.status_name(status))
-        color = markers.color(status)
+        # The icon is the mail's disposition; the sentence is as severe as the most severe
+        # finding (never milder than the findings below it).
+        self.severity = self.severity_of_route()
+        color = markers.color(markers.SEVERITY_STATUS.get(self.severity, status))
+        if self.severity == "info":
+            color = markers.color(status)
         if self.window.theme_name == "dark" or theme.is_dark(QApplication.palette()):
             color = color.lighter(150)
         if self.stale:  # grey: not the verdict of what the fields now say
