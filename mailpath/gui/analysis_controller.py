@@ -118,6 +118,11 @@ class AnalysisController(QObject):
         if self._pending_progress is not None:
             self._apply_progress()
         self._end_run()
+        if self.result is not None and not getattr(self.result, "complete", True):
+            from dataclasses import replace
+
+            # What was still being resolved never will be: the route and headline say so.
+            self.show_result(replace(self.result, cancelled=True))
         self._status(tr("MainWindow", "Cancelled: the route shows what was resolved so far."))
         self.window.analysisFinished.emit()
 

@@ -3130,6 +3130,14 @@ From: …
       <source>{ms} ms</source>
       <translation>{ms} ミリ秒</translation>
     </message>
+    <message>
+      <source>not resolved (cancelled)</source>
+      <translation>未解決（中止）</translation>
+    </message>
+    <message>
+      <source>{count} hops</source>
+      <translation>{count} ホップ</translation>
+    </message>
   </context>
   <context>
     <name>SpfPanel</name>
