@@ -66,6 +66,11 @@ class AnalysisController(QObject):
         self.window.status_line.set_text(text)
 
     def idle_status(self) -> str:
+        failure = getattr(self.extra, "resolver_failure", None)
+        if failure is not None and self.result is None:
+            from mailpath.gui.resolver_field import failure_text
+
+            return failure_text(failure)
         return self.window.status_line.idle_text(self.result)
 
     def start(self) -> bool:
@@ -167,6 +172,10 @@ class AnalysisController(QObject):
         self._pending_progress = None
         self.extra = extra
         self._end_run()
+        failure = getattr(extra, "resolver_failure", None)
+        if failure is not None:
+            self._show_resolver_failure(failure)
+            return
         self.show_result(result)
         self.window.route.select_worst()
         if self.raise_message_dock:
@@ -175,6 +184,22 @@ class AnalysisController(QObject):
                 self.window.message_dock.raise_()
         self._status(self.idle_status())
         self.window.analysisFinished.emit()
+
+    def _show_resolver_failure(self, failure: Any) -> None:
+        """The resolver answered nothing: a resolver error where the verdict would be, never
+        a verdict about the domains (whose every lookup "failed" only because of it)."""
+        w = self.window
+        self.result = None
+        w.scene.clear_graph()
+        w.details.show_node(None, None)
+        w.spf_panel.clear()
+        w.findings.set_findings(())
+        self.show_message(None)
+        w.headline_part.update()
+        w.inputs.show_resolver_failure(failure)
+        self._status(self.idle_status())
+        log.info("resolver failure: %s", failure.sentence())
+        w.analysisFinished.emit()
 
     def _on_failed(self, generation: int, message: str, details: str) -> None:
         self._progress_timer.stop()

@@ -273,7 +273,11 @@ def test_tls_certificate_failure_is_an_error_naming_the_server(
     # Nothing was taken over plain DNS instead: no record reached the route.
     window.select_node("dns:spf")
     assert not any(OLD_SPF in row for row in texts(window.details.tree))
-    assert window.fix_live.via.text() == f"via DoT {dot.nameserver}"
+    # Nothing answered through it: no "via" claim, and the resolver field names the failure.
+    assert not window.fix_live.via.isVisible()
+    assert window.result is None
+    assert dot.nameserver in window.error_labels["resolver"].text()
+    assert "TLS certificate is not trusted" in window.error_labels["resolver"].text()
 
 
 def test_dot_with_a_trusted_ca_answers(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
@@ -59,3 +60,59 @@ def test_collapsed_hops_show_hop_numbers_not_an_internal_id(qtbot: Any, window: 
     head = window.details.tree.topLevelItem(0)
     assert head.text(1) == "Hops #8–#1,493"
     assert node not in head.text(1)
+
+
+def test_a_resolver_that_answers_nothing_is_a_resolver_error(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    from tests.gui.zones import failing_zone
+
+    good = dns_server(failing_zone())
+    window.set_inputs("example.com", "example.org", "", [good.nameserver])
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        assert window.start_analysis()
+    assert window.headline_part.status  # a verdict about the domains
+    dead = dns_server(failing_zone())
+    dead.stop()  # its port is closed: refused at once
+    ns = f"127.0.0.1:{dead.port}"
+    window.set_inputs("example.com", "example.org", "", [ns])
+    started = time.monotonic()
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        assert window.start_analysis()
+    assert time.monotonic() - started < 3
+    expected = (
+        f"The resolver {ns} does not answer (connection refused). No verdict about the domains "
+        "can be made: choose another resolver, or check the network."
+    )
+    error = window.error_labels["resolver"]
+    assert error.isVisibleTo(window)
+    assert error.text() == expected
+    assert window.status_label.text() == expected
+    # No verdict about the recipient, no route, no findings of "failed lookups".
+    assert window.result is None
+    assert window.headline_part.status == ""
+    assert window.scene.nodes == {}
+    assert window.findings.tree.topLevelItemCount() == 0
+    window.set_language("ja")
+    assert error.text() == (
+        f"リゾルバー {ns} が応答しません（接続を拒否されました）。"
+        "ドメインについての判定はできません。"
+        "別のリゾルバーを選ぶか、ネットワークを確認してください。"
+    )
+    assert "does not answer" not in window.status_label.text()
+
+
+def test_one_silent_zone_in_the_window_is_still_a_verdict(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    from tests.gui.zones import failing_zone
+
+    zone = failing_zone()
+    zone["example.org"] = [TIMEOUT]
+    server = dns_server(zone)
+    window.set_inputs("example.com", "example.org", "", [server.nameserver])
+    with qtbot.waitSignal(window.analysisFinished, timeout=20000):
+        assert window.start_analysis()
+    assert window.result is not None and window.result.mx.kind == "error"
+    assert window.headline_part.status
+    assert not window.error_labels["resolver"].isVisibleTo(window)
