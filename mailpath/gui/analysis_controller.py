@@ -11,7 +11,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from mailpath.gui.i18n import tr
 from mailpath.gui.window_inputs import sentence
@@ -29,6 +29,10 @@ PROGRESS_COALESCE_MS = 40
 
 class AnalysisController(QObject):
     """Run control (start, cancel, progress, end) and the display of the result."""
+
+    #: An analysis started, with its request (whoever started it: the inputs, a message, a
+    #: recording, the re-check).
+    started = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -114,6 +118,7 @@ class AnalysisController(QObject):
             )
         )
         w.position_overlays()
+        self.started.emit(request)
 
     def cancel(self) -> None:
         if not self.running:

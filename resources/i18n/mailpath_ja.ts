@@ -3593,6 +3593,58 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <source>; </source>
       <translation>、</translation>
     </message>
+    <message>
+      <source>accepted as verified</source>
+      <translation>認証済みとして受理</translation>
+    </message>
+    <message>
+      <source>accepted but unverified</source>
+      <translation>受理されるが未認証</translation>
+    </message>
+    <message>
+      <source>flagged as suspicious</source>
+      <translation>不審なメールとして扱われる</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>拒否</translation>
+    </message>
+    <message>
+      <source>kept queued</source>
+      <translation>キューに保留</translation>
+    </message>
+    <message>
+      <source>a lookup failed</source>
+      <translation>DNS 参照が失敗</translation>
+    </message>
+    <message>
+      <source>no route to the recipient</source>
+      <translation>受信者への経路なし</translation>
+    </message>
+    <message>
+      <source>a domain does not exist</source>
+      <translation>ドメインが存在しない</translation>
+    </message>
+    <message>
+      <source>incomplete</source>
+      <translation>未完了</translation>
+    </message>
+    <message>
+      <source>verdict: {before} → {after}</source>
+      <translation>判定: {before} → {after}</translation>
+    </message>
+    <message>
+      <source>new problem: {finding}</source>
+      <translation>新しい問題: {finding}</translation>
+    </message>
+    <message>
+      <source>resolved: {finding}</source>
+      <translation>解消: {finding}</translation>
+    </message>
+    <message>
+      <source>Re-check stopped: the inputs changed.</source>
+      <translation>再確認を停止しました: 入力が変わりました。</translation>
+    </message>
   </context>
   <context>
     <name>WatchChanges</name>
