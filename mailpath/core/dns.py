@@ -534,8 +534,9 @@ class LiveSource:
     async def _resolver_is_dead(self) -> bool:
         """Ask the root's NS once (every resolver knows it): no reply means the resolver, not
         the zone asked, is what fails. One probe per source, shared by every question."""
-        if self._probe is None:
-            self._probe = asyncio.ensure_future(self._probe_root())
+        loop = asyncio.get_running_loop()
+        if self._probe is None or self._probe.get_loop() is not loop or self._probe.cancelled():
+            self._probe = loop.create_task(self._probe_root())
         return await asyncio.shield(self._probe)
 
     async def _probe_root(self) -> bool:
