@@ -3417,6 +3417,14 @@ From: …
       <source>looked for at</source>
       <translation>探した場所</translation>
     </message>
+    <message>
+      <source>not resolved (cancelled)</source>
+      <translation>未解決（中止）</translation>
+    </message>
+    <message>
+      <source>{count} hops</source>
+      <translation>{count} ホップ</translation>
+    </message>
   </context>
   <context>
     <name>SpfPanel</name>
@@ -3872,6 +3880,58 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <source>; </source>
       <translation>、</translation>
     </message>
+    <message>
+      <source>accepted as verified</source>
+      <translation>認証済みとして受理</translation>
+    </message>
+    <message>
+      <source>accepted but unverified</source>
+      <translation>受理されるが未認証</translation>
+    </message>
+    <message>
+      <source>flagged as suspicious</source>
+      <translation>不審なメールとして扱われる</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>拒否</translation>
+    </message>
+    <message>
+      <source>kept queued</source>
+      <translation>キューに保留</translation>
+    </message>
+    <message>
+      <source>a lookup failed</source>
+      <translation>DNS 参照が失敗</translation>
+    </message>
+    <message>
+      <source>no route to the recipient</source>
+      <translation>受信者への経路なし</translation>
+    </message>
+    <message>
+      <source>a domain does not exist</source>
+      <translation>ドメインが存在しない</translation>
+    </message>
+    <message>
+      <source>incomplete</source>
+      <translation>未完了</translation>
+    </message>
+    <message>
+      <source>verdict: {before} → {after}</source>
+      <translation>判定: {before} → {after}</translation>
+    </message>
+    <message>
+      <source>new problem: {finding}</source>
+      <translation>新しい問題: {finding}</translation>
+    </message>
+    <message>
+      <source>resolved: {finding}</source>
+      <translation>解消: {finding}</translation>
+    </message>
+    <message>
+      <source>Re-check stopped: the inputs changed.</source>
+      <translation>再確認を停止しました: 入力が変わりました。</translation>
+    </message>
   </context>
   <context>
     <name>WatchChanges</name>
@@ -3914,6 +3974,41 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     <message>
       <source>None</source>
       <translation>なし</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResolverFailure</name>
+    <message>
+      <source>connection refused</source>
+      <translation>接続を拒否されました</translation>
+    </message>
+    <message>
+      <source>no answer within {seconds} s</source>
+      <translation>{seconds} 秒以内に応答なし</translation>
+    </message>
+    <message>
+      <source>its TLS certificate is not trusted: {reason}</source>
+      <translation>TLS 証明書が信頼されていません: {reason}</translation>
+    </message>
+    <message>
+      <source>the TLS handshake failed: {reason}</source>
+      <translation>TLS ハンドシェイクに失敗しました: {reason}</translation>
+    </message>
+    <message>
+      <source>HTTP status {status}</source>
+      <translation>HTTP ステータス {status}</translation>
+    </message>
+    <message>
+      <source>the network or host is unreachable</source>
+      <translation>ネットワークまたはホストに到達できません</translation>
+    </message>
+    <message>
+      <source>{reason}</source>
+      <translation>{reason}</translation>
+    </message>
+    <message>
+      <source>The resolver {server} does not answer ({cause}). No verdict about the domains can be made: choose another resolver, or check the network.</source>
+      <translation>リゾルバー {server} が応答しません（{cause}）。ドメインについての判定はできません。別のリゾルバーを選ぶか、ネットワークを確認してください。</translation>
     </message>
   </context>
 </TS>
