@@ -193,6 +193,11 @@ def no_sentence_contradicts(result: Result, down: frozenset[str]) -> list[str]:
     v = verdict(result, down)
     if v.disposition != j.disposition.value:
         out.append(f"headline says {v.disposition}, the model {j.disposition.value}")
+    # A headline that blames the DMARC policy names the policy the model applied.
+    policy = {"refused/dmarc": "policy:reject", "flagged/dmarc": "policy:quarantine"}
+    for key, tag in policy.items():
+        if v.template.startswith(key) and tag not in j.basis:
+            out.append(f"headline {v.template} but the model applied {j.basis}")
     texts = [v.message, *(f.message for f in result.findings)] if not down else [v.message]
     if j.disposition is Disposition.DELIVERED:
         out += [f"'{t}' refuses delivered mail" for t in texts if any(p in t for p in _REFUSING)]
