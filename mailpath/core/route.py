@@ -599,7 +599,7 @@ def _path_markers(
         g.nodes[node]["status"] = status.value
         for pred in g.predecessors(node):
             g.edges[pred, node]["status"] = status.value
-    for node in [n for n in g.nodes if g.nodes[n].get("kind") == "sending_host"]:
+    for node in [n for n in g.nodes if g.nodes[n].get("kind") in ("sending_host", "forwarder")]:
         statuses = [g.nodes[s]["status"] for s in g.successors(node) if s in address_ids]
         if statuses:
             g.nodes[node]["status"] = max(statuses, key=lambda s: _RANK[Status(s)])

@@ -150,7 +150,7 @@ def judged_worlds() -> Iterator[list[tuple[World, Result]]]:
         zone.update(w.zone())
     server = DnsTestServer(zone).start()
     try:
-        source = LiveSource([Nameserver(server.address, server.port)], timeout=1.0, budget=20)
+        source = LiveSource([Nameserver(server.address, server.port)], timeout=3.0, budget=30)
 
         async def run_all() -> list[Result]:
             # One world at a time: the loopback server answers every question of a world
@@ -242,7 +242,7 @@ def markers_follow_the_paths(result: Result, down: frozenset[str]) -> list[str]:
     g = build_route_graph(result, down=down)
     j = judge(result, down)
     bad = {"fail": Disposition.REFUSED, "softfail": Disposition.FLAGGED}
-    on_path = ("sending_address", "mx", "mailbox")
+    on_path = ("sending_host", "forwarder", "sending_address", "mx", "mailbox")
     for node, attrs in g.nodes(data=True):
         if attrs.get("kind") not in on_path or attrs["status"] not in bad:
             continue
@@ -250,7 +250,10 @@ def markers_follow_the_paths(result: Result, down: frozenset[str]) -> list[str]:
             p
             for p in j.paths
             if p.reachable
-            and (node == "mailbox" or node == f"addr:{p.address}" or node == f"mx:{p.mx}")
+            and (
+                node in ("mailbox", f"addr:{p.address}", f"mx:{p.mx}")
+                or (node.startswith("sending:") and g.has_edge(node, f"addr:{p.address}"))
+            )
         ]
         if node == "mailbox" and j.disposition is bad[attrs["status"]]:
             continue
@@ -280,6 +283,8 @@ def edges_follow_address_families(result: Result, down: frozenset[str]) -> list[
     for a, b, attrs in g.edges(data=True):
         if attrs.get("kind") != "smtp" or not a.startswith("addr:") or b not in hosts:
             continue
+        if not hosts[b].addresses:
+            continue  # not resolved (a lookup that failed): no family to hold it to
         family = 6 if ":" in a[5:] else 4
         if not any((":" in x) == (family == 6) for x in hosts[b].addresses):
             out.append(f"{a} -> {b}: the MX host has no IPv{family} address")
