@@ -180,10 +180,16 @@ class InputBar:
             was_system = self.resolver_combo.currentIndex() == 0 and (
                 self.resolver_combo.currentText() == self.resolver_combo.itemText(0)
             )
+            typed = self.resolver_combo.currentText()
+            # Renaming the current item rewrites the field's text: a typed server (or one
+            # given with --nameserver) must survive a language switch, or the next analysis
+            # would silently use the system resolver.
             self.resolver_combo.setItemText(0, system_text)
             if was_system:
                 self.resolver_combo.setCurrentIndex(0)
                 self.resolver_combo.setEditText(system_text)
+            else:
+                self.resolver_combo.setEditText(typed)
         resolver_field.retranslate(self.resolver_combo)
         line = self.resolver_combo.lineEdit()
         if line is not None:
