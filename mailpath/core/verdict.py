@@ -90,7 +90,7 @@ TEMPLATES: dict[str, str] = {
         "retried, then bounced after the sender's retry period (often 5 days)."
     ),
     "refused": (
-        "{recipient} will reject or quarantine this mail: the SPF record of {sender} does not "
+        "{recipient} will reject this mail: the SPF record of {sender} does not "
         "authorize {host} ({addresses}, SPF fail)." + _DKIM_CAVEAT
     ),
     "flagged": (

@@ -492,8 +492,8 @@
       <translation>送信アドレス（{addresses}）からは {recipient} のどの MX ホストにも到達できません。メールは {host} のキューで待機して再送され、その後返送されます。</translation>
     </message>
     <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} ({addresses}, SPF softfail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
@@ -1000,8 +1000,8 @@
       <translation>{recipient} はこのメールを拒否します。From に複数の作成者が記載されており（RFC 5322 で認められているのは 1 つだけです）、どのドメインについても認証できません。</translation>
     </message>
     <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+      <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} ({addresses}, SPF softfail). The message carries no valid DKIM signature aligned with {sender} either.</source>
@@ -1056,8 +1056,8 @@
       <translation>{name} {type}：新しいレコードは権威サーバー {total} 台中 {count} 台にあります（シリアル {serial}）。リゾルバーは古い応答を最大 {ttl} 秒保持し続けます。</translation>
     </message>
       <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} (SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} (SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} (SPF softfail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
@@ -1068,8 +1068,8 @@
       <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host} に neutral を返します。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} (SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+      <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} (SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} (SPF softfail). The message carries no valid DKIM signature aligned with {sender} either.</source>
