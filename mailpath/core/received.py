@@ -32,8 +32,9 @@ Field meanings (`Hop`)
 - `tls`: True when the header states encryption (an ``S`` protocol such as ESMTPS/ESMTPSA/
   UTF8SMTPS/LMTPS/HTTPS, ``version=TLS...``, ``using TLSv1.3``, Exim's ``tls`` clause or
   ``X=TLS...``, Exchange's ``(TLS)``, Gmail's ``(Google Transport Security)``, qmail's
-  ``... encrypted SMTP``); False when the protocol is a known cleartext one (SMTP, ESMTP, ESMTPA, LMTP,
-  UTF8SMTP, HTTP, ``Microsoft SMTP Server`` without a TLS version) and nothing states TLS;
+  ``... encrypted SMTP``); False when the protocol is a known cleartext one (SMTP, ESMTP,
+  ESMTPA, LMTP, UTF8SMTP, HTTP, ``Microsoft SMTP Server`` without a TLS version) and nothing
+  states TLS;
   None when there is no protocol or it is not one we know (``local``, ``qmail``...).
 - `time`: the date after the last ``;``, as ISO 8601 in UTC (``2026-11-27T19:32:06+00:00``);
   None when it is missing or malformed. A date without zone (``-0000`` or none) is taken as UTC.
