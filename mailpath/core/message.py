@@ -53,7 +53,7 @@ from mailpath.core.authresults import (
     auth_results_to_json,
     parse_authentication_results,
 )
-from mailpath.core.names import InputError, parse_domain, psl_registrable
+from mailpath.core.names import InputError, parse_domain, parse_sending_host, psl_registrable
 from mailpath.core.received import Hop, hop_to_json, parse_received, with_delays
 
 #: Received fields beyond this many (newest kept) are dropped with the note
@@ -70,6 +70,9 @@ NOTE_CODES = (
     "from-multiple-headers",  # the first (topmost) From field is used
     "from-multiple-addresses",  # the first address is used
     "received-truncated",  # more than MAX_HOPS Received fields; the oldest dropped
+    # The handover's client has no recorded address and its name is not a usable host name
+    # (garbage, an invalid label): the analysis goes on with the sending host unknown.
+    "handover-host-unusable",
 )
 
 FORMAT_HEADERS = "mailpath-message-headers"
@@ -374,8 +377,10 @@ def _unnamed(host: str | None) -> bool:
 
 
 def _from_inside(hop: Hop, inside: _Organization) -> bool:
-    if hop.from_name is None and hop.helo is None and hop.from_address is None:
-        return True  # a local/internal step: nothing came from outside here
+    if hop.from_address is None and _unnamed(hop.from_name) and _unnamed(hop.helo):
+        # A local/internal step: no address recorded and no usable client name (nothing at
+        # all, ``localhost``, a one-label HELO such as ``xcar``): nothing came from outside here.
+        return True
     if _is_internal_address(hop.from_address):
         return True
     if hop.from_name is not None:
@@ -420,6 +425,32 @@ def find_handover(hops: Sequence[Hop], recipient_domains: Collection[str]) -> Ha
             )
         chained = False
     return None
+
+
+def usable_host(name: str | None) -> bool:
+    """`name` can be analysed as the sending host: a host name of two labels or more that
+    `mailpath.core.names.parse_sending_host` accepts, or an IP address. False for None,
+    ``localhost``, one label (``xcar``) or garbage."""
+    if not name or not name.strip():
+        return False
+    text = name.strip()
+    if not _is_ip(text) and "." not in text.strip("."):
+        return False
+    try:
+        parse_sending_host(text)
+    except InputError:
+        return False
+    return True
+
+
+def handover_via(handover: Handover | None) -> str | None:
+    """The sending host a received message names for the analysis: the handover's recorded
+    address, else its name when `usable_host`, else None (the sending host is unknown)."""
+    if handover is None:
+        return None
+    if handover.address:
+        return handover.address
+    return handover.host if usable_host(handover.host) else None
 
 
 def _newest_named_by(hops: Sequence[Hop]) -> str | None:
@@ -622,6 +653,8 @@ def parse_message(data: bytes) -> ParsedMessage:
             break
 
     handover = find_handover(hops, _default_receivers(recipient_domain, hops))
+    if handover is not None and handover_via(handover) is None:
+        notes.append("handover-host-unusable")
     submission, forwarded_by = find_sending_side(hops, handover, from_domain)
     subjects = values("subject")
     dates = values("date")

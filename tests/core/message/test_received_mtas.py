@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from mailpath.core.message import parse_message, usable_host
+from mailpath.core.message_check import message_parties
 from mailpath.core.received import parse_received
 
 # (from_name, from_address, helo, by, protocol, tls)
@@ -370,3 +372,91 @@ def test_the_helo_text_never_gives_the_address(helo: str) -> None:
         assert parse_received(line).from_address == "198.51.100.9", line
     # No recorded address at all: the HELO text does not stand in for one.
     assert parse_received(f"from unknown (HELO {helo}) by mx.example.net; x").from_address is None
+
+
+# -- the handover ----------------------------------------------------------------------------
+
+
+def _message(*received: str, to: str = "user@test.net") -> bytes:
+    lines = [f"Delivered-To: {to}"]
+    lines += [f"Received: {value}" for value in received]
+    lines += [
+        "From: Alice <alice@example.org>",
+        f"To: {to}",
+        "Subject: hello",
+        "Date: Tue, 1 Dec 2026 10:00:00 +0000",
+        "Message-ID: <1@example.org>",
+        "",
+        "body",
+        "",
+    ]
+    return "\r\n".join(lines).encode()
+
+
+def test_a_private_helo_literal_does_not_move_the_handover() -> None:
+    """qmail's ``(HELO 192.168.15.15) (189.207.175.29)``: the client chose the HELO text; the
+    handover is the hop into smtp.test.net from the address qmail recorded."""
+    parsed = parse_message(
+        _message(
+            "from unknown (HELO 192.168.15.15) (189.207.175.29) by smtp.test.net with SMTP; "
+            "1 Dec 2026 10:00:05 -0000",
+            "from [10.0.0.5] (helo=pc) by mail.example.org with esmtpsa (Exim 4.96) id 1; "
+            "Tue, 01 Dec 2026 10:00:01 +0000",
+        )
+    )
+    assert parsed.handover is not None
+    assert (parsed.handover.hop, parsed.handover.address, parsed.handover.by) == (
+        1,
+        "189.207.175.29",
+        "smtp.test.net",
+    )
+    assert message_parties(parsed)[2] == "189.207.175.29"
+
+
+@pytest.mark.parametrize(
+    "received",
+    [
+        "from xcar [192.168.0.2] by mx.test.net (SMTPD32-7.07) id A1; "
+        "Sat, 2 Nov 2002 10:00:00 -0500",
+        "from xcar by mx.test.net (SMTPD32-7.07) id A1; Sat, 2 Nov 2002 10:00:00 -0500",
+        "from localhost by mx.test.net with SMTP; Tue, 1 Dec 2026 10:00:00 +0000",
+        "from x (x) by mx.test.net with SMTP; Tue, 1 Dec 2026 10:00:00 +0000",
+        "from localhost (largo.test.net [local]) by mx.test.net (OpenSMTPD) with ESMTPA id 1; x",
+    ],
+)
+def test_an_unnamed_client_without_an_address_is_never_the_sending_host(received: str) -> None:
+    """A one-label name or ``localhost`` with no recorded address is a step inside the
+    receiver (or a local program), not a sending host to analyse."""
+    parsed = parse_message(_message(received))
+    via = message_parties(parsed)[2]
+    assert via is None or usable_host(via)
+    assert "handover-host-unusable" not in parsed.notes
+
+
+def test_a_garbage_handover_name_leaves_the_sending_host_unknown_with_a_note() -> None:
+    parsed = parse_message(
+        _message("from bad_host!.example.org by mx.test.net with SMTP; Tue, 1 Dec 2026 10:00 +0000")
+    )
+    assert parsed.handover is not None and parsed.handover.host == "bad_host!.example.org"
+    assert parsed.handover.address is None
+    assert message_parties(parsed)[2] is None
+    assert "handover-host-unusable" in parsed.notes
+
+
+@pytest.mark.parametrize(
+    ("name", "usable"),
+    [
+        ("mail.example.org", True),
+        ("192.0.2.1", True),
+        ("2001:db8::1", True),
+        ("xcar", False),
+        ("localhost", False),
+        ("localhost.", False),
+        ("bad_host!.example.org", False),
+        ("", False),
+        (None, False),
+        ("[192.168.0.2", False),
+    ],
+)
+def test_usable_host(name: str | None, usable: bool) -> None:
+    assert usable_host(name) is usable
