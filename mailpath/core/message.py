@@ -18,6 +18,9 @@ API
   when a server of another organization handed the message to the recipient after the sender's
   own server). `parse_message` fills `ParsedMessage.submission` and `.forwarded_by`.
 - `receiver_domains(message) -> set[str]`: that default set, for the caller's reuse.
+- `handover_via(handover) -> str | None`: the sending host to analyse: the handover's recorded
+  address, else its name when `usable_host` (two labels or more, a valid host name), else None
+  (sending host unknown; `parse_message` then adds the note ``handover-host-unusable``).
 - `handover_to_json(handover)`, `message_to_json(message)`: the --json / saved forms
   (hops via `mailpath.core.received.hop_to_json`, results via
   `mailpath.core.authresults.auth_results_to_json`).
@@ -396,11 +399,13 @@ def find_handover(hops: Sequence[Hop], recipient_domains: Collection[str]) -> Ha
     subdomain, or has the same registrable domain. Walking newest first, the handover is the
     first hop whose ``by`` is inside and whose ``from`` is outside. Hops that stay inside
     continue the chain: a ``from`` inside (or a private address, or none at all, like Gmail's
-    ``by 2002:a05:...`` steps), and an older hop's ``by`` is trusted as inside when the newer
-    hop came from inside (the server that relayed it is the one that received it, whatever
-    name it gives itself - Microsoft 365 mixes outlook.com and office365.com). A named ``by``
-    outside the organization before any handover ends the walk with None. Unparsed hops are
-    skipped. A sender hosted by the same organization as the recipient shows no handover.
+    ``by 2002:a05:...`` steps, or no recorded address and no usable client name - ``localhost``,
+    a one-label HELO such as IMail's ``xcar``: a local step), and an older hop's ``by`` is
+    trusted as inside when the newer hop came from inside (the server that relayed it is the one
+    that received it, whatever name it gives itself - Microsoft 365 mixes outlook.com and
+    office365.com). A named ``by`` outside the organization before any handover ends the walk
+    with None. Unparsed hops are skipped. A sender hosted by the same organization as the
+    recipient shows no handover.
     """
     inside = _Organization(recipient_domains)
     if not inside.names:

@@ -99,10 +99,10 @@ _SPECIALS = re.compile(r"\\.|[()]", re.S)
 _ATOM = re.compile(r"<[^<>]*>|[^\s<]+|<")
 _BRACKET_IP = re.compile(r"\[(?:ipv6:)?([0-9a-f:.]+)\]", re.I)
 _RDNS = re.compile(r"^\s*([^\s\[\]()]+)\s+\[(?:ipv6:)?([0-9a-f:.]+)\]", re.I)
-_HELO = re.compile(r"\b(?:helo|ehlo|lhlo)(?:=|\s+)\s*(\[[^\]\s]*\]|[^\s()\]\"]+)", re.I)
+_HELO = re.compile(r"\b(?:helo|ehlo|lhlo)(?:=\s*|\s+)(\[[^\]\s]*\]|[^\s()\]\"]+)", re.I)
 #: The client's own claim (qmail ``(HELO x)``, Exim ``helo=x``, ZMailer ``"EHLO x"``, Zimbra
 #: ``(LHLO x)``): cut out before looking for the address the receiver recorded.
-_HELO_PART = re.compile(r"\"?\b(?:helo|ehlo|lhlo)(?:=|\s+)\s*(?:\[[^\]]*\]?|[^\s()\"]+)\"?", re.I)
+_HELO_PART = re.compile(r"\"?\b(?:helo|ehlo|lhlo)(?:=\s*|\s+)(?:\[[^\]]*\]?|[^\s()\"]+)\"?", re.I)
 #: OpenSMTPD's ``(rdns [local])`` and Sendmail's ``[UNIX: localhost]``: a local submission.
 _LOCAL_LITERAL = re.compile(r"\[(?:local|unix:[^\]]*)\]", re.I)
 _IP_CANDIDATE = re.compile(r"[0-9a-f:.]*[:.][0-9a-f:.]*", re.I)
