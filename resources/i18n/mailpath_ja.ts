@@ -1123,6 +1123,14 @@
       <source>Make the sending software or the submission server add a Message-ID field.</source>
       <translation>送信ソフトウェアまたは送信（サブミッション）サーバーが Message-ID フィールドを付けるようにしてください。</translation>
     </message>
+    <message>
+      <source>The message does not say which server handed it to the recipient: the receiving server {by} recorded no address for it and only the name {host}, which is not a host name. mailpath went on with the sending host unknown.</source>
+      <translation>このメッセージには、受信者へ渡したサーバーが書かれていません。受信サーバー {by} はそのサーバーのアドレスを記録しておらず、名前 {host} だけを記録していますが、これはホスト名ではありません。mailpath は送信ホスト不明のまま分析を続けました。</translation>
+    </message>
+    <message>
+      <source>If you know the server that sent the mail, give it (--via, or the Sending host field).</source>
+      <translation>メールを送ったサーバーが分かっている場合は指定してください（--via、または「送信ホスト」欄）。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>
