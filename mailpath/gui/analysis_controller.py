@@ -231,7 +231,14 @@ class AnalysisController(QObject):
         w.scene.set_graph(graph)
         w.view.graph_updated()
         w.spf_panel.set_result(result)
-        w.findings.set_findings(tuple(getattr(result, "findings", ()) or ()))
+        findings = tuple(getattr(result, "findings", ()) or ())
+        if self.down and getattr(result, "complete", False):
+            # The what-if's own findings (every MX host marked down): the headline's severity
+            # counts them, so the list shows them.
+            from mailpath.core.judgement import what_if_findings
+
+            findings = (*what_if_findings(result, frozenset(self.down)), *findings)
+        w.findings.set_findings(findings)
         self.show_message(getattr(result, "message", None))
         w.fix_live.show_result(result)
         selected = w.scene.selected_node()
