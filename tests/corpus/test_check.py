@@ -15,17 +15,11 @@ output (``-s`` or the report's captured stdout).
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
 
 import pytest
 
-from mailpath.cli import main
+from tests.corpus.conftest import Run, check
 from tests.corpus.sources import SOURCES, Corpus, Sample
 from tests.support.dnsserver import DnsTestServer
 
@@ -75,53 +69,6 @@ PENDING: dict[str, tuple[tuple[str, ...], str]] = {
 #: How many messages each source holds (the pinned versions); a change here is a change of
 #: corpus, not a silent shrink.
 COUNTS = {"cpython": 47, "mail-parser": 23, "dkimpy": 13, "authheaders": 12, "spamassassin": 2}
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def report(self) -> dict[str, Any]:
-        data = json.loads(self.out)
-        assert isinstance(data, dict)
-        return data
-
-
-def check(server: DnsTestServer, path: str, *extra: str) -> Run:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(
-            [
-                "check",
-                *extra,
-                "--message",
-                path,
-                "--nameserver",
-                server.nameserver,
-                "--timeout",
-                "1",
-                "--budget",
-                "10",
-                "--json",
-                "--fail-on",
-                "error",
-            ]
-        )
-    return Run(code, out.getvalue(), err.getvalue())
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[DnsTestServer]:
-    with DnsTestServer({}) as started:
-        yield started
-
-
-@pytest.fixture(scope="module")
-def runs(corpus: Corpus, server: DnsTestServer) -> dict[str, Run]:
-    """`check --message` on every message, once per module."""
-    return {sample.key: check(server, str(sample.path)) for sample in corpus.samples}
 
 
 def explain(sample: Sample, run: Run) -> str | None:
