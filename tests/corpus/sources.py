@@ -88,20 +88,21 @@ def _cpython(corpus: Corpus) -> None:
     corpus.samples += [Sample("cpython", f.name, f) for f in files]
 
 
+def _archive(folder: Path, project: str, version: str) -> Path | None:
+    """The sdist of `project` `version` in `folder` (names normalized as PEP 625 does)."""
+    wanted = f"{project}-{version}.tar.gz".replace("-", "_").lower()
+    found = [a for a in folder.glob("*.tar.gz") if a.name.replace("-", "_").lower() == wanted]
+    return found[0] if found else None
+
+
 def _sdist(corpus: Corpus, project: str, version: str, patterns: tuple[str, ...]) -> None:
     target = CACHE / f"{project}-{version}"
     done = target / ".unpacked"
     if not done.exists():
         download = CACHE / "sdists"
         download.mkdir(parents=True, exist_ok=True)
-        wanted = project.replace("-", "_").lower()
-        archives = [
-            a
-            for a in download.glob("*.tar.gz")
-            if a.name.lower().replace("-", "_").startswith(f"{wanted}_{version}.")
-            or a.name.lower().replace("-", "_") == f"{wanted}_{version}.tar.gz"
-        ]
-        if not archives:
+        archive = _archive(download, project, version)
+        if archive is None:
             problem = _run(
                 [
                     sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
@@ -111,16 +112,12 @@ def _sdist(corpus: Corpus, project: str, version: str, patterns: tuple[str, ...]
             if problem:
                 corpus.missing[project] = f"pip download {project}=={version}: {problem}"
                 return
-            archives = [
-                a
-                for a in download.glob("*.tar.gz")
-                if a.name.lower().replace("-", "_") == f"{wanted}_{version}.tar.gz"
-            ]
-        if not archives:
+            archive = _archive(download, project, version)
+        if archive is None:
             corpus.missing[project] = f"pip download {project}=={version} gave no .tar.gz"
             return
         target.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(archives[0]) as tar:
+        with tarfile.open(archive) as tar:
             tar.extractall(target, filter="data")
         done.touch()
     files = sorted({Path(p) for pattern in patterns for p in glob.glob(str(target / pattern))})
