@@ -2,7 +2,9 @@
 # Install everything the tests need (system packages such as NSD, the test extras) and run
 # the whole suite: lint, type check, tests. Extra arguments go to pytest.
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
-TEST_PACKAGES=(nsd xvfb xauth opendkim opendkim-tools)
+# libpython3.11-testsuite: CPython's email test data, part of tests/corpus's real messages.
+# opendkim, opendkim-tools: the second DKIM implementation (tests/core/test_opendkim_interop.py).
+TEST_PACKAGES=(nsd xvfb xauth opendkim opendkim-tools libpython3.11-testsuite)
 apt_install "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 # The tests run NSD themselves on free loopback ports (tests/support/nsd.py): the package's
 # own service, which Debian enables on port 53, is not wanted.
