@@ -50,20 +50,17 @@ REFUSED: dict[str, tuple[str, str]] = {
     "authheaders/test.nofrom.message": (NO_FROM, "a test message without From"),
 }
 
-#: Exits that another branch changes: `check --message` must not stop at these once issue 15
-#: item 3 (branch `received`: "a derived host that is not a usable name never ends the run")
-#: lands; `test_one_label_sending_host_does_not_end_the_run` is a strict xfail until then.
-#: (key, SENDER and RECIPIENT given on the command line, today's one line on stderr)
-PENDING: dict[str, tuple[tuple[str, ...], str]] = {
+#: Messages whose sending host is a one-label name ("xcar", "jgh"): they once ended the run with
+#: exit 2 ("needs at least two labels", issue 15 item 3); the analysis now goes on with the
+#: recorded address, or with the sending host unknown.
+#: (key, SENDER and RECIPIENT given on the command line)
+ONE_LABEL: dict[str, tuple[str, ...]] = {
     # IMail's "from xcar [192.168.0.2] by jeeves.wooster.local": the receiver recorded the
     # client's address; the name is one label.
-    "cpython/msg_26.txt": ((), "the sending host 'xcar' needs at least two labels"),
+    "cpython/msg_26.txt": (),
     # Exim's local submission "from jgh by myhost.test.ex with local": 'jgh' is a user, not a
-    # host. Refused for its missing recipient (REFUSED); given one, the run ends on 'jgh'.
-    "dkimpy/ed25519test2.msg": (
-        ("someone@example.com", "example.net"),
-        "the sending host 'jgh' needs at least two labels",
-    ),
+    # host. Refused for its missing recipient (REFUSED); given one, it is analysed.
+    "dkimpy/ed25519test2.msg": ("someone@example.com", "example.net"),
 }
 
 #: How many messages each source holds (the pinned versions); a change here is a change of
@@ -97,7 +94,7 @@ def test_the_corpus_is_all_there(corpus: Corpus) -> None:
     assert dict(counts) == COUNTS
     keys = [sample.key for sample in corpus.samples]
     assert len(set(keys)) == len(keys)
-    assert set(REFUSED) | set(PENDING) <= set(keys)
+    assert set(REFUSED) | set(ONE_LABEL) <= set(keys)
 
 
 def test_every_message_has_an_explained_exit(corpus: Corpus, runs: dict[str, Run]) -> None:
@@ -106,8 +103,6 @@ def test_every_message_has_an_explained_exit(corpus: Corpus, runs: dict[str, Run
     for sample in corpus.samples:
         run = runs[sample.key]
         table[sample.source][run.code] += 1
-        if sample.key in PENDING and not PENDING[sample.key][0]:
-            continue
         problem = explain(sample, run)
         if problem:
             wrong[sample.key] = problem
@@ -124,29 +119,20 @@ def test_a_refused_message_is_analysed_once_the_missing_party_is_given(
     given = 0
     for sample in corpus.samples:
         words = REFUSED.get(sample.key, ("",))[0]
-        if words not in (NO_FROM, NO_RECIPIENT) or sample.key in PENDING:
+        if words not in (NO_FROM, NO_RECIPIENT):
             continue
         run = check(server, str(sample.path), "someone@example.com", "example.net")
         assert run.code in (0, 1), (sample.key, run.err)
         assert run.report()["sender_domain"] == "example.com"
         given += 1
-    assert given == sum(
-        w in (NO_FROM, NO_RECIPIENT) and k not in PENDING for k, (w, _) in REFUSED.items()
-    )
+    assert given == sum(w in (NO_FROM, NO_RECIPIENT) for w, _ in REFUSED.values())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15 item 3 (branch 'received'): a one-label host never ends the run",
-)
-@pytest.mark.parametrize("key", sorted(PENDING))
+@pytest.mark.parametrize("key", sorted(ONE_LABEL))
 def test_one_label_sending_host_does_not_end_the_run(
     key: str, corpus: Corpus, server: DnsTestServer
 ) -> None:
-    given, today = PENDING[key]
     (sample,) = [s for s in corpus.samples if s.key == key]
-    run = check(server, str(sample.path), *given)
+    run = check(server, str(sample.path), *ONE_LABEL[key])
     assert "Traceback" not in run.err
-    if run.code == 2:  # what it does until the `received` branch lands: one line, no more
-        assert run.err.strip().splitlines() == [run.err.strip()] and today in run.err
     assert run.code in (0, 1), run.err
