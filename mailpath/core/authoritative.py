@@ -607,9 +607,7 @@ def _findings(view: AuthoritativeView) -> tuple[Finding, ...]:
                     _finding(Severity.INFO, "stale-cache", params, "stale-cache/ttl-unknown")
                 )
             else:
-                out.append(
-                    _finding(Severity.INFO, "stale-cache", {**params, "ttl": f"{ttl:,}"})
-                )
+                out.append(_finding(Severity.INFO, "stale-cache", {**params, "ttl": f"{ttl:,}"}))
     return tuple(out)
 
 

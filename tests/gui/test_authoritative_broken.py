@@ -70,9 +70,8 @@ def test_panel_says_how_many_answered_and_findings_read_in_japanese(
     try:
         panel.retranslate()
         rows = [" | ".join(r) for r in panel.row_texts()]
-        assert "? example.com TXT |  |  |  |  | 権威を持って応答したのはサーバー 3 台中 1 台のみ | " in (
-            rows
-        )
+        only = "権威を持って応答したのはサーバー 3 台中 1 台のみ"
+        assert f"? example.com TXT |  |  |  |  | {only} | " in rows
         dead = next(f for f in view.findings if f.code == "ns-unreachable")
         message, fix = texts(dead)
         assert message == (
@@ -100,7 +99,8 @@ def test_stale_cache_with_unknown_ttl_in_japanese(
     finally:
         i18n.install("en")
     assert message == (
-        f"example.com TXT：新しいレコードは権威サーバー 2 台中 2 台にあります（シリアル {NEW_SERIAL}）。"
+        "example.com TXT：新しいレコードは権威サーバー 2 台中 2 台にあります"
+        f"（シリアル {NEW_SERIAL}）。"
         "リゾルバーは古い応答をまだ保持していますが、いつまで保持するかは示していません"
         "（応答に TTL がありませんでした）。"
     )
