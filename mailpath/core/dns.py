@@ -183,6 +183,12 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
     out["ttl"] = answer.ttl
     if answer.authoritative is not None:
         out["authoritative"] = answer.authoritative
+    if answer.soa_owner is not None:
+        out["soa_owner"] = answer.soa_owner
+    if answer.referral is not None:
+        out["referral"] = [answer.referral[0], list(answer.referral[1])]
+    if answer.failure:
+        out["failure"] = answer.failure
     return out
 
 
