@@ -21,7 +21,7 @@ import enum
 import ssl
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import dns._asyncio_backend
@@ -102,6 +102,14 @@ class Answer:
     ttl: int | None = None
     #: Whether the reply carried the AA flag (None when no reply was read).
     authoritative: bool | None = None
+    #: A negative answer's zone: the owner of the SOA in its authority section (RFC 2308).
+    soa_owner: str | None = None
+    #: A referral (a reply without AA and without answer that names the servers of a zone
+    #: below): (the delegated zone, its NS host names, sorted). None otherwise.
+    referral: tuple[str, tuple[str, ...]] | None = None
+    #: No server replied: the cause, a key of `RESOLVER_FAILURES` ("refused": nothing
+    #: listens on the server's port, "timeout", ...). "" when a server replied.
+    failure: str = ""
 
     @property
     def ok(self) -> bool:
@@ -175,6 +183,12 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
     out["ttl"] = answer.ttl
     if answer.authoritative is not None:
         out["authoritative"] = answer.authoritative
+    if answer.soa_owner is not None:
+        out["soa_owner"] = answer.soa_owner
+    if answer.referral is not None:
+        out["referral"] = [answer.referral[0], list(answer.referral[1])]
+    if answer.failure:
+        out["failure"] = answer.failure
     return out
 
 
@@ -520,7 +534,11 @@ class LiveSource:
             # The resolver answers nothing: no use waiting for it again.
             outcome = Outcome.TIMEOUT if self._failure.cause == "timeout" else Outcome.ERROR
             return Answer(
-                normalize_qname(name), rdtype.upper(), outcome, detail=self._failure.sentence()
+                normalize_qname(name),
+                rdtype.upper(),
+                outcome,
+                detail=self._failure.sentence(),
+                failure=self._failure.cause,
             )
         answer, failure, replied = await self._ask(name, rdtype)
         if replied:
@@ -583,6 +601,7 @@ class LiveSource:
                 elapsed=_since(start),
                 ttl=_negative_ttl(reply),
                 authoritative=_aa(reply),
+                soa_owner=_soa_owner(reply),
             )
             return answer, None, True
         except (dns.resolver.LifetimeTimeout, TimeoutError):
@@ -592,6 +611,7 @@ class LiveSource:
                 Outcome.TIMEOUT,
                 detail=f"no answer from {', '.join(self.servers)} within {lifetime:.1f} s",
                 elapsed=_since(start),
+                failure="timeout",
             )
             return answer, self._failed("timeout", {"seconds": f"{lifetime:.1f}"}), False
         except dns.resolver.NoNameservers as exc:
@@ -604,6 +624,7 @@ class LiveSource:
             cause = _transport_failure(exc)
             if cause is None:
                 return answer, None, True
+            answer = replace(answer, failure=cause[0])
             return answer, self._failed(*cause), False
         except dns.resolver.YXDOMAIN:
             answer = Answer(qname, rdtype, Outcome.ERROR, detail="YXDOMAIN", elapsed=_since(start))
@@ -612,8 +633,16 @@ class LiveSource:
             answer = Answer(qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=_since(start))
             return answer, None, False
         except (OSError, ValueError) as exc:
-            answer = Answer(qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=_since(start))
-            return answer, self._failed(*_failure_cause(exc)), False
+            cause = _failure_cause(exc)
+            answer = Answer(
+                qname,
+                rdtype,
+                Outcome.ERROR,
+                detail=str(exc),
+                elapsed=_since(start),
+                failure=cause[0],
+            )
+            return answer, self._failed(*cause), False
         elapsed = _since(start)
         rrset = result.rrset
         reply = result.response
@@ -625,6 +654,8 @@ class LiveSource:
                 elapsed=elapsed,
                 ttl=_negative_ttl(reply),
                 authoritative=_aa(reply),
+                soa_owner=_soa_owner(reply),
+                referral=_referral(reply),
             )
             return answer, None, True
         canonical = _name_text(result.canonical_name).lower()
@@ -646,6 +677,30 @@ def _aa(reply: dns.message.Message | None) -> bool | None:
     if not isinstance(reply, dns.message.Message):
         return None
     return bool(reply.flags & dns.flags.AA)
+
+
+def _soa_owner(reply: dns.message.Message | None) -> str | None:
+    """The owner of the SOA in a negative reply's authority section: the zone the name is in."""
+    if not isinstance(reply, dns.message.Message):
+        return None
+    for rrset in reply.authority:
+        if rrset.rdtype == dns.rdatatype.SOA:
+            return _name_text(rrset.name).lower()
+    return None
+
+
+def _referral(reply: dns.message.Message | None) -> tuple[str, tuple[str, ...]] | None:
+    """(zone, NS hosts) of a referral: a reply without AA and without answer whose authority
+    section holds the NS records of a zone (and no SOA)."""
+    if not isinstance(reply, dns.message.Message) or reply.flags & dns.flags.AA:
+        return None
+    if reply.answer or any(r.rdtype == dns.rdatatype.SOA for r in reply.authority):
+        return None
+    for rrset in reply.authority:
+        if rrset.rdtype == dns.rdatatype.NS and len(rrset):
+            hosts = sorted({_name_text(rd.target).lower() for rd in rrset})
+            return _name_text(rrset.name).lower(), tuple(hosts)
+    return None
 
 
 def _negative_ttl(reply: dns.message.Message | None) -> int | None:

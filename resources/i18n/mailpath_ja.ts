@@ -1055,6 +1055,18 @@
       <source>{name} {type}: the new record is on {count} of {total} authoritative servers (serial {serial}); your resolver still holds the old answer for up to {ttl} s.</source>
       <translation>{name} {type}：新しいレコードは権威サーバー {total} 台中 {count} 台にあります（シリアル {serial}）。リゾルバーは古い応答を最大 {ttl} 秒保持し続けます。</translation>
     </message>
+    <message>
+      <source>{host} ({address}), a name server of {zone}, did not answer (connection refused: nothing listens for DNS on that address).</source>
+      <translation>{zone} のネームサーバー {host}（{address}）が応答しませんでした（接続拒否：そのアドレスでは DNS サーバーが待ち受けていません）。</translation>
+    </message>
+    <message>
+      <source>Start the name server on {host} (or let it listen on {address}), or remove {host} from the NS records of {zone} (at the parent too).</source>
+      <translation>{host} でネームサーバーを起動する（または {address} で待ち受けるようにする）か、{zone} の NS レコード（親ゾーン側も）から {host} を削除してください。</translation>
+    </message>
+    <message>
+      <source>{name} {type}: the new record is on {count} of {total} authoritative servers (serial {serial}); your resolver still holds the old answer and did not say for how long (its reply carried no TTL).</source>
+      <translation>{name} {type}：新しいレコードは権威サーバー {total} 台中 {count} 台にあります（シリアル {serial}）。リゾルバーは古い応答をまだ保持していますが、いつまで保持するかは示していません（応答に TTL がありませんでした）。</translation>
+    </message>
       <message>
       <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} (SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
       <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
@@ -3653,6 +3665,10 @@ From: …
     <message>
       <source>the servers disagree</source>
       <translation>サーバーの応答が不一致</translation>
+    </message>
+    <message>
+      <source>only {answered} of {servers} servers answered with authority</source>
+      <translation>権威を持って応答したのはサーバー {servers} 台中 {answered} 台のみ</translation>
     </message>
     <message>
       <source>Zone {zone}: {error}</source>
