@@ -74,13 +74,14 @@ def check(server: DnsTestServer, path: str, *extra: str) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server() -> Iterator[DnsTestServer]:
     with DnsTestServer({}) as started:
         yield started
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def runs(corpus: Corpus, server: DnsTestServer) -> dict[str, Run]:
-    """`check --message` on every message, once per session."""
+    """`check --message` on every message, once for the corpus tests (the server stops after
+    them: a thread left running would change what later tests see)."""
     return {sample.key: check(server, str(sample.path)) for sample in corpus.samples}
