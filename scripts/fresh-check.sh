@@ -101,6 +101,7 @@ cleanup() {
   exit "$rc"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM HUP # so that the EXIT trap runs when the run is interrupted too
 
 do_mount() { # do_mount DEST MOUNT-ARGS...
   local dest="$1"
@@ -288,7 +289,8 @@ run_step() { # run_step LOGNAME [VAR=VALUE...] -- COMMAND
   say "running: $cmd (log: $log)"
   t0=$(date +%s)
   rc=0
-  in_root "$log" "$@" || rc=$?
+  in_root "$log" "$@" & # in the background: a signal is handled at once, not after the step
+  wait $! || rc=$?
   NAMES+=("$cmd")
   CODES+=("$rc")
   TIMES+=("$(($(date +%s) - t0))")
