@@ -163,6 +163,28 @@ KEPT_PLUGINS: dict[str, set[str] | None] = {
 }
 
 
+#: Linux libraries taken from the system, not bundled. Qt (QtGui -> QtDBus) links the D-Bus
+#: client library, which must match the desktop's bus anyway; Debian's build of it drags in
+#: libsystemd and, through it, libgcrypt, libgpg-error, liblz4 and libcap (~2.9 MB, nothing
+#: else in the bundle needs them). Every Linux desktop has libdbus-1.so.3 (Debian: libdbus-1-3,
+#: in scripts/_common.sh's APP_PACKAGES); packaging/check_frozen.py's ldd check resolves it.
+SYSTEM_LIBRARIES = frozenset(
+    {
+        "libdbus-1.so.3",
+        "libsystemd.so.0",
+        "libgcrypt.so.20",
+        "libgpg-error.so.0",
+        "liblz4.so.1",
+        "libcap.so.2",
+    }
+)
+
+
+def keep_binary(dest: str) -> bool:
+    """Whether a binary PyInstaller collected (by its destination path) stays in the bundle."""
+    return keep_qt_file(dest) and PurePath(dest.replace("\\", "/")).name not in SYSTEM_LIBRARIES
+
+
 def plugin_name(filename: str) -> str:
     stem = PurePath(filename).name.split(".")[0]
     return stem[3:] if stem.startswith("lib") else stem

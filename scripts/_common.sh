@@ -100,6 +100,8 @@ make_venv() {
   # Reinstall only when pyproject.toml changed since the last install.
   local stamp="$VENV/.mailpath-installed$extra"
   if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+    # Editable (hatchling: a .pth file to the checkout, no build-backend warnings): the venv
+    # always runs the working tree's code.
     "$VENV/bin/python" -m pip install -q -e "$ROOT$extra"
     touch "$stamp"
   fi

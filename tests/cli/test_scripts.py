@@ -109,3 +109,60 @@ def test_test_sh_installs_opendkim_and_leaves_its_milter_off(sandbox: dict[str, 
     log = run(sandbox, "apt_install opendkim opendkim-tools\nno_system_service opendkim opendkim")
     assert "policy-rc.d said 101" in log
     assert "systemctl disable opendkim" in log
+
+
+# ---------------------------------------------------------------- a fresh machine is the test
+
+
+def test_scripts_parse() -> None:
+    for script in [*sorted((ROOT / "scripts").glob("*.sh")), ROOT / ".ci" / "run"]:
+        proc = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True)
+        assert proc.returncode == 0, f"{script.name}: {proc.stderr}"
+
+
+def test_package_check_installs_what_pyinstaller_needs() -> None:
+    text = (ROOT / "scripts" / "package-check.sh").read_text()
+    packages = text.split("PACKAGING_PACKAGES=(", 1)[1].split(")", 1)[0].split()
+    assert {"binutils", "libpython3.11", "nsis", "wine64"} <= set(packages)
+    assert 'apt_install "${APP_PACKAGES[@]}" "${PACKAGING_PACKAGES[@]}"' in text
+    assert "--max-mb 120 " in text
+
+
+def test_fresh_check_runs_the_readme_quick_start() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("## Quick start", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = [line for line in quick_start.splitlines() if line.strip()]
+    assert len(commands) == 2
+    fresh = (ROOT / "scripts" / "fresh-check.sh").read_text()
+    for command in commands:
+        assert f"-- {command}\n" in fresh, command
+    assert "MAILPATH_SKIP_FRESH_CHECK=1 -- bash .ci/run\n" in fresh
+
+
+def test_ci_runs_fresh_check_last_and_not_inside_the_root() -> None:
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ci.index("scripts/test.sh") < ci.index("scripts/package-check.sh")
+    assert ci.index("scripts/package-check.sh") < ci.index("bash scripts/fresh-check.sh")
+    assert 'if [ -n "${MAILPATH_SKIP_FRESH_CHECK:-}" ]' in ci
+
+
+def test_fresh_check_does_nothing_when_told_to_skip() -> None:
+    proc = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "fresh-check.sh")],
+        env=dict(os.environ, MAILPATH_SKIP_FRESH_CHECK="1"),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "skipped" in proc.stdout
+
+
+def test_fresh_check_always_undoes_its_mounts() -> None:
+    text = (ROOT / "scripts" / "fresh-check.sh").read_text()
+    assert "unshare --mount --propagation private" in text
+    assert "trap cleanup EXIT" in text
+    # The trap is set before the first mount, and nothing is deleted through a mount.
+    assert text.index("trap cleanup EXIT") < text.index('do_mount "$RUN/proc"')
+    guard = text.index('if [ -n "$(mounted_under "$RUN")" ]')
+    assert guard < text.index('rm -rf --one-file-system "$RUN"')

@@ -95,6 +95,7 @@ def test_spec_wires_the_bundle_and_the_filters() -> None:
         "info_plist=fc.info_plist(VERSION)",
         "version=VERSION",
         "fc.keep_qt_file",
+        "fc.keep_binary",
         "fc.resource_datas()",
         "fc.EXCLUDED_MODULES",
         'collect_data_files("publicsuffixlist"',
@@ -153,6 +154,22 @@ def test_resources_are_bundled_where_the_app_looks(fc: ModuleType) -> None:
 )
 def test_keep_qt_file(fc: ModuleType, dest: str, kept: bool) -> None:
     assert fc.keep_qt_file(dest) is kept
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("libdbus-1.so.3", False),
+        ("libsystemd.so.0", False),
+        ("libgcrypt.so.20", False),
+        ("libzstd.so.1", True),  # Qt's own link, not only the D-Bus library's
+        ("libssl.so.3", True),
+        ("PySide6/Qt/lib/libQt6DBus.so.6", True),  # QtGui links it
+        ("PySide6/Qt/lib/libQt6Pdf.so.6", False),
+    ],
+)
+def test_keep_binary(fc: ModuleType, dest: str, kept: bool) -> None:
+    assert fc.keep_binary(dest) is kept
 
 
 # ---------------------------------------------------------------- NSIS
