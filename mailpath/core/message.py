@@ -63,7 +63,9 @@ MAX_HOPS = 2_000
 MAX_ADDRESS_FIELD = 8_192
 
 NOTE_CODES = (
-    "malformed-header-line",  # a line in the header block that is no field; skipped
+    "malformed-header-line",  # (no longer given: such a line ends the header block)
+    "header-block-unterminated",  # no separator: the block ended at a line that is no field
+    "separator-not-empty",  # the separator line holds spaces, tabs or a lone carriage return
     "nul-bytes",  # NUL bytes in the header block (shown as U+FFFD)
     "from-missing",
     "from-unparseable",
@@ -74,10 +76,31 @@ NOTE_CODES = (
 
 FORMAT_HEADERS = "mailpath-message-headers"
 
-_FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:")
-_FIELD_SPLIT = re.compile(rb"\r?\n(?![ \t])")
+#: One header field: its name and colon, the rest of its line, and its continuation lines
+#: (a space or tab, then something that is not whitespace). Group 1 is the name, 2 the value.
+_FIELD = re.compile(
+    rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:([^\n]*(?:\n|\Z)(?:[ \t][ \t\r]*[^ \t\r\n][^\n]*(?:\n|\Z))*)"
+)
+#: The separator: an empty line, or one holding only spaces, tabs and carriage returns.
+_SEPARATOR = re.compile(rb"[ \t\r]*(?:\n|\Z)")
 _FOLD = re.compile(rb"\r?\n[ \t]*")
-_BLANK_LINE = re.compile(rb"\n\r?\n")
+_BLANK = re.compile(rb"\s*\Z")
+#: The fields `parse_message` reads by name.
+_READ = frozenset(
+    {
+        "from",
+        "return-path",
+        "received",
+        "delivered-to",
+        "x-original-to",
+        "to",
+        "subject",
+        "date",
+        "message-id",
+        "dkim-signature",
+        "authentication-results",
+    }
+)
 _IPISH = re.compile(r"^(?:ipv6:)?[0-9a-f:.]+$", re.I)
 _INTERNAL_NETS = tuple(
     ipaddress.ip_network(n)
@@ -212,37 +235,52 @@ class ParsedMessage:
 # -- header block --------------------------------------------------------------------------
 
 
-def _split_header_block(data: bytes) -> tuple[bytes, bytes, bytes]:
-    """(header_bytes including the empty line, the fields' bytes, the body)."""
-    match = _BLANK_LINE.search(data)
-    if match is None:
-        return data, data, b""
-    return data[: match.end()], data[: match.start() + 1], data[match.end() :]
+def _header_end(data: bytes, begin: int) -> tuple[int, int, bool]:
+    """(end of the last field, start of the body, the block ended at a line that is no field).
+
+    The block is the run of header fields (a name and a colon) and their continuation lines
+    (whitespace, then something else) from `begin`. It ends at the first other line: an empty
+    line, a line of whitespace only (" ", a tab, "\\r\\r\\n"), which is the separator and
+    belongs to neither part, or any other line (no separator at all), which is the body's first.
+    Linear in the block's size."""
+    pos = begin
+    size = len(data)
+    while pos < size:
+        match = _FIELD.match(data, pos)
+        if match is None:
+            break
+        pos = match.end()
+    if pos >= size:
+        return size, size, False
+    separator = _SEPARATOR.match(data, pos)
+    if separator is not None:
+        return pos, separator.end(), False
+    return pos, pos, True
 
 
 def _decode(value: bytes) -> str:
     return value.decode("utf-8", "replace").replace("\x00", "\ufffd")
 
 
-def _fields(block: bytes, notes: list[str]) -> list[tuple[str, str]]:
+def _fields(data: bytes, begin: int, end: int, notes: list[str]) -> list[tuple[str, str]]:
+    """The fields between `begin` and `end` (whole fields, as `_header_end` found them), as
+    (name, unfolded value); names are shared strings, no copy of the block is kept."""
     fields: list[tuple[str, str]] = []
-    if b"\x00" in block:
+    if data.find(b"\x00", begin, end) >= 0:
         notes.append("nul-bytes")
-    for index, chunk in enumerate(_FIELD_SPLIT.split(block)):
-        if not chunk.strip():
-            continue
-        match = _FIELD_NAME.match(chunk)
-        if match is None:
-            if index == 0:
-                raise MessageError(
-                    "this file is not a mail message: it does not start with a header field "
-                    "such as 'From: ...'"
-                )
-            notes.append("malformed-header-line")
-            continue
-        name = match.group(1).decode("ascii")
+    names: dict[bytes, str] = {}
+    pos = begin
+    while pos < end:
+        match = _FIELD.match(data, pos, end)
+        if match is None:  # pragma: no cover - `end` is where such matches stopped
+            break
+        pos = match.end()
+        raw_name = match.group(1)
+        name = names.get(raw_name)
+        if name is None:
+            name = names[raw_name] = raw_name.decode("ascii")
         # Unfold; the indentation of a folded line shrinks to one space.
-        value = chunk[match.end() :]
+        value = data[match.start(2) : pos]
         if b"\n" in value:
             value = _FOLD.sub(b" ", value)
         fields.append((name, _decode(value).strip()))
@@ -551,25 +589,39 @@ def parse_message(data: bytes) -> ParsedMessage:
     if not isinstance(data, bytes | bytearray | memoryview):
         raise MessageError("a message must be given as bytes")
     data = bytes(data)
-    if not data.strip():
+    if _BLANK.match(data):
         raise MessageError("the message is empty")
-    start = data
-    if start.startswith(b"\xef\xbb\xbf"):
-        start = start[3:]
-    if start.startswith(b"From ") and not start.startswith(b"From :"):
+    begin = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data.startswith(b"From ", begin) and not data.startswith(b"From :", begin):
         # An mbox separator line ("From sender date"), not a header field.
-        start = start.partition(b"\n")[2]
-    if not start.strip():
+        newline = data.find(b"\n", begin)
+        begin = len(data) if newline < 0 else newline + 1
+    if _BLANK.match(data, begin):
         raise MessageError("the message has no header fields")
-    header_bytes, block, body = _split_header_block(start)
+    if _FIELD.match(data, begin) is None:
+        raise MessageError(
+            "this file is not a mail message: it does not start with a header field "
+            "such as 'From: ...'"
+        )
+    end, body_start, unterminated = _header_end(data, begin)
     notes: list[str] = []
-    fields = _fields(block, notes)
+    if unterminated:
+        notes.append("header-block-unterminated")
+    elif data[end:body_start] not in (b"", b"\n", b"\r\n"):
+        notes.append("separator-not-empty")
+    # The saved header block: the fields and the separator line, nothing of the body. A
+    # whole message without a body is not copied.
+    header_bytes = data[begin:body_start]
+    fields = _fields(data, begin, end, notes)
     if not fields:
         raise MessageError("the message has no header fields")
+    body_present = body_start < len(data)
 
     by_name: dict[str, list[tuple[int, str]]] = {}
     for position, (name, value) in enumerate(fields):
-        by_name.setdefault(name.lower(), []).append((position, value))
+        key = name.lower()
+        if key in _READ:  # only these: a megabyte of other fields costs no index
+            by_name.setdefault(key, []).append((position, value))
 
     def values(name: str) -> list[str]:
         return [v for _p, v in by_name.get(name, [])]
@@ -648,8 +700,8 @@ def parse_message(data: bytes) -> ParsedMessage:
         ),
         subject=_decode_words(subjects[0]) if subjects else None,
         headers=tuple(fields),
-        headers_only=not body,
-        body_present=bool(body),
+        headers_only=not body_present,
+        body_present=body_present,
         notes=tuple(dict.fromkeys(notes)),
         header_bytes=header_bytes,
         raw=data,
