@@ -76,11 +76,11 @@ NOTE_CODES = (
 
 FORMAT_HEADERS = "mailpath-message-headers"
 
-#: One header field: its name and colon, the rest of its line, and its continuation lines
-#: (a space or tab, then something that is not whitespace). Group 1 is the name, 2 the value.
-_FIELD = re.compile(
-    rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:([^\n]*(?:\n|\Z)(?:[ \t][ \t\r]*[^ \t\r\n][^\n]*(?:\n|\Z))*)"
-)
+_FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:")
+#: The end of a field: a newline not followed by a continuation line (a space or tab, then
+#: something that is not whitespace). Searched, never repeated, so a field folded over a
+#: million lines costs no regular-expression stack.
+_FIELD_END = re.compile(rb"\n(?![ \t][ \t\r]*[^ \t\r\n])")
 #: The separator: an empty line, or one holding only spaces, tabs and carriage returns.
 _SEPARATOR = re.compile(rb"[ \t\r]*(?:\n|\Z)")
 _FOLD = re.compile(rb"\r?\n[ \t]*")
@@ -180,7 +180,8 @@ class ParsedMessage:
       `mailpath.core.authresults.receiving_results` for the receiver's own).
     - `headers`: every field as (name, decoded value), topmost first.
     - `headers_only` / `body_present`: whether anything follows the header block.
-    - `header_bytes` / `raw`: the original bytes, kept in memory only (DKIM needs the body).
+    - `header_bytes` / `raw`: the original bytes, kept in memory only (DKIM needs the body);
+      `header_bytes` (a property, cut from `raw` by `header_span`) is what a save keeps.
     - `submission`: the sender's own submission server, when the hops show it.
     - `forwarded_by`: the handover when it was a forwarder: a server of another organization
       (a forwarding mailbox, a mailing list, a relay) that handed the message to the
@@ -207,7 +208,8 @@ class ParsedMessage:
     headers_only: bool
     body_present: bool
     notes: tuple[str, ...]
-    header_bytes: bytes = field(repr=False, compare=False)
+    #: (start, end) of the header block in `raw` (see `header_bytes`).
+    header_span: tuple[int, int] = field(repr=False, compare=False)
     raw: bytes = field(repr=False, compare=False)
     from_headers: tuple[str, ...] = ()
     from_addresses: tuple[str, ...] = ()
@@ -215,6 +217,13 @@ class ParsedMessage:
     message_id: str | None = None
     submission: Submission | None = None
     forwarded_by: Handover | None = None
+
+    @property
+    def header_bytes(self) -> bytes:
+        """The header block's bytes: every field and the separator line, if there was one;
+        nothing of the body. Cut from `raw` when asked (a copy only when it is saved)."""
+        start, end = self.header_span
+        return self.raw[start:end]
 
     @property
     def has_arc(self) -> bool:
@@ -235,56 +244,53 @@ class ParsedMessage:
 # -- header block --------------------------------------------------------------------------
 
 
-def _header_end(data: bytes, begin: int) -> tuple[int, int, bool]:
-    """(end of the last field, start of the body, the block ended at a line that is no field).
+def _read_fields(
+    data: bytes, begin: int, notes: list[str]
+) -> tuple[list[tuple[str, str]], int, int, bool]:
+    """(fields, end of the last field, start of the body, the block ended at a line that is no
+    field), reading the header block in place from `begin`.
 
     The block is the run of header fields (a name and a colon) and their continuation lines
-    (whitespace, then something else) from `begin`. It ends at the first other line: an empty
-    line, a line of whitespace only (" ", a tab, "\\r\\r\\n"), which is the separator and
-    belongs to neither part, or any other line (no separator at all), which is the body's first.
-    Linear in the block's size."""
-    pos = begin
+    (a space or tab, then something that is not whitespace). It ends at the first other line:
+    an empty line, or one of whitespace only (" ", a tab, "\\r\\r\\n"), which is the separator
+    and belongs to neither part; or any other line (no separator at all), which is the body's
+    first. Linear in the block's size, whatever its folding; fields are (name, unfolded
+    value), names shared strings, and no copy of the block is made."""
+    fields: list[tuple[str, str]] = []
+    names: dict[bytes, str] = {}
     size = len(data)
+    pos = begin
     while pos < size:
-        match = _FIELD.match(data, pos)
+        match = _FIELD_NAME.match(data, pos)
         if match is None:
             break
-        pos = match.end()
-    if pos >= size:
-        return size, size, False
-    separator = _SEPARATOR.match(data, pos)
-    if separator is not None:
-        return pos, separator.end(), False
-    return pos, pos, True
-
-
-def _decode(value: bytes) -> str:
-    return value.decode("utf-8", "replace").replace("\x00", "\ufffd")
-
-
-def _fields(data: bytes, begin: int, end: int, notes: list[str]) -> list[tuple[str, str]]:
-    """The fields between `begin` and `end` (whole fields, as `_header_end` found them), as
-    (name, unfolded value); names are shared strings, no copy of the block is kept."""
-    fields: list[tuple[str, str]] = []
-    if data.find(b"\x00", begin, end) >= 0:
-        notes.append("nul-bytes")
-    names: dict[bytes, str] = {}
-    pos = begin
-    while pos < end:
-        match = _FIELD.match(data, pos, end)
-        if match is None:  # pragma: no cover - `end` is where such matches stopped
-            break
-        pos = match.end()
+        found = _FIELD_END.search(data, match.end())
+        stop = size if found is None else found.end()
+        value_end = size if found is None else found.start()
+        if value_end > match.end() and data[value_end - 1] == 0x0D:  # CR of CRLF
+            value_end -= 1
         raw_name = match.group(1)
         name = names.get(raw_name)
         if name is None:
             name = names[raw_name] = raw_name.decode("ascii")
-        # Unfold; the indentation of a folded line shrinks to one space.
-        value = data[match.start(2) : pos]
+        value = data[match.end() : value_end]
         if b"\n" in value:
+            # Unfold; the indentation of a folded line shrinks to one space.
             value = _FOLD.sub(b" ", value)
         fields.append((name, _decode(value).strip()))
-    return fields
+        pos = stop
+    if data.find(b"\x00", begin, pos) >= 0:
+        notes.append("nul-bytes")
+    if pos >= size:
+        return fields, size, size, False
+    separator = _SEPARATOR.match(data, pos)
+    if separator is not None:
+        return fields, pos, separator.end(), False
+    return fields, pos, pos, True
+
+
+def _decode(value: bytes) -> str:
+    return value.decode("utf-8", "replace").replace("\x00", "\ufffd")
 
 
 # -- addresses and names -------------------------------------------------------------------
@@ -598,21 +604,19 @@ def parse_message(data: bytes) -> ParsedMessage:
         begin = len(data) if newline < 0 else newline + 1
     if _BLANK.match(data, begin):
         raise MessageError("the message has no header fields")
-    if _FIELD.match(data, begin) is None:
+    if _FIELD_NAME.match(data, begin) is None:
         raise MessageError(
             "this file is not a mail message: it does not start with a header field "
             "such as 'From: ...'"
         )
-    end, body_start, unterminated = _header_end(data, begin)
     notes: list[str] = []
+    fields, end, body_start, unterminated = _read_fields(data, begin, notes)
     if unterminated:
         notes.append("header-block-unterminated")
     elif data[end:body_start] not in (b"", b"\n", b"\r\n"):
         notes.append("separator-not-empty")
-    # The saved header block: the fields and the separator line, nothing of the body. A
-    # whole message without a body is not copied.
-    header_bytes = data[begin:body_start]
-    fields = _fields(data, begin, end, notes)
+    # The saved header block: the fields and the separator line, nothing of the body.
+    header_span = (begin, body_start)
     if not fields:
         raise MessageError("the message has no header fields")
     body_present = body_start < len(data)
@@ -703,7 +707,7 @@ def parse_message(data: bytes) -> ParsedMessage:
         headers_only=not body_present,
         body_present=body_present,
         notes=tuple(dict.fromkeys(notes)),
-        header_bytes=header_bytes,
+        header_span=header_span,
         raw=data,
         from_headers=tuple(from_fields),
         from_addresses=tuple(from_addresses),
