@@ -56,13 +56,30 @@ organizational-domain function: the registrable domain under the public suffix l
 
 Limits
 ------
-At most `MAX_SIGNATURES` signatures are verified (the rest are listed as neutral, "not
-verified"); a signature header over `MAX_SIGNATURE_HEADER` octets, a whitespace run over
-`MAX_WHITESPACE_RUN` (dkimpy's regular expressions are quadratic on those), more than
-`MAX_SIGNED_HEADERS` names in h=, or h= names times header fields over `MAX_HEADER_WORK` are
-not evaluated (neutral); a message over `MAX_MESSAGE` octets is not verified; RSA keys over
-8192 bits or with a public exponent over 64 bits are refused as invalid. Messages over
-`THREAD_THRESHOLD` octets are verified in a worker thread so the event loop keeps running.
+Before dkimpy sees anything, the header section is read here in one linear pass (dkimpy's own
+parser copies a field once per folded line: quadratic). A header field over
+`MAX_HEADER_FIELD` octets (64 KiB) or `MAX_FOLDED_LINES` continuation lines (1,000), or a header
+block over `MAX_HEADER_BLOCK` octets (1 MiB), means no signature of the message is handed to
+dkimpy: each is neutral, "not verified: ..." with ``limit`` (a `LimitHit`: kind, header, size,
+maximum) saying which limit; so is the ARC chain. At most `MAX_SIGNATURES` signatures are
+verified (the rest are listed as neutral, "not verified"); a signature header over
+`MAX_SIGNATURE_HEADER` octets, a whitespace run over `MAX_WHITESPACE_RUN` (dkimpy's regular
+expressions are quadratic on those), more than `MAX_SIGNED_HEADERS` names in h=, or h= names
+times header fields over `MAX_HEADER_WORK` are not evaluated (neutral); a message over
+`MAX_MESSAGE` octets is not verified; RSA keys over 8192 bits or with a public exponent over 64
+bits are refused as invalid.
+
+Time
+----
+``verify_dkim(..., deadline=)`` and ``verify_arc(..., deadline=)`` take the analysis's
+`Deadline` (--budget; `mailpath.core.dns.deadline_of`). With a deadline, or for a message over
+`THREAD_THRESHOLD` octets, dkimpy runs in a daemon worker thread: the event loop keeps running,
+the wait ends at the deadline, the worker checks it between signatures and its late results
+are dropped. A signature not verified by then is neutral, "not evaluated: ran out of time
+(--budget)", ``limit.kind`` "budget"; the ARC chain likewise. What bounds the time is both: the
+limits above keep each dkimpy call short (a bounded header section, at most `MAX_MESSAGE` of
+body), and the deadline ends the wait whatever remains; a worker still inside one call ends
+by itself, and never holds the process at exit.
 """
 
 from __future__ import annotations

@@ -27,13 +27,19 @@ API
 
 Reading
 -------
-The header block is split here (up to the first empty line, `\\r\\n` or `\\n`), not by
-`email.parser`: the feed parser stops at the first malformed line (losing every Received field
-below it) and takes about a second on a 5 MB folded header. Field values are decoded as UTF-8
+The header block is read here, in place, not by `email.parser`: the feed parser stops at the
+first malformed line (losing every Received field below it) and takes about a second on a 5 MB
+folded header. The block is the run of header fields and their continuation lines; it ends at
+the first line that is neither: an empty line, or one of whitespace only (" ", a tab,
+``\\r\\r\\n``), which is the separator, or any other line (no separator, as in CPython's
+``msg_35.txt``), which is the body's first (notes ``separator-not-empty`` and
+``header-block-unterminated``). Nothing after it is ever read as a field or saved. Reading is
+linear in the block's size and keeps no copy of it. Field values are decoded as UTF-8
 with replacement, whatever a message declares; NUL becomes U+FFFD. The standard library's
 `email.utils` reads addresses and dates, `email.header` encoded words (charsets declared there
-are tried, then UTF-8, then replaced - never trusted to decode cleanly). `raw` and
-`header_bytes` keep the original bytes in memory for DKIM (body hash) and are never saved.
+are tried, then UTF-8, then replaced - never trusted to decode cleanly). `raw` keeps the
+original bytes in memory for DKIM (body hash) and is never saved; `header_bytes` is cut from it
+when a save asks.
 """
 
 from __future__ import annotations
