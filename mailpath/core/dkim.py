@@ -80,6 +80,11 @@ are dropped. A signature not verified by then is neutral, "not evaluated: ran ou
 limits above keep each dkimpy call short (a bounded header section, at most `MAX_MESSAGE` of
 body), and the deadline ends the wait whatever remains; a worker still inside one call ends
 by itself, and never holds the process at exit.
+
+Memory: dkimpy's relaxed body canonicalization (two ``re.sub`` over the whole body) peaks at
+about 25 times the body's size; mailpath replaces those two functions of
+``dkim.canonicalization`` with `strip_trailing_whitespace` and `compress_whitespace`, which
+give the same bytes a megabyte at a time (a 31 MB signed message: 837 MB -> 128 MB).
 """
 
 from __future__ import annotations
@@ -97,6 +102,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 import dkim
+import dkim.canonicalization
 import idna
 from dkim.crypto import UnparsableKeyError, parse_public_key
 
@@ -160,6 +166,46 @@ _WS_RUN = re.compile(rb"\s{%d,}" % (MAX_WHITESPACE_RUN + 1))
 _BASE64 = re.compile(r"^[A-Za-z0-9+/]*={0,2}$")
 _DNS_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
 _DIGITS = re.compile(r"^\d{1,40}$")
+
+
+# ---------------------------------------------------------------- dkimpy's body, in pieces
+
+#: Body canonicalization works on pieces of about this many octets, cut after a newline.
+CANON_CHUNK = 1 << 20
+_TRAILING_WSP = re.compile(rb"[\t ]+\r\n")
+_WSP = re.compile(rb"[\t ]+")
+
+
+def _pieces(content: bytes) -> Iterable[bytes]:
+    start, size = 0, len(content)
+    while start < size:
+        stop = content.find(b"\n", min(start + CANON_CHUNK, size))
+        stop = size if stop < 0 else stop + 1
+        yield content[start:stop]
+        start = stop
+
+
+def strip_trailing_whitespace(content: bytes) -> bytes:
+    """dkimpy's ``strip_trailing_whitespace`` (relaxed body canonicalization), the same bytes
+    out, made a piece at a time: one ``re.sub`` over a 30 MB body keeps a list of millions of
+    pieces (about 800 MB at its peak). A match never crosses a newline, so pieces cut after
+    one give the same result."""
+    if len(content) <= CANON_CHUNK:
+        return _TRAILING_WSP.sub(b"\r\n", content)
+    return b"".join([_TRAILING_WSP.sub(b"\r\n", piece) for piece in _pieces(content)])
+
+
+def compress_whitespace(content: bytes) -> bytes:
+    """dkimpy's ``compress_whitespace``, the same bytes out, a piece at a time (see
+    `strip_trailing_whitespace`)."""
+    if len(content) <= CANON_CHUNK:
+        return _WSP.sub(b" ", content)
+    return b"".join([_WSP.sub(b" ", piece) for piece in _pieces(content)])
+
+
+# dkimpy's relaxed body canonicalization calls these by their module-level names.
+dkim.canonicalization.strip_trailing_whitespace = strip_trailing_whitespace
+dkim.canonicalization.compress_whitespace = compress_whitespace
 
 
 # ---------------------------------------------------------------- results
