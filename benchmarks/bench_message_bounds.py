@@ -11,6 +11,7 @@ against the loopback DNS test server that publishes the signing key, SPF, DMARC 
 - big signature: a 4.3 MB DKIM-Signature (b= folded over 58,000 lines).
 - 50 MB: 50 MB of header fields (700,000 fields of 72 octets) and a short body.
   Goal: a peak under 300 MB.
+- 50 MB folded: one Received field folded into 10,000,000 lines (50 MB). Goal: the same.
 - signed body: a 31 MB body signed with relaxed canonicalization, which dkimpy verifies
   (dkimpy's own whole-body re.sub peaked near 1 GB). Goal: a peak under 300 MB.
 
@@ -91,6 +92,14 @@ def fifty_mb() -> bytes:
     return received + line * (50_000_000 // len(line)) + MESSAGE
 
 
+def fifty_mb_folded() -> bytes:
+    received = (
+        b"Received: from a.example.com (a.example.com [192.0.2.1]) by mx.example.net;"
+        b" Mon, 30 Nov 2026 10:00:00 +0900" + b"\r\n\tab" * 10_000_000 + b"\r\n"
+    )
+    return received + signature() + MESSAGE
+
+
 def signed_body() -> bytes:
     body = b"".join(
         b"line %d of a long attachment, relaxed canonicalization\r\n" % i for i in range(520_000)
@@ -147,6 +156,7 @@ def main() -> None:
         ("folded Received, 500,000 lines", folded, GOAL_FOLDED_S, None),
         ("4.3 MB DKIM-Signature", big_signature, None, None),
         ("50 MB of header fields", fifty_mb, None, GOAL_PEAK_MB),
+        ("50 MB in one field folded 10,000,000 times", fifty_mb_folded, None, GOAL_PEAK_MB),
         ("31 MB body, DKIM-signed (relaxed), verified", signed_body, None, GOAL_PEAK_MB),
     )
     with tempfile.TemporaryDirectory() as tmp, DnsTestServer(ZONE) as server:

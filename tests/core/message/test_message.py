@@ -390,3 +390,17 @@ def test_handover_with_unknown_sides() -> None:
     hops = [parse_received("from a.example.org ([192.0.2.1]) by b.example.org; x")]
     assert find_handover(hops, set()) is None
     assert find_handover([], {"example.net"}) is None
+
+
+def test_a_field_folded_two_million_times_unfolds_like_a_short_one() -> None:
+    """Large values are unfolded a piece at a time: the same text as unfolding at once."""
+    import random
+    import re
+
+    rng = random.Random(15)
+    # Every newline is followed by a continuation line (whitespace, then text).
+    parts = [b"a", b"bc", b"\r\n a", b"\n\tb", b"\r\n \t  c", b"\r", b" ", b"\r\r\n d"]
+    folded = b"".join(rng.choice(parts) for _ in range(2_000_000))
+    msg = parse_message(b"From: a@example.org\r\nX-Folded: x" + folded + b"y\r\n\r\n")
+    expected = re.sub(rb"\r?\n[ \t]*", b" ", b"x" + folded + b"y").decode().strip()
+    assert msg.header_values("X-Folded") == [expected]
