@@ -56,13 +56,35 @@ organizational-domain function: the registrable domain under the public suffix l
 
 Limits
 ------
-At most `MAX_SIGNATURES` signatures are verified (the rest are listed as neutral, "not
-verified"); a signature header over `MAX_SIGNATURE_HEADER` octets, a whitespace run over
-`MAX_WHITESPACE_RUN` (dkimpy's regular expressions are quadratic on those), more than
-`MAX_SIGNED_HEADERS` names in h=, or h= names times header fields over `MAX_HEADER_WORK` are
-not evaluated (neutral); a message over `MAX_MESSAGE` octets is not verified; RSA keys over
-8192 bits or with a public exponent over 64 bits are refused as invalid. Messages over
-`THREAD_THRESHOLD` octets are verified in a worker thread so the event loop keeps running.
+Before dkimpy sees anything, the header section is read here in one linear pass (dkimpy's own
+parser copies a field once per folded line: quadratic). A header field over
+`MAX_HEADER_FIELD` octets (64 KiB) or `MAX_FOLDED_LINES` continuation lines (1,000), or a header
+block over `MAX_HEADER_BLOCK` octets (1 MiB), means no signature of the message is handed to
+dkimpy: each is neutral, "not verified: ..." with ``limit`` (a `LimitHit`: kind, header, size,
+maximum) saying which limit; so is the ARC chain. At most `MAX_SIGNATURES` signatures are
+verified (the rest are listed as neutral, "not verified"); a signature header over
+`MAX_SIGNATURE_HEADER` octets, a whitespace run over `MAX_WHITESPACE_RUN` (dkimpy's regular
+expressions are quadratic on those), more than `MAX_SIGNED_HEADERS` names in h=, or h= names
+times header fields over `MAX_HEADER_WORK` are not evaluated (neutral); a message over
+`MAX_MESSAGE` octets is not verified; RSA keys over 8192 bits or with a public exponent over 64
+bits are refused as invalid.
+
+Time
+----
+``verify_dkim(..., deadline=)`` and ``verify_arc(..., deadline=)`` take the analysis's
+`Deadline` (--budget; `mailpath.core.dns.deadline_of`). With a deadline, or for a message over
+`THREAD_THRESHOLD` octets, dkimpy runs in a daemon worker thread: the event loop keeps running,
+the wait ends at the deadline, the worker checks it between signatures and its late results
+are dropped. A signature not verified by then is neutral, "not evaluated: ran out of time
+(--budget)", ``limit.kind`` "budget"; the ARC chain likewise. What bounds the time is both: the
+limits above keep each dkimpy call short (a bounded header section, at most `MAX_MESSAGE` of
+body), and the deadline ends the wait whatever remains; a worker still inside one call ends
+by itself, and never holds the process at exit.
+
+Memory: dkimpy's relaxed body canonicalization (two ``re.sub`` over the whole body) peaks at
+about 25 times the body's size; mailpath replaces those two functions of
+``dkim.canonicalization`` with `strip_trailing_whitespace` and `compress_whitespace`, which
+give the same bytes a megabyte at a time (a 31 MB signed message: 837 MB -> 128 MB).
 """
 
 from __future__ import annotations
@@ -70,18 +92,21 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import contextlib
 import datetime
 import re
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import dkim
+import dkim.canonicalization
 import idna
 from dkim.crypto import UnparsableKeyError, parse_public_key
 
-from mailpath.core.dns import Answer, DnsSource, Outcome
+from mailpath.core.dns import Answer, Deadline, DnsSource, Outcome
 from mailpath.core.model import LookupStatus, Severity
 from mailpath.core.names import psl_registrable
 
@@ -115,6 +140,11 @@ DkimFailure = Literal[
 
 MAX_SIGNATURES = 10
 MAX_SIGNATURE_HEADER = 64 * 1024
+#: Limits on what reaches dkimpy at all (its header parser copies a field once per folded
+#: line: quadratic in the lines of one field). A message over any of them is not verified.
+MAX_HEADER_FIELD = 64 * 1024  # octets of one header field, folding included
+MAX_FOLDED_LINES = 1_000  # continuation lines of one header field
+MAX_HEADER_BLOCK = 1024 * 1024  # octets of the whole header block
 MAX_WHITESPACE_RUN = 256
 MAX_SIGNED_HEADERS = 10_000
 MAX_HEADER_WORK = 1_000_000
@@ -138,7 +168,108 @@ _DNS_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$")
 _DIGITS = re.compile(r"^\d{1,40}$")
 
 
+# ---------------------------------------------------------------- dkimpy's body, in pieces
+
+#: Body canonicalization works on pieces of about this many octets, cut after a newline.
+CANON_CHUNK = 1 << 20
+_TRAILING_WSP = re.compile(rb"[\t ]+\r\n")
+_WSP = re.compile(rb"[\t ]+")
+
+
+def _pieces(content: bytes) -> Iterable[bytes]:
+    start, size = 0, len(content)
+    while start < size:
+        stop = content.find(b"\n", min(start + CANON_CHUNK, size))
+        stop = size if stop < 0 else stop + 1
+        yield content[start:stop]
+        start = stop
+
+
+def strip_trailing_whitespace(content: bytes) -> bytes:
+    """dkimpy's ``strip_trailing_whitespace`` (relaxed body canonicalization), the same bytes
+    out, made a piece at a time: one ``re.sub`` over a 30 MB body keeps a list of millions of
+    pieces (about 800 MB at its peak). A match never crosses a newline, so pieces cut after
+    one give the same result."""
+    if len(content) <= CANON_CHUNK:
+        return _TRAILING_WSP.sub(b"\r\n", content)
+    return b"".join([_TRAILING_WSP.sub(b"\r\n", piece) for piece in _pieces(content)])
+
+
+def compress_whitespace(content: bytes) -> bytes:
+    """dkimpy's ``compress_whitespace``, the same bytes out, a piece at a time (see
+    `strip_trailing_whitespace`)."""
+    if len(content) <= CANON_CHUNK:
+        return _WSP.sub(b" ", content)
+    return b"".join([_WSP.sub(b" ", piece) for piece in _pieces(content)])
+
+
+# dkimpy's relaxed body canonicalization calls these by their module-level names.
+dkim.canonicalization.strip_trailing_whitespace = strip_trailing_whitespace
+dkim.canonicalization.compress_whitespace = compress_whitespace
+
+
 # ---------------------------------------------------------------- results
+
+#: Why a signature (or the ARC chain) was not verified, as data: a header field over
+#: `MAX_HEADER_FIELD` octets or `MAX_FOLDED_LINES` continuation lines, a header block over
+#: `MAX_HEADER_BLOCK` octets, or the analysis's time (--budget) ran out.
+LimitKind = Literal["header-octets", "header-lines", "header-block", "budget"]
+
+
+@dataclass(frozen=True)
+class LimitHit:
+    """A mailpath limit that stopped verification. `header`: the field's name (printable,
+    short) for header-octets/header-lines, else None; `size`: the octets or continuation
+    lines found (None for budget); `maximum`: the limit (seconds for budget, None if unknown)."""
+
+    kind: LimitKind
+    header: str | None = None
+    size: int | None = None
+    maximum: float | None = None
+
+    def reason(self) -> str:
+        if self.kind == "budget":
+            return "not evaluated: ran out of time (--budget)"
+        if self.kind == "header-block":
+            return (
+                f"not verified: the header block is {self.size} octets; mailpath hands dkimpy "
+                f"at most {self.maximum:.0f}"
+            )
+        if self.kind == "header-lines":
+            return (
+                f"not verified: the {self.header} header is folded over {self.size} "
+                f"continuation lines; mailpath hands dkimpy at most {self.maximum:.0f}"
+            )
+        return (
+            f"not verified: the {self.header} header is {self.size} octets; mailpath hands "
+            f"dkimpy at most {self.maximum:.0f} per header field"
+        )
+
+
+def limit_to_json(limit: LimitHit | None) -> dict[str, Any] | None:
+    if limit is None:
+        return None
+    return {
+        "kind": limit.kind,
+        "header": limit.header,
+        "size": limit.size,
+        "maximum": limit.maximum,
+    }
+
+
+def limit_from_json(value: Any) -> LimitHit | None:
+    """A saved `limit_to_json` object, or None when absent or not one."""
+    if not isinstance(value, dict) or value.get("kind") not in get_args(LimitKind):
+        return None
+    header, size, maximum = value.get("header"), value.get("size"), value.get("maximum")
+    return LimitHit(
+        value["kind"],
+        _short(printable(header)) if isinstance(header, str) else None,
+        size if isinstance(size, int) and not isinstance(size, bool) else None,
+        float(maximum)
+        if isinstance(maximum, int | float) and not isinstance(maximum, bool)
+        else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -165,6 +296,7 @@ class DkimSignature:
     lookup: LookupStatus | None = None
     error: str | None = None
     failure: DkimFailure | None = None  # why it did not pass (None on pass)
+    limit: LimitHit | None = None  # the mailpath limit that stopped it (failure not-evaluated)
 
 
 @dataclass(frozen=True)
@@ -174,6 +306,7 @@ class ArcResult:
     reason: str
     lookups: tuple[LookupStatus, ...] = ()
     error: str | None = None
+    limit: LimitHit | None = None  # the mailpath limit that stopped it (result fail)
 
 
 @dataclass(frozen=True)
@@ -471,6 +604,7 @@ class _Plan:
     lookup: LookupStatus | None = None
     record: bytes | None = None
     failure: DkimFailure | None = None
+    limit: LimitHit | None = None
 
     def end(
         self,
@@ -708,24 +842,135 @@ def _run_dkimpy(verifier: dkim.DKIM, plan: _Plan) -> None:
         )
 
 
-def _parse_message(message: bytes) -> tuple[list[Any] | None, str | None]:
-    """The header fields of a message as dkimpy reads them, or why it cannot."""
-    try:
-        headers, _body = dkim.rfc822_parse(message)
-    except Exception as exc:
-        return None, _short(str(exc) or type(exc).__name__)
-    return headers, None
-
-
 _BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+_FIELD_START = re.compile(rb"\n(?=[^ \t])")
+_DKIMPY_NAME = re.compile(rb"([\x21-\x7e]+?):")
 
 
-def _header_section(message: bytes) -> bytes:
-    """The header fields up to the first empty line, as dkimpy splits them (CRLF or LF)."""
+@dataclass
+class _Section:
+    """The header section as dkimpy will read it, checked against the limits in one linear
+    pass (dkimpy itself never reads a section over them)."""
+
+    headers: list[tuple[bytes, bytes]] | None  # (name, value); None: over a limit or malformed
+    limit: LimitHit | None = None  # the first limit met
+    malformed: str | None = None
+    signatures: tuple[bytes, ...] = ()  # DKIM-Signature values, as far as they can be found
+
+
+def _section_end(message: bytes) -> int:
+    """Where the header section ends as dkimpy splits it (after the newline of its last line,
+    before the empty line)."""
     if message.startswith((b"\n", b"\r\n")):
-        return b""
-    end = _BLANK_LINE.search(message)
-    return message[: end.start()] + b"\r\n" if end else message
+        return 0
+    found = _BLANK_LINE.search(message)
+    if found is None:
+        return len(message)
+    return message.index(b"\n", found.start()) + 1
+
+
+def _read_section(message: bytes) -> _Section:
+    """The header fields, or the limit they are over, or why dkimpy could not read them;
+    linear in the size of the section, whatever its folding (dkimpy's own parser is not)."""
+    end = _section_end(message)
+    if end > MAX_HEADER_BLOCK:
+        block = LimitHit("header-block", None, end, MAX_HEADER_BLOCK)
+        return _Section(None, block, signatures=_raw_signature_values(message, end))
+    section = message[:end]
+    if section[:1] in (b" ", b"\t"):
+        return _Section(
+            None,
+            malformed="the first line is a continuation line",
+            signatures=_raw_signature_values(section, end),
+        )
+    headers: list[tuple[bytes, bytes]] = []
+    limit: LimitHit | None = None
+    starts = [0, *(m.end() for m in _FIELD_START.finditer(section))]
+    for start, stop in zip(starts, [*starts[1:], end], strict=True):
+        line_end = section.find(b"\n", start, stop)
+        match = _DKIMPY_NAME.match(section, start, stop if line_end < 0 else line_end)
+        if match is None:
+            if section.startswith(b"From ", start):
+                continue  # an mbox line, as dkimpy skips it
+            line = _decode(section[start : min(stop, start + _MAX_TEXT)]).rstrip()
+            return _Section(
+                None,
+                malformed=f"Unexpected characters in RFC822 header: {printable(_short(line))}",
+                signatures=_raw_signature_values(section, end),
+            )
+        name = match.group(1)
+        headers.append((name, section[match.end() : stop]))
+        if limit is None:
+            octets = stop - start
+            lines = section.count(b"\n", start, stop) - (
+                1 if section.endswith(b"\n", 0, stop) else 0
+            )
+            shown = _short(printable(_decode(name)))
+            if octets > MAX_HEADER_FIELD:
+                limit = LimitHit("header-octets", shown, octets, MAX_HEADER_FIELD)
+            elif lines > MAX_FOLDED_LINES:
+                limit = LimitHit("header-lines", shown, lines, MAX_FOLDED_LINES)
+    signatures = tuple(v for n, v in headers if n.lower() == b"dkim-signature")
+    if limit is not None:
+        return _Section(None, limit, signatures=signatures)
+    return _Section(headers, signatures=signatures)
+
+
+class _Guard:
+    """The deadline of one verification, shared with its worker thread: once stopped, the
+    worker's late results are dropped and it ends before its next signature."""
+
+    def __init__(self, deadline: Deadline | None) -> None:
+        self.deadline = deadline
+        self.lock = threading.Lock()
+        self.stopped = False
+
+    def over(self) -> bool:
+        return self.stopped or (self.deadline is not None and self.deadline.passed())
+
+    def stop(self) -> None:
+        with self.lock:
+            self.stopped = True
+
+    def commit(self, plan: _Plan, done: _Plan) -> None:
+        with self.lock:
+            if not self.stopped:
+                plan.result, plan.reason, plan.error = done.result, done.reason, done.error
+                plan.failure = done.failure
+
+    def budget(self) -> LimitHit:
+        seconds = self.deadline.seconds if self.deadline is not None else None
+        return LimitHit("budget", None, None, seconds)
+
+
+async def _in_worker(work: Callable[[], None], guard: _Guard) -> None:
+    """Run `work` in a daemon thread and wait for it until the guard's deadline. The event
+    loop keeps running meanwhile; a worker past the deadline is left to end by itself (it
+    checks the guard between signatures, and its input is bounded by the limits), and being
+    a daemon it never holds the process at exit."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+
+    def finished() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    def target() -> None:
+        try:
+            work()
+        finally:
+            with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits
+                loop.call_soon_threadsafe(finished)
+
+    threading.Thread(target=target, name="mailpath-dkim", daemon=True).start()
+    timeout = None if guard.deadline is None else max(0.0, guard.deadline.remaining())
+    try:
+        await asyncio.wait_for(asyncio.shield(done), timeout)
+    except TimeoutError:
+        guard.stop()
+    except asyncio.CancelledError:
+        guard.stop()
+        raise
 
 
 async def _fetch(source: DnsSource, names: Iterable[str]) -> dict[str, Answer]:
@@ -757,23 +1002,28 @@ async def verify_dkim(
     from_domain: str | None,
     *,
     org_domain: Callable[[str], str] = psl_org_domain,
+    deadline: Deadline | None = None,
 ) -> tuple[DkimSignature, ...]:
-    """Verify every DKIM-Signature of `message` (see the module docstring)."""
+    """Verify every DKIM-Signature of `message` (see the module docstring). `deadline`: the
+    analysis's time (--budget); signatures still unverified when it passes are neutral,
+    "not evaluated: ran out of time (--budget)"."""
     message = bytes(message)
     too_large = len(message) > MAX_MESSAGE
-    # Only the header section is needed to plan: the body is read once, by dkimpy.
-    parse_input = _header_section(message)
-    if len(parse_input) > THREAD_THRESHOLD:
-        headers, bad = await asyncio.to_thread(_parse_message, parse_input)
-    else:
-        headers, bad = _parse_message(parse_input)
-    if headers is None:
-        # dkimpy cannot read the header section: list what can be found, all permerror.
-        values = _raw_signature_values(_header_section(message))
-        reason = f"the message header section is malformed: {bad}"
-        plans = [_plan_failed(i, v, "permerror", reason) for i, v in enumerate(values)]
+    section = _read_section(message)
+    if section.headers is None:
+        limit = section.limit
+        if limit is not None:
+            reason, result = limit.reason(), "neutral"
+        else:
+            reason = f"the message header section is malformed: {section.malformed}"
+            result = "permerror"
+        plans = [
+            _plan_failed(i, v[:MAX_SIGNATURE_HEADER], result, reason, limit)  # type: ignore[arg-type]
+            for i, v in enumerate(section.signatures)
+        ]
         return tuple(_finish(p, from_domain, org_domain) for p in plans)
-    values = [bytes(v) for n, v in headers if bytes(n).lower() == b"dkim-signature"]
+    headers = section.headers
+    values = list(section.signatures)
     now = time.time()
     plans = []
     for i, value in enumerate(values):
@@ -808,32 +1058,60 @@ async def verify_dkim(
         _apply_key(plan, answers[plan.qname])
     to_verify = [p for p in plans if p.result is None and p.record is not None]
     if to_verify:
-        if len(message) > THREAD_THRESHOLD:
-            await asyncio.to_thread(_verify_all, message, to_verify)
+        guard = _Guard(deadline)
+        if deadline is not None or len(message) > THREAD_THRESHOLD:
+            await _in_worker(lambda: _verify_all(message, to_verify, guard), guard)
         else:
-            _verify_all(message, to_verify)
+            _verify_all(message, to_verify, guard)
+        guard.stop()  # whatever the worker had not finished is not evaluated
+        budget = guard.budget()
+        for plan in to_verify:
+            if plan.result is None:
+                plan.end("neutral", budget.reason())
+                plan.limit = budget
     return tuple(_finish(p, from_domain, org_domain) for p in plans)
 
 
-def _verify_all(message: bytes, plans: list[_Plan]) -> None:
+def _verify_all(message: bytes, plans: list[_Plan], guard: _Guard) -> None:
+    """dkimpy's verification of `plans`, one after the other while the guard allows; each
+    result is committed through the guard (in a worker thread, see `_in_worker`)."""
+    if guard.over():
+        return
     try:
         verifier = dkim.DKIM(message, minkey=1024)
-    except Exception as exc:  # parsed once already; kept for safety
+    except Exception as exc:  # the section was read once already; kept for safety
         for plan in plans:
-            plan.end("permerror", "the message cannot be read", _short(str(exc)))
+            done = _Plan(plan.index, plan.tags)
+            done.end("permerror", "the message cannot be read", _short(str(exc)))
+            guard.commit(plan, done)
         return
     for plan in plans:
-        _run_dkimpy(verifier, plan)
+        if guard.over():
+            return
+        done = _Plan(plan.index, plan.tags, record=plan.record)
+        _run_dkimpy(verifier, done)
+        guard.commit(plan, done)
 
 
 _RAW_SIG = re.compile(rb"^dkim-signature[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.I | re.M)
 
 
-def _raw_signature_values(header_section: bytes) -> list[bytes]:
-    return [m.group(1) for m in _RAW_SIG.finditer(header_section[: 4 * MAX_SIGNATURE_HEADER])]
+def _raw_signature_values(message: bytes, end: int) -> tuple[bytes, ...]:
+    """The DKIM-Signature values of the header section `message[:end]` found by a linear
+    scan (no copy of the section), each cut to `MAX_SIGNATURE_HEADER` octets."""
+    return tuple(
+        message[m.start(1) : min(m.end(1), m.start(1) + MAX_SIGNATURE_HEADER)]
+        for m in _RAW_SIG.finditer(message, 0, end)
+    )
 
 
-def _plan_failed(index: int, value: bytes, result: DkimResultText, reason: str) -> _Plan:
+def _plan_failed(
+    index: int,
+    value: bytes,
+    result: DkimResultText,
+    reason: str,
+    limit: LimitHit | None = None,
+) -> _Plan:
     """A signature that is not verified: keep what it says about itself, if readable."""
     try:
         tags = parse_tag_list(_decode(value[:MAX_SIGNATURE_HEADER]))
@@ -844,6 +1122,7 @@ def _plan_failed(index: int, value: bytes, result: DkimResultText, reason: str) 
     plan.selector = _short(printable(tags.get("s", "").lower()))
     plan.algorithm = _short(printable(tags.get("a", "").lower()))
     plan.end(result, reason)
+    plan.limit = limit
     return plan
 
 
@@ -872,6 +1151,7 @@ def _finish(plan: _Plan, from_domain: str | None, org: Callable[[str], str]) -> 
         lookup=plan.lookup,
         error=plan.error,
         failure=plan.failure,
+        limit=plan.limit,
     )
 
 
@@ -882,18 +1162,20 @@ _ARC_KEY_HEADERS = (b"arc-message-signature", b"arc-seal")
 _AAR_INSTANCE = re.compile(r"\s*i\s*=\s*(\S*?)\s*;")
 
 
-async def verify_arc(source: DnsSource, message: bytes) -> ArcResult:
-    """Verify the ARC chain of `message` (RFC 8617) with dkimpy (see the module docstring)."""
+async def verify_arc(
+    source: DnsSource, message: bytes, *, deadline: Deadline | None = None
+) -> ArcResult:
+    """Verify the ARC chain of `message` (RFC 8617) with dkimpy (see the module docstring).
+    Past `deadline` (the analysis's --budget) the chain is "not evaluated: ran out of time"."""
     message = bytes(message)
     if len(message) > MAX_MESSAGE:
         return ArcResult("fail", 0, f"not verified: the message is over {MAX_MESSAGE} octets")
-    section = _header_section(message)
-    if len(section) > THREAD_THRESHOLD:
-        headers, bad = await asyncio.to_thread(_parse_message, section)
-    else:
-        headers, bad = _parse_message(section)
+    section = _read_section(message)
+    if section.limit is not None:
+        return ArcResult("fail", 0, section.limit.reason(), limit=section.limit)
+    headers = section.headers
     if headers is None:
-        return ArcResult("fail", 0, f"the message header section is malformed: {bad}")
+        return ArcResult("fail", 0, f"the message header section is malformed: {section.malformed}")
     arc = [(bytes(n).lower(), bytes(v)) for n, v in headers if bytes(n).lower().startswith(b"arc-")]
     arc = [(n, v) for n, v in arc if n in dkim.ARC.ARC_HEADERS]
     if not arc:
@@ -940,17 +1222,30 @@ async def verify_arc(source: DnsSource, message: bytes) -> ArcResult:
             return None
         return records.get(key)
 
-    def run() -> tuple[Any, str]:
+    guard = _Guard(deadline)
+    outcome: list[tuple[Any, str]] = []
+
+    def run() -> None:
+        if guard.over():
+            return
         try:
             cv, _data, reason = dkim.ARC(message, minkey=1024).verify(dnsfunc=dnsfunc)
-            return cv, str(reason)
+            found = (cv, str(reason))
         except Exception as exc:  # dkimpy on hostile input
-            return dkim.CV_Fail, _short(f"{type(exc).__name__}: {exc}")
+            found = (dkim.CV_Fail, _short(f"{type(exc).__name__}: {exc}"))
+        with guard.lock:
+            if not guard.stopped:
+                outcome.append(found)
 
-    if len(message) > THREAD_THRESHOLD:
-        cv, reason = await asyncio.to_thread(run)
+    if deadline is not None or len(message) > THREAD_THRESHOLD:
+        await _in_worker(run, guard)
     else:
-        cv, reason = run()
+        run()
+    guard.stop()
+    if not outcome:
+        budget = guard.budget()
+        return ArcResult("fail", instances, budget.reason(), lookups, limit=budget)
+    cv, reason = outcome[0]
     if cv == dkim.CV_Pass:
         return ArcResult("pass", instances, "the ARC chain verifies", lookups)
     if cv == dkim.CV_None:
@@ -1003,6 +1298,7 @@ def dkim_signature_to_json(sig: DkimSignature) -> dict[str, Any]:
         "lookup": _lookup_json(sig.lookup),
         "error": sig.error,
         "failure": sig.failure,
+        "limit": limit_to_json(sig.limit),
     }
 
 
@@ -1029,20 +1325,28 @@ def arc_result_to_json(arc: ArcResult) -> dict[str, Any]:
         "reason": arc.reason,
         "lookups": [_lookup_json(lk) for lk in arc.lookups],
         "error": arc.error,
+        "limit": limit_to_json(arc.limit),
     }
 
 
 __all__ = [
     "CLOCK_SLACK",
+    "MAX_FOLDED_LINES",
+    "MAX_HEADER_BLOCK",
+    "MAX_HEADER_FIELD",
     "MAX_SIGNATURES",
     "ArcResult",
     "DkimFailure",
     "DkimKey",
     "DkimSignature",
+    "LimitHit",
+    "LimitKind",
     "arc_result_to_json",
     "check_dkim_key",
     "dkim_key_to_json",
     "dkim_signature_to_json",
+    "limit_from_json",
+    "limit_to_json",
     "parse_key_record",
     "parse_selector",
     "parse_tag_list",

@@ -126,6 +126,36 @@ class DnsSource(Protocol):
     async def query(self, name: str, rdtype: str) -> Answer: ...
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """When an analysis's time (--budget) runs out: `at` on `time.monotonic()`'s clock,
+    `seconds` the budget it ends. CPU-bound work (DKIM, ARC) stops at it too."""
+
+    at: float
+    seconds: float
+
+    def remaining(self) -> float:
+        return self.at - time.monotonic()
+
+    def passed(self) -> bool:
+        return self.remaining() <= 0
+
+
+def deadline_of(source: object) -> Deadline | None:
+    """The deadline of the live source under `source` (through its wrappers' ``inner``),
+    starting its clock if no question was asked yet; None for a source without a budget
+    (a replay)."""
+    for _ in range(16):
+        get = getattr(source, "deadline", None)
+        if callable(get):
+            found = get()
+            return found if isinstance(found, Deadline) else None
+        source = getattr(source, "inner", None)
+        if source is None:
+            return None
+    return None
+
+
 def normalize_qname(name: str) -> str:
     return name.strip().rstrip(".").lower()
 
@@ -528,6 +558,12 @@ class LiveSource:
 
     def _failed(self, cause: str, params: dict[str, str]) -> ResolverFailure:
         return ResolverFailure(", ".join(self.servers), cause, tuple(sorted(params.items())))
+
+    def deadline(self) -> Deadline:
+        """When this source's budget ends (its clock starts at the first question or here)."""
+        self._remaining()
+        assert self._deadline is not None
+        return Deadline(self._deadline, self.budget)
 
     async def query(self, name: str, rdtype: str) -> Answer:
         if self._failure is not None:

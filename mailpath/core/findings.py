@@ -499,6 +499,32 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "Receivers limit the same things and may ignore it too.",
         None,
     ),
+    "dkim-permerror/header-octets": (
+        "mailpath did not verify the DKIM signature d={domain} s={selector}: the message's "
+        "{header} header is {size} octets, over the {maximum} octets mailpath lets its DKIM "
+        "verifier read in one header field (it slows down so much on larger ones that the "
+        "analysis would stall). Receivers limit header sizes too and may not verify it either.",
+        None,
+    ),
+    "dkim-permerror/header-lines": (
+        "mailpath did not verify the DKIM signature d={domain} s={selector}: the message's "
+        "{header} header is folded over {size} lines, over the {maximum} continuation lines "
+        "mailpath lets its DKIM verifier read in one header field (its time grows with the "
+        "square of the lines). Receivers limit header sizes too and may not verify it either.",
+        None,
+    ),
+    "dkim-permerror/header-block": (
+        "mailpath did not verify the DKIM signature d={domain} s={selector}: the message's "
+        "header block is {size} octets, over the {maximum} octets mailpath lets its DKIM "
+        "verifier read. Receivers limit header sizes too and may not verify it either.",
+        None,
+    ),
+    "dkim-temperror/budget": (
+        "mailpath did not finish verifying the DKIM signature d={domain} s={selector}: the "
+        "analysis ran out of time (--budget, {budget} s). This says nothing about the "
+        "signature itself.",
+        "Run the analysis again with a larger --budget.",
+    ),
     "dkim-permerror/recorded": (
         "The DKIM signature d={domain} s={selector} could not be verified when this analysis "
         "was saved ({result}): {reason}.",
@@ -543,6 +569,27 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "The message's ARC chain fails ({reason}): a receiver cannot trust what the "
         "forwarders before it recorded.",
         None,
+    ),
+    "arc-fail/header-octets": (
+        "mailpath did not verify the message's ARC chain: its {header} header is {size} "
+        "octets, over the {maximum} octets mailpath lets its verifier read in one header field.",
+        None,
+    ),
+    "arc-fail/header-lines": (
+        "mailpath did not verify the message's ARC chain: its {header} header is folded over "
+        "{size} lines, over the {maximum} continuation lines mailpath lets its verifier read "
+        "in one header field.",
+        None,
+    ),
+    "arc-fail/header-block": (
+        "mailpath did not verify the message's ARC chain: its header block is {size} octets, "
+        "over the {maximum} octets mailpath lets its verifier read.",
+        None,
+    ),
+    "arc-fail/budget": (
+        "mailpath did not finish verifying the message's ARC chain: the analysis ran out of "
+        "time (--budget, {budget} s).",
+        "Run the analysis again with a larger --budget.",
     ),
     "hop-unexpected": (
         "The message passed through {by}, a relay outside the domains of {sender} and of its "

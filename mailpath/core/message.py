@@ -30,13 +30,19 @@ API
 
 Reading
 -------
-The header block is split here (up to the first empty line, `\\r\\n` or `\\n`), not by
-`email.parser`: the feed parser stops at the first malformed line (losing every Received field
-below it) and takes about a second on a 5 MB folded header. Field values are decoded as UTF-8
+The header block is read here, in place, not by `email.parser`: the feed parser stops at the
+first malformed line (losing every Received field below it) and takes about a second on a 5 MB
+folded header. The block is the run of header fields and their continuation lines; it ends at
+the first line that is neither: an empty line, or one of whitespace only (" ", a tab,
+``\\r\\r\\n``), which is the separator, or any other line (no separator, as in CPython's
+``msg_35.txt``), which is the body's first (notes ``separator-not-empty`` and
+``header-block-unterminated``). Nothing after it is ever read as a field or saved. Reading is
+linear in the block's size and keeps no copy of it. Field values are decoded as UTF-8
 with replacement, whatever a message declares; NUL becomes U+FFFD. The standard library's
 `email.utils` reads addresses and dates, `email.header` encoded words (charsets declared there
-are tried, then UTF-8, then replaced - never trusted to decode cleanly). `raw` and
-`header_bytes` keep the original bytes in memory for DKIM (body hash) and are never saved.
+are tried, then UTF-8, then replaced - never trusted to decode cleanly). `raw` keeps the
+original bytes in memory for DKIM (body hash) and is never saved; `header_bytes` is cut from it
+when a save asks.
 """
 
 from __future__ import annotations
@@ -66,7 +72,9 @@ MAX_HOPS = 2_000
 MAX_ADDRESS_FIELD = 8_192
 
 NOTE_CODES = (
-    "malformed-header-line",  # a line in the header block that is no field; skipped
+    "malformed-header-line",  # (no longer given: such a line ends the header block)
+    "header-block-unterminated",  # no separator: the block ended at a line that is no field
+    "separator-not-empty",  # the separator line holds spaces, tabs or a lone carriage return
     "nul-bytes",  # NUL bytes in the header block (shown as U+FFFD)
     "from-missing",
     "from-unparseable",
@@ -81,9 +89,30 @@ NOTE_CODES = (
 FORMAT_HEADERS = "mailpath-message-headers"
 
 _FIELD_NAME = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]*:")
-_FIELD_SPLIT = re.compile(rb"\r?\n(?![ \t])")
+#: The end of a field: a newline not followed by a continuation line (a space or tab, then
+#: something that is not whitespace). Searched, never repeated, so a field folded over a
+#: million lines costs no regular-expression stack.
+_FIELD_END = re.compile(rb"\n(?![ \t][ \t\r]*[^ \t\r\n])")
+#: The separator: an empty line, or one holding only spaces, tabs and carriage returns.
+_SEPARATOR = re.compile(rb"[ \t\r]*(?:\n|\Z)")
 _FOLD = re.compile(rb"\r?\n[ \t]*")
-_BLANK_LINE = re.compile(rb"\n\r?\n")
+_BLANK = re.compile(rb"\s*\Z")
+#: The fields `parse_message` reads by name.
+_READ = frozenset(
+    {
+        "from",
+        "return-path",
+        "received",
+        "delivered-to",
+        "x-original-to",
+        "to",
+        "subject",
+        "date",
+        "message-id",
+        "dkim-signature",
+        "authentication-results",
+    }
+)
 _IPISH = re.compile(r"^(?:ipv6:)?[0-9a-f:.]+$", re.I)
 _INTERNAL_NETS = tuple(
     ipaddress.ip_network(n)
@@ -163,7 +192,8 @@ class ParsedMessage:
       `mailpath.core.authresults.receiving_results` for the receiver's own).
     - `headers`: every field as (name, decoded value), topmost first.
     - `headers_only` / `body_present`: whether anything follows the header block.
-    - `header_bytes` / `raw`: the original bytes, kept in memory only (DKIM needs the body).
+    - `header_bytes` / `raw`: the original bytes, kept in memory only (DKIM needs the body);
+      `header_bytes` (a property, cut from `raw` by `header_span`) is what a save keeps.
     - `submission`: the sender's own submission server, when the hops show it.
     - `forwarded_by`: the handover when it was a forwarder: a server of another organization
       (a forwarding mailbox, a mailing list, a relay) that handed the message to the
@@ -190,7 +220,8 @@ class ParsedMessage:
     headers_only: bool
     body_present: bool
     notes: tuple[str, ...]
-    header_bytes: bytes = field(repr=False, compare=False)
+    #: (start, end) of the header block in `raw` (see `header_bytes`).
+    header_span: tuple[int, int] = field(repr=False, compare=False)
     raw: bytes = field(repr=False, compare=False)
     from_headers: tuple[str, ...] = ()
     from_addresses: tuple[str, ...] = ()
@@ -198,6 +229,13 @@ class ParsedMessage:
     message_id: str | None = None
     submission: Submission | None = None
     forwarded_by: Handover | None = None
+
+    @property
+    def header_bytes(self) -> bytes:
+        """The header block's bytes: every field and the separator line, if there was one;
+        nothing of the body. Cut from `raw` when asked (a copy only when it is saved)."""
+        start, end = self.header_span
+        return self.raw[start:end]
 
     @property
     def has_arc(self) -> bool:
@@ -218,41 +256,74 @@ class ParsedMessage:
 # -- header block --------------------------------------------------------------------------
 
 
-def _split_header_block(data: bytes) -> tuple[bytes, bytes, bytes]:
-    """(header_bytes including the empty line, the fields' bytes, the body)."""
-    match = _BLANK_LINE.search(data)
-    if match is None:
-        return data, data, b""
-    return data[: match.end()], data[: match.start() + 1], data[match.end() :]
+def _read_fields(
+    data: bytes, begin: int, notes: list[str]
+) -> tuple[list[tuple[str, str]], int, int, bool]:
+    """(fields, end of the last field, start of the body, the block ended at a line that is no
+    field), reading the header block in place from `begin`.
+
+    The block is the run of header fields (a name and a colon) and their continuation lines
+    (a space or tab, then something that is not whitespace). It ends at the first other line:
+    an empty line, or one of whitespace only (" ", a tab, "\\r\\r\\n"), which is the separator
+    and belongs to neither part; or any other line (no separator at all), which is the body's
+    first. Linear in the block's size, whatever its folding; fields are (name, unfolded
+    value), names shared strings, and no copy of the block is made."""
+    fields: list[tuple[str, str]] = []
+    names: dict[bytes, str] = {}
+    size = len(data)
+    pos = begin
+    while pos < size:
+        match = _FIELD_NAME.match(data, pos)
+        if match is None:
+            break
+        found = _FIELD_END.search(data, match.end())
+        stop = size if found is None else found.end()
+        value_end = size if found is None else found.start()
+        if value_end > match.end() and data[value_end - 1] == 0x0D:  # CR of CRLF
+            value_end -= 1
+        raw_name = match.group(1)
+        name = names.get(raw_name)
+        if name is None:
+            name = names[raw_name] = raw_name.decode("ascii")
+        value = data[match.end() : value_end]
+        if b"\n" in value:
+            value = _unfold(value)
+        fields.append((name, _decode(value).strip()))
+        pos = stop
+    if data.find(b"\x00", begin, pos) >= 0:
+        notes.append("nul-bytes")
+    if pos >= size:
+        return fields, size, size, False
+    separator = _SEPARATOR.match(data, pos)
+    if separator is not None:
+        return fields, pos, separator.end(), False
+    return fields, pos, pos, True
+
+
+_UNFOLD_PIECE = 1 << 20
+
+
+def _unfold(value: bytes) -> bytes:
+    """The indentation of a folded line shrinks to one space. A large value is done a
+    megabyte at a time, cut before a newline (one ``re.sub`` over a field folded a million
+    times keeps a list of two million pieces: over a gigabyte for 50 MB)."""
+    if len(value) <= _UNFOLD_PIECE:
+        return _FOLD.sub(b" ", value)
+    out = []
+    start, size = 0, len(value)
+    while start < size:
+        stop = value.find(b"\n", min(start + _UNFOLD_PIECE, size))
+        if stop < 0:
+            stop = size
+        elif value[stop - 1] == 0x0D:  # cut before the CRLF, never inside it
+            stop -= 1
+        out.append(_FOLD.sub(b" ", value[start:stop]))
+        start = stop
+    return b"".join(out)
 
 
 def _decode(value: bytes) -> str:
     return value.decode("utf-8", "replace").replace("\x00", "\ufffd")
-
-
-def _fields(block: bytes, notes: list[str]) -> list[tuple[str, str]]:
-    fields: list[tuple[str, str]] = []
-    if b"\x00" in block:
-        notes.append("nul-bytes")
-    for index, chunk in enumerate(_FIELD_SPLIT.split(block)):
-        if not chunk.strip():
-            continue
-        match = _FIELD_NAME.match(chunk)
-        if match is None:
-            if index == 0:
-                raise MessageError(
-                    "this file is not a mail message: it does not start with a header field "
-                    "such as 'From: ...'"
-                )
-            notes.append("malformed-header-line")
-            continue
-        name = match.group(1).decode("ascii")
-        # Unfold; the indentation of a folded line shrinks to one space.
-        value = chunk[match.end() :]
-        if b"\n" in value:
-            value = _FOLD.sub(b" ", value)
-        fields.append((name, _decode(value).strip()))
-    return fields
 
 
 # -- addresses and names -------------------------------------------------------------------
@@ -587,25 +658,37 @@ def parse_message(data: bytes) -> ParsedMessage:
     if not isinstance(data, bytes | bytearray | memoryview):
         raise MessageError("a message must be given as bytes")
     data = bytes(data)
-    if not data.strip():
+    if _BLANK.match(data):
         raise MessageError("the message is empty")
-    start = data
-    if start.startswith(b"\xef\xbb\xbf"):
-        start = start[3:]
-    if start.startswith(b"From ") and not start.startswith(b"From :"):
+    begin = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data.startswith(b"From ", begin) and not data.startswith(b"From :", begin):
         # An mbox separator line ("From sender date"), not a header field.
-        start = start.partition(b"\n")[2]
-    if not start.strip():
+        newline = data.find(b"\n", begin)
+        begin = len(data) if newline < 0 else newline + 1
+    if _BLANK.match(data, begin):
         raise MessageError("the message has no header fields")
-    header_bytes, block, body = _split_header_block(start)
+    if _FIELD_NAME.match(data, begin) is None:
+        raise MessageError(
+            "this file is not a mail message: it does not start with a header field "
+            "such as 'From: ...'"
+        )
     notes: list[str] = []
-    fields = _fields(block, notes)
+    fields, end, body_start, unterminated = _read_fields(data, begin, notes)
+    if unterminated:
+        notes.append("header-block-unterminated")
+    elif data[end:body_start] not in (b"", b"\n", b"\r\n"):
+        notes.append("separator-not-empty")
+    # The saved header block: the fields and the separator line, nothing of the body.
+    header_span = (begin, body_start)
     if not fields:
         raise MessageError("the message has no header fields")
+    body_present = body_start < len(data)
 
     by_name: dict[str, list[tuple[int, str]]] = {}
     for position, (name, value) in enumerate(fields):
-        by_name.setdefault(name.lower(), []).append((position, value))
+        key = name.lower()
+        if key in _READ:  # only these: a megabyte of other fields costs no index
+            by_name.setdefault(key, []).append((position, value))
 
     def values(name: str) -> list[str]:
         return [v for _p, v in by_name.get(name, [])]
@@ -686,10 +769,10 @@ def parse_message(data: bytes) -> ParsedMessage:
         ),
         subject=_decode_words(subjects[0]) if subjects else None,
         headers=tuple(fields),
-        headers_only=not body,
-        body_present=bool(body),
+        headers_only=not body_present,
+        body_present=body_present,
         notes=tuple(dict.fromkeys(notes)),
-        header_bytes=header_bytes,
+        header_span=header_span,
         raw=data,
         from_headers=tuple(from_fields),
         from_addresses=tuple(from_addresses),

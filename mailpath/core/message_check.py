@@ -29,7 +29,7 @@ from mailpath.core.dkim import (
     verify_dkim,
 )
 from mailpath.core.dmarc import DmarcResult, aligned, evaluate_dmarc, org_domains_for
-from mailpath.core.dns import DnsSource
+from mailpath.core.dns import DnsSource, deadline_of
 from mailpath.core.message import (
     MessageError,
     ParsedMessage,
@@ -114,9 +114,11 @@ async def verify(source: DnsSource, message: MessageInput) -> Verified:
     parsed = message.parsed
     if not parsed.dkim_signatures and not parsed.has_arc:
         return Verified((), None, recorded=False)
+    # DKIM and ARC are CPU work in dkimpy: they stop at the analysis's own deadline.
+    deadline = deadline_of(source)
     dkim, arc = await asyncio.gather(
-        verify_dkim(source, parsed.raw, parsed.from_domain),
-        verify_arc(source, parsed.raw) if parsed.has_arc else _no_arc(),
+        verify_dkim(source, parsed.raw, parsed.from_domain, deadline=deadline),
+        verify_arc(source, parsed.raw, deadline=deadline) if parsed.has_arc else _no_arc(),
     )
     return Verified(dkim, arc, recorded=False)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime
 
-from mailpath.core.dkim import CLOCK_SLACK, DkimKey, DkimSignature, printable
+from mailpath.core.dkim import CLOCK_SLACK, DkimKey, DkimSignature, LimitHit, printable
 from mailpath.core.dmarc_findings import dmarc_result_findings
 from mailpath.core.findings import finding, host_node
 from mailpath.core.message import Handover, ParsedMessage, field_addresses, handover_via
@@ -44,7 +44,10 @@ def message_findings(result: Result) -> list[Finding]:
             )
         )
     out += _dkim_findings(message, sender, result.dmarc.adkim if result.dmarc else "r")
-    if message.arc is not None and message.arc.result == "fail":
+    if message.arc is not None and message.arc.limit is not None:
+        kind, limit = _limit_params(message.arc.limit)
+        out.append(finding(Severity.INFO, f"arc-fail/{kind}", SUBJECT, **limit))
+    elif message.arc is not None and message.arc.result == "fail":
         out.append(finding(Severity.WARNING, "arc-fail", SUBJECT, reason=message.arc.reason))
     if message.dmarc_result is not None:
         out += dmarc_result_findings(message.dmarc_result, sender)
@@ -201,6 +204,12 @@ def _failure_finding(sig: DkimSignature, severity: Severity) -> Finding:
     name = sig.lookup.name if sig.lookup is not None else None
     reason = printable(sig.reason)
     failure = sig.failure
+    if sig.limit is not None:
+        key, limit = _limit_params(sig.limit)
+        if key == "budget":
+            # Out of time says nothing about the signature: never more than a warning.
+            return finding(Severity.WARNING, "dkim-temperror/budget", SUBJECT, **limit, **params)
+        return finding(severity, f"dkim-permerror/{key}", SUBJECT, **limit, **params)
     if failure == "key-missing" and name is not None and sig.lookup is not None:
         outcome = sig.lookup.outcome.upper()
         return finding(
@@ -243,6 +252,20 @@ def _failure_finding(sig: DkimSignature, severity: Severity) -> Finding:
     return finding(
         severity, "dkim-permerror/recorded", SUBJECT, result=sig.result, reason=reason, **params
     )
+
+
+def _limit_params(limit: LimitHit) -> tuple[str, dict[str, str]]:
+    """The template suffix and parameters of a mailpath limit that stopped verification."""
+    if limit.kind == "budget":
+        seconds = "?" if limit.maximum is None else f"{limit.maximum:g}"
+        return "budget", {"budget": seconds}
+    params = {
+        "size": f"{limit.size:,}" if limit.size is not None else "?",
+        "maximum": f"{limit.maximum:,.0f}" if limit.maximum is not None else "?",
+    }
+    if limit.kind != "header-block":
+        params["header"] = printable(limit.header or "?")
+    return limit.kind, params
 
 
 def _utc(ts: int) -> str:

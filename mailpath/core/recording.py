@@ -54,6 +54,7 @@ from mailpath.core.dkim import (
     DkimSignature,
     arc_result_to_json,
     dkim_signature_to_json,
+    limit_from_json,
 )
 from mailpath.core.dns import Answer, Outcome, RecordValue, answer_to_json, normalize_qname
 from mailpath.core.message import message_from_json_headers, message_to_json_headers
@@ -333,6 +334,7 @@ def _signature(index: int, value: Any) -> DkimSignature:
         lookup=_key_lookup(value.get("lookup"), where),
         # Saved before failures were recorded, or unknown: None (findings use the result).
         failure=value["failure"] if value.get("failure") in get_args(DkimFailure) else None,
+        limit=limit_from_json(value.get("limit")),
     )
 
 
@@ -355,6 +357,7 @@ def _arc(value: Any) -> ArcResult:
         result=value["result"],
         instances=instances,
         reason=_text(value.get("reason", ""), "the ARC reason", MAX_TEXT),
+        limit=limit_from_json(value.get("limit")),
     )
 
 

@@ -113,6 +113,8 @@ def result_to_json(result: Result) -> dict[str, Any]:
                 "consequence": f.consequence or None,
                 "disposition": f.disposition or None,
                 "fix_disposition": f.fix_disposition or None,
+                "template": f.template or None,
+                "params": dict(f.params) if f.params else {},
             }
             for f in result.findings
         ],

@@ -864,6 +864,42 @@
       <translation>サーバーが署名に使う鍵の公開鍵を、有効な TXT レコード 1 つ（&quot;v=DKIM1; k=rsa; p=...&quot;）として {name} に公開してください（2,048 ビットの RSA、または ed25519-sha256 の署名なら k=ed25519）。</translation>
     </message>
     <message>
+      <source>mailpath did not verify the DKIM signature d={domain} s={selector}: the message's {header} header is {size} octets, over the {maximum} octets mailpath lets its DKIM verifier read in one header field (it slows down so much on larger ones that the analysis would stall). Receivers limit header sizes too and may not verify it either.</source>
+      <translation>mailpath は DKIM 署名 d={domain} s={selector} を検証しませんでした: メッセージの {header} ヘッダーは {size} オクテットあり、mailpath が DKIM の検証器に 1 つのヘッダーフィールドとして読ませる上限 {maximum} オクテットを超えています（これより大きいと検証が極端に遅くなり、解析が止まってしまうためです）。受信側もヘッダーの大きさを制限しており、同じく検証しないことがあります。</translation>
+    </message>
+    <message>
+      <source>mailpath did not verify the DKIM signature d={domain} s={selector}: the message's {header} header is folded over {size} lines, over the {maximum} continuation lines mailpath lets its DKIM verifier read in one header field (its time grows with the square of the lines). Receivers limit header sizes too and may not verify it either.</source>
+      <translation>mailpath は DKIM 署名 d={domain} s={selector} を検証しませんでした: メッセージの {header} ヘッダーは {size} 行に折り返されており、mailpath が DKIM の検証器に 1 つのヘッダーフィールドとして読ませる上限 {maximum} 継続行を超えています（検証時間が行数の 2 乗で増えるためです）。受信側もヘッダーの大きさを制限しており、同じく検証しないことがあります。</translation>
+    </message>
+    <message>
+      <source>mailpath did not verify the DKIM signature d={domain} s={selector}: the message's header block is {size} octets, over the {maximum} octets mailpath lets its DKIM verifier read. Receivers limit header sizes too and may not verify it either.</source>
+      <translation>mailpath は DKIM 署名 d={domain} s={selector} を検証しませんでした: メッセージのヘッダー部は {size} オクテットあり、mailpath が DKIM の検証器に読ませる上限 {maximum} オクテットを超えています。受信側もヘッダーの大きさを制限しており、同じく検証しないことがあります。</translation>
+    </message>
+    <message>
+      <source>mailpath did not finish verifying the DKIM signature d={domain} s={selector}: the analysis ran out of time (--budget, {budget} s). This says nothing about the signature itself.</source>
+      <translation>mailpath は DKIM 署名 d={domain} s={selector} の検証を終えられませんでした: 解析の制限時間（--budget、{budget} 秒）を使い切りました。署名そのものの良し悪しはこれではわかりません。</translation>
+    </message>
+    <message>
+      <source>Run the analysis again with a larger --budget.</source>
+      <translation>--budget を大きくして解析をやり直してください。</translation>
+    </message>
+    <message>
+      <source>mailpath did not verify the message's ARC chain: its {header} header is {size} octets, over the {maximum} octets mailpath lets its verifier read in one header field.</source>
+      <translation>mailpath はメッセージの ARC チェーンを検証しませんでした: {header} ヘッダーが {size} オクテットあり、mailpath が検証器に 1 つのヘッダーフィールドとして読ませる上限 {maximum} オクテットを超えています。</translation>
+    </message>
+    <message>
+      <source>mailpath did not verify the message's ARC chain: its {header} header is folded over {size} lines, over the {maximum} continuation lines mailpath lets its verifier read in one header field.</source>
+      <translation>mailpath はメッセージの ARC チェーンを検証しませんでした: {header} ヘッダーが {size} 行に折り返されており、mailpath が検証器に 1 つのヘッダーフィールドとして読ませる上限 {maximum} 継続行を超えています。</translation>
+    </message>
+    <message>
+      <source>mailpath did not verify the message's ARC chain: its header block is {size} octets, over the {maximum} octets mailpath lets its verifier read.</source>
+      <translation>mailpath はメッセージの ARC チェーンを検証しませんでした: ヘッダー部が {size} オクテットあり、mailpath が検証器に読ませる上限 {maximum} オクテットを超えています。</translation>
+    </message>
+    <message>
+      <source>mailpath did not finish verifying the message's ARC chain: the analysis ran out of time (--budget, {budget} s).</source>
+      <translation>mailpath はメッセージの ARC チェーンの検証を終えられませんでした: 解析の制限時間（--budget、{budget} 秒）を使い切りました。</translation>
+    </message>
+    <message>
       <source>mailpath did not evaluate the DKIM signature d={domain} s={selector}: {reason}. Receivers limit the same things and may ignore it too.</source>
       <translation>mailpath は DKIM 署名 d={domain} s={selector} を評価しませんでした: {reason}。受信側も同じ制限を設けており、この署名を無視することがあります。</translation>
     </message>

@@ -375,7 +375,7 @@ def test_whitespace_bomb_is_not_handed_to_dkimpy(dns_server: Any) -> None:
     server = dns_server(zone_with({KEY_NAME: key_record()}))
     bomb = (
         b"DKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=sel; h=from; bh=AAAA; b="
-        + (b"\r\n " * 20000)
+        + (b"\r\n " * 500)  # within the folding limit: the whitespace rule stops it
         + b"!\r\n"
     )
     (sig,) = verify(server, bomb + MESSAGE)
