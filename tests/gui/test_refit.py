@@ -26,10 +26,21 @@ def whole_route_shown(view: Any) -> bool:
     return shown.adjusted(-1, -1, 1, 1).contains(view.route_scene.itemsBoundingRect())
 
 
+def settled(qtbot: Any, view: Any) -> None:
+    """Wait until no fit is pending in `view` and every posted event is delivered: after
+    that nothing queued can still move the route."""
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()
+    qtbot.waitUntil(lambda: not view._fit_timer.isActive(), timeout=5000)
+    QCoreApplication.sendPostedEvents()
+
+
 def open_seed(qtbot: Any, window: Any) -> None:
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
         window.open_seed_example()
-    qtbot.wait(50)
+    settled(qtbot, window.view)
 
 
 @pytest.mark.parametrize("switch", ["language", "theme"])
@@ -39,14 +50,14 @@ def test_a_fitted_route_is_fitted_again_after_a_switch(
     open_seed(qtbot, window)
     view = window.view
     window.menus.act_fit.trigger()
-    qtbot.wait(50)
+    settled(qtbot, view)
     assert view.zoom() == pytest.approx(fitted_zoom(view), rel=0.01)
     if switch == "language":
         window.set_language("ja")
     else:
         window.apply_theme("dark" if window.theme_name != "dark" else "light", save=True)
     qtbot.waitUntil(lambda: view.zoom() == pytest.approx(fitted_zoom(view), rel=0.01))
-    qtbot.wait(50)
+    settled(qtbot, view)  # and stays so: no later fit or layout moves it
     assert view.zoom() == pytest.approx(fitted_zoom(view), rel=0.01)
     assert whole_route_shown(view)
 
@@ -62,7 +73,10 @@ def test_the_persons_zoom_is_kept_across_a_switch(qtbot: Any, window: Any, switc
         window.set_language("ja")
     else:
         window.apply_theme("dark" if window.theme_name != "dark" else "light", save=True)
-    qtbot.wait(100)
+    # The switch schedules no fit (the refit would come from the view's fit timer), and
+    # once every posted event is delivered the zoom is still the person's.
+    assert not view._fit_timer.isActive()
+    settled(qtbot, view)
     assert view.zoom() == pytest.approx(zoom)
     assert not view.auto_fit
 
@@ -76,7 +90,7 @@ def test_a_click_on_the_background_leaves_the_route_fitted(
     open_seed(qtbot, window)
     view = window.view
     window.menus.act_fit.trigger()
-    qtbot.wait(50)
+    settled(qtbot, view)
     # A click on empty background (to deselect) turns auto_fit off but moves nothing.
     corner = QPoint(2, 2)
     assert view.itemAt(corner) is None
