@@ -489,9 +489,8 @@ def _hostile_recordings(tmp_path: Path) -> dict[str, Path]:
 def test_a_corrupt_or_hostile_recording_is_a_dialog_naming_the_file(
     qtbot: Any, window: Any, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     seen: list[tuple[str, str]] = []
 
