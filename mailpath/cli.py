@@ -1,7 +1,8 @@
 """The `mailpath` command: `spf`, `check`, and `gui` (the default with no arguments).
 
 Exit status: 0 whenever an evaluation ran (whatever its result), 1 when `--fail-on` was given
-and the result meets it, 2 for bad input with one line on stderr, 130 when interrupted.
+and the result meets it, 2 for bad input or a resolver that answers nothing (one line on
+stderr), 130 when interrupted.
 """
 
 from __future__ import annotations
@@ -212,6 +213,9 @@ def _spf(args: argparse.Namespace) -> int:
     except InputError as exc:
         return _fail(str(exc))
     outcome = asyncio.run(check_spf(source, str(ip), identity, helo))
+    failure = getattr(source, "resolver_failure", None)
+    if failure is not None:
+        return _fail(failure.sentence())
     if args.json:
         print(json.dumps(outcome_to_json(outcome), indent=2, ensure_ascii=False))
     else:
@@ -587,6 +591,10 @@ async def _analyze_live(
             f"TLS certificate check failed for {live.tls_failure}; no answer was taken over "
             "plain DNS (trust its CA with --ca-file)"
         )
+    failure = getattr(live, "resolver_failure", None)
+    if failure is not None:
+        # Nothing was answered: no verdict about the domains can come from this run.
+        raise InputError(failure.sentence())
     compared = None
     if args.authoritative:
         from mailpath.core.authoritative import authoritative_view, live_servers

@@ -2,11 +2,16 @@
 # Install everything the tests need (system packages such as NSD, the test extras) and run
 # the whole suite: lint, type check, tests. Extra arguments go to pytest.
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
-TEST_PACKAGES=(nsd xvfb xauth)
+# libpython3.11-testsuite: CPython's email test data, part of tests/corpus's real messages.
+# opendkim, opendkim-tools: the second DKIM implementation (tests/core/test_opendkim_interop.py).
+TEST_PACKAGES=(nsd xvfb xauth opendkim opendkim-tools libpython3.11-testsuite)
 apt_install "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 # The tests run NSD themselves on free loopback ports (tests/support/nsd.py): the package's
 # own service, which Debian enables on port 53, is not wanted.
 no_system_service nsd nsd
+# OpenDKIM is the outside DKIM signer/verifier of tests/core/test_opendkim_interop.py, run in
+# its file test mode (opendkim -t); the milter daemon that the package enables is not wanted.
+no_system_service opendkim opendkim
 make_venv "[test]"
 cd "$ROOT"
 echo "== ruff"

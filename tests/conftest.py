@@ -4,6 +4,8 @@ DNS in tests
 - `dns_server`: factory for loopback DNS servers (`tests/support/dnsserver.py`).
 - `nsd_server`: factory for NSD instances (`tests/support/nsd.py`); skipped when NSD is not
   installed, except under CI (``CI=true``), where that is a failure.
+- `opendkim_tools`: OpenDKIM's filter (test mode) and opendkim-genkey
+  (`tests/support/opendkim.py`); skipped when not installed, failed under CI like NSD.
 - No test may touch public DNS. A session-wide guard makes the *system* resolver configuration
   that dnspython reads point at 127.0.0.1 port 9 (discard: nothing listens, queries fail at
   once), and refuses any socket connection or datagram to port 53/853 of any address; a test
@@ -23,6 +25,7 @@ import pytest
 
 from tests.support.dnsserver import DnsTestServer
 from tests.support.nsd import NsdServer, nsd_available
+from tests.support.opendkim import opendkim_available
 
 # ---------------------------------------------------------------- no public DNS
 
@@ -131,3 +134,13 @@ def nsd_server() -> Iterator[Callable[..., NsdServer]]:
     yield make
     for server in servers:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def opendkim_tools() -> None:
+    """OpenDKIM is installed (tests/support/opendkim.py); skipped otherwise, failed under CI."""
+    if not opendkim_available():
+        message = "OpenDKIM is not installed (apt-get install -y opendkim opendkim-tools)"
+        if _under_ci():
+            pytest.fail(message + "; CI must run the OpenDKIM interoperability tests")
+        pytest.skip(message)

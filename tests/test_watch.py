@@ -208,3 +208,14 @@ class _nothing:
 
     def __exit__(self, *exc: object) -> bool:
         return False
+
+
+def test_runs_of_different_inputs_are_never_compared(
+    dns_server: Callable[..., DnsTestServer],
+) -> None:
+    server = dns_server(zone())
+    first = analysis(server)
+    source = LiveSource([Nameserver(server.address, server.port)], timeout=2)
+    other = asyncio.run(analyze(source, "example.net", "example.com", None))
+    assert change_parts(first, other) == ()
+    assert changes(other, first) == ()

@@ -6,10 +6,16 @@ thing yet (a secondary that has not transferred the new serial). `authoritative_
 each of them directly, over the one DNS interface (a non-recursive `LiveSource` pointed at
 that server, reading the AA flag), for every record the verdict depends on, and compares:
 
-1. the zone cut of each name: the longest suffix with a SOA record (asked of the resolver, all
-   ancestors at once: one round trip);
-2. the zone's NS hosts and their addresses (through the resolver);
+1. the zone cut of each name, found by asking the resolver for NS name by name from the name
+   upward: the first name that owns NS records is the zone, and a negative answer names its
+   zone by the SOA in its authority section. A name the resolver fails on (SERVFAIL, timeout:
+   what a resolver gives when some of a zone's servers are lame or dead) is not skipped: the
+   servers of the zone above are asked directly whether they delegate it (a referral), so a
+   broken child never makes its parent zone "win";
+2. the zone's NS hosts (from the resolver, or the parent's referral) and their addresses;
 3. each server's SOA serial and, from each server, the records of that zone's questions.
+   Servers are asked over connected UDP sockets (`dns.LiveSource`), so a closed port
+   (connection refused) is reported at once rather than after the timeout.
 
 Findings: `ns-disagree` (the servers of one zone serve different answers), `ns-lame` (a
 listed server that answers but not authoritatively), `ns-unreachable` (no answer), and
@@ -60,9 +66,21 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "{host} ({address}), a name server of {zone}, did not answer ({how}).",
         "Check that {host} is up and reachable over UDP and TCP port 53.",
     ),
+    "ns-unreachable/refused": (
+        "{host} ({address}), a name server of {zone}, did not answer (connection refused: "
+        "nothing listens for DNS on that address).",
+        "Start the name server on {host} (or let it listen on {address}), or remove {host} "
+        "from the NS records of {zone} (at the parent too).",
+    ),
     "stale-cache": (
         "{name} {type}: the new record is on {count} of {total} authoritative servers "
         "(serial {serial}); your resolver still holds the old answer for up to {ttl} s.",
+        None,
+    ),
+    "stale-cache/ttl-unknown": (
+        "{name} {type}: the new record is on {count} of {total} authoritative servers "
+        "(serial {serial}); your resolver still holds the old answer and did not say for how "
+        "long (its reply carried no TTL).",
         None,
     ),
 }
@@ -79,6 +97,8 @@ class ServerStatus:
     authoritative: bool  # the SOA reply carried AA
     serial: int | None
     detail: str = ""
+    #: dns.Answer.failure of the SOA question ("refused": nothing listens there), or "".
+    failure: str = ""
 
     @property
     def label(self) -> str:
@@ -119,6 +139,10 @@ class QuestionView:
     agree: bool
     #: The resolver's answer is the newest one (None: one side gave no answer to compare).
     resolver_agrees: bool | None
+    #: How many of the zone's servers answered this question with authority, of how many.
+    #: "The servers agree" means something only when at least two did.
+    answered: int = 0
+    servers: int = 0
 
 
 @dataclass(frozen=True)
@@ -141,14 +165,23 @@ class AuthoritativeView:
             return False
         return all(q.agree and q.resolver_agrees is not False for q in self.questions)
 
-    def serials(self) -> dict[str, int | None]:
-        """NS host -> the zone serial it serves (the highest of its addresses)."""
+    def serials(self, zone: str | None = None) -> dict[str, int | None]:
+        """NS host -> the serial of `zone` (default: the sender's zone) it serves (the highest
+        of its addresses). A host serving several zones of the check has one serial each."""
+        zone = self.zone if zone is None else zone
         out: dict[str, int | None] = {}
         for s in self.servers:
+            if s.zone != zone:
+                continue
             known = out.get(s.host)
             if known is None or (s.serial is not None and s.serial > known):
                 out[s.host] = s.serial
         return out
+
+    def zones(self) -> list[tuple[str, dict[str, int | None]]]:
+        """(zone, serials) of every zone asked, the sender's first."""
+        names = list(dict.fromkeys([self.zone, *(s.zone for s in self.servers)]))
+        return [(z, self.serials(z)) for z in names if z]
 
 
 # ---------------------------------------------------------------- which questions
@@ -207,16 +240,81 @@ def _ancestors(name: str) -> list[str]:
     return [".".join(labels[i:]) for i in range(len(labels)) if labels[i:]]
 
 
-async def find_zone(source: DnsSource, name: str) -> str | None:
-    """The zone `name` is in: the longest of its suffixes that owns a SOA record.
+def _within(name: str, zone: str) -> bool:
+    return zone == "." or name == zone or name.endswith("." + zone)
 
-    Every suffix is asked at once (one round trip, not one per label); the root is never
-    asked. None when no suffix has a SOA (or the resolver failed)."""
-    candidates = _ancestors(name)
-    answers = await asyncio.gather(*(source.query(c, "SOA") for c in candidates))
-    for candidate, answer in zip(candidates, answers, strict=True):
-        if answer.ok and answer.canonical is None:
-            return candidate
+
+_NEGATIVE = (Outcome.NXDOMAIN, Outcome.NODATA)
+
+
+async def find_zone(
+    source: DnsSource, name: str, *, servers: Callable[[Any], DnsSource] | None = None
+) -> str | None:
+    """The zone `name` is in (its closest enclosing zone cut); None when it cannot be told.
+
+    The resolver is asked for NS name by name from `name` upward; the root is never asked.
+    See `_find_cut` for how a name the resolver fails on is settled (`servers` builds the
+    source that asks one server directly; default `live_servers()`)."""
+    zone, _hosts = await _find_cut(source, name, servers or live_servers())
+    return zone
+
+
+async def _find_cut(
+    resolver: DnsSource, name: str, make: Callable[[Any], DnsSource]
+) -> tuple[str | None, tuple[str, ...]]:
+    """(zone, NS hosts named by the parent's referral, or () when the resolver gave them).
+
+    Each name from `name` upward: NS records owned by the name make it the zone; a negative
+    answer gives its zone by the SOA in the authority section (or, without one, says the
+    name is no cut: go on upward); a CNAME is no cut either. A failed question (SERVFAIL,
+    timeout, ...) tells nothing: the name is remembered, and once an enclosing zone is found
+    its own servers are asked directly for that name's NS, deepest zone first. A referral
+    makes the name a zone (with the servers the referral names); an authoritative answer
+    without one says it is not a cut. When no server of the zone can tell, the zone is
+    unknown (None): guessing the parent is exactly what a lame or dead server must not cause.
+    """
+    unsettled: list[str] = []
+    zone: str | None = None
+    for candidate in _ancestors(name):
+        answer = await resolver.query(candidate, "NS")
+        if answer.ok and answer.canonical is None and answer.records:
+            zone = candidate
+            break
+        if answer.outcome in _NEGATIVE or answer.ok:
+            owner = answer.soa_owner
+            if answer.outcome in _NEGATIVE and owner and owner != "." and _within(candidate, owner):
+                zone = owner
+                unsettled = [u for u in unsettled if _within(u, owner) and u != owner]
+                break
+            continue
+        unsettled.append(candidate)
+    if zone is None:
+        return None, ()
+    hosts: tuple[str, ...] = ()
+    for candidate in reversed(unsettled):  # the name just below the zone first
+        if not _within(candidate, zone) or candidate == zone:
+            continue
+        servers = await _zone_servers(resolver, zone, hosts)
+        verdict = await _ask_delegation(candidate, servers, make)
+        if verdict is None:
+            return None, ()
+        if verdict:
+            zone, hosts = candidate, verdict
+    return zone, hosts
+
+
+async def _ask_delegation(
+    name: str, servers: Sequence[_Server], make: Callable[[Any], DnsSource]
+) -> tuple[str, ...] | None:
+    """Ask the servers of the zone above `name` for its NS: the NS hosts of a referral to
+    `name`, () when a server answers with authority that `name` is no cut, None when no
+    server could tell (all failed, lame, or there were none)."""
+    answers = await asyncio.gather(*(make(s).query(name, "NS") for s in servers))
+    referrals = [a.referral for a in answers if a.referral is not None and a.referral[0] == name]
+    if referrals:
+        return min(referrals)[1]
+    if any(a.authoritative and (a.ok or a.outcome in _NEGATIVE) for a in answers):
+        return ()
     return None
 
 
@@ -226,9 +324,15 @@ class _Server:
     address: str
 
 
-async def _zone_servers(source: DnsSource, zone: str) -> list[_Server]:
+async def _zone_servers(
+    source: DnsSource, zone: str, referral: Sequence[str] = ()
+) -> list[_Server]:
+    """The zone's servers: its NS hosts from the resolver (or, when it gives none, those the
+    parent's referral named) and their addresses (through the resolver)."""
     ns = await source.query(zone, "NS")
-    hosts = sorted({str(h).lower() for h in ns.records})
+    hosts = sorted({str(h).lower() for h in ns.records}) if ns.ok else []
+    if not hosts:
+        hosts = sorted(set(referral))
     lookups = await asyncio.gather(*(source.query(h, t) for h in hosts for t in ("A", "AAAA")))
     servers: list[_Server] = []
     for i, host in enumerate(hosts):
@@ -276,8 +380,12 @@ async def authoritative_view(
     make = servers or live_servers()
     sender = result.sender_domain.ascii
     questions = questions_for(result, dkim_selectors)
-    zones_of = await asyncio.gather(*(find_zone(resolver, n) for n, _ in questions))
-    sender_zone = await find_zone(resolver, sender)
+    names = list(dict.fromkeys([sender.lower().rstrip("."), *(n for n, _ in questions)]))
+    found = await asyncio.gather(*(_find_cut(resolver, n, make) for n in names))
+    cut_of = dict(zip(names, found, strict=True))
+    zones_of = [cut_of[n][0] for n, _ in questions]
+    referrals = {z: h for z, h in found if z is not None and h}
+    sender_zone = cut_of[names[0]][0]
     if sender_zone is None:
         return AuthoritativeView(
             zone="",
@@ -292,7 +400,9 @@ async def authoritative_view(
             continue
         by_zone.setdefault(zone, []).append((name, rdtype))
     zone_list = list(by_zone)
-    server_lists = await asyncio.gather(*(_zone_servers(resolver, z) for z in zone_list))
+    server_lists = await asyncio.gather(
+        *(_zone_servers(resolver, z, referrals.get(z, ())) for z in zone_list)
+    )
 
     async def ask_server(zone: str, server: _Server) -> tuple[ServerStatus, list[ServerAnswer]]:
         source = make(server)
@@ -307,6 +417,7 @@ async def authoritative_view(
             authoritative=bool(soa.authoritative),
             serial=_serial(soa),
             detail=soa.detail,
+            failure=soa.failure,
         )
         answers = [
             ServerAnswer(
@@ -402,17 +513,24 @@ def _compare(
         newest=newest,
         agree=len(keys) <= 1,
         resolver_agrees=resolver_agrees,
+        answered=len(rows),
+        servers=sum(1 for s in statuses if s.zone == zone),
     )
 
 
 # ---------------------------------------------------------------- findings
 
 
-def _finding(severity: Severity, key: str, params: Mapping[str, str]) -> Finding:
+def _finding(
+    severity: Severity, code: str, params: Mapping[str, str], template: str | None = None
+) -> Finding:
+    """A finding of `code`, rendered from `template` (default: the code's own template; a
+    variant "code/variant" words one case of it)."""
+    key = template or code
     message, fix = TEMPLATES[key]
     return Finding(
         severity=severity,
-        code=key,
+        code=code,
         message=message.format(**params),
         fix=fix.format(**params) if fix else None,
         template=key,
@@ -430,7 +548,11 @@ def _findings(view: AuthoritativeView) -> tuple[Finding, ...]:
     out: list[Finding] = []
     for s in view.servers:
         params = {"host": s.host, "address": s.address, "zone": s.zone}
-        if s.outcome in (Outcome.TIMEOUT.value, Outcome.ERROR.value):
+        if s.failure == "refused":
+            out.append(
+                _finding(Severity.WARNING, "ns-unreachable", params, "ns-unreachable/refused")
+            )
+        elif s.outcome in (Outcome.TIMEOUT.value, Outcome.ERROR.value):
             how = Outcome(s.outcome).describe() + (f": {s.detail}" if s.detail else "")
             out.append(_finding(Severity.WARNING, "ns-unreachable", {**params, "how": how}))
         elif not s.answers:
@@ -473,20 +595,19 @@ def _findings(view: AuthoritativeView) -> tuple[Finding, ...]:
             holders = [a for a in rows if _key(a.outcome, a.records) == q.newest]
             serials = [serial_of[(a.host, a.address)].serial or 0 for a in holders]
             ttl = q.resolver.ttl
-            out.append(
-                _finding(
-                    Severity.INFO,
-                    "stale-cache",
-                    {
-                        "name": q.name,
-                        "type": q.rdtype,
-                        "count": str(len(holders)),
-                        "total": str(len(rows)),
-                        "serial": str(max(serials)) if serials else "?",
-                        "ttl": f"{ttl:,}" if ttl is not None else "an unknown time",
-                    },
+            params = {
+                "name": q.name,
+                "type": q.rdtype,
+                "count": str(len(holders)),
+                "total": str(len(rows)),
+                "serial": str(max(serials)) if serials else "?",
+            }
+            if ttl is None:
+                out.append(
+                    _finding(Severity.INFO, "stale-cache", params, "stale-cache/ttl-unknown")
                 )
-            )
+            else:
+                out.append(_finding(Severity.INFO, "stale-cache", {**params, "ttl": f"{ttl:,}"}))
     return tuple(out)
 
 
@@ -494,12 +615,14 @@ def _findings(view: AuthoritativeView) -> tuple[Finding, ...]:
 
 
 def view_to_json(view: AuthoritativeView | None) -> dict[str, Any] | None:
-    """`check --json`'s `authoritative`: zone, serials, servers, answers, agree."""
+    """`check --json`'s `authoritative`: zone, serials (the sender zone's), zones (every
+    zone's serials), servers, answers, questions, agree."""
     if view is None:
         return None
     return {
         "zone": view.zone,
         "serials": view.serials(),
+        "zones": [{"zone": z, "serials": serials} for z, serials in view.zones()],
         "servers": [
             {
                 "host": s.host,
@@ -508,6 +631,7 @@ def view_to_json(view: AuthoritativeView | None) -> dict[str, Any] | None:
                 "authoritative": s.authoritative,
                 "zone": s.zone,
                 "serial": s.serial,
+                "failure": s.failure or None,
             }
             for s in view.servers
         ],
@@ -536,6 +660,8 @@ def view_to_json(view: AuthoritativeView | None) -> dict[str, Any] | None:
                     "ttl": q.resolver.ttl,
                 },
                 "resolver_agrees": q.resolver_agrees,
+                "answered": q.answered,
+                "servers": q.servers,
             }
             for q in view.questions
         ],
@@ -555,11 +681,22 @@ def render_text(view: AuthoritativeView) -> list[str]:
         serial = f"serial {s.serial}" if s.serial is not None else Outcome(s.outcome).describe()
         lines.append(f"  {s.zone:<20} {s.host} ({s.address}): {serial}, {aa}")
     for q in view.questions:
-        state = "agree" if q.agree else "DISAGREE"
+        state = _state_text(q)
         res = {True: "resolver current", False: "resolver STALE", None: "resolver ?"}[
             q.resolver_agrees
         ]
         ttl = f", resolver TTL {q.resolver.ttl} s" if q.resolver.ttl is not None else ""
-        lines.append(f"  {q.name} {q.rdtype}: servers {state}, {res}{ttl}")
+        lines.append(f"  {q.name} {q.rdtype}: {state}, {res}{ttl}")
     lines.append(f"  all agree: {'yes' if view.agree else 'no'}")
     return lines
+
+
+def _state_text(q: QuestionView) -> str:
+    """ "servers agree" only when at least two servers answered with authority."""
+    if not q.agree:
+        return "servers DISAGREE"
+    if q.answered >= 2:
+        return "servers agree"
+    if q.answered == 1:
+        return f"only 1 of {q.servers} servers answered with authority"
+    return f"none of {q.servers} servers answered with authority"

@@ -21,9 +21,10 @@ import enum
 import ssl
 import time
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+import dns._asyncio_backend
 import dns.asyncresolver
 import dns.exception
 import dns.flags
@@ -101,6 +102,14 @@ class Answer:
     ttl: int | None = None
     #: Whether the reply carried the AA flag (None when no reply was read).
     authoritative: bool | None = None
+    #: A negative answer's zone: the owner of the SOA in its authority section (RFC 2308).
+    soa_owner: str | None = None
+    #: A referral (a reply without AA and without answer that names the servers of a zone
+    #: below): (the delegated zone, its NS host names, sorted). None otherwise.
+    referral: tuple[str, tuple[str, ...]] | None = None
+    #: No server replied: the cause, a key of `RESOLVER_FAILURES` ("refused": nothing
+    #: listens on the server's port, "timeout", ...). "" when a server replied.
+    failure: str = ""
 
     @property
     def ok(self) -> bool:
@@ -174,6 +183,12 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
     out["ttl"] = answer.ttl
     if answer.authoritative is not None:
         out["authoritative"] = answer.authoritative
+    if answer.soa_owner is not None:
+        out["soa_owner"] = answer.soa_owner
+    if answer.referral is not None:
+        out["referral"] = [answer.referral[0], list(answer.referral[1])]
+    if answer.failure:
+        out["failure"] = answer.failure
     return out
 
 
@@ -213,7 +228,7 @@ class Nameserver:
             return dns.nameserver.DoTNameserver(
                 self.address, self.port, hostname=self.hostname or self.address, verify=verify
             )
-        return dns.nameserver.Do53Nameserver(self.address, self.port)
+        return _Do53Nameserver(self.address, self.port)
 
 
 def _certificate_error(exc: BaseException) -> ssl.SSLCertVerificationError | None:
@@ -224,28 +239,204 @@ def _certificate_error(exc: BaseException) -> ssl.SSLCertVerificationError | Non
         if isinstance(cause, ssl.SSLCertVerificationError):
             return cause
         if "CERTIFICATE_VERIFY_FAILED" in str(cause):
-            return ssl.SSLCertVerificationError(str(cause))
+            # httpx2 keeps only OpenSSL's text ("... certificate verify failed: <why> (_ssl.c:N)").
+            found = ssl.SSLCertVerificationError(str(cause))
+            _, _, why = str(cause).partition("certificate verify failed: ")
+            found.verify_message = why.split(" (_ssl.c")[0] or "certificate verify failed"
+            return found
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+class HttpStatusError(OSError):
+    """A DoH server answered with an HTTP status other than 2xx (RFC 8484 4.2.1)."""
+
+    def __init__(self, status: int) -> None:
+        super().__init__(f"HTTP status {status}")
+        self.status = status
+
+
+def _os_error(exc: BaseException) -> OSError | None:
+    """The OSError behind `exc` (itself, or in its chain of causes), if any."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, OSError):
+            return cause
         cause = cause.__cause__ or cause.__context__
     return None
 
 
 class _DoHNameserver(dns.nameserver.DoHNameserver):
-    """dnspython's DoH server, except that a certificate failure ends the question at once.
+    """dnspython's DoH server, except that a failure of the server itself ends the question
+    at once.
 
-    httpx2 wraps it in its own ConnectError, which dnspython's resolver retries until the
-    question's lifetime ends (a timeout): re-raised as the SSL error (an OSError), the resolver
-    drops the server and reports it."""
+    httpx2 wraps a certificate failure or a refused connection in its own ConnectError, and
+    dnspython raises a non-2xx status as a ValueError: its resolver retries both until the
+    question's lifetime ends (a timeout). Re-raised as an OSError (the SSL error, the refused
+    connection, `HttpStatusError`), the resolver drops the server and reports it."""
 
     async def async_query(self, *args: Any, **kwargs: Any) -> dns.message.Message:
         try:
             return await super().async_query(*args, **kwargs)
-        except ssl.SSLCertVerificationError:
+        except OSError:
             raise
         except Exception as exc:
             cert = _certificate_error(exc)
             if cert is not None:
                 raise cert from exc
+            status = _http_status(exc)
+            if status is not None:
+                raise HttpStatusError(status) from exc
+            os_error = _os_error(exc)
+            if os_error is None and _is_connect_error(exc):
+                os_error = await _connect_failure(self.url)
+            if os_error is not None:
+                raise os_error from exc
             raise
+
+
+def _is_connect_error(exc: BaseException) -> bool:
+    try:
+        import httpx2
+    except ImportError:  # dnspython without DoH support never gets here
+        return False
+    return isinstance(exc, httpx2.ConnectError)
+
+
+async def _connect_failure(url: str) -> OSError:
+    """Why a connection to the DoH server at `url` fails, as the OS says it (httpx2's
+    ConnectError does not say): connect once more, briefly, and keep the error."""
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(url)
+    try:
+        async with asyncio.timeout(2.0):
+            _, writer = await asyncio.open_connection(parts.hostname, parts.port or 443)
+    except OSError as exc:  # TimeoutError included
+        return exc
+    writer.close()
+    return ConnectionError("the connection failed")
+
+
+def _http_status(exc: BaseException) -> int | None:
+    """The status of dnspython's "... responded with status code N" error: dnspython raises a
+    plain ValueError that carries the status only in its text (dns/asyncquery.py, https())."""
+    if isinstance(exc, ValueError):
+        _, found, tail = str(exc).partition("responded with status code ")
+        digits = tail[:3]
+        if found and digits.isdigit():
+            return int(digits)
+    return None
+
+
+class _ConnectedUdpBackend(dns._asyncio_backend.Backend):
+    """asyncio's backend with UDP sockets connected to the server: the OS then reports an
+    ICMP "port unreachable" as a refused connection at once, instead of the question waiting
+    out its time for a reply that will never come."""
+
+    def datagram_connection_required(self) -> bool:
+        return True
+
+
+_CONNECTED_UDP = _ConnectedUdpBackend()
+
+
+class _Do53Nameserver(dns.nameserver.Do53Nameserver):
+    """Plain DNS over connected UDP sockets (then TCP, as dnspython does)."""
+
+    async def async_query(
+        self,
+        request: Any,
+        timeout: float,
+        source: Any,
+        source_port: int,
+        max_size: bool,
+        backend: Any,
+        *args: Any,
+        **kwargs: Any,
+    ) -> dns.message.Message:
+        if isinstance(backend, dns._asyncio_backend.Backend):
+            backend = _CONNECTED_UDP
+        return await super().async_query(
+            request, timeout, source, source_port, max_size, backend, *args, **kwargs
+        )
+
+
+#: Why a resolver answers nothing: cause key -> English template (the window translates it,
+#: context "ResolverFailure"). Parameters are plain text.
+RESOLVER_FAILURES: dict[str, str] = {
+    "refused": "connection refused",
+    "timeout": "no answer within {seconds} s",
+    "tls_certificate": "its TLS certificate is not trusted: {reason}",
+    "tls": "the TLS handshake failed: {reason}",
+    "http": "HTTP status {status}",
+    "unreachable": "the network or host is unreachable",
+    "error": "{reason}",
+}
+
+
+@dataclass(frozen=True)
+class ResolverFailure:
+    """The resolver itself answers nothing: every question of the run failed at the transport
+    (refused, TLS, HTTP status, silence) and a probe of the root's NS failed too. No verdict
+    about any domain can come from such a run."""
+
+    server: str  # the server(s) as the user names them
+    cause: str  # a key of RESOLVER_FAILURES
+    params: tuple[tuple[str, str], ...] = ()
+
+    def describe(self) -> str:
+        return RESOLVER_FAILURES[self.cause].format(**dict(self.params))
+
+    def sentence(self) -> str:
+        return f"the resolver {self.server} does not answer ({self.describe()})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "server": self.server,
+            "cause": self.cause,
+            "params": dict(self.params),
+            "message": self.sentence(),
+        }
+
+
+def _failure_cause(exc: BaseException) -> tuple[str, dict[str, str]]:
+    """The cause key and parameters of one transport failure."""
+    import errno
+    import os
+
+    cert = _certificate_error(exc)
+    if cert is not None:
+        reason = getattr(cert, "verify_message", "") or getattr(cert, "reason", "") or "?"
+        return "tls_certificate", {"reason": str(reason)}
+    if isinstance(exc, HttpStatusError):
+        return "http", {"status": str(exc.status)}
+    if isinstance(exc, ConnectionRefusedError):
+        return "refused", {}
+    if isinstance(exc, ssl.SSLError):
+        return "tls", {"reason": str(exc.reason or exc.strerror or type(exc).__name__)}
+    if isinstance(exc, TimeoutError | dns.exception.Timeout):
+        return "timeout", {"seconds": "?"}
+    if isinstance(exc, OSError) and exc.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return "unreachable", {}
+    if isinstance(exc, OSError) and exc.errno:
+        return "error", {"reason": os.strerror(exc.errno)}
+    return "error", {"reason": (str(exc) or type(exc).__name__).splitlines()[0]}
+
+
+def _transport_failure(exc: dns.resolver.NoNameservers) -> tuple[str, dict[str, str]] | None:
+    """The cause of a NoNameservers that no server replied to at all, else None (a server
+    that replied, even SERVFAIL or REFUSED, is alive)."""
+    errors = exc.kwargs.get("errors", []) if hasattr(exc, "kwargs") else []
+    causes = []
+    for err in errors:
+        detail, response = err[3], err[4] if len(err) > 4 else None
+        if isinstance(response, dns.message.Message) or not isinstance(detail, BaseException):
+            return None
+        causes.append(_failure_cause(detail))
+    return causes[0] if causes else None
 
 
 @dataclass(frozen=True)
@@ -305,6 +496,11 @@ class LiveSource:
             self.servers = [str(ns) for ns in resolver.nameservers]
             kind = "system"
         self.resolver_info = ResolverInfo(kind, ", ".join(self.servers))
+        #: Replies read from the servers (any rcode): one is enough to show they are alive.
+        self.replies = 0
+        self._first_failure: ResolverFailure | None = None
+        self._failure: ResolverFailure | None = None
+        self._probe: asyncio.Task[bool] | None = None
         # Each UDP attempt waits a fraction of the question's time, so one lost datagram is
         # retried before the question gives up.
         resolver.timeout = max(timeout / 2.5, 0.05)
@@ -322,18 +518,66 @@ class LiveSource:
             self._deadline = now + self.budget
         return self._deadline - now
 
+    @property
+    def resolver_failure(self) -> ResolverFailure | None:
+        """The resolver itself is unusable: nothing it was asked got a reply, and (when there
+        was time to ask) neither did a probe of the root's NS. None when any reply came."""
+        if self._failure is not None:
+            return self._failure
+        return self._first_failure if self.replies == 0 else None
+
+    def _failed(self, cause: str, params: dict[str, str]) -> ResolverFailure:
+        return ResolverFailure(", ".join(self.servers), cause, tuple(sorted(params.items())))
+
     async def query(self, name: str, rdtype: str) -> Answer:
+        if self._failure is not None:
+            # The resolver answers nothing: no use waiting for it again.
+            outcome = Outcome.TIMEOUT if self._failure.cause == "timeout" else Outcome.ERROR
+            return Answer(
+                normalize_qname(name),
+                rdtype.upper(),
+                outcome,
+                detail=self._failure.sentence(),
+                failure=self._failure.cause,
+            )
+        answer, failure, replied = await self._ask(name, rdtype)
+        if replied:
+            self.replies += 1
+        elif failure is not None:
+            self._first_failure = self._first_failure or failure
+            if self.replies == 0 and await self._resolver_is_dead():
+                self._failure = self._failure or failure
+        return answer
+
+    async def _resolver_is_dead(self) -> bool:
+        """Ask the root's NS once (every resolver knows it): no reply means the resolver, not
+        the zone asked, is what fails. One probe per source, shared by every question."""
+        loop = asyncio.get_running_loop()
+        if self._probe is None or self._probe.get_loop() is not loop or self._probe.cancelled():
+            self._probe = loop.create_task(self._probe_root())
+        return await asyncio.shield(self._probe)
+
+    async def _probe_root(self) -> bool:
+        _, _, replied = await self._ask(".", "NS")
+        if replied:
+            self.replies += 1
+        return self.replies == 0
+
+    async def _ask(self, name: str, rdtype: str) -> tuple[Answer, ResolverFailure | None, bool]:
+        """One question; the transport failure that ended it (None if a server replied or
+        the budget was spent); whether a server replied (with any rcode)."""
         qname = normalize_qname(name)
         rdtype = rdtype.upper()
         remaining = self._remaining()
         if remaining <= 0:
-            return Answer(qname, rdtype, Outcome.TIMEOUT, detail="the analysis ran out of time")
+            answer = Answer(qname, rdtype, Outcome.TIMEOUT, detail="the analysis ran out of time")
+            return answer, None, False
         lifetime = min(self.timeout, remaining)
         start = time.monotonic()
         try:
             absolute = dns.name.from_text(qname if qname else ".")
         except dns.exception.DNSException as exc:
-            return Answer(qname, rdtype, Outcome.ERROR, detail=f"bad name: {exc}")
+            return Answer(qname, rdtype, Outcome.ERROR, detail=f"bad name: {exc}"), None, False
         try:
             # dnspython may sleep between retries past `lifetime`: hold it to the limit.
             async with asyncio.timeout(lifetime + 0.05):
@@ -350,50 +594,73 @@ class LiveSource:
             except (KeyError, AttributeError):
                 replies = []
             reply = replies[-1] if replies else None
-            return Answer(
+            answer = Answer(
                 qname,
                 rdtype,
                 Outcome.NXDOMAIN,
                 elapsed=_since(start),
                 ttl=_negative_ttl(reply),
                 authoritative=_aa(reply),
+                soa_owner=_soa_owner(reply),
             )
+            return answer, None, True
         except (dns.resolver.LifetimeTimeout, TimeoutError):
-            return Answer(
+            answer = Answer(
                 qname,
                 rdtype,
                 Outcome.TIMEOUT,
                 detail=f"no answer from {', '.join(self.servers)} within {lifetime:.1f} s",
                 elapsed=_since(start),
+                failure="timeout",
             )
+            return answer, self._failed("timeout", {"seconds": f"{lifetime:.1f}"}), False
         except dns.resolver.NoNameservers as exc:
             outcome, detail = _classify_no_nameservers(exc)
             tls = _tls_failure(exc, self._labels)
             if tls is not None:
                 self.tls_failure = self.tls_failure or tls
                 outcome, detail = Outcome.ERROR, tls
-            return Answer(qname, rdtype, outcome, detail=detail, elapsed=_since(start))
+            answer = Answer(qname, rdtype, outcome, detail=detail, elapsed=_since(start))
+            cause = _transport_failure(exc)
+            if cause is None:
+                return answer, None, True
+            answer = replace(answer, failure=cause[0])
+            return answer, self._failed(*cause), False
         except dns.resolver.YXDOMAIN:
-            return Answer(qname, rdtype, Outcome.ERROR, detail="YXDOMAIN", elapsed=_since(start))
+            answer = Answer(qname, rdtype, Outcome.ERROR, detail="YXDOMAIN", elapsed=_since(start))
+            return answer, None, True
         except dns.exception.DNSException as exc:
-            return Answer(qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=_since(start))
+            answer = Answer(qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=_since(start))
+            return answer, None, False
         except (OSError, ValueError) as exc:
-            return Answer(qname, rdtype, Outcome.ERROR, detail=str(exc), elapsed=_since(start))
+            cause = _failure_cause(exc)
+            answer = Answer(
+                qname,
+                rdtype,
+                Outcome.ERROR,
+                detail=str(exc),
+                elapsed=_since(start),
+                failure=cause[0],
+            )
+            return answer, self._failed(*cause), False
         elapsed = _since(start)
         rrset = result.rrset
         reply = result.response
         if rrset is None or len(rrset) == 0:
-            return Answer(
+            answer = Answer(
                 qname,
                 rdtype,
                 Outcome.NODATA,
                 elapsed=elapsed,
                 ttl=_negative_ttl(reply),
                 authoritative=_aa(reply),
+                soa_owner=_soa_owner(reply),
+                referral=_referral(reply),
             )
+            return answer, None, True
         canonical = _name_text(result.canonical_name).lower()
         records = tuple(record_from_rdata(rdtype, rd) for rd in rrset)
-        return Answer(
+        answer = Answer(
             qname,
             rdtype,
             Outcome.OK,
@@ -403,12 +670,37 @@ class LiveSource:
             ttl=int(rrset.ttl),
             authoritative=_aa(reply),
         )
+        return answer, None, True
 
 
 def _aa(reply: dns.message.Message | None) -> bool | None:
     if not isinstance(reply, dns.message.Message):
         return None
     return bool(reply.flags & dns.flags.AA)
+
+
+def _soa_owner(reply: dns.message.Message | None) -> str | None:
+    """The owner of the SOA in a negative reply's authority section: the zone the name is in."""
+    if not isinstance(reply, dns.message.Message):
+        return None
+    for rrset in reply.authority:
+        if rrset.rdtype == dns.rdatatype.SOA:
+            return _name_text(rrset.name).lower()
+    return None
+
+
+def _referral(reply: dns.message.Message | None) -> tuple[str, tuple[str, ...]] | None:
+    """(zone, NS hosts) of a referral: a reply without AA and without answer whose authority
+    section holds the NS records of a zone (and no SOA)."""
+    if not isinstance(reply, dns.message.Message) or reply.flags & dns.flags.AA:
+        return None
+    if reply.answer or any(r.rdtype == dns.rdatatype.SOA for r in reply.authority):
+        return None
+    for rrset in reply.authority:
+        if rrset.rdtype == dns.rdatatype.NS and len(rrset):
+            hosts = sorted({_name_text(rd.target).lower() for rd in rrset})
+            return _name_text(rrset.name).lower(), tuple(hosts)
+    return None
 
 
 def _negative_ttl(reply: dns.message.Message | None) -> int | None:

@@ -114,6 +114,14 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         "assumed to send, failed ({outcome}): no SPF result could be computed.",
         "Name the server that really sends the mail (--via), or try again with another resolver.",
     ),
+    # A received message names the server that handed it over only by something that is no
+    # host name, with no address recorded (`message.handover_via` is None).
+    "sending-host-unknown/message": (
+        "The message does not say which server handed it to the recipient: the receiving "
+        "server {by} recorded no address for it and only the name {host}, which is not a host "
+        "name. mailpath went on with the sending host unknown.",
+        "If you know the server that sent the mail, give it (--via, or the Sending host field).",
+    ),
     "sending-host-assumed": (
         "No sending host was given: {sender}'s own MX hosts ({hosts}) are assumed to send its "
         "mail.",

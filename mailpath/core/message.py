@@ -18,6 +18,9 @@ API
   when a server of another organization handed the message to the recipient after the sender's
   own server). `parse_message` fills `ParsedMessage.submission` and `.forwarded_by`.
 - `receiver_domains(message) -> set[str]`: that default set, for the caller's reuse.
+- `handover_via(handover) -> str | None`: the sending host to analyse: the handover's recorded
+  address, else its name when `usable_host` (two labels or more, a valid host name), else None
+  (sending host unknown; `parse_message` then adds the note ``handover-host-unusable``).
 - `handover_to_json(handover)`, `message_to_json(message)`: the --json / saved forms
   (hops via `mailpath.core.received.hop_to_json`, results via
   `mailpath.core.authresults.auth_results_to_json`).
@@ -53,7 +56,7 @@ from mailpath.core.authresults import (
     auth_results_to_json,
     parse_authentication_results,
 )
-from mailpath.core.names import InputError, parse_domain, psl_registrable
+from mailpath.core.names import InputError, parse_domain, parse_sending_host, psl_registrable
 from mailpath.core.received import Hop, hop_to_json, parse_received, with_delays
 
 #: Received fields beyond this many (newest kept) are dropped with the note
@@ -70,6 +73,9 @@ NOTE_CODES = (
     "from-multiple-headers",  # the first (topmost) From field is used
     "from-multiple-addresses",  # the first address is used
     "received-truncated",  # more than MAX_HOPS Received fields; the oldest dropped
+    # The handover's client has no recorded address and its name is not a usable host name
+    # (garbage, an invalid label): the analysis goes on with the sending host unknown.
+    "handover-host-unusable",
 )
 
 FORMAT_HEADERS = "mailpath-message-headers"
@@ -374,8 +380,10 @@ def _unnamed(host: str | None) -> bool:
 
 
 def _from_inside(hop: Hop, inside: _Organization) -> bool:
-    if hop.from_name is None and hop.helo is None and hop.from_address is None:
-        return True  # a local/internal step: nothing came from outside here
+    if hop.from_address is None and _unnamed(hop.from_name) and _unnamed(hop.helo):
+        # A local/internal step: no address recorded and no usable client name (nothing at
+        # all, ``localhost``, a one-label HELO such as ``xcar``): nothing came from outside here.
+        return True
     if _is_internal_address(hop.from_address):
         return True
     if hop.from_name is not None:
@@ -391,11 +399,13 @@ def find_handover(hops: Sequence[Hop], recipient_domains: Collection[str]) -> Ha
     subdomain, or has the same registrable domain. Walking newest first, the handover is the
     first hop whose ``by`` is inside and whose ``from`` is outside. Hops that stay inside
     continue the chain: a ``from`` inside (or a private address, or none at all, like Gmail's
-    ``by 2002:a05:...`` steps), and an older hop's ``by`` is trusted as inside when the newer
-    hop came from inside (the server that relayed it is the one that received it, whatever
-    name it gives itself - Microsoft 365 mixes outlook.com and office365.com). A named ``by``
-    outside the organization before any handover ends the walk with None. Unparsed hops are
-    skipped. A sender hosted by the same organization as the recipient shows no handover.
+    ``by 2002:a05:...`` steps, or no recorded address and no usable client name - ``localhost``,
+    a one-label HELO such as IMail's ``xcar``: a local step), and an older hop's ``by`` is
+    trusted as inside when the newer hop came from inside (the server that relayed it is the one
+    that received it, whatever name it gives itself - Microsoft 365 mixes outlook.com and
+    office365.com). A named ``by`` outside the organization before any handover ends the walk
+    with None. Unparsed hops are skipped. A sender hosted by the same organization as the
+    recipient shows no handover.
     """
     inside = _Organization(recipient_domains)
     if not inside.names:
@@ -420,6 +430,32 @@ def find_handover(hops: Sequence[Hop], recipient_domains: Collection[str]) -> Ha
             )
         chained = False
     return None
+
+
+def usable_host(name: str | None) -> bool:
+    """`name` can be analysed as the sending host: a host name of two labels or more that
+    `mailpath.core.names.parse_sending_host` accepts, or an IP address. False for None,
+    ``localhost``, one label (``xcar``) or garbage."""
+    if not name or not name.strip():
+        return False
+    text = name.strip()
+    if not _is_ip(text) and "." not in text.strip("."):
+        return False
+    try:
+        parse_sending_host(text)
+    except InputError:
+        return False
+    return True
+
+
+def handover_via(handover: Handover | None) -> str | None:
+    """The sending host a received message names for the analysis: the handover's recorded
+    address, else its name when `usable_host`, else None (the sending host is unknown)."""
+    if handover is None:
+        return None
+    if handover.address:
+        return handover.address
+    return handover.host if usable_host(handover.host) else None
 
 
 def _newest_named_by(hops: Sequence[Hop]) -> str | None:
@@ -622,6 +658,8 @@ def parse_message(data: bytes) -> ParsedMessage:
             break
 
     handover = find_handover(hops, _default_receivers(recipient_domain, hops))
+    if handover is not None and handover_via(handover) is None:
+        notes.append("handover-host-unusable")
     submission, forwarded_by = find_sending_side(hops, handover, from_domain)
     subjects = values("subject")
     dates = values("date")

@@ -34,6 +34,7 @@ from mailpath.core.message import (
     MessageError,
     ParsedMessage,
     handover_to_json,
+    handover_via,
     registrable_domain,
     submission_to_json,
 )
@@ -84,8 +85,11 @@ def message_parties(
             "the message does not say where it was delivered (no Delivered-To, X-Original-To, "
             "'for <...>' or To): give the recipient yourself"
         )
-    if via is None and parsed.handover is not None:
-        via = parsed.handover.address or parsed.handover.host
+    if via is None:
+        # Only a usable name or the recorded address: a name the message gives that is no
+        # host name (``xcar``, ``localhost``, garbage) leaves the sending host unknown, with
+        # the finding ``sending-host-unknown/message``, instead of ending the run.
+        via = handover_via(parsed.handover)
     return sender, recipient, via
 
 

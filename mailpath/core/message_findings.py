@@ -10,7 +10,7 @@ import datetime
 from mailpath.core.dkim import CLOCK_SLACK, DkimKey, DkimSignature, printable
 from mailpath.core.dmarc_findings import dmarc_result_findings
 from mailpath.core.findings import finding, host_node
-from mailpath.core.message import Handover, ParsedMessage, field_addresses
+from mailpath.core.message import Handover, ParsedMessage, field_addresses, handover_via
 from mailpath.core.message_check import difference_cause, differences, forwarder_hops
 from mailpath.core.model import Finding, MessageInfo, Result, Severity
 
@@ -32,6 +32,17 @@ def message_findings(result: Result) -> list[Finding]:
             out.append(finding(Severity.INFO, "dkim-unchecked", SUBJECT))
         return out
     out += format_findings(message.parsed)
+    handover = message.parsed.handover
+    if result.inputs.via is None and handover is not None and handover_via(handover) is None:
+        out.append(
+            finding(
+                Severity.INFO,
+                "sending-host-unknown/message",
+                f"hop:{handover.hop}",
+                host=printable((handover.host or "?")[:120]),
+                by=printable((handover.by or "?")[:120]),
+            )
+        )
     out += _dkim_findings(message, sender, result.dmarc.adkim if result.dmarc else "r")
     if message.arc is not None and message.arc.result == "fail":
         out.append(finding(Severity.WARNING, "arc-fail", SUBJECT, reason=message.arc.reason))

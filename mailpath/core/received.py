@@ -15,18 +15,26 @@ Field meanings (`Hop`)
 - `from_name`: the client's name as the receiving server recorded it: the reverse-DNS name when
   the header states one (Postfix/Sendmail/Gmail ``(rdns [ip])``), otherwise the name after
   ``from`` (Exim, Microsoft 365). None for ``unknown``, IP literals or no ``from`` clause.
-- `helo`: the name the client announced with HELO/EHLO: ``helo=`` (Exim), ``(HELO x)`` (qmail),
-  or the name after ``from`` when a reverse-DNS name is stated beside it; otherwise the name
-  after ``from``.
-- `from_address`: the client's IP address (normalized text form), or None.
+- `helo`: the name the client announced with HELO/EHLO/LHLO: ``helo=`` (Exim), ``(HELO x)``
+  (qmail, Haraka), ``(LHLO x)`` (Zimbra), ``"EHLO x"`` (ZMailer), or the name after ``from``
+  when a reverse-DNS name is stated beside it (Postfix, Sendmail, Gmail, OpenSMTPD) or an
+  address follows it outside a comment (IMail); otherwise the name after ``from``.
+- `from_address`: the client's IP address (normalized text form; an IPv4-mapped IPv6 address
+  such as Courier's ``[::ffff:192.0.2.3]`` as its IPv4 address), or None. It is always the
+  address the receiving server recorded (``(rdns [ip])``, qmail's ``(ip)`` after ``(HELO x)``,
+  IMail's ``from helo [ip]``, Exim's ``[ip]``), never the client's HELO/EHLO/LHLO text, which
+  the client chooses: a private literal it announces cannot make a hop look internal. None for
+  a local submission (OpenSMTPD ``[local]``, Sendmail ``[UNIX: localhost]``).
 - `by`: the receiving server (lower case, no trailing dot), which may be an IP address (Gmail's
   internal ``by 2002:a05:...`` hops).
 - `protocol`: the ``with`` clause as written (``ESMTPS``, ``esmtpsa``,
   ``Microsoft SMTP Server``), or None.
 - `tls`: True when the header states encryption (an ``S`` protocol such as ESMTPS/ESMTPSA/
   UTF8SMTPS/LMTPS/HTTPS, ``version=TLS...``, ``using TLSv1.3``, Exim's ``tls`` clause or
-  ``X=TLS...``); False when the protocol is a known cleartext one (SMTP, ESMTP, ESMTPA, LMTP,
-  UTF8SMTP, HTTP, ``Microsoft SMTP Server`` without a TLS version) and nothing states TLS;
+  ``X=TLS...``, Exchange's ``(TLS)``, Gmail's ``(Google Transport Security)``, qmail's
+  ``... encrypted SMTP``); False when the protocol is a known cleartext one (SMTP, ESMTP,
+  ESMTPA, LMTP, UTF8SMTP, HTTP, ``Microsoft SMTP Server`` without a TLS version) and nothing
+  states TLS;
   None when there is no protocol or it is not one we know (``local``, ``qmail``...).
 - `time`: the date after the last ``;``, as ISO 8601 in UTC (``2026-11-27T19:32:06+00:00``);
   None when it is missing or malformed. A date without zone (``-0000`` or none) is taken as UTC.
@@ -91,13 +99,20 @@ _SPECIALS = re.compile(r"\\.|[()]", re.S)
 _ATOM = re.compile(r"<[^<>]*>|[^\s<]+|<")
 _BRACKET_IP = re.compile(r"\[(?:ipv6:)?([0-9a-f:.]+)\]", re.I)
 _RDNS = re.compile(r"^\s*([^\s\[\]()]+)\s+\[(?:ipv6:)?([0-9a-f:.]+)\]", re.I)
-_HELO = re.compile(r"\bhelo(?:=|\s+)\s*(\[[^\]\s]*\]|[^\s()\]]+)", re.I)
+_HELO = re.compile(r"\b(?:helo|ehlo|lhlo)(?:=\s*|\s+)(\[[^\]\s]*\]|[^\s()\]\"]+)", re.I)
+#: The client's own claim (qmail ``(HELO x)``, Exim ``helo=x``, ZMailer ``"EHLO x"``, Zimbra
+#: ``(LHLO x)``): cut out before looking for the address the receiver recorded.
+_HELO_PART = re.compile(r"\"?\b(?:helo|ehlo|lhlo)(?:=\s*|\s+)(?:\[[^\]]*\]?|[^\s()\"]+)\"?", re.I)
+#: OpenSMTPD's ``(rdns [local])`` and Sendmail's ``[UNIX: localhost]``: a local submission.
+_LOCAL_LITERAL = re.compile(r"\[(?:local|unix:[^\]]*)\]", re.I)
 _IP_CANDIDATE = re.compile(r"[0-9a-f:.]*[:.][0-9a-f:.]*", re.I)
 _IPISH = re.compile(r"^[0-9a-f:.]+$", re.I)
 _DATE_SPECIALS = re.compile(r"\\.|[();]", re.S)
 _QMAIL = re.compile(r"^qmail\s+\d+\s+invoked\b", re.I)
 _TLS_STATEMENT = re.compile(
-    r"version=(?:tls|ssl)|\busing\s+(?:tls|ssl)|\bx=tls|\btls_?v?1[._]\d|\bcipher=", re.I
+    r"version=(?:tls|ssl)|\busing\s+(?:tls|ssl)|\bx=tls|\btls_?v?1[._]\d|\bcipher="
+    r"|^\s*(?:tls|ssl)\s*$|google transport security|\bencrypted\b",
+    re.I,
 )
 _TLS_PROTOCOLS = frozenset(
     {
@@ -199,9 +214,12 @@ def _ip(text: str) -> str | None:
     if not _IPISH.match(text):
         return None  # cheap refusal: host names are most of what gets here
     try:
-        return str(ipaddress.ip_address(text))
+        ip = ipaddress.ip_address(text)
     except ValueError:
         return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        return str(ip.ipv4_mapped)  # Courier's [::ffff:192.0.2.3] is the IPv4 client
+    return str(ip)
 
 
 def _name(text: str | None) -> str | None:
@@ -216,12 +234,15 @@ def _is_literal(text: str) -> bool:
 
 
 def _address_in(comments: list[str]) -> str | None:
-    for comment in comments:
+    """The client address the receiver recorded in the ``from`` comments; the client's own
+    HELO/EHLO/LHLO text is cut out first, so a literal it announced never counts."""
+    recorded = [_HELO_PART.sub(" ", comment) for comment in comments]
+    for comment in recorded:
         for match in _BRACKET_IP.finditer(comment):
             address = _ip(match.group(1))
             if address:
                 return address
-    for comment in comments:
+    for comment in recorded:
         for match in _IP_CANDIDATE.finditer(comment):
             address = _ip(match.group())
             if address:
@@ -230,23 +251,32 @@ def _address_in(comments: list[str]) -> str | None:
 
 
 def _from_clause(
-    token: str | None, comments: list[str]
+    atoms: list[str], comments: list[str]
 ) -> tuple[str | None, str | None, str | None]:
     """(from_name, helo, from_address) from the ``from`` clause."""
+    token = atoms[0] if atoms else None
     rdns: str | None = None
     rdns_stated = False
     helo: str | None = None
+    local = any(_LOCAL_LITERAL.search(comment) for comment in comments)
     for comment in comments:
         if helo is None and (match := _HELO.search(comment)):
-            helo = match.group(1)
+            helo = match.group(1).strip('"')
             helo = helo if helo.startswith("[") else _name(helo)
         if not rdns_stated and (match := _RDNS.match(comment)) and _ip(match.group(2)):
             rdns_stated = True
             rdns = match.group(1).rstrip(".").lower()
-    address = _address_in(comments)
+    address = None if local else _address_in(comments)
     if address is None and token and _is_literal(token):
         address = _ip(token)
     token_name = _name(token) if token and not token.startswith("[") else token
+    if local:
+        # OpenSMTPD ``from helo (name [local])``, Sendmail ``[UNIX: localhost]``: a program on
+        # the server itself submitted the message; no client address, no client name.
+        return None, token_name or None, None
+    if address is None and len(atoms) > 1 and atoms[1].startswith("[") and _ip(atoms[1]):
+        # IMail: ``from helo [ip]``, the address the receiver recorded outside a comment.
+        return None, token_name or None, _ip(atoms[1])
     if helo is not None:
         # Exim / qmail: the token is the receiver's name for the client.
         from_name = token_name
@@ -268,6 +298,8 @@ def _tls(protocol: str | None, comments: Iterable[str], has_tls_clause: bool) ->
     if protocol is None:
         return None
     lowered = protocol.lower()
+    if "encrypted" in lowered.split():
+        return True  # qmail-based relays: ``with ECDHE-RSA-AES256-GCM-SHA384 encrypted SMTP``
     first = lowered.split()[0] if lowered.split() else ""
     if first in _TLS_PROTOCOLS:
         return True
@@ -318,7 +350,7 @@ def _parse(raw: str) -> Hop:
     from_name = helo = address = None
     if "from" in clauses:
         atoms, comments = clauses["from"]
-        from_name, helo, address = _from_clause(atoms[0] if atoms else None, comments)
+        from_name, helo, address = _from_clause(atoms, comments)
     by = None
     if "by" in clauses and clauses["by"][0]:
         by = _name(clauses["by"][0][0])

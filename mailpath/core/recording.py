@@ -399,6 +399,19 @@ def _answer(index: int, entry: Any) -> Answer:
     authoritative = entry.get("authoritative")
     if authoritative is not None and type(authoritative) is not bool:
         raise _Damaged(f"{where}: authoritative {_show(authoritative)} is not true or false")
+    failure = _text(entry.get("failure", ""), f"{where}: failure", 64)
+    soa_owner = entry.get("soa_owner")
+    if soa_owner is not None:
+        soa_owner = _text(soa_owner, f"{where}: soa_owner", 255)
+    referral = None
+    if entry.get("referral") is not None:
+        value = entry["referral"]
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[1], list)):
+            raise _Damaged(f"{where}: referral is not [zone, [NS host, ...]]")
+        referral = (
+            _text(value[0], f"{where}: referral zone", 255),
+            tuple(_text(h, f"{where}: referral host", 255) for h in value[1][:64]),
+        )
     return Answer(
         name=name,
         rdtype=rdtype,
@@ -409,6 +422,9 @@ def _answer(index: int, entry: Any) -> Answer:
         elapsed=elapsed_us / 1_000_000,
         ttl=ttl,
         authoritative=authoritative,
+        soa_owner=soa_owner,
+        referral=referral,
+        failure=failure,
     )
 
 

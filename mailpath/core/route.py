@@ -90,6 +90,7 @@ TEMPLATES: dict[str, str] = {
     "mx.pref": "MX {pref}",
     "mx.of": "MX of {domain}",
     "resolving": "resolving…",
+    "not_resolved.cancelled": "not resolved (cancelled)",
     "mx.null": "null MX: accepts no mail",
     "mx.none": "no MX, no address",
     "mx.nxdomain": "does not exist (NXDOMAIN)",
@@ -117,6 +118,7 @@ TEMPLATES: dict[str, str] = {
     "hop.title": "Hop #{n}",
     "hops.title": "Hops #{first}–#{last}",
     "hops.internal": "+{count} internal hops",
+    "hops.count": "{count} hops",
     "hops.times": "{first} – {last}",
     "hop.by": "by {host}",
     "hop.by_unknown": "by ?",
@@ -275,6 +277,12 @@ def render_value(value: Any, translate: Translate | None = None) -> Any:
     return value
 
 
+def _pending(result: Result) -> Part:
+    """What a node whose lookup has not ended says: still resolving, or, once the analysis
+    was cancelled, that it never will be."""
+    return part("not_resolved.cancelled") if result.cancelled else part("resolving")
+
+
 def _label(*lines: Part) -> dict[str, Any]:
     """`label` and `label_parts` of a node or edge, one part per line."""
     return {"label": "\n".join(render_part(p) for p in lines), "label_parts": list(lines)}
@@ -388,7 +396,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             kind="sending_host",
             **_label(
                 part("sending.title"),
-                text(result.inputs.via) if result.inputs.via else part("resolving"),
+                text(result.inputs.via) if result.inputs.via else _pending(result),
             ),
             status=Status.UNKNOWN.value,
             **_details(),
@@ -420,7 +428,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         g.add_node(
             "mx:?",
             kind="mx",
-            **_label(part("mx.of", domain=recipient.unicode), part("resolving")),
+            **_label(part("mx.of", domain=recipient.unicode), _pending(result)),
             status=Status.UNKNOWN.value,
             **_details(),
             layer=3,
@@ -591,7 +599,7 @@ def _path_markers(
         g.nodes[node]["status"] = status.value
         for pred in g.predecessors(node):
             g.edges[pred, node]["status"] = status.value
-    for node in [n for n in g.nodes if g.nodes[n].get("kind") == "sending_host"]:
+    for node in [n for n in g.nodes if g.nodes[n].get("kind") in ("sending_host", "forwarder")]:
         statuses = [g.nodes[s]["status"] for s in g.successors(node) if s in address_ids]
         if statuses:
             g.nodes[node]["status"] = max(statuses, key=lambda s: _RANK[Status(s)])
@@ -1315,6 +1323,21 @@ def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: se
     _add_auth_nodes(g, info, 5 + shift)
 
 
+def _number(n: int) -> str:
+    """A hop number as people read it (1,493), the same in both languages."""
+    return f"{n:,}"
+
+
+def _hops_count_part(count: int, flagged: int) -> Part:
+    """How many hops a collapsed node holds: all of them, "internal" only when none of them
+    is off the predicted route (hops off it are not the receiver's internal ones)."""
+    if flagged == 0:
+        return part("hops.internal", count=_number(count))
+    if flagged == count:
+        return part("hops.count", count=_number(count))
+    return part("hops.internal", count=_number(count - flagged))
+
+
 def _add_hop_node(
     g: nx.DiGraph,
     info: MessageInfo,
@@ -1330,7 +1353,7 @@ def _add_hop_node(
         hop = hops[index]
         node = f"hop:{index}"
         lines = [
-            part("hop.title", n=index + 1),
+            part("hop.title", n=_number(index + 1)),
             part("hop.by", host=hop.by) if hop.by else part("hop.unparsed"),
             part("join", items=_hop_line(hop)),
         ]
@@ -1339,7 +1362,7 @@ def _add_hop_node(
             return text(value) if value else part("v.unknown_short")
 
         details = _details(
-            (part("d.hop"), part("hop.of", n=index + 1, total=len(hops))),
+            (part("d.hop"), part("hop.of", n=_number(index + 1), total=_number(len(hops)))),
             (part("d.from"), known(hop.from_name or hop.helo)),
             (part("d.client_address"), known(hop.from_address)),
             (part("d.by"), known(hop.by)),
@@ -1355,10 +1378,9 @@ def _add_hop_node(
     else:
         node = f"hops:{item[0]}-{item[-1]}"
         first, last = hops[item[0]], hops[item[-1]]
-        internal = len(item) - len(flagged)
         lines = [
-            part("hops.title", first=item[0] + 1, last=item[-1] + 1),
-            part("hops.internal", count=internal),
+            part("hops.title", first=_number(item[0] + 1), last=_number(item[-1] + 1)),
+            _hops_count_part(len(item), len(flagged)),
         ]
         times = list(dict.fromkeys(t for t in (hop_time(first), hop_time(last)) if t))
         if len(times) == 2:
@@ -1368,7 +1390,12 @@ def _add_hop_node(
         details = _details(
             (
                 part("d.hops"),
-                part("hops.of", first=item[0] + 1, last=item[-1] + 1, total=len(hops)),
+                part(
+                    "hops.of",
+                    first=_number(item[0] + 1),
+                    last=_number(item[-1] + 1),
+                    total=_number(len(hops)),
+                ),
             ),
             (part("d.first"), _hop_summary_part(first)),
             (part("d.last"), _hop_summary_part(last)),
@@ -1377,7 +1404,7 @@ def _add_hop_node(
     if flagged:
         lines.append(part("hop.unexpected"))
         note = (
-            part("hop.unexpected_count", count=len(flagged))
+            part("hop.unexpected_count", count=_number(len(flagged)))
             if len(item) > 1
             else part("hop.unexpected")
         )

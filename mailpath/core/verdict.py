@@ -90,7 +90,7 @@ TEMPLATES: dict[str, str] = {
         "retried, then bounced after the sender's retry period (often 5 days)."
     ),
     "refused": (
-        "{recipient} will reject or quarantine this mail: the SPF record of {sender} does not "
+        "{recipient} will reject this mail: the SPF record of {sender} does not "
         "authorize {host} ({addresses}, SPF fail)." + _DKIM_CAVEAT
     ),
     "flagged": (
@@ -441,7 +441,8 @@ def _path_verdict(
             outcome=_outcome(failed[0]),
             name=failed[1],
         )
-    if "dmarc:fail" in basis and disposition in (Disposition.REFUSED, Disposition.FLAGGED):
+    enforced = {Disposition.REFUSED: "policy:reject", Disposition.FLAGGED: "policy:quarantine"}
+    if "dmarc:fail" in basis and enforced.get(disposition) in basis:
         key = "refused/dmarc" if disposition is Disposition.REFUSED else "flagged/dmarc"
         if judged.dkim_unchecked:
             key += "/dns"

@@ -15,10 +15,19 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from mailpath.core.model import Result
+from mailpath.core.model import Finding, Result
 from mailpath.core.verdict import Verdict, verdict
 
-__all__ = ["TEMPLATES", "Change", "WatchRun", "change_parts", "changes", "passes", "watch"]
+__all__ = [
+    "TEMPLATES",
+    "Change",
+    "WatchRun",
+    "change_parts",
+    "changes",
+    "passes",
+    "same_inputs",
+    "watch",
+]
 
 
 def passes(result: Result) -> bool:
@@ -68,6 +77,9 @@ class Change:
 
     key: str
     params: Mapping[str, str | Change] = field(default_factory=dict)
+    #: "finding-added"/"finding-removed": the finding itself, so that a front end can say it
+    #: in words (its template and parameters) rather than show its code.
+    finding: Finding | None = field(default=None, compare=False)
 
     def render(self, translate: Translate | None = None) -> str:
         """The change as text: English, or through `translate`; English again when the
@@ -97,12 +109,23 @@ def _record(text: str | None) -> str | Change:
     return _NONE if text is None else repr(text)
 
 
+def same_inputs(a: Result, b: Result) -> bool:
+    """Do two runs check the same thing (sender, recipient, sending server, message)?"""
+
+    def key(r: Result) -> tuple[object, ...]:
+        headers = r.message.parsed.headers if r.message is not None else None
+        return (r.inputs.sender, r.inputs.recipient, r.inputs.via, headers)
+
+    return key(a) == key(b)
+
+
 def change_parts(old: Result | None, new: Result) -> tuple[Change, ...]:
     """What differs from `old` to `new`, as `Change`s (the data `changes()` renders).
 
     Covers what a fix changes: the verdict, the SPF record and each address's SPF result,
     the DMARC record, the MX hosts, finding codes and authoritative serials."""
-    if old is None:
+    if old is None or not same_inputs(old, new):
+        # Runs of different inputs are not before and after of one fix: nothing to compare.
         return ()
     out: list[Change] = []
     before, after = verdict(old), verdict(new)
@@ -137,12 +160,12 @@ def change_parts(old: Result | None, new: Result) -> tuple[Change, ...]:
         out.append(
             Change("mx", {"before": hosts_before or _NONE, "after": ", ".join(_mx_hosts(new))})
         )
-    old_codes = {f.code for f in old.findings}
-    new_codes = {f.code for f in new.findings}
-    for code in sorted(new_codes - old_codes):
-        out.append(Change("finding-added", {"code": code}))
-    for code in sorted(old_codes - new_codes):
-        out.append(Change("finding-removed", {"code": code}))
+    old_codes = {f.code: f for f in old.findings}
+    new_codes = {f.code: f for f in new.findings}
+    for code in sorted(set(new_codes) - set(old_codes)):
+        out.append(Change("finding-added", {"code": code}, finding=new_codes[code]))
+    for code in sorted(set(old_codes) - set(new_codes)):
+        out.append(Change("finding-removed", {"code": code}, finding=old_codes[code]))
     if old.authoritative is not None and new.authoritative is not None:
         a_serials, b_serials = old.authoritative.serials(), new.authoritative.serials()
         for host in sorted(set(a_serials) | set(b_serials)):

@@ -11,7 +11,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from mailpath.gui.i18n import tr
 from mailpath.gui.window_inputs import sentence
@@ -29,6 +29,10 @@ PROGRESS_COALESCE_MS = 40
 
 class AnalysisController(QObject):
     """Run control (start, cancel, progress, end) and the display of the result."""
+
+    #: An analysis started, with its request (whoever started it: the inputs, a message, a
+    #: recording, the re-check).
+    started = Signal(object)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -66,6 +70,11 @@ class AnalysisController(QObject):
         self.window.status_line.set_text(text)
 
     def idle_status(self) -> str:
+        failure = getattr(self.extra, "resolver_failure", None)
+        if failure is not None and self.result is None:
+            from mailpath.gui.resolver_field import failure_text
+
+            return failure_text(failure)
         return self.window.status_line.idle_text(self.result)
 
     def start(self) -> bool:
@@ -109,6 +118,7 @@ class AnalysisController(QObject):
             )
         )
         w.position_overlays()
+        self.started.emit(request)
 
     def cancel(self) -> None:
         if not self.running:
@@ -118,6 +128,11 @@ class AnalysisController(QObject):
         if self._pending_progress is not None:
             self._apply_progress()
         self._end_run()
+        if self.result is not None and not getattr(self.result, "complete", True):
+            from dataclasses import replace
+
+            # What was still being resolved never will be: the route and headline say so.
+            self.show_result(replace(self.result, cancelled=True))
         self._status(tr("MainWindow", "Cancelled: the route shows what was resolved so far."))
         self.window.analysisFinished.emit()
 
@@ -162,6 +177,10 @@ class AnalysisController(QObject):
         self._pending_progress = None
         self.extra = extra
         self._end_run()
+        failure = getattr(extra, "resolver_failure", None)
+        if failure is not None:
+            self._show_resolver_failure(failure)
+            return
         self.show_result(result)
         self.window.route.select_worst()
         if self.raise_message_dock:
@@ -170,6 +189,22 @@ class AnalysisController(QObject):
                 self.window.message_dock.raise_()
         self._status(self.idle_status())
         self.window.analysisFinished.emit()
+
+    def _show_resolver_failure(self, failure: Any) -> None:
+        """The resolver answered nothing: a resolver error where the verdict would be, never
+        a verdict about the domains (whose every lookup "failed" only because of it)."""
+        w = self.window
+        self.result = None
+        w.scene.clear_graph()
+        w.details.show_node(None, None)
+        w.spf_panel.clear()
+        w.findings.set_findings(())
+        self.show_message(None)
+        w.headline_part.update()
+        w.inputs.show_resolver_failure(failure)
+        self._status(self.idle_status())
+        log.info("resolver failure: %s", failure.sentence())
+        w.analysisFinished.emit()
 
     def _on_failed(self, generation: int, message: str, details: str) -> None:
         self._progress_timer.stop()
@@ -196,7 +231,14 @@ class AnalysisController(QObject):
         w.scene.set_graph(graph)
         w.view.graph_updated()
         w.spf_panel.set_result(result)
-        w.findings.set_findings(tuple(getattr(result, "findings", ()) or ()))
+        findings = tuple(getattr(result, "findings", ()) or ())
+        if self.down and getattr(result, "complete", False):
+            # The what-if's own findings (every MX host marked down): the headline's severity
+            # counts them, so the list shows them.
+            from mailpath.core.judgement import what_if_findings
+
+            findings = (*what_if_findings(result, frozenset(self.down)), *findings)
+        w.findings.set_findings(findings)
         self.show_message(getattr(result, "message", None))
         w.fix_live.show_result(result)
         selected = w.scene.selected_node()

@@ -19,6 +19,7 @@ from mailpath.gui.panels import escaped_tooltip
 
 AGREE_MARK = "✓"
 DIFFER_MARK = "✗"
+UNKNOWN_MARK = "?"
 
 
 def outcome_text(outcome: str) -> str:
@@ -50,6 +51,20 @@ def _yes_no(value: bool | None) -> str:
 
 def ttl_text(ttl: int | None) -> str:
     return "" if ttl is None else tr("AuthoritativePanel", "{ttl} s").format(ttl=f"{ttl:,}")
+
+
+def question_state(q: Any) -> tuple[str, str]:
+    """(state text, mark) of one question: "the servers agree" only when at least two servers
+    answered it with authority; otherwise how many did."""
+    answered = getattr(q, "answered", 2)
+    if not q.agree:
+        return tr("AuthoritativePanel", "the servers disagree"), DIFFER_MARK
+    if answered >= 2:
+        return tr("AuthoritativePanel", "the servers agree"), AGREE_MARK
+    text = tr(
+        "AuthoritativePanel", "only {answered} of {servers} servers answered with authority"
+    ).format(answered=answered, servers=getattr(q, "servers", "?"))
+    return text, UNKNOWN_MARK
 
 
 class AuthoritativePanel(QWidget):
@@ -126,17 +141,13 @@ class AuthoritativePanel(QWidget):
             )
             if s.detail:
                 item.setToolTip(2, escaped_tooltip(s.detail))
-        serials = view.serials()
         for q in view.questions:
-            state = (
-                tr("AuthoritativePanel", "the servers agree")
-                if q.agree
-                else tr("AuthoritativePanel", "the servers disagree")
-            )
+            serials = view.serials(q.zone)
+            state, head_mark = question_state(q)
             head = QTreeWidgetItem(
                 self.tree,
                 [
-                    f"{AGREE_MARK if q.agree else DIFFER_MARK} {q.name} {q.rdtype}",
+                    f"{head_mark} {q.name} {q.rdtype}",
                     "",
                     "",
                     "",

@@ -47,6 +47,8 @@ class RunExtra:
     questions: tuple[tuple[str, str], ...] = ()
     #: The DoH/DoT server whose certificate did not verify (nothing was taken over plain DNS).
     tls_failure: str | None = None
+    #: The resolver answered nothing at all (core.dns.ResolverFailure): no verdict to show.
+    resolver_failure: Any = None
 
 
 def make_job(request: AnalysisRequest) -> Job:
@@ -89,10 +91,12 @@ def make_job(request: AnalysisRequest) -> Job:
             dkim_selectors=request.dkim_selectors,
         )
         tls_failure = None
+        resolver_failure = None
         if live is not None:
             result = replace(result, resolver=live.resolver_info)
             tls_failure = live.tls_failure
-            if request.authoritative and tls_failure is None:
+            resolver_failure = live.resolver_failure
+            if request.authoritative and tls_failure is None and resolver_failure is None:
                 from mailpath.core.authoritative import authoritative_view, live_servers
 
                 view = await authoritative_view(
@@ -117,6 +121,7 @@ def make_job(request: AnalysisRequest) -> Job:
             request.replay_path,
             questions=tuple(cache.asked),
             tls_failure=tls_failure,
+            resolver_failure=resolver_failure,
         )
 
     return job

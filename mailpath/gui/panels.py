@@ -152,7 +152,11 @@ class DetailsPanel(QWidget):
                 label=label, status=markers.status_name(status)
             )
         )
-        head = QTreeWidgetItem([tr("Details", "node"), node_id])
+        shown_id = node_id
+        if attrs.get("kind") == "hop":
+            # "hops:7-1492" counts from 0: a person reads the hop numbers of its title.
+            shown_id = str(attrs.get("label", node_id)).split("\n")[0]
+        head = QTreeWidgetItem([tr("Details", "node"), shown_id])
         head.setIcon(1, markers.status_icon(status))
         self.tree.addTopLevelItem(head)
         details = attrs.get("details") or {}

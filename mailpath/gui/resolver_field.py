@@ -114,3 +114,35 @@ def transport_text(kind: str, address: str) -> str:
         "mixed": tr("ResolverField", "via {address}"),
     }
     return names.get(kind, names["mixed"]).format(address=address)
+
+
+def _failure_causes() -> dict[str, str]:
+    """`core.dns.RESOLVER_FAILURES`, in the UI language (the same keys and parameters)."""
+    return {
+        "refused": tr("ResolverFailure", "connection refused"),
+        "timeout": tr("ResolverFailure", "no answer within {seconds} s"),
+        "tls_certificate": tr("ResolverFailure", "its TLS certificate is not trusted: {reason}"),
+        "tls": tr("ResolverFailure", "the TLS handshake failed: {reason}"),
+        "http": tr("ResolverFailure", "HTTP status {status}"),
+        "unreachable": tr("ResolverFailure", "the network or host is unreachable"),
+        "error": tr("ResolverFailure", "{reason}"),
+    }
+
+
+def failure_text(failure: object) -> str:
+    """A `core.dns.ResolverFailure` as one sentence in the UI language: the resolver, not the
+    recipient, is what failed."""
+    server = str(getattr(failure, "server", ""))
+    cause_key = str(getattr(failure, "cause", "error"))
+    params = dict(getattr(failure, "params", ()))
+    template = _failure_causes().get(cause_key, "{reason}")
+    try:
+        cause = template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        describe = getattr(failure, "describe", None)
+        cause = describe() if callable(describe) else cause_key
+    return tr(
+        "ResolverFailure",
+        "The resolver {server} does not answer ({cause}). No verdict about the domains can be "
+        "made: choose another resolver, or check the network.",
+    ).format(server=server, cause=cause)

@@ -7,7 +7,8 @@ rendered in the UI language from `core.watch.TEMPLATES`, context `WatchChanges`,
 again when the language changes) in the "Re-check" panel, and stops once the verdict passes
 (`core.watch.passes`), with a desktop notification (the system tray's message when there is a
 tray, else a message box that does not block, and always the status bar). Stop, Cancel or an
-input error end it.
+input error end it, and so does any analysis of other inputs (typed, a message opened, a file,
+Analyze): "Re-check stopped: the inputs changed." Changes are always said in words.
 """
 
 from __future__ import annotations
@@ -51,10 +52,49 @@ def interval_floor() -> int:
     return max(1, min(value, DEFAULT_FLOOR))
 
 
+def verdict_words() -> dict[str, str]:
+    """The verdict's codes (`core.verdict.TEMPLATES`, the part before "/") in words."""
+    return {
+        "verified": tr("WatchMode", "accepted as verified"),
+        "unverified": tr("WatchMode", "accepted but unverified"),
+        "flagged": tr("WatchMode", "flagged as suspicious"),
+        "refused": tr("WatchMode", "refused"),
+        "queued": tr("WatchMode", "kept queued"),
+        "lookup-failed": tr("WatchMode", "a lookup failed"),
+        "no-route": tr("WatchMode", "no route to the recipient"),
+        "nxdomain": tr("WatchMode", "a domain does not exist"),
+        "incomplete": tr("WatchMode", "incomplete"),
+    }
+
+
 def change_text(change: Change) -> str:
-    """One change ("verdict refused -> verified") in the UI language; the parameters (records,
-    addresses, codes) are data and stay as they are. English when untranslated."""
+    """One change in words, in the UI language: the verdict and the findings as people say
+    them (never their codes); records and addresses are data and stay as they are."""
+    if change.key == "verdict":
+        words = verdict_words()
+        before, after = (str(change.params.get(k, "")) for k in ("before", "after"))
+        return tr("WatchMode", "verdict: {before} → {after}").format(
+            before=words.get(before, before), after=words.get(after, after)
+        )
+    if change.key in ("finding-added", "finding-removed") and change.finding is not None:
+        from mailpath.gui.finding_text import texts
+
+        message = texts(change.finding)[0]
+        if change.key == "finding-added":
+            return tr("WatchMode", "new problem: {finding}").format(finding=message)
+        return tr("WatchMode", "resolved: {finding}").format(finding=message)
     return change.render(lambda template: tr(CHANGES_CONTEXT, template))
+
+
+def _inputs_of(request: Any) -> tuple[Any, ...]:
+    """What a request checks: a different one is not a re-check of the same thing."""
+    return (
+        getattr(request, "sender", None),
+        getattr(request, "recipient", None),
+        getattr(request, "via", None) or None,
+        id(getattr(request, "message", None)) if getattr(request, "message", None) else None,
+        getattr(request, "replay_path", None),
+    )
 
 
 class Run(NamedTuple):
@@ -138,6 +178,12 @@ class WatchMode(QObject):
         self.runs: list[Run] = []
         self.last_notice = ""
         self._awaiting = False
+        #: The watch itself is starting the analysis (not the person, a message, a file).
+        self._starting = False
+        #: What the watch checks (`_inputs_of` its first run's request).
+        self._inputs: tuple[Any, ...] | None = None
+        #: The watch ended because the inputs changed (shown in the history and the state).
+        self.inputs_changed = False
         self._tray: Any = None
         self.countdown = QLabel(window)
         self.countdown.setObjectName("watchCountdown")
@@ -148,6 +194,7 @@ class WatchMode(QObject):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
         window.analysisFinished.connect(self._on_analysis_finished)
+        window.analysis.started.connect(self._on_analysis_started)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -168,6 +215,8 @@ class WatchMode(QObject):
         self.runs.clear()
         self.panel.history.clear()
         self.last_notice = ""
+        self._inputs = None
+        self.inputs_changed = False
         self.panel.start_button.setEnabled(False)
         self.panel.stop_button.setEnabled(True)
         self.activeChanged.emit(True)
@@ -189,10 +238,35 @@ class WatchMode(QObject):
         self._tick.stop()
         self.countdown.setVisible(False)
         self._show_state()
-        if self.window.start_analysis():
+        self._starting = True
+        try:
+            started = self.window.start_analysis()
+        finally:
+            self._starting = False
+        if not self.active:
+            return  # it checks something else now: `_on_analysis_started` stopped the watch
+        if started:
             self._awaiting = True  # its end arrives later, from the worker
         else:
             self.stop()  # the inputs need correcting: the fields say why
+
+    def _on_analysis_started(self, request: Any) -> None:
+        """An analysis of other inputs (typed ones, a message, a file), started by the person
+        or by the watch's own timer: the re-check would compare different things, so it
+        stops."""
+        if not self.active:
+            return
+        inputs = _inputs_of(request)
+        if self._inputs is None:
+            self._inputs = inputs  # the first run: this is what the watch checks
+            return
+        if inputs == self._inputs:
+            return  # the same check, whoever started it
+        self.inputs_changed = True
+        self.panel.history.addItem(self._stopped_line())
+        self.panel.history.scrollToBottom()
+        self.stop()
+        self.window.status_line.set_text(self._stopped_line())
 
     def _on_tick(self) -> None:
         self.remaining -= 1
@@ -221,7 +295,7 @@ class WatchMode(QObject):
 
         self.number += 1
         outcome = verdict(result)
-        said = change_parts(self.previous, result)
+        said = change_parts(self.previous, result)  # () when the inputs differ
         at = datetime.now().astimezone().strftime("%H:%M:%S")
         self.runs.append(Run(at, outcome.code, outcome, said))
         self.panel.history.addItem(self._history_line(len(self.runs)))
@@ -253,13 +327,20 @@ class WatchMode(QObject):
             time=run.at, number=number, verdict=verdict_text(run.verdict), changes=what
         )
 
+    def _stopped_line(self) -> str:
+        return tr("WatchMode", "Re-check stopped: the inputs changed.")
+
     def _show_history(self) -> None:
         """The history again, in the language now in use (list items never interpret markup)."""
         history = self.panel.history
-        for row in range(min(history.count(), len(self.runs))):
+        for row in range(history.count()):
             item = history.item(row)
-            if item is not None:
+            if item is None:
+                continue
+            if row < len(self.runs):
                 item.setText(self._history_line(row + 1))
+            elif self.inputs_changed:
+                item.setText(self._stopped_line())
 
     def _show_countdown(self) -> None:
         if self.active and self.remaining > 0:
@@ -273,6 +354,8 @@ class WatchMode(QObject):
         if self.active:
             text = tr("WatchMode", "Re-checking every {seconds} s until the verdict passes.")
             self.panel.state.setText(text.format(seconds=self.panel.interval.value()))
+        elif self.inputs_changed:
+            self.panel.state.setText(self._stopped_line())
         elif self.runs and self.runs[-1].code == "verified":
             self.panel.state.setText(
                 tr("WatchMode", "Stopped: the verdict passed after {count} checks.").format(

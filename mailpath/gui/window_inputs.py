@@ -42,6 +42,8 @@ class InputBar:
         self.window = window
         self.settings = settings
         self.field_errors: dict[str, str] = {}
+        #: The resolver answered nothing in the last run (core.dns.ResolverFailure), or None.
+        self.resolver_failure: Any = None
         #: The received message (MessageInput) that filled the fields, and where it came from.
         self.message_input: Any = None
         self.message_name: str | None = None
@@ -178,10 +180,16 @@ class InputBar:
             was_system = self.resolver_combo.currentIndex() == 0 and (
                 self.resolver_combo.currentText() == self.resolver_combo.itemText(0)
             )
+            typed = self.resolver_combo.currentText()
+            # Renaming the current item rewrites the field's text: a typed server (or one
+            # given with --nameserver) must survive a language switch, or the next analysis
+            # would silently use the system resolver.
             self.resolver_combo.setItemText(0, system_text)
             if was_system:
                 self.resolver_combo.setCurrentIndex(0)
                 self.resolver_combo.setEditText(system_text)
+            else:
+                self.resolver_combo.setEditText(typed)
         resolver_field.retranslate(self.resolver_combo)
         line = self.resolver_combo.lineEdit()
         if line is not None:
@@ -199,6 +207,10 @@ class InputBar:
     def retranslate_errors(self) -> None:
         for name, message in self.field_errors.items():
             self.error_labels[name].setText(localized_input_error(message))
+        if self.resolver_failure is not None:
+            self.error_labels["resolver"].setText(
+                resolver_field.failure_text(self.resolver_failure)
+            )
 
     # ------------------------------------------------------------ errors
 
@@ -207,6 +219,8 @@ class InputBar:
             return
         widget = self.fields[name]
         label = self.error_labels[name]
+        if name == "resolver":
+            self.resolver_failure = None
         if message:
             self.field_errors[name] = message
             label.setText(localized_input_error(message))
@@ -218,6 +232,21 @@ class InputBar:
             label.setVisible(False)
             widget.setStyleSheet("")
             widget.setAccessibleDescription("")
+
+    def show_resolver_failure(self, failure: Any) -> None:
+        """The resolver answered nothing: its field says so, as an input error does, until it
+        is edited or another run starts."""
+        self.set_field_error("resolver", None)
+        if not self.is_built:
+            return
+        self.resolver_failure = failure
+        text = resolver_field.failure_text(failure)
+        label = self.error_labels["resolver"]
+        label.setText(text)
+        label.setVisible(True)
+        widget = self.fields["resolver"]
+        widget.setStyleSheet("border: 2px solid #d1242f; border-radius: 3px;")
+        widget.setAccessibleDescription(text)
 
     # ------------------------------------------------------------ values
 

@@ -492,8 +492,8 @@
       <translation>送信アドレス（{addresses}）からは {recipient} のどの MX ホストにも到達できません。メールは {host} のキューで待機して再送され、その後返送されます。</translation>
     </message>
     <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} ({addresses}, SPF softfail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
@@ -1000,8 +1000,8 @@
       <translation>{recipient} はこのメールを拒否します。From に複数の作成者が記載されており（RFC 5322 で認められているのは 1 つだけです）、どのドメインについても認証できません。</translation>
     </message>
     <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+      <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} ({addresses}, SPF softfail). The message carries no valid DKIM signature aligned with {sender} either.</source>
@@ -1055,9 +1055,21 @@
       <source>{name} {type}: the new record is on {count} of {total} authoritative servers (serial {serial}); your resolver still holds the old answer for up to {ttl} s.</source>
       <translation>{name} {type}：新しいレコードは権威サーバー {total} 台中 {count} 台にあります（シリアル {serial}）。リゾルバーは古い応答を最大 {ttl} 秒保持し続けます。</translation>
     </message>
+    <message>
+      <source>{host} ({address}), a name server of {zone}, did not answer (connection refused: nothing listens for DNS on that address).</source>
+      <translation>{zone} のネームサーバー {host}（{address}）が応答しませんでした（接続拒否：そのアドレスでは DNS サーバーが待ち受けていません）。</translation>
+    </message>
+    <message>
+      <source>Start the name server on {host} (or let it listen on {address}), or remove {host} from the NS records of {zone} (at the parent too).</source>
+      <translation>{host} でネームサーバーを起動する（または {address} で待ち受けるようにする）か、{zone} の NS レコード（親ゾーン側も）から {host} を削除してください。</translation>
+    </message>
+    <message>
+      <source>{name} {type}: the new record is on {count} of {total} authoritative servers (serial {serial}); your resolver still holds the old answer and did not say for how long (its reply carried no TTL).</source>
+      <translation>{name} {type}：新しいレコードは権威サーバー {total} 台中 {count} 台にあります（シリアル {serial}）。リゾルバーは古い応答をまだ保持していますが、いつまで保持するかは示していません（応答に TTL がありませんでした）。</translation>
+    </message>
       <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} (SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} (SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} (SPF softfail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
@@ -1068,8 +1080,8 @@
       <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host} に neutral を返します。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
-      <source>{recipient} will reject or quarantine this mail: the SPF record of {sender} does not authorize {host} (SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
-      <translation>{recipient} はこのメールを拒否または隔離します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
+      <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} (SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。このメッセージには {sender} に整合する有効な DKIM 署名もありません。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} (SPF softfail). The message carries no valid DKIM signature aligned with {sender} either.</source>
@@ -1122,6 +1134,14 @@
     <message>
       <source>Make the sending software or the submission server add a Message-ID field.</source>
       <translation>送信ソフトウェアまたは送信（サブミッション）サーバーが Message-ID フィールドを付けるようにしてください。</translation>
+    </message>
+    <message>
+      <source>The message does not say which server handed it to the recipient: the receiving server {by} recorded no address for it and only the name {host}, which is not a host name. mailpath went on with the sending host unknown.</source>
+      <translation>このメッセージには、受信者へ渡したサーバーが書かれていません。受信サーバー {by} はそのサーバーのアドレスを記録しておらず、名前 {host} だけを記録していますが、これはホスト名ではありません。mailpath は送信ホスト不明のまま分析を続けました。</translation>
+    </message>
+    <message>
+      <source>If you know the server that sent the mail, give it (--via, or the Sending host field).</source>
+      <translation>メールを送ったサーバーが分かっている場合は指定してください（--via、または「送信ホスト」欄）。</translation>
     </message>
   </context>
   <context>
@@ -3417,6 +3437,14 @@ From: …
       <source>looked for at</source>
       <translation>探した場所</translation>
     </message>
+    <message>
+      <source>not resolved (cancelled)</source>
+      <translation>未解決（中止）</translation>
+    </message>
+    <message>
+      <source>{count} hops</source>
+      <translation>{count} ホップ</translation>
+    </message>
   </context>
   <context>
     <name>SpfPanel</name>
@@ -3637,6 +3665,10 @@ From: …
     <message>
       <source>the servers disagree</source>
       <translation>サーバーの応答が不一致</translation>
+    </message>
+    <message>
+      <source>only {answered} of {servers} servers answered with authority</source>
+      <translation>権威を持って応答したのはサーバー {servers} 台中 {answered} 台のみ</translation>
     </message>
     <message>
       <source>Zone {zone}: {error}</source>
@@ -3872,6 +3904,58 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <source>; </source>
       <translation>、</translation>
     </message>
+    <message>
+      <source>accepted as verified</source>
+      <translation>認証済みとして受理</translation>
+    </message>
+    <message>
+      <source>accepted but unverified</source>
+      <translation>受理されるが未認証</translation>
+    </message>
+    <message>
+      <source>flagged as suspicious</source>
+      <translation>不審なメールとして扱われる</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>拒否</translation>
+    </message>
+    <message>
+      <source>kept queued</source>
+      <translation>キューに保留</translation>
+    </message>
+    <message>
+      <source>a lookup failed</source>
+      <translation>DNS 参照が失敗</translation>
+    </message>
+    <message>
+      <source>no route to the recipient</source>
+      <translation>受信者への経路なし</translation>
+    </message>
+    <message>
+      <source>a domain does not exist</source>
+      <translation>ドメインが存在しない</translation>
+    </message>
+    <message>
+      <source>incomplete</source>
+      <translation>未完了</translation>
+    </message>
+    <message>
+      <source>verdict: {before} → {after}</source>
+      <translation>判定: {before} → {after}</translation>
+    </message>
+    <message>
+      <source>new problem: {finding}</source>
+      <translation>新しい問題: {finding}</translation>
+    </message>
+    <message>
+      <source>resolved: {finding}</source>
+      <translation>解消: {finding}</translation>
+    </message>
+    <message>
+      <source>Re-check stopped: the inputs changed.</source>
+      <translation>再確認を停止しました: 入力が変わりました。</translation>
+    </message>
   </context>
   <context>
     <name>WatchChanges</name>
@@ -3914,6 +3998,41 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     <message>
       <source>None</source>
       <translation>なし</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResolverFailure</name>
+    <message>
+      <source>connection refused</source>
+      <translation>接続を拒否されました</translation>
+    </message>
+    <message>
+      <source>no answer within {seconds} s</source>
+      <translation>{seconds} 秒以内に応答なし</translation>
+    </message>
+    <message>
+      <source>its TLS certificate is not trusted: {reason}</source>
+      <translation>TLS 証明書が信頼されていません: {reason}</translation>
+    </message>
+    <message>
+      <source>the TLS handshake failed: {reason}</source>
+      <translation>TLS ハンドシェイクに失敗しました: {reason}</translation>
+    </message>
+    <message>
+      <source>HTTP status {status}</source>
+      <translation>HTTP ステータス {status}</translation>
+    </message>
+    <message>
+      <source>the network or host is unreachable</source>
+      <translation>ネットワークまたはホストに到達できません</translation>
+    </message>
+    <message>
+      <source>{reason}</source>
+      <translation>{reason}</translation>
+    </message>
+    <message>
+      <source>The resolver {server} does not answer ({cause}). No verdict about the domains can be made: choose another resolver, or check the network.</source>
+      <translation>リゾルバー {server} が応答しません（{cause}）。ドメインについての判定はできません。別のリゾルバーを選ぶか、ネットワークを確認してください。</translation>
     </message>
   </context>
 </TS>

@@ -98,3 +98,14 @@ def test_an_nsd_the_user_installed_before_is_left_alone(sandbox: dict[str, str])
 def test_test_sh_asks_for_it() -> None:
     text = (ROOT / "scripts" / "test.sh").read_text()
     assert text.index("no_system_service nsd nsd") > text.index("apt_install")
+
+
+def test_test_sh_installs_opendkim_and_leaves_its_milter_off(sandbox: dict[str, str]) -> None:
+    """OpenDKIM's package enables its milter; the interop tests run the filter's test mode."""
+    text = (ROOT / "scripts" / "test.sh").read_text()
+    packages = text.split("TEST_PACKAGES=(", 1)[1].split(")", 1)[0].split()
+    assert {"opendkim", "opendkim-tools"} <= set(packages)
+    assert text.index("no_system_service opendkim opendkim") > text.index("apt_install")
+    log = run(sandbox, "apt_install opendkim opendkim-tools\nno_system_service opendkim opendkim")
+    assert "policy-rc.d said 101" in log
+    assert "systemctl disable opendkim" in log

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -21,9 +22,10 @@ from mailpath.core.authoritative import (
     find_zone,
     live_servers,
     questions_for,
+    render_text,
     view_to_json,
 )
-from mailpath.core.dns import CachingSource, LiveSource, Nameserver
+from mailpath.core.dns import Answer, CachingSource, LiveSource, Nameserver
 from tests.support.dnsserver import DnsTestServer
 from tests.support.nsd import NsdServer, free_port, zone_text
 
@@ -219,3 +221,225 @@ def test_questions_include_spf_targets_dmarc_dkim_and_the_sending_host(
         ("mail.example.com", "A"),
         ("mail.example.com", "AAAA"),
     ]
+
+
+# ---------------------------------------------------------------- broken delegations
+#
+# example.com has three name servers: ns1 (127.0.0.2) is NSD and serves the zone; ns2
+# (127.0.0.3) is lame (the loopback server without the AA flag); ns3 (127.0.0.4) is dead:
+# nothing listens on the port, so the kernel answers with ICMP port unreachable.
+
+NS3, PARENT = "127.0.0.4", "127.0.0.5"
+
+
+def broken_zone(serial: int = OLD_SERIAL) -> str:
+    return zone_text(
+        "example.com",
+        [
+            ("@", "TXT", f'"{OLD_SPF}"'),
+            ("_dmarc", "TXT", f'"{DMARC}"'),
+            ("ns1", "A", NS1),
+            ("ns2", "A", NS2),
+            ("ns3", "A", NS3),
+            ("mail", "A", "198.51.100.25"),
+        ],
+        serial=serial,
+        ns=("ns1", "ns2", "ns3"),
+    )
+
+
+def broken_resolver_zone() -> dict[str, Any]:
+    zone = resolver_zone()
+    zone["example.com"] = [*zone["example.com"], ("NS", "ns3.example.com")]
+    zone["ns3.example.com"] = [("A", NS3)]
+    return zone
+
+
+def test_one_good_one_lame_one_dead_server_the_same_on_every_run(
+    nsd_server: Callable[..., NsdServer], dns_server: Callable[..., DnsTestServer]
+) -> None:
+    port = free_port(NS1, NS2, NS3)
+    nsd_server({"example.com": broken_zone()}, address=NS1, port=port)
+    dns_server(resolver_zone(), address=NS2, port=port, authoritative=False)
+    resolver = dns_server(broken_resolver_zone(), ttl=RESOLVER_TTL)
+    seen = []
+    for _ in range(5):
+
+        async def go() -> tuple[AuthoritativeView, float]:
+            cache = CachingSource(LiveSource([Nameserver(resolver.address, resolver.port)]))
+            result = await analyze(cache, "example.com", "example.net", "mail.example.com")
+            started = asyncio.get_running_loop().time()
+            view = await authoritative_view(
+                cache, result, servers=live_servers(port=port, timeout=3.0)
+            )
+            return view, asyncio.get_running_loop().time() - started
+
+        view, took = asyncio.run(go())
+        # The dead server is reported as refusing the connection, at once: not after the
+        # 3 s timeout a silent server would take.
+        assert took < 1.5, took
+        assert view.zone == "example.com"
+        assert codes(view) == ["ns-lame", "ns-unreachable"]
+        lame, dead = view.findings
+        assert lame.params["host"] == "ns2.example.com"
+        assert dead.params["host"] == "ns3.example.com"
+        assert dead.template == "ns-unreachable/refused"
+        assert dead.message == (
+            f"ns3.example.com ({NS3}), a name server of example.com, did not answer "
+            "(connection refused: nothing listens for DNS on that address)."
+        )
+        serials = view.serials()
+        assert (serials["ns1.example.com"], serials["ns3.example.com"]) == (OLD_SERIAL, None)
+        assert view.agree is False
+        # Only ns1 answered with authority: nothing is said to "agree".
+        question = next(q for q in view.questions if (q.name, q.rdtype) == ("example.com", "TXT"))
+        assert (question.answered, question.servers) == (1, 3)
+        text = render_text(view)
+        assert not any("servers agree" in line for line in text)
+        assert "  example.com TXT: only 1 of 3 servers answered with authority, resolver " in (
+            "\n".join(text)
+        )
+        seen.append(([(f.code, f.message) for f in view.findings], text))
+    assert all(run == seen[0] for run in seen)
+
+
+def test_servers_agree_is_said_when_two_answer_with_authority(
+    nsd_server: Callable[..., NsdServer], dns_server: Callable[..., DnsTestServer], port: int
+) -> None:
+    for address in (NS1, NS2):
+        nsd_server({"example.com": auth_zone(OLD_SERIAL, OLD_SPF)}, address=address, port=port)
+    resolver = dns_server(resolver_zone(), ttl=RESOLVER_TTL)
+    view = run_view(resolver, port)
+    question = next(q for q in view.questions if (q.name, q.rdtype) == ("example.com", "TXT"))
+    assert (question.answered, question.servers) == (2, 2)
+    assert "  example.com TXT: servers agree, resolver current, resolver TTL 3412 s" in (
+        render_text(view)
+    )
+    data = view_to_json(view)
+    assert data is not None
+    assert data["questions"][0]["answered"] == 2
+
+
+def test_a_resolver_failing_on_the_broken_zone_does_not_make_the_parent_win(
+    nsd_server: Callable[..., NsdServer], dns_server: Callable[..., DnsTestServer]
+) -> None:
+    # What a recursive resolver does when it meets the lame and the dead server: SERVFAIL
+    # for the zone's own names (its SOA and NS). The parent zone com (NSD on 127.0.0.5)
+    # delegates example.com to the three servers and answers for itself.
+    port = free_port(NS1, NS2, NS3, PARENT)
+    nsd_server({"example.com": broken_zone()}, address=NS1, port=port)
+    dns_server(resolver_zone(), address=NS2, port=port, authoritative=False)
+    parent = zone_text(
+        "com",
+        [
+            ("example", "NS", "ns1.example.com."),
+            ("example", "NS", "ns2.example.com."),
+            ("example", "NS", "ns3.example.com."),
+            ("ns1.example", "A", NS1),
+            ("ns2.example", "A", NS2),
+            ("ns3.example", "A", NS3),
+            ("ns.nic", "A", PARENT),
+        ],
+        serial=7,
+        ns=("ns.nic.com.",),
+    )
+    nsd_server({"com": parent}, address=PARENT, port=port)
+    zone = broken_resolver_zone()
+    zone["com"] = [("SOA", "ns.nic.com. hostmaster.nic.com. 7 3600 900 604800 300")]
+    zone["com"].append(("NS", "ns.nic.com"))
+    zone["ns.nic.com"] = [("A", PARENT)]
+    resolver = dns_server(zone, ttl=RESOLVER_TTL, servfail=["example.com"])
+    for _ in range(5):
+        source = LiveSource([Nameserver(resolver.address, resolver.port)])
+        found = asyncio.run(
+            find_zone(source, "example.com", servers=live_servers(port=port, timeout=1.0))
+        )
+        assert found == "example.com"
+        view = run_view(resolver, port)
+        assert view.zone == "example.com"
+        assert view.error is None
+        # The servers come from com's referral, since the resolver gave no NS set.
+        assert sorted({s.host for s in view.servers}) == [
+            "ns1.example.com",
+            "ns2.example.com",
+            "ns3.example.com",
+        ]
+        assert codes(view) == ["ns-lame", "ns-unreachable"]
+        serials = view.serials()
+        assert (serials["ns1.example.com"], serials["ns3.example.com"]) == (OLD_SERIAL, None)
+
+
+def test_serials_per_zone_when_the_same_servers_host_two_zones(
+    nsd_server: Callable[..., NsdServer], dns_server: Callable[..., DnsTestServer], port: int
+) -> None:
+    # The sender's SPF includes _spf.example.org, a zone the same two servers host with a
+    # higher serial: `serials` stays the sender zone's; `zones` has both.
+    spf = "v=spf1 include:_spf.example.org -all"
+    other_serial = 2027010101
+    other = zone_text(
+        "example.org",
+        [("_spf", "TXT", '"v=spf1 ip4:198.51.100.0/24 -all"')],
+        serial=other_serial,
+        ns=("ns1.example.com.", "ns2.example.com."),
+    )
+    for address in (NS1, NS2):
+        nsd_server(
+            {"example.com": auth_zone(OLD_SERIAL, spf), "example.org": other},
+            address=address,
+            port=port,
+        )
+    zone = resolver_zone(spf)
+    zone["example.org"] = [
+        ("SOA", f"ns1.example.com. hostmaster.example.org. {other_serial} 3600 900 604800 300"),
+        ("NS", "ns1.example.com"),
+        ("NS", "ns2.example.com"),
+    ]
+    zone["_spf.example.org"] = [("TXT", "v=spf1 ip4:198.51.100.0/24 -all")]
+    resolver = dns_server(zone, ttl=RESOLVER_TTL)
+    view = run_view(resolver, port)
+    both = {"ns1.example.com": OLD_SERIAL, "ns2.example.com": OLD_SERIAL}
+    assert view.serials() == both
+    data = view_to_json(view)
+    assert data is not None
+    assert data["serials"] == both
+    assert data["zones"] == [
+        {"zone": "example.com", "serials": both},
+        {
+            "zone": "example.org",
+            "serials": {"ns1.example.com": other_serial, "ns2.example.com": other_serial},
+        },
+    ]
+    assert {(q.name, q.zone) for q in view.questions} >= {("_spf.example.org", "example.org")}
+
+
+class _NoTtl:
+    """A resolver that gives no TTL (as answers from recordings made before TTLs were kept)."""
+
+    def __init__(self, inner: LiveSource) -> None:
+        self.inner = inner
+
+    async def query(self, name: str, rdtype: str) -> Answer:
+        return replace(await self.inner.query(name, rdtype), ttl=None)
+
+
+def test_a_stale_cache_with_an_unknown_ttl_says_so_in_words(
+    nsd_server: Callable[..., NsdServer], dns_server: Callable[..., DnsTestServer], port: int
+) -> None:
+    for address in (NS1, NS2):
+        nsd_server({"example.com": auth_zone(NEW_SERIAL, NEW_SPF)}, address=address, port=port)
+    resolver = dns_server(resolver_zone(), ttl=RESOLVER_TTL)
+
+    async def go() -> AuthoritativeView:
+        cache = CachingSource(_NoTtl(LiveSource([Nameserver(resolver.address, resolver.port)])))
+        result = await analyze(cache, "example.com", "example.net", "mail.example.com")
+        return await authoritative_view(cache, result, servers=live_servers(port=port))
+
+    view = asyncio.run(go())
+    assert codes(view) == ["stale-cache"]
+    stale = view.findings[0]
+    assert stale.template == "stale-cache/ttl-unknown"
+    assert stale.message == (
+        "example.com TXT: the new record is on 2 of 2 authoritative servers (serial "
+        f"{NEW_SERIAL}); your resolver still holds the old answer and did not say for how long "
+        "(its reply carried no TTL)."
+    )

@@ -150,7 +150,7 @@ def judged_worlds() -> Iterator[list[tuple[World, Result]]]:
         zone.update(w.zone())
     server = DnsTestServer(zone).start()
     try:
-        source = LiveSource([Nameserver(server.address, server.port)], timeout=1.0, budget=20)
+        source = LiveSource([Nameserver(server.address, server.port)], timeout=3.0, budget=30)
 
         async def run_all() -> list[Result]:
             # One world at a time: the loopback server answers every question of a world
@@ -193,6 +193,11 @@ def no_sentence_contradicts(result: Result, down: frozenset[str]) -> list[str]:
     v = verdict(result, down)
     if v.disposition != j.disposition.value:
         out.append(f"headline says {v.disposition}, the model {j.disposition.value}")
+    # A headline that blames the DMARC policy names the policy the model applied.
+    policy = {"refused/dmarc": "policy:reject", "flagged/dmarc": "policy:quarantine"}
+    for key, tag in policy.items():
+        if v.template.startswith(key) and tag not in j.basis:
+            out.append(f"headline {v.template} but the model applied {j.basis}")
     texts = [v.message, *(f.message for f in result.findings)] if not down else [v.message]
     if j.disposition is Disposition.DELIVERED:
         out += [f"'{t}' refuses delivered mail" for t in texts if any(p in t for p in _REFUSING)]
@@ -237,7 +242,7 @@ def markers_follow_the_paths(result: Result, down: frozenset[str]) -> list[str]:
     g = build_route_graph(result, down=down)
     j = judge(result, down)
     bad = {"fail": Disposition.REFUSED, "softfail": Disposition.FLAGGED}
-    on_path = ("sending_address", "mx", "mailbox")
+    on_path = ("sending_host", "forwarder", "sending_address", "mx", "mailbox")
     for node, attrs in g.nodes(data=True):
         if attrs.get("kind") not in on_path or attrs["status"] not in bad:
             continue
@@ -245,7 +250,10 @@ def markers_follow_the_paths(result: Result, down: frozenset[str]) -> list[str]:
             p
             for p in j.paths
             if p.reachable
-            and (node == "mailbox" or node == f"addr:{p.address}" or node == f"mx:{p.mx}")
+            and (
+                node in ("mailbox", f"addr:{p.address}", f"mx:{p.mx}")
+                or (node.startswith("sending:") and g.has_edge(node, f"addr:{p.address}"))
+            )
         ]
         if node == "mailbox" and j.disposition is bad[attrs["status"]]:
             continue
@@ -275,6 +283,8 @@ def edges_follow_address_families(result: Result, down: frozenset[str]) -> list[
     for a, b, attrs in g.edges(data=True):
         if attrs.get("kind") != "smtp" or not a.startswith("addr:") or b not in hosts:
             continue
+        if not hosts[b].addresses:
+            continue  # not resolved (a lookup that failed): no family to hold it to
         family = 6 if ":" in a[5:] else 4
         if not any((":" in x) == (family == 6) for x in hosts[b].addresses):
             out.append(f"{a} -> {b}: the MX host has no IPv{family} address")
@@ -382,3 +392,188 @@ def test_family_invariant_catches_edges_to_hosts_without_the_family(
 ) -> None:
     monkeypatch.setattr(route, "_has_family", lambda mx, mx_id, source: True)
     assert violations(judged_worlds, edges_follow_address_families)
+
+
+# ---------------------------------------------------------------- received-message worlds
+#
+# DKIM {absent, pass aligned, pass unaligned, body changed, key missing, key lookup timeout,
+# expired, unknown algorithm} × forwarder {no, yes} × DMARC {p=none, reject, strict}: the
+# message is signed at test time with dkimpy (as in test_real_path.py) and judged with the
+# keys served by the loopback server.
+
+DKIM_CASES = (
+    "absent",
+    "pass-aligned",
+    "pass-unaligned",
+    "body-changed",
+    "key-missing",
+    "key-timeout",
+    "expired",
+    "unknown-algorithm",
+)
+MESSAGE_DMARC = ("p=none", "reject", "strict")
+
+
+@dataclass(frozen=True)
+class MessageWorld:
+    dkim: str
+    forwarded: bool
+    dmarc: str
+
+    def down(self, state: str) -> frozenset[str]:
+        from tests.core.test_real_path import GMAIL_MX
+
+        return frozenset() if state == "up" else frozenset({f"mx:{GMAIL_MX}"})
+
+
+def _signed(case: str) -> bytes:
+    import dkim
+
+    from tests.core.test_real_path import ORIGINAL
+    from tests.support.dkimkeys import rsa_key
+
+    headers = [b"from", b"to", b"subject", b"date", b"message-id"]
+    key = rsa_key(2048)[0]
+    if case == "absent":
+        return ORIGINAL
+    if case == "unknown-algorithm":
+        return b"DKIM-Signature: v=1; a=rot13; d=; s=\x00; h=from; bh=AAAA; b=AAAA\r\n" + ORIGINAL
+    domain, selector = b"corp.example", b"sel"
+    if case == "pass-unaligned":
+        domain = b"esp.example"
+    elif case == "key-missing":
+        selector = b"nokey"
+    elif case == "key-timeout":
+        selector = b"slow"
+    extra: dict[str, Any] = {}
+    if case == "expired":
+        # x= two hours in the past (and t= before it): expired, whatever the slack.
+        now = int(__import__("time").time())
+        extra = {"signature_algorithm": b"rsa-sha256"}
+        signed = dkim.sign(ORIGINAL, selector, domain, key, include_headers=headers, **extra)
+        header = bytes(signed).replace(b"v=1;", f"v=1; x={now - 7200};".encode(), 1)
+        return header + ORIGINAL
+    signature = bytes(dkim.sign(ORIGINAL, selector, domain, key, include_headers=headers))
+    body = ORIGINAL
+    if case == "body-changed":
+        body = ORIGINAL + b"-- \r\nSent through a list footer\r\n"
+    return signature + body
+
+
+def message_world_bytes(world: MessageWorld) -> bytes:
+    signed = _signed(world.dkim)
+    if world.forwarded:
+        from tests.core.test_real_path import forwarded_message
+
+        # The forwarded chain of test_real_path, around this world's signed original.
+        chain = forwarded_message()
+        head = chain[: chain.index(b"Return-Path:")]
+        return head + b"Return-Path: <alice@corp.example>\r\n" + signed
+    received = (
+        b"Delivered-To: user@gmail.com\r\n"
+        b"Received: from mail.corp.example (mail.corp.example [192.0.2.25])\r\n"
+        b"        by mx.google.com with ESMTPS id f41si1\r\n"
+        b"        for <user@gmail.com>; Fri, 27 Nov 2026 11:32:03 -0800 (PST)\r\n"
+        b"Received: from [192.168.1.20] (unknown [192.0.2.200])\r\n"
+        b"        (Authenticated sender: alice@corp.example)\r\n"
+        b"        by mail.corp.example (Postfix) with ESMTPSA id 7AB1\r\n"
+        b"        for <user@gmail.com>; Fri, 27 Nov 2026 19:32:01 +0000 (UTC)\r\n"
+        b"Return-Path: <alice@corp.example>\r\n"
+    )
+    return received + signed
+
+
+def message_zone() -> dict[str, list[Any]]:
+    from tests.core.test_real_path import forwarding_zone
+    from tests.support.dkimkeys import rsa_key
+
+    zone = forwarding_zone()
+    zone["esp.example"] = [("A", "192.0.2.99")]
+    zone["sel._domainkey.esp.example"] = [("TXT", [f"v=DKIM1; k=rsa; p={rsa_key(2048)[1]}"])]
+    zone["slow._domainkey.corp.example"] = [TIMEOUT]
+    zone["25.2.0.192.in-addr.arpa"] = [("PTR", "mail.corp.example")]
+    return zone
+
+
+MESSAGE_WORLDS = [
+    MessageWorld(d, f, m) for d in DKIM_CASES for f in (False, True) for m in MESSAGE_DMARC
+]
+
+
+@pytest.fixture(scope="module")
+def judged_messages() -> Iterator[list[tuple[MessageWorld, Result]]]:
+    from mailpath.core.message import parse_message
+    from mailpath.core.message_check import MessageInput, message_parties
+
+    out = []
+    for dmarc in MESSAGE_DMARC:
+        zone = message_zone()
+        zone["_dmarc.corp.example"] = [
+            (
+                "TXT",
+                {
+                    "p=none": "v=DMARC1; p=none",
+                    "reject": "v=DMARC1; p=reject",
+                    "strict": "v=DMARC1; p=reject; adkim=s; aspf=s",
+                }[dmarc],
+            )
+        ]
+        server = DnsTestServer(zone).start()
+        try:
+            source = LiveSource([Nameserver(server.address, server.port)], timeout=0.5)
+            for world in [w for w in MESSAGE_WORLDS if w.dmarc == dmarc]:
+                parsed = parse_message(message_world_bytes(world))
+                sender, recipient, via = message_parties(parsed)
+                result = asyncio.run(
+                    analyze(source, sender, recipient, via, message=MessageInput(parsed))
+                )
+                out.append((world, result))
+        finally:
+            server.stop()
+    yield out
+
+
+@pytest.mark.parametrize("check", INVARIANTS, ids=lambda c: c.__name__)
+def test_invariant_holds_for_every_received_message(
+    judged_messages: list[tuple[MessageWorld, Result]], check: Check
+) -> None:
+    found = [
+        f"{world} [{state}]: {problem}"
+        for world, result in judged_messages
+        for state in ("up", "all-down")
+        for problem in check(result, world.down(state))
+    ]
+    assert not found, "\n".join(found[:20])
+
+
+def test_no_fix_authorizes_the_forwarder(
+    judged_messages: list[tuple[MessageWorld, Result]],
+) -> None:
+    from tests.core.test_real_path import FORWARDER_V4
+
+    for world, result in judged_messages:
+        for f in result.findings:
+            said = f"{f.fix or ''} {f.record or ''}"
+            if world.forwarded and ("v=spf1" in said or "Publish at corp.example" in said):
+                assert FORWARDER_V4 not in said, (world, f)
+                assert "mx.forwarder.example" not in (f.record or ""), (world, f)
+
+
+def test_message_worlds_are_judged_as_the_rfcs_say(
+    judged_messages: list[tuple[MessageWorld, Result]],
+) -> None:
+    seen = {(w.dkim, w.forwarded, w.dmarc): judge(r).disposition for w, r in judged_messages}
+    # An aligned DKIM pass survives forwarding; without it a forwarded message fails DMARC.
+    assert seen["pass-aligned", True, "reject"] is Disposition.DELIVERED
+    assert seen["body-changed", True, "reject"] is Disposition.REFUSED
+    assert seen["absent", True, "reject"] is Disposition.REFUSED
+    # Sent directly, SPF passes and aligns.
+    assert seen["absent", False, "reject"] is Disposition.DELIVERED
+    # Strict alignment: a signature by another domain does not align.
+    assert seen["pass-unaligned", True, "strict"] is Disposition.REFUSED
+    # p=none: SPF fails at the forwarder and nothing aligned passes: SPF decides (-all).
+    assert seen["absent", True, "p=none"] is Disposition.REFUSED
+    assert seen["pass-unaligned", True, "p=none"] is Disposition.DELIVERED
+    # Expired, unknown-algorithm and missing-key signatures authenticate nothing.
+    for case in ("expired", "unknown-algorithm", "key-missing", "key-timeout"):
+        assert seen[case, True, "reject"] is Disposition.REFUSED, case

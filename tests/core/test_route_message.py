@@ -130,7 +130,8 @@ def test_a_thousand_hops_stay_bounded(seed: Result) -> None:
     assert len(lane) <= LANE_MAX
     assert node_for_hop(g, 500) is not None
     assert node_for_hop(g, len(hops) - 1) == f"hop:{len(hops) - 1}"
-    assert any("internal hops" in g.nodes[n]["label"] for n in lane)
+    assert any("+999 internal hops" in g.nodes[n]["label"] for n in lane)
+    assert "Hop #1,003" in g.nodes[f"hop:{len(hops) - 1}"]["label"]
     assert _overlaps(g) == []
 
 
@@ -153,3 +154,40 @@ def test_handover_server_is_named_beside_its_address(seed: Result) -> None:
     # The message says who is behind 203.0.113.74: the picture shows the name, not only digits.
     g = build_route_graph(seed)
     assert "www274.sakura.ne.jp [203.0.113.74]" in g.nodes["sending:203.0.113.74"]["label"]
+
+
+def _relayed_message(total: int) -> bytes:
+    """The seed message with relays between the sender's server and Gmail's: `total` hops
+    in all, the relays off the predicted route."""
+    seed_eml = (ROOT / "resources" / "examples" / "seed.eml").read_bytes()
+    relays = b"".join(
+        b"Received: from relay%d.example.net (relay%d.example.net [198.51.100.%d])\n"
+        b"        by relay%d.example.net with ESMTP id x%d;\n"
+        b"        Fri, 27 Nov 2026 11:%02d:06 -0800 (PST)\n"
+        % (i + 1, i + 1, i % 250 + 1, i, i, i % 60)
+        for i in range(total - 3)
+    )
+    marker = b"Received: from [192.168.1.10]"
+    return seed_eml.replace(marker, relays + marker)
+
+
+def test_collapsed_hops_count_what_they_hold_and_name_hop_numbers(seed: Result) -> None:
+    parsed = parse_message(_relayed_message(1500))
+    assert len(parsed.hops) == 1500
+    s, r, v = message_parties(parsed)
+    rec = open_recording(ROOT / "resources" / "examples" / "seed.mailpath.json")
+    result = asyncio.run(analyze(ReplaySource(rec.answers), s, r, v, message=MessageInput(parsed)))
+    g = build_route_graph(result)
+    collapsed = [d for _, d in g.nodes(data=True) if d["kind"] == "hop" and len(d["hops"]) > 1]
+    assert len(collapsed) == 1
+    node = collapsed[0]
+    held = len(node["hops"])
+    assert held > 1000
+    first, last = node["hops"][0] + 1, node["hops"][-1] + 1
+    lines = node["label"].split("\n")
+    # The hop numbers people read (1-based, with thousands separators), and the count it holds.
+    assert lines[0] == f"Hops #{first:,}–#{last:,}"
+    assert lines[1] == f"{held:,} hops"
+    assert "+0" not in node["label"]
+    assert node["details"]["hops"] == f"#{first:,}–#{last:,} of 1,500"
+    assert node["details"]["note"] == f"not on the predicted route ({held:,} hops)"

@@ -168,8 +168,11 @@ def test_recheck_until_it_passes(
     history = [watch.panel.history.item(i).text() for i in range(watch.panel.history.count())]
     assert len(history) == len(watch.runs)
     assert "#1" in history[0] and "first check" in history[0]
-    assert "verdict refused -> verified" in history[-1]
+    assert "verdict: refused → accepted as verified" in history[-1]
     assert "SPF record" in history[-1]
+    # Findings in words, never their codes ("-spf-not-authorized").
+    assert "resolved: " in history[-1]
+    assert "spf-not-authorized" not in history[-1]
     assert not watch.countdown.isVisible()
     assert not window.fix_live.act_watch.isChecked()
     assert watch.last_notice.startswith(f"After {len(watch.runs)} checks: ")
@@ -177,17 +180,26 @@ def test_recheck_until_it_passes(
     assert "passed" in watch.panel.state.text()
 
     # In Japanese the same history is rendered again from the data: the words are Japanese,
-    # the records, addresses, verdict and finding codes stay as they are.
+    # the records and addresses stay as they are; the verdict and findings are in words.
     window.set_language("ja")
     try:
         history = [watch.panel.history.item(i).text() for i in range(len(watch.runs))]
         last = history[-1]
         assert "初回" in history[0]
-        assert "判定 refused → verified" in last
+        assert "判定: 拒否 → 認証済みとして受理" in last
         assert f"SPF レコード {OLD_SPF!r} → {NEW_SPF!r}" in last
         assert f"{VIA} の SPF fail → pass" in last
-        assert "解消した指摘 spf-not-authorized" in last
-        for english in ("first check", "no change", "verdict ", "SPF record", "SPF for", "->"):
+        assert "解消: " in last
+        for english in (
+            "first check",
+            "no change",
+            "verdict",
+            "SPF record",
+            "SPF for",
+            "->",
+            "resolved",
+            "spf-not-authorized",
+        ):
             assert english not in "\n".join(history), english
         if shots := os.environ.get("MAILPATH_SHOTS"):  # to look at it: a directory
             dock = window.fix_live.watch_dock
@@ -195,7 +207,10 @@ def test_recheck_until_it_passes(
             dock.grab().save(str(Path(shots) / "watch-history-ja.png"))
     finally:
         window.set_language("en")
-    assert "verdict refused -> verified" in watch.panel.history.item(len(watch.runs) - 1).text()
+    assert (
+        "verdict: refused → accepted as verified"
+        in watch.panel.history.item(len(watch.runs) - 1).text()
+    )
 
 
 def test_stop_ends_the_recheck(
@@ -273,7 +288,11 @@ def test_tls_certificate_failure_is_an_error_naming_the_server(
     # Nothing was taken over plain DNS instead: no record reached the route.
     window.select_node("dns:spf")
     assert not any(OLD_SPF in row for row in texts(window.details.tree))
-    assert window.fix_live.via.text() == f"via DoT {dot.nameserver}"
+    # Nothing answered through it: no "via" claim, and the resolver field names the failure.
+    assert not window.fix_live.via.isVisible()
+    assert window.result is None
+    assert dot.nameserver in window.error_labels["resolver"].text()
+    assert "TLS certificate is not trusted" in window.error_labels["resolver"].text()
 
 
 def test_dot_with_a_trusted_ca_answers(

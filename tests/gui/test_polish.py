@@ -120,8 +120,12 @@ def test_headline_follows_what_if_when_every_mx_is_down(
     for node in [n for n in window.scene.nodes if n.startswith("mx:")]:
         window.toggle_down(node)
     assert window.headline_status == "error"  # queued
+    # The headline is an error, and the findings say why: every MX host is marked down.
+    codes = [f.code for f in window.findings._findings]
+    assert codes[0] == "mx-down"
     window.restore_all_mx()
     assert window.headline_status == "pass"
+    assert "mx-down" not in [f.code for f in window.findings._findings]
 
 
 # ---------------------------------------------------------------- 3. details at once

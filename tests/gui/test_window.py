@@ -199,6 +199,18 @@ def test_language_switch_to_japanese(qtbot: Any, window: Any) -> None:
     assert window.menu_file.title() == "&File"
 
 
+def test_language_switch_keeps_the_resolver_typed(qtbot: Any, window: Any, dns_server: Any) -> None:
+    # Seen under Xvfb: after English -> Japanese the field read "System resolver" and the
+    # next analysis asked the system resolver instead of the server given.
+    server = dns_server(failing_zone())
+    window.set_inputs("example.com", "example.org", None, [server.nameserver])
+    for language in ("ja", "en"):
+        window.set_language(language)
+        assert window.resolver_combo.currentText() == server.nameserver
+    analyze(qtbot, window, "example.com", "example.org", server)
+    assert window.settings.value("resolver") == server.nameserver
+
+
 def test_settings_remember_recent_entries(qtbot: Any, window: Any, dns_server: Any) -> None:
     server = dns_server(failing_zone())
     analyze(qtbot, window, "example.com", "example.org", server)
