@@ -207,7 +207,11 @@ def test_stop_is_prompt_with_pending_work(dns_server: MakeServer) -> None:
             wire = dns.message.make_query("example.com", "A").to_wire()
             udp.sendto(wire, (server.address, server.port))
             lingering.sendall(struct.pack("!H", len(wire)) + wire)
-            time.sleep(0.05)
+            # Both questions have arrived (the server holds them for 5 s) before stopping.
+            deadline = time.monotonic() + 5
+            while {p for *_, p in server.queries} != {"udp", "tcp"}:
+                assert time.monotonic() < deadline, server.queries
+                time.sleep(0.01)
             started = time.monotonic()
             server.stop()
             assert time.monotonic() - started < 1.0

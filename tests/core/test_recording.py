@@ -205,3 +205,17 @@ def test_fuzzed_recordings_give_a_report_or_one_line(tmp_path: Path, run_main: R
                 json.loads(out)
     # Both kinds happen: the mutations are neither all harmless nor all fatal.
     assert outcomes[0] > MUTANTS // 10 and outcomes[2] > MUTANTS // 10, outcomes
+
+
+@pytest.mark.parametrize("name", ["seed.mailpath.json", "seed-fixed.mailpath.json"])
+def test_the_bundled_examples_keep_a_ttl_on_every_lookup(name: str, run_main: Runner) -> None:
+    """The README promises a `ttl` on every lookup in saved analyses: the examples it points
+    to have one, and replaying them shows it in the route's details."""
+    path = seed_example().with_name(name)
+    recording = open_recording(path)
+    assert recording.answers
+    assert [a.name for a in recording.answers if a.ttl is None] == []
+    code, out, _err = run_main(["check", "--replay", str(path), "--json"])
+    assert code == 0
+    details = [n["details"] or {} for n in json.loads(out)["graph"]["nodes"]]
+    assert any(isinstance(d.get("ttl"), int) for d in details)

@@ -211,10 +211,12 @@ def test_first_launch_hint_fills_the_empty_view(qtbot: Any) -> None:
     win.resize(1280, 800)
     with qtbot.waitSignal(win.built, timeout=5000):
         win.show()
-    qtbot.wait(50)
     hint = win.placeholder
-    assert hint.isVisible()
-    assert hint.geometry() == win.view.viewport().geometry()
+    # The hint takes the viewport's geometry on the view's resize event: wait for that.
+    qtbot.waitUntil(
+        lambda: hint.isVisible() and hint.geometry() == win.view.viewport().geometry(),
+        timeout=5000,
+    )
     lines = hint.text().split("\n")
     widest = max(hint.fontMetrics().horizontalAdvance(line) for line in lines)
     assert hint.width() >= widest and hint.height() > 300

@@ -27,14 +27,16 @@ def whole_route_shown(view: Any) -> bool:
 
 
 def settled(qtbot: Any, view: Any) -> None:
-    """Wait until no fit is pending in `view` and every posted event is delivered: after
-    that nothing queued can still move the route."""
+    """Wait until every posted event is delivered and, after that, no fit is pending in
+    `view`: nothing queued can still move the route."""
     from PySide6.QtCore import QCoreApplication
 
-    QCoreApplication.sendPostedEvents()
-    QCoreApplication.processEvents()
-    qtbot.waitUntil(lambda: not view._fit_timer.isActive(), timeout=5000)
-    QCoreApplication.sendPostedEvents()
+    def idle() -> bool:
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+        return not view._fit_timer.isActive()
+
+    qtbot.waitUntil(idle, timeout=5000)
 
 
 def open_seed(qtbot: Any, window: Any) -> None:

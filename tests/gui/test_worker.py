@@ -78,10 +78,23 @@ def test_cancel_stops_in_flight_work_at_once(qtbot: Any, runner: AnalysisRunner)
     assert "finished" not in rec.kinds()
 
 
+def deliver_queued_events() -> None:
+    """Deliver every event already queued to the GUI thread (the worker threads' signals)."""
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()
+
+
 def test_superseded_run_events_are_dropped(qtbot: Any, runner: AnalysisRunner) -> None:
     release = threading.Event()
+    old_started = threading.Event()
+    old_threads: list[threading.Thread] = []
+    old_emitted: list[str] = []
 
     async def old_job(emit: Any) -> tuple[str, None]:
+        old_threads.append(threading.current_thread())
+        old_started.set()
         # Ignores cancellation on purpose, like a job stuck in a blocking step.
         while not release.is_set():
             try:
@@ -89,6 +102,7 @@ def test_superseded_run_events_are_dropped(qtbot: Any, runner: AnalysisRunner) -
             except asyncio.CancelledError:
                 continue
         emit(1, 0, "stale")
+        old_emitted.append("stale")
         return "stale result", None
 
     async def new_job(emit: Any) -> tuple[str, None]:
@@ -98,11 +112,16 @@ def test_superseded_run_events_are_dropped(qtbot: Any, runner: AnalysisRunner) -
 
     rec = Recorder(runner)
     old = runner.start(old_job)
-    time.sleep(0.05)
+    assert old_started.wait(5)
     new = runner.start(new_job)
     release.set()
     qtbot.waitUntil(lambda: "finished" in rec.kinds(new), timeout=5000)
-    qtbot.wait(200)  # give any stale event time to arrive
+    # The old run's thread has ended: everything it emitted is queued; deliver it, then look.
+    [old_thread] = old_threads
+    old_thread.join(5)
+    assert not old_thread.is_alive()
+    assert old_emitted == ["stale"]  # the stale events really were sent
+    deliver_queued_events()
     assert rec.kinds(old) in ([], ["cancelled"])
     assert [e[4] if e[0] == "progress" else e[2] for e in rec.events if e[1] == new] == [
         "fresh",
@@ -170,7 +189,7 @@ def test_no_progress_after_the_finished_result(
     # Let the thread wind down (it cancels what the job left behind) and every queued
     # event arrive.
     qtbot.waitUntil(lambda: runner.threads() == [], timeout=10000)
-    qtbot.wait(50)
+    deliver_queued_events()
     kinds = rec.kinds(generation)
     assert kinds[-1] == "finished", kinds
     result = rec.events[-1][2]

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import dns.exception
+import dns.flags
 import dns.message
 import dns.query
 import dns.rcode
@@ -208,23 +209,44 @@ class NsdServer:
         return "\n".join(t for t in texts if t)
 
     def _wait_ready(self) -> str | None:
-        """None once NSD answers a SOA question for the first zone, else the error text."""
+        """None once NSD answers the SOA question of every zone it serves with authority (AA),
+        else the error text: which zones did not answer within START_TIMEOUT, and NSD's output.
+
+        NSD loads zones one after another, so a server that answers for the first zone may not
+        have loaded the next ones yet; a test that asked then would read REFUSED as "no record".
+        """
         assert self._proc is not None
-        origin = next(iter(self.zones))
+        waiting = list(self.zones)
+        last: dict[str, str] = dict.fromkeys(waiting, "no answer")
         deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
+        while waiting and time.monotonic() < deadline:
             if self._proc.poll() is not None:
                 return f"nsd exited with {self._proc.returncode}:\n{self._output()}"
-            query = dns.message.make_query(origin + ".", dns.rdatatype.SOA)
-            try:
-                reply = dns.query.udp(query, self.address, port=self.port, timeout=0.2)
-            except (dns.exception.DNSException, OSError):
-                time.sleep(0.05)
-                continue
-            if reply.rcode() == dns.rcode.NOERROR and reply.answer:
-                return None
-            time.sleep(0.05)  # started, zone not loaded yet (or it failed to load)
-        return f"no SOA answer for {origin} within {START_TIMEOUT:.0f} s:\n{self._output()}"
+            for origin in list(waiting):
+                query = dns.message.make_query(origin + ".", dns.rdatatype.SOA)
+                try:
+                    reply = dns.query.udp(query, self.address, port=self.port, timeout=0.2)
+                except (dns.exception.DNSException, OSError) as exc:
+                    last[origin] = f"no answer ({type(exc).__name__})"
+                    continue
+                authoritative = bool(reply.flags & dns.flags.AA)
+                if reply.rcode() == dns.rcode.NOERROR and reply.answer and authoritative:
+                    waiting.remove(origin)
+                else:
+                    last[origin] = (
+                        f"{dns.rcode.to_text(reply.rcode())}"
+                        f"{', AA' if authoritative else ', no AA'}"
+                        f"{'' if reply.answer else ', no SOA'}"
+                    )
+            if waiting:
+                time.sleep(0.05)  # started, these zones not loaded yet (or they failed to load)
+        if not waiting:
+            return None
+        detail = "; ".join(f"{origin}: {last[origin]}" for origin in waiting)
+        return (
+            f"{len(waiting)} of {len(self.zones)} zones gave no authoritative SOA answer within "
+            f"{START_TIMEOUT:.0f} s ({detail}):\n{self._output()}"
+        )
 
     def _end_process(self) -> None:
         proc, self._proc = self._proc, None

@@ -48,7 +48,10 @@ def run_spf(spf_server: DnsTestServer) -> Iterator[Runner]:
             if cache is not None:
                 cache.append(source)
             outcome = await check_spf(source, ip, identity, helo, **kw)
-            await asyncio.sleep(0.05)  # let prefetches that were started land
+            # Every question started, prefetches included, has ended (answered or timed
+            # out), so the server has seen all it will ever be asked.
+            while pending := [s.task for s in source._shared.values() if not s.task.done()]:
+                await asyncio.gather(*pending, return_exceptions=True)
             return outcome
 
         return asyncio.run(go())
