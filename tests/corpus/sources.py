@@ -118,7 +118,19 @@ def _sdist(corpus: Corpus, project: str, version: str, patterns: tuple[str, ...]
             return
         target.mkdir(parents=True, exist_ok=True)
         with tarfile.open(archive) as tar:
-            tar.extractall(target, filter="data")
+            # Debian 12's Python 3.11.2 predates extraction filters (3.11.4): there, refuse any
+            # member that would land outside the target or is not a plain file or folder.
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(target, filter="data")
+            else:
+                root = target.resolve()
+                members = [
+                    m
+                    for m in tar.getmembers()
+                    if (m.isfile() or m.isdir())
+                    and (root / m.name).resolve().is_relative_to(root)
+                ]
+                tar.extractall(target, members=members)
         done.touch()
     files = sorted({Path(p) for pattern in patterns for p in glob.glob(str(target / pattern))})
     files = [f for f in files if f.is_file()]
