@@ -127,8 +127,7 @@ def _sdist(corpus: Corpus, project: str, version: str, patterns: tuple[str, ...]
                 members = [
                     m
                     for m in tar.getmembers()
-                    if (m.isfile() or m.isdir())
-                    and (root / m.name).resolve().is_relative_to(root)
+                    if (m.isfile() or m.isdir()) and (root / m.name).resolve().is_relative_to(root)
                 ]
                 tar.extractall(target, members=members)
         done.touch()
