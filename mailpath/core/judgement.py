@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import enum
 import ipaddress
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from mailpath.core.dmarc import applied_policy
@@ -684,6 +684,15 @@ def fix_outcome(result: Result, finding: Finding) -> Disposition | None:
     return judge(fixed).disposition if fixed is not None else None
 
 
+def _map_addresses(result: Result, change: Callable[[SendingAddress], SendingAddress]) -> Result:
+    """`result` with every sending address passed through `change`."""
+    hosts = tuple(
+        replace(h, addresses=tuple(change(a) for a in h.addresses))
+        for h in result.sending_hosts or ()
+    )
+    return replace(result, sending_hosts=hosts)
+
+
 def _with_spf(result: Result, verified: tuple[str, ...]) -> Result:
     results: dict[str, SpfResult] = {}
     for entry in verified:
@@ -699,11 +708,7 @@ def _with_spf(result: Result, verified: tuple[str, ...]) -> Result:
             return a
         return replace(a, spf=replace(a.spf, result=new))
 
-    hosts = tuple(
-        replace(h, addresses=tuple(address(a) for a in h.addresses))
-        for h in result.sending_hosts or ()
-    )
-    fixed = replace(result, sending_hosts=hosts)
+    fixed = _map_addresses(result, address)
     message = result.message
     if message is not None and message.spf is not None and message.spf_address in results:
         # The record fixes the sender's own domain: it counts for the message only when the
@@ -723,11 +728,7 @@ def _with_ptr(result: Result, finding: Finding) -> Result:
             return a
         return replace(a, fcrdns=True, ptr=a.ptr or (finding.params.get("host", "host"),))
 
-    hosts = tuple(
-        replace(h, addresses=tuple(address(a) for a in h.addresses))
-        for h in result.sending_hosts or ()
-    )
-    return replace(result, sending_hosts=hosts)
+    return _map_addresses(result, address)
 
 
 def _with_dkim(result: Result) -> Result | None:
