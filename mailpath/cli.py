@@ -136,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     _fail_on_option(check, "when a finding is that severe: error, or warning (warnings and errors)")
     _dns_options(check)
     _fix_live_options(check)
+    _transport_cli_options(check)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("sender", nargs="?")
@@ -469,7 +470,8 @@ def _tls_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--ca-file",
         metavar="FILE",
-        help="trust the CA certificates in FILE (PEM) for DoH/DoT name servers "
+        help="trust the CA certificates in FILE (PEM) for DoH/DoT name servers and the "
+        "MTA-STS policy's HTTPS server "
         f"(also ${CA_FILE_ENV}); default: the system's CAs",
     )
 
@@ -583,7 +585,13 @@ async def _analyze_live(
     live = getattr(source, "inner", source)
     cache = CachingSource(source)
     result = await analyze(
-        cache, sender, recipient, via, message=message, dkim_selectors=dkim_selectors
+        cache,
+        sender,
+        recipient,
+        via,
+        message=message,
+        dkim_selectors=dkim_selectors,
+        transport=_transport_options(args),
     )
     result = replace(result, resolver=getattr(live, "resolver_info", None))
     if getattr(live, "tls_failure", None):
@@ -693,3 +701,36 @@ def _watch(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# ------------------------------------------------------------------ transport (issue 18)
+
+
+def _transport_cli_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--trust-anchor",
+        metavar="FILE",
+        help="DNSSEC trust anchors (DS or DNSKEY records, zone-file syntax); default: the "
+        "root zone's KSKs",
+    )
+    p.add_argument(
+        "--dnssec-from-resolver",
+        action="store_true",
+        help="take DNSSEC from the resolver's AD bit instead of validating it here",
+    )
+
+
+def _transport_options(args: argparse.Namespace) -> Any:
+    """MTA-STS's policy is fetched trusting --ca-file (or the system's CAs)."""
+    from mailpath.core.transport import TransportOptions
+
+    anchor = getattr(args, "trust_anchor", None)
+    if anchor and not os.path.isfile(anchor):
+        from mailpath.core.names import InputError
+
+        raise InputError(f"--trust-anchor {anchor}: no such file")
+    return TransportOptions(
+        ca_file=_ca_file(args),
+        trust_anchor=anchor,
+        dnssec_by="resolver" if getattr(args, "dnssec_from_resolver", False) else "mailpath",
+    )

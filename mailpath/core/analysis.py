@@ -50,6 +50,8 @@ from mailpath.core.spf import (
     audit,
     check_host,
 )
+from mailpath.core.transport import TransportInfo, TransportOptions, check_transport
+from mailpath.core.transport.findings import transport_findings
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class _State:
     #: SPF's identity when a received message says it (MAIL FROM, or HELO for `<>`).
     spf_domain: str | None = None
     spf_sender: str | None = None
+    transport: TransportInfo | None = None
 
     def snapshot(self, **extra: Any) -> Result:
         return Result(
@@ -120,6 +123,7 @@ class _State:
             started_at=self.started_at,
             notes=self.notes,
             dkim_keys=self.dkim_keys,
+            transport=self.transport,
             **extra,
         )
 
@@ -149,12 +153,14 @@ async def analyze(
     started_at: str | None = None,
     message: MessageInput | None = None,
     dkim_selectors: Sequence[str] = (),
+    transport: TransportOptions | None = None,
 ) -> Result:
     """Resolve the whole route. Raises InputError for bad input; DNS trouble is a result.
 
     With a received `message`, SPF is checked for its MAIL FROM (as the receiver did), its
     DKIM signatures and ARC chain are verified, and DMARC is evaluated for it. Each of
-    `dkim_selectors` has its key at SELECTOR._domainkey.SENDER checked."""
+    `dkim_selectors` has its key at SELECTOR._domainkey.SENDER checked. The recipient's
+    transport (MTA-STS, TLS-RPT, DNSSEC, DANE) is checked with `transport`'s options."""
     sender_party, recipient_party, via_host = parse_inputs(sender, recipient, via)
     inputs = Inputs(
         sender=sender_party.address if sender_party.local else sender_party.domain.ascii,
@@ -190,6 +196,7 @@ async def analyze(
 
     tracker = _Tracker(cache, changed)
     run = _Run(tracker, state, changed)
+    mx_known = asyncio.Event()
 
     verified: list[Verified] = []
 
@@ -199,7 +206,8 @@ async def analyze(
 
     try:
         await asyncio.gather(
-            run.recipient_mx(),
+            run.recipient_mx(mx_known),
+            run.transport(mx_known, transport),
             run.sending_hosts(via_host),
             run.spf_audit(),
             run.dmarc(),
@@ -230,6 +238,7 @@ async def analyze(
         )
         partial = replace(partial, message=info)
     findings = await verify_fixes(tracker, partial, build_findings(partial))
+    findings = (*findings, *transport_findings(partial.transport, _mx_names(partial)))
     # The receiver model gives each finding its consequence and judges each fix.
     findings = judge_findings(replace(partial, complete=True), findings)
     result = replace(
@@ -256,11 +265,26 @@ class _Run:
 
     # ------------------------------------------------------------ recipient
 
-    async def recipient_mx(self) -> None:
-        self.state.mx = await resolve_mx(self.dns, self.state.recipient.domain.ascii)
+    async def recipient_mx(self, known: asyncio.Event | None = None) -> None:
+        try:
+            self.state.mx = await resolve_mx(self.dns, self.state.recipient.domain.ascii)
+        finally:
+            if known is not None:
+                known.set()
         self.changed()
 
     # ------------------------------------------------------------ sending side
+
+    async def transport(self, mx_known: asyncio.Event, options: TransportOptions | None) -> None:
+        """Starts with the first round of questions; the per-MX part waits for the MX names."""
+
+        async def mx_hosts() -> list[str]:
+            await mx_known.wait()
+            return _mx_names(self.state.snapshot())
+
+        domain = self.state.recipient.domain.ascii
+        self.state.transport = await check_transport(self.dns, domain, mx_hosts, options)
+        self.changed()
 
     async def sending_hosts(self, via: SendingHost | None) -> None:
         sender_domain = self.state.sender.domain.ascii
@@ -412,6 +436,13 @@ async def verify_fixes(
         return replace(finding, verified=verified)
 
     return tuple(await asyncio.gather(*(verify(f) for f in findings)))
+
+
+def _mx_names(result: Result) -> list[str]:
+    """The recipient's MX host names (not address literals), in preference order."""
+    if result.mx is None:
+        return []
+    return [h.host for h in result.mx.hosts if not h.ip_literal]
 
 
 def _is_name(text: str) -> bool:

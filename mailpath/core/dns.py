@@ -25,6 +25,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import dns._asyncio_backend
+import dns.asyncbackend
+import dns.asyncquery
 import dns.asyncresolver
 import dns.exception
 import dns.flags
@@ -584,6 +586,50 @@ class LiveSource:
             if self.replies == 0 and await self._resolver_is_dead():
                 self._failure = self._failure or failure
         return answer
+
+    async def query_signed(self, name: str, rdtype: str) -> dns.message.Message | None:
+        """One question with the DO and AD bits set, for DNSSEC validation
+        (core.transport.dnssec): the whole reply, with its RRSIGs, or None when no reply
+        came within the question's time and the budget."""
+        remaining = self._remaining()
+        if remaining <= 0:
+            return None
+        lifetime = min(self.timeout, remaining)
+        try:
+            query = dns.message.make_query(
+                dns.name.from_text(normalize_qname(name) or "."),
+                rdtype.upper(),
+                want_dnssec=True,
+                payload=1232,
+            )
+            query.flags |= dns.flags.AD
+            if self._resolver.flags == 0:
+                query.flags &= ~dns.flags.RD
+            async with asyncio.timeout(lifetime + 0.05):
+                for server in self._resolver.nameservers:
+                    if isinstance(server, str):
+                        server = dns.nameserver.Do53Nameserver(server)
+                    try:
+                        if isinstance(server, dns.nameserver.Do53Nameserver):
+                            reply, _ = await dns.asyncquery.udp_with_fallback(
+                                query, server.address, timeout=lifetime, port=server.port
+                            )
+                        else:
+                            reply = await server.async_query(
+                                query,
+                                timeout=lifetime,
+                                source=None,
+                                source_port=0,
+                                max_size=False,
+                                backend=dns.asyncbackend.get_default_backend(),
+                            )
+                    except (dns.exception.DNSException, OSError):
+                        continue
+                    self.replies += 1
+                    return reply
+        except (TimeoutError, dns.exception.DNSException, ValueError):
+            return None
+        return None
 
     async def _resolver_is_dead(self) -> bool:
         """Ask the root's NS once (every resolver knows it): no reply means the resolver, not

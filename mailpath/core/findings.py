@@ -31,6 +31,7 @@ from mailpath.core.spf import (
     is_spf_record,
     parse_record,
 )
+from mailpath.core.transport.templates import TRANSPORT_TEMPLATES
 
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -1297,3 +1298,7 @@ def _dmarc_findings(result: Result) -> list[Finding]:
     from mailpath.core.dmarc_findings import dmarc_findings
 
     return dmarc_findings(result)
+
+
+# Issue 18: MTA-STS, TLS-RPT, DNSSEC and DANE (core.transport.findings builds these).
+TEMPLATES.update(TRANSPORT_TEMPLATES)

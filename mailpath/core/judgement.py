@@ -56,6 +56,7 @@ from mailpath.core.model import (
     Status,
 )
 from mailpath.core.spf import SpfResult
+from mailpath.core.transport import refused_hosts
 
 __all__ = [
     "CONSEQUENCES",
@@ -224,6 +225,7 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
     hosts = [h for h in mx.hosts if not h.ip_literal]
     dkim_unchecked = result.message is None
     paths: list[Path] = []
+    refused = refused_hosts(result.transport)
     worst: tuple[int, Disposition, tuple[str, ...], str] | None = None
     culprits: list[str] = []
     for host in result.sending_hosts or ():
@@ -232,7 +234,12 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
             active = _active_hosts(hosts, addr.family, down)
             for mx_host in hosts:
                 reachable = addr.family in _families(mx_host) and mx_host.host not in down
-                if reachable:
+                basis: tuple[str, ...]
+                if reachable and mx_host.host in refused:
+                    # The recipient's MTA-STS policy (enforce) does not name this host:
+                    # senders that honour it refuse to hand the mail over there.
+                    disposition, basis = Disposition.QUEUED, ("mta-sts:mx-mismatch",)
+                elif reachable:
                     disposition, basis = auth.disposition, auth.basis
                 elif addr.family not in _families(mx_host):
                     disposition = Disposition.QUEUED
@@ -252,6 +259,9 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
                 )
             if not active:
                 continue  # this address reaches no MX host: the server sends from another
+            if active <= refused:
+                # Every MX host this address would use is one the policy refuses.
+                auth = _Auth(Disposition.QUEUED, ("mta-sts:mx-mismatch",), frozenset({"mta-sts"}))
             rank = RANK[auth.disposition]
             if worst is None or rank > worst[0]:
                 worst = (rank, auth.disposition, auth.basis, auth.authenticated_by)
@@ -432,6 +442,11 @@ CONSEQUENCES: dict[str, str] = {
         "Mail that leaves from {address} is delivered by {recipient} marked as unverified."
     ),
     "consequence/path/queued": "Mail that leaves from {address} is deferred by {recipient}.",
+    # Issue 18: the recipient's own MTA-STS policy (enforce) makes an MX host undeliverable.
+    "consequence/mta-sts-refused": (
+        "Sending servers that honour MTA-STS refuse to deliver to {host}: mail routed there "
+        "stays queued, then bounces."
+    ),
 }
 
 _GAP_CODES = ("spf-ipv6-gap", "spf-ipv4-gap")
@@ -460,6 +475,7 @@ def judge_findings(
     kept only when the model says it helps (`fix_outcome`); most severe first."""
     judgement = judge(result, down)
     out = [_judge_fix(result, judgement, _judged(result, judgement, f)) for f in findings]
+    out = [_transport_judged(result, f) for f in out]
     known = {f.code for f in out}
     out += [f for f in model_findings(result, judgement) if f.code not in known]
     out.sort(key=lambda f: -SEVERITY_RANK[f.severity])
@@ -587,6 +603,20 @@ def _judged(result: Result, judgement: Judgement, finding: Finding) -> Finding:
     else:
         return finding
     return with_consequence(finding, key, params, severity, disposition)
+
+
+def _transport_judged(result: Result, finding: Finding) -> Finding:
+    """An MX host that the recipient's MTA-STS policy (enforce) does not name: its paths are
+    queued (`_paths_judgement`), and the finding says so."""
+    if finding.code != "mta-sts-mx-mismatch" or not result.complete:
+        return finding
+    host = finding.params.get("host", "")
+    if host not in refused_hosts(result.transport):
+        return finding
+    params = {"host": host, "recipient": result.recipient_domain.ascii}
+    return with_consequence(
+        finding, "consequence/mta-sts-refused", params, Severity.ERROR, Disposition.QUEUED
+    )
 
 
 def _delivered_clause(how: str, recipient: str) -> tuple[str, dict[str, str]]:

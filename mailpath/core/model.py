@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # these modules import this one
     from mailpath.core.dmarc import DmarcResult
     from mailpath.core.message import ParsedMessage
     from mailpath.core.received import Hop
+    from mailpath.core.transport import TransportInfo
 
 
 class Severity(str, enum.Enum):
@@ -256,3 +257,5 @@ class Result:
     authoritative: AuthoritativeView | None = None
     #: Where the answers came from (None: replayed without that information).
     resolver: ResolverInfo | None = None
+    #: MTA-STS, TLS-RPT, DNSSEC and DANE of the recipient (core.transport); None before known.
+    transport: TransportInfo | None = None

@@ -14,6 +14,8 @@ from mailpath.core.message_check import message_to_json
 from mailpath.core.model import MxInfo, Result, Severity
 from mailpath.core.route import build_route_graph, graph_to_json
 from mailpath.core.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
+from mailpath.core.transport import render_lines as render_transport
+from mailpath.core.transport import transport_to_json
 from mailpath.core.verdict import verdict
 
 
@@ -128,6 +130,7 @@ def result_to_json(result: Result) -> dict[str, Any]:
             else None
         ),
         "authoritative": view_to_json(result.authoritative),
+        "transport": transport_to_json(result.transport, result.recipient_domain.ascii),
         "graph": graph_to_json(build_route_graph(result)),
     }
 
@@ -286,6 +289,7 @@ def render_text(result: Result, color: bool = False) -> str:
     lines += _message_lines(result, c)
     if result.authoritative is not None:
         lines.extend(render_authoritative(result.authoritative))
+    lines.extend(render_transport(result.transport))
     for note in result.notes:
         lines.append(f"Note: {note}")
     lines.append("")

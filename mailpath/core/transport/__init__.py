@@ -1,0 +1,371 @@
+"""Is the path encrypted? MTA-STS, TLS-RPT, DNSSEC and DANE for the recipient (issue 18).
+
+`check_transport` gathers the facts: it starts with the analysis's first round of questions
+(the `_mta-sts` and `_smtp._tls` records, the policy host's addresses, the recipient zone's
+DNSSEC chain) and asks the per-MX questions (TLSA, their DNSSEC) as soon as the MX names are
+known. It decides nothing about the mail: `mx_transport` says per MX host what a sending
+server's policy is for it, and `core.judgement` turns a policy that refuses a host into a
+`queued` path. `smtp` stays None until the STARTTLS probe (a later change) fills it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from mailpath.core.dns import DnsSource, Outcome, deadline_of
+from mailpath.core.transport import dane as dane_mod
+from mailpath.core.transport import dnssec as dnssec_mod
+from mailpath.core.transport import mtasts, tlsrpt
+from mailpath.core.transport.dane import DaneHost
+from mailpath.core.transport.dnssec import DnssecStatus
+from mailpath.core.transport.mtasts import StsPolicy
+
+__all__ = [
+    "DaneHost",
+    "DnssecStatus",
+    "MtaStsInfo",
+    "MxTransport",
+    "TlsRptInfo",
+    "TransportInfo",
+    "TransportOptions",
+    "check_transport",
+    "mx_transport",
+    "render_lines",
+    "transport_to_json",
+]
+
+#: The policy fetch never takes longer than this, whatever the budget left.
+FETCH_LIMIT = 10.0
+
+
+@dataclass(frozen=True)
+class TransportOptions:
+    #: PEM CA bundle for the MTA-STS policy's certificate (default: the system's CAs).
+    ca_file: str | None = None
+    #: DS/DNSKEY trust anchors (default: the root's KSKs, resources/dnssec/root-anchors.txt).
+    trust_anchor: str | None = None
+    #: "mailpath" validates from the trust anchor; "resolver" takes the resolver's AD bit.
+    dnssec_by: str = "mailpath"
+    #: The policy's HTTPS port (443; tests may move it).
+    https_port: int = 443
+
+
+@dataclass(frozen=True)
+class MtaStsInfo:
+    record: str | None = None
+    id: str | None = None
+    policy: StsPolicy | None = None
+    #: What went wrong, a key: "record-invalid", "record-lookup", "policy-unreachable",
+    #: "policy-invalid"; None when nothing did (or no record is published).
+    error: str | None = None
+    #: The detail of `error`: the record's problem ("multiple", "no-id"...), the fetch's
+    #: failure kind ("tls", "refused", "status"...) or the policy field that is wrong.
+    problem: str | None = None
+    #: Technical detail of a failed fetch (an HTTP status, a Content-Type, the TLS library's words).
+    detail: str = ""
+    #: Each MX host: whether the policy's mx patterns match it.
+    hosts: Mapping[str, bool] = field(default_factory=dict)
+    lookup: str = ""  # the TXT question's outcome
+
+
+@dataclass(frozen=True)
+class TlsRptInfo:
+    record: str | None = None
+    rua: tuple[str, ...] = ()
+    error: str | None = None  # "multiple", "syntax", "no-rua", "bad-rua", "lookup"
+    bad: str = ""
+    lookup: str = ""
+
+
+@dataclass(frozen=True)
+class TransportInfo:
+    domain: str
+    mta_sts: MtaStsInfo
+    tls_rpt: TlsRptInfo
+    dnssec: DnssecStatus
+    #: Per MX host: its TLSA records and whether they can be used.
+    dane: Mapping[str, DaneHost] = field(default_factory=dict)
+    #: Per MX host: the DNSSEC state of its `_25._tcp` TLSA answer.
+    host_dnssec: Mapping[str, DnssecStatus] = field(default_factory=dict)
+    #: The STARTTLS probe's results (--probe-smtp, not built yet): always None here.
+    smtp: Mapping[str, Any] | None = None
+    #: False when no transport question could be asked (a replay of a recording without them).
+    checked: bool = True
+    elapsed: float = 0.0
+
+
+def policy_url(domain: str) -> str:
+    return f"https://mta-sts.{domain}/.well-known/mta-sts.txt"
+
+
+@dataclass(frozen=True)
+class MxTransport:
+    """What a sending server's policy is for one MX host, before any STARTTLS probe:
+    "dane" (usable TLSA under DNSSEC: verified TLS required), "mta-sts" (enforce and the host
+    matches: verified TLS required), "policy-fails" (enforce and the host does not match:
+    senders that honour MTA-STS refuse to deliver there), "opportunistic" (TLS if offered,
+    unverified; in the clear otherwise)."""
+
+    host: str
+    state: str
+    basis: tuple[str, ...]
+
+
+def mx_transport(info: TransportInfo | None, host: str) -> MxTransport:
+    if info is None or not info.checked:
+        return MxTransport(host, "opportunistic", ("transport:unchecked",))
+    dane = info.dane.get(host)
+    policy = info.mta_sts.policy
+    if dane is not None and dane.usable:
+        return MxTransport(host, "dane", ("dane:usable",))
+    if policy is not None and policy.mode == "enforce":
+        if info.mta_sts.hosts.get(host, False):
+            return MxTransport(host, "mta-sts", ("mta-sts:enforce",))
+        return MxTransport(host, "policy-fails", ("mta-sts:mx-mismatch",))
+    basis = ("mta-sts:testing",) if policy is not None and policy.mode == "testing" else ()
+    return MxTransport(host, "opportunistic", basis)
+
+
+def refused_hosts(info: TransportInfo | None) -> frozenset[str]:
+    """The MX hosts that the recipient's own policy makes undeliverable."""
+    if info is None:
+        return frozenset()
+    return frozenset(h for h in info.mta_sts.hosts if mx_transport(info, h).state == "policy-fails")
+
+
+def unchecked(domain: str) -> TransportInfo:
+    """The transport of a run that could not ask (a replay): every part unknown."""
+    return TransportInfo(
+        domain,
+        MtaStsInfo(),
+        TlsRptInfo(),
+        DnssecStatus(domain, "MX", dnssec_mod.UNKNOWN, "mailpath", "not checked"),
+        checked=False,
+    )
+
+
+async def check_transport(
+    source: DnsSource,
+    domain: str,
+    mx_hosts: Callable[[], Awaitable[Sequence[str]]],
+    options: TransportOptions | None = None,
+) -> TransportInfo:
+    """The recipient's transport facts. `mx_hosts` gives the MX host names when known (the
+    analysis's own MX lookup); every DNS question goes through `source`."""
+    options = options or TransportOptions()
+    deadline = deadline_of(source)
+    signed = dnssec_mod.SignedSource.under(source)
+    if deadline is None or signed is None:
+        return unchecked(domain)
+    start = time.monotonic()
+    anchors = (
+        dnssec_mod.load_anchors(options.trust_anchor) if options.dnssec_by == "mailpath" else {}
+    )
+
+    async def secure(name: str, rdtype: str) -> DnssecStatus:
+        if options.dnssec_by == "resolver":
+            return await dnssec_mod.by_resolver(signed, name, rdtype)
+        return await dnssec_mod.validate(signed, anchors, name, rdtype)
+
+    async def per_host() -> tuple[dict[str, DaneHost], dict[str, DnssecStatus]]:
+        hosts = list(dict.fromkeys(await mx_hosts()))
+        names = [dane_mod.tlsa_name(h) for h in hosts]
+        answers, states = await asyncio.gather(
+            asyncio.gather(*(source.query(n, "TLSA") for n in names)),
+            asyncio.gather(*(secure(n, "TLSA") for n in names)),
+        )
+        dane: dict[str, DaneHost] = {}
+        for host, answer, state in zip(hosts, answers, states, strict=True):
+            dane[host] = dane_mod.dane_host(host, answer.texts(), state.state == dnssec_mod.SECURE)
+        return dane, dict(zip(hosts, states, strict=True))
+
+    try:
+        (sts, hosts), rpt, zone, (dane, host_dnssec) = await asyncio.gather(
+            _mta_sts(source, domain, mx_hosts, options, deadline.remaining),
+            _tls_rpt(source, domain),
+            secure(domain, "MX"),
+            per_host(),
+        )
+    except asyncio.CancelledError:
+        signed.cancel()
+        raise
+    sts = MtaStsInfo(**{**sts.__dict__, "hosts": hosts})
+    return TransportInfo(
+        domain,
+        sts,
+        rpt,
+        zone,
+        dane,
+        host_dnssec,
+        elapsed=time.monotonic() - start,
+    )
+
+
+async def _mta_sts(
+    source: DnsSource,
+    domain: str,
+    mx_hosts: Callable[[], Awaitable[Sequence[str]]],
+    options: TransportOptions,
+    remaining: Callable[[], float],
+) -> tuple[MtaStsInfo, dict[str, bool]]:
+    host = f"mta-sts.{domain}"
+    # The policy host's addresses are asked beside the record: one round trip, not two.
+    addresses = asyncio.ensure_future(mtasts.policy_addresses(source, host))
+    try:
+        txt = await source.query(f"_mta-sts.{domain}", "TXT")
+    except BaseException:
+        _drop(addresses)
+        raise
+    lookup = txt.outcome.value
+    if txt.outcome.is_error or txt.outcome is Outcome.MISSING:
+        _drop(addresses)
+        return MtaStsInfo(error="record-lookup", problem=lookup, lookup=lookup), {}
+    record = mtasts.parse_record(txt.texts())
+    if record is None:
+        _drop(addresses)
+        return MtaStsInfo(lookup=lookup), {}
+    if record.error is not None:
+        _drop(addresses)
+        info = MtaStsInfo(record.text, record.id, error="record-invalid", problem=record.error)
+        return info, {}
+    base = MtaStsInfo(record.text, record.id, lookup=lookup)
+    try:
+        body = await mtasts.fetch_policy(
+            source,
+            domain,
+            timeout=min(remaining(), FETCH_LIMIT),
+            ca_file=options.ca_file,
+            port=options.https_port,
+            addresses=addresses,
+        )
+    except mtasts.PolicyFetchError as exc:
+        return _with(base, error="policy-unreachable", problem=exc.kind, detail=exc.detail), {}
+    policy, problem = mtasts.parse_policy(body)
+    if policy is None:
+        return _with(base, error="policy-invalid", problem=problem), {}
+    hosts = await mx_hosts()
+    matches = {h: any(mtasts.mx_matches(h, p) for p in policy.mx) for h in hosts}
+    return _with(base, policy=policy), matches
+
+
+def _drop(task: asyncio.Future[Any]) -> None:
+    """A lookup started ahead that nobody needs: stopped, its failure (if any) read."""
+    if task.done():
+        if not task.cancelled():
+            task.exception()
+    else:
+        task.cancel()
+
+
+def _with(info: MtaStsInfo, **changes: Any) -> MtaStsInfo:
+    return MtaStsInfo(**{**info.__dict__, **changes})
+
+
+async def _tls_rpt(source: DnsSource, domain: str) -> TlsRptInfo:
+    txt = await source.query(f"_smtp._tls.{domain}", "TXT")
+    lookup = txt.outcome.value
+    if txt.outcome.is_error or txt.outcome is Outcome.MISSING:
+        return TlsRptInfo(error="lookup", lookup=lookup)
+    record = tlsrpt.parse_record(txt.texts())
+    if record is None:
+        return TlsRptInfo(lookup=lookup)
+    return TlsRptInfo(record.text, record.rua, record.error, record.bad, lookup)
+
+
+# ---------------------------------------------------------------- output
+
+
+def _dnssec_json(status: DnssecStatus) -> dict[str, Any]:
+    return {
+        "zone": status.name,
+        "secure": status.secure,
+        "by": status.by,
+        "error": status.error,
+        "state": status.state,
+        "signer": status.zone,
+    }
+
+
+def transport_to_json(info: TransportInfo | None, domain: str = "") -> dict[str, Any]:
+    """The `transport` object of `--json` (issue 18's contract; fields are only added)."""
+    info = info or unchecked(domain)
+    sts = info.mta_sts
+    policy = sts.policy
+    return {
+        "domain": info.domain,
+        "checked": info.checked,
+        "mta_sts": {
+            "record": sts.record,
+            "id": sts.id,
+            "policy": (
+                {
+                    "version": policy.version,
+                    "mode": policy.mode,
+                    "mx": list(policy.mx),
+                    "max_age": policy.max_age,
+                }
+                if policy
+                else None
+            ),
+            "error": f"{sts.error}:{sts.problem}" if sts.error else None,
+            "detail": sts.detail or None,
+            "hosts": dict(sts.hosts),
+            "url": policy_url(info.domain) if sts.record else None,
+        },
+        "tls_rpt": {
+            "record": info.tls_rpt.record,
+            "rua": list(info.tls_rpt.rua),
+            "error": info.tls_rpt.error,
+        },
+        "dnssec": _dnssec_json(info.dnssec),
+        "dane": {
+            host: {
+                "tlsa": list(d.tlsa),
+                "secure": d.secure,
+                "usable": d.usable,
+                "dnssec": _dnssec_json(info.host_dnssec[host])
+                if host in info.host_dnssec
+                else None,
+                "transport": mx_transport(info, host).state,
+            }
+            for host, d in info.dane.items()
+        },
+        "smtp": None if info.smtp is None else dict(info.smtp),
+    }
+
+
+def render_lines(info: TransportInfo | None) -> list[str]:
+    """The text report's section (English, like the rest of the CLI's text)."""
+    if info is None:
+        return []
+    out = ["", f"Transport ({info.domain})"]
+    if not info.checked:
+        out.append("  not checked (a replay holds no transport answers)")
+        return out
+    sts = info.mta_sts
+    if sts.record is None and sts.error is None:
+        out.append("  MTA-STS: none published")
+    else:
+        out.append(f"  MTA-STS: {sts.record or '(record lookup failed)'}")
+        if sts.policy is not None:
+            p = sts.policy
+            out.append(f"    policy: mode {p.mode}, max_age {p.max_age}, mx {', '.join(p.mx)}")
+        if sts.error:
+            extra = f" ({sts.detail})" if sts.detail else ""
+            out.append(f"    error: {sts.error}: {sts.problem}{extra}")
+    rpt = info.tls_rpt
+    out.append(f"  TLS-RPT: {rpt.record or 'none published'}")
+    if rpt.error:
+        out.append(f"    error: {rpt.error}{' ' + rpt.bad if rpt.bad else ''}")
+    z = info.dnssec
+    out.append(f"  DNSSEC {z.name}: {z.state} (by {z.by}){': ' + z.error if z.error else ''}")
+    for host, d in info.dane.items():
+        state = info.host_dnssec.get(host)
+        tlsa = "; ".join(d.tlsa) if d.tlsa else "no TLSA"
+        sec = state.state if state else "unknown"
+        out.append(f"  {host}: {mx_transport(info, host).state}; TLSA {tlsa} (DNSSEC {sec})")
+    return out
