@@ -4,7 +4,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/_common.sh"
 # libpython3.11-testsuite: CPython's email test data, part of tests/corpus's real messages.
 # opendkim, opendkim-tools: the second DKIM implementation (tests/core/test_opendkim_interop.py).
-TEST_PACKAGES=(nsd xvfb xauth opendkim opendkim-tools libpython3.11-testsuite)
+# ldnsutils: ldns-keygen and ldns-signzone sign the DNSSEC test zones (tests/support/signzone.py).
+TEST_PACKAGES=(nsd xvfb xauth opendkim opendkim-tools libpython3.11-testsuite ldnsutils)
 apt_install "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 # The tests run NSD themselves on free loopback ports (tests/support/nsd.py): the package's
 # own service, which Debian enables on port 53, is not wanted.
