@@ -54,7 +54,7 @@ class PolicyServer:
         server_self = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+            def do_GET(self) -> None:
                 server_self.requests.append((self.path, self.headers.get("Host", "")))
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)

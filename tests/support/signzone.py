@@ -2,7 +2,8 @@
 
     signer = ZoneSigner(tmp_path)
     child = signer.sign("secure.example", zone_text("secure.example", records))
-    parent = signer.sign("example", zone_text("example", [..., *signer.delegation("secure.example", "ns.secure.example.")]))
+    delegation = signer.delegation("secure.example", "ns.example.")
+    parent = signer.sign("example", zone_text("example", [..., *delegation]))
     signer.anchor_file("example")   # a trust anchor file (the DS of example's key)
 
 One ECDSA P-256 key per zone (flags 257), which signs everything; NSEC. `corrupt(text, owner,
