@@ -98,6 +98,10 @@ KEYS: tuple[str, ...] = (
     "unverified",
     "doh-dot",
     "authoritative",
+    "mta-sts",
+    "tls-rpt",
+    "dnssec",
+    "dane",
 )
 
 
@@ -719,6 +723,75 @@ def terms() -> list[Term]:
             ),
             "RFC 1034 4.3.1",
         ),
+        Term(
+            "mta-sts",
+            tr("Glossary", "MTA-STS"),
+            tr(
+                "Glossary",
+                "MTA-STS lets a domain tell sending servers that its mail must travel over "
+                "verified TLS. A TXT record at _mta-sts.DOMAIN announces a policy, fetched over "
+                "HTTPS from mta-sts.DOMAIN. In enforce mode a sender delivers only to MX hosts "
+                "that match the policy's mx: lines and show a valid certificate; otherwise it "
+                "keeps the mail queued.",
+            ),
+            tr(
+                "Glossary",
+                "List every MX host in the policy's mx: lines, serve it as text/plain with a "
+                "valid certificate, and start in testing mode.",
+            ),
+            "RFC 8461",
+        ),
+        Term(
+            "tls-rpt",
+            tr("Glossary", "TLS-RPT"),
+            tr(
+                "Glossary",
+                "TLS-RPT asks sending servers to send daily reports about their TLS connections "
+                "to a domain's MX hosts: how many succeeded and why others failed. The "
+                "destinations are in a TXT record at _smtp._tls.DOMAIN beginning with "
+                "v=TLSRPTv1.",
+            ),
+            tr(
+                "Glossary",
+                "Publish a rua= address that someone reads before you turn MTA-STS to enforce.",
+            ),
+            "RFC 8460",
+        ),
+        Term(
+            "dnssec",
+            tr("Glossary", "DNSSEC"),
+            tr(
+                "Glossary",
+                "DNSSEC signs DNS records so that a resolver can prove an answer came from the "
+                "zone's owner unchanged. An answer is secure when a chain of signatures leads "
+                "to a trusted key (the root's), insecure when a zone on the way is not signed, "
+                "and bogus when a signature does not validate: validating resolvers then answer "
+                "SERVFAIL.",
+            ),
+            tr(
+                "Glossary",
+                "Re-sign zones before their signatures expire, and change the DS at the parent "
+                "whenever you change the key-signing key.",
+            ),
+            "RFC 4033, RFC 4035",
+        ),
+        Term(
+            "dane",
+            tr("Glossary", "DANE and TLSA"),
+            tr(
+                "Glossary",
+                "DANE publishes, in a DNSSEC-signed TLSA record at _25._tcp.MXHOST, which "
+                "certificate or key an MX host presents. A sending server that supports DANE "
+                "then requires TLS with that certificate. For SMTP only the usages DANE-TA(2) "
+                "and DANE-EE(3) count, and only when the TLSA answer is DNSSEC-secure.",
+            ),
+            tr(
+                "Glossary",
+                "Sign the zone with DNSSEC first, then publish TLSA 3 1 1 with the hash of the "
+                "server's public key, and update it before you change the key.",
+            ),
+            "RFC 7672, RFC 6698",
+        ),
     ]
 
 
@@ -731,6 +804,18 @@ def term(key: str) -> Term | None:
 
 #: Finding code (the part of a template key before "/") -> term key.
 CODE_TERMS: dict[str, str] = {
+    # core/transport (issue 18)
+    "mta-sts-invalid": "mta-sts",
+    "mta-sts-policy-unreachable": "mta-sts",
+    "mta-sts-policy-invalid": "mta-sts",
+    "mta-sts-mx-mismatch": "mta-sts",
+    "mta-sts-testing": "mta-sts",
+    "mta-sts-max-age-short": "mta-sts",
+    "tls-rpt-missing": "tls-rpt",
+    "tls-rpt-invalid": "tls-rpt",
+    "dnssec-bogus": "dnssec",
+    "tlsa-unusable": "dane",
+    "dane-without-dnssec": "dane",
     # core/findings.py (also the DMARC and message findings, whose templates live there)
     "arc-fail": "arc",
     "auth-results-differ": "authentication-results",

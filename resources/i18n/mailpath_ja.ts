@@ -1179,6 +1179,186 @@
       <source>If you know the server that sent the mail, give it (--via, or the Sending host field).</source>
       <translation>メールを送ったサーバーが分かっている場合は指定してください（--via、または「送信ホスト」欄）。</translation>
     </message>
+    <message>
+      <source>_mta-sts.{domain} has more than one v=STSv1 TXT record, so senders ignore MTA-STS for {domain}.</source>
+      <translation>_mta-sts.{domain} に v=STSv1 の TXT レコードが複数あるため、送信側は {domain} の MTA-STS を無視します。</translation>
+    </message>
+    <message>
+      <source>Keep one v=STSv1 record at _mta-sts.{domain}.</source>
+      <translation>_mta-sts.{domain} の v=STSv1 レコードを 1 つにしてください。</translation>
+    </message>
+    <message>
+      <source>The _mta-sts.{domain} TXT record "{record}" is not a valid v=STSv1 record.</source>
+      <translation>_mta-sts.{domain} の TXT レコード "{record}" は有効な v=STSv1 レコードではありません。</translation>
+    </message>
+    <message>
+      <source>Publish at _mta-sts.{domain} this TXT record: "{record_fixed}"</source>
+      <translation>_mta-sts.{domain} に次の TXT レコードを公開してください: "{record_fixed}"</translation>
+    </message>
+    <message>
+      <source>The _mta-sts.{domain} TXT record "{record}" has no id= field.</source>
+      <translation>_mta-sts.{domain} の TXT レコード "{record}" に id= フィールドがありません。</translation>
+    </message>
+    <message>
+      <source>The id= of the _mta-sts.{domain} TXT record "{record}" is not 1 to 32 letters and digits.</source>
+      <translation>_mta-sts.{domain} の TXT レコード "{record}" の id= が、1～32 文字の英数字になっていません。</translation>
+    </message>
+    <message>
+      <source>_mta-sts.{domain} announces MTA-STS, but {host} has no address, so the policy at {url} cannot be fetched.</source>
+      <translation>_mta-sts.{domain} は MTA-STS を告知していますが、{host} にアドレスがないため、ポリシー {url} を取得できません。</translation>
+    </message>
+    <message>
+      <source>Give {host} an A or AAAA record for the web server that serves the policy.</source>
+      <translation>ポリシーを配信する Web サーバーの A または AAAA レコードを {host} に設定してください。</translation>
+    </message>
+    <message>
+      <source>_mta-sts.{domain} announces MTA-STS, but {host} refused the HTTPS connection for {url}.</source>
+      <translation>_mta-sts.{domain} は MTA-STS を告知していますが、{host} が {url} への HTTPS 接続を拒否しました。</translation>
+    </message>
+    <message>
+      <source>Serve the policy over HTTPS on port 443 of {host}.</source>
+      <translation>{host} のポート 443 で HTTPS によりポリシーを配信してください。</translation>
+    </message>
+    <message>
+      <source>_mta-sts.{domain} announces MTA-STS, but {url} could not be reached ({detail}).</source>
+      <translation>_mta-sts.{domain} は MTA-STS を告知していますが、{url} に到達できませんでした（{detail}）。</translation>
+    </message>
+    <message>
+      <source>_mta-sts.{domain} announces MTA-STS, but {url} did not answer in time.</source>
+      <translation>_mta-sts.{domain} は MTA-STS を告知していますが、{url} が時間内に応答しませんでした。</translation>
+    </message>
+    <message>
+      <source>_mta-sts.{domain} announces MTA-STS, but the certificate of {host} is not trusted for that name ({detail}).</source>
+      <translation>_mta-sts.{domain} は MTA-STS を告知していますが、{host} の証明書はその名前に対して信頼できません（{detail}）。</translation>
+    </message>
+    <message>
+      <source>Serve {url} with a certificate for {host} from a public CA.</source>
+      <translation>公的な認証局が {host} に発行した証明書で {url} を配信してください。</translation>
+    </message>
+    <message>
+      <source>_mta-sts.{domain} announces MTA-STS, but {url} answered HTTP {status}.</source>
+      <translation>_mta-sts.{domain} は MTA-STS を告知していますが、{url} は HTTP {status} を返しました。</translation>
+    </message>
+    <message>
+      <source>Serve the policy at {url} with status 200.</source>
+      <translation>{url} のポリシーをステータス 200 で配信してください。</translation>
+    </message>
+    <message>
+      <source>_mta-sts.{domain} announces MTA-STS, but {url} redirects ({status} to {location}); senders do not follow redirects for the policy.</source>
+      <translation>_mta-sts.{domain} は MTA-STS を告知していますが、{url} はリダイレクトします（{status} → {location}）。送信側はポリシー取得でリダイレクトをたどりません。</translation>
+    </message>
+    <message>
+      <source>Serve the policy at {url} itself, without a redirect.</source>
+      <translation>リダイレクトせず、{url} そのものでポリシーを配信してください。</translation>
+    </message>
+    <message>
+      <source>_mta-sts.{domain} announces MTA-STS, but {url} is served as {content_type}, not text/plain.</source>
+      <translation>_mta-sts.{domain} は MTA-STS を告知していますが、{url} は text/plain ではなく {content_type} として配信されています。</translation>
+    </message>
+    <message>
+      <source>Serve {url} with Content-Type: text/plain.</source>
+      <translation>{url} を Content-Type: text/plain で配信してください。</translation>
+    </message>
+    <message>
+      <source>_mta-sts.{domain} announces MTA-STS, but {url} is larger than {limit} bytes.</source>
+      <translation>_mta-sts.{domain} は MTA-STS を告知していますが、{url} は {limit} バイトを超えています。</translation>
+    </message>
+    <message>
+      <source>Keep the policy at {url} under {limit} bytes.</source>
+      <translation>{url} のポリシーを {limit} バイト未満にしてください。</translation>
+    </message>
+    <message>
+      <source>The MTA-STS policy at {url} is invalid: its {field} line is missing or wrong.</source>
+      <translation>{url} の MTA-STS ポリシーは無効です。{field} の行がないか、誤っています。</translation>
+    </message>
+    <message>
+      <source>Give the policy the lines version: STSv1, mode: (enforce, testing or none), mx: (one per MX host pattern) and max_age: (seconds).</source>
+      <translation>ポリシーに version: STSv1、mode:（enforce、testing または none）、mx:（MX ホストのパターンごとに 1 行）、max_age:（秒数）の行を記述してください。</translation>
+    </message>
+    <message>
+      <source>The MX host {host} of {domain} matches none of the mx: patterns ({patterns}) of the MTA-STS policy at {url} (mode {mode}).</source>
+      <translation>{domain} の MX ホスト {host} は、{url} の MTA-STS ポリシー（モード {mode}）の mx: パターン（{patterns}）のどれにも一致しません。</translation>
+    </message>
+    <message>
+      <source>List every MX host in the policy at {url}: {lines}</source>
+      <translation>{url} のポリシーにすべての MX ホストを記載してください: {lines}</translation>
+    </message>
+    <message>
+      <source>The MTA-STS policy of {domain} is in testing mode: it asks senders to report TLS failures, not to refuse unverified TLS.</source>
+      <translation>{domain} の MTA-STS ポリシーはテストモードです。送信側に TLS の失敗の報告を求めるだけで、未検証の TLS での配送拒否は求めていません。</translation>
+    </message>
+    <message>
+      <source>When the TLS reports show no failures, set mode: enforce in the policy at {url}.</source>
+      <translation>TLS レポートで失敗がないことを確認したら、{url} のポリシーを mode: enforce にしてください。</translation>
+    </message>
+    <message>
+      <source>The MTA-STS policy of {domain} has max_age {max_age} seconds, under one day.</source>
+      <translation>{domain} の MTA-STS ポリシーの max_age は {max_age} 秒で、1 日未満です。</translation>
+    </message>
+    <message>
+      <source>Set max_age to at least 604800 (one week) in the policy at {url}.</source>
+      <translation>{url} のポリシーの max_age を 604800（1 週間）以上にしてください。</translation>
+    </message>
+    <message>
+      <source>{domain} publishes no TLS-RPT record at _smtp._tls.{domain}.</source>
+      <translation>{domain} は _smtp._tls.{domain} に TLS-RPT レコードを公開していません。</translation>
+    </message>
+    <message>
+      <source>Publish at _smtp._tls.{domain} this TXT record: "{record}"</source>
+      <translation>_smtp._tls.{domain} に次の TXT レコードを公開してください: "{record}"</translation>
+    </message>
+    <message>
+      <source>_smtp._tls.{domain} has more than one v=TLSRPTv1 TXT record, so none is used.</source>
+      <translation>_smtp._tls.{domain} に v=TLSRPTv1 の TXT レコードが複数あるため、どれも使われません。</translation>
+    </message>
+    <message>
+      <source>Keep one v=TLSRPTv1 record at _smtp._tls.{domain}.</source>
+      <translation>_smtp._tls.{domain} の v=TLSRPTv1 レコードを 1 つにしてください。</translation>
+    </message>
+    <message>
+      <source>The _smtp._tls.{domain} TXT record "{record}" is not a valid v=TLSRPTv1 record.</source>
+      <translation>_smtp._tls.{domain} の TXT レコード "{record}" は有効な v=TLSRPTv1 レコードではありません。</translation>
+    </message>
+    <message>
+      <source>Publish at _smtp._tls.{domain} this TXT record: "{record_fixed}"</source>
+      <translation>_smtp._tls.{domain} に次の TXT レコードを公開してください: "{record_fixed}"</translation>
+    </message>
+    <message>
+      <source>The _smtp._tls.{domain} TXT record "{record}" names no rua= destination.</source>
+      <translation>_smtp._tls.{domain} の TXT レコード "{record}" には rua= の送付先がありません。</translation>
+    </message>
+    <message>
+      <source>The TLS-RPT destination {destination} in "{record}" is neither a mailto: address nor an https: URL.</source>
+      <translation>"{record}" の TLS-RPT 送付先 {destination} は、mailto: アドレスでも https: URL でもありません。</translation>
+    </message>
+    <message>
+      <source>The DNSSEC signatures of {name} ({rdtype}) in the zone {zone} do not validate ({reason}).</source>
+      <translation>ゾーン {zone} にある {name}（{rdtype}）の DNSSEC 署名を検証できません（{reason}）。</translation>
+    </message>
+    <message>
+      <source>Re-sign the zone {zone} and check that the DS at its parent matches its DNSKEY.</source>
+      <translation>ゾーン {zone} を署名し直し、親ゾーンの DS がその DNSKEY と一致していることを確認してください。</translation>
+    </message>
+    <message>
+      <source>The TLSA records of {host} ({records}) use PKIX-TA(0) or PKIX-EE(1), which SMTP senders do not use (RFC 7672).</source>
+      <translation>{host} の TLSA レコード（{records}）は PKIX-TA(0) または PKIX-EE(1) を使っており、SMTP の送信側はこれを使いません（RFC 7672）。</translation>
+    </message>
+    <message>
+      <source>Publish TLSA records with usage DANE-TA(2) or DANE-EE(3) at _25._tcp.{host}.</source>
+      <translation>_25._tcp.{host} に、用途が DANE-TA(2) または DANE-EE(3) の TLSA レコードを公開してください。</translation>
+    </message>
+    <message>
+      <source>{host} publishes TLSA records, but the answer is not DNSSEC-secure ({state}), so senders ignore them.</source>
+      <translation>{host} は TLSA レコードを公開していますが、その応答が DNSSEC で安全ではない（{state}）ため、送信側は無視します。</translation>
+    </message>
+    <message>
+      <source>Sign the zone of {host} with DNSSEC and publish its DS at the parent.</source>
+      <translation>{host} のゾーンを DNSSEC で署名し、親ゾーンに DS を公開してください。</translation>
+    </message>
+    <message>
+      <source>Sending servers that honour MTA-STS refuse to deliver to {host}: mail routed there stays queued, then bounces.</source>
+      <translation>MTA-STS に従う送信サーバーは {host} への配送を拒否します。そこへ向かうメールはキューに残り、やがて返送されます。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>
@@ -1788,6 +1968,54 @@
     <message>
       <source>What to do: {advice}</source>
       <translation>対処：{advice}</translation>
+    </message>
+    <message>
+      <source>MTA-STS</source>
+      <translation>MTA-STS（SMTP MTA Strict Transport Security）</translation>
+    </message>
+    <message>
+      <source>MTA-STS lets a domain tell sending servers that its mail must travel over verified TLS. A TXT record at _mta-sts.DOMAIN announces a policy, fetched over HTTPS from mta-sts.DOMAIN. In enforce mode a sender delivers only to MX hosts that match the policy's mx: lines and show a valid certificate; otherwise it keeps the mail queued.</source>
+      <translation>MTA-STS は、ドメイン宛てのメールを検証済みの TLS で運ぶよう送信サーバーに求める仕組みです。_mta-sts.DOMAIN の TXT レコードがポリシーの存在を告げ、ポリシー本体は mta-sts.DOMAIN から HTTPS で取得されます。enforce モードでは、送信側はポリシーの mx: 行に一致し、有効な証明書を示す MX ホストにだけ配送し、それ以外ではメールをキューに残します。</translation>
+    </message>
+    <message>
+      <source>List every MX host in the policy's mx: lines, serve it as text/plain with a valid certificate, and start in testing mode.</source>
+      <translation>ポリシーの mx: 行にすべての MX ホストを記載し、有効な証明書で text/plain として配信し、まずは testing モードで始めてください。</translation>
+    </message>
+    <message>
+      <source>TLS-RPT</source>
+      <translation>TLS-RPT（SMTP TLS レポート）</translation>
+    </message>
+    <message>
+      <source>TLS-RPT asks sending servers to send daily reports about their TLS connections to a domain's MX hosts: how many succeeded and why others failed. The destinations are in a TXT record at _smtp._tls.DOMAIN beginning with v=TLSRPTv1.</source>
+      <translation>TLS-RPT は、ドメインの MX ホストへの TLS 接続について、成功した数と失敗の理由を日次レポートで送るよう送信サーバーに求める仕組みです。送付先は _smtp._tls.DOMAIN の v=TLSRPTv1 で始まる TXT レコードに書きます。</translation>
+    </message>
+    <message>
+      <source>Publish a rua= address that someone reads before you turn MTA-STS to enforce.</source>
+      <translation>MTA-STS を enforce にする前に、誰かが読む rua= の送付先を公開してください。</translation>
+    </message>
+    <message>
+      <source>DNSSEC</source>
+      <translation>DNSSEC（DNS セキュリティ拡張）</translation>
+    </message>
+    <message>
+      <source>DNSSEC signs DNS records so that a resolver can prove an answer came from the zone's owner unchanged. An answer is secure when a chain of signatures leads to a trusted key (the root's), insecure when a zone on the way is not signed, and bogus when a signature does not validate: validating resolvers then answer SERVFAIL.</source>
+      <translation>DNSSEC は DNS レコードに署名し、応答がゾーンの所有者から改ざんされずに届いたことをリゾルバーが証明できるようにします。信頼する鍵（ルートの鍵）まで署名の連鎖がつながれば応答は secure、途中のゾーンが署名されていなければ insecure、署名が検証できなければ bogus で、検証するリゾルバーは SERVFAIL を返します。</translation>
+    </message>
+    <message>
+      <source>Re-sign zones before their signatures expire, and change the DS at the parent whenever you change the key-signing key.</source>
+      <translation>署名が期限切れになる前にゾーンを署名し直し、鍵署名鍵を替えたら親ゾーンの DS も替えてください。</translation>
+    </message>
+    <message>
+      <source>DANE and TLSA</source>
+      <translation>DANE と TLSA</translation>
+    </message>
+    <message>
+      <source>DANE publishes, in a DNSSEC-signed TLSA record at _25._tcp.MXHOST, which certificate or key an MX host presents. A sending server that supports DANE then requires TLS with that certificate. For SMTP only the usages DANE-TA(2) and DANE-EE(3) count, and only when the TLSA answer is DNSSEC-secure.</source>
+      <translation>DANE は、MX ホストが提示する証明書や鍵を、DNSSEC で署名した _25._tcp.MXHOST の TLSA レコードで公開する仕組みです。DANE に対応した送信サーバーは、その証明書による TLS を必須とします。SMTP では用途 DANE-TA(2) と DANE-EE(3) だけが有効で、TLSA の応答が DNSSEC で secure な場合に限られます。</translation>
+    </message>
+    <message>
+      <source>Sign the zone with DNSSEC first, then publish TLSA 3 1 1 with the hash of the server's public key, and update it before you change the key.</source>
+      <translation>まずゾーンを DNSSEC で署名し、次にサーバーの公開鍵のハッシュで TLSA 3 1 1 を公開し、鍵を替える前に更新してください。</translation>
     </message>
   </context>
   <context>
