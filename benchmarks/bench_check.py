@@ -8,6 +8,10 @@ A realistic zone on the loopback test server, 150 ms added to every answer:
 
 The longest chain of dependent lookups is 3 round trips (TXT example.com -> TXT
 _spf.google.com -> TXT _netblocks*.google.com; also TXT -> MX -> A for `mx`, and PTR -> A).
+The recipient also publishes MTA-STS (enforce) and TLS-RPT; the policy is served by a
+loopback HTTPS server on port 443 (root needed) with a test CA. The transport checks
+(issue 18) run in every check; the time of a check without them is printed too, so the
+latency they add to the critical path shows.
 Printed: mailpath's time, that over (3 x 150 ms), the questions the server received (and
 whether any arrived twice: counted from the loopback server's own query log, so a question
 sent twice, by a cache that let it through or by a retry, is seen), and a sequential
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -35,14 +40,22 @@ import dns.reversename  # noqa: E402
 
 from mailpath.core.analysis import analyze  # noqa: E402
 from mailpath.core.dns import CachingSource, LiveSource, Nameserver  # noqa: E402
+from mailpath.core.transport import TransportOptions  # noqa: E402
 from tests.support.dnsserver import DnsTestServer  # noqa: E402
+from tests.support.doh import LocalCa  # noqa: E402
+from tests.support.https_policy import PolicyServer  # noqa: E402
+
+POLICY = "version: STSv1\nmode: enforce\nmx: *.example.net\nmax_age: 604800\n"
 
 CHAIN = 3
 V4, V6 = "192.0.2.10", "2001:db8::10"
 
 
-def zone() -> dict[str, list[Any]]:
+def zone(policy_address: str) -> dict[str, list[Any]]:
     z: dict[str, list[Any]] = {
+        "_mta-sts.example.net": [("TXT", "v=STSv1; id=2026120501")],
+        "mta-sts.example.net": [("A", policy_address)],
+        "_smtp._tls.example.net": [("TXT", "v=TLSRPTv1; rua=mailto:tls@example.net")],
         "example.com": [
             ("TXT", "v=spf1 include:_spf.google.com include:spf.provider.example mx ~all"),
             ("MX", (1, "aspmx.l.google.com")),
@@ -77,17 +90,23 @@ def zone() -> dict[str, list[Any]]:
     return z
 
 
-async def mailpath_check(server: DnsTestServer) -> tuple[float, list[tuple[str, str, str]]]:
+async def mailpath_check(
+    server: DnsTestServer, transport: TransportOptions
+) -> tuple[float, list[tuple[str, str, str]]]:
     """Time one check; the questions are what the server received during it."""
     source = CachingSource(LiveSource([Nameserver(server.address, server.port)], timeout=5))
     server.queries.clear()
     start = time.perf_counter()
-    result = await analyze(source, "example.com", "example.net", "mail-out.example.com")
+    result = await analyze(
+        source, "example.com", "example.net", "mail-out.example.com", transport=transport
+    )
     elapsed = time.perf_counter() - start
     await asyncio.sleep(2 * server.latency)  # prefetches still in flight are counted too
     received = list(server.queries)
     assert result.complete
     assert {a.spf.result.value for a in result.sending_hosts[0].addresses if a.spf} == {"pass"}
+    if transport.enabled:
+        assert result.transport is not None and result.transport.mta_sts.policy is not None
     return elapsed, received
 
 
@@ -127,8 +146,16 @@ def main() -> int:
     parser.add_argument("--latency", type=float, default=0.15)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    with DnsTestServer(zone(), latency=args.latency) as server:
-        runs = [asyncio.run(mailpath_check(server)) for _ in range(args.runs)]
+    tmp = tempfile.TemporaryDirectory()
+    ca = LocalCa(Path(tmp.name), names=("mta-sts.example.net",))
+    with (
+        PolicyServer(ca, body=POLICY) as policy,
+        DnsTestServer(zone(policy.address), latency=args.latency) as server,
+    ):
+        on = TransportOptions(ca_file=ca.ca_file)
+        off = TransportOptions(enabled=False)
+        without = min(asyncio.run(mailpath_check(server, off))[0] for _ in range(args.runs))
+        runs = [asyncio.run(mailpath_check(server, on)) for _ in range(args.runs)]
         best, received = min(runs, key=lambda r: r[0])
         asked = len(received)
         # (name, type) that reached the server more than once in one run, with the transports
@@ -151,6 +178,10 @@ def main() -> int:
         f"({asked} questions received by the server, best of {args.runs})"
     )
     print(f"  / longest chain         {best / chain:.2f}x   (aim <= 1.3x)")
+    print(
+        f"  without transport       {without * 1000:.0f} ms  "
+        f"(MTA-STS/TLS-RPT/DNSSEC/DANE add {(best - without) * 1000:+.0f} ms)"
+    )
     print(f"questions received twice  {len(dupes)} {', '.join(dupes)}")
     print(f"  worst run               {worst} repeated")
     print(f"sequential pyspf+dnspython {seq * 1000:.0f} ms  ({seq_questions} questions)")

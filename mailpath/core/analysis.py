@@ -22,7 +22,7 @@ import dns.reversename as reversename
 from mailpath.core.dkim import DkimKey, check_dkim_key, parse_selector
 from mailpath.core.dmarc import lookup_dmarc
 from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
-from mailpath.core.findings import build_findings
+from mailpath.core.findings import build_findings, missing_domains
 from mailpath.core.judgement import judge_findings
 from mailpath.core.message_check import MessageInput, Verified, evaluate, spf_identity, verify
 from mailpath.core.model import (
@@ -238,7 +238,11 @@ async def analyze(
         )
         partial = replace(partial, message=info)
     findings = await verify_fixes(tracker, partial, build_findings(partial))
-    findings = (*findings, *transport_findings(partial.transport, _mx_names(partial)))
+    if "recipient" not in missing_domains(partial) and (
+        partial.mx is None or partial.mx.kind != "null"
+    ):
+        # A recipient that does not exist or takes no mail (null MX) has no transport to fix.
+        findings = (*findings, *transport_findings(partial.transport, _mx_names(partial)))
     # The receiver model gives each finding its consequence and judges each fix.
     findings = judge_findings(replace(partial, complete=True), findings)
     result = replace(

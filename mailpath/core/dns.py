@@ -612,7 +612,11 @@ class LiveSource:
                     try:
                         if isinstance(server, dns.nameserver.Do53Nameserver):
                             reply, _ = await dns.asyncquery.udp_with_fallback(
-                                query, server.address, timeout=lifetime, port=server.port
+                                query,
+                                server.address,
+                                timeout=lifetime,
+                                port=server.port,
+                                backend=_CONNECTED_UDP,
                             )
                         else:
                             reply = await server.async_query(

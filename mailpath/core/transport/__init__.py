@@ -1,9 +1,9 @@
 """Is the path encrypted? MTA-STS, TLS-RPT, DNSSEC and DANE for the recipient (issue 18).
 
 `check_transport` gathers the facts: it starts with the analysis's first round of questions
-(the `_mta-sts` and `_smtp._tls` records, the policy host's addresses, the recipient zone's
-DNSSEC chain) and asks the per-MX questions (TLSA, their DNSSEC) as soon as the MX names are
-known. It decides nothing about the mail: `mx_transport` says per MX host what a sending
+(the `_mta-sts` and `_smtp._tls` records, the policy host's addresses, the DNSSEC chain of
+the recipient's zone, judged on its SOA answer) and asks the per-MX questions (TLSA, their
+DNSSEC) as soon as the MX names are known. It decides nothing about the mail: `mx_transport` says per MX host what a sending
 server's policy is for it, and `core.judgement` turns a policy that refuses a host into a
 `queued` path. `smtp` stays None until the STARTTLS probe (a later change) fills it.
 """
@@ -15,6 +15,8 @@ import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import dns.name
 
 from mailpath.core.dns import DnsSource, Outcome, deadline_of
 from mailpath.core.transport import dane as dane_mod
@@ -52,6 +54,9 @@ class TransportOptions:
     dnssec_by: str = "mailpath"
     #: The policy's HTTPS port (443; tests may move it).
     https_port: int = 443
+    #: False: ask nothing (the transport is reported as not checked), e.g. to measure what
+    #: the transport checks add (benchmarks/bench_check.py).
+    enabled: bool = True
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,7 @@ def unchecked(domain: str) -> TransportInfo:
         domain,
         MtaStsInfo(),
         TlsRptInfo(),
-        DnssecStatus(domain, "MX", dnssec_mod.UNKNOWN, "mailpath", "not checked"),
+        DnssecStatus(domain, "SOA", dnssec_mod.UNKNOWN, "mailpath", "not checked"),
         checked=False,
     )
 
@@ -159,7 +164,7 @@ async def check_transport(
     options = options or TransportOptions()
     deadline = deadline_of(source)
     signed = dnssec_mod.SignedSource.under(source)
-    if deadline is None or signed is None:
+    if deadline is None or signed is None or not options.enabled:
         return unchecked(domain)
     start = time.monotonic()
     anchors = (
@@ -174,20 +179,21 @@ async def check_transport(
     async def per_host() -> tuple[dict[str, DaneHost], dict[str, DnssecStatus]]:
         hosts = list(dict.fromkeys(await mx_hosts()))
         names = [dane_mod.tlsa_name(h) for h in hosts]
-        answers, states = await asyncio.gather(
-            asyncio.gather(*(source.query(n, "TLSA") for n in names)),
-            asyncio.gather(*(secure(n, "TLSA") for n in names)),
-        )
+        # The TLSA records come from the same (signed) replies that DNSSEC judges: each
+        # question is asked once.
+        states = await asyncio.gather(*(secure(n, "TLSA") for n in names))
+        replies = await asyncio.gather(*(signed.ask(dns.name.from_text(n), "TLSA") for n in names))
         dane: dict[str, DaneHost] = {}
-        for host, answer, state in zip(hosts, answers, states, strict=True):
-            dane[host] = dane_mod.dane_host(host, answer.texts(), state.state == dnssec_mod.SECURE)
+        for host, name, reply, state in zip(hosts, names, replies, states, strict=True):
+            records = dnssec_mod.records(reply, name, "TLSA")
+            dane[host] = dane_mod.dane_host(host, records, state.state == dnssec_mod.SECURE)
         return dane, dict(zip(hosts, states, strict=True))
 
     try:
         (sts, hosts), rpt, zone, (dane, host_dnssec) = await asyncio.gather(
             _mta_sts(source, domain, mx_hosts, options, deadline.remaining),
             _tls_rpt(source, domain),
-            secure(domain, "MX"),
+            secure(domain, "SOA"),
             per_host(),
         )
     except asyncio.CancelledError:
