@@ -1,11 +1,12 @@
 """Is the path encrypted? MTA-STS, TLS-RPT, DNSSEC and DANE for the recipient (issue 18).
 
-`check_transport` gathers the facts: it starts with the analysis's first round of questions
-(the `_mta-sts` and `_smtp._tls` records, the policy host's addresses, the DNSSEC chain of
-the recipient's zone, judged on its SOA answer) and asks the per-MX questions (TLSA, their
-DNSSEC) as soon as the MX names are known. It decides nothing about the mail:
-`mx_transport` says per MX host what a sending server's policy is for it, and `core.judgement` turns a policy that refuses a host into a
-`queued` path. `smtp` stays None until the STARTTLS probe (a later change) fills it.
+`check_transport` gathers the facts. It starts with the analysis's first round of questions:
+the `_mta-sts` and `_smtp._tls` records, the policy host's addresses, the DNSSEC chain of the
+recipient's zone (judged on its SOA answer). It asks the per-MX questions (TLSA and their
+DNSSEC) as soon as the MX names are known. It decides nothing about the mail: `mx_transport`
+says per MX host what a sending server's policy is for it, and `core.judgement` turns a policy
+that refuses a host into a `queued` path. `smtp` stays None until the STARTTLS probe (a later
+change) fills it.
 """
 
 from __future__ import annotations
