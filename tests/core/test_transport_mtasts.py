@@ -7,6 +7,8 @@ import asyncio
 import contextlib
 import io
 import json
+import socket
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +22,7 @@ from mailpath.core.model import Finding, Result
 from mailpath.core.transport import TransportOptions, mx_transport
 from mailpath.core.transport.mtasts import corrected_mx, mx_matches, parse_policy
 from tests.support.doh import LocalCa
-from tests.support.https_policy import PolicyServer
+from tests.support.https_policy import PolicyServer, free_loopback
 
 POLICY_HOST = "mta-sts.corp.example"
 GOOD = (
@@ -215,3 +217,20 @@ def test_mx_patterns_use_one_label_wildcards() -> None:
         "*.corp.example",
         "backup.other.example",
     )
+
+
+def test_policy_server_that_never_answers_ends_within_the_budget(dns_server: Any) -> None:
+    """A TCP listener that never completes the TLS handshake: the check still ends within
+    --budget, and says the policy did not answer in time."""
+    address = free_loopback()
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as silent:
+        silent.bind((address, 443))
+        silent.listen(8)  # the kernel completes TCP handshakes; nothing reads or replies
+        dns = dns_server(zone(address))
+        source = LiveSource([Nameserver(dns.address, dns.port)], timeout=1.0, budget=2.0)
+        start = time.monotonic()
+        result = asyncio.run(analyze(source, "sender.example", "corp.example", "192.0.2.10"))
+        elapsed = time.monotonic() - start
+    assert elapsed < 2.5, f"the check took {elapsed:.2f} s with a 2 s budget"
+    templates = [f.template for f in transport_findings(result)]
+    assert "mta-sts-policy-unreachable/timeout" in templates

@@ -145,12 +145,12 @@ async def fetch_policy(
 ) -> str:
     """The policy body, fetched within `timeout` seconds; raises PolicyFetchError."""
     host = f"mta-sts.{domain}"
-    async with asyncio.timeout(max(timeout, 0.01)):
-        try:
+    try:
+        async with asyncio.timeout(max(timeout, 0.01)):
             found = await (addresses if addresses is not None else policy_addresses(dns, host))
             return await _fetch(found, host, timeout, ca_file, port)
-        except TimeoutError:
-            raise PolicyFetchError("timeout", f"no policy from {host} in time") from None
+    except TimeoutError:
+        raise PolicyFetchError("timeout", f"no policy from {host} in time") from None
 
 
 async def _fetch(
