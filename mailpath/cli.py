@@ -290,6 +290,7 @@ def _check(args: argparse.Namespace) -> int:
                     started_at=started_at,
                     message=message,
                     dkim_selectors=selectors,
+                    transport=_replayed_transport(rec),
                 )
             )
             result = _replayed_resolver(result, rec)
@@ -320,6 +321,7 @@ def _check(args: argparse.Namespace) -> int:
                 message=result.message,
                 dkim_selectors=selectors,
                 resolver_kind=result.resolver.kind if result.resolver else None,
+                transport=result.transport,
             )
         except OSError as exc:
             return _fail(f"cannot write {args.save}: {_reason(args.save, exc)}")
@@ -734,3 +736,10 @@ def _transport_options(args: argparse.Namespace) -> Any:
         trust_anchor=anchor,
         dnssec_by="resolver" if getattr(args, "dnssec_from_resolver", False) else "mailpath",
     )
+
+
+def _replayed_transport(rec: Any) -> Any:
+    """A replay takes the transport facts saved with the recording (None: not checked)."""
+    from mailpath.core.transport import TransportOptions
+
+    return TransportOptions(saved=rec.transport) if rec.transport is not None else None

@@ -61,6 +61,8 @@ from mailpath.core.message import message_from_json_headers, message_to_json_hea
 from mailpath.core.message_check import MessageInput
 from mailpath.core.model import LookupStatus, MessageInfo
 from mailpath.core.names import InputError, parse_party, parse_sending_host
+from mailpath.core.transport import TransportInfo
+from mailpath.core.transport import record as transport_record
 
 FORMAT = "mailpath-analysis"
 VERSION = 1
@@ -106,6 +108,8 @@ class Recording:
     message: MessageInput | None = None
     dkim_selectors: tuple[str, ...] = ()
     resolver_kind: str | None = None
+    #: The transport facts that are not DNS answers (core.transport.record); None if absent.
+    transport: TransportInfo | None = None
 
 
 def save_recording(
@@ -120,6 +124,7 @@ def save_recording(
     message: MessageInfo | None = None,
     dkim_selectors: Iterable[str] = (),
     resolver_kind: str | None = None,
+    transport: TransportInfo | None = None,
 ) -> None:
     """Write atomically (a `.tmp` beside it, then a rename).
 
@@ -147,6 +152,8 @@ def save_recording(
         }
     if resolver_kind is not None:
         data["resolver_kind"] = resolver_kind
+    if transport is not None and transport.checked:
+        data["transport"] = transport_record.to_record(transport)
     target = Path(path)
     tmp = target.with_name(target.name + ".tmp")
     try:
@@ -261,6 +268,12 @@ def _recording(data: dict[str, Any]) -> Recording:
     if not isinstance(selectors_value, list) or len(selectors_value) > MAX_SELECTORS:
         raise _Damaged(f"dkim_selectors is not a list of at most {MAX_SELECTORS} selectors")
     selectors = tuple(_text(v, "a DKIM selector", 253) for v in selectors_value)
+    transport = None
+    if data.get("transport") is not None:
+        try:
+            transport = transport_record.from_record(data["transport"])
+        except ValueError as exc:
+            raise _Damaged(str(exc)) from None
     return Recording(
         sender=sender,
         recipient=recipient,
@@ -273,6 +286,7 @@ def _recording(data: dict[str, Any]) -> Recording:
         resolver_kind=(
             data["resolver_kind"] if isinstance(data.get("resolver_kind"), str) else None
         ),
+        transport=transport,
     )
 
 

@@ -234,3 +234,32 @@ def test_policy_server_that_never_answers_ends_within_the_budget(dns_server: Any
     assert elapsed < 2.5, f"the check took {elapsed:.2f} s with a 2 s budget"
     templates = [f.template for f in transport_findings(result)]
     assert "mta-sts-policy-unreachable/timeout" in templates
+
+
+def test_saved_analysis_replays_the_same_transport(
+    dns_server: Any, ca: LocalCa, tmp_path: Path
+) -> None:
+    body = GOOD.replace("mx: mx2.corp.example\n", "")
+    saved = tmp_path / "corp.mailpath.json"
+
+    def json_of(argv: list[str]) -> dict[str, Any]:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            main([*argv, "--json"])
+        data: dict[str, Any] = json.loads(out.getvalue())
+        return data
+
+    with PolicyServer(ca, body=body) as server:
+        dns = dns_server(zone(server.address))
+        live = json_of(
+            [
+                "check", "sender.example", "corp.example", "--via", "192.0.2.10",
+                "-n", f"{dns.address}:{dns.port}", "--ca-file", ca.ca_file, "--save", str(saved),
+            ]
+        )  # fmt: skip
+    # Replayed with the HTTPS server gone: the policy comes from the recording.
+    replayed = json_of(["check", "--replay", str(saved)])
+    assert replayed["transport"] == live["transport"]
+    assert replayed["findings"] == live["findings"]
+    assert replayed["paths"] == live["paths"]
+    assert "mta-sts-mx-mismatch" in {f["code"] for f in replayed["findings"]}

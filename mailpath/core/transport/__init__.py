@@ -58,6 +58,9 @@ class TransportOptions:
     #: False: ask nothing (the transport is reported as not checked), e.g. to measure what
     #: the transport checks add (benchmarks/bench_check.py).
     enabled: bool = True
+    #: A replay: the facts saved with the recording (core.transport.record). Its DNS
+    #: questions are asked again (of the recording), the rest is taken as saved.
+    saved: TransportInfo | None = None
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,14 @@ async def check_transport(
     """The recipient's transport facts. `mx_hosts` gives the MX host names when known (the
     analysis's own MX lookup); every DNS question goes through `source`."""
     options = options or TransportOptions()
+    if options.saved is not None:
+        await asyncio.gather(
+            source.query(f"_mta-sts.{domain}", "TXT"),
+            source.query(f"_smtp._tls.{domain}", "TXT"),
+            source.query(f"mta-sts.{domain}", "A"),
+            source.query(f"mta-sts.{domain}", "AAAA"),
+        )
+        return options.saved
     deadline = deadline_of(source)
     signed = dnssec_mod.SignedSource.under(source)
     if deadline is None or signed is None or not options.enabled:
