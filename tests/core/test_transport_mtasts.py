@@ -263,3 +263,25 @@ def test_saved_analysis_replays_the_same_transport(
     assert replayed["findings"] == live["findings"]
     assert replayed["paths"] == live["paths"]
     assert "mta-sts-mx-mismatch" in {f["code"] for f in replayed["findings"]}
+
+
+def test_invalid_records_are_named_with_a_record_to_publish(dns_server: Any) -> None:
+    dns = dns_server(
+        {
+            **zone("127.0.0.1"),
+            "_mta-sts.corp.example": [("TXT", "v=STSv1; id=")],
+            "_smtp._tls.corp.example": [
+                ("TXT", "v=TLSRPTv1; rua=mailto:tls@corp.example,ftp://reports.example")
+            ],
+        }
+    )
+    source = LiveSource([Nameserver(dns.address, dns.port)], timeout=2.0, budget=10.0)
+    result = asyncio.run(analyze(source, "sender.example", "corp.example", "192.0.2.10"))
+    by_template = {f.template: f for f in transport_findings(result)}
+    sts = by_template["mta-sts-invalid/no-id"]
+    assert sts.fix == 'Publish at _mta-sts.corp.example this TXT record: "v=STSv1; id=1"'
+    rpt = by_template["tls-rpt-invalid/bad-rua"]
+    assert rpt.params["destination"] == "ftp://reports.example"
+    assert rpt.params["record_fixed"] == "v=TLSRPTv1; rua=mailto:tls@corp.example"
+    # An invalid record is no policy: nothing is fetched, nothing queued.
+    assert result.transport is not None and result.transport.mta_sts.policy is None

@@ -14,8 +14,6 @@ import ssl
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 
-import httpx2
-
 from mailpath.core.dns import DnsSource, Outcome
 
 #: RFC 8461 3.3: the policy body is at most 64 KiB.
@@ -174,6 +172,8 @@ async def _fetch(
 
 
 async def _get(url: str, host: str, context: ssl.SSLContext, timeout: float) -> str:
+    import httpx2  # only when a policy is fetched: it is slow to import
+
     async with httpx2.AsyncClient(
         verify=context, follow_redirects=False, timeout=timeout
     ) as client:
