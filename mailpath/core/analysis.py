@@ -39,6 +39,7 @@ from mailpath.core.model import (
 from mailpath.core.names import (
     Party,
     SendingHost,
+    is_ip_address,
     parse_party,
     parse_sending_host,
 )
@@ -110,7 +111,6 @@ class _State:
             inputs=self.inputs,
             sender_domain=self.sender.domain,
             recipient_domain=self.recipient.domain,
-            sender_local=self.sender.local,
             recipient_local=self.recipient.local,
             mx=self.mx,
             sender_mx=self.sender_mx,
@@ -177,7 +177,7 @@ async def analyze(
         handover = message.parsed.handover
         if mail_from_domain:
             state.spf_domain, state.spf_sender = mail_from_domain, mail_from
-        elif handover is not None and handover.host and _is_name(handover.host):
+        elif handover is not None and handover.host and not is_ip_address(handover.host):
             # A null sender: SPF checks the HELO identity (RFC 7208 2.4).
             state.spf_domain = handover.host
             state.spf_sender = f"postmaster@{handover.host}"
@@ -350,7 +350,7 @@ class _Run:
         sender = self.state.sender
         domain = self.state.spf_domain or sender.domain.ascii
         address = self.state.spf_sender or sender.address
-        return await check_host(self.dns, ip, domain, address, helo if _is_name(helo) else "")
+        return await check_host(self.dns, ip, domain, address, "" if is_ip_address(helo) else helo)
 
     async def dkim_keys(self, selectors: Sequence[str]) -> None:
         if not selectors:
@@ -401,7 +401,11 @@ async def verify_fixes(
         outcomes = await asyncio.gather(
             *(
                 check_host(
-                    overlay, ip, sender, f"postmaster@{sender}", host if _is_name(host) else ""
+                    overlay,
+                    ip,
+                    sender,
+                    f"postmaster@{sender}",
+                    "" if is_ip_address(host) else host,
                 )
                 for host, ip in addresses
             )
@@ -412,14 +416,6 @@ async def verify_fixes(
         return replace(finding, verified=verified)
 
     return tuple(await asyncio.gather(*(verify(f) for f in findings)))
-
-
-def _is_name(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return True
-    return False
 
 
 def _address_key(ip: str) -> tuple[int, int]:
@@ -470,7 +466,7 @@ async def resolve_mx(dns: DnsSource, domain: str) -> MxInfo:
 
 
 async def _mx_host(dns: DnsSource, preference: int, name: str) -> MxHost:
-    if not _is_name(name):
+    if is_ip_address(name):
         return MxHost(preference, name, ip_literal=True)
     a, aaaa = await asyncio.gather(dns.query(name, "A"), dns.query(name, "AAAA"))
     addresses = tuple(sorted({str(x) for x in (*a.records, *aaaa.records)}, key=_address_key))

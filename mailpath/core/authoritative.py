@@ -26,13 +26,13 @@ for how long at most it may go on holding it).
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from mailpath.core.dns import Answer, DnsSource, LiveSource, Nameserver, Outcome
 from mailpath.core.model import Finding, LookupStatus, Result, Severity
+from mailpath.core.names import is_ip_address
 from mailpath.core.spf import SpfTrace
 
 __all__ = [
@@ -212,7 +212,7 @@ def questions_for(result: Result, dkim_selectors: Sequence[str] = ()) -> list[tu
     for selector in dkim_selectors:
         wanted.append((f"{selector.strip().rstrip('.').lower()}._domainkey.{sender}", "TXT"))
     for host in result.sending_hosts or ():
-        if _is_name(host.host):
+        if not is_ip_address(host.host):
             wanted.extend([(host.host, "A"), (host.host, "AAAA")])
     seen: set[tuple[str, str]] = set()
     ordered = []
@@ -222,14 +222,6 @@ def questions_for(result: Result, dkim_selectors: Sequence[str] = ()) -> list[tu
             seen.add(key)
             ordered.append(key)
     return ordered
-
-
-def _is_name(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return True
-    return False
 
 
 # ---------------------------------------------------------------- zone cut and servers

@@ -10,7 +10,6 @@ parameters; the parameters are names, addresses and records, never English prose
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Sequence
 
@@ -22,6 +21,7 @@ from mailpath.core.model import (
     SendingHostInfo,
     Severity,
 )
+from mailpath.core.names import is_ip_address
 from mailpath.core.spf import (
     MAX_LOOKUPS,
     MAX_VOID_LOOKUPS,
@@ -719,15 +719,7 @@ TEMPLATES.update(
 
 def _by_address(key: str, host: SendingHostInfo) -> str:
     """`key`'s variant without the address list when the host is that address."""
-    return f"{key}/address" if not _is_name(host.host) else key
-
-
-def _is_name(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return True
-    return False
+    return f"{key}/address" if is_ip_address(host.host) else key
 
 
 #: A fix that is a record to publish: 'Publish at {name} this {TYPE} record: "{record}"'.
@@ -1103,13 +1095,13 @@ def sending_host_name(result: Result, host: SendingHostInfo) -> str | None:
     received message gives the server that handed it over from that address (the reverse
     name the receiver recorded, else the HELO name), when that is a DNS name. None when no
     name is known."""
-    if _is_name(host.host):
+    if not is_ip_address(host.host):
         return host.host
     handover = result.message.parsed.handover if result.message is not None else None
     if handover is None or handover.address != host.host or not handover.host:
         return None
     name = handover.host.strip().rstrip(".")
-    if "." not in name or not _is_name(name.strip("[]")) or name.startswith("["):
+    if "." not in name or is_ip_address(name.strip("[]")) or name.startswith("["):
         return None
     return name
 

@@ -6,7 +6,7 @@ API
   for input that is not a mail message at all: empty, or not starting with a header field
   (a PNG, plain text). Anything else - malformed dates, unreadable Received fields, 8-bit or
   mis-declared charsets, NUL bytes, abused folding, megabytes of headers - gives a result, with
-  anomalies listed in `ParsedMessage.notes` (stable codes, see `NOTE_CODES`).
+  anomalies listed in `ParsedMessage.notes` (stable codes, listed after the limits below).
 - `find_handover(hops, recipient_domains) -> Handover | None`: where the message crossed into
   the recipient's servers, given the domains that count as the recipient's (the caller passes
   the recipient domain and its MX hosts' domains). `parse_message` fills
@@ -71,20 +71,19 @@ MAX_HOPS = 2_000
 #: Address fields are read only this far.
 MAX_ADDRESS_FIELD = 8_192
 
-NOTE_CODES = (
-    "malformed-header-line",  # (no longer given: such a line ends the header block)
-    "header-block-unterminated",  # no separator: the block ended at a line that is no field
-    "separator-not-empty",  # the separator line holds spaces, tabs or a lone carriage return
-    "nul-bytes",  # NUL bytes in the header block (shown as U+FFFD)
-    "from-missing",
-    "from-unparseable",
-    "from-multiple-headers",  # the first (topmost) From field is used
-    "from-multiple-addresses",  # the first address is used
-    "received-truncated",  # more than MAX_HOPS Received fields; the oldest dropped
-    # The handover's client has no recorded address and its name is not a usable host name
-    # (garbage, an invalid label): the analysis goes on with the sending host unknown.
-    "handover-host-unusable",
-)
+# The codes `ParsedMessage.notes` can hold (stable: saved analyses keep them):
+# - malformed-header-line: no longer given (such a line ends the header block)
+# - header-block-unterminated: no separator: the block ended at a line that is no field
+# - separator-not-empty: the separator line holds spaces, tabs or a lone carriage return
+# - nul-bytes: NUL bytes in the header block (shown as U+FFFD)
+# - from-missing
+# - from-unparseable
+# - from-multiple-headers: the first (topmost) From field is used
+# - from-multiple-addresses: the first address is used
+# - received-truncated: more than MAX_HOPS Received fields; the oldest dropped
+#   The handover's client has no recorded address and its name is not a usable host name
+#   (garbage, an invalid label): the analysis goes on with the sending host unknown.
+# - handover-host-unusable
 
 FORMAT_HEADERS = "mailpath-message-headers"
 
@@ -246,11 +245,6 @@ class ParsedMessage:
         """More than one From field, or a From field with more than one address: no single
         author (RFC 5322 3.6 allows one From field; Gmail and Microsoft refuse the message)."""
         return len(self.from_headers) > 1 or len(self.from_addresses) > 1
-
-    def header_values(self, name: str) -> list[str]:
-        """Values of every field called `name` (case-insensitive), topmost first."""
-        wanted = name.lower()
-        return [value for key, value in self.headers if key.lower() == wanted]
 
 
 # -- header block --------------------------------------------------------------------------

@@ -234,7 +234,6 @@ class Result:
     inputs: Inputs
     sender_domain: Domain
     recipient_domain: Domain
-    sender_local: str | None = None
     recipient_local: str | None = None
     mx: MxInfo | None = None
     sender_mx: MxInfo | None = None  # the sender's own MX, when it stands in for --via

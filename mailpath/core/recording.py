@@ -64,7 +64,6 @@ from mailpath.core.names import InputError, parse_party, parse_sending_host
 
 FORMAT = "mailpath-analysis"
 VERSION = 1
-SUFFIX = ".mailpath.json"
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_QUERIES = 20_000

@@ -1013,16 +1013,6 @@ def hop_time(hop: Hop) -> str:
     return f"{clock} UTC"
 
 
-def hop_delay(hop: Hop) -> str:
-    if hop.delay_s is None:
-        return ""
-    return f"{round(hop.delay_s):+d} s"
-
-
-def hop_tls(hop: Hop) -> str:
-    return {True: "TLS", False: "no TLS", None: "TLS ?"}[hop.tls]
-
-
 def _hop_tls_part(hop: Hop) -> Part:
     return part({True: "hop.tls", False: "hop.no_tls", None: "hop.tls_unknown"}[hop.tls])
 
@@ -1049,11 +1039,6 @@ def _hop_summary_part(hop: Hop) -> Part:
     if hop.protocol:
         items.append(text(hop.protocol))
     return part("join", items=items)
-
-
-def hop_summary(hop: Hop) -> str:
-    """One line: by whom, when, after how long, encrypted or not."""
-    return render_part(_hop_summary_part(hop))
 
 
 def _same_host(a: str | None, b: str | None) -> bool:

@@ -16,7 +16,6 @@ authenticated names DKIM as not checked.
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -31,6 +30,7 @@ from mailpath.core.judgement import (
     what_if_findings,
 )
 from mailpath.core.model import MxInfo, Result, Severity, Status
+from mailpath.core.names import is_ip_address
 from mailpath.core.spf import SpfTrace
 
 __all__ = ["TEMPLATES", "Verdict", "verdict"]
@@ -489,7 +489,7 @@ def _path_verdict(
             continue
         host = culprits[0][0]
         key = key + seen if f"{key}{seen}" in TEMPLATES else key
-        if not _is_name(host.host) and f"{key}/address" in TEMPLATES:
+        if is_ip_address(host.host) and f"{key}/address" in TEMPLATES:
             key += "/address"
         return _make(
             Severity.ERROR,
@@ -512,11 +512,3 @@ def _receiver(mx: MxInfo | None, down: frozenset[str]) -> str:
             if h.addresses and mx_node(h.host) not in down:
                 return mx_node(h.host)
     return "mailbox"
-
-
-def _is_name(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return True
-    return False

@@ -8,7 +8,6 @@ the status line. It holds the run's state: the request, the result, the MX hosts
 from __future__ import annotations
 
 import logging
-import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -42,7 +41,6 @@ class AnalysisController(QObject):
         self.down: set[str] = set()
         self.request: Any = None
         self.running = False
-        self._run_started = 0.0
         self._pending_progress: tuple[int, int, Any] | None = None
         self._shown_message: Any = None
         #: A message was opened: its dock stays in front when the result arrives.
@@ -108,7 +106,6 @@ class AnalysisController(QObject):
         w.headline_part.update()
         w.view.request_fit()
         self.running = True
-        self._run_started = time.monotonic()
         self.runner.start(make_job(request))
         w.status_line.show_running(True)
         w.menus.act_cancel.setEnabled(True)

@@ -120,11 +120,6 @@ class FixLive(QObject):
             self.window.analysisFinished.connect(self._on_finished)
         return self._watch
 
-    @property
-    def panels_built(self) -> tuple[bool, bool]:
-        """(the Authoritative panel, the Re-check part) have been built."""
-        return self._panel is not None, self._watch is not None
-
     @staticmethod
     def _replace_stand_in(dock: QDockWidget, widget: QWidget) -> None:
         stand_in = dock.widget()

@@ -430,7 +430,6 @@ class RouteView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.auto_fit = True  # until the person zooms or pans, new nodes keep the route in view
-        self._legend_visible = True
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)

@@ -217,7 +217,6 @@ class MainWindow(QMainWindow):
         # The verdict of the active route, above the graph.
         self.headline_part.build()
         self.headline = self.headline_part.widget
-        self.headline_icon = self.headline_part.icon
         self.headline_text = self.headline_part.text
         self.headline_note = self.headline_part.note
         self.central_layout.insertWidget(1, self.headline)
@@ -640,10 +639,6 @@ class MainWindow(QMainWindow):
     def run_request(self, request: Any) -> None:
         self.ensure_built()
         self.analysis.run_request(request)
-
-    def cancel_analysis(self) -> None:
-        if self.is_built:
-            self.analysis.cancel()
 
     def headline_for_route(self) -> tuple[str, str] | None:
         """(sentence, status) of the core's one verdict, or None before there is one."""

@@ -72,19 +72,6 @@ def escaped_tooltip(text: str) -> str:
     return f"<qt>{body}</qt>"
 
 
-def _tree(columns: list[str], parent: QWidget) -> QTreeWidget:
-    tree = QTreeWidget(parent)
-    tree.setColumnCount(len(columns))
-    tree.setHeaderLabels(columns)
-    tree.setUniformRowHeights(False)
-    tree.setWordWrap(True)
-    tree.setAlternatingRowColors(True)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    tree.header().setStretchLastSection(True)
-    tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-    return tree
-
-
 def copy_tree_selection(tree: QTreeWidget) -> None:
     rows = []
     for item in tree.selectedItems():

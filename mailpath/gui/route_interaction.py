@@ -45,12 +45,9 @@ class RouteInteraction:
             return
         from mailpath.core import route
 
-        node_for_hop = getattr(route, "node_for_hop", None)
-        if node_for_hop is None:
-            return  # the route does not draw the message's hops (yet)
         graph = getattr(scene.graph, "source", scene.graph)
         try:
-            node = node_for_hop(graph, index)
+            node = route.node_for_hop(graph, index)
         except Exception:  # a highlight is a nicety: never an error for the person
             log.info("no node for hop %d", index, exc_info=True)
             return
