@@ -7,7 +7,7 @@ import ipaddress
 
 from mailpath.core.dns import CachingSource, DnsSource
 
-from .evaluate import _as_caching, _Evaluator
+from .evaluate import SpfEvaluator, as_caching
 from .trace import SpfAudit, SpfResult, SpfTrace
 
 __all__ = ["audit"]
@@ -27,7 +27,7 @@ async def audit(source: DnsSource, domain: str, *, prefetch: bool = True) -> Spf
     same cache; `void_lookups` is the worse of the two, `void_by_family` says which.
     """
     domain = domain.strip().rstrip(".")
-    cache = _as_caching(source)
+    cache = as_caching(source)
     (tree, ev4), (_, ev6) = await asyncio.gather(
         _walk(cache, domain, 4, prefetch), _walk(cache, domain, 6, prefetch)
     )
@@ -51,8 +51,8 @@ async def audit(source: DnsSource, domain: str, *, prefetch: bool = True) -> Spf
 
 async def _walk(
     cache: CachingSource, domain: str, family: int, prefetch: bool
-) -> tuple[SpfTrace, _Evaluator]:
-    evaluator = _Evaluator(
+) -> tuple[SpfTrace, SpfEvaluator]:
+    evaluator = SpfEvaluator(
         cache,
         ipaddress.ip_address(AUDIT_IPS[family]),
         f"postmaster@{domain}",
@@ -61,9 +61,5 @@ async def _walk(
         prefetch=prefetch,
         audit=True,
     )
-    try:
-        tree, _ = await evaluator.check(domain, want_exp=False, path=())
-    finally:
-        if evaluator.prefetcher is not None:
-            evaluator.prefetcher.cancel()
+    tree, _ = await evaluator.run(domain, want_exp=False)
     return tree, evaluator

@@ -147,7 +147,7 @@ def _display(record: bytes) -> str:
 class _Prefetcher:
     """Starts, ahead of the walk, the questions the walk will need; bounded, no re-visits."""
 
-    def __init__(self, evaluator: _Evaluator, limit: int) -> None:
+    def __init__(self, evaluator: SpfEvaluator, limit: int) -> None:
         self.ev = evaluator
         self.cache = evaluator.cache
         self.budget = limit
@@ -246,7 +246,11 @@ class _Prefetcher:
             task.cancel()
 
 
-class _Evaluator:
+class SpfEvaluator:
+    """One evaluation of a record tree for one client address: `run()` it once; afterwards
+    `lookups`, `voids`, `over_limit` and `first_error` hold its counts (the audit reads them).
+    With `audit=True` it walks the whole tree past the limits and errors."""
+
     def __init__(
         self,
         cache: CachingSource,
@@ -381,6 +385,14 @@ class _Evaluator:
         return validated
 
     # ------------------------------------------------------------ check_host
+
+    async def run(self, domain: str, *, want_exp: bool) -> tuple[SpfTrace, str | None]:
+        """The top-level check of `domain`; the prefetcher is stopped whatever happens."""
+        try:
+            return await self.check(domain, want_exp=want_exp, path=())
+        finally:
+            if self.prefetcher is not None:
+                self.prefetcher.cancel()
 
     async def check(
         self, domain: str, *, want_exp: bool, path: tuple[str, ...]
@@ -697,7 +709,8 @@ def _parse_ip(ip: str) -> IPAddress:
     return _unmapped(addr)
 
 
-def _as_caching(source: DnsSource) -> CachingSource:
+def as_caching(source: DnsSource) -> CachingSource:
+    """`source` behind a cache (one question asked once per evaluation)."""
     return source if isinstance(source, CachingSource) else CachingSource(source)
 
 
@@ -714,8 +727,8 @@ async def check_host(
 ) -> SpfOutcome:
     """RFC 7208 check_host(<ip>, <domain>, <sender>); raises ValueError for a bad IP."""
     addr = _parse_ip(ip)
-    cache = _as_caching(source)
-    evaluator = _Evaluator(
+    cache = as_caching(source)
+    evaluator = SpfEvaluator(
         cache,
         addr,
         sender,
@@ -724,11 +737,7 @@ async def check_host(
         prefetch=prefetch,
         receiver=receiver,
     )
-    try:
-        trace, explanation = await evaluator.check(domain, want_exp=True, path=())
-    finally:
-        if evaluator.prefetcher is not None:
-            evaluator.prefetcher.cancel()
+    trace, explanation = await evaluator.run(domain, want_exp=True)
     if trace.result is SpfResult.FAIL and explanation is None and default_explanation:
         try:
             explanation = expand_macros(
