@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 
-from mailpath.gui import render
+from mailpath.gui.graph import render
 from mailpath.paths import resource, seed_example
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,7 +27,7 @@ def open_recording(qtbot: Any, win: Any, path: Path) -> None:
 
 
 def finding_rows(win: Any) -> list[tuple[Any, str, str | None, str]]:
-    from mailpath.gui.panels import TEXTS_ROLE
+    from mailpath.gui.panels.docks import TEXTS_ROLE
 
     tree = win.findings.tree
     rows = []
@@ -90,7 +90,7 @@ def test_headline_says_the_outcome_and_exports_carry_it(
 ) -> None:
     open_recording(qtbot, window, seed_example())
     assert window.headline.isVisible()
-    from mailpath.core.verdict import verdict
+    from mailpath.core.judgement.verdict import verdict
 
     assert window.headline_text.text() == verdict(window.result).message
     # Delivered unverified: the "?" marker, in the error's colour (an error finding says why).
@@ -132,7 +132,7 @@ def test_headline_follows_what_if_when_every_mx_is_down(
 
 
 def test_details_show_the_worst_findings_node_after_analysis(qtbot: Any) -> None:
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.window.main_window import MainWindow
 
     win = MainWindow(QSettings(), "en")
     win.screenshot_mode = True
@@ -164,7 +164,7 @@ def _visible_scene_rect(win: Any) -> Any:
 
 
 def test_route_is_whole_and_legible_when_fitted(qtbot: Any) -> None:
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.window.main_window import MainWindow
 
     for size in ((1280, 800), (1024, 700)):
         win = MainWindow(QSettings(), "en")
@@ -203,9 +203,9 @@ def test_submission_label_fits_between_its_nodes(qtbot: Any, window: Any) -> Non
 
 
 def test_every_finding_template_has_a_japanese_translation() -> None:
-    from mailpath.core.findings import TEMPLATES
-    from mailpath.gui import i18n
-    from mailpath.gui.finding_text import CONTEXT
+    from mailpath.core.judgement.findings import TEMPLATES
+    from mailpath.gui.text import i18n
+    from mailpath.gui.text.findings import CONTEXT
 
     translator = i18n.TsTranslator(i18n.ts_path("ja"))
     for key, (message, fix) in TEMPLATES.items():
@@ -239,7 +239,8 @@ def test_findings_and_verdict_in_japanese(qtbot: Any, window: Any) -> None:
 
 def test_unknown_template_falls_back_to_english(qapp: Any) -> None:
     from mailpath.core.model import Finding, Severity
-    from mailpath.gui import finding_text, i18n
+    from mailpath.gui.text import findings as finding_text
+    from mailpath.gui.text import i18n
 
     i18n.install("ja")
     try:
@@ -266,7 +267,7 @@ def test_input_errors_in_japanese(qtbot: Any, window: Any) -> None:
 
 
 def test_first_frame_is_the_shell_and_the_rest_follows(qtbot: Any) -> None:
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.window.main_window import MainWindow
 
     win = MainWindow(QSettings(), "en", deferred=True)
     qtbot.addWidget(win)

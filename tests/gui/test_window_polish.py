@@ -163,7 +163,7 @@ def test_help_menu_has_the_glossary_and_the_renamed_examples(qtbot: Any, window:
 
 
 def test_a_finding_opens_its_explanation(qtbot: Any, window: Any) -> None:
-    from mailpath.gui import glossary
+    from mailpath.gui.text import glossary
 
     open_seed(qtbot, window)
     finding = select_finding(window, "spf-missing")
@@ -234,7 +234,7 @@ def test_copy_record_name_type_and_value_each_alone(qtbot: Any, window: Any) -> 
 def test_rewritten_input_is_noted_in_the_status_bar_in_both_languages(
     qtbot: Any, window: Any
 ) -> None:
-    from mailpath.gui.headline import input_notes
+    from mailpath.gui.window.headline import input_notes
 
     class Inputs:
         notes = ("the sender https://www.example.com/path was read as example.com",)
@@ -292,9 +292,9 @@ INPUT_ERRORS = [
 
 
 def _error(kind: str, text: str) -> str:
-    from mailpath.core.dkim import parse_selector
-    from mailpath.core.message import parse_message
-    from mailpath.core.message_check import message_parties
+    from mailpath.core.auth.dkim import parse_selector
+    from mailpath.core.message.check import message_parties
+    from mailpath.core.message.parse import parse_message
     from mailpath.core.names import InputError, parse_nameserver, parse_party, parse_sending_host
 
     parse = {
@@ -312,9 +312,9 @@ def _error(kind: str, text: str) -> str:
 
 @pytest.mark.parametrize(("kind", "text"), INPUT_ERRORS)
 def test_every_input_error_shows_in_japanese(qtbot: Any, kind: str, text: str) -> None:
-    from mailpath.gui import i18n
-    from mailpath.gui.labels import clear_cache, translate_input_error
-    from mailpath.gui.window_inputs import sentence
+    from mailpath.gui.text import i18n
+    from mailpath.gui.text.labels import clear_cache, translate_input_error
+    from mailpath.gui.window.inputs import sentence
 
     message = sentence(_error(kind, text))
     i18n.install("ja")
@@ -360,7 +360,7 @@ def test_progress_text_keeps_its_room_next_to_a_long_status(qtbot: Any, window: 
 
 
 def test_the_message_panel_is_built_when_its_dock_is_first_shown(qtbot: Any, window: Any) -> None:
-    from mailpath.gui.message_panel import MessagePanel
+    from mailpath.gui.panels.message import MessagePanel
 
     assert not window.message_dock.isVisible()
     assert window._message_panel is None  # not needed for the first frames
@@ -383,8 +383,8 @@ def test_the_message_panel_is_built_when_its_dock_is_first_shown(qtbot: Any, win
 
 
 def test_a_message_dock_left_open_comes_back_with_its_panel(qtbot: Any, window: Any) -> None:
-    from mailpath.gui.main_window import MainWindow
-    from mailpath.gui.message_panel import MessagePanel
+    from mailpath.gui.panels.message import MessagePanel
+    from mailpath.gui.window.main_window import MainWindow
 
     window.message_dock.show()
     window.message_dock.raise_()
