@@ -7,8 +7,8 @@ API
   a missing authserv-id too (Microsoft 365 writes ``spf=pass (...) smtp.mailfrom=...;
   dkim=none ...`` with no authserv-id: `authserv_id` is then None). A result that cannot be
   read is skipped; the header keeps what parsed. ``none`` (no results) gives no results.
-- `receiving_results(message, authserv_ids_or_domains=None, *, accept_missing_id=False)`:
-  the headers the receiving side added (see its docstring).
+- Which of a message's fields the receiving side added is the message's business:
+  `mailpath.core.message.check.receiving_results`.
 - `auth_results_to_json(headers) -> list`: ``[{"authserv_id", "results": [{"method",
   "result", "reason", "properties"}]}]``.
 
@@ -21,12 +21,8 @@ API
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from mailpath.core.message.parse import ParsedMessage
 
 #: Only this much of one field is read; real ones are well under 4 KB.
 MAX_AUTH_RESULTS_LENGTH = 65_536
@@ -171,53 +167,6 @@ def _parse(raw: str, position: int) -> AuthResultsHeader:
         if outcome is not None:
             results.append(outcome)
     return AuthResultsHeader(authserv_id, tuple(results), raw, position)
-
-
-def _matches(authserv_id: str | None, wanted: Iterable[str], accept_missing: bool) -> bool:
-    if authserv_id is None:
-        return accept_missing
-    for item in wanted:
-        item = item.strip().rstrip(".").lower()
-        if item and (authserv_id == item or authserv_id.endswith("." + item)):
-            return True
-    return False
-
-
-def receiving_results(
-    message: ParsedMessage,
-    authserv_ids_or_domains: Collection[str] | None = None,
-    *,
-    accept_missing_id: bool = False,
-) -> tuple[AuthResultsHeader, ...]:
-    """The Authentication-Results the receiving side added, topmost first.
-
-    A header counts when its authserv-id equals, or is a subdomain of, one of
-    `authserv_ids_or_domains` (``"mx.google.com"`` or ``"google.com"`` for gmail.com) and it
-    sits above the Received field of the hop before the handover: the receiver adds its
-    results above or just below its own Received field (Gmail puts them below), while headers
-    under the older hop's Received came with the message and may be forged. Without a known
-    handover every matching header counts. None for `authserv_ids_or_domains` means the
-    recipient domain and the receiving server's registrable domain (the handover's `by`, else
-    the newest named `by`). `accept_missing_id` also takes headers with no authserv-id
-    (Microsoft 365's own).
-    """
-    from mailpath.core.message.parse import receiver_domains
-
-    wanted = (
-        list(authserv_ids_or_domains)
-        if authserv_ids_or_domains is not None
-        else sorted(receiver_domains(message))
-    )
-    limit: int | None = None
-    handover = message.handover
-    if handover is not None and 0 < handover.hop <= len(message.received_positions):
-        limit = message.received_positions[handover.hop - 1]
-    return tuple(
-        header
-        for header in message.authentication_results
-        if (limit is None or header.position < limit)
-        and _matches(header.authserv_id, wanted, accept_missing_id)
-    )
 
 
 def auth_results_to_json(headers: Iterable[AuthResultsHeader]) -> list[dict[str, object]]:

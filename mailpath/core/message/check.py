@@ -15,11 +15,11 @@ shows the results as they were verified when the analysis was made.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from mailpath.core.auth.authresults import auth_results_to_json, receiving_results
+from mailpath.core.auth.authresults import AuthResultsHeader, auth_results_to_json
 from mailpath.core.auth.dkim import (
     ArcResult,
     DkimSignature,
@@ -36,6 +36,7 @@ from mailpath.core.message.parse import (
     ParsedMessage,
     handover_to_json,
     handover_via,
+    receiver_domains,
     registrable_domain,
     submission_to_json,
 )
@@ -403,3 +404,51 @@ def message_to_json(info: MessageInfo | None) -> dict[str, Any] | None:
         "headers_only": parsed.headers_only,
         "notes": list(parsed.notes),
     }
+
+
+# -- the receiver's own Authentication-Results ---------------------------------------------
+
+
+def _matches(authserv_id: str | None, wanted: Iterable[str], accept_missing: bool) -> bool:
+    if authserv_id is None:
+        return accept_missing
+    for item in wanted:
+        item = item.strip().rstrip(".").lower()
+        if item and (authserv_id == item or authserv_id.endswith("." + item)):
+            return True
+    return False
+
+
+def receiving_results(
+    message: ParsedMessage,
+    authserv_ids_or_domains: Collection[str] | None = None,
+    *,
+    accept_missing_id: bool = False,
+) -> tuple[AuthResultsHeader, ...]:
+    """The Authentication-Results the receiving side added, topmost first.
+
+    A header counts when its authserv-id equals, or is a subdomain of, one of
+    `authserv_ids_or_domains` (``"mx.google.com"`` or ``"google.com"`` for gmail.com) and it
+    sits above the Received field of the hop before the handover: the receiver adds its
+    results above or just below its own Received field (Gmail puts them below), while headers
+    under the older hop's Received came with the message and may be forged. Without a known
+    handover every matching header counts. None for `authserv_ids_or_domains` means the
+    recipient domain and the receiving server's registrable domain (the handover's `by`, else
+    the newest named `by`). `accept_missing_id` also takes headers with no authserv-id
+    (Microsoft 365's own).
+    """
+    wanted = (
+        list(authserv_ids_or_domains)
+        if authserv_ids_or_domains is not None
+        else sorted(receiver_domains(message))
+    )
+    limit: int | None = None
+    handover = message.handover
+    if handover is not None and 0 < handover.hop <= len(message.received_positions):
+        limit = message.received_positions[handover.hop - 1]
+    return tuple(
+        header
+        for header in message.authentication_results
+        if (limit is None or header.position < limit)
+        and _matches(header.authserv_id, wanted, accept_missing_id)
+    )

@@ -188,7 +188,7 @@ class ParsedMessage:
     - `arc_headers`: (name, value) of every ARC-Seal / ARC-Message-Signature /
       ARC-Authentication-Results field, in header order (empty: no ARC); see `has_arc`.
     - `authentication_results`: every Authentication-Results field, topmost first (use
-      `mailpath.core.auth.authresults.receiving_results` for the receiver's own).
+      `mailpath.core.message.check.receiving_results` for the receiver's own).
     - `headers`: every field as (name, decoded value), topmost first.
     - `headers_only` / `body_present`: whether anything follows the header block.
     - `header_bytes` / `raw`: the original bytes, kept in memory only (DKIM needs the body);

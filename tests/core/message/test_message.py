@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mailpath.core.auth.authresults import receiving_results
+from mailpath.core.message.check import receiving_results
 from mailpath.core.message.parse import (
     MessageError,
     ParsedMessage,
