@@ -1,4 +1,4 @@
-"""The core must import and run with PySide6 unimportable (DESIGN.md: core imports no Qt)."""
+"""The core must import and run with PySide6 unimportable (docs/ARCHITECTURE.md)."""
 
 from __future__ import annotations
 

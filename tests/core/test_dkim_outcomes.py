@@ -1,4 +1,4 @@
-"""Each way a DKIM signature fails gets its own finding, severity and fix (issue 14, item 6).
+"""Each way a DKIM signature fails gets its own finding, severity and fix.
 
 A whole analysis runs against the loopback DNS server (`tests/support/dnsserver.py`): the
 message is signed with dkimpy here, its key is served (or not, or never answered), and the

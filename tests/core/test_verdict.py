@@ -1,4 +1,4 @@
-"""The one verdict and issue 9's items, as a user sees them in text, JSON and the route graph."""
+"""The one verdict, as a user sees it in text, JSON and the route graph."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Is my fix live yet? The window's part of issue 11, wired in one place.
+"""Is my fix live yet? The window's part, wired in one place.
 
 - Analysis → Ask the Domain's Own Name Servers (checkable, remembered): the analysis also runs
   the authoritative view in the worker; the "Authoritative servers" panel shows it and its

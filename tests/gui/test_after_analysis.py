@@ -59,7 +59,7 @@ def test_each_finding_shows_its_fix_and_what_checking_it_gave(qtbot: Any, window
     window.findings.copy_button.click()
     assert QGuiApplication.clipboard().text() == "v=spf1 a:www274.sakura.ne.jp ~all"
     assert "Copied" in window.status_label.text()
-    # The DMARC fix is a record to publish too (issue 10): its value, not the sentence.
+    # The DMARC fix is a record to publish too: its value, not the sentence.
     dmarc = next(r for r in rows if r[0].code == "dmarc-missing")
     tree.setCurrentItem(tree.topLevelItem(rows.index(dmarc)))
     window.findings.copy_button.click()

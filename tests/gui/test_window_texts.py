@@ -1,4 +1,4 @@
-"""Issue 10 polish: example placeholders, a title said once, details without repeats, a
+"""The window's texts: example placeholders, a title said once, details without repeats, a
 readable SPF trace, panels that keep their size, the Help menu's glossary and example
 message, copying a record the way a DNS panel asks for it, and input notes in Japanese."""
 
