@@ -204,7 +204,9 @@ def parse_ip(text: str, what: str = "IP address") -> IPAddress:
 
 
 #: Every form `parse_nameserver` accepts, as `--help` and the error messages list them.
-NAMESERVER_FORMS = "IP, IP:PORT, [IPv6]:PORT, tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS]"
+NAMESERVER_FORMS = (
+    "IP, IP:PORT, [IPv6]:PORT, tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS]"
+)
 
 
 def parse_nameserver(text: str) -> Nameserver:
@@ -220,9 +222,7 @@ def parse_nameserver(text: str) -> Nameserver:
     if lowered.startswith("tls://"):
         return _parse_dot(raw)
     if "://" in raw:
-        raise InputError(
-            f"name server {raw!r}: unknown scheme (use {NAMESERVER_FORMS})"
-        )
+        raise InputError(f"name server {raw!r}: unknown scheme (use {NAMESERVER_FORMS})")
     address, port = _address_port(raw, 53)
     return Nameserver(address, port)
 

@@ -143,22 +143,30 @@ class _TlsFront:
 
 
 class TlsDnsServer(_TlsFront):
-    """DNS over TLS: two-octet length, message; several per connection."""
+    """DNS over TLS: two-octet length, message; several per connection. With
+    `close_after=N` each connection is closed after N replies (as servers close idle or busy
+    connections, RFC 7766 6.2.3)."""
 
     alpn: ClassVar[list[str]] = ["dot"]
+
+    def __init__(self, upstream: DnsTestServer, ca: LocalCa, close_after: int | None = None):
+        super().__init__(upstream, ca)
+        self.close_after = close_after
 
     @property
     def nameserver(self) -> str:
         return f"tls://127.0.0.1:{self.port}"
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        while True:
+        replies = 0
+        while self.close_after is None or replies < self.close_after:
             (length,) = struct.unpack("!H", await reader.readexactly(2))
             reply = await self.relay(await reader.readexactly(length))
             if reply is None:
                 return
             writer.write(struct.pack("!H", len(reply)) + reply)
             await writer.drain()
+            replies += 1
 
 
 class DohServer(_TlsFront):

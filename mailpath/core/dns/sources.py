@@ -374,7 +374,9 @@ class EncryptedSessions:
         import httpx2
 
         context = _client_context(self.verify)
-        transport = dns.asyncbackend.get_default_backend().get_transport_class()(
+        backend = dns.asyncbackend.get_default_backend()
+        transport_class = backend.get_transport_class()  # type: ignore[no-untyped-call]
+        transport = transport_class(
             http1=True, http2=True, verify=context, bootstrap_address=address
         )
         client = httpx2.AsyncClient(http1=True, http2=True, verify=context, transport=transport)
@@ -441,9 +443,7 @@ class _DotConnection:
             )
             self.opened += 1
             self._writer = writer
-            self._reader_task = asyncio.get_running_loop().create_task(
-                self._read(reader, writer)
-            )
+            self._reader_task = asyncio.get_running_loop().create_task(self._read(reader, writer))
             return writer
 
     async def _read(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -505,7 +505,7 @@ class _DotConnection:
                         if self._pending.get(request.id) is waiting:
                             del self._pending[request.id]
         except TimeoutError:
-            raise dns.exception.Timeout(timeout=timeout) from None
+            raise dns.exception.Timeout(timeout=timeout) from None  # type: ignore[no-untyped-call]
         answer = dns.message.from_wire(
             reply,
             keyring=request.keyring,
@@ -645,9 +645,7 @@ class _DoHNameserver(dns.nameserver.DoHNameserver):
                 raise HttpStatusError(status) from exc
             os_error = _os_error(exc)
             if os_error is None and _is_connect_error(exc):
-                os_error = await _connect_failure(
-                    self.url, self.bootstrap_address, self.sessions
-                )
+                os_error = await _connect_failure(self.url, self.bootstrap_address, self.sessions)
             if os_error is not None:
                 raise os_error from exc
             raise
@@ -661,9 +659,7 @@ def _is_connect_error(exc: BaseException) -> bool:
     return isinstance(exc, httpx2.ConnectError)
 
 
-async def _connect_failure(
-    url: str, bootstrap: str | None, sessions: EncryptedSessions
-) -> OSError:
+async def _connect_failure(url: str, bootstrap: str | None, sessions: EncryptedSessions) -> OSError:
     """Why a connection to the DoH server at `url` fails, as the OS says it (httpx2's
     ConnectError does not say): connect once more, briefly, and keep the error."""
     import urllib.parse
