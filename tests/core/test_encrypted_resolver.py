@@ -197,18 +197,21 @@ def test_a_check_over_dot_uses_one_tls_connection(upstream: DnsTestServer, ca: L
 def test_dot_reconnects_when_the_server_closes_the_connection(
     upstream: DnsTestServer, ca: LocalCa
 ) -> None:
-    with TlsDnsServer(upstream, ca, close_after=2) as dot:
+    # The server answers 3 questions per connection, then closes it: of 5 questions sent at
+    # once, 2 are left unanswered on the first connection and must be asked again.
+    with TlsDnsServer(upstream, ca, close_after=3) as dot:
         live = LiveSource([parse_nameserver(dot.nameserver)], timeout=3, ca_file=ca.ca_file)
+        names = ("example.com", "mx.example.com", "mx.example.net", "example.net", "nx.example")
 
         async def go() -> list[str]:
-            out = []
-            for name in ("example.com", "mx.example.com", "mx.example.net", "example.net"):
-                out.append((await live.query(name, "A")).outcome.value)
+            answers = await asyncio.gather(*(live.query(name, "A") for name in names))
+            after = await live.query("mx.example.com", "A")
             await live.close_connections()
-            return out
+            return [a.outcome.value for a in (*answers, after)]
 
-        assert asyncio.run(go()) == ["nodata", "ok", "ok", "nodata"]
-        assert dot.connections == 2
+        assert asyncio.run(go()) == ["nodata", "ok", "ok", "nodata", "nxdomain", "ok"]
+        # 3 answered on the first connection, the 2 left and the last on the second.
+        assert (dot.connections, dot.requests) == (2, 6)
 
 
 def test_help_lists_every_nameserver_form(capsys: pytest.CaptureFixture[str]) -> None:

@@ -419,7 +419,7 @@ class _DotConnection:
     """One TLS connection to a DoT server, its questions pipelined: each reply goes to the
     question with its message ID (RFC 7858 3.3 lets the server answer out of order). A
     connection the server closed is reopened by the next question; a question that was
-    waiting on it is sent once more on the new one."""
+    waiting on it is sent once more, on a new one."""
 
     def __init__(self, address: str, port: int, hostname: str, context: ssl.SSLContext) -> None:
         self.address = address
@@ -485,7 +485,6 @@ class _DotConnection:
         try:
             async with asyncio.timeout(timeout):
                 for attempt in range(2):
-                    fresh = self.opened
                     writer = await self._connection()
                     while request.id in self._pending:  # a question with the same ID is out
                         await asyncio.wait([self._pending[request.id]])
@@ -497,9 +496,9 @@ class _DotConnection:
                         reply = await waiting
                         break
                     except ConnectionError:
-                        # Lost on a connection opened before: the server may have closed
-                        # an idle one. Once more on a new connection.
-                        if attempt or self.opened != fresh:
+                        # The server closed the connection before answering (idle, or its
+                        # limit of questions per connection): once more on a new one.
+                        if attempt:
                             raise
                     finally:
                         if self._pending.get(request.id) is waiting:
