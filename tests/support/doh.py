@@ -123,7 +123,9 @@ class _TlsFront:
             pass
         finally:
             writer.close()
-            with contextlib.suppress(Exception):
+            # The front stopping cancels this wait: the connection is going anyway (asyncio
+            # would log a cancelled connection handler as an error).
+            with contextlib.suppress(Exception, asyncio.CancelledError):
                 await writer.wait_closed()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -158,15 +160,27 @@ class TlsDnsServer(_TlsFront):
         return f"tls://127.0.0.1:{self.port}"
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        replies = 0
-        while self.close_after is None or replies < self.close_after:
-            (length,) = struct.unpack("!H", await reader.readexactly(2))
-            reply = await self.relay(await reader.readexactly(length))
-            if reply is None:
-                return
-            writer.write(struct.pack("!H", len(reply)) + reply)
-            await writer.drain()
-            replies += 1
+        # Pipelined questions are relayed at once and answered as their replies come, in any
+        # order (RFC 7858 3.3), as unbound and Knot Resolver do.
+        tasks: set[asyncio.Task[None]] = set()
+
+        async def answer(wire: bytes) -> None:
+            reply = await self.relay(wire)
+            if reply is not None:
+                writer.write(struct.pack("!H", len(reply)) + reply)
+                await writer.drain()
+
+        read = 0
+        try:
+            while self.close_after is None or read < self.close_after:
+                (length,) = struct.unpack("!H", await reader.readexactly(2))
+                task = asyncio.ensure_future(answer(await reader.readexactly(length)))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
+                read += 1
+        finally:
+            if tasks:
+                await asyncio.gather(*tasks, return_exceptions=True)
 
 
 class DohServer(_TlsFront):
