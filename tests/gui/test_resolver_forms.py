@@ -34,3 +34,42 @@ def test_the_window_resolver_error_lists_every_form(qapp: Any) -> None:
         finally:
             i18n.install("en")
             clear_cache()
+
+
+def test_the_authoritative_panel_says_servers_were_asked_over_plain_dns(qapp: Any) -> None:
+    from mailpath.core.authoritative import AuthoritativeView
+    from mailpath.gui import i18n
+    from mailpath.gui.authoritative_panel import AuthoritativePanel
+
+    panel = AuthoritativePanel()
+    panel.set_view(AuthoritativeView(zone="example.com", resolver_transport="dot"))
+    text = panel.summary.text()
+    assert "asked over plain DNS" in text and "DoT" in text, text
+    i18n.install("ja")
+    try:
+        panel.retranslate()
+        text = panel.summary.text()
+        assert "通常の DNS（ポート 53、暗号化なし）" in text and "DoT" in text, text
+    finally:
+        i18n.install("en")
+    panel.set_view(AuthoritativeView(zone="example.com"))
+    assert "plain DNS" not in panel.summary.text()
+
+
+def test_a_doh_name_the_system_cannot_find_reads_as_one_sentence(qapp: Any) -> None:
+    from mailpath.core.dns import BootstrapError, ResolverFailure, _failure_cause
+    from mailpath.gui import i18n
+    from mailpath.gui.resolver_field import failure_text
+
+    cause, params = _failure_cause(BootstrapError("dns.test", "Name or service not known"))
+    failure = ResolverFailure("https://dns.test/dns-query", cause, tuple(sorted(params.items())))
+    assert failure.sentence() == (
+        "the resolver https://dns.test/dns-query does not answer (the system's name service "
+        "finds no address for dns.test (Name or service not known))"
+    )
+    i18n.install("ja")
+    try:
+        shown = failure_text(failure)
+    finally:
+        i18n.install("en")
+    assert "システムの名前解決で dns.test のアドレスが見つかりません" in shown, shown

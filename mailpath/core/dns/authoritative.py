@@ -31,7 +31,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mailpath.core.auth.spf import SpfTrace
-from mailpath.core.dns.sources import Answer, DnsSource, LiveSource, Nameserver, Outcome
+from mailpath.core.dns.sources import (
+    Answer,
+    DnsSource,
+    LiveSource,
+    Nameserver,
+    Outcome,
+    close_connections,
+)
 from mailpath.core.model import Finding, LookupStatus, Result, Severity
 from mailpath.core.names import is_ip_address
 
@@ -417,6 +424,7 @@ async def authoritative_view(
     referrals = {z: h for z, h in found if z is not None and h}
     sender_zone = cut_of[names[0]][0]
     if sender_zone is None:
+        await close_connections(resolver)
         return AuthoritativeView(
             zone="",
             error=f"no zone cut found for {sender}: the resolver returned no SOA record for "
@@ -494,6 +502,9 @@ async def authoritative_view(
         error=error,
         resolver_transport=_resolver_transport(resolver),
     )
+    # The resolver's questions of this view are over: its DoH/DoT connection (reopened after
+    # the analysis closed it) closes too, as the analysis's did.
+    await close_connections(resolver)
     return replace(view, findings=_findings(view))
 
 
