@@ -289,3 +289,40 @@ def test_authoritative_says_servers_are_asked_over_plain_dns(
     plain_data = view_to_json(plain)
     assert plain_data is not None and plain_data["note"] is None
     assert not any("plain DNS" in line for line in render_text(plain))
+
+
+def _can_unshare_network() -> bool:
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return False
+    done = subprocess.run([unshare, "-n", "true"], capture_output=True, timeout=10)
+    return done.returncode == 0
+
+
+@pytest.mark.skipif(
+    not _can_unshare_network(), reason="needs `unshare -n` (root or user namespaces)"
+)
+def test_a_doh_name_the_system_cannot_find_ends_the_run_with_one_sentence(
+    upstream: DnsTestServer, ca: LocalCa
+) -> None:
+    """In a network namespace with only loopback (nothing can leave the machine), the system's
+    name service cannot find dns.test: exit 2 at once, with the cause, not a timeout."""
+    with DohServer(upstream, ca) as doh:
+        script = (
+            "ip link set lo up 2>/dev/null; "
+            f'exec "{sys.executable}" -m mailpath check example.com example.net --timeout 3 '
+            f'--nameserver "https://dns.test:{doh.port}/dns-query" --ca-file "{ca.ca_file}"'
+        )
+        env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        done = subprocess.run(
+            [shutil.which("unshare") or "unshare", "-n", "sh", "-c", script],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        )
+    assert done.returncode == 2, done.stderr
+    message = done.stderr.strip()
+    assert message.startswith(f"mailpath: the resolver https://dns.test:{doh.port}/dns-query")
+    assert "the system's name service finds no address for dns.test (" in message, message
+    assert "Traceback" not in message and len(message.splitlines()) == 1
