@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mailpath.core.analysis import analyze  # noqa: E402
-from mailpath.core.dns import CachingSource, LiveSource  # noqa: E402
+from mailpath.core.dns.sources import CachingSource, LiveSource  # noqa: E402
 from mailpath.core.names import parse_nameserver  # noqa: E402
 from tests.support.dnsserver import DnsTestServer  # noqa: E402
 from tests.support.doh import DohServer, LocalCa, TlsDnsServer  # noqa: E402

@@ -1,4 +1,4 @@
-"""Encrypted resolvers done right (issue 15, item 7): the DoH server's name is looked up once
+"""Encrypted resolvers: the DoH server's name is looked up once
 through the system's name service (or given as `#ADDRESS`), never over plain DNS; one
 connection carries every question of a run (HTTP/2 for DoH, one TLS connection for DoT);
 `--help` lists every accepted form (the window's error: tests/gui/test_resolver_forms.py);
@@ -25,8 +25,13 @@ import pytest
 
 from mailpath.cli import main
 from mailpath.core.analysis import analyze
-from mailpath.core.authoritative import authoritative_view, live_servers, render_text, view_to_json
-from mailpath.core.dns import CachingSource, LiveSource
+from mailpath.core.dns.authoritative import (
+    authoritative_view,
+    live_servers,
+    render_text,
+    view_to_json,
+)
+from mailpath.core.dns.sources import CachingSource, LiveSource
 from mailpath.core.names import NAMESERVER_FORMS, InputError, parse_nameserver
 from tests.support.dnsserver import DnsTestServer
 from tests.support.doh import DohServer, LocalCa, TlsDnsServer

@@ -1,5 +1,5 @@
 """The Resolver field's error lists every form `--nameserver` accepts, in English and
-Japanese (issue 15, item 7)."""
+Japanese."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from mailpath.core.names import InputError, parse_nameserver
 
 def test_the_window_resolver_error_lists_every_form(qapp: Any) -> None:
     """What the Resolver field shows under it (`set_field_error` translates the message)."""
-    from mailpath.gui import i18n
-    from mailpath.gui.labels import clear_cache
-    from mailpath.gui.window_inputs import localized_input_error, sentence
+    from mailpath.gui.text import i18n
+    from mailpath.gui.text.labels import clear_cache
+    from mailpath.gui.window.inputs import localized_input_error, sentence
 
     for text in ("dns.example", "ftp://dns.example"):
         with pytest.raises(InputError) as bad:
@@ -37,9 +37,9 @@ def test_the_window_resolver_error_lists_every_form(qapp: Any) -> None:
 
 
 def test_the_authoritative_panel_says_servers_were_asked_over_plain_dns(qapp: Any) -> None:
-    from mailpath.core.authoritative import AuthoritativeView
-    from mailpath.gui import i18n
-    from mailpath.gui.authoritative_panel import AuthoritativePanel
+    from mailpath.core.dns.authoritative import AuthoritativeView
+    from mailpath.gui.panels.authoritative import AuthoritativePanel
+    from mailpath.gui.text import i18n
 
     panel = AuthoritativePanel()
     panel.set_view(AuthoritativeView(zone="example.com", resolver_transport="dot"))
@@ -57,9 +57,9 @@ def test_the_authoritative_panel_says_servers_were_asked_over_plain_dns(qapp: An
 
 
 def test_a_doh_name_the_system_cannot_find_reads_as_one_sentence(qapp: Any) -> None:
-    from mailpath.core.dns import BootstrapError, ResolverFailure, _failure_cause
-    from mailpath.gui import i18n
-    from mailpath.gui.resolver_field import failure_text
+    from mailpath.core.dns.sources import BootstrapError, ResolverFailure, _failure_cause
+    from mailpath.gui.text import i18n
+    from mailpath.gui.window.resolver_field import failure_text
 
     cause, params = _failure_cause(BootstrapError("dns.test", "Name or service not known"))
     failure = ResolverFailure("https://dns.test/dns-query", cause, tuple(sorted(params.items())))
