@@ -1,0 +1,237 @@
+"""Sentences as data: a template key and its parameters, rendered in English by the core.
+
+A `Sentence` is the English text itself (a `str`, so the CLI, `--json` and every existing
+reader see exactly the words they saw before) that also carries `key` (a key of `TEMPLATES`)
+and `params`. The window renders the key through its catalogue (context `Sentences`, the
+English template as the source text, as for findings) and fills in the same parameters; a
+parameter that is itself a `Sentence` ("the sender", "DoH server in 'https://…'") is rendered
+the same way. Nothing English is parsed back.
+
+Input errors (`names.InputError`, `recording.RecordingError`) and the reasons a person reads
+(DKIM and ARC results, the resolver's failure) carry their sentence this way, like dnspython's
+exceptions carry `fmt` and keyword parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+#: Template key -> English template (`str.format` fields; the same fields in every language).
+TEMPLATES: dict[str, str] = {
+    # ---- what a field is called, a parameter of the input errors
+    "what/sender": "sender",
+    "what/recipient": "recipient",
+    "what/sending-host": "sending host",
+    "what/sending-host-address": "sending host address",
+    "what/domain": "domain",
+    "what/ip-address": "IP address",
+    "what/doh-server": "DoH server in {url}",
+    "what/tls-name": "TLS name in {url}",
+    # ---- names.py: domains, addresses, name servers
+    "input/empty": "the {what} is empty",
+    "input/ip-not-domain": "the {what} {value} is an IP address; a domain name is needed here",
+    "input/space": "the {what} {value} contains a space",
+    "input/empty-label": "the {what} {value} has an empty label",
+    "input/idna": "the {what} {value} is not a valid internationalized name: {reason}",
+    "input/unicode": "the {what} {value} is not a valid name: {reason}",
+    "input/too-long": "the {what} is {count} characters long; the limit is 253",
+    "input/label-too-long": (
+        "the {what} has a label of {count} characters ({label}...); the limit is 63"
+    ),
+    "input/invalid-label": (
+        "the {what} {value} has an invalid label {label}: use letters, digits and hyphens, "
+        "not at the start or end"
+    ),
+    "input/one-label": "the {what} {value} needs at least two labels, like example.com",
+    "input/numeric-tld": "the {what} {value} ends in a numeric label",
+    "input/bad-web-address": "the {what} {value} is not a usable web address: {reason}",
+    "input/web-address-no-host": "the {what} {value} is a web address without a host name",
+    "input/read-as": "the {what} {value} was read as {host}",
+    "input/read-as-without-www": "the {what} {value} was read as {host} (its host without www.)",
+    "input/no-domain-after-at": "the {what} {value} has no domain after '@'",
+    "input/two-ats": "the {what} {value} has more than one '@'",
+    "input/local-space": "the {what} {value} has a space in its local part",
+    "input/local-too-long": "the {what}'s local part is over 64 octets",
+    "input/bad-ip": "{value} is not a valid IPv4 or IPv6 {what}",
+    "input/nameserver-empty": "the name server is empty",
+    "input/nameserver-scheme": (
+        "name server {value}: unknown scheme (use IP[:PORT], https://HOST/dns-query "
+        "or tls://IP[:PORT][#NAME])"
+    ),
+    "input/nameserver-bad-url": "name server {value}: bad URL ({reason})",
+    "input/nameserver-no-host": "name server {value}: the URL names no host",
+    "input/nameserver-doh-query": "name server {value}: a DoH URL takes no query or fragment",
+    "input/nameserver-tls-no-ip": "name server {value}: give the server's IP after tls://",
+    "input/nameserver-bracket": "name server {value}: missing ']'",
+    "input/nameserver-after-bracket": "name server {value}: expected ':PORT' after ']'",
+    "input/nameserver-not-ip": (
+        "name server {value} is not an IP address (use IP, IP:PORT or [IPv6]:PORT)"
+    ),
+    "input/nameserver-port": "name server {value}: the port must be a number from 1 to 65535",
+    "input/sending-host-empty": "the sending host is empty",
+    "input/sending-host-address": (
+        "the sending host {value} is an address; give the server's name or IP"
+    ),
+    "input/selector-invalid": "the DKIM selector {value} is not a valid DNS name",
+    "input/selector-name": "the DKIM selector {value} is not a valid name: {reason}",
+    "input/selector-empty": "the DKIM selector is empty",
+    # ---- the IDNA library's and the codec's complaints, by kind (the library's own words
+    #      are the English; other languages say what kind of problem it is)
+    "idna/codepoint": "{detail}",
+    "idna/context": "{detail}",
+    "idna/bidi": "{detail}",
+    "idna/other": "{detail}",
+    "unicode/error": "{detail}",
+    # ---- message.py, message_check.py: a received message that cannot be analysed
+    "message/not-bytes": "a message must be given as bytes",
+    "message/empty": "the message is empty",
+    "message/no-header-fields": "the message has no header fields",
+    "message/not-mail": (
+        "this file is not a mail message: it does not start with a header field such as 'From: ...'"
+    ),
+    "message/saved-not-record": "the saved message is not a mailpath header record",
+    "message/saved-no-block": "the saved message has no header block",
+    "message/saved-corrupt": "the saved message's header block is corrupt",
+    "message/no-sender": "the message has no From address with a domain: give the sender yourself",
+    "message/no-recipient": (
+        "the message does not say where it was delivered (no Delivered-To, X-Original-To, "
+        "'for <...>' or To): give the recipient yourself"
+    ),
+    # ---- cli.py: options and files
+    "cli/identity-empty": "the identity is empty: give a MAIL FROM or --helo",
+    "cli/message-and-replay": (
+        "give --message or --replay, not both (a saved analysis keeps its message)"
+    ),
+    "cli/replay-other-parties": (
+        "{path} holds the analysis of {sender} -> {recipient}; "
+        "omit SENDER and RECIPIENT or give those"
+    ),
+    "cli/give-parties-or-file": "give SENDER and RECIPIENT (or --message FILE, or --replay FILE)",
+    "cli/give-parties": "give SENDER and RECIPIENT",
+    "cli/message-missing": "the message {name} does not exist",
+    "cli/message-folder": "{name} is a folder, not a message",
+    "cli/cannot-read": "cannot read {name}: {reason}",
+    "cli/message-too-large": "{name} is larger than {limit} bytes",
+    "cli/message-empty": "{name} is empty",
+    "cli/message-unusable": "{name}: {reason}",
+    "cli/standard-input": "standard input",
+    "cli/ca-file-missing": "the CA file {path} does not exist",
+    "cli/compare-needs-list": "--compare-resolvers needs a comma-separated list of name servers",
+    "cli/tls-failed-no-fallback": (
+        "TLS certificate check failed for {server}; no answer was taken over "
+        "plain DNS (trust its CA with --ca-file)"
+    ),
+    "cli/tls-failed": "TLS certificate check failed for {server}",
+    # ---- recording.py: saved analyses
+    "recording/not-mailpath": "{path} is not a mailpath saved analysis",
+    "recording/version": "{path} has format version {found}; this mailpath reads version {version}",
+    "recording/damaged": "{path} is damaged: {reason}",
+    "recording/folder": "{path} is a folder, not a saved analysis",
+    "recording/not-regular": "{path} is not a regular file",
+    "recording/too-large-stat": "{path} is {size} bytes; a saved analysis is at most {limit}",
+    "recording/missing": "the saved analysis {path} does not exist",
+    "recording/cannot-read": "cannot read {path}: {reason}",
+    "recording/too-large": "{path} is larger than {limit} bytes",
+    "recording/not-utf8": "{path} is not a saved analysis (not UTF-8 text at byte {offset})",
+    "recording/not-json": "{path} is not a saved analysis (not JSON: {reason})",
+    "recording/too-deep": "{path} is nested too deeply to be a saved analysis",
+    "recording/bad-value": "{path} is not a saved analysis ({reason})",
+    # ---- the resolver itself answers nothing (dns.ResolverFailure)
+    "resolver/no-answer": "the resolver {server} does not answer ({reason})",
+    # ---- DNS outcomes (dns.Outcome)
+    "outcome/ok": "answered",
+    "outcome/nxdomain": "NXDOMAIN (no such name)",
+    "outcome/nodata": "no records of this type (NODATA)",
+    "outcome/timeout": "timed out (no answer)",
+    "outcome/servfail": "SERVFAIL (server failure)",
+    "outcome/refused": "REFUSED by the server",
+    "outcome/error": "DNS error",
+    "outcome/missing": "not in the recording",
+}
+
+
+def _resolver_failure_templates() -> dict[str, str]:
+    """The resolver's failure causes (`dns.RESOLVER_FAILURES`), as keys "resolver-failure/…"."""
+    from mailpath.core.dns import RESOLVER_FAILURES
+
+    return {f"resolver-failure/{cause}": text for cause, text in RESOLVER_FAILURES.items()}
+
+
+def all_templates() -> dict[str, str]:
+    """Every sentence template of the core (this table and the tables it borrows)."""
+    from mailpath.core.dkim import REASONS
+
+    return {**TEMPLATES, **_resolver_failure_templates(), **REASONS}
+
+
+Translate = Callable[[str], str]
+
+
+def _english(template: str) -> str:
+    return template
+
+
+def render(key: str, params: Mapping[str, Any], translate: Translate = _english) -> str:
+    """The sentence `key` with `params`, its template passed through `translate` (the
+    identity: English); nested sentences among the parameters are rendered the same way."""
+    template = TEMPLATES.get(key) or all_templates()[key]
+    values = {
+        name: render(value.key, value.params, translate) if isinstance(value, Sentence) else value
+        for name, value in params.items()
+    }
+    return translate(template).format(**values)
+
+
+class Sentence(str):
+    """English text that keeps its template key and parameters."""
+
+    key: str
+    params: Mapping[str, Any]
+
+    def __new__(cls, key: str, /, **params: Any) -> Sentence:
+        self = super().__new__(cls, render(key, params))
+        self.key = key
+        self.params = dict(params)
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_sentence, (self.key, dict(self.params)))
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Sentence:
+        return self
+
+    def __copy__(self) -> Sentence:
+        return self
+
+
+def _sentence(key: str, params: dict[str, Any]) -> Sentence:
+    return Sentence(key, **params)
+
+
+def resolver_failure_sentence(failure: Any) -> Sentence:
+    """ "the resolver … does not answer (…)" of a `dns.ResolverFailure`, as a sentence."""
+    reason = Sentence(f"resolver-failure/{failure.cause}", **dict(failure.params))
+    return Sentence("resolver/no-answer", server=failure.server, reason=reason)
+
+
+def quoted(text: str) -> str:
+    """A value as the sentences quote it (`repr`): `'example..com'`."""
+    return repr(text)
+
+
+def idna_reason(exc: BaseException) -> Sentence:
+    """The IDNA library's or the codec's complaint about a name, by kind; the library's own
+    words are its English rendering."""
+    import idna
+
+    detail = str(exc)
+    if isinstance(exc, idna.IDNABidiError):
+        return Sentence("idna/bidi", detail=detail)
+    if isinstance(exc, idna.InvalidCodepointContext):
+        return Sentence("idna/context", detail=detail)
+    if isinstance(exc, idna.InvalidCodepoint):
+        return Sentence("idna/codepoint", detail=detail)
+    if isinstance(exc, idna.IDNAError):
+        return Sentence("idna/other", detail=detail)
+    return Sentence("unicode/error", detail=detail)
