@@ -33,6 +33,7 @@ from typing import Any
 
 from mailpath.core.dns import Answer, DnsSource, LiveSource, Nameserver, Outcome
 from mailpath.core.model import Finding, LookupStatus, Result, Severity
+from mailpath.core.sentences import Sentence
 from mailpath.core.spf import SpfTrace
 
 __all__ = [
@@ -389,8 +390,7 @@ async def authoritative_view(
     if sender_zone is None:
         return AuthoritativeView(
             zone="",
-            error=f"no zone cut found for {sender}: the resolver returned no SOA record for "
-            "it or any parent",
+            error=Sentence("authoritative/no-zone-cut", name=sender),
         )
     by_zone: dict[str, list[tuple[str, str]]] = {sender_zone: []}
     skipped: list[str] = []
@@ -453,7 +453,7 @@ async def authoritative_view(
     empty = [z for z, s in zip(zone_list, server_lists, strict=True) if not s]
     error = None
     if sender_zone in empty:
-        error = f"no address found for any name server of {sender_zone}"
+        error = Sentence("authoritative/no-server-address", zone=sender_zone)
     view = AuthoritativeView(
         zone=sender_zone,
         servers=statuses,

@@ -432,6 +432,7 @@ REASONS: dict[str, str] = {
     "arc/signature-malformed": "an ARC signature is malformed: {detail}",
     "arc/pass": "the ARC chain verifies",
     "arc/fail": "the ARC chain does not verify: {detail}",
+    "arc/fail-lookups": "the ARC chain does not verify: {detail}; {problems}",
 }
 
 _WHAT_NAMES = {
@@ -1337,7 +1338,8 @@ async def verify_arc(
     ]
     text = Sentence("arc/fail", detail=_short(reason))
     if problems:
-        text += "; " + "; ".join(dict.fromkeys(problems))
+        listed = "; ".join(dict.fromkeys(problems))
+        text = Sentence("arc/fail-lookups", detail=_short(reason), problems=listed)
     return ArcResult("fail", instances, text, lookups, _short(reason))
 
 

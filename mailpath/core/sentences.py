@@ -14,6 +14,7 @@ exceptions carry `fmt` and keyword parameters.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -73,9 +74,6 @@ TEMPLATES: dict[str, str] = {
     "input/sending-host-address": (
         "the sending host {value} is an address; give the server's name or IP"
     ),
-    "input/selector-invalid": "the DKIM selector {value} is not a valid DNS name",
-    "input/selector-name": "the DKIM selector {value} is not a valid name: {reason}",
-    "input/selector-empty": "the DKIM selector is empty",
     # ---- the IDNA library's and the codec's complaints, by kind (the library's own words
     #      are the English; other languages say what kind of problem it is)
     "idna/codepoint": "{detail}",
@@ -139,15 +137,14 @@ TEMPLATES: dict[str, str] = {
     "recording/bad-value": "{path} is not a saved analysis ({reason})",
     # ---- the resolver itself answers nothing (dns.ResolverFailure)
     "resolver/no-answer": "the resolver {server} does not answer ({reason})",
-    # ---- DNS outcomes (dns.Outcome)
-    "outcome/ok": "answered",
-    "outcome/nxdomain": "NXDOMAIN (no such name)",
-    "outcome/nodata": "no records of this type (NODATA)",
-    "outcome/timeout": "timed out (no answer)",
-    "outcome/servfail": "SERVFAIL (server failure)",
-    "outcome/refused": "REFUSED by the server",
-    "outcome/error": "DNS error",
-    "outcome/missing": "not in the recording",
+    # ---- the authoritative view (authoritative.AuthoritativeView.error)
+    "authoritative/no-zone-cut": (
+        "no zone cut found for {name}: the resolver returned no SOA record for it or any parent"
+    ),
+    "authoritative/no-server-address": "no address found for any name server of {zone}",
+    # ---- SPF: a DNS failure ends the evaluation (temperror)
+    "spf/dns-failure": "DNS {outcome} for {name} {rdtype}",
+    "spf/dns-failure-detail": "DNS {outcome} for {name} {rdtype} ({detail})",
 }
 
 
@@ -158,11 +155,36 @@ def _resolver_failure_templates() -> dict[str, str]:
     return {f"resolver-failure/{cause}": text for cause, text in RESOLVER_FAILURES.items()}
 
 
+def _outcome_templates() -> dict[str, str]:
+    """How a DNS question ended (`dns.Outcome`), as keys "outcome/…"."""
+    from mailpath.core.dns import Outcome
+
+    return {f"outcome/{outcome.value}": outcome.describe() for outcome in Outcome}
+
+
+@functools.cache
 def all_templates() -> dict[str, str]:
-    """Every sentence template of the core (this table and the tables it borrows)."""
+    """Every sentence template of the core (this table and the tables it borrows): DKIM's
+    and ARC's reasons (`dkim.REASONS`), the resolver's failures, the DNS outcomes."""
     from mailpath.core.dkim import REASONS
 
-    return {**TEMPLATES, **_resolver_failure_templates(), **REASONS}
+    return {**TEMPLATES, **_resolver_failure_templates(), **_outcome_templates(), **REASONS}
+
+
+#: Keys whose window text differs from the CLI's: the IDNA library's own words (English only)
+#: become what kind of problem it is, in every language.
+WINDOW_TEMPLATES: dict[str, str] = {
+    "idna/codepoint": "it contains a character that domain names may not contain",
+    "idna/context": "it contains a character that is allowed only beside certain others",
+    "idna/bidi": "it mixes right-to-left and left-to-right characters in a way IDNA forbids",
+    "idna/other": "it breaks the rules of internationalized domain names (IDNA 2008)",
+    "unicode/error": "it cannot be encoded as a domain name",
+}
+
+
+def window_template(key: str) -> str:
+    """The English template the window translates for `key`."""
+    return WINDOW_TEMPLATES.get(key) or all_templates()[key]
 
 
 Translate = Callable[[str], str]

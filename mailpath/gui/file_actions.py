@@ -244,13 +244,14 @@ class FileActions:
 
         from mailpath.core.recording import RecordingError, open_recording
         from mailpath.gui.jobs import AnalysisRequest
+        from mailpath.gui.sentence_text import error_text
 
         w = self.window
         w.ensure_built()
         try:
             recording = open_recording(path)
         except RecordingError as exc:
-            self.cannot_open(path, sentence(str(exc)))
+            self.cannot_open(path, sentence(error_text(exc)))
             return False
         except Exception as exc:  # a hostile file must never leave a traceback behind
             log.info("cannot open %s", path, exc_info=True)
@@ -389,9 +390,9 @@ class FileActions:
             parsed = parse_message(data)
             sender, recipient, via = message_parties(parsed)
         except MessageError as exc:
-            from mailpath.gui.labels import translate_input_error
+            from mailpath.gui.sentence_text import error_text
 
-            self._cannot_read_message(name, sentence(translate_input_error(str(exc))))
+            self._cannot_read_message(name, sentence(error_text(exc)))
             return False
         except Exception as exc:  # a hostile message must never leave a traceback behind
             log.info("cannot read the message %s", name, exc_info=True)

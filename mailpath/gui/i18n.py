@@ -14,8 +14,10 @@ Every user-visible string goes through `tr(context, text)`, with literal argumen
 new ones into the `.ts` as unfinished; `check` fails while any message is unfinished. The
 core's finding templates (`mailpath.core.findings.TEMPLATES`) are collected the same way, in
 the context `FindingTemplates` (see `finding_text`), and the route's label and detail templates
-(`mailpath.core.route.TEMPLATES`) in the context `RouteText` (see `labels`), and the watch's
-"what changed" (`mailpath.core.watch.TEMPLATES`) in the context `WatchChanges`.
+(`mailpath.core.route.TEMPLATES`) in the context `RouteText` (see `labels`), the watch's
+"what changed" (`mailpath.core.watch.TEMPLATES`) in the context `WatchChanges`, and the core's
+input errors and reasons (`mailpath.core.sentences`) in the context `Sentences` (see
+`sentence_text`).
 Placeholders are Python `str.format` fields (`{count}`), the same in both languages.
 """
 
@@ -187,6 +189,15 @@ def extract(package_dir: Path | None = None) -> dict[str, list[str]]:
     for source in WATCH_TEMPLATES.values():
         if source not in changed:
             changed.append(source)
+    # The core's sentences: input errors and reasons (`mailpath.core.sentences`, see
+    # `sentence_text`).
+    from mailpath.gui.sentence_text import CONTEXT as SENTENCES
+    from mailpath.gui.sentence_text import template_sources as sentences
+
+    said = found.setdefault(SENTENCES, [])
+    for source in sentences():
+        if source not in said:
+            said.append(source)
     return found
 
 

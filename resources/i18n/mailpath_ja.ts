@@ -1833,193 +1833,6 @@
     </message>
   </context>
   <context>
-    <name>InputError</name>
-    <message>
-      <source>sender</source>
-      <translation>送信者</translation>
-    </message>
-    <message>
-      <source>recipient</source>
-      <translation>宛先</translation>
-    </message>
-    <message>
-      <source>sending host address</source>
-      <translation>送信ホストのアドレス</translation>
-    </message>
-    <message>
-      <source>sending host</source>
-      <translation>送信ホスト</translation>
-    </message>
-    <message>
-      <source>domain</source>
-      <translation>ドメイン</translation>
-    </message>
-    <message>
-      <source>IP address</source>
-      <translation>IP アドレス</translation>
-    </message>
-    <message>
-      <source>The {what} is empty.</source>
-      <translation>{what}が入力されていません。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is an IP address; a domain name is needed here.</source>
-      <translation>{what} {value} は IP アドレスです。ここにはドメイン名を入力してください。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} contains a space.</source>
-      <translation>{what} {value} に空白が含まれています。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has an empty label (two dots in a row?).</source>
-      <translation>{what} {value} に空のラベルがあります（ドットが連続していませんか？）。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is not a valid internationalized name: {reason}.</source>
-      <translation>{what} {value} は国際化ドメイン名として正しくありません: {reason}。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is not a valid name: {reason}.</source>
-      <translation>{what} {value} は名前として正しくありません: {reason}。</translation>
-    </message>
-    <message>
-      <source>The {what} is {count} characters long; the limit is 253.</source>
-      <translation>{what}が {count} 文字あります。上限は 253 文字です。</translation>
-    </message>
-    <message>
-      <source>The {what} has a label of {count} characters ({label}); the limit is 63.</source>
-      <translation>{what}に {count} 文字のラベル（{label}）があります。ラベルの上限は 63 文字です。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has an invalid label {label}: use letters, digits and hyphens, not at the start or end.</source>
-      <translation>{what} {value} のラベル {label} は使えません。英字・数字・ハイフンのみを使い、ハイフンを先頭や末尾に置かないでください。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} needs at least two labels, like example.com.</source>
-      <translation>{what} {value} には example.com のように 2 つ以上のラベルが必要です。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} ends in a numeric label.</source>
-      <translation>{what} {value} の最後のラベルが数字だけになっています。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has no domain after '@'.</source>
-      <translation>{what} {value} の「@」の後にドメインがありません。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has a space in its local part.</source>
-      <translation>{what} {value} のローカル部（@ の前）に空白が含まれています。</translation>
-    </message>
-    <message>
-      <source>The local part of the {what} is over 64 octets.</source>
-      <translation>{what}のローカル部（@ の前）が 64 オクテットを超えています。</translation>
-    </message>
-    <message>
-      <source>{value} is not a valid IPv4 or IPv6 {what}.</source>
-      <translation>{value} は{what}として正しい IPv4 / IPv6 アドレスではありません。</translation>
-    </message>
-    <message>
-      <source>The name server is empty.</source>
-      <translation>ネームサーバーが入力されていません。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: the closing ']' is missing.</source>
-      <translation>ネームサーバー {value}: 閉じ括弧「]」がありません。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: expected ':PORT' after ']'.</source>
-      <translation>ネームサーバー {value}: 「]」の後には「:ポート番号」を書いてください。</translation>
-    </message>
-    <message>
-      <source>Name server {value} is not an IP address (use IP, IP:PORT or [IPv6]:PORT).</source>
-      <translation>ネームサーバー {value} は IP アドレスではありません（IP、IP:ポート、[IPv6]:ポート の形式で入力してください）。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: the port must be a number from 1 to 65535.</source>
-      <translation>ネームサーバー {value}: ポート番号は 1〜65535 の数字で指定してください。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has more than one '@'.</source>
-      <translation>{what} {value} に「@」が複数あります。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is a web address without a host name.</source>
-      <translation>{what} {value} はホスト名のない Web アドレスです。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is not a usable web address: {reason}.</source>
-      <translation>{what} {value} は使える Web アドレスではありません: {reason}。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is an address; give the server's name or IP.</source>
-      <translation>{what} {value} はメールアドレスです。サーバーのホスト名か IP アドレスを入力してください。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is not a valid DNS name.</source>
-      <translation>{what} {value} は DNS 名として正しくありません。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} was read as {host} (its host without www.).</source>
-      <translation>{what} {value} を {host} として読み取りました（ホスト名から www. を除いたもの）。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} was read as {host}.</source>
-      <translation>{what} {value} を {host} として読み取りました。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: unknown scheme (use IP[:PORT], https://HOST/dns-query or tls://IP[:PORT][#NAME]).</source>
-      <translation>ネームサーバー {value}: 不明なスキームです（IP[:PORT]、https://HOST/dns-query、tls://IP[:PORT][#NAME] のいずれかを使ってください）。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: bad URL ({reason}).</source>
-      <translation>ネームサーバー {value}: URL が正しくありません（{reason}）。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: the URL names no host.</source>
-      <translation>ネームサーバー {value}: URL にホスト名がありません。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: a DoH URL takes no query or fragment.</source>
-      <translation>ネームサーバー {value}: DoH の URL にはクエリやフラグメント（? や #）を付けられません。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: give the server's IP after tls://.</source>
-      <translation>ネームサーバー {value}: tls:// の後にサーバーの IP アドレスを入力してください。</translation>
-    </message>
-    <message>
-      <source>DKIM selector</source>
-      <translation>DKIM セレクタ</translation>
-    </message>
-    <message>
-      <source>DoH server in {url}</source>
-      <translation>{url} の DoH サーバー</translation>
-    </message>
-    <message>
-      <source>TLS name in {url}</source>
-      <translation>{url} の TLS 名</translation>
-    </message>
-      <message>
-      <source>The message is empty.</source>
-      <translation>メッセージが空です。</translation>
-    </message>
-    <message>
-      <source>The message has no header fields: it is not a mail message.</source>
-      <translation>メッセージにヘッダーがありません。メールのメッセージではありません。</translation>
-    </message>
-    <message>
-      <source>The message has no From address with a domain: type the sender yourself.</source>
-      <translation>メッセージにドメイン付きの From アドレスがありません。送信者を入力してください。</translation>
-    </message>
-    <message>
-      <source>The message does not say where it was delivered (no Delivered-To, X-Original-To, 'for &lt;...&gt;' or To): type the recipient yourself.</source>
-      <translation>メッセージから配送先が分かりません（Delivered-To、X-Original-To、'for &lt;...&gt;'、To のいずれもありません）。受信者を入力してください。</translation>
-    </message>
-      <message>
-      <source>This file is not a mail message: it does not start with a header field such as 'From: ...'.</source>
-      <translation>このファイルはメールのメッセージではありません。'From: ...' のようなヘッダーで始まっていません。</translation>
-    </message>
-  </context>
-  <context>
     <name>Legend</name>
     <message>
       <source>Legend</source>
@@ -4069,6 +3882,617 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     <message>
       <source>The resolver {server} does not answer ({cause}). No verdict about the domains can be made: choose another resolver, or check the network.</source>
       <translation>リゾルバー {server} が応答しません（{cause}）。ドメインについての判定はできません。別のリゾルバーを選ぶか、ネットワークを確認してください。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sentences</name>
+    <message>
+      <source>sender</source>
+      <translation>送信者</translation>
+    </message>
+    <message>
+      <source>recipient</source>
+      <translation>宛先</translation>
+    </message>
+    <message>
+      <source>sending host</source>
+      <translation>送信ホスト</translation>
+    </message>
+    <message>
+      <source>sending host address</source>
+      <translation>送信ホストのアドレス</translation>
+    </message>
+    <message>
+      <source>domain</source>
+      <translation>ドメイン</translation>
+    </message>
+    <message>
+      <source>IP address</source>
+      <translation>IP アドレス</translation>
+    </message>
+    <message>
+      <source>DoH server in {url}</source>
+      <translation>{url} の DoH サーバー</translation>
+    </message>
+    <message>
+      <source>TLS name in {url}</source>
+      <translation>{url} の TLS 名</translation>
+    </message>
+    <message>
+      <source>the {what} is empty</source>
+      <translation>{what}が入力されていません。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is an IP address; a domain name is needed here</source>
+      <translation>{what} {value} は IP アドレスです。ここにはドメイン名を入力してください。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} contains a space</source>
+      <translation>{what} {value} に空白が含まれています。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has an empty label</source>
+      <translation>{what} {value} に空のラベルがあります（ドットが連続していませんか？）。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is not a valid internationalized name: {reason}</source>
+      <translation>{what} {value} は国際化ドメイン名として正しくありません: {reason}。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is not a valid name: {reason}</source>
+      <translation>{what} {value} は名前として正しくありません: {reason}。</translation>
+    </message>
+    <message>
+      <source>the {what} is {count} characters long; the limit is 253</source>
+      <translation>{what}が {count} 文字あります。上限は 253 文字です。</translation>
+    </message>
+    <message>
+      <source>the {what} has a label of {count} characters ({label}...); the limit is 63</source>
+      <translation>{what}に {count} 文字のラベル（{label}...）があります。ラベルの上限は 63 文字です。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has an invalid label {label}: use letters, digits and hyphens, not at the start or end</source>
+      <translation>{what} {value} のラベル {label} は使えません。英字・数字・ハイフンのみを使い、ハイフンを先頭や末尾に置かないでください。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} needs at least two labels, like example.com</source>
+      <translation>{what} {value} には example.com のように 2 つ以上のラベルが必要です。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} ends in a numeric label</source>
+      <translation>{what} {value} の最後のラベルが数字だけになっています。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is not a usable web address: {reason}</source>
+      <translation>{what} {value} は使える Web アドレスではありません: {reason}。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is a web address without a host name</source>
+      <translation>{what} {value} はホスト名のない Web アドレスです。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} was read as {host}</source>
+      <translation>{what} {value} を {host} として読み取りました。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} was read as {host} (its host without www.)</source>
+      <translation>{what} {value} を {host} として読み取りました（ホスト名から www. を除いたもの）。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has no domain after '@'</source>
+      <translation>{what} {value} の「@」の後にドメインがありません。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has more than one '@'</source>
+      <translation>{what} {value} に「@」が複数あります。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has a space in its local part</source>
+      <translation>{what} {value} のローカル部（@ の前）に空白が含まれています。</translation>
+    </message>
+    <message>
+      <source>the {what}'s local part is over 64 octets</source>
+      <translation>{what}のローカル部（@ の前）が 64 オクテットを超えています。</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid IPv4 or IPv6 {what}</source>
+      <translation>{value} は{what}として正しい IPv4 / IPv6 アドレスではありません。</translation>
+    </message>
+    <message>
+      <source>the name server is empty</source>
+      <translation>ネームサーバーが入力されていません。</translation>
+    </message>
+    <message>
+      <source>name server {value}: unknown scheme (use IP[:PORT], https://HOST/dns-query or tls://IP[:PORT][#NAME])</source>
+      <translation>ネームサーバー {value}: 不明なスキームです（IP[:PORT]、https://HOST/dns-query、tls://IP[:PORT][#NAME] のいずれかを使ってください）。</translation>
+    </message>
+    <message>
+      <source>name server {value}: bad URL ({reason})</source>
+      <translation>ネームサーバー {value}: URL が正しくありません（{reason}）。</translation>
+    </message>
+    <message>
+      <source>name server {value}: the URL names no host</source>
+      <translation>ネームサーバー {value}: URL にホスト名がありません。</translation>
+    </message>
+    <message>
+      <source>name server {value}: a DoH URL takes no query or fragment</source>
+      <translation>ネームサーバー {value}: DoH の URL にはクエリやフラグメント（? や #）を付けられません。</translation>
+    </message>
+    <message>
+      <source>name server {value}: give the server's IP after tls://</source>
+      <translation>ネームサーバー {value}: tls:// の後にサーバーの IP アドレスを入力してください。</translation>
+    </message>
+    <message>
+      <source>name server {value}: missing ']'</source>
+      <translation>ネームサーバー {value}: 閉じ括弧「]」がありません。</translation>
+    </message>
+    <message>
+      <source>name server {value}: expected ':PORT' after ']'</source>
+      <translation>ネームサーバー {value}: 「]」の後には「:ポート番号」を書いてください。</translation>
+    </message>
+    <message>
+      <source>name server {value} is not an IP address (use IP, IP:PORT or [IPv6]:PORT)</source>
+      <translation>ネームサーバー {value} は IP アドレスではありません（IP、IP:ポート、[IPv6]:ポート の形式で入力してください）。</translation>
+    </message>
+    <message>
+      <source>name server {value}: the port must be a number from 1 to 65535</source>
+      <translation>ネームサーバー {value}: ポート番号は 1〜65535 の数字で指定してください。</translation>
+    </message>
+    <message>
+      <source>the sending host is empty</source>
+      <translation>送信ホストが入力されていません。</translation>
+    </message>
+    <message>
+      <source>the sending host {value} is an address; give the server's name or IP</source>
+      <translation>送信ホスト {value} はメールアドレスです。サーバーのホスト名か IP アドレスを入力してください。</translation>
+    </message>
+    <message>
+      <source>it contains a character that domain names may not contain</source>
+      <translation>ドメイン名に使えない文字が含まれています</translation>
+    </message>
+    <message>
+      <source>it contains a character that is allowed only beside certain others</source>
+      <translation>前後の文字によっては使えない文字が含まれています</translation>
+    </message>
+    <message>
+      <source>it mixes right-to-left and left-to-right characters in a way IDNA forbids</source>
+      <translation>右から左に書く文字と左から右に書く文字が IDNA の規則に反して混在しています</translation>
+    </message>
+    <message>
+      <source>it breaks the rules of internationalized domain names (IDNA 2008)</source>
+      <translation>国際化ドメイン名の規則（IDNA 2008）に反しています</translation>
+    </message>
+    <message>
+      <source>it cannot be encoded as a domain name</source>
+      <translation>ドメイン名として符号化できません</translation>
+    </message>
+    <message>
+      <source>a message must be given as bytes</source>
+      <translation>メッセージはバイト列で渡す必要があります。</translation>
+    </message>
+    <message>
+      <source>the message is empty</source>
+      <translation>メッセージが空です。</translation>
+    </message>
+    <message>
+      <source>the message has no header fields</source>
+      <translation>メッセージにヘッダーがありません。メールのメッセージではありません。</translation>
+    </message>
+    <message>
+      <source>this file is not a mail message: it does not start with a header field such as 'From: ...'</source>
+      <translation>このファイルはメールのメッセージではありません。'From: ...' のようなヘッダーで始まっていません。</translation>
+    </message>
+    <message>
+      <source>the saved message is not a mailpath header record</source>
+      <translation>保存されたメッセージが mailpath のヘッダー記録ではありません。</translation>
+    </message>
+    <message>
+      <source>the saved message has no header block</source>
+      <translation>保存されたメッセージにヘッダー部がありません。</translation>
+    </message>
+    <message>
+      <source>the saved message's header block is corrupt</source>
+      <translation>保存されたメッセージのヘッダー部が壊れています。</translation>
+    </message>
+    <message>
+      <source>the message has no From address with a domain: give the sender yourself</source>
+      <translation>メッセージにドメイン付きの From アドレスがありません。送信者を入力してください。</translation>
+    </message>
+    <message>
+      <source>the message does not say where it was delivered (no Delivered-To, X-Original-To, 'for &lt;...&gt;' or To): give the recipient yourself</source>
+      <translation>メッセージから配送先が分かりません（Delivered-To、X-Original-To、'for &lt;...&gt;'、To のいずれもありません）。受信者を入力してください。</translation>
+    </message>
+    <message>
+      <source>the identity is empty: give a MAIL FROM or --helo</source>
+      <translation>送信者の識別子が空です。MAIL FROM か --helo を指定してください。</translation>
+    </message>
+    <message>
+      <source>give --message or --replay, not both (a saved analysis keeps its message)</source>
+      <translation>--message と --replay はどちらか一方だけを指定してください（保存した分析にはメッセージも含まれています）。</translation>
+    </message>
+    <message>
+      <source>{path} holds the analysis of {sender} -&gt; {recipient}; omit SENDER and RECIPIENT or give those</source>
+      <translation>{path} には {sender} から {recipient} への分析が保存されています。SENDER と RECIPIENT を省くか、その 2 つを指定してください。</translation>
+    </message>
+    <message>
+      <source>give SENDER and RECIPIENT (or --message FILE, or --replay FILE)</source>
+      <translation>SENDER と RECIPIENT を指定してください（または --message FILE か --replay FILE）。</translation>
+    </message>
+    <message>
+      <source>give SENDER and RECIPIENT</source>
+      <translation>SENDER と RECIPIENT を指定してください。</translation>
+    </message>
+    <message>
+      <source>the message {name} does not exist</source>
+      <translation>メッセージ {name} がありません。</translation>
+    </message>
+    <message>
+      <source>{name} is a folder, not a message</source>
+      <translation>{name} はフォルダーで、メッセージではありません。</translation>
+    </message>
+    <message>
+      <source>cannot read {name}: {reason}</source>
+      <translation>{name} を読み込めません: {reason}</translation>
+    </message>
+    <message>
+      <source>{name} is larger than {limit} bytes</source>
+      <translation>{name} は {limit} バイトを超えています。</translation>
+    </message>
+    <message>
+      <source>{name} is empty</source>
+      <translation>{name} は空です。</translation>
+    </message>
+    <message>
+      <source>{name}: {reason}</source>
+      <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+      <source>standard input</source>
+      <translation>標準入力</translation>
+    </message>
+    <message>
+      <source>the CA file {path} does not exist</source>
+      <translation>CA ファイル {path} がありません。</translation>
+    </message>
+    <message>
+      <source>--compare-resolvers needs a comma-separated list of name servers</source>
+      <translation>--compare-resolvers にはネームサーバーをカンマ区切りで指定してください。</translation>
+    </message>
+    <message>
+      <source>TLS certificate check failed for {server}; no answer was taken over plain DNS (trust its CA with --ca-file)</source>
+      <translation>{server} の TLS 証明書の検証に失敗しました。暗号化しない DNS での回答は使っていません（--ca-file でその CA を信頼させてください）。</translation>
+    </message>
+    <message>
+      <source>TLS certificate check failed for {server}</source>
+      <translation>{server} の TLS 証明書の検証に失敗しました。</translation>
+    </message>
+    <message>
+      <source>{path} is not a mailpath saved analysis</source>
+      <translation>{path} は mailpath の保存した分析ではありません。</translation>
+    </message>
+    <message>
+      <source>{path} has format version {found}; this mailpath reads version {version}</source>
+      <translation>{path} の形式バージョンは {found} です。この mailpath が読めるのはバージョン {version} です。</translation>
+    </message>
+    <message>
+      <source>{path} is damaged: {reason}</source>
+      <translation>{path} は壊れています: {reason}</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a saved analysis</source>
+      <translation>{path} はフォルダーで、保存した分析ではありません。</translation>
+    </message>
+    <message>
+      <source>{path} is not a regular file</source>
+      <translation>{path} は通常のファイルではありません。</translation>
+    </message>
+    <message>
+      <source>{path} is {size} bytes; a saved analysis is at most {limit}</source>
+      <translation>{path} は {size} バイトあります。保存した分析は最大 {limit} バイトです。</translation>
+    </message>
+    <message>
+      <source>the saved analysis {path} does not exist</source>
+      <translation>保存した分析 {path} がありません。</translation>
+    </message>
+    <message>
+      <source>cannot read {path}: {reason}</source>
+      <translation>{path} を読み込めません: {reason}</translation>
+    </message>
+    <message>
+      <source>{path} is larger than {limit} bytes</source>
+      <translation>{path} は {limit} バイトを超えています。</translation>
+    </message>
+    <message>
+      <source>{path} is not a saved analysis (not UTF-8 text at byte {offset})</source>
+      <translation>{path} は保存した分析ではありません（{offset} バイト目が UTF-8 のテキストではありません）。</translation>
+    </message>
+    <message>
+      <source>{path} is not a saved analysis (not JSON: {reason})</source>
+      <translation>{path} は保存した分析ではありません（JSON ではありません: {reason}）。</translation>
+    </message>
+    <message>
+      <source>{path} is nested too deeply to be a saved analysis</source>
+      <translation>{path} は入れ子が深すぎて、保存した分析として読めません。</translation>
+    </message>
+    <message>
+      <source>{path} is not a saved analysis ({reason})</source>
+      <translation>{path} は保存した分析ではありません（{reason}）。</translation>
+    </message>
+    <message>
+      <source>the resolver {server} does not answer ({reason})</source>
+      <translation>リゾルバー {server} が応答しません（{reason}）</translation>
+    </message>
+    <message>
+      <source>no zone cut found for {name}: the resolver returned no SOA record for it or any parent</source>
+      <translation>{name} のゾーンの境界が見つかりません。リゾルバーはこの名前にも親ドメインにも SOA レコードを返しませんでした</translation>
+    </message>
+    <message>
+      <source>no address found for any name server of {zone}</source>
+      <translation>{zone} のどのネームサーバーにもアドレスが見つかりません</translation>
+    </message>
+    <message>
+      <source>DNS {outcome} for {name} {rdtype}</source>
+      <translation>{name} {rdtype} の DNS 問い合わせ: {outcome}</translation>
+    </message>
+    <message>
+      <source>DNS {outcome} for {name} {rdtype} ({detail})</source>
+      <translation>{name} {rdtype} の DNS 問い合わせ: {outcome}（{detail}）</translation>
+    </message>
+    <message>
+      <source>connection refused</source>
+      <translation>接続を拒否されました</translation>
+    </message>
+    <message>
+      <source>no answer within {seconds} s</source>
+      <translation>{seconds} 秒以内に応答なし</translation>
+    </message>
+    <message>
+      <source>its TLS certificate is not trusted: {reason}</source>
+      <translation>TLS 証明書が信頼されていません: {reason}</translation>
+    </message>
+    <message>
+      <source>the TLS handshake failed: {reason}</source>
+      <translation>TLS ハンドシェイクに失敗しました: {reason}</translation>
+    </message>
+    <message>
+      <source>HTTP status {status}</source>
+      <translation>HTTP ステータス {status}</translation>
+    </message>
+    <message>
+      <source>the network or host is unreachable</source>
+      <translation>ネットワークまたはホストに到達できません</translation>
+    </message>
+    <message>
+      <source>{reason}</source>
+      <translation>{reason}</translation>
+    </message>
+    <message>
+      <source>answered</source>
+      <translation>応答あり</translation>
+    </message>
+    <message>
+      <source>NXDOMAIN (no such name)</source>
+      <translation>NXDOMAIN（その名前は存在しません）</translation>
+    </message>
+    <message>
+      <source>no records of this type (NODATA)</source>
+      <translation>この種類のレコードはありません（NODATA）</translation>
+    </message>
+    <message>
+      <source>timed out (no answer)</source>
+      <translation>タイムアウト（応答なし）</translation>
+    </message>
+    <message>
+      <source>SERVFAIL (server failure)</source>
+      <translation>SERVFAIL（サーバーの障害）</translation>
+    </message>
+    <message>
+      <source>REFUSED by the server</source>
+      <translation>サーバーが REFUSED（拒否）しました</translation>
+    </message>
+    <message>
+      <source>DNS error</source>
+      <translation>DNS のエラー</translation>
+    </message>
+    <message>
+      <source>not in the recording</source>
+      <translation>記録にありません</translation>
+    </message>
+    <message>
+      <source>the DKIM selector</source>
+      <translation>DKIM セレクタ</translation>
+    </message>
+    <message>
+      <source>the selector</source>
+      <translation>セレクタ</translation>
+    </message>
+    <message>
+      <source>the domain</source>
+      <translation>ドメイン</translation>
+    </message>
+    <message>
+      <source>{what} is empty</source>
+      <translation>{what}が空です</translation>
+    </message>
+    <message>
+      <source>{what} {value} is not a valid name: {reason}</source>
+      <translation>{what} {value} は名前として正しくありません: {reason}</translation>
+    </message>
+    <message>
+      <source>{what} {value} is not a valid DNS name</source>
+      <translation>{what} {value} は DNS 名として正しくありません</translation>
+    </message>
+    <message>
+      <source>key not found at {name}</source>
+      <translation>{name} に公開鍵がありません</translation>
+    </message>
+    <message>
+      <source>the key lookup for {name} timed out</source>
+      <translation>{name} の公開鍵の問い合わせがタイムアウトしました</translation>
+    </message>
+    <message>
+      <source>the key lookup for {name} is not in the recording</source>
+      <translation>{name} の公開鍵の問い合わせは記録にありません</translation>
+    </message>
+    <message>
+      <source>the key lookup for {name} failed: {outcome}</source>
+      <translation>{name} の公開鍵の問い合わせに失敗しました: {outcome}</translation>
+    </message>
+    <message>
+      <source>the signature is malformed: {detail}</source>
+      <translation>署名の形式が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>the signature lacks the {tag}= tag</source>
+      <translation>署名に {tag}= タグがありません</translation>
+    </message>
+    <message>
+      <source>v={value} is not 1</source>
+      <translation>v={value} が 1 ではありません</translation>
+    </message>
+    <message>
+      <source>unknown signature algorithm a={algorithm}</source>
+      <translation>a={algorithm} は知られていない署名アルゴリズムです</translation>
+    </message>
+    <message>
+      <source>{tag}= is not valid base64</source>
+      <translation>{tag}= が正しい Base64 ではありません</translation>
+    </message>
+    <message>
+      <source>i={identity} is not within d={domain}</source>
+      <translation>i={identity} が d={domain} の中にありません</translation>
+    </message>
+    <message>
+      <source>q={value} names no query method mailpath knows</source>
+      <translation>q={value} には mailpath の知っている問い合わせ方法がありません</translation>
+    </message>
+    <message>
+      <source>l={value} is not a length</source>
+      <translation>l={value} は長さではありません</translation>
+    </message>
+    <message>
+      <source>{tag}={value} is not a timestamp</source>
+      <translation>{tag}={value} は時刻ではありません</translation>
+    </message>
+    <message>
+      <source>h= does not include From, which must be signed</source>
+      <translation>h= に From がありません。From は必ず署名に含める必要があります</translation>
+    </message>
+    <message>
+      <source>not evaluated: h= names {count} header fields; mailpath evaluates at most {limit}</source>
+      <translation>検証していません: h= が {count} 個のヘッダーを挙げています。mailpath が検証するのは {limit} 個までです</translation>
+    </message>
+    <message>
+      <source>not evaluated: h= names {count} header fields and the message has {fields}; that is more work than mailpath allows</source>
+      <translation>検証していません: h= が {count} 個のヘッダーを挙げ、メッセージには {fields} 個のヘッダーがあります。mailpath の処理量の上限を超えます</translation>
+    </message>
+    <message>
+      <source>x= (expiration) is before t= (signing time)</source>
+      <translation>x=（有効期限）が t=（署名時刻）より前です</translation>
+    </message>
+    <message>
+      <source>signature expired at {time} (x=)</source>
+      <translation>署名は {time} に期限切れになりました（x=）</translation>
+    </message>
+    <message>
+      <source>signature dated in the future: {time} (t=)</source>
+      <translation>署名の日時が未来です: {time}（t=）</translation>
+    </message>
+    <message>
+      <source>rsa-sha1 signatures are not accepted any more (RFC 8301)</source>
+      <translation>rsa-sha1 の署名は今では受け入れられません（RFC 8301）</translation>
+    </message>
+    <message>
+      <source>{count} TXT records at {name}; a key must be unique</source>
+      <translation>{name} に TXT レコードが {count} 件あります。公開鍵は 1 件でなければなりません</translation>
+    </message>
+    <message>
+      <source>the key record is not valid</source>
+      <translation>公開鍵のレコードが正しくありません</translation>
+    </message>
+    <message>
+      <source>the key at {name} is {key_type}, the signature {want}</source>
+      <translation>{name} の公開鍵は {key_type}、署名は {want} です</translation>
+    </message>
+    <message>
+      <source>the key at {name} does not allow {algorithm} (h=)</source>
+      <translation>{name} の公開鍵は {algorithm} を許していません（h=）</translation>
+    </message>
+    <message>
+      <source>the key at {name} (t=s) requires i= to be exactly d=</source>
+      <translation>{name} の公開鍵（t=s）は i= が d= と完全に一致することを求めています</translation>
+    </message>
+    <message>
+      <source>not accepted: {detail}</source>
+      <translation>受け入れられません: {detail}</translation>
+    </message>
+    <message>
+      <source>ed25519 signatures cannot be checked: PyNaCl is not installed</source>
+      <translation>PyNaCl がインストールされていないため ed25519 の署名を検証できません</translation>
+    </message>
+    <message>
+      <source>body hash mismatch: the body changed after signing</source>
+      <translation>本文のハッシュが一致しません: 署名の後で本文が変更されました</translation>
+    </message>
+    <message>
+      <source>the signature is not valid: {detail}</source>
+      <translation>署名が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>the signature cannot be evaluated: {detail}</source>
+      <translation>署名を評価できません: {detail}</translation>
+    </message>
+    <message>
+      <source>the signature cannot be evaluated</source>
+      <translation>署名を評価できません</translation>
+    </message>
+    <message>
+      <source>the signature verifies</source>
+      <translation>署名は正しく検証できました</translation>
+    </message>
+    <message>
+      <source>signature verification failed: the signed headers changed or the key does not match</source>
+      <translation>署名の検証に失敗しました: 署名されたヘッダーが変更されたか、公開鍵が一致しません</translation>
+    </message>
+    <message>
+      <source>the message header section is malformed: {detail}</source>
+      <translation>メッセージのヘッダー部の形式が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>not evaluated: {detail}</source>
+      <translation>検証していません: {detail}</translation>
+    </message>
+    <message>
+      <source>not verified: the message is over {limit} octets</source>
+      <translation>検証していません: メッセージが {limit} オクテットを超えています</translation>
+    </message>
+    <message>
+      <source>the message carries no ARC set</source>
+      <translation>メッセージに ARC のセットはありません</translation>
+    </message>
+    <message>
+      <source>an ARC header field is malformed: {detail}</source>
+      <translation>ARC のヘッダーの形式が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>an ARC header field has no valid i= ({value})</source>
+      <translation>ARC のヘッダーに正しい i= がありません（{value}）</translation>
+    </message>
+    <message>
+      <source>an ARC signature is malformed: {detail}</source>
+      <translation>ARC の署名の形式が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>the ARC chain verifies</source>
+      <translation>ARC のチェーンは正しく検証できました</translation>
+    </message>
+    <message>
+      <source>the ARC chain does not verify: {detail}</source>
+      <translation>ARC のチェーンを検証できません: {detail}</translation>
+    </message>
+    <message>
+      <source>the ARC chain does not verify: {detail}; {problems}</source>
+      <translation>ARC のチェーンを検証できません: {detail}; {problems}</translation>
     </message>
   </context>
 </TS>

@@ -17,6 +17,7 @@ from typing import Any
 
 from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
 from mailpath.core.names import InputError, parse_domain
+from mailpath.core.sentences import Sentence
 
 from .parser import (
     DNS_MECHANISMS,
@@ -329,10 +330,21 @@ class _Evaluator:
 
     @staticmethod
     def _dns_failure(answer: Answer) -> _TermFailure:
-        detail = f" ({answer.detail})" if answer.detail else ""
+        outcome = Sentence(f"outcome/{answer.outcome.value}")
+        if answer.detail:
+            return _TermFailure(
+                SpfResult.TEMPERROR,
+                Sentence(
+                    "spf/dns-failure-detail",
+                    outcome=outcome,
+                    name=answer.name,
+                    rdtype=answer.rdtype,
+                    detail=answer.detail,
+                ),
+            )
         return _TermFailure(
             SpfResult.TEMPERROR,
-            f"DNS {answer.outcome.describe()} for {answer.name} {answer.rdtype}{detail}",
+            Sentence("spf/dns-failure", outcome=outcome, name=answer.name, rdtype=answer.rdtype),
         )
 
     def _in_network(self, address: str, cidr4: int, cidr6: int) -> bool:
