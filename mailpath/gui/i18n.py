@@ -95,6 +95,12 @@ class TsTranslator(QTranslator):
 
 
 _installed: list[QTranslator] = []
+_language = ["en"]
+
+
+def current_language() -> str:
+    """The language `install` last put in place ("en" before any)."""
+    return _language[0]
 
 
 def install(lang: str) -> str:
@@ -106,6 +112,7 @@ def install(lang: str) -> str:
     _installed.clear()
     if lang not in LANGUAGES:
         lang = "en"
+    _language[0] = lang
     QLocale.setDefault(QLocale(lang))
     if lang == "en":
         return lang
