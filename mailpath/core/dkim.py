@@ -228,23 +228,17 @@ class LimitHit:
     size: int | None = None
     maximum: float | None = None
 
-    def reason(self) -> str:
+    def reason(self) -> Sentence:
         if self.kind == "budget":
-            return "not evaluated: ran out of time (--budget)"
+            return Sentence("limit/budget")
+        maximum = f"{self.maximum:.0f}"
         if self.kind == "header-block":
-            return (
-                f"not verified: the header block is {self.size} octets; mailpath hands dkimpy "
-                f"at most {self.maximum:.0f}"
-            )
+            return Sentence("limit/header-block", size=self.size, maximum=maximum)
         if self.kind == "header-lines":
-            return (
-                f"not verified: the {self.header} header is folded over {self.size} "
-                f"continuation lines; mailpath hands dkimpy at most {self.maximum:.0f}"
+            return Sentence(
+                "limit/header-lines", header=self.header, size=self.size, maximum=maximum
             )
-        return (
-            f"not verified: the {self.header} header is {self.size} octets; mailpath hands "
-            f"dkimpy at most {self.maximum:.0f} per header field"
-        )
+        return Sentence("limit/header-octets", header=self.header, size=self.size, maximum=maximum)
 
 
 def limit_to_json(limit: LimitHit | None) -> dict[str, Any] | None:
@@ -425,6 +419,40 @@ REASONS: dict[str, str] = {
     ),
     "dkim/header-malformed": "the message header section is malformed: {detail}",
     "dkim/not-evaluated": "not evaluated: {detail}",
+    "limit/budget": "not evaluated: ran out of time (--budget)",
+    "limit/header-block": (
+        "not verified: the header block is {size} octets; mailpath hands dkimpy at most {maximum}"
+    ),
+    "limit/header-lines": (
+        "not verified: the {header} header is folded over {size} continuation lines; "
+        "mailpath hands dkimpy at most {maximum}"
+    ),
+    "limit/header-octets": (
+        "not verified: the {header} header is {size} octets; mailpath hands dkimpy at most "
+        "{maximum} per header field"
+    ),
+    "dkim/header-too-long": "the header is {size} octets; mailpath evaluates at most {limit}",
+    "dkim/whitespace-run": ("the header holds a run of more than {limit} whitespace characters"),
+    "dkim/message-too-large": (
+        "not verified: the message is {size} octets; mailpath verifies at most {limit}"
+    ),
+    "dkim/too-many-signatures": "not verified: only the first {limit} signatures are checked",
+    "key/tag-list": "the key record is not a valid tag list: {detail}",
+    "key/v-first": "v= must be the first tag of the key record",
+    "key/version": "v={value} is not DKIM1",
+    "key/type": "unknown key type k={value}",
+    "key/service": "the key is not for email (s={value})",
+    "key/no-p": "the key record has no p= tag",
+    "key/revoked": "key revoked (empty p=)",
+    "key/base64": "the key record is not valid base64",
+    "key/ed25519-size": "p= holds {size} octets; an ed25519 key has 32",
+    "key/not-rsa": "p= is not an RSA public key",
+    "key/rsa-too-large": "an RSA key of {bits} bits is over {limit}",
+    "key/exponent": "the RSA key's public exponent is not usable",
+    "key/rsa-too-small": (
+        "the RSA key has {bits} bits; RFC 8301 requires at least 1024 (2048 advised)"
+    ),
+    "key/rsa-small": "the RSA key has {bits} bits; 2048 or more is advised",
     "arc/too-large": "not verified: the message is over {limit} octets",
     "arc/none": "the message carries no ARC set",
     "arc/field-malformed": "an ARC header field is malformed: {detail}",
@@ -519,12 +547,12 @@ def parse_key_record(record: str) -> _KeyInfo:
     try:
         tags = parse_tag_list(record)
     except ValueError as exc:
-        return _KeyInfo("invalid", f"the key record is not a valid tag list: {exc}")
+        return _KeyInfo("invalid", Sentence("key/tag-list", detail=str(exc)))
     if "v" in tags:
         if next(iter(tags)) != "v":
-            return _KeyInfo("invalid", "v= must be the first tag of the key record")
+            return _KeyInfo("invalid", Sentence("key/v-first"))
         if tags["v"] != "DKIM1":
-            return _KeyInfo("invalid", f"v={_short(tags['v'])} is not DKIM1")
+            return _KeyInfo("invalid", Sentence("key/version", value=_short(tags["v"])))
     key_type = tags.get("k", "rsa").lower()
     flags = {f.strip().lower() for f in tags.get("t", "").split(":")}
     testing = "y" in flags
@@ -543,25 +571,25 @@ def parse_key_record(record: str) -> _KeyInfo:
         return _KeyInfo(status, error, key_type, bits, severity, testing, hashes, "s" in flags)
 
     if key_type not in ("rsa", "ed25519"):
-        return out("invalid", f"unknown key type k={_short(key_type)}", None)
+        return out("invalid", Sentence("key/type", value=_short(key_type)), None)
     if not services & {"*", "email"}:
-        return out("invalid", f"the key is not for email (s={_short(tags['s'])})", key_type)
+        return out("invalid", Sentence("key/service", value=_short(tags["s"])), key_type)
     if "p" not in tags:
-        return out("invalid", "the key record has no p= tag", key_type)
+        return out("invalid", Sentence("key/no-p"), key_type)
     p = _strip_ws(tags["p"])
     if not p:
-        return out("revoked", "key revoked (empty p=)", key_type)
+        return out("revoked", Sentence("key/revoked"), key_type)
     if len(p) % 4 or not _BASE64.match(p):
-        return out("invalid", "the key record is not valid base64", key_type)
+        return out("invalid", Sentence("key/base64"), key_type)
     try:
         data = base64.b64decode(p, validate=True)
     except (binascii.Error, ValueError):
-        return out("invalid", "the key record is not valid base64", key_type)
+        return out("invalid", Sentence("key/base64"), key_type)
     if key_type == "ed25519":
         if len(data) != 32:
             return out(
                 "invalid",
-                f"p= holds {len(data)} octets; an ed25519 key has 32",
+                Sentence("key/ed25519-size", size=len(data)),
                 key_type,
             )
         return out("ok", None, key_type, 256)
@@ -569,18 +597,20 @@ def parse_key_record(record: str) -> _KeyInfo:
         pk = parse_public_key(data)
         modulus, exponent = int(pk["modulus"]), int(pk["publicExponent"])
     except (UnparsableKeyError, KeyError, IndexError, TypeError, ValueError, AttributeError):
-        return out("invalid", "p= is not an RSA public key", key_type)
+        return out("invalid", Sentence("key/not-rsa"), key_type)
     except Exception:  # dkimpy's ASN.1 reader on hostile octets
-        return out("invalid", "p= is not an RSA public key", key_type)
+        return out("invalid", Sentence("key/not-rsa"), key_type)
     bits = modulus.bit_length()
     if bits > MAX_RSA_BITS:
-        return out("invalid", f"an RSA key of {bits} bits is over {MAX_RSA_BITS}", key_type, bits)
+        return out(
+            "invalid", Sentence("key/rsa-too-large", bits=bits, limit=MAX_RSA_BITS), key_type, bits
+        )
     if exponent < 3 or exponent % 2 == 0 or exponent.bit_length() > MAX_EXPONENT_BITS:
-        return out("invalid", "the RSA key's public exponent is not usable", key_type, bits)
+        return out("invalid", Sentence("key/exponent"), key_type, bits)
     if bits < 1024:
         return out(
             "weak",
-            f"the RSA key has {bits} bits; RFC 8301 requires at least 1024 (2048 advised)",
+            Sentence("key/rsa-too-small", bits=bits),
             key_type,
             bits,
             Severity.ERROR,
@@ -588,7 +618,7 @@ def parse_key_record(record: str) -> _KeyInfo:
     if bits < 2048:
         return out(
             "weak",
-            f"the RSA key has {bits} bits; 2048 or more is advised",
+            Sentence("key/rsa-small", bits=bits),
             key_type,
             bits,
             Severity.WARNING,
@@ -604,7 +634,7 @@ async def check_dkim_key(source: DnsSource, selector: str, domain: str) -> DkimK
         dom = _dns_name(domain, "the domain")
     except ValueError as exc:
         return DkimKey(
-            selector, domain, raw_name, None, None, None, "invalid", str(exc), Severity.ERROR
+            selector, domain, raw_name, None, None, None, "invalid", exc.args[0], Severity.ERROR
         )
     name = _key_name(sel, dom)
     answer = await source.query(name, "TXT")
@@ -700,14 +730,12 @@ _FAILURE_OF: dict[DkimResultText, DkimFailure] = {
 }
 
 
-def _hostile(value: bytes) -> str | None:
+def _hostile(value: bytes) -> Sentence | None:
     """Why a header value is not handed to dkimpy, or None."""
     if len(value) > MAX_SIGNATURE_HEADER:
-        return (
-            f"the header is {len(value)} octets; mailpath evaluates at most {MAX_SIGNATURE_HEADER}"
-        )
+        return Sentence("dkim/header-too-long", size=len(value), limit=MAX_SIGNATURE_HEADER)
     if _WS_RUN.search(value):
-        return f"the header holds a run of more than {MAX_WHITESPACE_RUN} whitespace characters"
+        return Sentence("dkim/whitespace-run", limit=MAX_WHITESPACE_RUN)
     return None
 
 
@@ -1115,8 +1143,7 @@ async def verify_dkim(
                     i,
                     value,
                     "neutral",
-                    f"not verified: the message is {len(message)} octets; mailpath verifies "
-                    f"at most {MAX_MESSAGE}",
+                    Sentence("dkim/message-too-large", size=len(message), limit=MAX_MESSAGE),
                 )
             )
         elif i >= MAX_SIGNATURES:
@@ -1125,7 +1152,7 @@ async def verify_dkim(
                     i,
                     value,
                     "neutral",
-                    f"not verified: only the first {MAX_SIGNATURES} signatures are checked",
+                    Sentence("dkim/too-many-signatures", limit=MAX_SIGNATURES),
                 )
             )
         else:

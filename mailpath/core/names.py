@@ -17,7 +17,7 @@ import idna
 from publicsuffixlist import PublicSuffixList
 
 from mailpath.core.dns import Nameserver
-from mailpath.core.sentences import Sentence, idna_reason, quoted
+from mailpath.core.sentences import Sentence, idna_reason, is_key, quoted
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -30,7 +30,12 @@ class InputError(ValueError):
     `str(error)`. `InputError(sentence)` keeps a sentence made elsewhere."""
 
     def __init__(self, key: str, /, **params: Any) -> None:
-        sentence = key if isinstance(key, Sentence) and not params else Sentence(key, **params)
+        if isinstance(key, Sentence) and not params:
+            sentence = key
+        elif params or is_key(key):
+            sentence = Sentence(key, **params)
+        else:  # a plain sentence (a raise site not yet given a key): shown as it is
+            sentence = Sentence("text", text=key)
         super().__init__(sentence)
         self.sentence: Sentence = sentence
 

@@ -20,6 +20,8 @@ from typing import Any
 
 #: Template key -> English template (`str.format` fields; the same fields in every language).
 TEMPLATES: dict[str, str] = {
+    # ---- text that is not a sentence of ours (a library's words, a plain message)
+    "text": "{text}",
     # ---- what a field is called, a parameter of the input errors
     "what/sender": "sender",
     "what/recipient": "recipient",
@@ -145,6 +147,25 @@ TEMPLATES: dict[str, str] = {
     # ---- SPF: a DNS failure ends the evaluation (temperror)
     "spf/dns-failure": "DNS {outcome} for {name} {rdtype}",
     "spf/dns-failure-detail": "DNS {outcome} for {name} {rdtype} ({detail})",
+    "spf/term-error": "{term}: {reason}",
+    "spf/no-domain": "the domain does not exist",
+    "spf/no-record": "no v=spf1 record",
+    "spf/path-error": "{path}: {term}: {reason}",
+    "spf/audit-stopped": "more than {limit} lookups: audit stopped",
+    "spf/lookup-limit": "DNS lookup limit ({limit}) exceeded",
+    "spf/void-limit": "void lookup limit ({limit}) exceeded",
+    "spf/several-records": "{count} v=spf1 records (there must be one)",
+    "spf/target-invalid": "'{target}' is not a valid DNS name: treated as no match",
+    "spf/too-many-mx": "{count} MX records for {target} (at most {limit})",
+    "spf/include-loop": "include loop back to {target}",
+    "spf/include-error": "include target {target}: {reason}",
+    "spf/include-none": "include target {target} has no SPF record",
+    "spf/redirect-loop": "redirect loop back to {target}",
+    "spf/redirect-none": "redirect target {target} has no SPF record",
+    "spf/exp-target-invalid": "exp ignored: '{target}' is not a valid DNS name",
+    "spf/exp-records": "exp ignored: {count} TXT records",
+    "spf/exp-dns": "exp ignored: {outcome}",
+    "spf/exp-not-ascii": "exp ignored: the explanation is not ASCII",
 }
 
 
@@ -180,6 +201,11 @@ WINDOW_TEMPLATES: dict[str, str] = {
     "idna/other": "it breaks the rules of internationalized domain names (IDNA 2008)",
     "unicode/error": "it cannot be encoded as a domain name",
 }
+
+
+def is_key(key: str) -> bool:
+    """Whether `key` is a template key of the core's sentences."""
+    return key in TEMPLATES or key in all_templates()
 
 
 def window_template(key: str) -> str:

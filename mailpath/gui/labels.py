@@ -27,17 +27,27 @@ def _translate(table: str, template: str) -> str:
 
 
 def render_part(part: dict[str, Any]) -> str:
-    """One label line or detail (a `mailpath.core.route` part) in the UI language."""
+    """One label line or detail (a `mailpath.core.route` part) in the UI language; a
+    parameter that is one of the core's sentences (a DKIM reason) is rendered in it too."""
     from mailpath.core.route import render_part as render
+    from mailpath.core.sentences import Sentence
 
+    params = part.get("params") or {}
+    if any(isinstance(value, Sentence) for value in params.values()):
+        from mailpath.gui.sentence_text import sentence_text
+
+        rendered = {name: sentence_text(value) for name, value in params.items()}
+        part = {**part, "params": rendered}
     return render(part, _translate)
 
 
 def render_value(value: Any) -> Any:
     """A detail value (a part, a list of parts, or a number) in the UI language."""
-    from mailpath.core.route import render_value as render
-
-    return render(value, _translate)
+    if isinstance(value, dict) and "key" in value:
+        return render_part(value)
+    if isinstance(value, list):
+        return [render_value(v) for v in value]
+    return value
 
 
 # ---------------------------------------------------------------- Unicode domain names

@@ -315,7 +315,7 @@ class SpfTracePanel(QWidget):
         summary = text.format(result=_value(result), lookups=lookups, void=void)
         error = getattr(trace, "error", None)
         if error:
-            summary += "\n" + tr("SpfPanel", "Error: {error}").format(error=error)
+            summary += "\n" + tr("SpfPanel", "Error: {error}").format(error=sentence_text(error))
         over = getattr(item, "over_limit", ())
         if over:
             summary += "\n" + tr("SpfPanel", "Over the limit at: {path}").format(

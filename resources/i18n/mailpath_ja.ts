@@ -4006,5 +4006,169 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <source>the ARC chain does not verify: {detail}; {problems}</source>
       <translation>ARC のチェーンを検証できません: {detail}; {problems}</translation>
     </message>
+    <message>
+      <source>{term}: {reason}</source>
+      <translation>{term}: {reason}</translation>
+    </message>
+    <message>
+      <source>the domain does not exist</source>
+      <translation>ドメインが存在しません</translation>
+    </message>
+    <message>
+      <source>no v=spf1 record</source>
+      <translation>v=spf1 のレコードがありません</translation>
+    </message>
+    <message>
+      <source>{path}: {term}: {reason}</source>
+      <translation>{path}: {term}: {reason}</translation>
+    </message>
+    <message>
+      <source>more than {limit} lookups: audit stopped</source>
+      <translation>DNS 参照が {limit} 回を超えたため監査を止めました</translation>
+    </message>
+    <message>
+      <source>DNS lookup limit ({limit}) exceeded</source>
+      <translation>DNS 参照の上限（{limit} 回）を超えました</translation>
+    </message>
+    <message>
+      <source>void lookup limit ({limit}) exceeded</source>
+      <translation>空の参照（void lookup）の上限（{limit} 回）を超えました</translation>
+    </message>
+    <message>
+      <source>{count} v=spf1 records (there must be one)</source>
+      <translation>v=spf1 のレコードが {count} 件あります（1 件でなければなりません）</translation>
+    </message>
+    <message>
+      <source>'{target}' is not a valid DNS name: treated as no match</source>
+      <translation>'{target}' は DNS 名として正しくないため、一致しないものとして扱いました</translation>
+    </message>
+    <message>
+      <source>{count} MX records for {target} (at most {limit})</source>
+      <translation>{target} の MX レコードが {count} 件あります（上限は {limit} 件）</translation>
+    </message>
+    <message>
+      <source>include loop back to {target}</source>
+      <translation>include が {target} に戻ってループしています</translation>
+    </message>
+    <message>
+      <source>include target {target}: {reason}</source>
+      <translation>include 先 {target}: {reason}</translation>
+    </message>
+    <message>
+      <source>include target {target} has no SPF record</source>
+      <translation>include 先 {target} に SPF レコードがありません</translation>
+    </message>
+    <message>
+      <source>redirect loop back to {target}</source>
+      <translation>redirect が {target} に戻ってループしています</translation>
+    </message>
+    <message>
+      <source>redirect target {target} has no SPF record</source>
+      <translation>redirect 先 {target} に SPF レコードがありません</translation>
+    </message>
+    <message>
+      <source>exp ignored: '{target}' is not a valid DNS name</source>
+      <translation>exp を無視しました: '{target}' は DNS 名として正しくありません</translation>
+    </message>
+    <message>
+      <source>exp ignored: {count} TXT records</source>
+      <translation>exp を無視しました: TXT レコードが {count} 件あります</translation>
+    </message>
+    <message>
+      <source>exp ignored: {outcome}</source>
+      <translation>exp を無視しました: {outcome}</translation>
+    </message>
+    <message>
+      <source>exp ignored: the explanation is not ASCII</source>
+      <translation>exp を無視しました: 説明文が ASCII ではありません</translation>
+    </message>
+    <message>
+      <source>not evaluated: ran out of time (--budget)</source>
+      <translation>検証していません: 制限時間（--budget）を使い切りました</translation>
+    </message>
+    <message>
+      <source>not verified: the header block is {size} octets; mailpath hands dkimpy at most {maximum}</source>
+      <translation>検証していません: ヘッダー部が {size} オクテットあります。mailpath が dkimpy に渡すのは {maximum} オクテットまでです</translation>
+    </message>
+    <message>
+      <source>not verified: the {header} header is folded over {size} continuation lines; mailpath hands dkimpy at most {maximum}</source>
+      <translation>検証していません: {header} ヘッダーが {size} 行に折り返されています。mailpath が dkimpy に渡すのは {maximum} 行までです</translation>
+    </message>
+    <message>
+      <source>not verified: the {header} header is {size} octets; mailpath hands dkimpy at most {maximum} per header field</source>
+      <translation>検証していません: {header} ヘッダーが {size} オクテットあります。mailpath が dkimpy に渡すのは 1 つのヘッダーにつき {maximum} オクテットまでです</translation>
+    </message>
+    <message>
+      <source>the header is {size} octets; mailpath evaluates at most {limit}</source>
+      <translation>ヘッダーが {size} オクテットあります。mailpath が検証するのは {limit} オクテットまでです</translation>
+    </message>
+    <message>
+      <source>the header holds a run of more than {limit} whitespace characters</source>
+      <translation>ヘッダーに {limit} 文字を超える空白の連続があります</translation>
+    </message>
+    <message>
+      <source>not verified: the message is {size} octets; mailpath verifies at most {limit}</source>
+      <translation>検証していません: メッセージが {size} オクテットあります。mailpath が検証するのは {limit} オクテットまでです</translation>
+    </message>
+    <message>
+      <source>not verified: only the first {limit} signatures are checked</source>
+      <translation>検証していません: 検証するのは最初の {limit} 個の署名だけです</translation>
+    </message>
+    <message>
+      <source>the key record is not a valid tag list: {detail}</source>
+      <translation>公開鍵のレコードがタグの並びとして正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>v= must be the first tag of the key record</source>
+      <translation>v= は公開鍵のレコードの最初のタグでなければなりません</translation>
+    </message>
+    <message>
+      <source>v={value} is not DKIM1</source>
+      <translation>v={value} が DKIM1 ではありません</translation>
+    </message>
+    <message>
+      <source>unknown key type k={value}</source>
+      <translation>k={value} は知られていない鍵の種類です</translation>
+    </message>
+    <message>
+      <source>the key is not for email (s={value})</source>
+      <translation>この鍵はメール用ではありません（s={value}）</translation>
+    </message>
+    <message>
+      <source>the key record has no p= tag</source>
+      <translation>公開鍵のレコードに p= タグがありません</translation>
+    </message>
+    <message>
+      <source>key revoked (empty p=)</source>
+      <translation>鍵は失効しています（p= が空）</translation>
+    </message>
+    <message>
+      <source>the key record is not valid base64</source>
+      <translation>公開鍵のレコードが正しい Base64 ではありません</translation>
+    </message>
+    <message>
+      <source>p= holds {size} octets; an ed25519 key has 32</source>
+      <translation>p= は {size} オクテットです。ed25519 の鍵は 32 オクテットです</translation>
+    </message>
+    <message>
+      <source>p= is not an RSA public key</source>
+      <translation>p= は RSA の公開鍵ではありません</translation>
+    </message>
+    <message>
+      <source>an RSA key of {bits} bits is over {limit}</source>
+      <translation>{bits} ビットの RSA 鍵は上限の {limit} ビットを超えています</translation>
+    </message>
+    <message>
+      <source>the RSA key's public exponent is not usable</source>
+      <translation>RSA 鍵の公開指数が使えない値です</translation>
+    </message>
+    <message>
+      <source>the RSA key has {bits} bits; RFC 8301 requires at least 1024 (2048 advised)</source>
+      <translation>RSA 鍵が {bits} ビットしかありません。RFC 8301 は 1024 ビット以上を求めています（2048 ビットを推奨）</translation>
+    </message>
+    <message>
+      <source>the RSA key has {bits} bits; 2048 or more is advised</source>
+      <translation>RSA 鍵が {bits} ビットです。2048 ビット以上を推奨します</translation>
+    </message>
   </context>
 </TS>

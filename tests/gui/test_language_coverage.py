@@ -189,6 +189,8 @@ TERMS = frozenset(
         "for",
         "dns-query",
         "IPv",
+        "ASCII",
+        "dkimpy",
     ]
 )
 
@@ -333,3 +335,47 @@ def test_an_input_error_reaches_the_japanese_window_without_english(
         i18n.install("en")
     # The typed value is a parameter; everything around it is Japanese.
     assert _english_words(shown.replace(repr(text), PARAM)) == [], shown
+
+
+def test_dkim_reasons_reach_the_japanese_window_without_english(qapp: Any, dns_server: Any) -> None:
+    """Real DKIM results (verified over the loopback server: malformed signatures, a key
+    that is not published) give reasons the window shows in Japanese; the names from the
+    message stay as they are."""
+    import asyncio
+
+    from mailpath.core.dkim import verify_dkim
+    from mailpath.core.dns import LiveSource, Nameserver
+    from mailpath.core.sentences import Sentence
+    from mailpath.gui.sentence_text import sentence_text
+
+    server = dns_server({})  # no key anywhere: NXDOMAIN for every key name
+    message = (
+        b"DKIM-Signature: v=1; a=rot13; b=AAAA; bh=AAAA; d=x.example; h=from; s=s\r\n"
+        b"DKIM-Signature: v=1; a=rsa-sha256; b=!!!; bh=AAAA; d=x.example; h=from; s=s\r\n"
+        b"DKIM-Signature: v=1; a=rsa-sha256; b=AAAA; bh=AAAA; d=x.example; h=to; s=s\r\n"
+        b"DKIM-Signature: v=1; a=rsa-sha256; b=AAAA; bh=AAAA; d=x.example; h=from; s=s\r\n"
+        b"From: Alice <alice@x.example>\r\n"
+        b"To: bob@example.net\r\n"
+        b"\r\n"
+        b"Hello\r\n"
+    )
+    source = LiveSource([Nameserver(server.address, server.port)], timeout=2.0)
+    results = asyncio.run(verify_dkim(source, message, "x.example"))
+    reasons = [r.reason for r in results]
+    assert [r.key for r in reasons if isinstance(r, Sentence)] == [
+        "dkim/algorithm",
+        "dkim/base64",
+        "dkim/from-unsigned",
+        "dkim/key-not-found",
+    ]
+    i18n.install("ja")
+    try:
+        shown = [sentence_text(r) for r in reasons]
+    finally:
+        i18n.install("en")
+    for text, reason in zip(shown, reasons, strict=True):
+        assert text != reason, text
+        data = [str(v) for v in reason.params.values()]  # type: ignore[attr-defined]
+        for value in data:
+            text = text.replace(value, PARAM)
+        assert _english_words(text) == [], text
