@@ -336,7 +336,10 @@ class FileActions:
             recording = open_recording(seed_example())
         except Exception as exc:  # a broken installation: a dialog naming the file
             log.info("cannot open the example message", exc_info=True)
-            self._cannot_read_message(str(path), sentence(str(exc)), traceback.format_exc())
+            from mailpath.gui.sentence_text import error_text
+
+            reason = sentence(error_text(exc))
+            self._cannot_read_message(str(path), reason, traceback.format_exc())
             return False
         if w.analysis.running:
             w.analysis.cancel()
