@@ -205,7 +205,7 @@ def _spf(args: argparse.Namespace) -> int:
     helo = args.helo.strip()
     try:
         if not identity and not helo:
-            raise InputError("the identity is empty: give a MAIL FROM or --helo")
+            raise InputError("cli/identity-empty")
         ip = parse_ip(args.ip)
         if args.replay:
             source: Any = ReplaySource(open_recording(args.replay).answers)
@@ -244,9 +244,7 @@ def _check(args: argparse.Namespace) -> int:
         given_notes: tuple[str, ...] = ()
         selectors: tuple[str, ...] = tuple(args.dkim_selector)
         if args.message and args.replay:
-            raise InputError(
-                "give --message or --replay, not both (a saved analysis keeps its message)"
-            )
+            raise InputError("cli/message-and-replay")
         if args.replay:
             rec = open_recording(args.replay)
             message = rec.message
@@ -257,8 +255,10 @@ def _check(args: argparse.Namespace) -> int:
                 given_notes = input_notes(*given)
                 if given[:2] != saved[:2] or (args.via and given[2] != saved[2]):
                     raise InputError(
-                        f"{args.replay} holds the analysis of {rec.sender} -> {rec.recipient}; "
-                        "omit SENDER and RECIPIENT or give those"
+                        "cli/replay-other-parties",
+                        path=args.replay,
+                        sender=rec.sender,
+                        recipient=rec.recipient,
                     )
             sender, recipient, via = rec.sender, rec.recipient, rec.via
             source: Any = ReplaySource(rec.answers)
@@ -273,7 +273,7 @@ def _check(args: argparse.Namespace) -> int:
                     message.parsed, args.sender, args.recipient, args.via
                 )
             elif args.sender is None or args.recipient is None:
-                raise InputError("give SENDER and RECIPIENT (or --message FILE, or --replay FILE)")
+                raise InputError("cli/give-parties-or-file")
             else:
                 sender, recipient, via = args.sender, args.recipient, args.via
             parse_inputs(sender, recipient, via)
@@ -363,8 +363,9 @@ def _read_message(path: str) -> Any:
     """The message at `path` ("-": stdin), parsed; InputError (one line) if unusable."""
     from mailpath.core.message.parse import parse_message
     from mailpath.core.names import InputError
+    from mailpath.core.sentences import Sentence
 
-    name = "standard input" if path == "-" else path
+    name = Sentence("cli/standard-input") if path == "-" else path
     try:
         if path == "-":
             data = sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)
@@ -372,21 +373,21 @@ def _read_message(path: str) -> Any:
             with open(path, "rb") as fh:
                 data = fh.read(MAX_MESSAGE_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"the message {name} does not exist") from None
+        raise InputError("cli/message-missing", name=name) from None
     except IsADirectoryError:
-        raise InputError(f"{name} is a folder, not a message") from None
+        raise InputError("cli/message-folder", name=name) from None
     except OSError as exc:
-        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise InputError("cli/cannot-read", name=name, reason=str(exc.strerror or exc)) from None
     except ValueError as exc:
-        raise InputError(f"cannot read {name!r}: {exc}") from None
+        raise InputError("cli/cannot-read", name=repr(name), reason=str(exc)) from None
     if len(data) > MAX_MESSAGE_BYTES:
-        raise InputError(f"{name} is larger than {MAX_MESSAGE_BYTES:,} bytes")
+        raise InputError("cli/message-too-large", name=name, limit=f"{MAX_MESSAGE_BYTES:,}")
     if not data.strip():
-        raise InputError(f"{name} is empty")
+        raise InputError("cli/message-empty", name=name)
     try:
         return parse_message(data)
     except InputError as exc:
-        raise InputError(f"{name}: {exc}") from None
+        raise InputError("cli/message-unusable", name=name, reason=exc.sentence) from None
 
 
 def _meets(findings: Any, fail_on: str) -> bool:
@@ -543,7 +544,7 @@ def _ca_file(args: argparse.Namespace) -> str | None:
 
     path = getattr(args, "ca_file", None) or os.environ.get(CA_FILE_ENV, "").strip() or None
     if path is not None and not os.path.isfile(path):
-        raise InputError(f"the CA file {path} does not exist")
+        raise InputError("cli/ca-file-missing", path=path)
     return path
 
 
@@ -553,7 +554,7 @@ def _compare_sources(args: argparse.Namespace) -> dict[str, Any]:
 
     texts = [t for t in (args.compare_resolvers or "").split(",") if t.strip()]
     if not texts:
-        raise InputError("--compare-resolvers needs a comma-separated list of name servers")
+        raise InputError("cli/compare-needs-list")
     ca_file = _ca_file(args)
     out: dict[str, Any] = {}
     for text in texts:
@@ -579,6 +580,7 @@ async def _analyze_live(
     from mailpath.core.analysis import analyze
     from mailpath.core.dns.sources import CachingSource
     from mailpath.core.names import InputError
+    from mailpath.core.sentences import resolver_failure_sentence
 
     compare_sources = _compare_sources(args) if args.compare_resolvers else None
     live = getattr(source, "inner", source)
@@ -588,14 +590,11 @@ async def _analyze_live(
     )
     result = replace(result, resolver=getattr(live, "resolver_info", None))
     if getattr(live, "tls_failure", None):
-        raise InputError(
-            f"TLS certificate check failed for {live.tls_failure}; no answer was taken over "
-            "plain DNS (trust its CA with --ca-file)"
-        )
+        raise InputError("cli/tls-failed-no-fallback", server=live.tls_failure)
     failure = getattr(live, "resolver_failure", None)
     if failure is not None:
         # Nothing was answered: no verdict about the domains can come from this run.
-        raise InputError(failure.sentence())
+        raise InputError(resolver_failure_sentence(failure))
     compared = None
     if args.authoritative:
         from mailpath.core.dns.authoritative import authoritative_view, live_servers
@@ -614,7 +613,7 @@ async def _analyze_live(
         compared = await compare_resolvers(cache.asked, {label: cache, **compare_sources})
         for other in compare_sources.values():
             if other.tls_failure:
-                raise InputError(f"TLS certificate check failed for {other.tls_failure}")
+                raise InputError("cli/tls-failed", server=other.tls_failure)
     return result, compared
 
 
@@ -654,7 +653,7 @@ def _watch(args: argparse.Namespace) -> int:
 
     try:
         if args.sender is None or args.recipient is None:
-            raise InputError("give SENDER and RECIPIENT")
+            raise InputError("cli/give-parties")
         _notes(input_notes(*parse_inputs(args.sender, args.recipient, args.via)))
         _source(args)  # bad --nameserver or --ca-file: say so before the first run
         if args.compare_resolvers:

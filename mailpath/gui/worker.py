@@ -234,6 +234,11 @@ class AnalysisRunner(QObject):
 
 
 def _describe(exc: BaseException) -> str:
+    sentence = getattr(exc, "sentence", None)
+    if sentence is not None:  # an InputError: its sentence in the UI language
+        from mailpath.gui.text.sentences import sentence_text
+
+        return sentence_text(sentence)
     text = str(exc)
     name = type(exc).__name__
     return f"{name}: {text}" if text and name not in ("InputError",) else (text or name)

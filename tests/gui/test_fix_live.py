@@ -350,7 +350,8 @@ def test_compare_resolvers(
 def test_watch_changes_are_in_the_catalogue() -> None:
     """Each of the watch's templates is collected for the .ts and has its Japanese there."""
     from mailpath.core.watch import TEMPLATES
-    from mailpath.gui.text.i18n import extract, read_ts, ts_path
+    from mailpath.gui.text.catalogue import extract, read_ts
+    from mailpath.gui.text.i18n import ts_path
 
     wanted = extract()["WatchChanges"]
     have = read_ts(ts_path("ja"))

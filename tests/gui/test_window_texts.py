@@ -234,10 +234,11 @@ def test_copy_record_name_type_and_value_each_alone(qtbot: Any, window: Any) -> 
 def test_rewritten_input_is_noted_in_the_status_bar_in_both_languages(
     qtbot: Any, window: Any
 ) -> None:
+    from mailpath.core.names import parse_party
     from mailpath.gui.window.headline import input_notes
 
     class Inputs:
-        notes = ("the sender https://www.example.com/path was read as example.com",)
+        notes = (parse_party("https://example.com/path", "sender").note,)
 
     class Result:
         inputs = Inputs()
@@ -246,10 +247,10 @@ def test_rewritten_input_is_noted_in_the_status_bar_in_both_languages(
         elapsed = 0.1
 
     text = window.status_line.idle_text(Result())
-    assert text.startswith("The sender https://www.example.com/path was read as example.com.")
+    assert text.startswith("The sender https://example.com/path was read as example.com.")
     window.set_language("ja")
     (note,) = input_notes(Result())
-    assert note == "送信者 https://www.example.com/path を example.com として読み取りました。"
+    assert note == "送信者 https://example.com/path を example.com として読み取りました。"
 
 
 INPUT_ERRORS = [
@@ -291,7 +292,7 @@ INPUT_ERRORS = [
 ]
 
 
-def _error(kind: str, text: str) -> str:
+def _error(kind: str, text: str) -> Any:
     from mailpath.core.auth.dkim import parse_selector
     from mailpath.core.message.check import message_parties
     from mailpath.core.message.parse import parse_message
@@ -307,24 +308,23 @@ def _error(kind: str, text: str) -> str:
     }[kind]
     with pytest.raises(InputError) as info:
         parse(text)
-    return str(info.value)
+    return info.value
 
 
 @pytest.mark.parametrize(("kind", "text"), INPUT_ERRORS)
 def test_every_input_error_shows_in_japanese(qtbot: Any, kind: str, text: str) -> None:
     from mailpath.gui.text import i18n
-    from mailpath.gui.text.labels import clear_cache, translate_input_error
-    from mailpath.gui.window.inputs import sentence
+    from mailpath.gui.window.inputs import localized_input_error, sentence
 
-    message = sentence(_error(kind, text))
+    error = _error(kind, text)
+    english = localized_input_error(error.sentence)
+    assert english == sentence(str(error))  # the window's English is the CLI's sentence
     i18n.install("ja")
-    clear_cache()
     try:
-        shown = translate_input_error(message)
+        shown = localized_input_error(error.sentence)
     finally:
         i18n.install("en")
-        clear_cache()
-    assert shown != message, message
+    assert shown != english, english
     assert any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in shown), shown
 
 

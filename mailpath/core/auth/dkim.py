@@ -109,6 +109,8 @@ from dkim.crypto import UnparsableKeyError, parse_public_key
 from mailpath.core.dns.sources import Answer, Deadline, DnsSource, Outcome
 from mailpath.core.model import LookupStatus, Severity
 from mailpath.core.names import psl_registrable
+from mailpath.core.sentences import Sentence, idna_reason, quoted
+from mailpath.core.sentences import register as register_sentences
 
 try:  # ed25519 keys need PyNaCl (dkimpy imports it the same way)
     import nacl.signing  # noqa: F401
@@ -227,23 +229,17 @@ class LimitHit:
     size: int | None = None
     maximum: float | None = None
 
-    def reason(self) -> str:
+    def reason(self) -> Sentence:
         if self.kind == "budget":
-            return "not evaluated: ran out of time (--budget)"
+            return Sentence("limit/budget")
+        maximum = f"{self.maximum:.0f}"
         if self.kind == "header-block":
-            return (
-                f"not verified: the header block is {self.size} octets; mailpath hands dkimpy "
-                f"at most {self.maximum:.0f}"
-            )
+            return Sentence("limit/header-block", size=self.size, maximum=maximum)
         if self.kind == "header-lines":
-            return (
-                f"not verified: the {self.header} header is folded over {self.size} "
-                f"continuation lines; mailpath hands dkimpy at most {self.maximum:.0f}"
+            return Sentence(
+                "limit/header-lines", header=self.header, size=self.size, maximum=maximum
             )
-        return (
-            f"not verified: the {self.header} header is {self.size} octets; mailpath hands "
-            f"dkimpy at most {self.maximum:.0f} per header field"
-        )
+        return Sentence("limit/header-octets", header=self.header, size=self.size, maximum=maximum)
 
 
 def limit_to_json(limit: LimitHit | None) -> dict[str, Any] | None:
@@ -373,18 +369,124 @@ def parse_tag_list(text: str) -> dict[str, str]:
     return tags
 
 
+#: The reasons of DKIM and ARC results (and of the names they check) a person reads: template
+#: key -> English template, rendered by `mailpath.core.sentences` (see there).
+REASONS: dict[str, str] = {
+    "what/the-dkim-selector": "the DKIM selector",
+    "what/the-selector": "the selector",
+    "what/the-domain": "the domain",
+    "name/empty": "{what} is empty",
+    "name/idna": "{what} {value} is not a valid name: {reason}",
+    "name/invalid": "{what} {value} is not a valid DNS name",
+    "dkim/key-not-found": "key not found at {name}",
+    "dkim/key-timeout": "the key lookup for {name} timed out",
+    "dkim/key-not-recorded": "the key lookup for {name} is not in the recording",
+    "dkim/key-lookup-failed": "the key lookup for {name} failed: {outcome}",
+    "dkim/malformed": "the signature is malformed: {detail}",
+    "dkim/tag-missing": "the signature lacks the {tag}= tag",
+    "dkim/version": "v={value} is not 1",
+    "dkim/algorithm": "unknown signature algorithm a={algorithm}",
+    "dkim/base64": "{tag}= is not valid base64",
+    "dkim/identity-outside": "i={identity} is not within d={domain}",
+    "dkim/query-method": "q={value} names no query method mailpath knows",
+    "dkim/length": "l={value} is not a length",
+    "dkim/timestamp": "{tag}={value} is not a timestamp",
+    "dkim/from-unsigned": "h= does not include From, which must be signed",
+    "dkim/too-many-headers": (
+        "not evaluated: h= names {count} header fields; mailpath evaluates at most {limit}"
+    ),
+    "dkim/too-much-work": (
+        "not evaluated: h= names {count} header fields and the message has "
+        "{fields}; that is more work than mailpath allows"
+    ),
+    "dkim/expiry-before-signing": "x= (expiration) is before t= (signing time)",
+    "dkim/expired": "signature expired at {time} (x=)",
+    "dkim/future": "signature dated in the future: {time} (t=)",
+    "dkim/rsa-sha1": "rsa-sha1 signatures are not accepted any more (RFC 8301)",
+    "dkim/key-not-unique": "{count} TXT records at {name}; a key must be unique",
+    "dkim/key-invalid": "the key record is not valid",
+    "dkim/key-type": "the key at {name} is {key_type}, the signature {want}",
+    "dkim/key-hash": "the key at {name} does not allow {algorithm} (h=)",
+    "dkim/key-strict": "the key at {name} (t=s) requires i= to be exactly d=",
+    "dkim/not-accepted": "not accepted: {detail}",
+    "dkim/no-ed25519": "ed25519 signatures cannot be checked: PyNaCl is not installed",
+    "dkim/body-hash": "body hash mismatch: the body changed after signing",
+    "dkim/not-valid": "the signature is not valid: {detail}",
+    "dkim/cannot-evaluate-detail": "the signature cannot be evaluated: {detail}",
+    "dkim/cannot-evaluate": "the signature cannot be evaluated",
+    "dkim/pass": "the signature verifies",
+    "dkim/mismatch": (
+        "signature verification failed: the signed headers changed or the key does not match"
+    ),
+    "dkim/header-malformed": "the message header section is malformed: {detail}",
+    "dkim/not-evaluated": "not evaluated: {detail}",
+    "limit/budget": "not evaluated: ran out of time (--budget)",
+    "limit/header-block": (
+        "not verified: the header block is {size} octets; mailpath hands dkimpy at most {maximum}"
+    ),
+    "limit/header-lines": (
+        "not verified: the {header} header is folded over {size} continuation lines; "
+        "mailpath hands dkimpy at most {maximum}"
+    ),
+    "limit/header-octets": (
+        "not verified: the {header} header is {size} octets; mailpath hands dkimpy at most "
+        "{maximum} per header field"
+    ),
+    "dkim/header-too-long": "the header is {size} octets; mailpath evaluates at most {limit}",
+    "dkim/whitespace-run": ("the header holds a run of more than {limit} whitespace characters"),
+    "dkim/message-too-large": (
+        "not verified: the message is {size} octets; mailpath verifies at most {limit}"
+    ),
+    "dkim/too-many-signatures": "not verified: only the first {limit} signatures are checked",
+    "key/tag-list": "the key record is not a valid tag list: {detail}",
+    "key/v-first": "v= must be the first tag of the key record",
+    "key/version": "v={value} is not DKIM1",
+    "key/type": "unknown key type k={value}",
+    "key/service": "the key is not for email (s={value})",
+    "key/no-p": "the key record has no p= tag",
+    "key/revoked": "key revoked (empty p=)",
+    "key/base64": "the key record is not valid base64",
+    "key/ed25519-size": "p= holds {size} octets; an ed25519 key has 32",
+    "key/not-rsa": "p= is not an RSA public key",
+    "key/rsa-too-large": "an RSA key of {bits} bits is over {limit}",
+    "key/exponent": "the RSA key's public exponent is not usable",
+    "key/rsa-too-small": (
+        "the RSA key has {bits} bits; RFC 8301 requires at least 1024 (2048 advised)"
+    ),
+    "key/rsa-small": "the RSA key has {bits} bits; 2048 or more is advised",
+    "arc/too-large": "not verified: the message is over {limit} octets",
+    "arc/none": "the message carries no ARC set",
+    "arc/field-malformed": "an ARC header field is malformed: {detail}",
+    "arc/no-instance": "an ARC header field has no valid i= ({value})",
+    "arc/signature-malformed": "an ARC signature is malformed: {detail}",
+    "arc/pass": "the ARC chain verifies",
+    "arc/fail": "the ARC chain does not verify: {detail}",
+    "arc/fail-lookups": "the ARC chain does not verify: {detail}; {problems}",
+}
+
+_WHAT_NAMES = {
+    "the DKIM selector": "what/the-dkim-selector",
+    "the selector": "what/the-selector",
+    "the domain": "what/the-domain",
+}
+
+
 def _dns_name(text: str, what: str) -> str:
-    """A d= or s= value as the ASCII name DNS sees; raises ValueError."""
+    """A d= or s= value as the ASCII name DNS sees; raises ValueError, its one argument a
+    `Sentence`."""
+    what = Sentence(_WHAT_NAMES[what]) if what in _WHAT_NAMES else what
     name = text.strip().rstrip(".").lower()
     if not name:
-        raise ValueError(f"{what} is empty")
+        raise ValueError(Sentence("name/empty", what=what))
     if not name.isascii():
         try:
             name = idna.encode(name, uts46=True).decode("ascii")
         except (idna.IDNAError, UnicodeError, ValueError) as exc:
-            raise ValueError(f"{what} {_short(text)!r} is not a valid name: {exc}") from None
+            reason = idna_reason(exc)
+            value = quoted(_short(text))
+            raise ValueError(Sentence("name/idna", what=what, value=value, reason=reason)) from None
     if len(name) > 253 or not all(_DNS_LABEL.match(label) for label in name.split(".")):
-        raise ValueError(f"{what} {_short(text)!r} is not a valid DNS name")
+        raise ValueError(Sentence("name/invalid", what=what, value=quoted(_short(text))))
     return name
 
 
@@ -395,7 +497,7 @@ def parse_selector(text: str) -> str:
     try:
         return _dns_name(text, "the DKIM selector")
     except ValueError as exc:
-        raise InputError(str(exc)) from None
+        raise InputError(exc.args[0]) from None
 
 
 def _key_name(selector: str, domain: str) -> str:
@@ -417,12 +519,13 @@ def _utc(ts: int) -> str:
 def _lookup_problem(answer: Answer, name: str) -> tuple[DkimResultText, str]:
     """The result and reason for a key query that gave no usable answer."""
     if answer.outcome in (Outcome.NXDOMAIN, Outcome.NODATA):
-        return "permerror", f"key not found at {name}"
+        return "permerror", Sentence("dkim/key-not-found", name=name)
     if answer.outcome is Outcome.TIMEOUT:
-        return "temperror", f"the key lookup for {name} timed out"
+        return "temperror", Sentence("dkim/key-timeout", name=name)
     if answer.outcome is Outcome.MISSING:
-        return "temperror", f"the key lookup for {name} is not in the recording"
-    return "temperror", f"the key lookup for {name} failed: {answer.outcome.describe()}"
+        return "temperror", Sentence("dkim/key-not-recorded", name=name)
+    outcome = Sentence(f"outcome/{answer.outcome.value}")
+    return "temperror", Sentence("dkim/key-lookup-failed", name=name, outcome=outcome)
 
 
 # ---------------------------------------------------------------- key records
@@ -445,12 +548,12 @@ def parse_key_record(record: str) -> _KeyInfo:
     try:
         tags = parse_tag_list(record)
     except ValueError as exc:
-        return _KeyInfo("invalid", f"the key record is not a valid tag list: {exc}")
+        return _KeyInfo("invalid", Sentence("key/tag-list", detail=str(exc)))
     if "v" in tags:
         if next(iter(tags)) != "v":
-            return _KeyInfo("invalid", "v= must be the first tag of the key record")
+            return _KeyInfo("invalid", Sentence("key/v-first"))
         if tags["v"] != "DKIM1":
-            return _KeyInfo("invalid", f"v={_short(tags['v'])} is not DKIM1")
+            return _KeyInfo("invalid", Sentence("key/version", value=_short(tags["v"])))
     key_type = tags.get("k", "rsa").lower()
     flags = {f.strip().lower() for f in tags.get("t", "").split(":")}
     testing = "y" in flags
@@ -469,56 +572,42 @@ def parse_key_record(record: str) -> _KeyInfo:
         return _KeyInfo(status, error, key_type, bits, severity, testing, hashes, "s" in flags)
 
     if key_type not in ("rsa", "ed25519"):
-        return out("invalid", f"unknown key type k={_short(key_type)}", None)
+        return out("invalid", Sentence("key/type", value=_short(key_type)), None)
     if not services & {"*", "email"}:
-        return out("invalid", f"the key is not for email (s={_short(tags['s'])})", key_type)
+        return out("invalid", Sentence("key/service", value=_short(tags["s"])), key_type)
     if "p" not in tags:
-        return out("invalid", "the key record has no p= tag", key_type)
+        return out("invalid", Sentence("key/no-p"), key_type)
     p = _strip_ws(tags["p"])
     if not p:
-        return out("revoked", "key revoked (empty p=)", key_type)
+        return out("revoked", Sentence("key/revoked"), key_type)
     if len(p) % 4 or not _BASE64.match(p):
-        return out("invalid", "the key record is not valid base64", key_type)
+        return out("invalid", Sentence("key/base64"), key_type)
     try:
         data = base64.b64decode(p, validate=True)
     except (binascii.Error, ValueError):
-        return out("invalid", "the key record is not valid base64", key_type)
+        return out("invalid", Sentence("key/base64"), key_type)
     if key_type == "ed25519":
         if len(data) != 32:
-            return out(
-                "invalid",
-                f"p= holds {len(data)} octets; an ed25519 key has 32",
-                key_type,
-            )
+            return out("invalid", Sentence("key/ed25519-size", size=len(data)), key_type)
         return out("ok", None, key_type, 256)
     try:
         pk = parse_public_key(data)
         modulus, exponent = int(pk["modulus"]), int(pk["publicExponent"])
     except (UnparsableKeyError, KeyError, IndexError, TypeError, ValueError, AttributeError):
-        return out("invalid", "p= is not an RSA public key", key_type)
+        return out("invalid", Sentence("key/not-rsa"), key_type)
     except Exception:  # dkimpy's ASN.1 reader on hostile octets
-        return out("invalid", "p= is not an RSA public key", key_type)
+        return out("invalid", Sentence("key/not-rsa"), key_type)
     bits = modulus.bit_length()
     if bits > MAX_RSA_BITS:
-        return out("invalid", f"an RSA key of {bits} bits is over {MAX_RSA_BITS}", key_type, bits)
+        return out(
+            "invalid", Sentence("key/rsa-too-large", bits=bits, limit=MAX_RSA_BITS), key_type, bits
+        )
     if exponent < 3 or exponent % 2 == 0 or exponent.bit_length() > MAX_EXPONENT_BITS:
-        return out("invalid", "the RSA key's public exponent is not usable", key_type, bits)
-    if bits < 1024:
-        return out(
-            "weak",
-            f"the RSA key has {bits} bits; RFC 8301 requires at least 1024 (2048 advised)",
-            key_type,
-            bits,
-            Severity.ERROR,
-        )
-    if bits < 2048:
-        return out(
-            "weak",
-            f"the RSA key has {bits} bits; 2048 or more is advised",
-            key_type,
-            bits,
-            Severity.WARNING,
-        )
+        return out("invalid", Sentence("key/exponent"), key_type, bits)
+    if bits < 2048:  # RFC 8301: under 1024 bits an error, under 2048 a warning
+        small = "key/rsa-too-small" if bits < 1024 else "key/rsa-small"
+        severity = Severity.ERROR if bits < 1024 else Severity.WARNING
+        return out("weak", Sentence(small, bits=bits), key_type, bits, severity)
     return out("ok", None, key_type, bits)
 
 
@@ -530,7 +619,7 @@ async def check_dkim_key(source: DnsSource, selector: str, domain: str) -> DkimK
         dom = _dns_name(domain, "the domain")
     except ValueError as exc:
         return DkimKey(
-            selector, domain, raw_name, None, None, None, "invalid", str(exc), Severity.ERROR
+            selector, domain, raw_name, None, None, None, "invalid", exc.args[0], Severity.ERROR
         )
     name = _key_name(sel, dom)
     answer = await source.query(name, "TXT")
@@ -626,14 +715,12 @@ _FAILURE_OF: dict[DkimResultText, DkimFailure] = {
 }
 
 
-def _hostile(value: bytes) -> str | None:
+def _hostile(value: bytes) -> Sentence | None:
     """Why a header value is not handed to dkimpy, or None."""
     if len(value) > MAX_SIGNATURE_HEADER:
-        return (
-            f"the header is {len(value)} octets; mailpath evaluates at most {MAX_SIGNATURE_HEADER}"
-        )
+        return Sentence("dkim/header-too-long", size=len(value), limit=MAX_SIGNATURE_HEADER)
     if _WS_RUN.search(value):
-        return f"the header holds a run of more than {MAX_WHITESPACE_RUN} whitespace characters"
+        return Sentence("dkim/whitespace-run", limit=MAX_WHITESPACE_RUN)
     return None
 
 
@@ -643,7 +730,7 @@ def _plan(index: int, value: bytes, header_count: int, now: float) -> _Plan:
     try:
         plan.tags = tags = parse_tag_list(_decode(value))
     except ValueError as exc:
-        plan.end("permerror", f"the signature is malformed: {exc}")
+        plan.end("permerror", Sentence("dkim/malformed", detail=str(exc)))
         return plan
     plan.domain = _short(printable(tags.get("d", "")))
     plan.selector = _short(printable(tags.get("s", "")))
@@ -654,18 +741,18 @@ def _plan(index: int, value: bytes, header_count: int, now: float) -> _Plan:
 
     for required in ("v", "a", "b", "bh", "d", "h", "s"):
         if required not in tags:
-            plan.end("permerror", f"the signature lacks the {required}= tag")
+            plan.end("permerror", Sentence("dkim/tag-missing", tag=required))
             return plan
     if tags["v"] != "1":
-        plan.end("permerror", f"v={_short(tags['v'])} is not 1")
+        plan.end("permerror", Sentence("dkim/version", value=_short(tags["v"])))
         return plan
     if plan.algorithm not in _SIG_ALGORITHMS:
-        plan.end("permerror", f"unknown signature algorithm a={plan.algorithm}")
+        plan.end("permerror", Sentence("dkim/algorithm", algorithm=plan.algorithm))
         return plan
     for tag in ("b", "bh"):
         text = _strip_ws(tags[tag])
         if not text or len(text) % 4 or not _BASE64.match(text):
-            plan.end("permerror", f"{tag}= is not valid base64")
+            plan.end("permerror", Sentence("dkim/base64", tag=tag))
             return plan
     try:
         domain = _dns_name(tags["d"], "d=")
@@ -678,37 +765,38 @@ def _plan(index: int, value: bytes, header_count: int, now: float) -> _Plan:
         at = tags["i"].rpartition("@")
         i_domain = at[2].strip().rstrip(".").lower()
         if not at[1] or not (i_domain == domain or i_domain.endswith("." + domain)):
-            plan.end("permerror", f"i={plan.identity} is not within d={domain}")
+            plan.end(
+                "permerror",
+                Sentence("dkim/identity-outside", identity=plan.identity, domain=domain),
+            )
             return plan
     if "q" in tags and "dns/txt" not in [q.strip().lower() for q in tags["q"].split(":")]:
-        plan.end("permerror", f"q={_short(tags['q'])} names no query method mailpath knows")
+        plan.end("permerror", Sentence("dkim/query-method", value=_short(tags["q"])))
         return plan
     if "l" in tags:
         if not _DIGITS.match(tags["l"]) or len(tags["l"]) > 76:
-            plan.end("permerror", f"l={_short(tags['l'])} is not a length")
+            plan.end("permerror", Sentence("dkim/length", value=_short(tags["l"])))
             return plan
         plan.body_length_limit = int(tags["l"])
     for tag in ("t", "x"):
         if tag in tags:
             if not _DIGITS.match(tags[tag]):
-                plan.end("permerror", f"{tag}={_short(tags[tag])} is not a timestamp")
+                plan.end("permerror", Sentence("dkim/timestamp", tag=tag, value=_short(tags[tag])))
                 return plan
             setattr(plan, "timestamp" if tag == "t" else "expiration", int(tags[tag]))
     if "from" not in names:
-        plan.end("permerror", "h= does not include From, which must be signed")
+        plan.end("permerror", Sentence("dkim/from-unsigned"))
         return plan
     if len(names) > MAX_SIGNED_HEADERS:
         plan.end(
             "neutral",
-            f"not evaluated: h= names {len(names)} header fields; mailpath evaluates at most "
-            f"{MAX_SIGNED_HEADERS}",
+            Sentence("dkim/too-many-headers", count=len(names), limit=MAX_SIGNED_HEADERS),
         )
         return plan
     if len(names) * max(header_count, 1) > MAX_HEADER_WORK:
         plan.end(
             "neutral",
-            f"not evaluated: h= names {len(names)} header fields and the message has "
-            f"{header_count}; that is more work than mailpath allows",
+            Sentence("dkim/too-much-work", count=len(names), fields=header_count),
         )
         return plan
     if (
@@ -716,26 +804,26 @@ def _plan(index: int, value: bytes, header_count: int, now: float) -> _Plan:
         and plan.timestamp is not None
         and plan.expiration < plan.timestamp
     ):
-        plan.end("permerror", "x= (expiration) is before t= (signing time)")
+        plan.end("permerror", Sentence("dkim/expiry-before-signing"))
         return plan
     if plan.expiration is not None and plan.expiration < now - CLOCK_SLACK:
         plan.end(
             "permerror",
-            f"signature expired at {_utc(plan.expiration)} (x=)",
+            Sentence("dkim/expired", time=_utc(plan.expiration)),
             failure="expired",
         )
         return plan
     if plan.timestamp is not None and plan.timestamp > now + CLOCK_SLACK:
         plan.end(
             "permerror",
-            f"signature dated in the future: {_utc(plan.timestamp)} (t=)",
+            Sentence("dkim/future", time=_utc(plan.timestamp)),
             failure="permerror",
         )
         return plan
     if plan.algorithm == "rsa-sha1":
         plan.end(
             "neutral",
-            "rsa-sha1 signatures are not accepted any more (RFC 8301)",
+            Sentence("dkim/rsa-sha1"),
             failure="permerror",
         )
         return plan
@@ -757,7 +845,7 @@ def _apply_key(plan: _Plan, answer: Answer) -> None:
     if len(answer.records) != 1:
         plan.end(
             "permerror",
-            f"{len(answer.records)} TXT records at {name}; a key must be unique",
+            Sentence("dkim/key-not-unique", count=len(answer.records), name=name),
             failure=bad_key,
         )
         return
@@ -765,20 +853,20 @@ def _apply_key(plan: _Plan, answer: Answer) -> None:
     info = parse_key_record(_decode(record))
     plan.key = info
     if info.status in ("invalid", "revoked"):
-        plan.end("permerror", info.error or "the key record is not valid", failure=bad_key)
+        plan.end("permerror", info.error or Sentence("dkim/key-invalid"), failure=bad_key)
         return
     want = "ed25519" if plan.algorithm.startswith("ed25519") else "rsa"
     if info.key_type != want:
         plan.end(
             "permerror",
-            f"the key at {name} is {info.key_type}, the signature {want}",
+            Sentence("dkim/key-type", name=name, key_type=info.key_type, want=want),
             failure=bad_key,
         )
         return
     if info.hashes is not None and plan.algorithm.rpartition("-")[2] not in info.hashes:
         plan.end(
             "permerror",
-            f"the key at {name} does not allow {plan.algorithm} (h=)",
+            Sentence("dkim/key-hash", name=name, algorithm=plan.algorithm),
             failure=bad_key,
         )
         return
@@ -789,15 +877,15 @@ def _apply_key(plan: _Plan, answer: Answer) -> None:
     ):
         plan.end(
             "permerror",
-            f"the key at {name} (t=s) requires i= to be exactly d=",
+            Sentence("dkim/key-strict", name=name),
             failure=bad_key,
         )
         return
     if info.status == "weak" and info.severity is Severity.ERROR:
-        plan.end("neutral", f"not accepted: {info.error}", failure=bad_key)
+        plan.end("neutral", Sentence("dkim/not-accepted", detail=info.error), failure=bad_key)
         return
     if want == "ed25519" and not HAVE_ED25519:  # pragma: no cover - PyNaCl is a dependency
-        plan.end("neutral", "ed25519 signatures cannot be checked: PyNaCl is not installed")
+        plan.end("neutral", Sentence("dkim/no-ed25519"))
         return
     plan.record = record
 
@@ -816,29 +904,29 @@ def _run_dkimpy(verifier: dkim.DKIM, plan: _Plan) -> None:
         if text.startswith("body hash mismatch"):
             plan.end(
                 "fail",
-                "body hash mismatch: the body changed after signing",
+                Sentence("dkim/body-hash"),
                 _short(text),
                 "body-changed",
             )
         else:
-            plan.end("permerror", f"the signature is not valid: {_short(text)}", _short(text))
+            plan.end("permerror", Sentence("dkim/not-valid", detail=_short(text)), _short(text))
         return
     except dkim.DKIMException as exc:
-        plan.end("permerror", f"the signature cannot be evaluated: {_short(str(exc))}")
+        plan.end("permerror", Sentence("dkim/cannot-evaluate-detail", detail=_short(str(exc))))
         return
     except Exception as exc:  # dkimpy on hostile input: report, never a traceback
         plan.end(
             "permerror",
-            "the signature cannot be evaluated",
+            Sentence("dkim/cannot-evaluate"),
             _short(f"{type(exc).__name__}: {exc}"),
         )
         return
     if ok:
-        plan.end("pass", "the signature verifies")
+        plan.end("pass", Sentence("dkim/pass"))
     else:
         plan.end(
             "fail",
-            "signature verification failed: the signed headers changed or the key does not match",
+            Sentence("dkim/mismatch"),
         )
 
 
@@ -1015,7 +1103,7 @@ async def verify_dkim(
         if limit is not None:
             reason, result = limit.reason(), "neutral"
         else:
-            reason = f"the message header section is malformed: {section.malformed}"
+            reason = Sentence("dkim/header-malformed", detail=section.malformed)
             result = "permerror"
         plans = [
             _plan_failed(i, v[:MAX_SIGNATURE_HEADER], result, reason, limit)  # type: ignore[arg-type]
@@ -1029,15 +1117,18 @@ async def verify_dkim(
     for i, value in enumerate(values):
         hostile = _hostile(value)
         if hostile is not None:
-            plans.append(_plan_failed(i, value[:4096], "neutral", f"not evaluated: {hostile}"))
+            plans.append(
+                _plan_failed(
+                    i, value[:4096], "neutral", Sentence("dkim/not-evaluated", detail=hostile)
+                )
+            )
         elif too_large:
             plans.append(
                 _plan_failed(
                     i,
                     value,
                     "neutral",
-                    f"not verified: the message is {len(message)} octets; mailpath verifies "
-                    f"at most {MAX_MESSAGE}",
+                    Sentence("dkim/message-too-large", size=len(message), limit=MAX_MESSAGE),
                 )
             )
         elif i >= MAX_SIGNATURES:
@@ -1046,7 +1137,7 @@ async def verify_dkim(
                     i,
                     value,
                     "neutral",
-                    f"not verified: only the first {MAX_SIGNATURES} signatures are checked",
+                    Sentence("dkim/too-many-signatures", limit=MAX_SIGNATURES),
                 )
             )
         else:
@@ -1169,40 +1260,42 @@ async def verify_arc(
     Past `deadline` (the analysis's --budget) the chain is "not evaluated: ran out of time"."""
     message = bytes(message)
     if len(message) > MAX_MESSAGE:
-        return ArcResult("fail", 0, f"not verified: the message is over {MAX_MESSAGE} octets")
+        return ArcResult("fail", 0, Sentence("arc/too-large", limit=MAX_MESSAGE))
     section = _read_section(message)
     if section.limit is not None:
         return ArcResult("fail", 0, section.limit.reason(), limit=section.limit)
     headers = section.headers
     if headers is None:
-        return ArcResult("fail", 0, f"the message header section is malformed: {section.malformed}")
+        return ArcResult("fail", 0, Sentence("dkim/header-malformed", detail=section.malformed))
     arc = [(bytes(n).lower(), bytes(v)) for n, v in headers if bytes(n).lower().startswith(b"arc-")]
     arc = [(n, v) for n, v in arc if n in dkim.ARC.ARC_HEADERS]
     if not arc:
-        return ArcResult("none", 0, "the message carries no ARC set")
+        return ArcResult("none", 0, Sentence("arc/none"))
     instances = 0
     names: list[str] = []
     for hname, value in arc:
         hostile = _hostile(value)
         if hostile is not None:
-            return ArcResult("fail", 0, f"not evaluated: {hostile}")
+            return ArcResult("fail", 0, Sentence("dkim/not-evaluated", detail=hostile))
         if hname in _ARC_KEY_HEADERS:
             try:
                 tags = parse_tag_list(_decode(value))
             except ValueError as exc:
-                return ArcResult("fail", 0, f"an ARC header field is malformed: {exc}")
+                return ArcResult("fail", 0, Sentence("arc/field-malformed", detail=str(exc)))
         else:  # ARC-Authentication-Results: "i=N; authserv-id; results", not a tag list
             found = _AAR_INSTANCE.match(_decode(value))
             tags = {"i": found.group(1) if found else ""}
         instance = tags.get("i", "")
         if not _DIGITS.match(instance):
-            return ArcResult("fail", 0, f"an ARC header field has no valid i= ({_short(instance)})")
+            return ArcResult("fail", 0, Sentence("arc/no-instance", value=_short(instance)))
         instances = max(instances, int(instance))
         if hname in _ARC_KEY_HEADERS and "d" in tags and "s" in tags:
             try:
                 names.append(_key_name(_dns_name(tags["s"], "s="), _dns_name(tags["d"], "d=")))
             except ValueError as exc:
-                return ArcResult("fail", instances, f"an ARC signature is malformed: {exc}")
+                return ArcResult(
+                    "fail", instances, Sentence("arc/signature-malformed", detail=str(exc))
+                )
     if instances > MAX_ARC_INSTANCES:
         return ArcResult(
             "fail", instances, f"i={instances}: ARC allows at most {MAX_ARC_INSTANCES} sets"
@@ -1247,17 +1340,18 @@ async def verify_arc(
         return ArcResult("fail", instances, budget.reason(), lookups, limit=budget)
     cv, reason = outcome[0]
     if cv == dkim.CV_Pass:
-        return ArcResult("pass", instances, "the ARC chain verifies", lookups)
+        return ArcResult("pass", instances, Sentence("arc/pass"), lookups)
     if cv == dkim.CV_None:
-        return ArcResult("none", instances, "the message carries no ARC set", lookups)
+        return ArcResult("none", instances, Sentence("arc/none"), lookups)
     problems = [_lookup_problem(answers[n], n)[1] for n in answers if not answers[n].ok] + [
         f"{len(answers[n].records)} TXT records at {n}"
         for n in answers
         if len(answers[n].records) > 1
     ]
-    text = f"the ARC chain does not verify: {_short(reason)}"
+    text = Sentence("arc/fail", detail=_short(reason))
     if problems:
-        text += "; " + "; ".join(dict.fromkeys(problems))
+        listed = "; ".join(dict.fromkeys(problems))
+        text = Sentence("arc/fail-lookups", detail=_short(reason), problems=listed)
     return ArcResult("fail", instances, text, lookups, _short(reason))
 
 
@@ -1355,3 +1449,6 @@ __all__ = [
     "verify_arc",
     "verify_dkim",
 ]
+
+
+register_sentences(REASONS)

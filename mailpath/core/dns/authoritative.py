@@ -41,6 +41,7 @@ from mailpath.core.dns.sources import (
 )
 from mailpath.core.model import Finding, LookupStatus, Result, Severity
 from mailpath.core.names import is_ip_address
+from mailpath.core.sentences import Sentence
 
 __all__ = [
     "NOTES",
@@ -427,8 +428,7 @@ async def authoritative_view(
         await close_connections(resolver)
         return AuthoritativeView(
             zone="",
-            error=f"no zone cut found for {sender}: the resolver returned no SOA record for "
-            "it or any parent",
+            error=Sentence("authoritative/no-zone-cut", name=sender),
             resolver_transport=_resolver_transport(resolver),
         )
     by_zone: dict[str, list[tuple[str, str]]] = {sender_zone: []}
@@ -492,7 +492,7 @@ async def authoritative_view(
     empty = [z for z, s in zip(zone_list, server_lists, strict=True) if not s]
     error = None
     if sender_zone in empty:
-        error = f"no address found for any name server of {sender_zone}"
+        error = Sentence("authoritative/no-server-address", zone=sender_zone)
     view = AuthoritativeView(
         zone=sender_zone,
         servers=statuses,

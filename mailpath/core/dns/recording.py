@@ -165,16 +165,14 @@ def open_recording(path: str | os.PathLike[str]) -> Recording:
     where = os.fspath(path)
     data = _load_json(where)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise RecordingError(f"{where} is not a mailpath saved analysis")
+        raise RecordingError("recording/not-mailpath", path=where)
     version = data.get("version")
     if type(version) is not int or version != VERSION:
-        raise RecordingError(
-            f"{where} has format version {_show(version)}; this mailpath reads version {VERSION}"
-        )
+        raise RecordingError("recording/version", path=where, found=_show(version), version=VERSION)
     try:
         return _recording(data)
     except _Damaged as exc:
-        raise RecordingError(f"{where} is damaged: {exc}") from None
+        raise RecordingError("recording/damaged", path=where, reason=exc.args[0]) from None
 
 
 # ---------------------------------------------------------------- reading
@@ -184,37 +182,40 @@ def _load_json(where: str) -> Any:
     try:
         info = os.stat(where)
         if stat.S_ISDIR(info.st_mode):
-            raise RecordingError(f"{where} is a folder, not a saved analysis")
+            raise RecordingError("recording/folder", path=where)
         if not stat.S_ISREG(info.st_mode):
-            raise RecordingError(f"{where} is not a regular file")
+            raise RecordingError("recording/not-regular", path=where)
         if info.st_size > MAX_FILE_BYTES:
             raise RecordingError(
-                f"{where} is {info.st_size:,} bytes; a saved analysis is at most {MAX_FILE_BYTES:,}"
+                "recording/too-large-stat",
+                path=where,
+                size=f"{info.st_size:,}",
+                limit=f"{MAX_FILE_BYTES:,}",
             )
         with open(where, "rb") as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise RecordingError(f"the saved analysis {where} does not exist") from None
+        raise RecordingError("recording/missing", path=where) from None
     except OSError as exc:
-        raise RecordingError(f"cannot read {where}: {exc.strerror or exc}") from None
+        raise RecordingError(
+            "recording/cannot-read", path=where, reason=str(exc.strerror or exc)
+        ) from None
     except ValueError as exc:  # an embedded NUL in the path
-        raise RecordingError(f"cannot read {where!r}: {exc}") from None
+        raise RecordingError("recording/cannot-read", path=repr(where), reason=str(exc)) from None
     if len(raw) > MAX_FILE_BYTES:
-        raise RecordingError(f"{where} is larger than {MAX_FILE_BYTES:,} bytes")
+        raise RecordingError("recording/too-large", path=where, limit=f"{MAX_FILE_BYTES:,}")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise RecordingError(
-            f"{where} is not a saved analysis (not UTF-8 text at byte {exc.start})"
-        ) from None
+        raise RecordingError("recording/not-utf8", path=where, offset=exc.start) from None
     try:
         return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise RecordingError(f"{where} is not a saved analysis (not JSON: {exc.msg})") from None
+        raise RecordingError("recording/not-json", path=where, reason=exc.msg) from None
     except RecursionError:
-        raise RecordingError(f"{where} is nested too deeply to be a saved analysis") from None
+        raise RecordingError("recording/too-deep", path=where) from None
     except ValueError as exc:  # NaN/Infinity, integers too long to convert
-        raise RecordingError(f"{where} is not a saved analysis ({exc})") from None
+        raise RecordingError("recording/bad-value", path=where, reason=str(exc)) from None
 
 
 def _no_constant(name: str) -> Any:
@@ -243,7 +244,7 @@ def _recording(data: dict[str, Any]) -> Recording:
         if via is not None and via.strip():
             parse_sending_host(via)
     except InputError as exc:
-        raise _Damaged(str(exc)) from None
+        raise _Damaged(exc.sentence) from None
 
     resolver_value = data.get("resolver", [])
     if not isinstance(resolver_value, list) or len(resolver_value) > MAX_RESOLVERS:
@@ -283,7 +284,7 @@ def _message(value: Any) -> MessageInput | None:
     try:
         parsed = message_from_json_headers(value)
     except InputError as exc:
-        raise _Damaged(str(exc)) from None
+        raise _Damaged(exc.sentence) from None
     signatures = value.get("dkim", [])
     if not isinstance(signatures, list) or len(signatures) > MAX_SIGNATURES:
         raise _Damaged(f"the message's DKIM results are not a list of at most {MAX_SIGNATURES}")

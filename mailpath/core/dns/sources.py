@@ -38,6 +38,8 @@ import dns.rdataclass
 import dns.rdatatype
 import dns.resolver
 
+from mailpath.core.sentences import register as register_sentences
+
 
 class Outcome(enum.Enum):
     """How a question ended."""
@@ -1246,3 +1248,7 @@ class ReplaySource:
             return Answer(key[0], key[1], Outcome.MISSING, detail="not in the recording")
         # Timings stay as recorded, so a replayed analysis reports what the live one saw.
         return found
+
+
+register_sentences({f"resolver-failure/{cause}": text for cause, text in RESOLVER_FAILURES.items()})
+register_sentences({f"outcome/{outcome.value}": outcome.describe() for outcome in Outcome})

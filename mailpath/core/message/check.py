@@ -77,15 +77,10 @@ def message_parties(
     message says. Raises MessageError naming what the message lacks."""
     sender = sender or parsed.from_address or parsed.from_domain
     if not sender:
-        raise MessageError(
-            "the message has no From address with a domain: give the sender yourself"
-        )
+        raise MessageError("message/no-sender")
     recipient = recipient or parsed.recipient_domain
     if not recipient:
-        raise MessageError(
-            "the message does not say where it was delivered (no Delivered-To, X-Original-To, "
-            "'for <...>' or To): give the recipient yourself"
-        )
+        raise MessageError("message/no-recipient")
     if via is None:
         # Only a usable name or the recorded address: a name the message gives that is no
         # host name (``xcar``, ``localhost``, garbage) leaves the sending host unknown, with

@@ -650,22 +650,19 @@ def find_sending_side(
 def parse_message(data: bytes) -> ParsedMessage:
     """Read a received message's headers into its path (see the module docstring)."""
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise MessageError("a message must be given as bytes")
+        raise MessageError("message/not-bytes")
     data = bytes(data)
     if _BLANK.match(data):
-        raise MessageError("the message is empty")
+        raise MessageError("message/empty")
     begin = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if data.startswith(b"From ", begin) and not data.startswith(b"From :", begin):
         # An mbox separator line ("From sender date"), not a header field.
         newline = data.find(b"\n", begin)
         begin = len(data) if newline < 0 else newline + 1
     if _BLANK.match(data, begin):
-        raise MessageError("the message has no header fields")
+        raise MessageError("message/no-header-fields")
     if _FIELD_NAME.match(data, begin) is None:
-        raise MessageError(
-            "this file is not a mail message: it does not start with a header field "
-            "such as 'From: ...'"
-        )
+        raise MessageError("message/not-mail")
     notes: list[str] = []
     fields, end, body_start, unterminated = _read_fields(data, begin, notes)
     if unterminated:
@@ -675,7 +672,7 @@ def parse_message(data: bytes) -> ParsedMessage:
     # The saved header block: the fields and the separator line, nothing of the body.
     header_span = (begin, body_start)
     if not fields:
-        raise MessageError("the message has no header fields")
+        raise MessageError("message/no-header-fields")
     body_present = body_start < len(data)
 
     by_name: dict[str, list[tuple[int, str]]] = {}
@@ -841,12 +838,12 @@ def message_from_json_headers(obj: Mapping[str, object]) -> ParsedMessage:
     Raises `MessageError` when the object is not such a record.
     """
     if not isinstance(obj, Mapping) or obj.get("format") != FORMAT_HEADERS:
-        raise MessageError("the saved message is not a mailpath header record")
+        raise MessageError("message/saved-not-record")
     block = obj.get("header_block_base64")
     if not isinstance(block, str):
-        raise MessageError("the saved message has no header block")
+        raise MessageError("message/saved-no-block")
     try:
         data = base64.b64decode(block, validate=True)
     except (binascii.Error, ValueError):
-        raise MessageError("the saved message's header block is corrupt") from None
+        raise MessageError("message/saved-corrupt") from None
     return parse_message(data)

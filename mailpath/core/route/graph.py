@@ -233,8 +233,9 @@ def part(key: str, **params: Any) -> Part:
 
 
 def text(value: Any) -> Part:
-    """Text that is data (names, addresses, records): shown as it is."""
-    return {"key": "text", "params": {"text": str(value)}}
+    """Text that is data (names, addresses, records): shown as it is. A reason that is a
+    `sentences.Sentence` (a str) stays one, so the window can render it in its language."""
+    return {"key": "text", "params": {"text": value if isinstance(value, str) else str(value)}}
 
 
 def verdict_part(v: Verdict) -> Part:

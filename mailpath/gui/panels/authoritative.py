@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
 
 from mailpath.gui.panels.docks import escaped_tooltip
 from mailpath.gui.text.i18n import tr
+from mailpath.gui.text.sentences import sentence_text
 
 AGREE_MARK = "✓"
 DIFFER_MARK = "✗"
@@ -234,7 +235,7 @@ class AuthoritativePanel(QWidget):
     def _agreement(self, view: Any) -> str:
         if view.error:
             return tr("AuthoritativePanel", "Zone {zone}: {error}").format(
-                zone=view.zone or "?", error=view.error
+                zone=view.zone or "?", error=sentence_text(view.error)
             )
         if view.agree:
             text = tr(

@@ -154,7 +154,7 @@ class CompareDialog(QDialog):
     def add_typed(self) -> bool:
         """Add the typed server (IP[:port], https://…, tls://…) to the list, ticked."""
         from mailpath.core.names import InputError, parse_nameserver
-        from mailpath.gui.text.labels import translate_input_error
+        from mailpath.gui.window.inputs import localized_input_error
 
         text = self.add_edit.text().strip()
         if not text:
@@ -162,7 +162,7 @@ class CompareDialog(QDialog):
         try:
             server = str(parse_nameserver(text))
         except InputError as exc:
-            self.error.setText(translate_input_error(str(exc)))
+            self.error.setText(localized_input_error(exc.sentence))
             self.error.setVisible(True)
             return False
         self.error.setVisible(False)

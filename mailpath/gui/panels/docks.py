@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from mailpath.gui.graph import markers
 from mailpath.gui.text.i18n import escape_html, tr
+from mailpath.gui.text.sentences import sentence_text
 
 if TYPE_CHECKING:
     # QStyle's Python enums take ~10 ms to create: only the findings' delegate needs them,
@@ -301,7 +302,7 @@ class SpfTracePanel(QWidget):
         summary = text.format(result=_value(result), lookups=lookups, void=void)
         error = getattr(trace, "error", None)
         if error:
-            summary += "\n" + tr("SpfPanel", "Error: {error}").format(error=error)
+            summary += "\n" + tr("SpfPanel", "Error: {error}").format(error=sentence_text(error))
         over = getattr(item, "over_limit", ())
         if over:
             summary += "\n" + tr("SpfPanel", "Over the limit at: {path}").format(
@@ -356,7 +357,7 @@ class SpfTracePanel(QWidget):
         for term in trace.terms:
             head.addChild(self._term_item(term))
         if trace.error:
-            err = QTreeWidgetItem([tr("SpfPanel", "error"), "", "", "", trace.error])
+            err = QTreeWidgetItem([tr("SpfPanel", "error"), "", "", "", sentence_text(trace.error)])
             err.setIcon(1, markers.status_icon("error"))
             head.addChild(err)
 
@@ -380,7 +381,7 @@ class SpfTracePanel(QWidget):
             state = tr("SpfPanel", "{state} — decided the result").format(state=state)
         note = term.target if term.target and term.target not in term.text else ""
         if term.error:
-            note = (note + " " if note else "") + term.error
+            note = (note + " " if note else "") + sentence_text(term.error)
         item = QTreeWidgetItem([term.text, state, str(term.lookups), str(term.void_lookups), note])
         item.setIcon(1, markers.status_icon(status))
         item.setToolTip(0, escaped_tooltip(term.text))

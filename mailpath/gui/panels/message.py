@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from mailpath.gui.graph import markers
 from mailpath.gui.panels.docks import _CopyableTree, escaped_tooltip, plain_label
 from mailpath.gui.text.i18n import tr
+from mailpath.gui.text.sentences import sentence_text
 
 #: Item data (column 0 of a hop row): the hop's index into `hops`.
 HOP_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -711,7 +712,7 @@ class MessagePanel(QWidget):
             ),
             (tr("MessagePanel", "aligned with From"), _yes_no(aligned)),
         ]
-        reason = _text(signature.get("reason"))
+        reason = sentence_text(signature.get("reason"))
         if reason:
             fields.insert(0, (tr("MessagePanel", "reason"), reason))
         for key, value in fields:

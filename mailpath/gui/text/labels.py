@@ -15,14 +15,8 @@ from typing import Any
 
 from mailpath.gui.text.i18n import tr
 
-_cache: dict[str, list[tuple[re.Pattern[str], str]]] = {}
-
 #: The context of the route's templates (`mailpath.core.route.graph.TEMPLATES`) in the .ts.
 CONTEXT = "RouteText"
-
-
-def clear_cache() -> None:
-    _cache.clear()
 
 
 def _translate(table: str, template: str) -> str:
@@ -33,17 +27,27 @@ def _translate(table: str, template: str) -> str:
 
 
 def render_part(part: dict[str, Any]) -> str:
-    """One label line or detail (a `mailpath.core.route.graph` part) in the UI language."""
+    """One label line or detail (a `mailpath.core.route.graph` part) in the UI language; a
+    parameter that is one of the core's sentences (a DKIM reason) is rendered in it too."""
     from mailpath.core.route.graph import render_part as render
+    from mailpath.core.sentences import Sentence
 
+    params = part.get("params") or {}
+    if any(isinstance(value, Sentence) for value in params.values()):
+        from mailpath.gui.text.sentences import sentence_text
+
+        rendered = {name: sentence_text(value) for name, value in params.items()}
+        part = {**part, "params": rendered}
     return render(part, _translate)
 
 
 def render_value(value: Any) -> Any:
     """A detail value (a part, a list of parts, or a number) in the UI language."""
-    from mailpath.core.route.graph import render_value as render
-
-    return render(value, _translate)
+    if isinstance(value, dict) and "key" in value:
+        return render_part(value)
+    if isinstance(value, list):
+        return [render_value(v) for v in value]
+    return value
 
 
 # ---------------------------------------------------------------- Unicode domain names
@@ -122,235 +126,6 @@ def localized(attrs: dict[str, Any]) -> dict[str, Any]:
             new[render_part(entry["name"])] = value
         out["details"] = new
     return out
-
-
-# ---------------------------------------------------------------- input errors
-
-_WHAT = (
-    r"(?P<what>sender|recipient|sending host address|sending host|domain|IP address"
-    r"|DKIM selector|DoH server in '.*?'|TLS name in '.*?')"
-)
-_VALUE = r"(?P<value>'.*'|\".*\")"
-
-
-def _input_error_patterns() -> list[tuple[re.Pattern[str], str]]:
-    from mailpath.core.names import NAMESERVER_FORMS
-
-    forms = re.escape(NAMESERVER_FORMS)
-    table = _cache.get("input")
-    if table is not None:
-        return table
-    raw = [
-        (rf"the {_WHAT} is empty", tr("InputError", "The {what} is empty.")),
-        (
-            rf"the {_WHAT} {_VALUE} is an IP address; a domain name is needed here",
-            tr("InputError", "The {what} {value} is an IP address; a domain name is needed here."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} contains a space",
-            tr("InputError", "The {what} {value} contains a space."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} has an empty label",
-            tr("InputError", "The {what} {value} has an empty label (two dots in a row?)."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} is not a valid internationalized name: (?P<reason>.+)",
-            tr("InputError", "The {what} {value} is not a valid internationalized name: {reason}."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} is not a valid name: (?P<reason>.+)",
-            tr("InputError", "The {what} {value} is not a valid name: {reason}."),
-        ),
-        (
-            rf"the {_WHAT} is (?P<count>\d+) characters long; the limit is 253",
-            tr("InputError", "The {what} is {count} characters long; the limit is 253."),
-        ),
-        (
-            rf"the {_WHAT} has a label of (?P<count>\d+) characters \((?P<label>.*)\); "
-            r"the limit is 63",
-            tr(
-                "InputError",
-                "The {what} has a label of {count} characters ({label}); the limit is 63.",
-            ),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} has an invalid label (?P<label>'.*'|\".*\"): use letters, "
-            r"digits and hyphens, not at the start or end",
-            tr(
-                "InputError",
-                "The {what} {value} has an invalid label {label}: use letters, digits and "
-                "hyphens, not at the start or end.",
-            ),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} needs at least two labels, like example\.com",
-            tr("InputError", "The {what} {value} needs at least two labels, like example.com."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} ends in a numeric label",
-            tr("InputError", "The {what} {value} ends in a numeric label."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} has no domain after '@'",
-            tr("InputError", "The {what} {value} has no domain after '@'."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} has a space in its local part",
-            tr("InputError", "The {what} {value} has a space in its local part."),
-        ),
-        (
-            rf"the {_WHAT}'s local part is over 64 octets",
-            tr("InputError", "The local part of the {what} is over 64 octets."),
-        ),
-        (
-            rf"{_VALUE} is not a valid IPv4 or IPv6 {_WHAT}",
-            tr("InputError", "{value} is not a valid IPv4 or IPv6 {what}."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} has more than one '@'",
-            tr("InputError", "The {what} {value} has more than one '@'."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} is a web address without a host name",
-            tr("InputError", "The {what} {value} is a web address without a host name."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} is not a usable web address: (?P<reason>.+)",
-            tr("InputError", "The {what} {value} is not a usable web address: {reason}."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} is an address; give the server's name or IP",
-            tr("InputError", "The {what} {value} is an address; give the server's name or IP."),
-        ),
-        (
-            rf"the {_WHAT} {_VALUE} is not a valid DNS name",
-            tr("InputError", "The {what} {value} is not a valid DNS name."),
-        ),
-        # Notes of forgiving input (names.normalize_input): the typed value is not quoted.
-        (
-            rf"the {_WHAT} (?P<value>.+) was read as (?P<host>\S+) \(its host without www\.\)",
-            tr("InputError", "The {what} {value} was read as {host} (its host without www.)."),
-        ),
-        (
-            rf"the {_WHAT} (?P<value>.+) was read as (?P<host>\S+)",
-            tr("InputError", "The {what} {value} was read as {host}."),
-        ),
-        (r"the name server is empty", tr("InputError", "The name server is empty.")),
-        (
-            rf"name server {_VALUE}: unknown scheme \(use {forms}\)",
-            tr(
-                "InputError",
-                "Name server {value}: unknown scheme. Use IP, IP:PORT, [IPv6]:PORT, "
-                "tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS].",
-            ),
-        ),
-        (
-            rf"name server {_VALUE}: after '#' give the DoH server's IP address",
-            tr("InputError", "Name server {value}: after '#' give the DoH server's IP address."),
-        ),
-        (
-            rf"name server {_VALUE}: bad URL \((?P<reason>.*)\)",
-            tr("InputError", "Name server {value}: bad URL ({reason})."),
-        ),
-        (
-            rf"name server {_VALUE}: the URL names no host",
-            tr("InputError", "Name server {value}: the URL names no host."),
-        ),
-        (
-            rf"name server {_VALUE}: a DoH URL takes no query or fragment",
-            tr("InputError", "Name server {value}: a DoH URL takes no query or fragment."),
-        ),
-        (
-            rf"name server {_VALUE}: give the server's IP after tls://",
-            tr("InputError", "Name server {value}: give the server's IP after tls://."),
-        ),
-        (
-            rf"name server {_VALUE}: missing '\]'",
-            tr("InputError", "Name server {value}: the closing ']' is missing."),
-        ),
-        (
-            rf"name server {_VALUE}: expected ':PORT' after '\]'",
-            tr("InputError", "Name server {value}: expected ':PORT' after ']'."),
-        ),
-        (
-            rf"name server {_VALUE} is not an IP address \(use {forms}\)",
-            tr(
-                "InputError",
-                "Name server {value} is not an IP address. Use IP, IP:PORT, [IPv6]:PORT, "
-                "tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS].",
-            ),
-        ),
-        (
-            rf"name server {_VALUE}: the port must be a number from 1 to 65535",
-            tr("InputError", "Name server {value}: the port must be a number from 1 to 65535."),
-        ),
-        # A received message that cannot be analysed (core.message, core.message_check).
-        (r"the message is empty", tr("InputError", "The message is empty.")),
-        (
-            r"the message has no header fields",
-            tr("InputError", "The message has no header fields: it is not a mail message."),
-        ),
-        (
-            r"this file is not a mail message: it does not start with a header field such as "
-            r"'From: \.\.\.'",
-            tr(
-                "InputError",
-                "This file is not a mail message: it does not start with a header field such as "
-                "'From: ...'.",
-            ),
-        ),
-        (
-            r"the message has no From address with a domain: give the sender yourself",
-            tr(
-                "InputError",
-                "The message has no From address with a domain: type the sender yourself.",
-            ),
-        ),
-        (
-            r"the message does not say where it was delivered .*: give the recipient yourself",
-            tr(
-                "InputError",
-                "The message does not say where it was delivered (no Delivered-To, "
-                "X-Original-To, 'for <...>' or To): type the recipient yourself.",
-            ),
-        ),
-    ]
-    table = [(re.compile(f"^(?:{p})$", re.IGNORECASE | re.DOTALL), t) for p, t in raw]
-    _cache["input"] = table
-    return table
-
-
-def translate_input_error(message: str) -> str:
-    """An `InputError` message (as the window shows it) in the UI language; unknown ones
-    stay as they are. The typed value is carried over untouched."""
-    what_names = {
-        "sender": tr("InputError", "sender"),
-        "recipient": tr("InputError", "recipient"),
-        "sending host address": tr("InputError", "sending host address"),
-        "sending host": tr("InputError", "sending host"),
-        "domain": tr("InputError", "domain"),
-        "ip address": tr("InputError", "IP address"),
-        "dkim selector": tr("InputError", "DKIM selector"),
-    }
-    text = message.strip().rstrip(".")
-    for pattern, template in _input_error_patterns():
-        match = pattern.match(text)
-        if match is None:
-            continue
-        values = {k: v for k, v in match.groupdict().items() if v is not None}
-        if "what" in values:
-            what = values["what"]
-            if what.startswith("DoH server in "):
-                what = tr("InputError", "DoH server in {url}").format(url=what[14:])
-            elif what.startswith("TLS name in "):
-                what = tr("InputError", "TLS name in {url}").format(url=what[12:])
-            values["what"] = what_names.get(what.lower(), what)
-        try:
-            return template.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return message
-    return message
 
 
 def headline_sentence(text: str) -> str:

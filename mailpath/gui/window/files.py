@@ -244,13 +244,14 @@ class FileActions:
 
         from mailpath.core.dns.recording import RecordingError, open_recording
         from mailpath.gui.jobs import AnalysisRequest
+        from mailpath.gui.text.sentences import error_text
 
         w = self.window
         w.ensure_built()
         try:
             recording = open_recording(path)
         except RecordingError as exc:
-            self.cannot_open(path, sentence(str(exc)))
+            self.cannot_open(path, sentence(error_text(exc)))
             return False
         except Exception as exc:  # a hostile file must never leave a traceback behind
             log.info("cannot open %s", path, exc_info=True)
@@ -335,7 +336,10 @@ class FileActions:
             recording = open_recording(seed_example())
         except Exception as exc:  # a broken installation: a dialog naming the file
             log.info("cannot open the example message", exc_info=True)
-            self._cannot_read_message(str(path), sentence(str(exc)), traceback.format_exc())
+            from mailpath.gui.text.sentences import error_text
+
+            reason = sentence(error_text(exc))
+            self._cannot_read_message(str(path), reason, traceback.format_exc())
             return False
         if w.analysis.running:
             w.analysis.cancel()
@@ -389,9 +393,9 @@ class FileActions:
             parsed = parse_message(data)
             sender, recipient, via = message_parties(parsed)
         except MessageError as exc:
-            from mailpath.gui.text.labels import translate_input_error
+            from mailpath.gui.text.sentences import error_text
 
-            self._cannot_read_message(name, sentence(translate_input_error(str(exc))))
+            self._cannot_read_message(name, sentence(error_text(exc)))
             return False
         except Exception as exc:  # a hostile message must never leave a traceback behind
             log.info("cannot read the message %s", name, exc_info=True)

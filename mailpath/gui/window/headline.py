@@ -238,12 +238,11 @@ class StatusLine:
 def input_notes(result: Any) -> list[str]:
     """What forgiving input read a pasted value as ("The sender https://www.example.com/path
     was read as example.com (its host without www.)."), in the UI language."""
-    from mailpath.gui.text.labels import translate_input_error
-    from mailpath.gui.window.inputs import sentence
+    from mailpath.gui.window.inputs import localized_input_error
 
     inputs = getattr(result, "inputs", None)
     notes = getattr(inputs, "notes", ()) or ()
-    return [translate_input_error(sentence(str(note))) for note in notes]
+    return [localized_input_error(note) for note in notes]
 
 
 def local_time(iso: str) -> str:

@@ -223,10 +223,11 @@ class InputBar:
             self.resolver_failure = None
         if message:
             self.field_errors[name] = message
-            label.setText(localized_input_error(message))
+            shown = localized_input_error(message)
+            label.setText(shown)
             label.setVisible(True)
             widget.setStyleSheet("border: 2px solid #d1242f; border-radius: 3px;")
-            widget.setAccessibleDescription(message)
+            widget.setAccessibleDescription(shown)
         else:
             self.field_errors.pop(name, None)
             label.setVisible(False)
@@ -319,7 +320,7 @@ class InputBar:
                 check()
             except InputError as exc:
                 ok = False
-                self.set_field_error(name, sentence(str(exc)))
+                self.set_field_error(name, exc.sentence)
                 first_bad = first_bad or self.fields[name]
         if not ok:
             assert first_bad is not None
@@ -425,14 +426,17 @@ def parse_selector(text: str) -> str:
 
 
 def localized_input_error(message: str) -> str:
-    from mailpath.gui.text.labels import translate_input_error
+    """A field's error (the core's `Sentence`, or plain text) as a sentence of the UI
+    language, rendered again from its key on each call (a language switch re-renders it)."""
+    from mailpath.gui.text.sentences import sentence_text
 
-    return translate_input_error(message)
+    return sentence(sentence_text(message))
 
 
 def sentence(message: str) -> str:
+    """`message` as a sentence: capitalized, ending in a full stop (a Japanese one is kept)."""
     message = message.strip()
     if not message:
         return message
     message = message[0].upper() + message[1:]
-    return message if message.endswith((".", "!", "?")) else message + "."
+    return message if message.endswith((".", "!", "?", "。", "？", "！")) else message + "."

@@ -371,11 +371,9 @@ class MainWindow(QMainWindow):
 
     def _retranslate_rest(self) -> None:
         from mailpath.gui.graph import render
-        from mailpath.gui.text.labels import clear_cache
 
-        # The translated pattern tables and fonts belong to the old language.
+        # The fonts belong to the old language.
         render.clear_font_cache()
-        clear_cache()
         self.status_line.retranslate()
         self.view.setAccessibleName(tr("MainWindow", "Delivery route graph"))
         self.view.setAccessibleDescription(

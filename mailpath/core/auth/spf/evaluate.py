@@ -17,6 +17,7 @@ from typing import Any
 
 from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
 from mailpath.core.names import InputError, parse_domain
+from mailpath.core.sentences import Sentence
 
 from .parser import (
     DNS_MECHANISMS,
@@ -312,18 +313,18 @@ class SpfEvaluator:
                     self.over_limit = (*path, state.text)
                 if self.lookups > AUDIT_HARD_LIMIT:
                     raise _TermFailure(
-                        SpfResult.PERMERROR, f"more than {AUDIT_HARD_LIMIT} lookups: audit stopped"
+                        SpfResult.PERMERROR, Sentence("spf/audit-stopped", limit=AUDIT_HARD_LIMIT)
                     )
                 return
-            raise _TermFailure(SpfResult.PERMERROR, f"DNS lookup limit ({MAX_LOOKUPS}) exceeded")
+            raise _TermFailure(SpfResult.PERMERROR, Sentence("spf/lookup-limit", limit=MAX_LOOKUPS))
 
     def _count_void(self, state: _TermState) -> None:
         self.voids += 1
         state.void_lookups += 1
         if self.voids > MAX_VOID_LOOKUPS:
-            message = f"void lookup limit ({MAX_VOID_LOOKUPS}) exceeded"
+            message = Sentence("spf/void-limit", limit=MAX_VOID_LOOKUPS)
             if self.audit:
-                self._note_error(f"{state.text}: {message}")
+                self._note_error(Sentence("spf/term-error", term=state.text, reason=message))
                 return
             raise _TermFailure(SpfResult.PERMERROR, message)
 
@@ -333,10 +334,21 @@ class SpfEvaluator:
 
     @staticmethod
     def _dns_failure(answer: Answer) -> _TermFailure:
-        detail = f" ({answer.detail})" if answer.detail else ""
+        outcome = Sentence(f"outcome/{answer.outcome.value}")
+        if answer.detail:
+            return _TermFailure(
+                SpfResult.TEMPERROR,
+                Sentence(
+                    "spf/dns-failure-detail",
+                    outcome=outcome,
+                    name=answer.name,
+                    rdtype=answer.rdtype,
+                    detail=answer.detail,
+                ),
+            )
         return _TermFailure(
             SpfResult.TEMPERROR,
-            f"DNS {answer.outcome.describe()} for {answer.name} {answer.rdtype}{detail}",
+            Sentence("spf/dns-failure", outcome=outcome, name=answer.name, rdtype=answer.rdtype),
         )
 
     def _in_network(self, address: str, cidr4: int, cidr6: int) -> bool:
@@ -415,10 +427,8 @@ class SpfEvaluator:
             ), None
         found, _ = _select(answer)
         if not found:
-            why = (
-                "the domain does not exist"
-                if answer.outcome is Outcome.NXDOMAIN
-                else "no v=spf1 record"
+            why = Sentence(
+                "spf/no-domain" if answer.outcome is Outcome.NXDOMAIN else "spf/no-record"
             )
             return self._trace(domain, None, record_queries, [], SpfResult.NONE, why), None
         if len(found) > 1:
@@ -428,7 +438,7 @@ class SpfEvaluator:
                 record_queries,
                 [],
                 SpfResult.PERMERROR,
-                f"{len(found)} v=spf1 records (there must be one)",
+                Sentence("spf/several-records", count=len(found)),
             ), None
         raw = found[0]
         text = _display(raw)
@@ -460,11 +470,17 @@ class SpfEvaluator:
             except _TermFailure as failure:
                 state.error = failure.message
                 if self.audit:
-                    self._note_error(f"{' > '.join(path)}: {term.text}: {failure.message}")
+                    where = " > ".join(path)
+                    self._note_error(
+                        Sentence(
+                            "spf/path-error", path=where, term=term.text, reason=failure.message
+                        )
+                    )
                     state.matched = False
                     continue
                 state.decisive = True
-                result, error = failure.result, f"{term.text}: {failure.message}"
+                error = Sentence("spf/term-error", term=term.text, reason=failure.message)
+                result = failure.result
                 break
             state.matched = matched
             if matched:
@@ -479,9 +495,15 @@ class SpfEvaluator:
                 )
             except _TermFailure as failure:
                 rstate.error = failure.message
-                result, error = failure.result, f"{rstate.text}: {failure.message}"
+                error = Sentence("spf/term-error", term=rstate.text, reason=failure.message)
+                result = failure.result
                 if self.audit:
-                    self._note_error(f"{' > '.join(path)}: {rstate.text}: {failure.message}")
+                    where = " > ".join(path)
+                    self._note_error(
+                        Sentence(
+                            "spf/path-error", path=where, term=rstate.text, reason=failure.message
+                        )
+                    )
             rstate.decisive = True
             decided_by_redirect = True
         if result is None:
@@ -536,7 +558,7 @@ class SpfEvaluator:
         if name == "include":
             return await self._include(target, state, path)
         if not queryable_name(target):
-            state.error = f"'{target}' is not a valid DNS name: treated as no match"
+            state.error = Sentence("spf/target-invalid", target=target)
             return False
         if name == "a":
             answer = await self._addresses(target, state)
@@ -595,7 +617,9 @@ class SpfEvaluator:
         if len(answer.records) > MAX_MX_NAMES:
             raise _TermFailure(
                 SpfResult.PERMERROR,
-                f"{len(answer.records)} MX records for {target} (at most {MAX_MX_NAMES})",
+                Sentence(
+                    "spf/too-many-mx", count=len(answer.records), target=target, limit=MAX_MX_NAMES
+                ),
             )
         rdtype = _addr_type(self.ip)
         exchanges = [ex for ex in exchanges if queryable_name(ex)]
@@ -613,7 +637,7 @@ class SpfEvaluator:
 
     async def _include(self, target: str, state: _TermState, path: tuple[str, ...]) -> bool:
         if self.audit and target.lower() in (p.lower() for p in path):
-            raise _TermFailure(SpfResult.PERMERROR, f"include loop back to {target}")
+            raise _TermFailure(SpfResult.PERMERROR, Sentence("spf/include-loop", target=target))
         child, _ = await self.check(target, want_exp=False, path=(*path, state.text))
         state.child = child
         if child.result is SpfResult.PASS:
@@ -621,10 +645,15 @@ class SpfEvaluator:
         if child.result in (SpfResult.FAIL, SpfResult.SOFTFAIL, SpfResult.NEUTRAL):
             return False
         if child.result is SpfResult.TEMPERROR:
-            raise _TermFailure(SpfResult.TEMPERROR, f"include target {target}: {child.error}")
+            raise _TermFailure(
+                SpfResult.TEMPERROR,
+                Sentence("spf/include-error", target=target, reason=child.error),
+            )
         if child.result is SpfResult.NONE:
-            raise _TermFailure(SpfResult.PERMERROR, f"include target {target} has no SPF record")
-        raise _TermFailure(SpfResult.PERMERROR, f"include target {target}: {child.error}")
+            raise _TermFailure(SpfResult.PERMERROR, Sentence("spf/include-none", target=target))
+        raise _TermFailure(
+            SpfResult.PERMERROR, Sentence("spf/include-error", target=target, reason=child.error)
+        )
 
     async def _redirect(
         self,
@@ -638,13 +667,15 @@ class SpfEvaluator:
         target = await self._expand(mod.value, domain, state)
         state.target = target
         if self.audit and target.lower() in (p.lower() for p in path):
-            raise _TermFailure(SpfResult.PERMERROR, f"redirect loop back to {target}")
+            raise _TermFailure(SpfResult.PERMERROR, Sentence("spf/redirect-loop", target=target))
         child, explanation = await self.check(target, want_exp=want_exp, path=(*path, state.text))
         state.child = child
         state.matched = True
         if child.result is SpfResult.NONE:
-            raise _TermFailure(SpfResult.PERMERROR, f"redirect target {target} has no SPF record")
-        error = f"{state.text}: {child.error}" if child.error else None
+            raise _TermFailure(SpfResult.PERMERROR, Sentence("spf/redirect-none", target=target))
+        error = (
+            Sentence("spf/term-error", term=state.text, reason=child.error) if child.error else None
+        )
         if child.result in (SpfResult.PERMERROR, SpfResult.TEMPERROR) and self.audit:
             self._note_error(error or f"{state.text}: {child.result.value}")
         return child.result, error, explanation
@@ -658,21 +689,21 @@ class SpfEvaluator:
             return None
         state.target = target
         if not queryable_name(target):
-            state.error = f"exp ignored: '{target}' is not a valid DNS name"
+            state.error = Sentence("spf/exp-target-invalid", target=target)
             return None
         answer = await self._query(target, "TXT", state)
         if answer.outcome is not Outcome.OK or len(answer.records) != 1:
             state.error = (
-                f"exp ignored: {len(answer.records)} TXT records"
+                Sentence("spf/exp-records", count=len(answer.records))
                 if answer.outcome is Outcome.OK
-                else f"exp ignored: {answer.outcome.describe()}"
+                else Sentence("spf/exp-dns", outcome=Sentence(f"outcome/{answer.outcome.value}"))
             )
             return None
         raw = b"".join(answer.records[0])
         try:
             text = raw.decode("ascii")
         except UnicodeDecodeError:
-            state.error = "exp ignored: the explanation is not ASCII"
+            state.error = Sentence("spf/exp-not-ascii")
             return None
         try:
             validated = None
