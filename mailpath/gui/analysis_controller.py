@@ -16,6 +16,7 @@ from mailpath.gui.i18n import tr
 from mailpath.gui.window_inputs import sentence
 
 if TYPE_CHECKING:
+    from mailpath.core.session import RunFailure, SessionOutcome
     from mailpath.gui.main_window import MainWindow
     from mailpath.gui.worker import AnalysisRunner
 
@@ -37,7 +38,7 @@ class AnalysisController(QObject):
         super().__init__(window)
         self.window = window
         self.result: Any = None
-        self.extra: Any = None
+        self.extra: SessionOutcome | None = None
         self.down: set[str] = set()
         self.request: Any = None
         self.running = False
@@ -68,7 +69,7 @@ class AnalysisController(QObject):
         self.window.status_line.set_text(text)
 
     def idle_status(self) -> str:
-        failure = getattr(self.extra, "resolver_failure", None)
+        failure = self.extra.resolver_failure if self.extra is not None else None
         if failure is not None and self.result is None:
             from mailpath.gui.resolver_field import failure_text
 
@@ -169,14 +170,13 @@ class AnalysisController(QObject):
         )
         self.show_result(result)
 
-    def _on_finished(self, generation: int, result: Any, extra: Any) -> None:
+    def _on_finished(self, generation: int, result: Any, extra: SessionOutcome) -> None:
         self._progress_timer.stop()
         self._pending_progress = None
         self.extra = extra
         self._end_run()
-        failure = getattr(extra, "resolver_failure", None)
-        if failure is not None:
-            self._show_resolver_failure(failure)
+        if extra.failure is not None:
+            self._show_failure(extra.failure)
             return
         self.show_result(result)
         self.window.route.select_worst()
@@ -187,9 +187,11 @@ class AnalysisController(QObject):
         self._status(self.idle_status())
         self.window.analysisFinished.emit()
 
-    def _show_resolver_failure(self, failure: Any) -> None:
-        """The resolver answered nothing: a resolver error where the verdict would be, never
-        a verdict about the domains (whose every lookup "failed" only because of it)."""
+    def _show_failure(self, failure: RunFailure) -> None:
+        """The session ended the run (core.session decides when): a certificate that did not
+        verify, or a resolver that answered nothing. The failure stands where the verdict
+        would be, never a verdict about the domains (whose lookups "failed" only because of
+        it); the TLS failure's own dialog follows (`fix_live`)."""
         w = self.window
         self.result = None
         w.scene.clear_graph()
@@ -198,9 +200,10 @@ class AnalysisController(QObject):
         w.findings.set_findings(())
         self.show_message(None)
         w.headline_part.update()
-        w.inputs.show_resolver_failure(failure)
+        if failure.resolver is not None:
+            w.inputs.show_resolver_failure(failure.resolver)
         self._status(self.idle_status())
-        log.info("resolver failure: %s", failure.sentence())
+        log.info("run failure: %s", failure.sentence())
         w.analysisFinished.emit()
 
     def _on_failed(self, generation: int, message: str, details: str) -> None:

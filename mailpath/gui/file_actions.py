@@ -188,6 +188,8 @@ class FileActions:
 
         analysis = self.window.analysis
         result = analysis.result
+        outcome = analysis.extra
+        assert outcome is not None  # Save needs a finished analysis
         extra: dict[str, Any] = {}
         # The message (its headers and DKIM/ARC results, never the body) and the selectors
         # are saved with the analysis where recordings can hold them.
@@ -204,8 +206,8 @@ class FileActions:
             recipient=result.inputs.recipient,
             via=result.inputs.via,
             created=result.started_at,
-            resolver=analysis.extra.resolver,
-            answers=analysis.extra.answers,
+            resolver=outcome.resolver,
+            answers=outcome.answers,
             **extra,
         )
 
@@ -243,7 +245,7 @@ class FileActions:
         import traceback
 
         from mailpath.core.recording import RecordingError, open_recording
-        from mailpath.gui.jobs import AnalysisRequest
+        from mailpath.core.session import replay_request
 
         w = self.window
         w.ensure_built()
@@ -259,23 +261,9 @@ class FileActions:
         w.inputs.set_inputs(recording.sender, recording.recipient, recording.via)
         # A saved message replays with its DKIM/ARC results as they were verified; it is not
         # kept for the next (live) analysis, whose inputs the person types.
-        message = getattr(recording, "message", None)
         w.inputs.forget_message()
-        w.analysis.run_request(
-            AnalysisRequest(
-                sender=recording.sender,
-                recipient=recording.recipient,
-                via=recording.via,
-                replay_answers=recording.answers,
-                replay_path=path,
-                created=recording.created or None,
-                resolver_label=recording.resolver,
-                message=message,
-                message_name=path if message is not None else None,
-                dkim_selectors=tuple(getattr(recording, "dkim_selectors", ()) or ()),
-            )
-        )
-        if message is not None:
+        w.analysis.run_request(replay_request(recording, path))
+        if recording.message is not None:
             self.show_message_dock()
         return True
 
@@ -319,11 +307,12 @@ class FileActions:
         File → Open Message would, but offline: the DNS answers are the bundled seed
         recording's (a question it lacks shows as "not in the recording", never a lookup)."""
         import traceback
+        from dataclasses import replace
 
         from mailpath.core.message import parse_message
         from mailpath.core.message_check import MessageInput, message_parties
         from mailpath.core.recording import open_recording
-        from mailpath.gui.jobs import AnalysisRequest
+        from mailpath.core.session import replay_request
         from mailpath.paths import resource, seed_example
 
         w = self.window
@@ -343,17 +332,17 @@ class FileActions:
         w.inputs.fill_from_message(sender, recipient, via, message, str(path))
         w.inputs.forget_message()  # the next analysis the person starts is live, of the fields
         self.show_message_dock()
+        # The seed recording's answers, for the message's own parties.
+        seed = replay_request(recording, str(seed_example()))
         w.analysis.run_request(
-            AnalysisRequest(
+            replace(
+                seed,
                 sender=sender,
                 recipient=recipient,
                 via=via,
-                replay_answers=recording.answers,
-                replay_path=str(seed_example()),
-                created=recording.created or None,
-                resolver_label=recording.resolver,
                 message=message,
                 message_name=str(path),
+                dkim_selectors=(),
             )
         )
         return True
