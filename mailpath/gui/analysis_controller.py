@@ -16,7 +16,7 @@ from mailpath.gui.i18n import tr
 from mailpath.gui.window_inputs import sentence
 
 if TYPE_CHECKING:
-    from mailpath.core.session import RunFailure, SessionOutcome
+    from mailpath.core.session import SessionOutcome
     from mailpath.gui.main_window import MainWindow
     from mailpath.gui.worker import AnalysisRunner
 
@@ -176,7 +176,7 @@ class AnalysisController(QObject):
         self.extra = extra
         self._end_run()
         if extra.failure is not None:
-            self._show_failure(extra.failure)
+            self._show_failure(extra)
             return
         self.show_result(result)
         self.window.route.select_worst()
@@ -187,7 +187,7 @@ class AnalysisController(QObject):
         self._status(self.idle_status())
         self.window.analysisFinished.emit()
 
-    def _show_failure(self, failure: RunFailure) -> None:
+    def _show_failure(self, outcome: SessionOutcome) -> None:
         """The session ended the run (core.session decides when): a certificate that did not
         verify, or a resolver that answered nothing. The failure stands where the verdict
         would be, never a verdict about the domains (whose lookups "failed" only because of
@@ -200,10 +200,11 @@ class AnalysisController(QObject):
         w.findings.set_findings(())
         self.show_message(None)
         w.headline_part.update()
-        if failure.resolver is not None:
-            w.inputs.show_resolver_failure(failure.resolver)
+        if outcome.resolver_failure is not None:
+            w.inputs.show_resolver_failure(outcome.resolver_failure)
         self._status(self.idle_status())
-        log.info("run failure: %s", failure.sentence())
+        assert outcome.failure is not None
+        log.info("run failure: %s", outcome.failure.sentence())
         w.analysisFinished.emit()
 
     def _on_failed(self, generation: int, message: str, details: str) -> None:
