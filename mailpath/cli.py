@@ -13,9 +13,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from mailpath import __version__
+
+if TYPE_CHECKING:
+    from mailpath.core.model import Result
+    from mailpath.core.session import AnalysisRequest, SessionOutcome
 
 FAILED_CHECK = 1
 USAGE_ERROR = 2
@@ -248,27 +252,32 @@ def _check(args: argparse.Namespace) -> int:
     problem = _save(args, request, outcome) or _images(args, result)
     if problem:
         return _fail(problem)
-    if args.json:
-        from mailpath.core.compare import comparison_to_json
-        from mailpath.core.report import result_to_json
-
-        data = result_to_json(result)
-        if outcome.comparison is not None:
-            data["compare"] = comparison_to_json(outcome.comparison)
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        from mailpath.core.compare import render_text as render_comparison
-        from mailpath.core.report import render_text
-
-        sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
-        if outcome.comparison is not None:
-            sys.stdout.write("\n".join(render_comparison(outcome.comparison)) + "\n")
+    _print(args, outcome)
     if args.fail_on and _meets(result.findings, args.fail_on):
         return FAILED_CHECK
     return 0
 
 
-def _request(args: argparse.Namespace) -> Any:
+def _print(args: argparse.Namespace, outcome: SessionOutcome) -> None:
+    """The report on stdout: text, or (--json) one JSON object; with the comparison."""
+    from mailpath.core.compare import comparison_to_json
+    from mailpath.core.compare import render_text as render_comparison
+    from mailpath.core.report import render_text, result_to_json
+
+    result = outcome.result
+    assert result is not None
+    if args.json:
+        data = result_to_json(result)
+        if outcome.comparison is not None:
+            data["compare"] = comparison_to_json(outcome.comparison)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
+    if outcome.comparison is not None:
+        sys.stdout.write("\n".join(render_comparison(outcome.comparison)) + "\n")
+
+
+def _request(args: argparse.Namespace) -> AnalysisRequest:
     """The `check` arguments as a core.session.AnalysisRequest; InputError if unusable."""
     from mailpath.core.names import InputError
     from mailpath.core.session import AnalysisRequest, replay_request
@@ -312,13 +321,16 @@ def _request(args: argparse.Namespace) -> Any:
     )
 
 
-def _save(args: argparse.Namespace, request: Any, outcome: Any) -> str | None:
+def _save(
+    args: argparse.Namespace, request: AnalysisRequest, outcome: SessionOutcome
+) -> str | None:
     """--save: the analysis with its answers; the problem in one line, else None."""
     if not args.save:
         return None
     from mailpath.core.recording import save_recording
 
     result = outcome.result
+    assert result is not None
     try:
         save_recording(
             args.save,
@@ -337,7 +349,7 @@ def _save(args: argparse.Namespace, request: Any, outcome: Any) -> str | None:
     return None
 
 
-def _images(args: argparse.Namespace, result: Any) -> str | None:
+def _images(args: argparse.Namespace, result: Result) -> str | None:
     """--png, --svg: the route diagram; the problem in one line, else None."""
     if not (args.png or args.svg):
         return None
@@ -555,6 +567,7 @@ def _ca_file(args: argparse.Namespace) -> str | None:
 
 
 def _watch(args: argparse.Namespace) -> int:
+    from mailpath.core.analysis import input_notes, parse_inputs
     from mailpath.core.names import InputError
     from mailpath.core.session import SessionFailed, check_request
     from mailpath.core.watch import WatchRun, session_run, watch
@@ -562,9 +575,9 @@ def _watch(args: argparse.Namespace) -> int:
     try:
         if args.sender is None or args.recipient is None:
             raise InputError("give SENDER and RECIPIENT")
+        _notes(input_notes(*parse_inputs(args.sender, args.recipient, args.via)))
         request = _request(args)
-        # Bad inputs, --nameserver or --ca-file: say so before the first run.
-        _notes(check_request(request))
+        check_request(request)  # bad --nameserver or --ca-file: say so before the first run
     except InputError as exc:
         return _fail(str(exc))
 

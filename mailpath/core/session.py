@@ -300,15 +300,14 @@ def _sources(request: AnalysisRequest) -> tuple[LiveSource, dict[str, LiveSource
     return live, {other.servers[0]: other for other in others}
 
 
-def check_request(request: AnalysisRequest) -> tuple[str, ...]:
+def check_request(request: AnalysisRequest) -> None:
     """Raise InputError for what no run of `request` could start from (inputs, name
-    servers, CA file), asking nothing; return the notes on the inputs as typed."""
-    from mailpath.core.analysis import input_notes, parse_inputs
+    servers, CA file, resolvers to compare), asking nothing."""
+    from mailpath.core.analysis import parse_inputs
 
-    notes = input_notes(*parse_inputs(request.sender, request.recipient, request.via))
+    parse_inputs(request.sender, request.recipient, request.via)
     if not request.replaying:
         _sources(request)
-    return notes
 
 
 def _replayed(request: AnalysisRequest, result: Result, cache: CachingSource) -> SessionOutcome:
