@@ -327,23 +327,10 @@ def _save(
     """--save: the analysis with its answers; the problem in one line, else None."""
     if not args.save:
         return None
-    from mailpath.core.recording import save_recording
+    from mailpath.core.session import save_outcome
 
-    result = outcome.result
-    assert result is not None
     try:
-        save_recording(
-            args.save,
-            sender=result.inputs.sender,
-            recipient=result.inputs.recipient,
-            via=result.inputs.via,
-            created=result.started_at,
-            resolver=outcome.resolver,
-            answers=outcome.answers,
-            message=result.message,
-            dkim_selectors=request.dkim_selectors,
-            resolver_kind=result.resolver.kind if result.resolver else None,
-        )
+        save_outcome(args.save, request, outcome)
     except OSError as exc:
         return f"cannot write {args.save}: {_reason(args.save, exc)}"
     return None

@@ -50,6 +50,7 @@ __all__ = [
     "check_request",
     "replay_request",
     "run_session",
+    "save_outcome",
     "split_selectors",
 ]
 
@@ -194,6 +195,31 @@ def replay_request(
         message_name=path if recording.message is not None else None,
         dkim_selectors=dkim_selectors or tuple(recording.dkim_selectors),
         notes=notes,
+    )
+
+
+def save_outcome(
+    path: str | os.PathLike[str], request: AnalysisRequest, outcome: SessionOutcome
+) -> None:
+    """Save a finished run as `--save` and the window's Save do: its inputs, answers and
+    resolver (with its kind), the message's headers (never its body) and the DKIM selectors.
+    Raises OSError naming `path`."""
+    from mailpath.core.recording import save_recording
+
+    result = outcome.result
+    if result is None:
+        raise ValueError("a run that ended without a result has nothing to save")
+    save_recording(
+        path,
+        sender=result.inputs.sender,
+        recipient=result.inputs.recipient,
+        via=result.inputs.via,
+        created=result.started_at,
+        resolver=outcome.resolver,
+        answers=outcome.answers,
+        message=result.message,
+        dkim_selectors=request.dkim_selectors,
+        resolver_kind=result.resolver.kind if result.resolver else None,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
@@ -182,34 +182,11 @@ class FileActions:
     # ------------------------------------------------------------ analyses
 
     def save_analysis(self, path: str) -> None:
-        import inspect
-
-        from mailpath.core.recording import save_recording
+        from mailpath.core.session import save_outcome
 
         analysis = self.window.analysis
-        result = analysis.result
-        outcome = analysis.extra
-        assert outcome is not None  # Save needs a finished analysis
-        extra: dict[str, Any] = {}
-        # The message (its headers and DKIM/ARC results, never the body) and the selectors
-        # are saved with the analysis where recordings can hold them.
-        accepted = inspect.signature(save_recording).parameters
-        message = getattr(result, "message", None)
-        if message is not None and "message" in accepted:
-            extra["message"] = message
-        selectors = tuple(getattr(analysis.request, "dkim_selectors", ()) or ())
-        if selectors and "dkim_selectors" in accepted:
-            extra["dkim_selectors"] = selectors
-        save_recording(
-            path,
-            sender=result.inputs.sender,
-            recipient=result.inputs.recipient,
-            via=result.inputs.via,
-            created=result.started_at,
-            resolver=outcome.resolver,
-            answers=outcome.answers,
-            **extra,
-        )
+        assert analysis.extra is not None  # Save needs a finished analysis
+        save_outcome(path, analysis.request, analysis.extra)
 
     def save_analysis_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox

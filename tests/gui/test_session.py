@@ -10,6 +10,7 @@ for. Real DNS over loopback sockets.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -77,3 +78,41 @@ def test_tls_failure_with_authoritative_ends_the_window_run_as_the_cli_run(
     # ... and, as in the CLI, the zone's own servers were not asked.
     assert own[0].queries == [] and own[1].queries == []
     assert window.fix_live.panel.view is None
+
+
+def test_window_saves_and_replays_as_the_cli_does(
+    qtbot: Any,
+    window: Any,
+    dns_server: Callable[..., DnsTestServer],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    server = dns_server(zone())
+    by_cli, by_window = tmp_path / "cli.mailpath.json", tmp_path / "window.mailpath.json"
+    args = ["check", "example.com", "example.net", "--via", VIA, "-n", server.nameserver]
+    assert main([*args, "--save", str(by_cli), "--json"]) == 0
+    capsys.readouterr()
+    window.set_inputs("example.com", "example.net", VIA, [server.nameserver])
+    with qtbot.waitSignal(window.analysisFinished, timeout=20000):
+        assert window.start_analysis()
+    window.save_analysis(str(by_window))
+    cli, win = (json.loads(p.read_text(encoding="utf-8")) for p in (by_cli, by_window))
+    # The same file, but for when it was made and how long each answer took.
+    assert sorted(cli) == sorted(win)
+    assert cli["resolver_kind"] == win["resolver_kind"] == "udp"
+    assert cli["resolver"] == win["resolver"] == [server.nameserver]
+
+    def questions(data: dict[str, Any]) -> list[tuple[str, str]]:
+        return sorted((q["name"], q["type"]) for q in data["queries"])
+
+    assert questions(cli) == questions(win)
+    # Reopened, the window names the resolver the answers came from, as `--replay` does.
+    server.stop()
+    assert main(["check", "--replay", str(by_window), "--json"]) == 0
+    replayed = json.loads(capsys.readouterr().out)
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        assert window.open_analysis(str(by_window))
+    assert replayed["resolver"] == {"kind": "udp", "address": server.nameserver}
+    assert window.result.resolver.kind == "udp"
+    assert window.result.resolver.address == server.nameserver
+    assert window.fix_live.via.isVisibleTo(window)
