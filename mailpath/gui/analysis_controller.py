@@ -69,11 +69,14 @@ class AnalysisController(QObject):
         self.window.status_line.set_text(text)
 
     def idle_status(self) -> str:
-        failure = self.extra.resolver_failure if self.extra is not None else None
-        if failure is not None and self.result is None:
-            from mailpath.gui.resolver_field import failure_text
+        extra = self.extra
+        if extra is not None and extra.failure is not None and self.result is None:
+            from mailpath.gui.resolver_field import failure_text, run_failure_text
 
-            return failure_text(failure)
+            # A resolver that answered nothing is said first: its field names it too.
+            if extra.resolver_failure is not None:
+                return failure_text(extra.resolver_failure)
+            return run_failure_text(extra.failure)
         return self.window.status_line.idle_text(self.result)
 
     def start(self) -> bool:

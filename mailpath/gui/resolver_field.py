@@ -15,6 +15,8 @@ from mailpath.gui.i18n import tr
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
 
+    from mailpath.core.session import RunFailure
+
 #: Item data role marking a public resolver's item (its value: the transport's key).
 PUBLIC_ROLE = 0x0100 + 41  # Qt.UserRole + 41
 
@@ -146,3 +148,15 @@ def failure_text(failure: object) -> str:
         "The resolver {server} does not answer ({cause}). No verdict about the domains can be "
         "made: choose another resolver, or check the network.",
     ).format(server=server, cause=cause)
+
+
+def run_failure_text(failure: RunFailure) -> str:
+    """A `core.session.RunFailure` (why a run ended without a verdict) in the UI language:
+    each key of `core.session.FAILURES`, and "resolver" (`failure_text`)."""
+    if failure.resolver is not None:
+        return failure_text(failure.resolver)
+    from mailpath.gui.compare_panel import tls_failure_text
+
+    # A DoH/DoT certificate that did not verify: the analysis's resolver, or one compared.
+    texts = {"tls": tls_failure_text, "compare-tls": tls_failure_text}
+    return texts[failure.key](failure.server)

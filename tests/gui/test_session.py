@@ -78,6 +78,29 @@ def test_tls_failure_with_authoritative_ends_the_window_run_as_the_cli_run(
     # ... and, as in the CLI, the zone's own servers were not asked.
     assert own[0].queries == [] and own[1].queries == []
     assert window.fix_live.panel.view is None
+    # The failure stays said in the status bar in the other language (no verdict appears).
+    window.set_language("ja")
+    assert "TLS 証明書の検証に失敗しました" in window.status_label.text()
+    assert dot.nameserver in window.status_label.text()
+    assert window.result is None
+
+
+def test_every_run_failure_is_said_in_both_languages(window: Any) -> None:
+    from mailpath.core.dns import ResolverFailure
+    from mailpath.core.session import FAILURES, RunFailure
+    from mailpath.gui.resolver_field import run_failure_text
+
+    server = "tls://192.0.2.53"
+    failures = [RunFailure(key, server) for key in FAILURES]
+    failures.append(RunFailure("resolver", server, ResolverFailure(server, "refused")))
+    english = [run_failure_text(f) for f in failures]
+    window.set_language("ja")
+    japanese = [run_failure_text(f) for f in failures]
+    window.set_language("en")
+    for failure, en, ja in zip(failures, english, japanese, strict=True):
+        assert server in en and server in ja, failure.key
+        assert en != ja, failure.key  # a Japanese sentence, not the English one
+        assert not any(word in ja for word in ("failed", "answer", "certificate")), ja
 
 
 def test_window_saves_and_replays_as_the_cli_does(
