@@ -71,13 +71,10 @@ class AnalysisRequest:
     replay_path: str | None = None
     #: The recording's start time, kept when replaying.
     created: str | None = None
-    #: The recording's resolver (as it was named) and its kind (system, udp, doh, dot).
+    #: The recording's resolver, as it was named.
     resolver_label: tuple[str, ...] = ()
-    resolver_kind: str | None = None
     timeout: float = 5.0
     budget: float = 30.0
-    #: A CA bundle to trust for DoH/DoT servers; None: the system's CAs.
-    ca_file: str | None = None
     #: A received message whose parties filled the inputs (core.message_check.MessageInput).
     message: MessageInput | None = None
     #: Where the message came from, for a status line: a file name or "pasted".
@@ -86,6 +83,11 @@ class AnalysisRequest:
     #: Also ask the zone's own name servers (`check --authoritative`), on this port.
     authoritative: bool = False
     authoritative_port: int = 53
+    # (Fields above keep the window's former request's order; new ones follow.)
+    #: The recording's resolver kind (system, udp, doh, dot; None: judged from its name).
+    resolver_kind: str | None = None
+    #: A CA bundle to trust for DoH/DoT servers; None: the system's CAs.
+    ca_file: str | None = None
     #: Also ask the analysis's questions of these name servers and compare the answers.
     compare: tuple[str, ...] = ()
     #: What the inputs as typed were read as, shown instead of the replayed inputs' own notes.
