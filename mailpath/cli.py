@@ -187,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _source(args: argparse.Namespace) -> Any:
-    from mailpath.core.dns import LiveSource
+    from mailpath.core.dns.sources import LiveSource
     from mailpath.core.names import parse_nameserver
 
     servers = [parse_nameserver(ns) for ns in args.nameserver]
@@ -195,10 +195,10 @@ def _source(args: argparse.Namespace) -> Any:
 
 
 def _spf(args: argparse.Namespace) -> int:
-    from mailpath.core.dns import ReplaySource
+    from mailpath.core.auth.spf import SpfResult, check_spf, outcome_to_json, render_text
+    from mailpath.core.dns.recording import open_recording
+    from mailpath.core.dns.sources import ReplaySource
     from mailpath.core.names import InputError, parse_ip
-    from mailpath.core.recording import open_recording
-    from mailpath.core.spf import SpfResult, check_spf, outcome_to_json, render_text
 
     # RFC 7208 gives a result for every identity: a malformed domain (an empty or long label,
     # a single label, a domain literal) is "none" (4.3), and any local part is data for the
@@ -260,8 +260,8 @@ def _check(args: argparse.Namespace) -> int:
 
 def _print(args: argparse.Namespace, outcome: SessionOutcome) -> None:
     """The report on stdout: text, or (--json) one JSON object; with the comparison."""
-    from mailpath.core.compare import comparison_to_json
-    from mailpath.core.compare import render_text as render_comparison
+    from mailpath.core.dns.compare import comparison_to_json
+    from mailpath.core.dns.compare import render_text as render_comparison
     from mailpath.core.report import render_text, result_to_json
 
     result = outcome.result
@@ -288,14 +288,14 @@ def _request(args: argparse.Namespace) -> AnalysisRequest:
             "give --message or --replay, not both (a saved analysis keeps its message)"
         )
     if args.replay:
-        from mailpath.core.recording import open_recording
+        from mailpath.core.dns.recording import open_recording
 
         rec = open_recording(args.replay)
         given = {"sender": args.sender, "recipient": args.recipient, "via": args.via}
         return replay_request(rec, args.replay, dkim_selectors=selectors, **given)
     message = None
     if args.message and args.watch is None:  # a watch checks SENDER and RECIPIENT as typed
-        from mailpath.core.message_check import MessageInput, message_parties
+        from mailpath.core.message.check import MessageInput, message_parties
 
         message = MessageInput(_read_message(args.message))
         sender, recipient, via = message_parties(
@@ -340,8 +340,8 @@ def _images(args: argparse.Namespace, result: Result) -> str | None:
     """--png, --svg: the route diagram; the problem in one line, else None."""
     if not (args.png or args.svg):
         return None
-    from mailpath.core.route import build_route_graph
-    from mailpath.gui.export import export_images
+    from mailpath.core.route.graph import build_route_graph
+    from mailpath.gui.graph.export import export_images
 
     graph = build_route_graph(result)
     for png, svg in ((args.png, None), (None, args.svg)):
@@ -362,7 +362,7 @@ MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 def _read_message(path: str) -> Any:
     """The message at `path` ("-": stdin), parsed; InputError (one line) if unusable."""
-    from mailpath.core.message import parse_message
+    from mailpath.core.message.parse import parse_message
     from mailpath.core.names import InputError
 
     name = "standard input" if path == "-" else path

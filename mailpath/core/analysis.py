@@ -19,12 +19,20 @@ from typing import Any
 
 import dns.reversename as reversename
 
-from mailpath.core.dkim import DkimKey, check_dkim_key, parse_selector
-from mailpath.core.dmarc import lookup_dmarc
-from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
-from mailpath.core.findings import build_findings
-from mailpath.core.judgement import judge_findings
-from mailpath.core.message_check import MessageInput, Verified, evaluate, spf_identity, verify
+from mailpath.core.auth.dkim import DkimKey, check_dkim_key, parse_selector
+from mailpath.core.auth.dmarc import lookup_dmarc
+from mailpath.core.auth.spf import (
+    MAX_PTR_NAMES,
+    SpfAudit,
+    SpfOutcome,
+    SpfResult,
+    audit,
+    check_host,
+)
+from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.judgement.findings import build_findings
+from mailpath.core.judgement.receiver import judge_findings
+from mailpath.core.message.check import MessageInput, Verified, evaluate, spf_identity, verify
 from mailpath.core.model import (
     DmarcInfo,
     Finding,
@@ -42,14 +50,6 @@ from mailpath.core.names import (
     is_ip_address,
     parse_party,
     parse_sending_host,
-)
-from mailpath.core.spf import (
-    MAX_PTR_NAMES,
-    SpfAudit,
-    SpfOutcome,
-    SpfResult,
-    audit,
-    check_host,
 )
 
 

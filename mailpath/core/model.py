@@ -11,19 +11,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mailpath.core.dns import Answer, ResolverInfo
+from mailpath.core.dns.sources import Answer, ResolverInfo
 
 if TYPE_CHECKING:
-    from mailpath.core.authoritative import AuthoritativeView
+    from mailpath.core.dns.authoritative import AuthoritativeView
+from mailpath.core.auth.spf import SpfAudit, SpfOutcome
 from mailpath.core.names import Domain
-from mailpath.core.spf import SpfAudit, SpfOutcome
 
 if TYPE_CHECKING:  # these modules import this one
-    from mailpath.core.authresults import AuthResultsHeader
-    from mailpath.core.dkim import ArcResult, DkimKey, DkimSignature
-    from mailpath.core.dmarc import DmarcResult
-    from mailpath.core.message import ParsedMessage
-    from mailpath.core.received import Hop
+    from mailpath.core.auth.authresults import AuthResultsHeader
+    from mailpath.core.auth.dkim import ArcResult, DkimKey, DkimSignature
+    from mailpath.core.auth.dmarc import DmarcResult
+    from mailpath.core.message.parse import ParsedMessage
+    from mailpath.core.message.received import Hop
 
 
 class Severity(str, enum.Enum):

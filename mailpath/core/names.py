@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import idna
 from publicsuffixlist import PublicSuffixList
 
-from mailpath.core.dns import Nameserver
+from mailpath.core.dns.sources import Nameserver
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 

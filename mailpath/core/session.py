@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from mailpath.core.dns import (
+from mailpath.core.dns.sources import (
     Answer,
     CachingSource,
     DnsSource,
@@ -36,10 +36,10 @@ from mailpath.core.names import InputError
 
 if TYPE_CHECKING:
     from mailpath.core.analysis import Progress
-    from mailpath.core.compare import Comparison
-    from mailpath.core.message_check import MessageInput
+    from mailpath.core.dns.compare import Comparison
+    from mailpath.core.dns.recording import Recording
+    from mailpath.core.message.check import MessageInput
     from mailpath.core.model import Result
-    from mailpath.core.recording import Recording
 
 __all__ = [
     "FAILURES",
@@ -206,7 +206,7 @@ def save_outcome(
     """Save a finished run as `--save` and the window's Save do: its inputs, answers and
     resolver (with its kind), the message's headers (never its body) and the DKIM selectors.
     Raises OSError naming `path`."""
-    from mailpath.core.recording import save_recording
+    from mailpath.core.dns.recording import save_recording
 
     result = outcome.result
     if result is None:
@@ -363,7 +363,7 @@ async def _after(
     """What follows an analysis the resolver answered: the authoritative view, then the
     comparison of resolvers (whose own certificate failure ends the run)."""
     if request.authoritative:
-        from mailpath.core.authoritative import authoritative_view, live_servers
+        from mailpath.core.dns.authoritative import authoritative_view, live_servers
 
         view = await authoritative_view(
             cache,
@@ -376,7 +376,7 @@ async def _after(
         result = replace(result, authoritative=view, findings=(*result.findings, *view.findings))
     if not compared:
         return result, None, None
-    from mailpath.core.compare import compare_resolvers
+    from mailpath.core.dns.compare import compare_resolvers
 
     sources: dict[str, DnsSource] = {live.resolver_info.address: cache, **compared}
     comparison = await compare_resolvers(cache.asked, sources)

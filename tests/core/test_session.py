@@ -17,16 +17,16 @@ from typing import Any
 import pytest
 
 from mailpath.cli import main
-from mailpath.core.dns import ResolverInfo
-from mailpath.core.recording import open_recording, save_recording
+from mailpath.core.dns.recording import open_recording, save_recording
+from mailpath.core.dns.sources import ResolverInfo
+from mailpath.core.judgement.verdict import verdict
 from mailpath.core.session import (
     AnalysisRequest,
     SessionFailed,
     replay_request,
     run_session,
 )
-from mailpath.core.verdict import verdict
-from mailpath.core.watch import session_run
+from mailpath.core.watch import session_run, watch
 from tests.support.dnsserver import DnsTestServer
 from tests.support.doh import LocalCa, TlsDnsServer
 from tests.support.nsd import free_port
@@ -215,7 +215,7 @@ def test_watch_ends_with_the_sessions_failure(
 ) -> None:
     resolvers, _upstream = half_broken
     with pytest.raises(SessionFailed) as raised:
-        asyncio.run(session_run(request(resolvers))())
+        asyncio.run(watch(session_run(request(resolvers)), 1.0, limit=3))
     assert raised.value.failure.key == "tls"
 
 

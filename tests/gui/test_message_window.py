@@ -113,7 +113,7 @@ def test_pasted_message_source_is_analyzed(
 ) -> None:
     from PySide6.QtWidgets import QDialog
 
-    from mailpath.gui.message_dialog import PasteMessageDialog
+    from mailpath.gui.window.message_dialog import PasteMessageDialog
 
     seen: list[PasteMessageDialog] = []
 
@@ -135,7 +135,7 @@ def test_pasted_message_source_is_analyzed(
 def test_cancelled_paste_changes_nothing(qtbot: Any, window: Any, monkeypatch: Any) -> None:
     from PySide6.QtWidgets import QDialog
 
-    from mailpath.gui.message_dialog import PasteMessageDialog
+    from mailpath.gui.window.message_dialog import PasteMessageDialog
 
     monkeypatch.setattr(PasteMessageDialog, "exec", lambda self: int(QDialog.DialogCode.Rejected))
     assert not window.paste_message_dialog()
@@ -166,7 +166,7 @@ def test_a_file_that_is_no_message_is_an_error_naming_it(
 def test_selecting_a_hop_highlights_its_node(
     qtbot: Any, window: Any, served: Any, monkeypatch: Any
 ) -> None:
-    from mailpath.core import route
+    from mailpath.core.route import graph as route
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
         window.open_message(str(SEED_EML))

@@ -86,9 +86,9 @@ def test_tls_failure_with_authoritative_ends_the_window_run_as_the_cli_run(
 
 
 def test_every_run_failure_is_said_in_both_languages(window: Any) -> None:
-    from mailpath.core.dns import ResolverFailure
+    from mailpath.core.dns.sources import ResolverFailure
     from mailpath.core.session import FAILURES, RunFailure
-    from mailpath.gui.resolver_field import run_failure_text
+    from mailpath.gui.window.resolver_field import run_failure_text
 
     server = "tls://192.0.2.53"
     failures = [RunFailure(key, server) for key in FAILURES]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mailpath.core.authresults import receiving_results
-from mailpath.core.message import (
+from mailpath.core.message.check import receiving_results
+from mailpath.core.message.parse import (
     MessageError,
     ParsedMessage,
     find_handover,
@@ -19,8 +19,8 @@ from mailpath.core.message import (
     message_to_json_headers,
     parse_message,
 )
+from mailpath.core.message.received import parse_received
 from mailpath.core.names import InputError
-from mailpath.core.received import parse_received
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[3]
