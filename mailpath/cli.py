@@ -13,9 +13,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from mailpath import __version__
+
+if TYPE_CHECKING:
+    from mailpath.core.model import Result
+    from mailpath.core.session import AnalysisRequest, SessionOutcome
 
 FAILED_CHECK = 1
 USAGE_ERROR = 2
@@ -227,132 +231,128 @@ def _spf(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """`mailpath check`: the arguments as a request, the session, then what it found."""
     problem = _fix_live_problem(args)
     if problem:
         return _fail(problem)
     if args.watch is not None:
         return _watch(args)
-    from mailpath.core.analysis import analyze, input_notes, parse_inputs
-    from mailpath.core.dns.recording import open_recording, save_recording
-    from mailpath.core.dns.sources import RecordingSource, ReplaySource
     from mailpath.core.names import InputError
-    from mailpath.core.report import render_text, result_to_json
+    from mailpath.core.session import run_session
 
     try:
-        started_at = None
-        message = None
-        given_notes: tuple[str, ...] = ()
-        selectors: tuple[str, ...] = tuple(args.dkim_selector)
-        if args.message and args.replay:
-            raise InputError("cli/message-and-replay")
-        if args.replay:
-            rec = open_recording(args.replay)
-            message = rec.message
-            selectors = selectors or rec.dkim_selectors
-            if args.sender or args.recipient:
-                given = parse_inputs(args.sender or "", args.recipient or "", args.via)
-                saved = parse_inputs(rec.sender, rec.recipient, rec.via)
-                given_notes = input_notes(*given)
-                if given[:2] != saved[:2] or (args.via and given[2] != saved[2]):
-                    raise InputError(
-                        "cli/replay-other-parties",
-                        path=args.replay,
-                        sender=rec.sender,
-                        recipient=rec.recipient,
-                    )
-            sender, recipient, via = rec.sender, rec.recipient, rec.via
-            source: Any = ReplaySource(rec.answers)
-            started_at = rec.created
-            resolver: tuple[str, ...] = rec.resolver
-        else:
-            if args.message:
-                from mailpath.core.message.check import MessageInput, message_parties
-
-                message = MessageInput(_read_message(args.message))
-                sender, recipient, via = message_parties(
-                    message.parsed, args.sender, args.recipient, args.via
-                )
-            elif args.sender is None or args.recipient is None:
-                raise InputError("cli/give-parties-or-file")
-            else:
-                sender, recipient, via = args.sender, args.recipient, args.via
-            parse_inputs(sender, recipient, via)
-            live = _source(args)
-            resolver = tuple(live.servers)
-            source = RecordingSource(live)
-        if args.replay:
-            result = asyncio.run(
-                analyze(
-                    source,
-                    sender,
-                    recipient,
-                    via,
-                    started_at=started_at,
-                    message=message,
-                    dkim_selectors=selectors,
-                )
-            )
-            result = _replayed_resolver(result, rec)
-            if given_notes:  # what SENDER/RECIPIENT as typed were read as
-                from dataclasses import replace
-
-                result = replace(result, inputs=replace(result.inputs, notes=given_notes))
-        else:
-            result, compared = asyncio.run(
-                _analyze_live(
-                    args, source, sender, recipient, via, message=message, dkim_selectors=selectors
-                )
-            )
+        request = _request(args)
+        outcome = asyncio.run(run_session(request))
     except InputError as exc:
         return _fail(str(exc))
+    if outcome.failure is not None:
+        return _fail(outcome.failure.sentence())
+    result = outcome.result
+    assert result is not None
     _notes(result.inputs.notes)
-    if args.save:
-        answers = source.answers() if isinstance(source, RecordingSource) else rec.answers
-        try:
-            save_recording(
-                args.save,
-                sender=result.inputs.sender,
-                recipient=result.inputs.recipient,
-                via=result.inputs.via,
-                created=result.started_at,
-                resolver=resolver,
-                answers=answers,
-                message=result.message,
-                dkim_selectors=selectors,
-                resolver_kind=result.resolver.kind if result.resolver else None,
-            )
-        except OSError as exc:
-            return _fail(f"cannot write {args.save}: {_reason(args.save, exc)}")
-    if args.png or args.svg:
-        from mailpath.core.route.graph import build_route_graph
-        from mailpath.gui.graph.export import export_images
-
-        graph = build_route_graph(result)
-        for png, svg in ((args.png, None), (None, args.svg)):
-            target = png or svg
-            if not target:
-                continue
-            try:
-                _probe_writable(target)
-                export_images(graph, png, svg, _title(result))
-            except OSError as exc:
-                return _fail(f"cannot write {target}: {_reason(target, exc)}")
-    if args.json:
-        data = result_to_json(result)
-        if not args.replay and args.compare_resolvers:
-            from mailpath.core.dns.compare import comparison_to_json
-
-            data["compare"] = comparison_to_json(compared)
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
-        if not args.replay and compared is not None:
-            from mailpath.core.dns.compare import render_text as render_comparison
-
-            sys.stdout.write("\n".join(render_comparison(compared)) + "\n")
+    problem = _save(args, request, outcome) or _images(args, result)
+    if problem:
+        return _fail(problem)
+    _print(args, outcome)
     if args.fail_on and _meets(result.findings, args.fail_on):
         return FAILED_CHECK
     return 0
+
+
+def _print(args: argparse.Namespace, outcome: SessionOutcome) -> None:
+    """The report on stdout: text, or (--json) one JSON object; with the comparison."""
+    from mailpath.core.dns.compare import comparison_to_json
+    from mailpath.core.dns.compare import render_text as render_comparison
+    from mailpath.core.report import render_text, result_to_json
+
+    result = outcome.result
+    assert result is not None
+    if args.json:
+        data = result_to_json(result)
+        if outcome.comparison is not None:
+            data["compare"] = comparison_to_json(outcome.comparison)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
+    if outcome.comparison is not None:
+        sys.stdout.write("\n".join(render_comparison(outcome.comparison)) + "\n")
+
+
+def _request(args: argparse.Namespace) -> AnalysisRequest:
+    """The `check` arguments as a core.session.AnalysisRequest; InputError if unusable."""
+    from mailpath.core.names import InputError
+    from mailpath.core.session import AnalysisRequest, replay_request
+
+    selectors = tuple(args.dkim_selector)
+    if args.message and args.replay:
+        raise InputError("cli/message-and-replay")
+    if args.replay:
+        from mailpath.core.dns.recording import open_recording
+
+        rec = open_recording(args.replay)
+        given = {"sender": args.sender, "recipient": args.recipient, "via": args.via}
+        return replay_request(rec, args.replay, dkim_selectors=selectors, **given)
+    message = None
+    if args.message and args.watch is None:  # a watch checks SENDER and RECIPIENT as typed
+        from mailpath.core.message.check import MessageInput, message_parties
+
+        message = MessageInput(_read_message(args.message))
+        sender, recipient, via = message_parties(
+            message.parsed, args.sender, args.recipient, args.via
+        )
+    elif args.sender is None or args.recipient is None:
+        raise InputError("cli/give-parties-or-file")
+    else:
+        sender, recipient, via = args.sender, args.recipient, args.via
+    return AnalysisRequest(
+        sender,
+        recipient,
+        via,
+        nameservers=tuple(args.nameserver),
+        timeout=args.timeout,
+        budget=args.budget,
+        ca_file=_ca_path(args),
+        message=message,
+        dkim_selectors=selectors,
+        authoritative=args.authoritative,
+        authoritative_port=args.authoritative_port,
+        compare=tuple(args.compare_resolvers.split(",")) if args.compare_resolvers else (),
+    )
+
+
+def _save(
+    args: argparse.Namespace, request: AnalysisRequest, outcome: SessionOutcome
+) -> str | None:
+    """--save: the analysis with its answers; the problem in one line, else None."""
+    if not args.save:
+        return None
+    from mailpath.core.session import save_outcome
+
+    try:
+        save_outcome(args.save, request, outcome)
+    except OSError as exc:
+        return f"cannot write {args.save}: {_reason(args.save, exc)}"
+    return None
+
+
+def _images(args: argparse.Namespace, result: Result) -> str | None:
+    """--png, --svg: the route diagram; the problem in one line, else None."""
+    if not (args.png or args.svg):
+        return None
+    from mailpath.core.route.graph import build_route_graph
+    from mailpath.gui.graph.export import export_images
+
+    graph = build_route_graph(result)
+    for png, svg in ((args.png, None), (None, args.svg)):
+        target = png or svg
+        if not target:
+            continue
+        try:
+            _probe_writable(target)
+            export_images(graph, png, svg, _title(result))
+        except OSError as exc:
+            return f"cannot write {target}: {_reason(target, exc)}"
+    return None
 
 
 #: A message larger than this is not read (a mail server's limit is usually 25-50 MB).
@@ -539,131 +539,34 @@ def _fix_live_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _ca_path(args: argparse.Namespace) -> str | None:
+    """The CA file --ca-file or $MAILPATH_CA_FILE names (the session checks it exists)."""
+    return getattr(args, "ca_file", None) or os.environ.get(CA_FILE_ENV, "").strip() or None
+
+
 def _ca_file(args: argparse.Namespace) -> str | None:
     from mailpath.core.names import InputError
 
-    path = getattr(args, "ca_file", None) or os.environ.get(CA_FILE_ENV, "").strip() or None
+    path = _ca_path(args)
     if path is not None and not os.path.isfile(path):
         raise InputError("cli/ca-file-missing", path=path)
     return path
 
 
-def _compare_sources(args: argparse.Namespace) -> dict[str, Any]:
-    from mailpath.core.dns.sources import LiveSource
-    from mailpath.core.names import InputError, parse_nameserver
-
-    texts = [t for t in (args.compare_resolvers or "").split(",") if t.strip()]
-    if not texts:
-        raise InputError("cli/compare-needs-list")
-    ca_file = _ca_file(args)
-    out: dict[str, Any] = {}
-    for text in texts:
-        ns = parse_nameserver(text)
-        out[str(ns)] = LiveSource([ns], timeout=args.timeout, budget=args.budget, ca_file=ca_file)
-    return out
-
-
-async def _analyze_live(
-    args: argparse.Namespace,
-    source: Any,
-    sender: str,
-    recipient: str,
-    via: str | None,
-    *,
-    message: Any = None,
-    dkim_selectors: Sequence[str] = (),
-) -> tuple[Any, Any]:
-    """The live analysis, then (when asked) the authoritative view and the comparison of
-    resolvers, all through one cache so nothing is asked twice."""
-    from dataclasses import replace
-
-    from mailpath.core.analysis import analyze
-    from mailpath.core.dns.sources import CachingSource
-    from mailpath.core.names import InputError
-    from mailpath.core.sentences import resolver_failure_sentence
-
-    compare_sources = _compare_sources(args) if args.compare_resolvers else None
-    live = getattr(source, "inner", source)
-    cache = CachingSource(source)
-    result = await analyze(
-        cache, sender, recipient, via, message=message, dkim_selectors=dkim_selectors
-    )
-    result = replace(result, resolver=getattr(live, "resolver_info", None))
-    if getattr(live, "tls_failure", None):
-        raise InputError("cli/tls-failed-no-fallback", server=live.tls_failure)
-    failure = getattr(live, "resolver_failure", None)
-    if failure is not None:
-        # Nothing was answered: no verdict about the domains can come from this run.
-        raise InputError(resolver_failure_sentence(failure))
-    compared = None
-    if args.authoritative:
-        from mailpath.core.dns.authoritative import authoritative_view, live_servers
-
-        view = await authoritative_view(
-            cache,
-            result,
-            _selectors(args),
-            servers=live_servers(port=args.authoritative_port, timeout=min(args.timeout, 3.0)),
-        )
-        result = replace(result, authoritative=view, findings=(*result.findings, *view.findings))
-    if compare_sources is not None:
-        from mailpath.core.dns.compare import compare_resolvers
-
-        label = live.resolver_info.address if hasattr(live, "resolver_info") else "resolver"
-        compared = await compare_resolvers(cache.asked, {label: cache, **compare_sources})
-        for other in compare_sources.values():
-            if other.tls_failure:
-                raise InputError("cli/tls-failed", server=other.tls_failure)
-    return result, compared
-
-
-def _replayed_resolver(result: Any, rec: Any) -> Any:
-    """The resolver a replayed analysis's answers came from, as the live one said it."""
-    from dataclasses import replace
-
-    from mailpath.core.dns.sources import ResolverInfo
-
-    if not rec.resolver:
-        return result
-    address = ", ".join(rec.resolver)
-    kind = rec.resolver_kind
-    if kind is None:  # an older recording: judge by the form of the address
-        first = rec.resolver[0]
-        kind = (
-            "doh"
-            if first.startswith("https://")
-            else "dot"
-            if first.startswith("tls://")
-            else "udp"
-        )
-    return replace(result, resolver=ResolverInfo(kind, address))
-
-
-def _selectors(args: argparse.Namespace) -> list[str]:
-    """The DKIM selectors asked for (--dkim-selector, where that option exists)."""
-    given = getattr(args, "dkim_selector", None) or []
-    items = [given] if isinstance(given, str) else list(given)
-    return [s.strip() for item in items for s in str(item).split(",") if s.strip()]
-
-
 def _watch(args: argparse.Namespace) -> int:
     from mailpath.core.analysis import input_notes, parse_inputs
     from mailpath.core.names import InputError
-    from mailpath.core.watch import WatchRun, watch
+    from mailpath.core.session import SessionFailed, check_request
+    from mailpath.core.watch import WatchRun, session_run, watch
 
     try:
         if args.sender is None or args.recipient is None:
             raise InputError("cli/give-parties")
         _notes(input_notes(*parse_inputs(args.sender, args.recipient, args.via)))
-        _source(args)  # bad --nameserver or --ca-file: say so before the first run
-        if args.compare_resolvers:
-            _compare_sources(args)
+        request = _request(args)
+        check_request(request)  # bad --nameserver or --ca-file: say so before the first run
     except InputError as exc:
         return _fail(str(exc))
-
-    async def run() -> Any:
-        result, _ = await _analyze_live(args, _source(args), args.sender, args.recipient, args.via)
-        return result
 
     def show(current: WatchRun) -> None:
         if args.json:
@@ -682,8 +585,9 @@ def _watch(args: argparse.Namespace) -> int:
         print(line, flush=True)
 
     try:
+        run = session_run(request)
         last = asyncio.run(watch(run, args.watch, limit=args.watch_limit, on_run=show))
-    except InputError as exc:
+    except (InputError, SessionFailed) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         print("mailpath: watch interrupted", file=sys.stderr)

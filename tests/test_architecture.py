@@ -16,7 +16,6 @@ MAX_FUNCTION_LINES = 80
 
 #: Modules still over the limit, each being split (the list only shrinks).
 OVERSIZE_MODULES: set[str] = {
-    "mailpath.cli",
     "mailpath.core.auth.dkim",
     "mailpath.core.auth.dmarc",
     "mailpath.core.auth.spf.evaluate",
@@ -34,7 +33,6 @@ OVERSIZE_MODULES: set[str] = {
 }
 #: Functions still over the limit that are not data tables (the list only shrinks).
 OVERSIZE_FUNCTIONS: set[str] = {
-    "mailpath.cli._check",
     "mailpath.core.analysis.analyze",
     "mailpath.core.auth.dkim._plan",
     "mailpath.core.auth.dkim.verify_arc",

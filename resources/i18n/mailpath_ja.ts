@@ -3368,38 +3368,6 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
   <context>
     <name>ResolverFailure</name>
     <message>
-      <source>connection refused</source>
-      <translation>接続を拒否されました</translation>
-    </message>
-    <message>
-      <source>no answer within {seconds} s</source>
-      <translation>{seconds} 秒以内に応答なし</translation>
-    </message>
-    <message>
-      <source>its TLS certificate is not trusted: {reason}</source>
-      <translation>TLS 証明書が信頼されていません: {reason}</translation>
-    </message>
-    <message>
-      <source>the TLS handshake failed: {reason}</source>
-      <translation>TLS ハンドシェイクに失敗しました: {reason}</translation>
-    </message>
-    <message>
-      <source>HTTP status {status}</source>
-      <translation>HTTP ステータス {status}</translation>
-    </message>
-    <message>
-      <source>the network or host is unreachable</source>
-      <translation>ネットワークまたはホストに到達できません</translation>
-    </message>
-    <message>
-      <source>the system's name service finds no address for {host} ({reason})</source>
-      <translation>システムの名前解決で {host} のアドレスが見つかりません（{reason}）</translation>
-    </message>
-    <message>
-      <source>{reason}</source>
-      <translation>{reason}</translation>
-    </message>
-    <message>
       <source>The resolver {server} does not answer ({cause}). No verdict about the domains can be made: choose another resolver, or check the network.</source>
       <translation>リゾルバー {server} が応答しません（{cause}）。ドメインについての判定はできません。別のリゾルバーを選ぶか、ネットワークを確認してください。</translation>
     </message>

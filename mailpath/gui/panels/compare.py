@@ -316,9 +316,5 @@ class CompareDialog(QDialog):
         self.runner.shutdown()
 
 
-def tls_failure_text(server: str) -> str:
-    return tr(
-        "CompareResolvers",
-        "TLS certificate check failed for {server}.\n\nNothing was taken from it over plain "
-        "DNS. If the server is yours, trust its CA with $MAILPATH_CA_FILE.",
-    ).format(server=server)
+#: Where a comparison's certificate failure is said (the resolver field says it too).
+tls_failure_text = resolver_field.tls_failure_text

@@ -32,6 +32,7 @@ from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
     from mailpath.core.judgement.verdict import Verdict
+    from mailpath.core.session import AnalysisRequest
     from mailpath.core.watch import Change
     from mailpath.gui.window.main_window import MainWindow
 
@@ -86,14 +87,14 @@ def change_text(change: Change) -> str:
     return change.render(lambda template: tr(CHANGES_CONTEXT, template))
 
 
-def _inputs_of(request: Any) -> tuple[Any, ...]:
+def _inputs_of(request: AnalysisRequest) -> tuple[Any, ...]:
     """What a request checks: a different one is not a re-check of the same thing."""
     return (
-        getattr(request, "sender", None),
-        getattr(request, "recipient", None),
-        getattr(request, "via", None) or None,
-        id(getattr(request, "message", None)) if getattr(request, "message", None) else None,
-        getattr(request, "replay_path", None),
+        request.sender,
+        request.recipient,
+        request.via or None,
+        id(request.message) if request.message is not None else None,
+        request.replay_path,
     )
 
 
@@ -250,7 +251,7 @@ class WatchMode(QObject):
         else:
             self.stop()  # the inputs need correcting: the fields say why
 
-    def _on_analysis_started(self, request: Any) -> None:
+    def _on_analysis_started(self, request: AnalysisRequest) -> None:
         """An analysis of other inputs (typed ones, a message, a file), started by the person
         or by the watch's own timer: the re-check would compare different things, so it
         stops."""

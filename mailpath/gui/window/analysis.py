@@ -16,6 +16,7 @@ from mailpath.gui.text.i18n import tr
 from mailpath.gui.window.inputs import sentence
 
 if TYPE_CHECKING:
+    from mailpath.core.session import SessionOutcome
     from mailpath.gui.window.main_window import MainWindow
     from mailpath.gui.worker import AnalysisRunner
 
@@ -37,7 +38,7 @@ class AnalysisController(QObject):
         super().__init__(window)
         self.window = window
         self.result: Any = None
-        self.extra: Any = None
+        self.extra: SessionOutcome | None = None
         self.down: set[str] = set()
         self.request: Any = None
         self.running = False
@@ -68,11 +69,14 @@ class AnalysisController(QObject):
         self.window.status_line.set_text(text)
 
     def idle_status(self) -> str:
-        failure = getattr(self.extra, "resolver_failure", None)
-        if failure is not None and self.result is None:
-            from mailpath.gui.window.resolver_field import failure_text
+        extra = self.extra
+        if extra is not None and extra.failure is not None and self.result is None:
+            from mailpath.gui.window.resolver_field import failure_text, run_failure_text
 
-            return failure_text(failure)
+            # A resolver that answered nothing is said first: its field names it too.
+            if extra.resolver_failure is not None:
+                return failure_text(extra.resolver_failure)
+            return run_failure_text(extra.failure)
         return self.window.status_line.idle_text(self.result)
 
     def start(self) -> bool:
@@ -169,14 +173,13 @@ class AnalysisController(QObject):
         )
         self.show_result(result)
 
-    def _on_finished(self, generation: int, result: Any, extra: Any) -> None:
+    def _on_finished(self, generation: int, result: Any, extra: SessionOutcome) -> None:
         self._progress_timer.stop()
         self._pending_progress = None
         self.extra = extra
         self._end_run()
-        failure = getattr(extra, "resolver_failure", None)
-        if failure is not None:
-            self._show_resolver_failure(failure)
+        if extra.failure is not None:
+            self._show_failure(extra)
             return
         self.show_result(result)
         self.window.route.select_worst()
@@ -187,9 +190,11 @@ class AnalysisController(QObject):
         self._status(self.idle_status())
         self.window.analysisFinished.emit()
 
-    def _show_resolver_failure(self, failure: Any) -> None:
-        """The resolver answered nothing: a resolver error where the verdict would be, never
-        a verdict about the domains (whose every lookup "failed" only because of it)."""
+    def _show_failure(self, outcome: SessionOutcome) -> None:
+        """The session ended the run (core.session decides when): a certificate that did not
+        verify, or a resolver that answered nothing. The failure stands where the verdict
+        would be, never a verdict about the domains (whose lookups "failed" only because of
+        it); the TLS failure's own dialog follows (`fix_live`)."""
         w = self.window
         self.result = None
         w.scene.clear_graph()
@@ -198,9 +203,11 @@ class AnalysisController(QObject):
         w.findings.set_findings(())
         self.show_message(None)
         w.headline_part.update()
-        w.inputs.show_resolver_failure(failure)
+        if outcome.resolver_failure is not None:
+            w.inputs.show_resolver_failure(outcome.resolver_failure)
         self._status(self.idle_status())
-        log.info("resolver failure: %s", failure.sentence())
+        assert outcome.failure is not None
+        log.info("run failure: %s", outcome.failure.sentence())
         w.analysisFinished.emit()
 
     def _on_failed(self, generation: int, message: str, details: str) -> None:

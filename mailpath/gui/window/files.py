@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
@@ -182,32 +182,11 @@ class FileActions:
     # ------------------------------------------------------------ analyses
 
     def save_analysis(self, path: str) -> None:
-        import inspect
-
-        from mailpath.core.dns.recording import save_recording
+        from mailpath.core.session import save_outcome
 
         analysis = self.window.analysis
-        result = analysis.result
-        extra: dict[str, Any] = {}
-        # The message (its headers and DKIM/ARC results, never the body) and the selectors
-        # are saved with the analysis where recordings can hold them.
-        accepted = inspect.signature(save_recording).parameters
-        message = getattr(result, "message", None)
-        if message is not None and "message" in accepted:
-            extra["message"] = message
-        selectors = tuple(getattr(analysis.request, "dkim_selectors", ()) or ())
-        if selectors and "dkim_selectors" in accepted:
-            extra["dkim_selectors"] = selectors
-        save_recording(
-            path,
-            sender=result.inputs.sender,
-            recipient=result.inputs.recipient,
-            via=result.inputs.via,
-            created=result.started_at,
-            resolver=analysis.extra.resolver,
-            answers=analysis.extra.answers,
-            **extra,
-        )
+        assert analysis.extra is not None  # Save needs a finished analysis
+        save_outcome(path, analysis.request, analysis.extra)
 
     def save_analysis_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -243,7 +222,7 @@ class FileActions:
         import traceback
 
         from mailpath.core.dns.recording import RecordingError, open_recording
-        from mailpath.gui.jobs import AnalysisRequest
+        from mailpath.core.session import replay_request
         from mailpath.gui.text.sentences import error_text
 
         w = self.window
@@ -260,23 +239,9 @@ class FileActions:
         w.inputs.set_inputs(recording.sender, recording.recipient, recording.via)
         # A saved message replays with its DKIM/ARC results as they were verified; it is not
         # kept for the next (live) analysis, whose inputs the person types.
-        message = getattr(recording, "message", None)
         w.inputs.forget_message()
-        w.analysis.run_request(
-            AnalysisRequest(
-                sender=recording.sender,
-                recipient=recording.recipient,
-                via=recording.via,
-                replay_answers=recording.answers,
-                replay_path=path,
-                created=recording.created or None,
-                resolver_label=recording.resolver,
-                message=message,
-                message_name=path if message is not None else None,
-                dkim_selectors=tuple(getattr(recording, "dkim_selectors", ()) or ()),
-            )
-        )
-        if message is not None:
+        w.analysis.run_request(replay_request(recording, path))
+        if recording.message is not None:
             self.show_message_dock()
         return True
 
@@ -320,11 +285,12 @@ class FileActions:
         File → Open Message would, but offline: the DNS answers are the bundled seed
         recording's (a question it lacks shows as "not in the recording", never a lookup)."""
         import traceback
+        from dataclasses import replace
 
         from mailpath.core.dns.recording import open_recording
         from mailpath.core.message.check import MessageInput, message_parties
         from mailpath.core.message.parse import parse_message
-        from mailpath.gui.jobs import AnalysisRequest
+        from mailpath.core.session import replay_request
         from mailpath.paths import resource, seed_example
 
         w = self.window
@@ -347,17 +313,17 @@ class FileActions:
         w.inputs.fill_from_message(sender, recipient, via, message, str(path))
         w.inputs.forget_message()  # the next analysis the person starts is live, of the fields
         self.show_message_dock()
+        # The seed recording's answers, for the message's own parties.
+        seed = replay_request(recording, str(seed_example()))
         w.analysis.run_request(
-            AnalysisRequest(
+            replace(
+                seed,
                 sender=sender,
                 recipient=recipient,
                 via=via,
-                replay_answers=recording.answers,
-                replay_path=str(seed_example()),
-                created=recording.created or None,
-                resolver_label=recording.resolver,
                 message=message,
                 message_name=str(path),
+                dkim_selectors=(),
             )
         )
         return True

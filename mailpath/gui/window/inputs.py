@@ -20,7 +20,7 @@ from mailpath.gui.window import resolver_field
 if TYPE_CHECKING:
     from PySide6.QtCore import QStringListModel
 
-    from mailpath.gui.jobs import AnalysisRequest
+    from mailpath.core.session import AnalysisRequest
     from mailpath.gui.window.main_window import MainWindow
 
 RECENT_MAX = 15
@@ -295,7 +295,8 @@ class InputBar:
             parse_party,
             parse_sending_host,
         )
-        from mailpath.gui.jobs import AnalysisRequest
+        from mailpath.core.session import AnalysisRequest
+        from mailpath.gui.jobs import ca_file
 
         ok = True
         checks: list[tuple[str, Callable[[], object]]] = [
@@ -343,6 +344,7 @@ class InputBar:
             recipient=self.recipient_edit.text().strip(),
             via=self.via_edit.text().strip() or None,
             nameservers=tuple(servers),
+            ca_file=ca_file(),
             message=message,
             message_name=message_name,
             dkim_selectors=tuple(selectors),

@@ -15,6 +15,8 @@ from mailpath.gui.text.i18n import tr
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
 
+    from mailpath.core.session import RunFailure
+
 #: Item data role marking a public resolver's item (its value: the transport's key).
 PUBLIC_ROLE = 0x0100 + 41  # Qt.UserRole + 41
 
@@ -116,31 +118,17 @@ def transport_text(kind: str, address: str) -> str:
     return names.get(kind, names["mixed"]).format(address=address)
 
 
-def _failure_causes() -> dict[str, str]:
-    """`core.dns.RESOLVER_FAILURES`, in the UI language (the same keys and parameters)."""
-    return {
-        "refused": tr("ResolverFailure", "connection refused"),
-        "timeout": tr("ResolverFailure", "no answer within {seconds} s"),
-        "tls_certificate": tr("ResolverFailure", "its TLS certificate is not trusted: {reason}"),
-        "tls": tr("ResolverFailure", "the TLS handshake failed: {reason}"),
-        "http": tr("ResolverFailure", "HTTP status {status}"),
-        "unreachable": tr("ResolverFailure", "the network or host is unreachable"),
-        "bootstrap": tr(
-            "ResolverFailure", "the system's name service finds no address for {host} ({reason})"
-        ),
-        "error": tr("ResolverFailure", "{reason}"),
-    }
-
-
 def failure_text(failure: object) -> str:
     """A `core.dns.ResolverFailure` as one sentence in the UI language: the resolver, not the
-    recipient, is what failed."""
+    recipient, is what failed. Its cause is the core's sentence "resolver-failure/CAUSE"."""
+    from mailpath.core.sentences import Sentence
+    from mailpath.gui.text.sentences import sentence_text
+
     server = str(getattr(failure, "server", ""))
     cause_key = str(getattr(failure, "cause", "error"))
     params = dict(getattr(failure, "params", ()))
-    template = _failure_causes().get(cause_key, "{reason}")
     try:
-        cause = template.format(**params)
+        cause = sentence_text(Sentence(f"resolver-failure/{cause_key}", **params))
     except (KeyError, IndexError, ValueError):
         describe = getattr(failure, "describe", None)
         cause = describe() if callable(describe) else cause_key
@@ -149,3 +137,22 @@ def failure_text(failure: object) -> str:
         "The resolver {server} does not answer ({cause}). No verdict about the domains can be "
         "made: choose another resolver, or check the network.",
     ).format(server=server, cause=cause)
+
+
+def run_failure_text(failure: RunFailure) -> str:
+    """A `core.session.RunFailure` (why a run ended without a verdict) in the UI language:
+    each key of `core.session.FAILURES`, and "resolver" (`failure_text`)."""
+    if failure.resolver is not None:
+        return failure_text(failure.resolver)
+    # A DoH/DoT certificate that did not verify: the analysis's resolver, or one compared.
+    texts = {"tls": tls_failure_text, "compare-tls": tls_failure_text}
+    return texts[failure.key](failure.server)
+
+
+def tls_failure_text(server: str) -> str:
+    """A DoH/DoT server whose certificate did not verify (nothing taken over plain DNS)."""
+    return tr(
+        "CompareResolvers",
+        "TLS certificate check failed for {server}.\n\nNothing was taken from it over plain "
+        "DNS. If the server is yours, trust its CA with $MAILPATH_CA_FILE.",
+    ).format(server=server)
