@@ -125,6 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SEL",
         help="check the DKIM key SEL._domainkey.SENDER (repeatable)",
     )
+    check.add_argument(
+        "--receiver",
+        choices=("gmail", "yahoo", "outlook"),
+        help="list this receiver's published requirements (default: the one the recipient's "
+        "MX hosts belong to)",
+    )
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument(
         "--save",
@@ -304,6 +310,10 @@ def _check(args: argparse.Namespace) -> int:
             )
     except InputError as exc:
         return _fail(str(exc))
+    if args.receiver:
+        from dataclasses import replace
+
+        result = replace(result, receiver=args.receiver)
     _notes(result.inputs.notes)
     if args.save:
         answers = source.answers() if isinstance(source, RecordingSource) else rec.answers

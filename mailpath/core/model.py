@@ -256,3 +256,7 @@ class Result:
     authoritative: AuthoritativeView | None = None
     #: Where the answers came from (None: replayed without that information).
     resolver: ResolverInfo | None = None
+    #: The receiver whose published requirements were asked for (`core.requirements`
+    #: RECEIVERS: "gmail", "yahoo", "outlook"; `check --receiver`); None: the one the
+    #: recipient's MX hosts belong to.
+    receiver: str | None = None

@@ -12,6 +12,9 @@ from mailpath.core.findings import is_forwarder, sending_host_name
 from mailpath.core.judgement import judge
 from mailpath.core.message_check import message_to_json
 from mailpath.core.model import MxInfo, Result, Severity
+from mailpath.core.requirements import evaluate as evaluate_requirements
+from mailpath.core.requirements import render_lines as render_requirements
+from mailpath.core.requirements import requirements_to_json
 from mailpath.core.route import build_route_graph, graph_to_json
 from mailpath.core.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
 from mailpath.core.verdict import verdict
@@ -128,6 +131,8 @@ def result_to_json(result: Result) -> dict[str, Any]:
             else None
         ),
         "authoritative": view_to_json(result.authoritative),
+        # The recognised or chosen receiver's published rules, row by row (core.requirements).
+        "requirements": requirements_to_json(evaluate_requirements(result)),
         "graph": graph_to_json(build_route_graph(result)),
     }
 
@@ -301,6 +306,11 @@ def render_text(result: Result, color: bool = False) -> str:
             lines.append(f"        checked with that record: {', '.join(f.verified)}")
         if f.fix_disposition:
             lines.append(f"        with that fix the mail is: {f.fix_disposition}")
+    requirements = render_requirements(evaluate_requirements(result))
+    if requirements:
+        lines.append("")
+        lines.append(c(requirements[0], "head"))
+        lines.extend(requirements[1:])
     lines.append("")
     lines.append(f"{result.queries} DNS questions, {result.elapsed:.2f} s")
     return "\n".join(lines) + "\n"
