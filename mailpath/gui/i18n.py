@@ -15,7 +15,9 @@ new ones into the `.ts` as unfinished; `check` fails while any message is unfini
 core's finding templates (`mailpath.core.findings.TEMPLATES`) are collected the same way, in
 the context `FindingTemplates` (see `finding_text`), and the route's label and detail templates
 (`mailpath.core.route.TEMPLATES`) in the context `RouteText` (see `labels`), and the watch's
-"what changed" (`mailpath.core.watch.TEMPLATES`) in the context `WatchChanges`.
+"what changed" (`mailpath.core.watch.TEMPLATES`) in the context `WatchChanges`, and the
+receivers' requirements' evidence and fixes (`mailpath.core.requirements.TEMPLATES`) in the
+context `Requirements`.
 Placeholders are Python `str.format` fields (`{count}`), the same in both languages.
 """
 
@@ -187,6 +189,13 @@ def extract(package_dir: Path | None = None) -> dict[str, list[str]]:
     for source in WATCH_TEMPLATES.values():
         if source not in changed:
             changed.append(source)
+    # The receivers' requirements: evidence and fixes (`mailpath.core.requirements.TEMPLATES`).
+    from mailpath.core.requirements import TEMPLATES as REQUIREMENT_TEMPLATES
+
+    required = found.setdefault("Requirements", [])
+    for source in REQUIREMENT_TEMPLATES.values():
+        if source not in required:
+            required.append(source)
     return found
 
 
