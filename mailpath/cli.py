@@ -131,6 +131,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="list this receiver's published requirements (default: the one the recipient's "
         "MX hosts belong to)",
     )
+    check.add_argument(
+        "--blocklist",
+        action="append",
+        default=[],
+        metavar="ZONE",
+        help="ask this DNS blocklist about the sending addresses (a domain list such as "
+        "dbl.spamhaus.org: about the sender and host names); repeatable. Off by default: "
+        "the list's operator sees what is asked",
+    )
+    check.add_argument(
+        "--blocklists",
+        action="store_true",
+        help="ask the default blocklists (see README)",
+    )
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument(
         "--save",
@@ -295,6 +309,7 @@ def _check(args: argparse.Namespace) -> int:
                     started_at=started_at,
                     message=message,
                     dkim_selectors=selectors,
+                    blocklists=_blocklists(args),
                 )
             )
             result = _replayed_resolver(result, rec)
@@ -593,7 +608,13 @@ async def _analyze_live(
     live = getattr(source, "inner", source)
     cache = CachingSource(source)
     result = await analyze(
-        cache, sender, recipient, via, message=message, dkim_selectors=dkim_selectors
+        cache,
+        sender,
+        recipient,
+        via,
+        message=message,
+        dkim_selectors=dkim_selectors,
+        blocklists=_blocklists(args),
     )
     result = replace(result, resolver=getattr(live, "resolver_info", None))
     if getattr(live, "tls_failure", None):
@@ -647,6 +668,15 @@ def _replayed_resolver(result: Any, rec: Any) -> Any:
             else "udp"
         )
     return replace(result, resolver=ResolverInfo(kind, address))
+
+
+def _blocklists(args: argparse.Namespace) -> list[str] | None:
+    """The DNS blocklist zones asked for (--blocklist, --blocklists), None when none."""
+    from mailpath.core.blocklist import DEFAULT_LISTS
+
+    zones = [*(DEFAULT_LISTS if getattr(args, "blocklists", False) else ())]
+    zones += getattr(args, "blocklist", None) or []
+    return zones or None
 
 
 def _selectors(args: argparse.Namespace) -> list[str]:

@@ -20,6 +20,7 @@ from mailpath.core.spf import SpfAudit, SpfOutcome
 
 if TYPE_CHECKING:  # these modules import this one
     from mailpath.core.authresults import AuthResultsHeader
+    from mailpath.core.blocklist import BlocklistAnswer
     from mailpath.core.dkim import ArcResult, DkimKey, DkimSignature
     from mailpath.core.dmarc import DmarcResult
     from mailpath.core.message import ParsedMessage
@@ -260,3 +261,5 @@ class Result:
     #: RECEIVERS: "gmail", "yahoo", "outlook"; `check --receiver`); None: the one the
     #: recipient's MX hosts belong to.
     receiver: str | None = None
+    #: DNS blocklist answers (`core.blocklist`), None when no list was asked (opt-in).
+    blocklists: tuple[BlocklistAnswer, ...] | None = None

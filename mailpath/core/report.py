@@ -6,6 +6,8 @@ from typing import Any
 
 from mailpath.core.authoritative import render_text as render_authoritative
 from mailpath.core.authoritative import view_to_json
+from mailpath.core.blocklist import blocklists_to_json
+from mailpath.core.blocklist import render_lines as render_blocklists
 from mailpath.core.dkim import dkim_key_to_json
 from mailpath.core.dmarc import effective_policy
 from mailpath.core.findings import is_forwarder, sending_host_name
@@ -133,6 +135,8 @@ def result_to_json(result: Result) -> dict[str, Any]:
         "authoritative": view_to_json(result.authoritative),
         # The recognised or chosen receiver's published rules, row by row (core.requirements).
         "requirements": requirements_to_json(evaluate_requirements(result)),
+        # DNS blocklist answers; null unless lists were asked for (core.blocklist).
+        "blocklists": blocklists_to_json(result.blocklists),
         "graph": graph_to_json(build_route_graph(result)),
     }
 
@@ -291,6 +295,9 @@ def render_text(result: Result, color: bool = False) -> str:
     lines += _message_lines(result, c)
     if result.authoritative is not None:
         lines.extend(render_authoritative(result.authoritative))
+    if result.blocklists is not None:
+        lines.append(c("DNS blocklists", "head"))
+        lines.extend(render_blocklists(result.blocklists))
     for note in result.notes:
         lines.append(f"Note: {note}")
     lines.append("")

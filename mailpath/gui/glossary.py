@@ -98,6 +98,7 @@ KEYS: tuple[str, ...] = (
     "unverified",
     "doh-dot",
     "authoritative",
+    "dnsbl",
 )
 
 
@@ -719,6 +720,22 @@ def terms() -> list[Term]:
             ),
             "RFC 1034 4.3.1",
         ),
+        Term(
+            "dnsbl",
+            tr("Glossary", "DNS blocklist (DNSBL)"),
+            tr(
+                "Glossary",
+                "A DNS blocklist publishes the addresses (or domains) it saw send spam: a "
+                "receiver asks for 74.113.0.203.zen.spamhaus.org to check 203.0.113.74, and an "
+                "answer in 127.0.0.0/8 means listed. Some lists refuse queries through public "
+                "resolvers and answer with a special code instead.",
+            ),
+            tr(
+                "Glossary",
+                "Stop what got the address listed, then request delisting at the list's site.",
+            ),
+            "RFC 5782",
+        ),
     ]
 
 
@@ -731,6 +748,8 @@ def term(key: str) -> Term | None:
 
 #: Finding code (the part of a template key before "/") -> term key.
 CODE_TERMS: dict[str, str] = {
+    "blocklisted": "dnsbl",
+    "blocklist-refused": "dnsbl",
     # core/findings.py (also the DMARC and message findings, whose templates live there)
     "arc-fail": "arc",
     "auth-results-differ": "authentication-results",

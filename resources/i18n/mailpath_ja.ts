@@ -1179,6 +1179,26 @@
       <source>If you know the server that sent the mail, give it (--via, or the Sending host field).</source>
       <translation>メールを送ったサーバーが分かっている場合は指定してください（--via、または「送信ホスト」欄）。</translation>
     </message>
+    <message>
+      <source>{item} is listed on the DNS blocklist {list} ({codes}: {meaning}); its reason: {reason}. Receivers that use this list refuse or flag mail from it.</source>
+      <translation>{item} は DNS ブロックリスト {list} に掲載されています（{codes}: {meaning}）。理由: {reason}。このリストを使う受信側は、ここからのメールを拒否するか迷惑メールにします。</translation>
+    </message>
+    <message>
+      <source>Find and stop what got {item} listed, then request delisting at {delist}.</source>
+      <translation>{item} が掲載された原因を突き止めて止め、{delist} で掲載解除を申請してください。</translation>
+    </message>
+    <message>
+      <source>Find and stop what got {item} listed, then ask the operator of {list} to delist it.</source>
+      <translation>{item} が掲載された原因を突き止めて止め、{list} の運営者に掲載解除を依頼してください。</translation>
+    </message>
+    <message>
+      <source>The DNS blocklist {list} refused the query for {item} ({codes}): it does not answer public or open resolvers, or too many queries came from this one. That answer says nothing about a listing.</source>
+      <translation>DNS ブロックリスト {list} は {item} の問い合わせを拒否しました（{codes}）。公開リゾルバーやオープンリゾルバーには応答しないか、このリゾルバーからの問い合わせが多すぎます。この応答は掲載の有無について何も示しません。</translation>
+    </message>
+    <message>
+      <source>Ask {list} through your own resolver (not a public one such as 8.8.8.8), or look {item} up on the list's web site.</source>
+      <translation>{list} には自分のリゾルバー（8.8.8.8 のような公開リゾルバーではないもの）から問い合わせるか、リストのウェブサイトで {item} を調べてください。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>
@@ -1788,6 +1808,18 @@
     <message>
       <source>What to do: {advice}</source>
       <translation>対処：{advice}</translation>
+    </message>
+    <message>
+      <source>DNS blocklist (DNSBL)</source>
+      <translation>DNS ブロックリスト（DNSBL）</translation>
+    </message>
+    <message>
+      <source>A DNS blocklist publishes the addresses (or domains) it saw send spam: a receiver asks for 74.113.0.203.zen.spamhaus.org to check 203.0.113.74, and an answer in 127.0.0.0/8 means listed. Some lists refuse queries through public resolvers and answer with a special code instead.</source>
+      <translation>DNS ブロックリストは、迷惑メールの送信元として確認したアドレス（またはドメイン）を公開します。受信側は 203.0.113.74 を調べるために 74.113.0.203.zen.spamhaus.org を問い合わせ、127.0.0.0/8 の応答があれば掲載されています。公開リゾルバーからの問い合わせを拒否し、代わりに特別なコードを返すリストもあります。</translation>
+    </message>
+    <message>
+      <source>Stop what got the address listed, then request delisting at the list's site.</source>
+      <translation>アドレスが掲載された原因を止めてから、リストのサイトで掲載解除を申請してください。</translation>
     </message>
   </context>
   <context>
