@@ -390,15 +390,14 @@ def _dmarc_aligned(result: Result, f: _Facts, receiver: Receiver) -> _Answer:
     if message is not None and message.dmarc_result is not None:
         d = message.dmarc_result
         if d.spf_aligned:
-            domain = message.mail_from or f.spf_addresses
-            domain = domain.rsplit("@", 1)[-1]
+            domain = message.spf.domain if message.spf is not None else sender
             return _Answer("met", "req/aligned/spf", {"domain": domain, "sender": sender})
         if d.dkim_aligned:
             return _Answer("met", "req/aligned/dkim", {"domain": f.dkim_domains, "sender": sender})
         fix = (
-            _finding(result, "dkim-not-aligned", "dmarc-fail")
-            or _finding(result, *_DKIM_CODES)
+            _finding(result, "dmarc-fail", "dkim-not-aligned")
             or _finding(result, *_SPF_CODES)
+            or _finding(result, *_DKIM_CODES)
         )
         return _Answer("not-met", "req/aligned/none", {"sender": sender}, fix)
     dmarc = result.dmarc

@@ -21,6 +21,8 @@ import pytest
 from mailpath.cli import main
 from mailpath.core.analysis import analyze
 from mailpath.core.dns import LiveSource, Nameserver, ReplaySource
+from mailpath.core.message import parse_message
+from mailpath.core.message_check import MessageInput, message_parties
 from mailpath.core.model import Result
 from mailpath.core.recording import open_recording
 from mailpath.core.requirements import Requirement, evaluate, receivers
@@ -107,6 +109,37 @@ def test_bundled_example_after_the_fix_row_by_row() -> None:
     assert row(replayed("seed-fixed.mailpath.json"), "dmarc-published").evidence == (
         "_dmarc.ts.skr.jp publishes p=none."
     )
+
+
+def test_bundled_received_message_row_by_row() -> None:
+    # The seed message replayed from the seed's DNS answers (as tests/core/test_message_check
+    # does): unsigned, SPF none, handed to mx.google.com over TLS, well-formed, no list headers.
+    rec = open_recording(EXAMPLES / "seed.mailpath.json")
+    parsed = parse_message((EXAMPLES / "seed.eml").read_bytes())
+    sender, recipient, via = message_parties(parsed)
+    result = asyncio.run(
+        analyze(ReplaySource(rec.answers), sender, recipient, via, message=MessageInput(parsed))
+    )
+    rows = evaluate(result)
+    assert table(rows) == [
+        ("all", "spf-or-dkim", "not-met", "spf-missing"),
+        ("all", "ptr-fcrdns", "met", None),
+        ("all", "tls", "met", None),
+        ("all", "rfc5322", "met", None),
+        ("all", "no-gmail-from", "met", None),
+        ("all", "arc-for-forwarders", "met", None),
+        ("all", "spam-rate", "unknown", None),
+        ("bulk", "spf-and-dkim", "not-met", "spf-missing"),
+        ("bulk", "dmarc-published", "not-met", "dmarc-missing"),
+        ("bulk", "dmarc-aligned", "not-met", "spf-missing"),
+        ("bulk", "one-click-unsubscribe", "not-met", None),
+    ]
+    by_rule = {r.rule: r for r in rows}
+    assert by_rule["spf-or-dkim"].evidence == (
+        "SPF gives 203.0.113.74 none and the message carries no DKIM signature."
+    )
+    assert by_rule["tls"].evidence_params == {"by": "mx.google.com"}
+    assert by_rule["one-click-unsubscribe"].evidence_template == "req/unsubscribe/missing"
 
 
 def run_json(*argv: str) -> dict[str, Any]:
