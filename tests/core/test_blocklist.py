@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import io
 import json
+import time
 from typing import Any
 
 import pytest
@@ -42,8 +43,8 @@ def world(**lists: list[Any]) -> dict[str, list[Any]]:
     return zone
 
 
-def run(server: Any, zones: list[str] | None) -> Result:
-    source = LiveSource([Nameserver(server.address, server.port)], timeout=0.5, budget=10.0)
+def run(server: Any, zones: list[str] | None, timeout: float = 0.5) -> Result:
+    source = LiveSource([Nameserver(server.address, server.port)], timeout=timeout, budget=10.0)
     return asyncio.run(
         analyze(source, "corp.example", "rcpt.example", "mail.corp.example", blocklists=zones)
     )
@@ -183,3 +184,20 @@ def test_cli_blocklist_option(dns_server: Any) -> None:
     data = json.loads(out.getvalue())
     assert [(r["subject"], r["listed"]) for r in data["blocklists"]] == [(V4, True), (V6, False)]
     assert "blocklisted" in [f["code"] for f in data["findings"]]
+
+
+def test_a_listing_costs_no_extra_round_trip(dns_server: Any) -> None:
+    # Every reply takes 0.5 s: the route alone needs its rounds (addresses, then SPF and PTR
+    # with its forward confirmation); asking the lists in that round, A and TXT together,
+    # adds none. Asking the TXT reason after the A record would add a whole round (0.5 s).
+    server = dns_server(
+        world(**{"25.2.0.192.bl.test": [("A", "127.0.0.2"), ("TXT", "listed")]}), latency=0.5
+    )
+    started = time.monotonic()
+    run(server, None, timeout=3.0)
+    alone = time.monotonic() - started
+    started = time.monotonic()
+    result = run(server, ["bl.test"], timeout=3.0)
+    with_lists = time.monotonic() - started
+    assert rows(result)[0]["reason"] == "listed"
+    assert with_lists < alone + 0.35, (alone, with_lists)
