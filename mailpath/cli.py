@@ -203,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _source(args: argparse.Namespace) -> Any:
-    from mailpath.core.dns import LiveSource
+    from mailpath.core.dns.sources import LiveSource
     from mailpath.core.names import parse_nameserver
 
     servers = [parse_nameserver(ns) for ns in args.nameserver]
@@ -211,10 +211,10 @@ def _source(args: argparse.Namespace) -> Any:
 
 
 def _spf(args: argparse.Namespace) -> int:
-    from mailpath.core.dns import ReplaySource
+    from mailpath.core.auth.spf import SpfResult, check_spf, outcome_to_json, render_text
+    from mailpath.core.dns.recording import open_recording
+    from mailpath.core.dns.sources import ReplaySource
     from mailpath.core.names import InputError, parse_ip
-    from mailpath.core.recording import open_recording
-    from mailpath.core.spf import SpfResult, check_spf, outcome_to_json, render_text
 
     # RFC 7208 gives a result for every identity: a malformed domain (an empty or long label,
     # a single label, a domain literal) is "none" (4.3), and any local part is data for the
@@ -252,9 +252,9 @@ def _check(args: argparse.Namespace) -> int:
     if args.watch is not None:
         return _watch(args)
     from mailpath.core.analysis import analyze, input_notes, parse_inputs
-    from mailpath.core.dns import RecordingSource, ReplaySource
+    from mailpath.core.dns.recording import open_recording, save_recording
+    from mailpath.core.dns.sources import RecordingSource, ReplaySource
     from mailpath.core.names import InputError
-    from mailpath.core.recording import open_recording, save_recording
     from mailpath.core.report import render_text, result_to_json
 
     try:
@@ -285,7 +285,7 @@ def _check(args: argparse.Namespace) -> int:
             resolver: tuple[str, ...] = rec.resolver
         else:
             if args.message:
-                from mailpath.core.message_check import MessageInput, message_parties
+                from mailpath.core.message.check import MessageInput, message_parties
 
                 message = MessageInput(_read_message(args.message))
                 sender, recipient, via = message_parties(
@@ -348,8 +348,8 @@ def _check(args: argparse.Namespace) -> int:
         except OSError as exc:
             return _fail(f"cannot write {args.save}: {_reason(args.save, exc)}")
     if args.png or args.svg:
-        from mailpath.core.route import build_route_graph
-        from mailpath.gui.export import export_images
+        from mailpath.core.route.graph import build_route_graph
+        from mailpath.gui.graph.export import export_images
 
         graph = build_route_graph(result)
         for png, svg in ((args.png, None), (None, args.svg)):
@@ -364,14 +364,14 @@ def _check(args: argparse.Namespace) -> int:
     if args.json:
         data = result_to_json(result)
         if not args.replay and args.compare_resolvers:
-            from mailpath.core.compare import comparison_to_json
+            from mailpath.core.dns.compare import comparison_to_json
 
             data["compare"] = comparison_to_json(compared)
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
         if not args.replay and compared is not None:
-            from mailpath.core.compare import render_text as render_comparison
+            from mailpath.core.dns.compare import render_text as render_comparison
 
             sys.stdout.write("\n".join(render_comparison(compared)) + "\n")
     if args.fail_on and _meets(result.findings, args.fail_on):
@@ -385,7 +385,7 @@ MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 def _read_message(path: str) -> Any:
     """The message at `path` ("-": stdin), parsed; InputError (one line) if unusable."""
-    from mailpath.core.message import parse_message
+    from mailpath.core.message.parse import parse_message
     from mailpath.core.names import InputError
 
     name = "standard input" if path == "-" else path
@@ -572,7 +572,7 @@ def _ca_file(args: argparse.Namespace) -> str | None:
 
 
 def _compare_sources(args: argparse.Namespace) -> dict[str, Any]:
-    from mailpath.core.dns import LiveSource
+    from mailpath.core.dns.sources import LiveSource
     from mailpath.core.names import InputError, parse_nameserver
 
     texts = [t for t in (args.compare_resolvers or "").split(",") if t.strip()]
@@ -601,7 +601,7 @@ async def _analyze_live(
     from dataclasses import replace
 
     from mailpath.core.analysis import analyze
-    from mailpath.core.dns import CachingSource
+    from mailpath.core.dns.sources import CachingSource
     from mailpath.core.names import InputError
 
     compare_sources = _compare_sources(args) if args.compare_resolvers else None
@@ -628,7 +628,7 @@ async def _analyze_live(
         raise InputError(failure.sentence())
     compared = None
     if args.authoritative:
-        from mailpath.core.authoritative import authoritative_view, live_servers
+        from mailpath.core.dns.authoritative import authoritative_view, live_servers
 
         view = await authoritative_view(
             cache,
@@ -638,7 +638,7 @@ async def _analyze_live(
         )
         result = replace(result, authoritative=view, findings=(*result.findings, *view.findings))
     if compare_sources is not None:
-        from mailpath.core.compare import compare_resolvers
+        from mailpath.core.dns.compare import compare_resolvers
 
         label = live.resolver_info.address if hasattr(live, "resolver_info") else "resolver"
         compared = await compare_resolvers(cache.asked, {label: cache, **compare_sources})
@@ -652,7 +652,7 @@ def _replayed_resolver(result: Any, rec: Any) -> Any:
     """The resolver a replayed analysis's answers came from, as the live one said it."""
     from dataclasses import replace
 
-    from mailpath.core.dns import ResolverInfo
+    from mailpath.core.dns.sources import ResolverInfo
 
     if not rec.resolver:
         return result
@@ -672,7 +672,7 @@ def _replayed_resolver(result: Any, rec: Any) -> Any:
 
 def _blocklists(args: argparse.Namespace) -> list[str] | None:
     """The DNS blocklist zones asked for (--blocklist, --blocklists), None when none."""
-    from mailpath.core.blocklist import DEFAULT_LISTS
+    from mailpath.core.dns.blocklist import DEFAULT_LISTS
 
     zones = [*(DEFAULT_LISTS if getattr(args, "blocklists", False) else ())]
     zones += getattr(args, "blocklist", None) or []

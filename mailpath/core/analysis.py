@@ -19,13 +19,22 @@ from typing import Any
 
 import dns.reversename as reversename
 
-from mailpath.core.blocklist import BlocklistAnswer, blocklist_findings, check_blocklists, ordered
-from mailpath.core.dkim import DkimKey, check_dkim_key, parse_selector
-from mailpath.core.dmarc import lookup_dmarc
-from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
-from mailpath.core.findings import build_findings
-from mailpath.core.judgement import judge_findings
-from mailpath.core.message_check import MessageInput, Verified, evaluate, spf_identity, verify
+from mailpath.core.auth.dkim import DkimKey, check_dkim_key, parse_selector
+from mailpath.core.auth.dmarc import lookup_dmarc
+from mailpath.core.auth.spf import (
+    MAX_PTR_NAMES,
+    SpfAudit,
+    SpfOutcome,
+    SpfResult,
+    audit,
+    check_host,
+)
+from mailpath.core.dns.blocklist import BlocklistAnswer, check_blocklists, ordered
+from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.judgement.blocklist_findings import blocklist_findings
+from mailpath.core.judgement.findings import build_findings
+from mailpath.core.judgement.receiver import judge_findings
+from mailpath.core.message.check import MessageInput, Verified, evaluate, spf_identity, verify
 from mailpath.core.model import (
     DmarcInfo,
     Finding,
@@ -40,16 +49,9 @@ from mailpath.core.model import (
 from mailpath.core.names import (
     Party,
     SendingHost,
+    is_ip_address,
     parse_party,
     parse_sending_host,
-)
-from mailpath.core.spf import (
-    MAX_PTR_NAMES,
-    SpfAudit,
-    SpfOutcome,
-    SpfResult,
-    audit,
-    check_host,
 )
 
 
@@ -114,7 +116,6 @@ class _State:
             inputs=self.inputs,
             sender_domain=self.sender.domain,
             recipient_domain=self.recipient.domain,
-            sender_local=self.sender.local,
             recipient_local=self.recipient.local,
             mx=self.mx,
             sender_mx=self.sender_mx,
@@ -165,7 +166,7 @@ async def analyze(
     With a received `message`, SPF is checked for its MAIL FROM (as the receiver did), its
     DKIM signatures and ARC chain are verified, and DMARC is evaluated for it. Each of
     `dkim_selectors` has its key at SELECTOR._domainkey.SENDER checked. Each DNS blocklist
-    zone of `blocklists` (opt-in; `core.blocklist`) is asked about every sending address, or
+    zone of `blocklists` (opt-in; `core.dns.blocklist`) is asked about every sending address, or
     for a domain list the sender domain and the sending host names, as they become known."""
     sender_party, recipient_party, via_host = parse_inputs(sender, recipient, via)
     inputs = Inputs(
@@ -190,7 +191,7 @@ async def analyze(
         handover = message.parsed.handover
         if mail_from_domain:
             state.spf_domain, state.spf_sender = mail_from_domain, mail_from
-        elif handover is not None and handover.host and _is_name(handover.host):
+        elif handover is not None and handover.host and not is_ip_address(handover.host):
             # A null sender: SPF checks the HELO identity (RFC 7208 2.4).
             state.spf_domain = handover.host
             state.spf_sender = f"postmaster@{handover.host}"
@@ -337,7 +338,7 @@ class _Run:
             ),
         )
         self.changed()
-        named = [host.host] if _is_name(host.host) else []
+        named = [] if is_ip_address(host.host) else [host.host]
         await asyncio.gather(
             self.blocklist(ordered, named), *(self._address(host.host, ip) for ip in ordered)
         )
@@ -368,7 +369,7 @@ class _Run:
         sender = self.state.sender
         domain = self.state.spf_domain or sender.domain.ascii
         address = self.state.spf_sender or sender.address
-        return await check_host(self.dns, ip, domain, address, helo if _is_name(helo) else "")
+        return await check_host(self.dns, ip, domain, address, "" if is_ip_address(helo) else helo)
 
     async def dkim_keys(self, selectors: Sequence[str]) -> None:
         if not selectors:
@@ -428,7 +429,11 @@ async def verify_fixes(
         outcomes = await asyncio.gather(
             *(
                 check_host(
-                    overlay, ip, sender, f"postmaster@{sender}", host if _is_name(host) else ""
+                    overlay,
+                    ip,
+                    sender,
+                    f"postmaster@{sender}",
+                    "" if is_ip_address(host) else host,
                 )
                 for host, ip in addresses
             )
@@ -439,14 +444,6 @@ async def verify_fixes(
         return replace(finding, verified=verified)
 
     return tuple(await asyncio.gather(*(verify(f) for f in findings)))
-
-
-def _is_name(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return True
-    return False
 
 
 def _address_key(ip: str) -> tuple[int, int]:
@@ -497,7 +494,7 @@ async def resolve_mx(dns: DnsSource, domain: str) -> MxInfo:
 
 
 async def _mx_host(dns: DnsSource, preference: int, name: str) -> MxHost:
-    if not _is_name(name):
+    if is_ip_address(name):
         return MxHost(preference, name, ip_literal=True)
     a, aaaa = await asyncio.gather(dns.query(name, "A"), dns.query(name, "AAAA"))
     addresses = tuple(sorted({str(x) for x in (*a.records, *aaaa.records)}, key=_address_key))

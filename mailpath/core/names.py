@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import idna
 from publicsuffixlist import PublicSuffixList
 
-from mailpath.core.dns import Nameserver
+from mailpath.core.dns.sources import Nameserver
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -325,3 +325,12 @@ def psl_registrable(domain: str) -> str:
         return str(public_suffix_list().privatesuffix(domain) or domain)
     except Exception:  # the list chokes on odd input: no registrable domain to claim then
         return domain
+
+
+def is_ip_address(text: str) -> bool:
+    """`text` is an IPv4 or IPv6 address (not a host name)."""
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from mailpath.core.authoritative import render_text as render_authoritative
-from mailpath.core.authoritative import view_to_json
-from mailpath.core.blocklist import blocklists_to_json
-from mailpath.core.blocklist import render_lines as render_blocklists
-from mailpath.core.dkim import dkim_key_to_json
-from mailpath.core.dmarc import effective_policy
-from mailpath.core.findings import is_forwarder, sending_host_name
-from mailpath.core.judgement import judge
-from mailpath.core.message_check import message_to_json
+from mailpath.core.auth.dkim import dkim_key_to_json
+from mailpath.core.auth.dmarc import effective_policy
+from mailpath.core.auth.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
+from mailpath.core.dns.authoritative import render_text as render_authoritative
+from mailpath.core.dns.authoritative import view_to_json
+from mailpath.core.dns.blocklist import blocklists_to_json
+from mailpath.core.dns.blocklist import render_lines as render_blocklists
+from mailpath.core.judgement.findings import is_forwarder, sending_host_name
+from mailpath.core.judgement.receiver import judge
+from mailpath.core.judgement.requirements import evaluate as evaluate_requirements
+from mailpath.core.judgement.requirements import render_lines as render_requirements
+from mailpath.core.judgement.requirements import requirements_to_json
+from mailpath.core.judgement.verdict import verdict
+from mailpath.core.message.check import message_to_json
 from mailpath.core.model import MxInfo, Result, Severity
-from mailpath.core.requirements import evaluate as evaluate_requirements
-from mailpath.core.requirements import render_lines as render_requirements
-from mailpath.core.requirements import requirements_to_json
-from mailpath.core.route import build_route_graph, graph_to_json
-from mailpath.core.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
-from mailpath.core.verdict import verdict
+from mailpath.core.route.graph import build_route_graph, graph_to_json
 
 
 def result_to_json(result: Result) -> dict[str, Any]:
@@ -133,9 +133,10 @@ def result_to_json(result: Result) -> dict[str, Any]:
             else None
         ),
         "authoritative": view_to_json(result.authoritative),
-        # The recognised or chosen receiver's published rules, row by row (core.requirements).
+        # The recognised or chosen receiver's published rules, row by row
+        # (core.judgement.requirements).
         "requirements": requirements_to_json(evaluate_requirements(result)),
-        # DNS blocklist answers; null unless lists were asked for (core.blocklist).
+        # DNS blocklist answers; null unless lists were asked for (core.dns.blocklist).
         "blocklists": blocklists_to_json(result.blocklists),
         "graph": graph_to_json(build_route_graph(result)),
     }

@@ -15,8 +15,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from mailpath.core.judgement.verdict import Verdict, verdict
 from mailpath.core.model import Finding, Result
-from mailpath.core.verdict import Verdict, verdict
 
 __all__ = [
     "TEMPLATES",

@@ -56,7 +56,12 @@ def make_job(request: AnalysisRequest) -> Job:
         from dataclasses import replace
 
         from mailpath.core.analysis import analyze
-        from mailpath.core.dns import CachingSource, LiveSource, RecordingSource, ReplaySource
+        from mailpath.core.dns.sources import (
+            CachingSource,
+            LiveSource,
+            RecordingSource,
+            ReplaySource,
+        )
         from mailpath.core.names import parse_nameserver
 
         resolver: Sequence[str]
@@ -97,7 +102,7 @@ def make_job(request: AnalysisRequest) -> Job:
             tls_failure = live.tls_failure
             resolver_failure = live.resolver_failure
             if request.authoritative and tls_failure is None and resolver_failure is None:
-                from mailpath.core.authoritative import authoritative_view, live_servers
+                from mailpath.core.dns.authoritative import authoritative_view, live_servers
 
                 view = await authoritative_view(
                     cache,

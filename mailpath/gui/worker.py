@@ -110,11 +110,6 @@ class AnalysisRunner(QObject):
     def generation(self) -> int:
         return self._generation
 
-    def is_running(self) -> bool:
-        with self._lock:
-            run = self._runs.get(self._generation)
-        return run is not None and run.thread.is_alive() and not run.cancel_requested
-
     def start(self, job: Job, name: str = "analysis") -> int:
         """Supersede any current run and start `job` in a new thread; returns its generation."""
         with self._lock:

@@ -1,4 +1,4 @@
-"""DNS blocklists, opt-in (issue 19, item 2): zones served by the loopback DNS server.
+"""DNS blocklists, opt-in: zones served by the loopback DNS server.
 
 corp.example sends from mail.corp.example (192.0.2.25 and 2001:db8::25) to rcpt.example. The
 lists: `bl.test` (a list mailpath has no table for: every 127/8 answer is a listing),
@@ -19,8 +19,8 @@ import pytest
 
 from mailpath.cli import main
 from mailpath.core.analysis import analyze
-from mailpath.core.blocklist import query_name
-from mailpath.core.dns import LiveSource, Nameserver
+from mailpath.core.dns.blocklist import query_name
+from mailpath.core.dns.sources import LiveSource, Nameserver
 from mailpath.core.model import Finding, Result, Severity
 from mailpath.core.report import render_text, result_to_json
 from tests.support.dnsserver import TIMEOUT

@@ -1,4 +1,4 @@
-"""Receivers' requirements answered row by row (issue 19, item 1).
+"""Receivers' requirements answered row by row.
 
 The bundled example before and after its fix is replayed from its saved DNS answers; every
 other case runs against the loopback DNS server with messages built and signed (dkimpy) here:
@@ -20,12 +20,12 @@ import pytest
 
 from mailpath.cli import main
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver, ReplaySource
-from mailpath.core.message import parse_message
-from mailpath.core.message_check import MessageInput, message_parties
+from mailpath.core.dns.recording import open_recording
+from mailpath.core.dns.sources import LiveSource, Nameserver, ReplaySource
+from mailpath.core.judgement.requirements import Requirement, evaluate, receivers
+from mailpath.core.message.check import MessageInput, message_parties
+from mailpath.core.message.parse import parse_message
 from mailpath.core.model import Result
-from mailpath.core.recording import open_recording
-from mailpath.core.requirements import Requirement, evaluate, receivers
 from tests.core.test_real_path import (
     FORWARDER_V4,
     SUBMISSION_V4,

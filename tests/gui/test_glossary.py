@@ -9,19 +9,21 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from mailpath.gui import glossary, i18n
-from mailpath.gui.help_dialog import GlossaryDialog
+from mailpath.gui.text import glossary, i18n
+from mailpath.gui.text.help_dialog import GlossaryDialog
 
 
 def _finding_codes() -> set[str]:
-    from mailpath.core import authoritative, findings, verdict
+    from mailpath.core.dns import authoritative
+    from mailpath.core.judgement import findings, verdict
 
     keys = [*findings.TEMPLATES, *verdict.TEMPLATES, *authoritative.TEMPLATES]
     return {key.split("/")[0] for key in keys}
 
 
 def _template_keys() -> set[str]:
-    from mailpath.core import authoritative, findings, verdict
+    from mailpath.core.dns import authoritative
+    from mailpath.core.judgement import findings, verdict
 
     return {*findings.TEMPLATES, *verdict.TEMPLATES, *authoritative.TEMPLATES}
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from mailpath.gui import i18n
+from mailpath.gui.text import i18n
 
 
 def test_japanese_catalogue_is_complete() -> None:

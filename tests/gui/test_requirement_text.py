@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import ReplaySource
-from mailpath.core.recording import open_recording
-from mailpath.core.requirements import TEMPLATES, evaluate
-from mailpath.gui import i18n
-from mailpath.gui.requirement_text import CONTEXT, requirement_texts
+from mailpath.core.dns.recording import open_recording
+from mailpath.core.dns.sources import ReplaySource
+from mailpath.core.judgement.requirements import TEMPLATES, evaluate
+from mailpath.gui.text import i18n
+from mailpath.gui.text.requirements import CONTEXT, requirement_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 

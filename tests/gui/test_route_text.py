@@ -13,18 +13,18 @@ import networkx as nx
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver, ReplaySource
+from mailpath.core.dns.recording import open_recording
+from mailpath.core.dns.sources import LiveSource, Nameserver, ReplaySource
+from mailpath.core.judgement.verdict import TEMPLATES as VERDICT_TEMPLATES
 from mailpath.core.model import Result
-from mailpath.core.recording import open_recording
-from mailpath.core.route import (
+from mailpath.core.route.graph import (
     TEMPLATES,
     build_route_graph,
     graph_to_json,
     render_part,
     render_value,
 )
-from mailpath.core.verdict import TEMPLATES as VERDICT_TEMPLATES
-from mailpath.gui import i18n, labels
+from mailpath.gui.text import i18n, labels
 from mailpath.paths import seed_example
 from tests.core.test_route_message import seed  # noqa: F401  (fixture)
 from tests.core.test_verdict import zone
