@@ -66,8 +66,9 @@ def _dns_options(p: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="NS",
-        help="ask this DNS server (IP, IP:PORT or [IPv6]:PORT); repeatable. "
-        "Default: the system resolver",
+        help="ask this DNS server: IP, IP:PORT, [IPv6]:PORT, tls://ADDRESS[:PORT][#NAME] "
+        "(DNS over TLS) or https://NAME/PATH[#ADDRESS] (DNS over HTTPS; NAME is looked up "
+        "through the system, once); repeatable. Default: the system resolver",
     )
     p.add_argument(
         "--timeout",

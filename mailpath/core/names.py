@@ -203,9 +203,16 @@ def parse_ip(text: str, what: str = "IP address") -> IPAddress:
         raise InputError(f"{text.strip()!r} is not a valid IPv4 or IPv6 {what}") from None
 
 
+#: Every form `parse_nameserver` accepts, as `--help` and the error messages list them.
+NAMESERVER_FORMS = (
+    "IP, IP:PORT, [IPv6]:PORT, tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS]"
+)
+
+
 def parse_nameserver(text: str) -> Nameserver:
     """`IP`, `IP:PORT`, `[IPv6]:PORT` or a bare IPv6 address (plain DNS);
-    `https://host[:port]/path` (DoH, RFC 8484); `tls://IP[:port][#name]` (DoT, RFC 7858)."""
+    `https://host[:port]/path[#ADDRESS]` (DoH, RFC 8484: `#ADDRESS` is the server's IP, so
+    its name is not looked up); `tls://IP[:port][#name]` (DoT, RFC 7858)."""
     raw = text.strip()
     if not raw:
         raise InputError("the name server is empty")
@@ -215,10 +222,7 @@ def parse_nameserver(text: str) -> Nameserver:
     if lowered.startswith("tls://"):
         return _parse_dot(raw)
     if "://" in raw:
-        raise InputError(
-            f"name server {raw!r}: unknown scheme (use IP[:PORT], https://HOST/dns-query "
-            "or tls://IP[:PORT][#NAME])"
-        )
+        raise InputError(f"name server {raw!r}: unknown scheme (use {NAMESERVER_FORMS})")
     address, port = _address_port(raw, 53)
     return Nameserver(address, port)
 
@@ -232,13 +236,26 @@ def _parse_doh(raw: str) -> Nameserver:
     host = parsed.hostname or ""
     if not host:
         raise InputError(f"name server {raw!r}: the URL names no host")
-    if parsed.query or parsed.fragment:
+    if parsed.query:
         raise InputError(f"name server {raw!r}: a DoH URL takes no query or fragment")
-    if not _looks_like_ip(host):
+    bootstrap: str | None = None
+    if parsed.fragment:
+        # `#ADDRESS`, as in `tls://ADDRESS#NAME`: where the server is, so that its name is
+        # never looked up. The certificate must still carry the URL's name.
+        literal = parsed.fragment.strip("[]")
+        try:
+            bootstrap = str(ipaddress.ip_address(literal))
+        except ValueError:
+            raise InputError(
+                f"name server {raw!r}: after '#' give the DoH server's IP address"
+            ) from None
+    if "." not in host and re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", host):
+        pass  # one label (`localhost`, a name from /etc/hosts): the system looks it up
+    elif not _looks_like_ip(host):
         parse_domain(host, f"DoH server in {raw!r}")
     path = parsed.path or "/dns-query"
     netloc = parsed.netloc
-    return Nameserver(f"https://{netloc}{path}", port or 443, kind="doh")
+    return Nameserver(f"https://{netloc}{path}", port or 443, kind="doh", bootstrap=bootstrap)
 
 
 def _parse_dot(raw: str) -> Nameserver:
@@ -273,7 +290,7 @@ def _address_port(raw: str, default_port: int, shown: str | None = None) -> tupl
     except ValueError:
         raise InputError(
             # This text is matched by the GUI's translations (gui/labels.py): keep it.
-            f"name server {shown!r} is not an IP address (use IP, IP:PORT or [IPv6]:PORT)"
+            f"name server {shown!r} is not an IP address (use {NAMESERVER_FORMS})"
         ) from None
     port = default_port
     if port_text is not None:

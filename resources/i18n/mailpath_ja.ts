@@ -1963,8 +1963,12 @@
       <translation>ネームサーバー {value}: 「]」の後には「:ポート番号」を書いてください。</translation>
     </message>
     <message>
-      <source>Name server {value} is not an IP address (use IP, IP:PORT or [IPv6]:PORT).</source>
-      <translation>ネームサーバー {value} は IP アドレスではありません（IP、IP:ポート、[IPv6]:ポート の形式で入力してください）。</translation>
+      <source>Name server {value} is not an IP address. Use IP, IP:PORT, [IPv6]:PORT, tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS].</source>
+      <translation>ネームサーバー {value} は IP アドレスではありません。IP、IP:ポート、[IPv6]:ポート、tls://アドレス[:ポート][#名前]、https://名前/パス[#アドレス] のいずれかの形式で入力してください。</translation>
+    </message>
+    <message>
+      <source>Name server {value}: after '#' give the DoH server's IP address.</source>
+      <translation>ネームサーバー {value}: 「#」の後には DoH サーバーの IP アドレスを書いてください。</translation>
     </message>
     <message>
       <source>Name server {value}: the port must be a number from 1 to 65535.</source>
@@ -1999,8 +2003,8 @@
       <translation>{what} {value} を {host} として読み取りました。</translation>
     </message>
     <message>
-      <source>Name server {value}: unknown scheme (use IP[:PORT], https://HOST/dns-query or tls://IP[:PORT][#NAME]).</source>
-      <translation>ネームサーバー {value}: 不明なスキームです（IP[:PORT]、https://HOST/dns-query、tls://IP[:PORT][#NAME] のいずれかを使ってください）。</translation>
+      <source>Name server {value}: unknown scheme. Use IP, IP:PORT, [IPv6]:PORT, tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS].</source>
+      <translation>ネームサーバー {value}: 不明なスキームです。IP、IP:ポート、[IPv6]:ポート、tls://アドレス[:ポート][#名前]、https://名前/パス[#アドレス] のいずれかの形式を使ってください。</translation>
     </message>
     <message>
       <source>Name server {value}: bad URL ({reason}).</source>
@@ -3635,6 +3639,10 @@ From: …
   <context>
     <name>AuthoritativePanel</name>
     <message>
+      <source>The authoritative servers were asked over plain DNS (port 53, not encrypted): they offer no TLS. Only the questions to your resolver went over {transport}.</source>
+      <translation>権威サーバーへの問い合わせは通常の DNS（ポート 53、暗号化なし）で行いました。権威サーバーは TLS に対応していないためです。{transport} で送ったのはリゾルバーへの問い合わせだけです。</translation>
+    </message>
+    <message>
       <source>answered</source>
       <translation>応答あり</translation>
     </message>
@@ -4093,6 +4101,10 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     <message>
       <source>the network or host is unreachable</source>
       <translation>ネットワークまたはホストに到達できません</translation>
+    </message>
+    <message>
+      <source>the system's name service finds no address for {host} ({reason})</source>
+      <translation>システムの名前解決で {host} のアドレスが見つかりません（{reason}）</translation>
     </message>
     <message>
       <source>{reason}</source>

@@ -31,11 +31,19 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mailpath.core.auth.spf import SpfTrace
-from mailpath.core.dns.sources import Answer, DnsSource, LiveSource, Nameserver, Outcome
+from mailpath.core.dns.sources import (
+    Answer,
+    DnsSource,
+    LiveSource,
+    Nameserver,
+    Outcome,
+    close_connections,
+)
 from mailpath.core.model import Finding, LookupStatus, Result, Severity
 from mailpath.core.names import is_ip_address
 
 __all__ = [
+    "NOTES",
     "TEMPLATES",
     "AuthoritativeView",
     "QuestionView",
@@ -84,6 +92,32 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
         None,
     ),
 }
+
+
+_ENCRYPTED = {"doh": "DoH", "dot": "DoT"}
+
+#: Notes on how the view was made: key -> English text, filled with the note's params (the
+#: window translates them, context "AuthoritativePanel").
+NOTES: dict[str, str] = {
+    "plain-dns": (
+        "The authoritative servers were asked over plain DNS (port 53, not encrypted): they "
+        "offer no TLS. Only the questions to your resolver went over {transport}."
+    ),
+}
+
+
+def _resolver_transport(source: object) -> str:
+    """ "doh"/"dot" when the live source under `source` (through wrappers' ``inner``) asks
+    over an encrypted transport only, else ""."""
+    for _ in range(16):
+        info = getattr(source, "resolver_info", None)
+        if info is not None:
+            kind = str(getattr(info, "kind", ""))
+            return kind if kind in _ENCRYPTED else ""
+        source = getattr(source, "inner", None)
+        if source is None:
+            break
+    return ""
 
 
 @dataclass(frozen=True)
@@ -155,6 +189,17 @@ class AuthoritativeView:
     #: Names whose zone could not be found (their questions were not asked directly).
     skipped: tuple[str, ...] = ()
     error: str | None = None
+    #: "doh" or "dot" when the resolver was asked over an encrypted transport (the
+    #: authoritative servers never are: they offer no TLS); "" otherwise.
+    resolver_transport: str = ""
+
+    @property
+    def note(self) -> tuple[str, dict[str, str]] | None:
+        """(NOTES key, params) of what the reader must know about how servers were
+        asked: with an encrypted resolver, that the authoritative servers were not."""
+        if self.resolver_transport in _ENCRYPTED:
+            return "plain-dns", {"transport": _ENCRYPTED[self.resolver_transport]}
+        return None
 
     @property
     def agree(self) -> bool:
@@ -379,10 +424,12 @@ async def authoritative_view(
     referrals = {z: h for z, h in found if z is not None and h}
     sender_zone = cut_of[names[0]][0]
     if sender_zone is None:
+        await close_connections(resolver)
         return AuthoritativeView(
             zone="",
             error=f"no zone cut found for {sender}: the resolver returned no SOA record for "
             "it or any parent",
+            resolver_transport=_resolver_transport(resolver),
         )
     by_zone: dict[str, list[tuple[str, str]]] = {sender_zone: []}
     skipped: list[str] = []
@@ -453,7 +500,11 @@ async def authoritative_view(
         questions=views,
         skipped=tuple(skipped),
         error=error,
+        resolver_transport=_resolver_transport(resolver),
     )
+    # The resolver's questions of this view are over: its DoH/DoT connection (reopened after
+    # the analysis closed it) closes too, as the analysis's did.
+    await close_connections(resolver)
     return replace(view, findings=_findings(view))
 
 
@@ -660,12 +711,28 @@ def view_to_json(view: AuthoritativeView | None) -> dict[str, Any] | None:
         "skipped": list(view.skipped),
         "error": view.error,
         "agree": view.agree,
+        # How the servers were asked: always plain DNS (no authoritative server offers TLS);
+        # `note` says so when the resolver was asked over DoH/DoT.
+        "servers_transport": "plain",
+        "resolver_transport": view.resolver_transport or None,
+        "note": _note_json(view),
     }
+
+
+def _note_json(view: AuthoritativeView) -> dict[str, Any] | None:
+    note = view.note
+    if note is None:
+        return None
+    key, params = note
+    return {"template": key, "params": params, "message": NOTES[key].format(**params)}
 
 
 def render_text(view: AuthoritativeView) -> list[str]:
     """Lines for the text report."""
     lines = [f"Authoritative servers (zone {view.zone or '?'})"]
+    if view.note is not None:
+        key, params = view.note
+        lines.append(f"  note: {NOTES[key].format(**params)}")
     if view.error:
         lines.append(f"  error: {view.error}")
     for s in view.servers:

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mailpath.core.dns.sources import Answer, DnsSource
+from mailpath.core.dns.sources import Answer, DnsSource, close_connections
 
 __all__ = ["Comparison", "Difference", "compare_resolvers", "comparison_to_json", "render_text"]
 
@@ -44,9 +44,13 @@ async def compare_resolvers(
 ) -> Comparison:
     labels = list(sources)
     unique = list(dict.fromkeys((n.lower().rstrip("."), t.upper()) for n, t in questions))
-    rows = await asyncio.gather(
-        *(asyncio.gather(*(sources[label].query(n, t) for label in labels)) for n, t in unique)
-    )
+    try:
+        rows = await asyncio.gather(
+            *(asyncio.gather(*(sources[label].query(n, t) for label in labels)) for n, t in unique)
+        )
+    finally:
+        # Each DoH/DoT resolver kept one connection for its questions: they are done.
+        await asyncio.gather(*(close_connections(s) for s in sources.values()))
     differences = tuple(
         Difference(n, t, tuple(zip(labels, answers, strict=True)))
         for (n, t), answers in zip(unique, rows, strict=True)

@@ -22,6 +22,24 @@ DIFFER_MARK = "✗"
 UNKNOWN_MARK = "?"
 
 
+def note_text(note: Any) -> str:
+    """A `core.authoritative.AuthoritativeView.note` (key, params) in the UI language."""
+    if not note:
+        return ""
+    key, params = note
+    notes = {
+        "plain-dns": tr(
+            "AuthoritativePanel",
+            "The authoritative servers were asked over plain DNS (port 53, not encrypted): they "
+            "offer no TLS. Only the questions to your resolver went over {transport}.",
+        ),
+    }
+    try:
+        return notes[key].format(**params)
+    except (KeyError, IndexError, ValueError):
+        return ""
+
+
 def outcome_text(outcome: str) -> str:
     texts = {
         "ok": tr("AuthoritativePanel", "answered"),
@@ -209,6 +227,11 @@ class AuthoritativePanel(QWidget):
             self.tree.resizeColumnToContents(column)
 
     def _summary(self, view: Any) -> str:
+        text = self._agreement(view)
+        note = note_text(getattr(view, "note", None))
+        return f"{text}\n{note}" if note else text
+
+    def _agreement(self, view: Any) -> str:
         if view.error:
             return tr("AuthoritativePanel", "Zone {zone}: {error}").format(
                 zone=view.zone or "?", error=view.error

@@ -134,6 +134,9 @@ _VALUE = r"(?P<value>'.*'|\".*\")"
 
 
 def _input_error_patterns() -> list[tuple[re.Pattern[str], str]]:
+    from mailpath.core.names import NAMESERVER_FORMS
+
+    forms = re.escape(NAMESERVER_FORMS)
     table = _cache.get("input")
     if table is not None:
         return table
@@ -235,13 +238,16 @@ def _input_error_patterns() -> list[tuple[re.Pattern[str], str]]:
         ),
         (r"the name server is empty", tr("InputError", "The name server is empty.")),
         (
-            rf"name server {_VALUE}: unknown scheme \(use IP\[:PORT\], "
-            r"https://HOST/dns-query or tls://IP\[:PORT\]\[#NAME\]\)",
+            rf"name server {_VALUE}: unknown scheme \(use {forms}\)",
             tr(
                 "InputError",
-                "Name server {value}: unknown scheme (use IP[:PORT], https://HOST/dns-query "
-                "or tls://IP[:PORT][#NAME]).",
+                "Name server {value}: unknown scheme. Use IP, IP:PORT, [IPv6]:PORT, "
+                "tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS].",
             ),
+        ),
+        (
+            rf"name server {_VALUE}: after '#' give the DoH server's IP address",
+            tr("InputError", "Name server {value}: after '#' give the DoH server's IP address."),
         ),
         (
             rf"name server {_VALUE}: bad URL \((?P<reason>.*)\)",
@@ -268,10 +274,11 @@ def _input_error_patterns() -> list[tuple[re.Pattern[str], str]]:
             tr("InputError", "Name server {value}: expected ':PORT' after ']'."),
         ),
         (
-            rf"name server {_VALUE} is not an IP address \(use IP, IP:PORT or \[IPv6\]:PORT\)",
+            rf"name server {_VALUE} is not an IP address \(use {forms}\)",
             tr(
                 "InputError",
-                "Name server {value} is not an IP address (use IP, IP:PORT or [IPv6]:PORT).",
+                "Name server {value} is not an IP address. Use IP, IP:PORT, [IPv6]:PORT, "
+                "tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS].",
             ),
         ),
         (

@@ -125,6 +125,9 @@ def _failure_causes() -> dict[str, str]:
         "tls": tr("ResolverFailure", "the TLS handshake failed: {reason}"),
         "http": tr("ResolverFailure", "HTTP status {status}"),
         "unreachable": tr("ResolverFailure", "the network or host is unreachable"),
+        "bootstrap": tr(
+            "ResolverFailure", "the system's name service finds no address for {host} ({reason})"
+        ),
         "error": tr("ResolverFailure", "{reason}"),
     }
 
