@@ -13,7 +13,7 @@ import asyncio
 import ipaddress
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,7 +29,9 @@ from mailpath.core.auth.spf import (
     audit,
     check_host,
 )
+from mailpath.core.dns.blocklist import BlocklistAnswer, check_blocklists, ordered
 from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.judgement.blocklist_findings import blocklist_findings
 from mailpath.core.judgement.findings import build_findings
 from mailpath.core.judgement.receiver import judge_findings
 from mailpath.core.message.check import MessageInput, Verified, evaluate, spf_identity, verify
@@ -105,6 +107,9 @@ class _State:
     #: SPF's identity when a received message says it (MAIL FROM, or HELO for `<>`).
     spf_domain: str | None = None
     spf_sender: str | None = None
+    #: The blocklist zones asked (None: none asked) and their answers so far.
+    blocklist_zones: tuple[str, ...] | None = None
+    blocklists: list[BlocklistAnswer] = field(default_factory=list)
 
     def snapshot(self, **extra: Any) -> Result:
         return Result(
@@ -120,6 +125,11 @@ class _State:
             started_at=self.started_at,
             notes=self.notes,
             dkim_keys=self.dkim_keys,
+            blocklists=(
+                None
+                if self.blocklist_zones is None
+                else ordered(self.blocklists, self.blocklist_zones)
+            ),
             **extra,
         )
 
@@ -149,12 +159,15 @@ async def analyze(
     started_at: str | None = None,
     message: MessageInput | None = None,
     dkim_selectors: Sequence[str] = (),
+    blocklists: Sequence[str] | None = None,
 ) -> Result:
     """Resolve the whole route. Raises InputError for bad input; DNS trouble is a result.
 
     With a received `message`, SPF is checked for its MAIL FROM (as the receiver did), its
     DKIM signatures and ARC chain are verified, and DMARC is evaluated for it. Each of
-    `dkim_selectors` has its key at SELECTOR._domainkey.SENDER checked."""
+    `dkim_selectors` has its key at SELECTOR._domainkey.SENDER checked. Each DNS blocklist
+    zone of `blocklists` (opt-in; `core.dns.blocklist`) is asked about every sending address, or
+    for a domain list the sender domain and the sending host names, as they become known."""
     sender_party, recipient_party, via_host = parse_inputs(sender, recipient, via)
     inputs = Inputs(
         sender=sender_party.address if sender_party.local else sender_party.domain.ascii,
@@ -170,6 +183,7 @@ async def analyze(
         sender=sender_party,
         recipient=recipient_party,
         started_at=started_at or datetime.now(UTC).isoformat(timespec="seconds"),
+        blocklist_zones=None if blocklists is None else tuple(blocklists),
     )
     selectors = [parse_selector(sel) for sel in dkim_selectors]
     if message is not None:
@@ -204,6 +218,7 @@ async def analyze(
             run.spf_audit(),
             run.dmarc(),
             run.dkim_keys(selectors),
+            run.blocklist([], [sender_party.domain.ascii]),
             verify_message(),
         )
     except asyncio.CancelledError:
@@ -229,7 +244,8 @@ async def analyze(
             recipient=state.recipient.domain.ascii,
         )
         partial = replace(partial, message=info)
-    findings = await verify_fixes(tracker, partial, build_findings(partial))
+    built = (*build_findings(partial), *blocklist_findings(partial.blocklists))
+    findings = await verify_fixes(tracker, partial, built)
     # The receiver model gives each finding its consequence and judges each fix.
     findings = judge_findings(replace(partial, complete=True), findings)
     result = replace(
@@ -322,7 +338,10 @@ class _Run:
             ),
         )
         self.changed()
-        await asyncio.gather(*(self._address(host.host, ip) for ip in ordered))
+        named = [] if is_ip_address(host.host) else [host.host]
+        await asyncio.gather(
+            self.blocklist(ordered, named), *(self._address(host.host, ip) for ip in ordered)
+        )
 
     def _update_address(self, host: str, ip: str, **changes: Any) -> None:
         assert self.state.hosts is not None
@@ -359,6 +378,15 @@ class _Run:
         keys = await asyncio.gather(*(check_dkim_key(self.dns, s, domain) for s in selectors))
         self.state.dkim_keys = tuple(keys)
         self.changed()
+
+    async def blocklist(self, addresses: list[str], domains: list[str]) -> None:
+        zones = self.state.blocklist_zones
+        if not zones:
+            return
+        answers = await check_blocklists(self.dns, zones, addresses, domains)
+        if answers:
+            self.state.blocklists.extend(answers)
+            self.changed()
 
     async def spf_audit(self) -> None:
         self.state.spf_audit = await audit(self.dns, self.state.sender.domain.ascii)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # these modules import this one
     from mailpath.core.auth.authresults import AuthResultsHeader
     from mailpath.core.auth.dkim import ArcResult, DkimKey, DkimSignature
     from mailpath.core.auth.dmarc import DmarcResult
+    from mailpath.core.dns.blocklist import BlocklistAnswer
     from mailpath.core.message.parse import ParsedMessage
     from mailpath.core.message.received import Hop
 
@@ -255,3 +256,9 @@ class Result:
     authoritative: AuthoritativeView | None = None
     #: Where the answers came from (None: replayed without that information).
     resolver: ResolverInfo | None = None
+    #: The receiver whose published requirements were asked for (`core.judgement.requirements`
+    #: RECEIVERS: "gmail", "yahoo", "outlook"; `check --receiver`); None: the one the
+    #: recipient's MX hosts belong to.
+    receiver: str | None = None
+    #: DNS blocklist answers (`core.dns.blocklist`), None when no list was asked (opt-in).
+    blocklists: tuple[BlocklistAnswer, ...] | None = None

@@ -93,6 +93,11 @@ class AnalysisRequest:
     compare: tuple[str, ...] = ()
     #: What the inputs as typed were read as, shown instead of the replayed inputs' own notes.
     notes: tuple[str, ...] = ()
+    #: The receiver whose published requirements to check ("gmail", "yahoo", "outlook");
+    #: None: the one the recipient's MX hosts show.
+    receiver: str | None = None
+    #: DNS blocklist zones to ask about the sending addresses (opt-in: none by default).
+    blocklists: tuple[str, ...] = ()
 
     @property
     def replaying(self) -> bool:
@@ -295,7 +300,10 @@ async def run_session(
         started_at=request.created,
         message=request.message,
         dkim_selectors=request.dkim_selectors,
+        blocklists=request.blocklists or None,
     )
+    if request.receiver:
+        result = replace(result, receiver=request.receiver)
     if live is None:
         return _replayed(request, result, cache)
     result = replace(result, resolver=live.resolver_info)

@@ -1179,6 +1179,26 @@
       <source>If you know the server that sent the mail, give it (--via, or the Sending host field).</source>
       <translation>メールを送ったサーバーが分かっている場合は指定してください（--via、または「送信ホスト」欄）。</translation>
     </message>
+    <message>
+      <source>{item} is listed on the DNS blocklist {list} ({codes}: {meaning}); its reason: {reason}. Receivers that use this list refuse or flag mail from it.</source>
+      <translation>{item} は DNS ブロックリスト {list} に掲載されています（{codes}: {meaning}）。理由: {reason}。このリストを使う受信側は、ここからのメールを拒否するか迷惑メールにします。</translation>
+    </message>
+    <message>
+      <source>Find and stop what got {item} listed, then request delisting at {delist}.</source>
+      <translation>{item} が掲載された原因を突き止めて止め、{delist} で掲載解除を申請してください。</translation>
+    </message>
+    <message>
+      <source>Find and stop what got {item} listed, then ask the operator of {list} to delist it.</source>
+      <translation>{item} が掲載された原因を突き止めて止め、{list} の運営者に掲載解除を依頼してください。</translation>
+    </message>
+    <message>
+      <source>The DNS blocklist {list} refused the query for {item} ({codes}): it does not answer public or open resolvers, or too many queries came from this one. That answer says nothing about a listing.</source>
+      <translation>DNS ブロックリスト {list} は {item} の問い合わせを拒否しました（{codes}）。公開リゾルバーやオープンリゾルバーには応答しないか、このリゾルバーからの問い合わせが多すぎます。この応答は掲載の有無について何も示しません。</translation>
+    </message>
+    <message>
+      <source>Ask {list} through your own resolver (not a public one such as 8.8.8.8), or look {item} up on the list's web site.</source>
+      <translation>{list} には自分のリゾルバー（8.8.8.8 のような公開リゾルバーではないもの）から問い合わせるか、リストのウェブサイトで {item} を調べてください。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>
@@ -4161,6 +4181,213 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     <message>
       <source>the RSA key has {bits} bits; 2048 or more is advised</source>
       <translation>RSA 鍵が {bits} ビットです。2048 ビット以上を推奨します</translation>
+    </message>
+  </context>
+  <context>
+    <name>Requirements</name>
+    <message>
+      <source>SPF passes for {addresses}.</source>
+      <translation>{addresses} について SPF が合格しています。</translation>
+    </message>
+    <message>
+      <source>A valid DKIM signature d={domains} authenticates the message.</source>
+      <translation>有効な DKIM 署名 d={domains} がメッセージを認証しています。</translation>
+    </message>
+    <message>
+      <source>SPF gives {spf} and the message carries no DKIM signature.</source>
+      <translation>SPF の結果は {spf} で、メッセージに DKIM 署名がありません。</translation>
+    </message>
+    <message>
+      <source>SPF gives {spf} and no DKIM signature passes ({dkim}).</source>
+      <translation>SPF の結果は {spf} で、合格する DKIM 署名がありません（{dkim}）。</translation>
+    </message>
+    <message>
+      <source>SPF gives {spf}; whether the mail carries a valid DKIM signature is not visible from DNS alone.</source>
+      <translation>SPF の結果は {spf} です。メールに有効な DKIM 署名があるかどうかは DNS だけでは分かりません。</translation>
+    </message>
+    <message>
+      <source>No sending address is known, so SPF cannot be judged.</source>
+      <translation>送信アドレスが分からないため、SPF を判定できません。</translation>
+    </message>
+    <message>
+      <source>SPF passes for {addresses} and DKIM d={domains} passes.</source>
+      <translation>{addresses} について SPF が合格し、DKIM d={domains} も合格しています。</translation>
+    </message>
+    <message>
+      <source>SPF gives {spf}.</source>
+      <translation>SPF の結果は {spf} です。</translation>
+    </message>
+    <message>
+      <source>SPF passes, but the message carries no DKIM signature.</source>
+      <translation>SPF は合格していますが、メッセージに DKIM 署名がありません。</translation>
+    </message>
+    <message>
+      <source>SPF passes, but no DKIM signature passes ({dkim}).</source>
+      <translation>SPF は合格していますが、合格する DKIM 署名がありません（{dkim}）。</translation>
+    </message>
+    <message>
+      <source>SPF passes for {addresses}; whether the mail carries a valid DKIM signature is not visible from DNS alone.</source>
+      <translation>{addresses} について SPF は合格しています。メールに有効な DKIM 署名があるかどうかは DNS だけでは分かりません。</translation>
+    </message>
+    <message>
+      <source>_dmarc.{domain} publishes p={policy}.</source>
+      <translation>_dmarc.{domain} が p={policy} を公開しています。</translation>
+    </message>
+    <message>
+      <source>No DMARC record applies to {sender}.</source>
+      <translation>{sender} に適用される DMARC レコードがありません。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} cannot be used.</source>
+      <translation>_dmarc.{domain} の DMARC レコードは使えません。</translation>
+    </message>
+    <message>
+      <source>The DMARC lookup for {sender} did not get an answer.</source>
+      <translation>{sender} の DMARC の問い合わせに応答がありませんでした。</translation>
+    </message>
+    <message>
+      <source>DMARC was not looked up.</source>
+      <translation>DMARC は問い合わせていません。</translation>
+    </message>
+    <message>
+      <source>SPF passes for {domain}, aligned with the From domain {sender}.</source>
+      <translation>{domain} について SPF が合格し、From のドメイン {sender} とアラインしています。</translation>
+    </message>
+    <message>
+      <source>DKIM d={domain} passes, aligned with the From domain {sender}.</source>
+      <translation>DKIM d={domain} が合格し、From のドメイン {sender} とアラインしています。</translation>
+    </message>
+    <message>
+      <source>Neither SPF nor DKIM passes aligned with the From domain {sender}.</source>
+      <translation>From のドメイン {sender} とアラインして合格するものは、SPF にも DKIM にもありません。</translation>
+    </message>
+    <message>
+      <source>SPF passes but does not align with {sender}; whether an aligned DKIM signature is present is not visible from DNS alone.</source>
+      <translation>SPF は合格していますが {sender} とアラインしていません。アラインした DKIM 署名があるかどうかは DNS だけでは分かりません。</translation>
+    </message>
+    <message>
+      <source>Every sending address has forward-confirmed reverse DNS ({addresses}).</source>
+      <translation>送信アドレスすべてに正引きで確認できる逆引き DNS があります（{addresses}）。</translation>
+    </message>
+    <message>
+      <source>No forward-confirmed reverse DNS for {addresses}.</source>
+      <translation>{addresses} には正引きで確認できる逆引き DNS がありません。</translation>
+    </message>
+    <message>
+      <source>The reverse DNS of {addresses} could not be checked.</source>
+      <translation>{addresses} の逆引き DNS を確認できませんでした。</translation>
+    </message>
+    <message>
+      <source>The hop into {by} was made over TLS.</source>
+      <translation>{by} への受け渡しは TLS で行われました。</translation>
+    </message>
+    <message>
+      <source>The hop into {by} was made without TLS.</source>
+      <translation>{by} への受け渡しは TLS なしで行われました。</translation>
+    </message>
+    <message>
+      <source>The Received field of the hop into {by} does not say whether TLS was used.</source>
+      <translation>{by} への受け渡しの Received フィールドには、TLS を使ったかどうかが書かれていません。</translation>
+    </message>
+    <message>
+      <source>Not visible from DNS: open a received message to check it.</source>
+      <translation>DNS からは分かりません。確かめるには受信したメッセージを開いてください。</translation>
+    </message>
+    <message>
+      <source>The message has one From address, a Date and a Message-ID.</source>
+      <translation>メッセージには From のアドレスが一つ、Date と Message-ID があります。</translation>
+    </message>
+    <message>
+      <source>The message has {count} From fields or addresses; RFC 5322 allows one.</source>
+      <translation>メッセージには From のフィールドまたはアドレスが {count} 個あります。RFC 5322 で許されるのは一つです。</translation>
+    </message>
+    <message>
+      <source>The message has no Date field.</source>
+      <translation>メッセージに Date フィールドがありません。</translation>
+    </message>
+    <message>
+      <source>The message has no Message-ID field.</source>
+      <translation>メッセージに Message-ID フィールドがありません。</translation>
+    </message>
+    <message>
+      <source>List-Unsubscribe ({uri}) and List-Unsubscribe-Post: List-Unsubscribe=One-Click are both signed by DKIM d={domain}.</source>
+      <translation>List-Unsubscribe（{uri}）と List-Unsubscribe-Post: List-Unsubscribe=One-Click の両方が DKIM d={domain} で署名されています。</translation>
+    </message>
+    <message>
+      <source>The message has no List-Unsubscribe field.</source>
+      <translation>メッセージに List-Unsubscribe フィールドがありません。</translation>
+    </message>
+    <message>
+      <source>List-Unsubscribe offers no https URI ({value}).</source>
+      <translation>List-Unsubscribe に https の URI がありません（{value}）。</translation>
+    </message>
+    <message>
+      <source>The message has no List-Unsubscribe-Post: List-Unsubscribe=One-Click field.</source>
+      <translation>メッセージに List-Unsubscribe-Post: List-Unsubscribe=One-Click フィールドがありません。</translation>
+    </message>
+    <message>
+      <source>No valid DKIM signature covers both List-Unsubscribe and List-Unsubscribe-Post.</source>
+      <translation>List-Unsubscribe と List-Unsubscribe-Post の両方を含む有効な DKIM 署名がありません。</translation>
+    </message>
+    <message>
+      <source>The From domain is {sender}, not Gmail's.</source>
+      <translation>From のドメインは {sender} で、Gmail のものではありません。</translation>
+    </message>
+    <message>
+      <source>The From domain {sender} is Gmail's, and the mail authenticates as sent by it.</source>
+      <translation>From のドメイン {sender} は Gmail のもので、メールは Gmail から送られたと認証されています。</translation>
+    </message>
+    <message>
+      <source>The From domain {sender} is Gmail's, but the mail does not authenticate as sent by it.</source>
+      <translation>From のドメイン {sender} は Gmail のものですが、メールは Gmail から送られたと認証されていません。</translation>
+    </message>
+    <message>
+      <source>The message came from the sender's own server: no forwarder.</source>
+      <translation>メッセージは送信者自身のサーバーから届きました。転送サーバーはありません。</translation>
+    </message>
+    <message>
+      <source>The forwarder {host} added an ARC chain that validates.</source>
+      <translation>転送サーバー {host} が付けた ARC チェーンは検証に合格しています。</translation>
+    </message>
+    <message>
+      <source>The forwarder {host} added no ARC headers.</source>
+      <translation>転送サーバー {host} は ARC ヘッダーを付けていません。</translation>
+    </message>
+    <message>
+      <source>The ARC chain the forwarder {host} added does not validate ({result}).</source>
+      <translation>転送サーバー {host} が付けた ARC チェーンは検証に合格しません（{result}）。</translation>
+    </message>
+    <message>
+      <source>The spam rate is not visible in DNS or in a message; {name} reports it at {tools}.</source>
+      <translation>迷惑メール率は DNS にもメッセージにも現れません。{name} は {tools} で報告しています。</translation>
+    </message>
+    <message>
+      <source>mailpath cannot check the rule {rule}.</source>
+      <translation>mailpath はルール {rule} を確認できません。</translation>
+    </message>
+    <message>
+      <source>Enable TLS (STARTTLS) for outgoing mail on {host}.</source>
+      <translation>{host} で送信メールの TLS（STARTTLS）を有効にしてください。</translation>
+    </message>
+    <message>
+      <source>Add "List-Unsubscribe: &lt;https://…&gt;" and "List-Unsubscribe-Post: List-Unsubscribe=One-Click" to bulk mail, and list both in the DKIM signature's h=.</source>
+      <translation>一括送信メールに「List-Unsubscribe: &lt;https://…&gt;」と「List-Unsubscribe-Post: List-Unsubscribe=One-Click」を加え、両方を DKIM 署名の h= に含めてください。</translation>
+    </message>
+    <message>
+      <source>Send with a From address in your own domain: Gmail addresses send only through Gmail.</source>
+      <translation>自分のドメインの From アドレスで送ってください。Gmail のアドレスは Gmail からしか送れません。</translation>
+    </message>
+    <message>
+      <source>Ask whoever runs {host} to add ARC headers (RFC 8617) to the mail it forwards.</source>
+      <translation>{host} の管理者に、転送するメールに ARC ヘッダー（RFC 8617）を付けるよう依頼してください。</translation>
+    </message>
+    <message>
+      <source>Make the sending software add the missing field.</source>
+      <translation>送信ソフトウェアが欠けているフィールドを付けるようにしてください。</translation>
+    </message>
+    <message>
+      <source>Publish an SPF record that lists the sending server, or sign the mail with DKIM.</source>
+      <translation>送信サーバーを含む SPF レコードを公開するか、メールに DKIM 署名を付けてください。</translation>
     </message>
   </context>
 </TS>

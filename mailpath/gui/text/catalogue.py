@@ -72,6 +72,13 @@ def extract(package_dir: Path | None = None) -> dict[str, list[str]]:
     for source in sentences():
         if source not in said:
             said.append(source)
+    # The receivers' requirements: evidence and fixes (`core.judgement.requirements`).
+    from mailpath.core.judgement.requirements import TEMPLATES as REQUIREMENT_TEMPLATES
+
+    required = found.setdefault("Requirements", [])
+    for source in REQUIREMENT_TEMPLATES.values():
+        if source not in required:
+            required.append(source)
     return found
 
 

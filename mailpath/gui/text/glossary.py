@@ -107,6 +107,8 @@ def term(key: str) -> Term | None:
 
 #: Finding code (the part of a template key before "/") -> term key.
 CODE_TERMS: dict[str, str] = {
+    "blocklisted": "dnsbl",
+    "blocklist-refused": "dnsbl",
     # core/findings.py (also the DMARC and message findings, whose templates live there)
     "arc-fail": "arc",
     "auth-results-differ": "authentication-results",

@@ -15,9 +15,10 @@ merges new ones into the `.ts` as unfinished; `check` fails while any message is
 The core's finding templates (`mailpath.core.judgement.findings.TEMPLATES`) are collected the
 same way, in the context `FindingTemplates` (see `findings`), and the route's label and detail
 templates (`mailpath.core.route.graph.TEMPLATES`) in the context `RouteText` (see `labels`),
-the watch's "what changed" (`mailpath.core.watch.TEMPLATES`) in the context `WatchChanges`, and
-the core's input errors and reasons (`mailpath.core.sentences`) in the context `Sentences` (see
-`sentences`).
+the watch's "what changed" (`mailpath.core.watch.TEMPLATES`) in the context `WatchChanges`, the
+core's input errors and reasons (`mailpath.core.sentences`) in the context `Sentences` (see
+`sentences`), and the receivers' requirements' evidence and fixes
+(`mailpath.core.judgement.requirements.TEMPLATES`) in the context `Requirements`.
 Placeholders are Python `str.format` fields (`{count}`), the same in both languages.
 """
 
