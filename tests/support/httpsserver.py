@@ -11,7 +11,8 @@ URL without a port reaches it once the test DNS server maps the URL's host name 
         zone = {"logo.test": [("A", server.address)]}
         ...
 
-HTTP/1.1, one request per connection (``Connection: close``); another path is 404.
+HTTP/1.1, one request per connection (``Connection: close``), a reply may be delayed
+(`Reply.delay`); another path is 404.
 `requests` logs ``(Host header, path)`` of every request, `sni` every TLS server name asked.
 """
 
@@ -35,6 +36,8 @@ class Reply:
     status: int
     body: bytes = b""
     headers: Mapping[str, str] = field(default_factory=dict)
+    #: Seconds to wait before answering (cut short when the server stops).
+    delay: float = 0.0
 
 
 _REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found"}
@@ -129,6 +132,9 @@ class HttpsTestServer:
                     host = value.strip()
             self.requests.append((host, path))
             reply = self.routes.get(path, Reply(404, b"not found"))
+            if reply.delay and self._stop is not None:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stop.wait(), reply.delay)
             headers = {"Content-Length": str(len(reply.body)), "Connection": "close"}
             headers.update(reply.headers)
             out = f"HTTP/1.1 {reply.status} {_REASONS.get(reply.status, 'Status')}\r\n"
