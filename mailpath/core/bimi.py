@@ -674,6 +674,8 @@ async def _fetch_certificate(
     got = await fetch_https(source, url, limit=CERTIFICATE_LIMIT, ca_file=ca_file, timeout=timeout)
     if got.body is None:
         assert got.problem is not None
+        if got.problem.key == "too-large":
+            return None, Problem("certificate-too-large", _p(url=url, limit=CERTIFICATE_LIMIT))
         return None, got.problem
     checked = check_certificate(got.body)
     if isinstance(checked, Problem):
@@ -796,6 +798,10 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
     "bimi-invalid/certificate-unreadable": (
         "{url} is not a PEM certificate: receivers cannot read the mark certificate.",
         "Publish the VMC or CMC as issued, in PEM form (BEGIN CERTIFICATE).",
+    ),
+    "bimi-invalid/certificate-too-large": (
+        "{url} is larger than {limit} octets: it is not a mark certificate.",
+        "Publish the VMC or CMC as issued, in PEM form, at that URL.",
     ),
     "bimi-not-eligible/dmarc-unknown": (
         "Whether {domain} may show a BIMI logo is unknown: its DMARC policy was not looked up.",

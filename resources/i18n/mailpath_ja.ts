@@ -1367,6 +1367,14 @@
       <source>Renew the VMC or CMC with its issuer and publish the new PEM at the same URL.</source>
       <translation>発行元で VMC または CMC を更新し、新しい PEM を同じ URL に公開してください。</translation>
     </message>
+    <message>
+      <source>{url} is larger than {limit} octets: it is not a mark certificate.</source>
+      <translation>{url} は {limit} オクテットを超えています: マーク証明書ではありません。</translation>
+    </message>
+    <message>
+      <source>Publish the VMC or CMC as issued, in PEM form, at that URL.</source>
+      <translation>発行された VMC または CMC を PEM 形式でその URL に公開してください。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>

@@ -105,6 +105,14 @@ DOMAINS = {
         ENFORCED,
         bimi("https://logo.test/good.svg", "https://logo.test/expired.pem"),
     ),
+    "hugecert.test": (
+        ENFORCED,
+        bimi("https://logo.test/good.svg", "https://logo.test/huge.pem"),
+    ),
+    "badcert.test": (
+        ENFORCED,
+        bimi("https://logo.test/good.svg", "https://logo.test/good.svg"),
+    ),
     "none.test": ("v=DMARC1; p=none", bimi("https://logo.test/good.svg")),
     "half.test": ("v=DMARC1; p=reject; pct=50", bimi("https://logo.test/good.svg")),
     "opensub.test": ("v=DMARC1; p=reject; sp=none", bimi("https://logo.test/good.svg")),
@@ -128,6 +136,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         "/bomb.svg": Reply(200, BOMB, {"Content-Type": SVG}),
         "/moved.svg": Reply(301, b"", {"Location": "https://logo.test/good.svg"}),
         "/stalled.svg": Reply(200, GOOD, {"Content-Type": SVG}, delay=60.0),
+        "/huge.pem": Reply(200, b"-" * (300 * 1024)),
         "/vmc.pem": Reply(200, vmc(ca, now + dt.timedelta(days=200))),
         "/expired.pem": Reply(200, vmc(ca, now - dt.timedelta(days=3))),
     }
@@ -242,6 +251,18 @@ def test_expired_mark_certificate(world: World) -> None:
     assert found.template == "bimi-certificate-expired"
     assert found.severity is Severity.ERROR
     assert found.params["not_after"] == data["not_after"]
+
+
+@pytest.mark.parametrize(
+    ("domain", "key"),
+    [("hugecert.test", "certificate-too-large"), ("badcert.test", "certificate-unreadable")],
+)
+def test_a_certificate_that_is_not_one(world: World, domain: str, key: str) -> None:
+    report = world.check(domain)
+    assert report.certificate is None and report.certificate_problem is not None
+    assert report.certificate_problem.key == key
+    assert report.to_json()["certificate_error"]["params"]["url"] == report.authority
+    assert templates(report) == [f"bimi-invalid/{key}"]
 
 
 def test_an_untrusted_https_certificate_is_a_tls_failure(world: World) -> None:
