@@ -523,6 +523,7 @@ class BimiReport:
     location: str | None = None
     authority: str | None = None
     declined: bool = False
+    #: The DMARC prerequisites alone are met (whatever the record, logo and certificate say).
     eligible: bool = False
     #: The DMARC prerequisites that are not met (empty when eligible).
     prerequisites: tuple[Problem, ...] = ()
