@@ -1199,6 +1199,202 @@
       <source>Ask {list} through your own resolver (not a public one such as 8.8.8.8), or look {item} up on the list's web site.</source>
       <translation>{list} には自分のリゾルバー（8.8.8.8 のような公開リゾルバーではないもの）から問い合わせるか、リストのウェブサイトで {item} を調べてください。</translation>
     </message>
+    <message>
+      <source>The BIMI record at {name} could not be looked up ({outcome}): receivers show no logo while it does not answer.</source>
+      <translation>{name} の BIMI レコードを引けませんでした（{outcome}）: 応答がない間、受信側はロゴを表示しません。</translation>
+    </message>
+    <message>
+      <source>Check the name servers of the domain, or try again with another resolver.</source>
+      <translation>ドメインのネームサーバーを確認するか、別のリゾルバーでもう一度試してください。</translation>
+    </message>
+    <message>
+      <source>{name} publishes {count} BIMI records: receivers use none of them.</source>
+      <translation>{name} に BIMI レコードが {count} 件あります: 受信側はどれも使いません。</translation>
+    </message>
+    <message>
+      <source>Keep exactly one TXT record starting with v=BIMI1 at {name}.</source>
+      <translation>{name} には v=BIMI1 で始まる TXT レコードを 1 件だけ置いてください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} does not start with &quot;v=BIMI1&quot;: &quot;{record}&quot;.</source>
+      <translation>{name} の BIMI レコードが &quot;v=BIMI1&quot; で始まっていません: &quot;{record}&quot;。</translation>
+    </message>
+    <message>
+      <source>Begin the record with &quot;v=BIMI1;&quot;.</source>
+      <translation>レコードを &quot;v=BIMI1;&quot; で始めてください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} has a term that is not tag=value: &quot;{term}&quot;.</source>
+      <translation>{name} の BIMI レコードに tag=value の形でない項目があります: &quot;{term}&quot;。</translation>
+    </message>
+    <message>
+      <source>Write the record as &quot;v=BIMI1; l=https://...; a=https://...&quot; with &quot;;&quot; between tags.</source>
+      <translation>レコードはタグの間を &quot;;&quot; で区切って &quot;v=BIMI1; l=https://...; a=https://...&quot; の形で書いてください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} gives the tag {tag}= twice: &quot;{record}&quot;.</source>
+      <translation>{name} の BIMI レコードでタグ {tag}= が 2 回指定されています: &quot;{record}&quot;。</translation>
+    </message>
+    <message>
+      <source>Keep one {tag}= in the record.</source>
+      <translation>レコードの {tag}= は 1 つだけにしてください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} gives {tag}={uri}, which is not an https URL.</source>
+      <translation>{name} の BIMI レコードの {tag}={uri} は https の URL ではありません。</translation>
+    </message>
+    <message>
+      <source>Serve the file over HTTPS and give its https:// URL in {tag}=.</source>
+      <translation>ファイルを HTTPS で配信し、{tag}= にその https:// の URL を指定してください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} gives {tag}= a value that is not a usable URL: &quot;{uri}&quot;.</source>
+      <translation>{name} の BIMI レコードの {tag}= の値は使える URL ではありません: &quot;{uri}&quot;。</translation>
+    </message>
+    <message>
+      <source>Give a plain https://host/path URL in {tag}=.</source>
+      <translation>{tag}= には https://ホスト/パス の形の URL を指定してください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} gives neither a logo (l=) nor a certificate (a=): &quot;{record}&quot;.</source>
+      <translation>{name} の BIMI レコードにはロゴ（l=）も証明書（a=）もありません: &quot;{record}&quot;。</translation>
+    </message>
+    <message>
+      <source>Add l=https://.../logo.svg, or publish &quot;v=BIMI1; l=; a=;&quot; to decline BIMI.</source>
+      <translation>l=https://.../logo.svg を加えるか、BIMI を使わないなら &quot;v=BIMI1; l=; a=;&quot; を公開してください。</translation>
+    </message>
+    <message>
+      <source>{host} has no address ({outcome}): the BIMI file cannot be fetched.</source>
+      <translation>{host} にはアドレスがありません（{outcome}）: BIMI のファイルを取得できません。</translation>
+    </message>
+    <message>
+      <source>Give {host} an A or AAAA record, or point the BIMI record at a host that has one.</source>
+      <translation>{host} に A または AAAA レコードを設定するか、BIMI レコードでアドレスのあるホストを指定してください。</translation>
+    </message>
+    <message>
+      <source>The HTTPS certificate of {host} is not valid ({reason}): {url} cannot be fetched.</source>
+      <translation>{host} の HTTPS 証明書が有効ではありません（{reason}）: {url} を取得できません。</translation>
+    </message>
+    <message>
+      <source>Install a certificate for {host} from a public certificate authority.</source>
+      <translation>{host} に公的な認証局の証明書を設定してください。</translation>
+    </message>
+    <message>
+      <source>No HTTPS connection to {host} could be made: {url} cannot be fetched.</source>
+      <translation>{host} に HTTPS で接続できませんでした: {url} を取得できません。</translation>
+    </message>
+    <message>
+      <source>Make sure {host} serves HTTPS on port 443.</source>
+      <translation>{host} がポート 443 で HTTPS を提供していることを確認してください。</translation>
+    </message>
+    <message>
+      <source>{url} did not arrive within {seconds} s.</source>
+      <translation>{url} は {seconds} 秒以内に届きませんでした。</translation>
+    </message>
+    <message>
+      <source>Make sure the server of the BIMI file answers quickly.</source>
+      <translation>BIMI のファイルを配信するサーバーがすぐに応答するようにしてください。</translation>
+    </message>
+    <message>
+      <source>{url} answered with HTTP status {status} instead of the file.</source>
+      <translation>{url} はファイルではなく HTTP ステータス {status} を返しました。</translation>
+    </message>
+    <message>
+      <source>Publish the file at that URL, or correct the URL in the BIMI record.</source>
+      <translation>その URL にファイルを公開するか、BIMI レコードの URL を直してください。</translation>
+    </message>
+    <message>
+      <source>{url} redirects (HTTP {status}) to {location}; receivers do not follow redirects for BIMI files.</source>
+      <translation>{url} は {location} へリダイレクトします（HTTP {status}）。受信側は BIMI のファイルのリダイレクトをたどりません。</translation>
+    </message>
+    <message>
+      <source>Give the final URL in the BIMI record.</source>
+      <translation>BIMI レコードにはリダイレクト先の最終的な URL を指定してください。</translation>
+    </message>
+    <message>
+      <source>{url} is not a PEM certificate: receivers cannot read the mark certificate.</source>
+      <translation>{url} は PEM 形式の証明書ではありません: 受信側はマーク証明書を読めません。</translation>
+    </message>
+    <message>
+      <source>Publish the VMC or CMC as issued, in PEM form (BEGIN CERTIFICATE).</source>
+      <translation>発行された VMC または CMC を PEM 形式（BEGIN CERTIFICATE）で公開してください。</translation>
+    </message>
+    <message>
+      <source>Whether {domain} may show a BIMI logo is unknown: its DMARC policy was not looked up.</source>
+      <translation>{domain} が BIMI のロゴを表示できるかは不明です: DMARC ポリシーを調べていません。</translation>
+    </message>
+    <message>
+      <source>{domain} cannot show a BIMI logo while its DMARC policy cannot be looked up.</source>
+      <translation>{domain} の DMARC ポリシーを引けない間は BIMI のロゴは表示されません。</translation>
+    </message>
+    <message>
+      <source>Check the name servers of {domain}, or try again with another resolver.</source>
+      <translation>{domain} のネームサーバーを確認するか、別のリゾルバーでもう一度試してください。</translation>
+    </message>
+    <message>
+      <source>{domain} publishes no DMARC policy: receivers show no BIMI logo without one.</source>
+      <translation>{domain} は DMARC ポリシーを公開していません: DMARC がなければ受信側は BIMI のロゴを表示しません。</translation>
+    </message>
+    <message>
+      <source>Publish at _dmarc.{domain} a policy such as &quot;v=DMARC1; p=quarantine&quot;.</source>
+      <translation>_dmarc.{domain} に &quot;v=DMARC1; p=quarantine&quot; のようなポリシーを公開してください。</translation>
+    </message>
+    <message>
+      <source>The DMARC policy of {domain} is p={policy}: BIMI needs p=quarantine or p=reject.</source>
+      <translation>{domain} の DMARC ポリシーは p={policy} です: BIMI には p=quarantine か p=reject が必要です。</translation>
+    </message>
+    <message>
+      <source>Once your mail passes DMARC, raise the policy at _dmarc.{domain} to p=quarantine or p=reject.</source>
+      <translation>メールが DMARC に合格するようになったら、_dmarc.{domain} のポリシーを p=quarantine か p=reject に上げてください。</translation>
+    </message>
+    <message>
+      <source>The DMARC policy of {domain} applies to {pct}% of mail only: BIMI needs pct=100.</source>
+      <translation>{domain} の DMARC ポリシーはメールの {pct}% にしか適用されません: BIMI には pct=100 が必要です。</translation>
+    </message>
+    <message>
+      <source>Remove pct= from the record at _dmarc.{domain} (or set pct=100).</source>
+      <translation>_dmarc.{domain} のレコードから pct= を外してください（または pct=100 にしてください）。</translation>
+    </message>
+    <message>
+      <source>The DMARC policy of {domain} has sp=none: BIMI needs subdomains to be covered too.</source>
+      <translation>{domain} の DMARC ポリシーは sp=none です: BIMI にはサブドメインも対象にすることが必要です。</translation>
+    </message>
+    <message>
+      <source>Remove sp=none from the record at _dmarc.{domain}, or set sp=quarantine or sp=reject.</source>
+      <translation>_dmarc.{domain} のレコードから sp=none を外すか、sp=quarantine か sp=reject にしてください。</translation>
+    </message>
+    <message>
+      <source>The DMARC policy of {domain} is in testing mode (t=y): BIMI needs it enforced.</source>
+      <translation>{domain} の DMARC ポリシーはテストモード（t=y）です: BIMI には適用中のポリシーが必要です。</translation>
+    </message>
+    <message>
+      <source>Remove t=y from the record at _dmarc.{domain}.</source>
+      <translation>_dmarc.{domain} のレコードから t=y を外してください。</translation>
+    </message>
+    <message>
+      <source>The BIMI logo {url} breaks the SVG Tiny Portable/Secure profile ({violations}): receivers do not show it.</source>
+      <translation>BIMI のロゴ {url} は SVG Tiny Portable/Secure プロファイルに違反しています（{violations}）: 受信側は表示しません。</translation>
+    </message>
+    <message>
+      <source>Export the logo as SVG Tiny PS: baseProfile=&quot;tiny-ps&quot; version=&quot;1.2&quot;, a &lt;title&gt;, a square viewBox, no scripts or external references, at most 32 KiB.</source>
+      <translation>ロゴを SVG Tiny PS で書き出してください: baseProfile=&quot;tiny-ps&quot; version=&quot;1.2&quot;、&lt;title&gt; あり、正方形の viewBox、スクリプトや外部参照なし、32 KiB 以下。</translation>
+    </message>
+    <message>
+      <source>The BIMI mark certificate {url} expired on {not_after}: receivers that require one show no logo.</source>
+      <translation>BIMI のマーク証明書 {url} は {not_after} に期限切れになりました: 証明書を求める受信側はロゴを表示しません。</translation>
+    </message>
+    <message>
+      <source>Renew the VMC or CMC with its issuer and publish the new PEM at the same URL.</source>
+      <translation>発行元で VMC または CMC を更新し、新しい PEM を同じ URL に公開してください。</translation>
+    </message>
+    <message>
+      <source>{url} is larger than {limit} octets: it is not a mark certificate.</source>
+      <translation>{url} は {limit} オクテットを超えています: マーク証明書ではありません。</translation>
+    </message>
+    <message>
+      <source>Publish the VMC or CMC as issued, in PEM form, at that URL.</source>
+      <translation>発行された VMC または CMC を PEM 形式でその URL に公開してください。</translation>
+    </message>
   </context>
   <context>
     <name>Findings</name>
