@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from mailpath.core.analysis import analyze  # noqa: E402
-from mailpath.core.authoritative import authoritative_view, live_servers  # noqa: E402
-from mailpath.core.dns import CachingSource, LiveSource, Nameserver  # noqa: E402
+from mailpath.core.dns.authoritative import authoritative_view, live_servers  # noqa: E402
+from mailpath.core.dns.sources import CachingSource, LiveSource, Nameserver  # noqa: E402
 from tests.support.dnsserver import DnsTestServer  # noqa: E402
 from tests.support.nsd import free_port  # noqa: E402
 

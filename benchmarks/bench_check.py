@@ -39,7 +39,7 @@ import dns.resolver  # noqa: E402
 import dns.reversename  # noqa: E402
 
 from mailpath.core.analysis import analyze  # noqa: E402
-from mailpath.core.dns import CachingSource, LiveSource, Nameserver  # noqa: E402
+from mailpath.core.dns.sources import CachingSource, LiveSource, Nameserver  # noqa: E402
 from mailpath.core.transport import TransportOptions  # noqa: E402
 from tests.support.dnsserver import DnsTestServer  # noqa: E402
 from tests.support.doh import LocalCa  # noqa: E402

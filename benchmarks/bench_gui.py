@@ -142,7 +142,7 @@ def bench_graph(n: int = 1000, runs: int = 5) -> None:
     _app()
     from PySide6.QtWidgets import QApplication
 
-    from mailpath.gui.graph_view import RouteScene, RouteView
+    from mailpath.gui.graph.view import RouteScene, RouteView
     from tests.gui import fakes
 
     graph = fakes.big_graph(n)
@@ -184,10 +184,10 @@ def bench_export() -> None:
     import asyncio
 
     from mailpath.core.analysis import analyze
-    from mailpath.core.dns import ReplaySource
-    from mailpath.core.recording import open_recording
-    from mailpath.core.route import build_route_graph
-    from mailpath.gui import export
+    from mailpath.core.dns.recording import open_recording
+    from mailpath.core.dns.sources import ReplaySource
+    from mailpath.core.route.graph import build_route_graph
+    from mailpath.gui.graph import export
     from mailpath.paths import seed_example
     from tests.gui import fakes
 
@@ -217,8 +217,8 @@ def bench_stall(latency: float = 0.15) -> None:
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from mailpath.gui import i18n
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.text import i18n
+    from mailpath.gui.window.main_window import MainWindow
     from tests.gui.zones import zone_from_recording
     from tests.support.dnsserver import DnsTestServer
 

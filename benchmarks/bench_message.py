@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mailpath.core.message import parse_message  # noqa: E402
+from mailpath.core.message.parse import parse_message  # noqa: E402
 
 HOPS = 1000
 RUNS = 15

@@ -21,8 +21,8 @@ sys.path.insert(0, str(ROOT))
 import dns.resolver  # noqa: E402
 import spf  # noqa: E402  (pyspf 2.0.14)
 
-from mailpath.core.dns import LiveSource, Nameserver  # noqa: E402
-from mailpath.core.spf import SpfResult, check_spf  # noqa: E402
+from mailpath.core.auth.spf import SpfResult, check_spf  # noqa: E402
+from mailpath.core.dns.sources import LiveSource, Nameserver  # noqa: E402
 from tests.support.dnsserver import DnsTestServer  # noqa: E402
 
 LATENCY = 0.05

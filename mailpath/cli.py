@@ -12,144 +12,21 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from mailpath import __version__
+from mailpath.options import (
+    CA_FILE_ENV,
+    FAILED_CHECK,
+    USAGE_ERROR,
+    WATCH_MIN,
+    WATCH_MIN_ENV,
+    build_parser,
+)
 
-FAILED_CHECK = 1
-USAGE_ERROR = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage problem as one line, never a usage dump."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(USAGE_ERROR, f"mailpath: {message} (see 'mailpath {self._sub()} --help')\n")
-
-    def _sub(self) -> str:
-        parts = self.prog.split()
-        return parts[1] if len(parts) > 1 else ""
-
-
-def _seconds_up_to(limit: int) -> Callable[[str], float]:
-    """An argparse type: seconds, more than 0 and at most `limit`."""
-
-    def seconds(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-        if not 0 < value <= limit:
-            raise argparse.ArgumentTypeError(f"seconds must be more than 0 and at most {limit}")
-        return value
-
-    return seconds
-
-
-_positive = _seconds_up_to(600)
-
-
-def _fail_on_option(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument(
-        "--fail-on",
-        choices=("error", "warning"),
-        metavar="{error,warning}",
-        help=f"exit 1 {what}",
-    )
-
-
-def _dns_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--nameserver",
-        "-n",
-        action="append",
-        default=[],
-        metavar="NS",
-        help="ask this DNS server (IP, IP:PORT or [IPv6]:PORT); repeatable. "
-        "Default: the system resolver",
-    )
-    p.add_argument(
-        "--timeout",
-        type=_positive,
-        default=5.0,
-        metavar="SECONDS",
-        help="time allowed for one DNS question (default 5)",
-    )
-    p.add_argument(
-        "--budget",
-        type=_positive,
-        default=30.0,
-        metavar="SECONDS",
-        help="time allowed for the whole analysis (default 30)",
-    )
-    p.add_argument(
-        "--replay", metavar="FILE", help="answer from a saved analysis instead of the network"
-    )
-    _tls_options(p)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="mailpath",
-        description="Mail-path explorer: where does mail from a sender to a recipient go, "
-        "and where is it accepted, flagged or refused?",
-    )
-    parser.add_argument("--version", action="version", version=f"mailpath {__version__}")
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-
-    spf = sub.add_parser("spf", help="evaluate SPF (RFC 7208) for one address, with a trace")
-    spf.add_argument("identity", help="MAIL FROM: domain, user@domain or @domain")
-    spf.add_argument("ip", help="the connecting client's IPv4 or IPv6 address")
-    spf.add_argument("--helo", default="", metavar="NAME", help="HELO/EHLO name")
-    spf.add_argument("--json", action="store_true", help="print one JSON object")
-    _fail_on_option(spf, "when the result is not pass (either value)")
-    _dns_options(spf)
-
-    check = sub.add_parser("check", help="analyse the whole delivery route")
-    check.add_argument("sender", nargs="?", help="sender domain or address")
-    check.add_argument("recipient", nargs="?", help="recipient domain or address")
-    check.add_argument(
-        "--via", metavar="HOST", help="the server that really sends (host name or IP)"
-    )
-    check.add_argument(
-        "--message",
-        metavar="FILE",
-        help="a received message (.eml, full or headers only; - reads stdin): sender, "
-        "recipient and via come from it, its DKIM is verified and DMARC judged",
-    )
-    check.add_argument(
-        "--dkim-selector",
-        action="append",
-        default=[],
-        metavar="SEL",
-        help="check the DKIM key SEL._domainkey.SENDER (repeatable)",
-    )
-    check.add_argument("--json", action="store_true", help="print one JSON object")
-    check.add_argument(
-        "--save",
-        metavar="FILE",
-        help="save the analysis with its DNS answers (and a message's headers, never its body)",
-    )
-    check.add_argument("--png", metavar="FILE", help="write the route diagram as PNG")
-    check.add_argument("--svg", metavar="FILE", help="write the route diagram as SVG")
-    _fail_on_option(check, "when a finding is that severe: error, or warning (warnings and errors)")
-    _dns_options(check)
-    _fix_live_options(check)
-    _transport_cli_options(check)
-
-    gui = sub.add_parser("gui", help="open the window (the default)")
-    gui.add_argument("sender", nargs="?")
-    gui.add_argument("recipient", nargs="?")
-    gui.add_argument("--via", metavar="HOST")
-    gui.add_argument("--nameserver", "-n", action="append", default=[], metavar="NS")
-    gui.add_argument("--replay", metavar="FILE", help="open a saved analysis")
-    gui.add_argument(
-        "--screenshot",
-        metavar="FILE",
-        help="save the window as PNG once the analysis finished, then exit",
-    )
-    return parser
+if TYPE_CHECKING:
+    from mailpath.core.model import Result
+    from mailpath.core.session import AnalysisRequest, SessionOutcome
 
 
 def _fail(message: str) -> int:
@@ -184,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _source(args: argparse.Namespace) -> Any:
-    from mailpath.core.dns import LiveSource
+    from mailpath.core.dns.sources import LiveSource
     from mailpath.core.names import parse_nameserver
 
     servers = [parse_nameserver(ns) for ns in args.nameserver]
@@ -192,10 +69,10 @@ def _source(args: argparse.Namespace) -> Any:
 
 
 def _spf(args: argparse.Namespace) -> int:
-    from mailpath.core.dns import ReplaySource
+    from mailpath.core.auth.spf import SpfResult, check_spf, outcome_to_json, render_text
+    from mailpath.core.dns.recording import open_recording
+    from mailpath.core.dns.sources import ReplaySource
     from mailpath.core.names import InputError, parse_ip
-    from mailpath.core.recording import open_recording
-    from mailpath.core.spf import SpfResult, check_spf, outcome_to_json, render_text
 
     # RFC 7208 gives a result for every identity: a malformed domain (an empty or long label,
     # a single label, a domain literal) is "none" (4.3), and any local part is data for the
@@ -205,7 +82,7 @@ def _spf(args: argparse.Namespace) -> int:
     helo = args.helo.strip()
     try:
         if not identity and not helo:
-            raise InputError("the identity is empty: give a MAIL FROM or --helo")
+            raise InputError("cli/identity-empty")
         ip = parse_ip(args.ip)
         if args.replay:
             source: Any = ReplaySource(open_recording(args.replay).answers)
@@ -227,134 +104,144 @@ def _spf(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """`mailpath check`: the arguments as a request, the session, then what it found."""
     problem = _fix_live_problem(args)
     if problem:
         return _fail(problem)
     if args.watch is not None:
         return _watch(args)
-    from mailpath.core.analysis import analyze, input_notes, parse_inputs
-    from mailpath.core.dns import RecordingSource, ReplaySource
     from mailpath.core.names import InputError
-    from mailpath.core.recording import open_recording, save_recording
-    from mailpath.core.report import render_text, result_to_json
+    from mailpath.core.session import run_session
 
     try:
-        started_at = None
-        message = None
-        given_notes: tuple[str, ...] = ()
-        selectors: tuple[str, ...] = tuple(args.dkim_selector)
-        if args.message and args.replay:
-            raise InputError(
-                "give --message or --replay, not both (a saved analysis keeps its message)"
-            )
-        if args.replay:
-            rec = open_recording(args.replay)
-            message = rec.message
-            selectors = selectors or rec.dkim_selectors
-            if args.sender or args.recipient:
-                given = parse_inputs(args.sender or "", args.recipient or "", args.via)
-                saved = parse_inputs(rec.sender, rec.recipient, rec.via)
-                given_notes = input_notes(*given)
-                if given[:2] != saved[:2] or (args.via and given[2] != saved[2]):
-                    raise InputError(
-                        f"{args.replay} holds the analysis of {rec.sender} -> {rec.recipient}; "
-                        "omit SENDER and RECIPIENT or give those"
-                    )
-            sender, recipient, via = rec.sender, rec.recipient, rec.via
-            source: Any = ReplaySource(rec.answers)
-            started_at = rec.created
-            resolver: tuple[str, ...] = rec.resolver
-        else:
-            if args.message:
-                from mailpath.core.message_check import MessageInput, message_parties
-
-                message = MessageInput(_read_message(args.message))
-                sender, recipient, via = message_parties(
-                    message.parsed, args.sender, args.recipient, args.via
-                )
-            elif args.sender is None or args.recipient is None:
-                raise InputError("give SENDER and RECIPIENT (or --message FILE, or --replay FILE)")
-            else:
-                sender, recipient, via = args.sender, args.recipient, args.via
-            parse_inputs(sender, recipient, via)
-            live = _source(args)
-            resolver = tuple(live.servers)
-            source = RecordingSource(live)
-        if args.replay:
-            result = asyncio.run(
-                analyze(
-                    source,
-                    sender,
-                    recipient,
-                    via,
-                    started_at=started_at,
-                    message=message,
-                    dkim_selectors=selectors,
-                    transport=_replayed_transport(rec),
-                )
-            )
-            result = _replayed_resolver(result, rec)
-            if given_notes:  # what SENDER/RECIPIENT as typed were read as
-                from dataclasses import replace
-
-                result = replace(result, inputs=replace(result.inputs, notes=given_notes))
-        else:
-            result, compared = asyncio.run(
-                _analyze_live(
-                    args, source, sender, recipient, via, message=message, dkim_selectors=selectors
-                )
-            )
+        request = _request(args)
+        outcome = asyncio.run(run_session(request))
     except InputError as exc:
         return _fail(str(exc))
+    if outcome.failure is not None:
+        return _fail(outcome.failure.sentence())
+    result = outcome.result
+    assert result is not None
     _notes(result.inputs.notes)
-    if args.save:
-        answers = source.answers() if isinstance(source, RecordingSource) else rec.answers
-        try:
-            save_recording(
-                args.save,
-                sender=result.inputs.sender,
-                recipient=result.inputs.recipient,
-                via=result.inputs.via,
-                created=result.started_at,
-                resolver=resolver,
-                answers=answers,
-                message=result.message,
-                dkim_selectors=selectors,
-                resolver_kind=result.resolver.kind if result.resolver else None,
-                transport=result.transport,
-            )
-        except OSError as exc:
-            return _fail(f"cannot write {args.save}: {_reason(args.save, exc)}")
-    if args.png or args.svg:
-        from mailpath.core.route import build_route_graph
-        from mailpath.gui.export import export_images
-
-        graph = build_route_graph(result)
-        for png, svg in ((args.png, None), (None, args.svg)):
-            target = png or svg
-            if not target:
-                continue
-            try:
-                _probe_writable(target)
-                export_images(graph, png, svg, _title(result))
-            except OSError as exc:
-                return _fail(f"cannot write {target}: {_reason(target, exc)}")
-    if args.json:
-        data = result_to_json(result)
-        if not args.replay and args.compare_resolvers:
-            from mailpath.core.compare import comparison_to_json
-
-            data["compare"] = comparison_to_json(compared)
-        print(json.dumps(data, indent=2, ensure_ascii=False))
-    else:
-        sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
-        if not args.replay and compared is not None:
-            from mailpath.core.compare import render_text as render_comparison
-
-            sys.stdout.write("\n".join(render_comparison(compared)) + "\n")
+    problem = _save(args, request, outcome) or _images(args, result)
+    if problem:
+        return _fail(problem)
+    _print(args, outcome)
     if args.fail_on and _meets(result.findings, args.fail_on):
         return FAILED_CHECK
     return 0
+
+
+def _print(args: argparse.Namespace, outcome: SessionOutcome) -> None:
+    """The report on stdout: text, or (--json) one JSON object; with the comparison."""
+    from mailpath.core.dns.compare import comparison_to_json
+    from mailpath.core.dns.compare import render_text as render_comparison
+    from mailpath.core.report import render_text, result_to_json
+
+    result = outcome.result
+    assert result is not None
+    if args.json:
+        data = result_to_json(result)
+        if outcome.comparison is not None:
+            data["compare"] = comparison_to_json(outcome.comparison)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    sys.stdout.write(render_text(result, color=sys.stdout.isatty()))
+    if outcome.comparison is not None:
+        sys.stdout.write("\n".join(render_comparison(outcome.comparison)) + "\n")
+
+
+def _request(args: argparse.Namespace) -> AnalysisRequest:
+    """The `check` arguments as a core.session.AnalysisRequest; InputError if unusable."""
+    from dataclasses import replace
+
+    from mailpath.core.names import InputError
+    from mailpath.core.session import AnalysisRequest, replay_request
+
+    selectors = tuple(args.dkim_selector)
+    if args.message and args.replay:
+        raise InputError("cli/message-and-replay")
+    if args.replay:
+        from mailpath.core.dns.recording import open_recording
+
+        rec = open_recording(args.replay)
+        given = {"sender": args.sender, "recipient": args.recipient, "via": args.via}
+        replay = replay_request(rec, args.replay, dkim_selectors=selectors, **given)
+        return replace(replay, receiver=args.receiver, blocklists=_blocklists(args))
+    message = None
+    if args.message and args.watch is None:  # a watch checks SENDER and RECIPIENT as typed
+        from mailpath.core.message.check import MessageInput, message_parties
+
+        message = MessageInput(_read_message(args.message))
+        sender, recipient, via = message_parties(
+            message.parsed, args.sender, args.recipient, args.via
+        )
+    elif args.sender is None or args.recipient is None:
+        raise InputError("cli/give-parties-or-file")
+    else:
+        sender, recipient, via = args.sender, args.recipient, args.via
+    return AnalysisRequest(
+        sender,
+        recipient,
+        via,
+        nameservers=tuple(args.nameserver),
+        timeout=args.timeout,
+        budget=args.budget,
+        ca_file=_ca_path(args),
+        message=message,
+        dkim_selectors=selectors,
+        authoritative=args.authoritative,
+        authoritative_port=args.authoritative_port,
+        compare=tuple(args.compare_resolvers.split(",")) if args.compare_resolvers else (),
+        receiver=args.receiver,
+        blocklists=_blocklists(args),
+        trust_anchor=args.trust_anchor,
+        dnssec_by="resolver" if args.dnssec_from_resolver else "mailpath",
+    )
+
+
+def _blocklists(args: argparse.Namespace) -> tuple[str, ...]:
+    """The DNS blocklist zones asked for (--blocklist, --blocklists); none unless asked."""
+    from mailpath.core.dns.blocklist import DEFAULT_LISTS
+
+    zones = [*(DEFAULT_LISTS if getattr(args, "blocklists", False) else ())]
+    zones += getattr(args, "blocklist", None) or []
+    return tuple(zones)
+
+
+def _save(
+    args: argparse.Namespace, request: AnalysisRequest, outcome: SessionOutcome
+) -> str | None:
+    """--save: the analysis with its answers; the problem in one line, else None."""
+    if not args.save:
+        return None
+    from mailpath.core.session import save_outcome
+
+    try:
+        save_outcome(args.save, request, outcome)
+    except OSError as exc:
+        return f"cannot write {args.save}: {_reason(args.save, exc)}"
+    return None
+
+
+def _images(args: argparse.Namespace, result: Result) -> str | None:
+    """--png, --svg: the route diagram; the problem in one line, else None."""
+    if not (args.png or args.svg):
+        return None
+    from mailpath.core.route.graph import build_route_graph
+    from mailpath.gui.graph.export import export_images
+
+    graph = build_route_graph(result)
+    for png, svg in ((args.png, None), (None, args.svg)):
+        target = png or svg
+        if not target:
+            continue
+        try:
+            _probe_writable(target)
+            export_images(graph, png, svg, _title(result))
+        except OSError as exc:
+            return f"cannot write {target}: {_reason(target, exc)}"
+    return None
 
 
 #: A message larger than this is not read (a mail server's limit is usually 25-50 MB).
@@ -363,10 +250,11 @@ MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 def _read_message(path: str) -> Any:
     """The message at `path` ("-": stdin), parsed; InputError (one line) if unusable."""
-    from mailpath.core.message import parse_message
+    from mailpath.core.message.parse import parse_message
     from mailpath.core.names import InputError
+    from mailpath.core.sentences import Sentence
 
-    name = "standard input" if path == "-" else path
+    name = Sentence("cli/standard-input") if path == "-" else path
     try:
         if path == "-":
             data = sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)
@@ -374,21 +262,21 @@ def _read_message(path: str) -> Any:
             with open(path, "rb") as fh:
                 data = fh.read(MAX_MESSAGE_BYTES + 1)
     except FileNotFoundError:
-        raise InputError(f"the message {name} does not exist") from None
+        raise InputError("cli/message-missing", name=name) from None
     except IsADirectoryError:
-        raise InputError(f"{name} is a folder, not a message") from None
+        raise InputError("cli/message-folder", name=name) from None
     except OSError as exc:
-        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
+        raise InputError("cli/cannot-read", name=name, reason=str(exc.strerror or exc)) from None
     except ValueError as exc:
-        raise InputError(f"cannot read {name!r}: {exc}") from None
+        raise InputError("cli/cannot-read", name=repr(name), reason=str(exc)) from None
     if len(data) > MAX_MESSAGE_BYTES:
-        raise InputError(f"{name} is larger than {MAX_MESSAGE_BYTES:,} bytes")
+        raise InputError("cli/message-too-large", name=name, limit=f"{MAX_MESSAGE_BYTES:,}")
     if not data.strip():
-        raise InputError(f"{name} is empty")
+        raise InputError("cli/message-empty", name=name)
     try:
         return parse_message(data)
     except InputError as exc:
-        raise InputError(f"{name}: {exc}") from None
+        raise InputError("cli/message-unusable", name=name, reason=exc.sentence) from None
 
 
 def _meets(findings: Any, fail_on: str) -> bool:
@@ -460,63 +348,6 @@ def _exit(code: int) -> int:
 # ---------------------------------------------------------------- "is my fix live yet?"
 # --authoritative, --watch, --compare-resolvers, DoH/DoT (--ca-file); see README.
 
-#: Below this --watch interval is refused (a resolver is no faster than its TTLs).
-WATCH_MIN = 30.0
-#: Tests set this environment variable to allow a shorter --watch interval (e.g. "1").
-WATCH_MIN_ENV = "MAILPATH_WATCH_MIN"
-#: A CA bundle to trust for DoH/DoT servers, like --ca-file.
-CA_FILE_ENV = "MAILPATH_CA_FILE"
-
-
-def _tls_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--ca-file",
-        metavar="FILE",
-        help="trust the CA certificates in FILE (PEM) for DoH/DoT name servers and the "
-        "MTA-STS policy's HTTPS server "
-        f"(also ${CA_FILE_ENV}); default: the system's CAs",
-    )
-
-
-def _count(text: str) -> int:
-    if not text.strip().isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
-    return int(text)
-
-
-_seconds = _seconds_up_to(86400)
-
-
-def _port(text: str) -> int:
-    if not text.strip().isdigit() or not 0 < int(text) < 65536:
-        raise argparse.ArgumentTypeError("the port must be a number from 1 to 65535")
-    return int(text)
-
-
-def _fix_live_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--authoritative",
-        action="store_true",
-        help="also ask every authoritative server of the zones involved, and compare",
-    )
-    # Tests serve the zones on a loopback port other than 53.
-    p.add_argument("--authoritative-port", type=_port, default=53, help=argparse.SUPPRESS)
-    p.add_argument(
-        "--watch",
-        type=_seconds,
-        metavar="SECONDS",
-        help=f"re-run every SECONDS (at least {WATCH_MIN:.0f}) until the verdict passes: "
-        "exit 0 then, 1 on Ctrl+C or after --watch-limit runs",
-    )
-    p.add_argument(
-        "--watch-limit", type=_count, metavar="N", help="stop watching after N runs (exit 1)"
-    )
-    p.add_argument(
-        "--compare-resolvers",
-        metavar="NS,NS,...",
-        help="ask the same questions of these resolvers too and list where they disagree",
-    )
-
 
 def _fix_live_problem(args: argparse.Namespace) -> str | None:
     """One line for a bad combination or value of these options, else None."""
@@ -541,139 +372,34 @@ def _fix_live_problem(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _ca_path(args: argparse.Namespace) -> str | None:
+    """The CA file --ca-file or $MAILPATH_CA_FILE names (the session checks it exists)."""
+    return getattr(args, "ca_file", None) or os.environ.get(CA_FILE_ENV, "").strip() or None
+
+
 def _ca_file(args: argparse.Namespace) -> str | None:
     from mailpath.core.names import InputError
 
-    path = getattr(args, "ca_file", None) or os.environ.get(CA_FILE_ENV, "").strip() or None
+    path = _ca_path(args)
     if path is not None and not os.path.isfile(path):
-        raise InputError(f"the CA file {path} does not exist")
+        raise InputError("cli/ca-file-missing", path=path)
     return path
-
-
-def _compare_sources(args: argparse.Namespace) -> dict[str, Any]:
-    from mailpath.core.dns import LiveSource
-    from mailpath.core.names import InputError, parse_nameserver
-
-    texts = [t for t in (args.compare_resolvers or "").split(",") if t.strip()]
-    if not texts:
-        raise InputError("--compare-resolvers needs a comma-separated list of name servers")
-    ca_file = _ca_file(args)
-    out: dict[str, Any] = {}
-    for text in texts:
-        ns = parse_nameserver(text)
-        out[str(ns)] = LiveSource([ns], timeout=args.timeout, budget=args.budget, ca_file=ca_file)
-    return out
-
-
-async def _analyze_live(
-    args: argparse.Namespace,
-    source: Any,
-    sender: str,
-    recipient: str,
-    via: str | None,
-    *,
-    message: Any = None,
-    dkim_selectors: Sequence[str] = (),
-) -> tuple[Any, Any]:
-    """The live analysis, then (when asked) the authoritative view and the comparison of
-    resolvers, all through one cache so nothing is asked twice."""
-    from dataclasses import replace
-
-    from mailpath.core.analysis import analyze
-    from mailpath.core.dns import CachingSource
-    from mailpath.core.names import InputError
-
-    compare_sources = _compare_sources(args) if args.compare_resolvers else None
-    live = getattr(source, "inner", source)
-    cache = CachingSource(source)
-    result = await analyze(
-        cache,
-        sender,
-        recipient,
-        via,
-        message=message,
-        dkim_selectors=dkim_selectors,
-        transport=_transport_options(args),
-    )
-    result = replace(result, resolver=getattr(live, "resolver_info", None))
-    if getattr(live, "tls_failure", None):
-        raise InputError(
-            f"TLS certificate check failed for {live.tls_failure}; no answer was taken over "
-            "plain DNS (trust its CA with --ca-file)"
-        )
-    failure = getattr(live, "resolver_failure", None)
-    if failure is not None:
-        # Nothing was answered: no verdict about the domains can come from this run.
-        raise InputError(failure.sentence())
-    compared = None
-    if args.authoritative:
-        from mailpath.core.authoritative import authoritative_view, live_servers
-
-        view = await authoritative_view(
-            cache,
-            result,
-            _selectors(args),
-            servers=live_servers(port=args.authoritative_port, timeout=min(args.timeout, 3.0)),
-        )
-        result = replace(result, authoritative=view, findings=(*result.findings, *view.findings))
-    if compare_sources is not None:
-        from mailpath.core.compare import compare_resolvers
-
-        label = live.resolver_info.address if hasattr(live, "resolver_info") else "resolver"
-        compared = await compare_resolvers(cache.asked, {label: cache, **compare_sources})
-        for other in compare_sources.values():
-            if other.tls_failure:
-                raise InputError(f"TLS certificate check failed for {other.tls_failure}")
-    return result, compared
-
-
-def _replayed_resolver(result: Any, rec: Any) -> Any:
-    """The resolver a replayed analysis's answers came from, as the live one said it."""
-    from dataclasses import replace
-
-    from mailpath.core.dns import ResolverInfo
-
-    if not rec.resolver:
-        return result
-    address = ", ".join(rec.resolver)
-    kind = rec.resolver_kind
-    if kind is None:  # an older recording: judge by the form of the address
-        first = rec.resolver[0]
-        kind = (
-            "doh"
-            if first.startswith("https://")
-            else "dot"
-            if first.startswith("tls://")
-            else "udp"
-        )
-    return replace(result, resolver=ResolverInfo(kind, address))
-
-
-def _selectors(args: argparse.Namespace) -> list[str]:
-    """The DKIM selectors asked for (--dkim-selector, where that option exists)."""
-    given = getattr(args, "dkim_selector", None) or []
-    items = [given] if isinstance(given, str) else list(given)
-    return [s.strip() for item in items for s in str(item).split(",") if s.strip()]
 
 
 def _watch(args: argparse.Namespace) -> int:
     from mailpath.core.analysis import input_notes, parse_inputs
     from mailpath.core.names import InputError
-    from mailpath.core.watch import WatchRun, watch
+    from mailpath.core.session import SessionFailed, check_request
+    from mailpath.core.watch import WatchRun, session_run, watch
 
     try:
         if args.sender is None or args.recipient is None:
-            raise InputError("give SENDER and RECIPIENT")
+            raise InputError("cli/give-parties")
         _notes(input_notes(*parse_inputs(args.sender, args.recipient, args.via)))
-        _source(args)  # bad --nameserver or --ca-file: say so before the first run
-        if args.compare_resolvers:
-            _compare_sources(args)
+        request = _request(args)
+        check_request(request)  # bad --nameserver or --ca-file: say so before the first run
     except InputError as exc:
         return _fail(str(exc))
-
-    async def run() -> Any:
-        result, _ = await _analyze_live(args, _source(args), args.sender, args.recipient, args.via)
-        return result
 
     def show(current: WatchRun) -> None:
         if args.json:
@@ -692,8 +418,9 @@ def _watch(args: argparse.Namespace) -> int:
         print(line, flush=True)
 
     try:
+        run = session_run(request)
         last = asyncio.run(watch(run, args.watch, limit=args.watch_limit, on_run=show))
-    except InputError as exc:
+    except (InputError, SessionFailed) as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         print("mailpath: watch interrupted", file=sys.stderr)
@@ -703,43 +430,3 @@ def _watch(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-# ------------------------------------------------------------------ transport (issue 18)
-
-
-def _transport_cli_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--trust-anchor",
-        metavar="FILE",
-        help="DNSSEC trust anchors (DS or DNSKEY records, zone-file syntax); default: the "
-        "root zone's KSKs",
-    )
-    p.add_argument(
-        "--dnssec-from-resolver",
-        action="store_true",
-        help="take DNSSEC from the resolver's AD bit instead of validating it here",
-    )
-
-
-def _transport_options(args: argparse.Namespace) -> Any:
-    """MTA-STS's policy is fetched trusting --ca-file (or the system's CAs)."""
-    from mailpath.core.transport import TransportOptions
-
-    anchor = getattr(args, "trust_anchor", None)
-    if anchor and not os.path.isfile(anchor):
-        from mailpath.core.names import InputError
-
-        raise InputError(f"--trust-anchor {anchor}: no such file")
-    return TransportOptions(
-        ca_file=_ca_file(args),
-        trust_anchor=anchor,
-        dnssec_by="resolver" if getattr(args, "dnssec_from_resolver", False) else "mailpath",
-    )
-
-
-def _replayed_transport(rec: Any) -> Any:
-    """A replay takes the transport facts saved with the recording (None: not checked)."""
-    from mailpath.core.transport import TransportOptions
-
-    return TransportOptions(saved=rec.transport) if rec.transport is not None else None

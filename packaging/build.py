@@ -112,7 +112,7 @@ def compile_translations(python: str) -> None:
     # the compiler that matches the bundled Qt.
     scripts = str(Path(python).parent)
     env["PATH"] = scripts + os.pathsep + env.get("PATH", "")
-    run([python, "-m", "mailpath.gui.i18n", "compile"], cwd=ROOT, env=env)
+    run([python, "-m", "mailpath.gui.text.catalogue", "compile"], cwd=ROOT, env=env)
     for ts in (ROOT / "resources" / "i18n").glob("*.ts"):
         if not ts.with_suffix(".qm").exists():
             raise SystemExit(f"build.py: {ts.name} did not compile to .qm")

@@ -223,7 +223,7 @@ def keep_qt_translation(name: str) -> bool:
 def resource_datas() -> list[tuple[str, str]]:
     """(source, destination dir) pairs for `resources/`, laid out as in the source tree.
 
-    A compiled `.qm` is shipped instead of its `.ts` (mailpath/gui/i18n.py prefers the `.qm`
+    A compiled `.qm` is shipped instead of its `.ts` (mailpath/gui/text/i18n.py prefers the `.qm`
     and falls back to reading the `.ts`, so either works; the `.qm` is smaller and faster).
     """
     base = ROOT / "resources"

@@ -1,4 +1,4 @@
-"""The core must import and run with PySide6 unimportable (DESIGN.md: core imports no Qt)."""
+"""The core must import and run with PySide6 unimportable (docs/ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ def test_core_runs_with_qt_blocked() -> None:
             importlib.import_module(mod.name)
         import mailpath.cli
         from mailpath.core.analysis import analyze
-        from mailpath.core.dns import ReplaySource
-        from mailpath.core.recording import open_recording
+        from mailpath.core.dns.sources import ReplaySource
+        from mailpath.core.dns.recording import open_recording
         rec = open_recording({str(seed_example())!r})
         result = asyncio.run(analyze(ReplaySource(rec.answers), rec.sender, rec.recipient, rec.via))
         assert result.complete and result.mx.kind == "explicit"

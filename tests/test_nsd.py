@@ -11,7 +11,7 @@ import dns.message
 import dns.query
 import pytest
 
-from mailpath.core.dns import Answer, LiveSource, Nameserver, Outcome
+from mailpath.core.dns.sources import Answer, LiveSource, Nameserver, Outcome
 from tests.support import nsd as nsd_module
 from tests.support.nsd import NsdServer, zone_text
 

@@ -19,7 +19,7 @@ import pytest
 
 from mailpath.cli import main
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver
+from mailpath.core.dns.sources import LiveSource, Nameserver
 from mailpath.core.model import Result
 from mailpath.core.watch import TEMPLATES, Change, WatchRun, change_parts, changes, passes, watch
 from tests.support.dnsserver import DnsTestServer

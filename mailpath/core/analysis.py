@@ -13,18 +13,28 @@ import asyncio
 import ipaddress
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
 import dns.reversename as reversename
 
-from mailpath.core.dkim import DkimKey, check_dkim_key, parse_selector
-from mailpath.core.dmarc import lookup_dmarc
-from mailpath.core.dns import Answer, CachingSource, DnsSource, Outcome
-from mailpath.core.findings import build_findings, missing_domains
-from mailpath.core.judgement import judge_findings
-from mailpath.core.message_check import MessageInput, Verified, evaluate, spf_identity, verify
+from mailpath.core.auth.dkim import DkimKey, check_dkim_key, parse_selector
+from mailpath.core.auth.dmarc import lookup_dmarc
+from mailpath.core.auth.spf import (
+    MAX_PTR_NAMES,
+    SpfAudit,
+    SpfOutcome,
+    SpfResult,
+    audit,
+    check_host,
+)
+from mailpath.core.dns.blocklist import BlocklistAnswer, check_blocklists, ordered
+from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.judgement.blocklist_findings import blocklist_findings
+from mailpath.core.judgement.findings import build_findings, missing_domains
+from mailpath.core.judgement.receiver import judge_findings
+from mailpath.core.message.check import MessageInput, Verified, evaluate, spf_identity, verify
 from mailpath.core.model import (
     DmarcInfo,
     Finding,
@@ -39,16 +49,9 @@ from mailpath.core.model import (
 from mailpath.core.names import (
     Party,
     SendingHost,
+    is_ip_address,
     parse_party,
     parse_sending_host,
-)
-from mailpath.core.spf import (
-    MAX_PTR_NAMES,
-    SpfAudit,
-    SpfOutcome,
-    SpfResult,
-    audit,
-    check_host,
 )
 from mailpath.core.transport import TransportInfo, TransportOptions, check_transport
 from mailpath.core.transport.findings import transport_findings
@@ -107,13 +110,15 @@ class _State:
     spf_domain: str | None = None
     spf_sender: str | None = None
     transport: TransportInfo | None = None
+    #: The blocklist zones asked (None: none asked) and their answers so far.
+    blocklist_zones: tuple[str, ...] | None = None
+    blocklists: list[BlocklistAnswer] = field(default_factory=list)
 
     def snapshot(self, **extra: Any) -> Result:
         return Result(
             inputs=self.inputs,
             sender_domain=self.sender.domain,
             recipient_domain=self.recipient.domain,
-            sender_local=self.sender.local,
             recipient_local=self.recipient.local,
             mx=self.mx,
             sender_mx=self.sender_mx,
@@ -124,6 +129,11 @@ class _State:
             notes=self.notes,
             dkim_keys=self.dkim_keys,
             transport=self.transport,
+            blocklists=(
+                None
+                if self.blocklist_zones is None
+                else ordered(self.blocklists, self.blocklist_zones)
+            ),
             **extra,
         )
 
@@ -154,13 +164,17 @@ async def analyze(
     message: MessageInput | None = None,
     dkim_selectors: Sequence[str] = (),
     transport: TransportOptions | None = None,
+    blocklists: Sequence[str] | None = None,
 ) -> Result:
     """Resolve the whole route. Raises InputError for bad input; DNS trouble is a result.
 
     With a received `message`, SPF is checked for its MAIL FROM (as the receiver did), its
     DKIM signatures and ARC chain are verified, and DMARC is evaluated for it. Each of
-    `dkim_selectors` has its key at SELECTOR._domainkey.SENDER checked. The recipient's
-    transport (MTA-STS, TLS-RPT, DNSSEC, DANE) is checked with `transport`'s options."""
+    `dkim_selectors` has its key at SELECTOR._domainkey.SENDER checked. Each DNS blocklist
+    zone of `blocklists` (opt-in; `core.dns.blocklist`) is asked about every sending address, or
+    for a domain list the sender domain and the sending host names, as they become known. The
+    recipient's transport (MTA-STS, TLS-RPT, DNSSEC, DANE) is checked with `transport`'s
+    options."""
     sender_party, recipient_party, via_host = parse_inputs(sender, recipient, via)
     inputs = Inputs(
         sender=sender_party.address if sender_party.local else sender_party.domain.ascii,
@@ -176,6 +190,7 @@ async def analyze(
         sender=sender_party,
         recipient=recipient_party,
         started_at=started_at or datetime.now(UTC).isoformat(timespec="seconds"),
+        blocklist_zones=None if blocklists is None else tuple(blocklists),
     )
     selectors = [parse_selector(sel) for sel in dkim_selectors]
     if message is not None:
@@ -183,7 +198,7 @@ async def analyze(
         handover = message.parsed.handover
         if mail_from_domain:
             state.spf_domain, state.spf_sender = mail_from_domain, mail_from
-        elif handover is not None and handover.host and _is_name(handover.host):
+        elif handover is not None and handover.host and not is_ip_address(handover.host):
             # A null sender: SPF checks the HELO identity (RFC 7208 2.4).
             state.spf_domain = handover.host
             state.spf_sender = f"postmaster@{handover.host}"
@@ -212,6 +227,7 @@ async def analyze(
             run.spf_audit(),
             run.dmarc(),
             run.dkim_keys(selectors),
+            run.blocklist([], [sender_party.domain.ascii]),
             verify_message(),
         )
     except asyncio.CancelledError:
@@ -237,7 +253,8 @@ async def analyze(
             recipient=state.recipient.domain.ascii,
         )
         partial = replace(partial, message=info)
-    findings = await verify_fixes(tracker, partial, build_findings(partial))
+    built = (*build_findings(partial), *blocklist_findings(partial.blocklists))
+    findings = await verify_fixes(tracker, partial, built)
     if "recipient" not in missing_domains(partial) and (
         partial.mx is None or partial.mx.kind != "null"
     ):
@@ -350,7 +367,10 @@ class _Run:
             ),
         )
         self.changed()
-        await asyncio.gather(*(self._address(host.host, ip) for ip in ordered))
+        named = [] if is_ip_address(host.host) else [host.host]
+        await asyncio.gather(
+            self.blocklist(ordered, named), *(self._address(host.host, ip) for ip in ordered)
+        )
 
     def _update_address(self, host: str, ip: str, **changes: Any) -> None:
         assert self.state.hosts is not None
@@ -378,7 +398,7 @@ class _Run:
         sender = self.state.sender
         domain = self.state.spf_domain or sender.domain.ascii
         address = self.state.spf_sender or sender.address
-        return await check_host(self.dns, ip, domain, address, helo if _is_name(helo) else "")
+        return await check_host(self.dns, ip, domain, address, "" if is_ip_address(helo) else helo)
 
     async def dkim_keys(self, selectors: Sequence[str]) -> None:
         if not selectors:
@@ -387,6 +407,15 @@ class _Run:
         keys = await asyncio.gather(*(check_dkim_key(self.dns, s, domain) for s in selectors))
         self.state.dkim_keys = tuple(keys)
         self.changed()
+
+    async def blocklist(self, addresses: list[str], domains: list[str]) -> None:
+        zones = self.state.blocklist_zones
+        if not zones:
+            return
+        answers = await check_blocklists(self.dns, zones, addresses, domains)
+        if answers:
+            self.state.blocklists.extend(answers)
+            self.changed()
 
     async def spf_audit(self) -> None:
         self.state.spf_audit = await audit(self.dns, self.state.sender.domain.ascii)
@@ -429,7 +458,11 @@ async def verify_fixes(
         outcomes = await asyncio.gather(
             *(
                 check_host(
-                    overlay, ip, sender, f"postmaster@{sender}", host if _is_name(host) else ""
+                    overlay,
+                    ip,
+                    sender,
+                    f"postmaster@{sender}",
+                    "" if is_ip_address(host) else host,
                 )
                 for host, ip in addresses
             )
@@ -505,7 +538,7 @@ async def resolve_mx(dns: DnsSource, domain: str) -> MxInfo:
 
 
 async def _mx_host(dns: DnsSource, preference: int, name: str) -> MxHost:
-    if not _is_name(name):
+    if is_ip_address(name):
         return MxHost(preference, name, ip_literal=True)
     a, aaaa = await asyncio.gather(dns.query(name, "A"), dns.query(name, "AAAA"))
     addresses = tuple(sorted({str(x) for x in (*a.records, *aaaa.records)}, key=_address_key))

@@ -11,19 +11,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mailpath.core.dns import Answer, ResolverInfo
+from mailpath.core.dns.sources import Answer, ResolverInfo
 
 if TYPE_CHECKING:
-    from mailpath.core.authoritative import AuthoritativeView
+    from mailpath.core.dns.authoritative import AuthoritativeView
+from mailpath.core.auth.spf import SpfAudit, SpfOutcome
 from mailpath.core.names import Domain
-from mailpath.core.spf import SpfAudit, SpfOutcome
 
 if TYPE_CHECKING:  # these modules import this one
-    from mailpath.core.authresults import AuthResultsHeader
-    from mailpath.core.dkim import ArcResult, DkimKey, DkimSignature
-    from mailpath.core.dmarc import DmarcResult
-    from mailpath.core.message import ParsedMessage
-    from mailpath.core.received import Hop
+    from mailpath.core.auth.authresults import AuthResultsHeader
+    from mailpath.core.auth.dkim import ArcResult, DkimKey, DkimSignature
+    from mailpath.core.auth.dmarc import DmarcResult
+    from mailpath.core.dns.blocklist import BlocklistAnswer
+    from mailpath.core.message.parse import ParsedMessage
+    from mailpath.core.message.received import Hop
     from mailpath.core.transport import TransportInfo
 
 
@@ -235,7 +236,6 @@ class Result:
     inputs: Inputs
     sender_domain: Domain
     recipient_domain: Domain
-    sender_local: str | None = None
     recipient_local: str | None = None
     mx: MxInfo | None = None
     sender_mx: MxInfo | None = None  # the sender's own MX, when it stands in for --via
@@ -257,5 +257,11 @@ class Result:
     authoritative: AuthoritativeView | None = None
     #: Where the answers came from (None: replayed without that information).
     resolver: ResolverInfo | None = None
+    #: The receiver whose published requirements were asked for (`core.judgement.requirements`
+    #: RECEIVERS: "gmail", "yahoo", "outlook"; `check --receiver`); None: the one the
+    #: recipient's MX hosts belong to.
+    receiver: str | None = None
+    #: DNS blocklist answers (`core.dns.blocklist`), None when no list was asked (opt-in).
+    blocklists: tuple[BlocklistAnswer, ...] | None = None
     #: MTA-STS, TLS-RPT, DNSSEC and DANE of the recipient (core.transport); None before known.
     transport: TransportInfo | None = None

@@ -9,12 +9,16 @@ import functools
 import ipaddress
 import re
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import idna
 from publicsuffixlist import PublicSuffixList
 
-from mailpath.core.dns import Nameserver
+from mailpath.core.dns.sources import Nameserver
+from mailpath.core.sentences import TEMPLATES as SENTENCE_TEMPLATES
+from mailpath.core.sentences import Sentence, idna_reason, is_key, quoted
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -22,7 +26,49 @@ _LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?$")
 
 
 class InputError(ValueError):
-    """Input a person typed that cannot be used, with the reason."""
+    """Input a person typed that cannot be used, with the reason: a `Sentence` (a template
+    key of `mailpath.core.sentences.TEMPLATES` and its parameters), whose English is
+    `str(error)`. `InputError(sentence)` keeps a sentence made elsewhere."""
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        if isinstance(key, Sentence) and not params:
+            sentence = key
+        elif params or is_key(key):
+            sentence = Sentence(key, **params)
+        else:  # a plain sentence (a raise site not yet given a key): shown as it is
+            sentence = Sentence("text", text=key)
+        super().__init__(sentence)
+        self.sentence: Sentence = sentence
+
+    @property
+    def key(self) -> str:
+        return self.sentence.key
+
+    @property
+    def params(self) -> Mapping[str, Any]:
+        return self.sentence.params
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.sentence,))
+
+
+#: The names of the input fields that are sentences of their own (translated with the rest).
+_WHAT = {
+    "sender": "what/sender",
+    "recipient": "what/recipient",
+    "sending host": "what/sending-host",
+    "sending host address": "what/sending-host-address",
+    "domain": "what/domain",
+    "IP address": "what/ip-address",
+}
+
+
+def _what(what: str) -> str:
+    """A field's name as a sentence when it is one of ours, else as given."""
+    if isinstance(what, Sentence):
+        return what
+    key = _WHAT.get(what)
+    return Sentence(key) if key else what
 
 
 @dataclass(frozen=True)
@@ -66,14 +112,15 @@ def _clean(text: str) -> str:
 def parse_domain(text: str, what: str = "domain") -> Domain:
     """Normalize a domain: trim, one trailing dot, case, IDNA 2008 (UTS 46 mapping)."""
     raw = _clean(text)
+    what = _what(what)
     if not raw:
-        raise InputError(f"the {what} is empty")
+        raise InputError("input/empty", what=what)
     if _looks_like_ip(raw):
-        raise InputError(f"the {what} {raw!r} is an IP address; a domain name is needed here")
+        raise InputError("input/ip-not-domain", what=what, value=quoted(raw))
     if any(c.isspace() for c in raw):
-        raise InputError(f"the {what} {raw!r} contains a space")
+        raise InputError("input/space", what=what, value=quoted(raw))
     if ".." in raw or raw.startswith("."):
-        raise InputError(f"the {what} {raw!r} has an empty label")
+        raise InputError("input/empty-label", what=what, value=quoted(raw))
     if raw.isascii():
         ascii_name = raw.lower()
     else:
@@ -81,10 +128,12 @@ def parse_domain(text: str, what: str = "domain") -> Domain:
             ascii_name = idna.encode(raw, uts46=True).decode("ascii")
         except idna.IDNAError as exc:
             raise InputError(
-                f"the {what} {raw!r} is not a valid internationalized name: {exc}"
+                "input/idna", what=what, value=quoted(raw), reason=idna_reason(exc)
             ) from None
         except UnicodeError as exc:
-            raise InputError(f"the {what} {raw!r} is not a valid name: {exc}") from None
+            raise InputError(
+                "input/unicode", what=what, value=quoted(raw), reason=idna_reason(exc)
+            ) from None
     _check_ascii_name(ascii_name, what, raw)
     try:
         unicode_name = idna.decode(ascii_name) if "xn--" in ascii_name else ascii_name
@@ -95,25 +144,21 @@ def parse_domain(text: str, what: str = "domain") -> Domain:
 
 def _check_ascii_name(name: str, what: str, raw: str) -> None:
     if len(name) > 253:
-        raise InputError(f"the {what} is {len(name)} characters long; the limit is 253")
+        raise InputError("input/too-long", what=what, count=len(name))
     labels = name.split(".")
     for label in labels:
         if not label:
-            raise InputError(f"the {what} {raw!r} has an empty label")
+            raise InputError("input/empty-label", what=what, value=quoted(raw))
         if len(label) > 63:
-            raise InputError(
-                f"the {what} has a label of {len(label)} characters ({label[:20]}...); "
-                "the limit is 63"
-            )
+            raise InputError("input/label-too-long", what=what, count=len(label), label=label[:20])
         if not _LABEL.match(label):
             raise InputError(
-                f"the {what} {raw!r} has an invalid label {label!r}: use letters, digits and "
-                "hyphens, not at the start or end"
+                "input/invalid-label", what=what, value=quoted(raw), label=quoted(label)
             )
     if len(labels) < 2:
-        raise InputError(f"the {what} {raw!r} needs at least two labels, like example.com")
+        raise InputError("input/one-label", what=what, value=quoted(raw))
     if labels[-1].isdigit():
-        raise InputError(f"the {what} {raw!r} ends in a numeric label")
+        raise InputError("input/numeric-tld", what=what, value=quoted(raw))
 
 
 def _looks_like_ip(text: str) -> bool:
@@ -147,6 +192,7 @@ def normalize_input(text: str, what: str = "sender") -> tuple[str, str | None]:
     URL or `host/path` (its host; for a sender or recipient without a leading `www.`, which
     names a web server, not a mail domain). `what` names the field in notes and errors."""
     raw = text.translate(_FULL_WIDTH).strip()
+    named = _what(what)
     shown = " ".join(raw.split())
     cleaned = _unquote(raw)
     if cleaned.endswith(">") and "<" in cleaned:
@@ -161,34 +207,37 @@ def normalize_input(text: str, what: str = "sender") -> tuple[str, str | None]:
         parsed = urllib.parse.urlsplit(cleaned if is_url else f"//{cleaned}")
         host = parsed.hostname or ""
     except ValueError as exc:
-        raise InputError(f"the {what} {shown!r} is not a usable web address: {exc}") from None
+        raise InputError(
+            "input/bad-web-address", what=named, value=quoted(shown), reason=str(exc)
+        ) from None
     if not host:
-        raise InputError(f"the {what} {shown!r} is a web address without a host name")
+        raise InputError("input/web-address-no-host", what=named, value=quoted(shown))
     host = host.rstrip(".")
-    dropped_www = ""
+    note = "input/read-as"
     if what != "sending host" and host.startswith("www.") and host.count(".") >= 2:
-        host, dropped_www = host[4:], " (its host without www.)"
+        host, note = host[4:], "input/read-as-without-www"
     elif ":" in host:
         host = f"[{host}]"  # an IPv6 literal
-    return host, f"the {what} {shown} was read as {host}{dropped_www}"
+    return host, Sentence(note, what=named, value=shown, host=host)
 
 
 def parse_party(text: str, what: str = "sender") -> Party:
     """`user@domain`, `@domain` or `domain`, forgiving what people paste
     (see `normalize_input`); `Party.note` says what was read when that is not obvious."""
     raw, note = normalize_input(text, what)
+    named = _what(what)
     if not raw:
-        raise InputError(f"the {what} is empty")
+        raise InputError("input/empty", what=named)
     if "@" in raw:
         local, _, domain = raw.rpartition("@")
         if not domain.strip():
-            raise InputError(f"the {what} {raw!r} has no domain after '@'")
+            raise InputError("input/no-domain-after-at", what=named, value=quoted(raw))
         if "@" in local and not (len(local) >= 2 and local[0] == local[-1] == '"'):
-            raise InputError(f"the {what} {raw!r} has more than one '@'")
+            raise InputError("input/two-ats", what=named, value=quoted(raw))
         if any(c.isspace() for c in local):
-            raise InputError(f"the {what} {raw!r} has a space in its local part")
+            raise InputError("input/local-space", what=named, value=quoted(raw))
         if len(local.encode("utf-8")) > 64:
-            raise InputError(f"the {what}'s local part is over 64 octets")
+            raise InputError("input/local-too-long", what=named)
         return Party(parse_domain(domain, what), local or None, note)
     return Party(parse_domain(raw, what), note=note)
 
@@ -200,25 +249,31 @@ def parse_ip(text: str, what: str = "IP address") -> IPAddress:
     try:
         return ipaddress.ip_address(raw)
     except ValueError:
-        raise InputError(f"{text.strip()!r} is not a valid IPv4 or IPv6 {what}") from None
+        raise InputError("input/bad-ip", what=_what(what), value=quoted(text.strip())) from None
+
+
+#: Every form `parse_nameserver` accepts, as `--help` and the error messages list them.
+NAMESERVER_FORMS = SENTENCE_TEMPLATES["input/nameserver-forms"]
+
+
+def _forms() -> Sentence:
+    return Sentence("input/nameserver-forms")
 
 
 def parse_nameserver(text: str) -> Nameserver:
     """`IP`, `IP:PORT`, `[IPv6]:PORT` or a bare IPv6 address (plain DNS);
-    `https://host[:port]/path` (DoH, RFC 8484); `tls://IP[:port][#name]` (DoT, RFC 7858)."""
+    `https://host[:port]/path[#ADDRESS]` (DoH, RFC 8484: `#ADDRESS` is the server's IP, so
+    its name is not looked up); `tls://IP[:port][#name]` (DoT, RFC 7858)."""
     raw = text.strip()
     if not raw:
-        raise InputError("the name server is empty")
+        raise InputError("input/nameserver-empty")
     lowered = raw.lower()
     if lowered.startswith("https://"):
         return _parse_doh(raw)
     if lowered.startswith("tls://"):
         return _parse_dot(raw)
     if "://" in raw:
-        raise InputError(
-            f"name server {raw!r}: unknown scheme (use IP[:PORT], https://HOST/dns-query "
-            "or tls://IP[:PORT][#NAME])"
-        )
+        raise InputError("input/nameserver-scheme", value=quoted(raw), forms=_forms())
     address, port = _address_port(raw, 53)
     return Nameserver(address, port)
 
@@ -228,17 +283,28 @@ def _parse_doh(raw: str) -> Nameserver:
         parsed = urllib.parse.urlsplit(raw)
         port = parsed.port
     except ValueError as exc:
-        raise InputError(f"name server {raw!r}: bad URL ({exc})") from None
+        raise InputError("input/nameserver-bad-url", value=quoted(raw), reason=str(exc)) from None
     host = parsed.hostname or ""
     if not host:
-        raise InputError(f"name server {raw!r}: the URL names no host")
-    if parsed.query or parsed.fragment:
-        raise InputError(f"name server {raw!r}: a DoH URL takes no query or fragment")
-    if not _looks_like_ip(host):
-        parse_domain(host, f"DoH server in {raw!r}")
+        raise InputError("input/nameserver-no-host", value=quoted(raw))
+    if parsed.query:
+        raise InputError("input/nameserver-doh-query", value=quoted(raw))
+    bootstrap: str | None = None
+    if parsed.fragment:
+        # `#ADDRESS`, as in `tls://ADDRESS#NAME`: where the server is, so that its name is
+        # never looked up. The certificate must still carry the URL's name.
+        literal = parsed.fragment.strip("[]")
+        try:
+            bootstrap = str(ipaddress.ip_address(literal))
+        except ValueError:
+            raise InputError("input/nameserver-doh-address", value=quoted(raw)) from None
+    if "." not in host and re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", host):
+        pass  # one label (`localhost`, a name from /etc/hosts): the system looks it up
+    elif not _looks_like_ip(host):
+        parse_domain(host, Sentence("what/doh-server", url=quoted(raw)))
     path = parsed.path or "/dns-query"
     netloc = parsed.netloc
-    return Nameserver(f"https://{netloc}{path}", port or 443, kind="doh")
+    return Nameserver(f"https://{netloc}{path}", port or 443, kind="doh", bootstrap=bootstrap)
 
 
 def _parse_dot(raw: str) -> Nameserver:
@@ -246,9 +312,9 @@ def _parse_dot(raw: str) -> Nameserver:
     rest, _, name = rest.partition("#")
     hostname = None
     if name:
-        hostname = parse_domain(name, f"TLS name in {raw!r}").ascii
+        hostname = parse_domain(name, Sentence("what/tls-name", url=quoted(raw))).ascii
     if not rest:
-        raise InputError(f"name server {raw!r}: give the server's IP after tls://")
+        raise InputError("input/nameserver-tls-no-ip", value=quoted(raw))
     address, port = _address_port(rest, 853, shown=raw)
     return Nameserver(address, port, kind="dot", hostname=hostname)
 
@@ -259,10 +325,10 @@ def _address_port(raw: str, default_port: int, shown: str | None = None) -> tupl
     if raw.startswith("["):
         host, sep, rest = raw[1:].partition("]")
         if not sep:
-            raise InputError(f"name server {shown!r}: missing ']'")
+            raise InputError("input/nameserver-bracket", value=quoted(shown))
         if rest:
             if not rest.startswith(":"):
-                raise InputError(f"name server {shown!r}: expected ':PORT' after ']'")
+                raise InputError("input/nameserver-after-bracket", value=quoted(shown))
             port_text = rest[1:]
     elif raw.count(":") == 1:
         host, port_text = raw.split(":")
@@ -271,14 +337,11 @@ def _address_port(raw: str, default_port: int, shown: str | None = None) -> tupl
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
-        raise InputError(
-            # This text is matched by the GUI's translations (gui/labels.py): keep it.
-            f"name server {shown!r} is not an IP address (use IP, IP:PORT or [IPv6]:PORT)"
-        ) from None
+        raise InputError("input/nameserver-not-ip", value=quoted(shown), forms=_forms()) from None
     port = default_port
     if port_text is not None:
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-            raise InputError(f"name server {shown!r}: the port must be a number from 1 to 65535")
+            raise InputError("input/nameserver-port", value=quoted(shown))
         port = int(port_text)
     return str(address), port
 
@@ -304,11 +367,11 @@ def parse_sending_host(text: str) -> SendingHost:
     typed, note = normalize_input(text, "sending host")
     raw = _clean(typed)
     if not raw:
-        raise InputError("the sending host is empty")
+        raise InputError("input/sending-host-empty")
     if _looks_like_ip(raw):
         return SendingHost(address=parse_ip(raw, "sending host address"), note=note)
     if "@" in raw:
-        raise InputError(f"the sending host {raw!r} is an address; give the server's name or IP")
+        raise InputError("input/sending-host-address", value=quoted(raw))
     return SendingHost(name=parse_domain(raw, "sending host"), note=note)
 
 
@@ -325,3 +388,12 @@ def psl_registrable(domain: str) -> str:
         return str(public_suffix_list().privatesuffix(domain) or domain)
     except Exception:  # the list chokes on odd input: no registrable domain to claim then
         return domain
+
+
+def is_ip_address(text: str) -> bool:
+    """`text` is an IPv4 or IPv6 address (not a host name)."""
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True

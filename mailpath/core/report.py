@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from mailpath.core.authoritative import render_text as render_authoritative
-from mailpath.core.authoritative import view_to_json
-from mailpath.core.dkim import dkim_key_to_json
-from mailpath.core.dmarc import effective_policy
-from mailpath.core.findings import is_forwarder, sending_host_name
-from mailpath.core.judgement import judge
-from mailpath.core.message_check import message_to_json
+from mailpath.core.auth.dkim import dkim_key_to_json
+from mailpath.core.auth.dmarc import effective_policy
+from mailpath.core.auth.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
+from mailpath.core.dns.authoritative import render_text as render_authoritative
+from mailpath.core.dns.authoritative import view_to_json
+from mailpath.core.dns.blocklist import blocklists_to_json
+from mailpath.core.dns.blocklist import render_lines as render_blocklists
+from mailpath.core.judgement.findings import is_forwarder, sending_host_name
+from mailpath.core.judgement.receiver import judge
+from mailpath.core.judgement.requirements import evaluate as evaluate_requirements
+from mailpath.core.judgement.requirements import render_lines as render_requirements
+from mailpath.core.judgement.requirements import requirements_to_json
+from mailpath.core.judgement.verdict import verdict
+from mailpath.core.message.check import message_to_json
 from mailpath.core.model import MxInfo, Result, Severity
-from mailpath.core.route import build_route_graph, graph_to_json
-from mailpath.core.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
+from mailpath.core.route.graph import build_route_graph, graph_to_json
 from mailpath.core.transport import render_lines as render_transport
 from mailpath.core.transport import transport_to_json
-from mailpath.core.verdict import verdict
 
 
 def result_to_json(result: Result) -> dict[str, Any]:
@@ -130,6 +135,11 @@ def result_to_json(result: Result) -> dict[str, Any]:
             else None
         ),
         "authoritative": view_to_json(result.authoritative),
+        # The recognised or chosen receiver's published rules, row by row
+        # (core.judgement.requirements).
+        "requirements": requirements_to_json(evaluate_requirements(result)),
+        # DNS blocklist answers; null unless lists were asked for (core.dns.blocklist).
+        "blocklists": blocklists_to_json(result.blocklists),
         "transport": transport_to_json(result.transport, result.recipient_domain.ascii),
         "graph": graph_to_json(build_route_graph(result)),
     }
@@ -289,6 +299,9 @@ def render_text(result: Result, color: bool = False) -> str:
     lines += _message_lines(result, c)
     if result.authoritative is not None:
         lines.extend(render_authoritative(result.authoritative))
+    if result.blocklists is not None:
+        lines.append(c("DNS blocklists", "head"))
+        lines.extend(render_blocklists(result.blocklists))
     lines.extend(render_transport(result.transport))
     for note in result.notes:
         lines.append(f"Note: {note}")
@@ -305,6 +318,11 @@ def render_text(result: Result, color: bool = False) -> str:
             lines.append(f"        checked with that record: {', '.join(f.verified)}")
         if f.fix_disposition:
             lines.append(f"        with that fix the mail is: {f.fix_disposition}")
+    requirements = render_requirements(evaluate_requirements(result))
+    if requirements:
+        lines.append("")
+        lines.append(c(requirements[0], "head"))
+        lines.extend(requirements[1:])
     lines.append("")
     lines.append(f"{result.queries} DNS questions, {result.elapsed:.2f} s")
     return "\n".join(lines) + "\n"

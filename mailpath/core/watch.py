@@ -15,8 +15,9 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from mailpath.core.judgement.verdict import Verdict, verdict
 from mailpath.core.model import Finding, Result
-from mailpath.core.verdict import Verdict, verdict
+from mailpath.core.session import AnalysisRequest, SessionFailed, run_session
 
 __all__ = [
     "TEMPLATES",
@@ -26,6 +27,7 @@ __all__ = [
     "changes",
     "passes",
     "same_inputs",
+    "session_run",
     "watch",
 ]
 
@@ -241,3 +243,17 @@ async def watch(
             return current
         previous = result
         await asyncio.sleep(interval)
+
+
+def session_run(request: AnalysisRequest) -> Callable[[], Awaitable[Result]]:
+    """`watch()`'s `run` for `request`: a fresh session each time; a run that a resolver
+    problem ended (`SessionOutcome.failure`) ends the watch with `SessionFailed`."""
+
+    async def run() -> Result:
+        outcome = await run_session(request)
+        if outcome.failure is not None:
+            raise SessionFailed(outcome.failure)
+        assert outcome.result is not None
+        return outcome.result
+
+    return run

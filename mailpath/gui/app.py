@@ -24,7 +24,7 @@ EXIT_USAGE = 2
 
 
 def _display_missing() -> bool:
-    from mailpath.gui.export import has_display
+    from mailpath.gui.graph.export import has_display
 
     if not has_display():
         return True
@@ -65,9 +65,9 @@ def create_application() -> Any:
 def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
     """Create the application and the window, shown, with the CLI's inputs applied."""
     import mailpath.gui  # noqa: F401 - applies the PySide6 workaround first
-    from mailpath.gui import i18n
     from mailpath.gui.errors import install_excepthook, setup_logging
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.text import i18n
+    from mailpath.gui.window.main_window import MainWindow
 
     app = create_application()
     setup_logging()

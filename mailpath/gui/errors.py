@@ -17,7 +17,7 @@ from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from mailpath.gui.i18n import tr
+from mailpath.gui.text.i18n import tr
 
 log = logging.getLogger("mailpath.gui")
 

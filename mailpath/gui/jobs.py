@@ -1,128 +1,32 @@
-"""The analysis job a worker thread runs: the core's `analyze()` on a live or replayed source.
+"""The analysis job a worker thread runs: the core's session (`core.session.run_session`).
 
 Imported by the window only when an analysis starts, and it imports the core (dnspython,
 networkx) only inside the job, so none of that is loaded before the window has painted.
+The request is the core's `AnalysisRequest`; the job's `extra` is the session's outcome.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mailpath.gui.worker import Job, ProgressFn
 
+if TYPE_CHECKING:
+    from mailpath.core.analysis import Progress
+    from mailpath.core.session import AnalysisRequest, SessionOutcome
 
-@dataclass(frozen=True)
-class AnalysisRequest:
-    sender: str
-    recipient: str
-    via: str | None = None
-    nameservers: tuple[str, ...] = ()  # "IP[:PORT]"; empty: the system resolver
-    replay_answers: tuple[Any, ...] | None = None  # answers of an opened recording
-    replay_path: str | None = None
-    created: str | None = None  # the recording's start time, kept when replaying
-    resolver_label: tuple[str, ...] = ()
-    timeout: float = 5.0
-    budget: float = 30.0
-    #: A received message (core.message_check.MessageInput) whose parties filled the inputs.
-    message: Any = None
-    #: Where the message came from, for the status line: a file name or "pasted".
-    message_name: str | None = None
-    dkim_selectors: tuple[str, ...] = ()
-    #: Also ask the zone's own name servers (`check --authoritative`), on this port.
-    authoritative: bool = False
-    authoritative_port: int = 53
-
-
-@dataclass(frozen=True)
-class RunExtra:
-    """What a finished run leaves for Save: every answer and where they came from."""
-
-    answers: tuple[Any, ...] = ()
-    resolver: tuple[str, ...] = ()
-    replay_path: str | None = None
-    elapsed_lookups: dict[str, float] = field(default_factory=dict)
-    #: Every question the analysis asked (for Compare Resolvers), in order.
-    questions: tuple[tuple[str, str], ...] = ()
-    #: The DoH/DoT server whose certificate did not verify (nothing was taken over plain DNS).
-    tls_failure: str | None = None
-    #: The resolver answered nothing at all (core.dns.ResolverFailure): no verdict to show.
-    resolver_failure: Any = None
+__all__ = ["CA_FILE_ENV", "ca_file", "make_job"]
 
 
 def make_job(request: AnalysisRequest) -> Job:
-    async def job(emit: ProgressFn) -> tuple[Any, RunExtra]:
-        from dataclasses import replace
+    async def job(emit: ProgressFn) -> tuple[Any, SessionOutcome]:
+        from mailpath.core.session import run_session
 
-        from mailpath.core.analysis import analyze
-        from mailpath.core.dns import CachingSource, LiveSource, RecordingSource, ReplaySource
-        from mailpath.core.names import parse_nameserver
-
-        resolver: Sequence[str]
-        live: LiveSource | None = None
-        if request.replay_answers is not None:
-            source: Any = ReplaySource(request.replay_answers)
-            resolver = request.resolver_label
-        else:
-            live = LiveSource(
-                [parse_nameserver(ns) for ns in request.nameservers],
-                timeout=request.timeout,
-                budget=request.budget,
-                ca_file=ca_file(),
-            )
-            resolver = tuple(live.servers)
-            source = RecordingSource(live)
-        # One cache for the analysis and what follows it (the authoritative view asks the
-        # resolver's side of its comparison again): nothing is asked twice.
-        cache = CachingSource(source)
-
-        def on_progress(progress: Any) -> None:
+        def on_progress(progress: Progress) -> None:
             emit(progress.done, progress.pending, progress.result)
 
-        result = await analyze(
-            cache,
-            request.sender,
-            request.recipient,
-            request.via,
-            on_progress=on_progress,
-            started_at=request.created,
-            message=request.message,
-            dkim_selectors=request.dkim_selectors,
-        )
-        tls_failure = None
-        resolver_failure = None
-        if live is not None:
-            result = replace(result, resolver=live.resolver_info)
-            tls_failure = live.tls_failure
-            resolver_failure = live.resolver_failure
-            if request.authoritative and tls_failure is None and resolver_failure is None:
-                from mailpath.core.authoritative import authoritative_view, live_servers
-
-                view = await authoritative_view(
-                    cache,
-                    result,
-                    request.dkim_selectors,
-                    servers=live_servers(
-                        port=request.authoritative_port, timeout=min(request.timeout, 3.0)
-                    ),
-                )
-                result = replace(
-                    result, authoritative=view, findings=(*result.findings, *view.findings)
-                )
-        answers = (
-            tuple(request.replay_answers)
-            if request.replay_answers is not None
-            else tuple(source.answers())
-        )
-        return result, RunExtra(
-            answers,
-            tuple(resolver),
-            request.replay_path,
-            questions=tuple(cache.asked),
-            tls_failure=tls_failure,
-            resolver_failure=resolver_failure,
-        )
+        outcome = await run_session(request, on_progress)
+        return outcome.result, outcome
 
     return job
 

@@ -110,11 +110,6 @@ class AnalysisRunner(QObject):
     def generation(self) -> int:
         return self._generation
 
-    def is_running(self) -> bool:
-        with self._lock:
-            run = self._runs.get(self._generation)
-        return run is not None and run.thread.is_alive() and not run.cancel_requested
-
     def start(self, job: Job, name: str = "analysis") -> int:
         """Supersede any current run and start `job` in a new thread; returns its generation."""
         with self._lock:
@@ -239,6 +234,11 @@ class AnalysisRunner(QObject):
 
 
 def _describe(exc: BaseException) -> str:
+    sentence = getattr(exc, "sentence", None)
+    if sentence is not None:  # an InputError: its sentence in the UI language
+        from mailpath.gui.text.sentences import sentence_text
+
+        return sentence_text(sentence)
     text = str(exc)
     name = type(exc).__name__
     return f"{name}: {text}" if text and name not in ("InputError",) else (text or name)

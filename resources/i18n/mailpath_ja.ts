@@ -1358,6 +1358,220 @@
     <message>
       <source>Sending servers that honour MTA-STS refuse to deliver to {host}: mail routed there stays queued, then bounces.</source>
       <translation>MTA-STS に従う送信サーバーは {host} への配送を拒否します。そこへ向かうメールはキューに残り、やがて返送されます。</translation>
+      <source>{item} is listed on the DNS blocklist {list} ({codes}: {meaning}); its reason: {reason}. Receivers that use this list refuse or flag mail from it.</source>
+      <translation>{item} は DNS ブロックリスト {list} に掲載されています（{codes}: {meaning}）。理由: {reason}。このリストを使う受信側は、ここからのメールを拒否するか迷惑メールにします。</translation>
+    </message>
+    <message>
+      <source>Find and stop what got {item} listed, then request delisting at {delist}.</source>
+      <translation>{item} が掲載された原因を突き止めて止め、{delist} で掲載解除を申請してください。</translation>
+    </message>
+    <message>
+      <source>Find and stop what got {item} listed, then ask the operator of {list} to delist it.</source>
+      <translation>{item} が掲載された原因を突き止めて止め、{list} の運営者に掲載解除を依頼してください。</translation>
+    </message>
+    <message>
+      <source>The DNS blocklist {list} refused the query for {item} ({codes}): it does not answer public or open resolvers, or too many queries came from this one. That answer says nothing about a listing.</source>
+      <translation>DNS ブロックリスト {list} は {item} の問い合わせを拒否しました（{codes}）。公開リゾルバーやオープンリゾルバーには応答しないか、このリゾルバーからの問い合わせが多すぎます。この応答は掲載の有無について何も示しません。</translation>
+    </message>
+    <message>
+      <source>Ask {list} through your own resolver (not a public one such as 8.8.8.8), or look {item} up on the list's web site.</source>
+      <translation>{list} には自分のリゾルバー（8.8.8.8 のような公開リゾルバーではないもの）から問い合わせるか、リストのウェブサイトで {item} を調べてください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} could not be looked up ({outcome}): receivers show no logo while it does not answer.</source>
+      <translation>{name} の BIMI レコードを引けませんでした（{outcome}）: 応答がない間、受信側はロゴを表示しません。</translation>
+    </message>
+    <message>
+      <source>Check the name servers of the domain, or try again with another resolver.</source>
+      <translation>ドメインのネームサーバーを確認するか、別のリゾルバーでもう一度試してください。</translation>
+    </message>
+    <message>
+      <source>{name} publishes {count} BIMI records: receivers use none of them.</source>
+      <translation>{name} に BIMI レコードが {count} 件あります: 受信側はどれも使いません。</translation>
+    </message>
+    <message>
+      <source>Keep exactly one TXT record starting with v=BIMI1 at {name}.</source>
+      <translation>{name} には v=BIMI1 で始まる TXT レコードを 1 件だけ置いてください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} does not start with &quot;v=BIMI1&quot;: &quot;{record}&quot;.</source>
+      <translation>{name} の BIMI レコードが &quot;v=BIMI1&quot; で始まっていません: &quot;{record}&quot;。</translation>
+    </message>
+    <message>
+      <source>Begin the record with &quot;v=BIMI1;&quot;.</source>
+      <translation>レコードを &quot;v=BIMI1;&quot; で始めてください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} has a term that is not tag=value: &quot;{term}&quot;.</source>
+      <translation>{name} の BIMI レコードに tag=value の形でない項目があります: &quot;{term}&quot;。</translation>
+    </message>
+    <message>
+      <source>Write the record as &quot;v=BIMI1; l=https://...; a=https://...&quot; with &quot;;&quot; between tags.</source>
+      <translation>レコードはタグの間を &quot;;&quot; で区切って &quot;v=BIMI1; l=https://...; a=https://...&quot; の形で書いてください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} gives the tag {tag}= twice: &quot;{record}&quot;.</source>
+      <translation>{name} の BIMI レコードでタグ {tag}= が 2 回指定されています: &quot;{record}&quot;。</translation>
+    </message>
+    <message>
+      <source>Keep one {tag}= in the record.</source>
+      <translation>レコードの {tag}= は 1 つだけにしてください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} gives {tag}={uri}, which is not an https URL.</source>
+      <translation>{name} の BIMI レコードの {tag}={uri} は https の URL ではありません。</translation>
+    </message>
+    <message>
+      <source>Serve the file over HTTPS and give its https:// URL in {tag}=.</source>
+      <translation>ファイルを HTTPS で配信し、{tag}= にその https:// の URL を指定してください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} gives {tag}= a value that is not a usable URL: &quot;{uri}&quot;.</source>
+      <translation>{name} の BIMI レコードの {tag}= の値は使える URL ではありません: &quot;{uri}&quot;。</translation>
+    </message>
+    <message>
+      <source>Give a plain https://host/path URL in {tag}=.</source>
+      <translation>{tag}= には https://ホスト/パス の形の URL を指定してください。</translation>
+    </message>
+    <message>
+      <source>The BIMI record at {name} gives neither a logo (l=) nor a certificate (a=): &quot;{record}&quot;.</source>
+      <translation>{name} の BIMI レコードにはロゴ（l=）も証明書（a=）もありません: &quot;{record}&quot;。</translation>
+    </message>
+    <message>
+      <source>Add l=https://.../logo.svg, or publish &quot;v=BIMI1; l=; a=;&quot; to decline BIMI.</source>
+      <translation>l=https://.../logo.svg を加えるか、BIMI を使わないなら &quot;v=BIMI1; l=; a=;&quot; を公開してください。</translation>
+    </message>
+    <message>
+      <source>{host} has no address ({outcome}): the BIMI file cannot be fetched.</source>
+      <translation>{host} にはアドレスがありません（{outcome}）: BIMI のファイルを取得できません。</translation>
+    </message>
+    <message>
+      <source>Give {host} an A or AAAA record, or point the BIMI record at a host that has one.</source>
+      <translation>{host} に A または AAAA レコードを設定するか、BIMI レコードでアドレスのあるホストを指定してください。</translation>
+    </message>
+    <message>
+      <source>The HTTPS certificate of {host} is not valid ({reason}): {url} cannot be fetched.</source>
+      <translation>{host} の HTTPS 証明書が有効ではありません（{reason}）: {url} を取得できません。</translation>
+    </message>
+    <message>
+      <source>Install a certificate for {host} from a public certificate authority.</source>
+      <translation>{host} に公的な認証局の証明書を設定してください。</translation>
+    </message>
+    <message>
+      <source>No HTTPS connection to {host} could be made: {url} cannot be fetched.</source>
+      <translation>{host} に HTTPS で接続できませんでした: {url} を取得できません。</translation>
+    </message>
+    <message>
+      <source>Make sure {host} serves HTTPS on port 443.</source>
+      <translation>{host} がポート 443 で HTTPS を提供していることを確認してください。</translation>
+    </message>
+    <message>
+      <source>{url} did not arrive within {seconds} s.</source>
+      <translation>{url} は {seconds} 秒以内に届きませんでした。</translation>
+    </message>
+    <message>
+      <source>Make sure the server of the BIMI file answers quickly.</source>
+      <translation>BIMI のファイルを配信するサーバーがすぐに応答するようにしてください。</translation>
+    </message>
+    <message>
+      <source>{url} answered with HTTP status {status} instead of the file.</source>
+      <translation>{url} はファイルではなく HTTP ステータス {status} を返しました。</translation>
+    </message>
+    <message>
+      <source>Publish the file at that URL, or correct the URL in the BIMI record.</source>
+      <translation>その URL にファイルを公開するか、BIMI レコードの URL を直してください。</translation>
+    </message>
+    <message>
+      <source>{url} redirects (HTTP {status}) to {location}; receivers do not follow redirects for BIMI files.</source>
+      <translation>{url} は {location} へリダイレクトします（HTTP {status}）。受信側は BIMI のファイルのリダイレクトをたどりません。</translation>
+    </message>
+    <message>
+      <source>Give the final URL in the BIMI record.</source>
+      <translation>BIMI レコードにはリダイレクト先の最終的な URL を指定してください。</translation>
+    </message>
+    <message>
+      <source>{url} is not a PEM certificate: receivers cannot read the mark certificate.</source>
+      <translation>{url} は PEM 形式の証明書ではありません: 受信側はマーク証明書を読めません。</translation>
+    </message>
+    <message>
+      <source>Publish the VMC or CMC as issued, in PEM form (BEGIN CERTIFICATE).</source>
+      <translation>発行された VMC または CMC を PEM 形式（BEGIN CERTIFICATE）で公開してください。</translation>
+    </message>
+    <message>
+      <source>Whether {domain} may show a BIMI logo is unknown: its DMARC policy was not looked up.</source>
+      <translation>{domain} が BIMI のロゴを表示できるかは不明です: DMARC ポリシーを調べていません。</translation>
+    </message>
+    <message>
+      <source>{domain} cannot show a BIMI logo while its DMARC policy cannot be looked up.</source>
+      <translation>{domain} の DMARC ポリシーを引けない間は BIMI のロゴは表示されません。</translation>
+    </message>
+    <message>
+      <source>Check the name servers of {domain}, or try again with another resolver.</source>
+      <translation>{domain} のネームサーバーを確認するか、別のリゾルバーでもう一度試してください。</translation>
+    </message>
+    <message>
+      <source>{domain} publishes no DMARC policy: receivers show no BIMI logo without one.</source>
+      <translation>{domain} は DMARC ポリシーを公開していません: DMARC がなければ受信側は BIMI のロゴを表示しません。</translation>
+    </message>
+    <message>
+      <source>Publish at _dmarc.{domain} a policy such as &quot;v=DMARC1; p=quarantine&quot;.</source>
+      <translation>_dmarc.{domain} に &quot;v=DMARC1; p=quarantine&quot; のようなポリシーを公開してください。</translation>
+    </message>
+    <message>
+      <source>The DMARC policy of {domain} is p={policy}: BIMI needs p=quarantine or p=reject.</source>
+      <translation>{domain} の DMARC ポリシーは p={policy} です: BIMI には p=quarantine か p=reject が必要です。</translation>
+    </message>
+    <message>
+      <source>Once your mail passes DMARC, raise the policy at _dmarc.{domain} to p=quarantine or p=reject.</source>
+      <translation>メールが DMARC に合格するようになったら、_dmarc.{domain} のポリシーを p=quarantine か p=reject に上げてください。</translation>
+    </message>
+    <message>
+      <source>The DMARC policy of {domain} applies to {pct}% of mail only: BIMI needs pct=100.</source>
+      <translation>{domain} の DMARC ポリシーはメールの {pct}% にしか適用されません: BIMI には pct=100 が必要です。</translation>
+    </message>
+    <message>
+      <source>Remove pct= from the record at _dmarc.{domain} (or set pct=100).</source>
+      <translation>_dmarc.{domain} のレコードから pct= を外してください（または pct=100 にしてください）。</translation>
+    </message>
+    <message>
+      <source>The DMARC policy of {domain} has sp=none: BIMI needs subdomains to be covered too.</source>
+      <translation>{domain} の DMARC ポリシーは sp=none です: BIMI にはサブドメインも対象にすることが必要です。</translation>
+    </message>
+    <message>
+      <source>Remove sp=none from the record at _dmarc.{domain}, or set sp=quarantine or sp=reject.</source>
+      <translation>_dmarc.{domain} のレコードから sp=none を外すか、sp=quarantine か sp=reject にしてください。</translation>
+    </message>
+    <message>
+      <source>The DMARC policy of {domain} is in testing mode (t=y): BIMI needs it enforced.</source>
+      <translation>{domain} の DMARC ポリシーはテストモード（t=y）です: BIMI には適用中のポリシーが必要です。</translation>
+    </message>
+    <message>
+      <source>Remove t=y from the record at _dmarc.{domain}.</source>
+      <translation>_dmarc.{domain} のレコードから t=y を外してください。</translation>
+    </message>
+    <message>
+      <source>The BIMI logo {url} breaks the SVG Tiny Portable/Secure profile ({violations}): receivers do not show it.</source>
+      <translation>BIMI のロゴ {url} は SVG Tiny Portable/Secure プロファイルに違反しています（{violations}）: 受信側は表示しません。</translation>
+    </message>
+    <message>
+      <source>Export the logo as SVG Tiny PS: baseProfile=&quot;tiny-ps&quot; version=&quot;1.2&quot;, a &lt;title&gt;, a square viewBox, no scripts or external references, at most 32 KiB.</source>
+      <translation>ロゴを SVG Tiny PS で書き出してください: baseProfile=&quot;tiny-ps&quot; version=&quot;1.2&quot;、&lt;title&gt; あり、正方形の viewBox、スクリプトや外部参照なし、32 KiB 以下。</translation>
+    </message>
+    <message>
+      <source>The BIMI mark certificate {url} expired on {not_after}: receivers that require one show no logo.</source>
+      <translation>BIMI のマーク証明書 {url} は {not_after} に期限切れになりました: 証明書を求める受信側はロゴを表示しません。</translation>
+    </message>
+    <message>
+      <source>Renew the VMC or CMC with its issuer and publish the new PEM at the same URL.</source>
+      <translation>発行元で VMC または CMC を更新し、新しい PEM を同じ URL に公開してください。</translation>
+    </message>
+    <message>
+      <source>{url} is larger than {limit} octets: it is not a mark certificate.</source>
+      <translation>{url} は {limit} オクテットを超えています: マーク証明書ではありません。</translation>
+    </message>
+    <message>
+      <source>Publish the VMC or CMC as issued, in PEM form, at that URL.</source>
+      <translation>発行された VMC または CMC を PEM 形式でその URL に公開してください。</translation>
     </message>
   </context>
   <context>
@@ -1474,548 +1688,12 @@
       <translation>用語集(&amp;G)</translation>
     </message>
     <message>
-      <source>SPF</source>
-      <translation>SPF（送信ドメイン認証）</translation>
-    </message>
-    <message>
-      <source>SPF (Sender Policy Framework) lets a domain list the servers allowed to send its mail, in a TXT record beginning with v=spf1. The receiving server compares the address that handed the mail over with that list, for the envelope sender (the Return-Path). Forwarded mail often fails SPF, because the forwarder is not on the original sender's list.</source>
-      <translation>SPF（Sender Policy Framework）は、そのドメインのメールを送ってよいサーバーを v=spf1 で始まる TXT レコードで宣言する仕組みです。受信サーバーは、メールを渡してきた相手の IP アドレスがエンベロープ送信者（Return-Path）のドメインのリストに含まれるかを調べます。転送されたメールは、転送元サーバーがリストにないため SPF が失敗しやすくなります。</translation>
-    </message>
-    <message>
-      <source>List every server that sends for your domain (your provider's include: or the server's a:/ip4:/ip6:) and end the record with ~all or -all.</source>
-      <translation>自ドメインのメールを送るすべてのサーバー（事業者指定の include: や a:/ip4:/ip6:）を記述し、最後を ~all または -all にしてください。</translation>
-    </message>
-    <message>
-      <source>SPF result: pass</source>
-      <translation>SPF の結果：pass</translation>
-    </message>
-    <message>
-      <source>pass means the sending server is on the domain's SPF list: the domain vouches for it. On its own it says nothing about the From address the reader sees; DMARC checks that the two belong together.</source>
-      <translation>pass は、送信サーバーがドメインの SPF レコードで許可されていることを示します。ただし、これだけでは受信者が目にする From アドレスとの関係は分かりません。両者の整合は DMARC が確認します。</translation>
-    </message>
-    <message>
-      <source>SPF result: fail</source>
-      <translation>SPF の結果：fail</translation>
-    </message>
-    <message>
-      <source>fail means the domain's SPF record ends with -all and the sending server is not listed: the domain says this server must not send its mail. Receivers often reject such mail or put it in spam. softfail (~all) is the milder version of the same answer.</source>
-      <translation>fail は、SPF レコードが -all で終わっていて送信サーバーが許可されていないことを示します。ドメインが「このサーバーからは送らない」と宣言している状態で、受信側は拒否したり迷惑メールに振り分けたりします。~all の場合は同じ判定の穏やかな版である softfail になります。</translation>
-    </message>
-    <message>
-      <source>If the server really sends for you, add it to the SPF record (an ip4:, ip6:, a: or include: term).</source>
-      <translation>正当な送信サーバーであれば、SPF レコードに追加してください（ip4:、ip6:、a: または include:）。</translation>
-    </message>
-    <message>
-      <source>SPF result: softfail</source>
-      <translation>SPF の結果：softfail</translation>
-    </message>
-    <message>
-      <source>softfail means the sending server is not listed and the record ends with ~all: "probably not ours, but do not reject". Most receivers accept the mail but mark it suspicious or put it in spam, and DMARC treats it as a failure.</source>
-      <translation>softfail は、送信サーバーが許可されておらず、レコードが ~all で終わっていることを示します。「おそらく正規ではないが拒否まではしない」という意味です。多くの受信側は受け取ったうえで迷惑メール扱いにし、DMARC でも失敗として扱われます。</translation>
-    </message>
-    <message>
-      <source>Add the server to the SPF record if it sends for you.</source>
-      <translation>正当な送信サーバーであれば SPF レコードに追加してください。</translation>
-    </message>
-    <message>
-      <source>SPF result: neutral</source>
-      <translation>SPF の結果：neutral</translation>
-    </message>
-    <message>
-      <source>neutral means the domain explicitly says nothing about this server (a ?all at the end, or a ?-prefixed term). Receivers treat it like no SPF at all: the mail is not verified by SPF.</source>
-      <translation>neutral は、ドメインがこのサーバーについて何も主張していないことを示します（末尾の ?all や ? 付きの項目）。受信側は SPF がない場合と同じに扱い、SPF による認証にはなりません。</translation>
-    </message>
-    <message>
-      <source>End the record with ~all or -all and list your real servers.</source>
-      <translation>正規の送信サーバーを記述し、末尾を ~all または -all にしてください。</translation>
-    </message>
-    <message>
-      <source>SPF result: none</source>
-      <translation>SPF の結果：none</translation>
-    </message>
-    <message>
-      <source>none means the domain publishes no SPF record (or the name does not exist), so no server is authorized. Gmail and others show such mail as unverified or send it to spam, and large senders are required to have SPF.</source>
-      <translation>none は、ドメインに SPF レコードがない（または名前が存在しない）ため、どのサーバーも許可されていない状態です。Gmail などはこのようなメールを未認証と表示したり迷惑メールにしたりします。大量送信者には SPF の設定が必須とされています。</translation>
-    </message>
-    <message>
-      <source>Publish a TXT record v=spf1 … ~all at the domain.</source>
-      <translation>ドメインに v=spf1 … ~all の TXT レコードを公開してください。</translation>
-    </message>
-    <message>
-      <source>SPF result: permerror</source>
-      <translation>SPF の結果：permerror</translation>
-    </message>
-    <message>
-      <source>permerror means the SPF record is broken: a syntax error, two SPF records at one name, too many DNS lookups, or an include: that points to nothing. Receivers cannot evaluate it and treat the mail as unauthenticated, every time, until the record is fixed.</source>
-      <translation>permerror は、SPF レコードが壊れていることを示します。構文エラー、同じ名前に SPF レコードが 2 つある、DNS 参照回数の超過、存在しない include: などが原因です。受信側は評価できず、レコードを直すまで毎回未認証として扱います。</translation>
-    </message>
-    <message>
-      <source>Fix the record: keep exactly one v=spf1 record and remove the faulty term.</source>
-      <translation>v=spf1 レコードを 1 つだけにし、誤った項目を修正してください。</translation>
-    </message>
-    <message>
-      <source>SPF result: temperror</source>
-      <translation>SPF の結果：temperror</translation>
-    </message>
-    <message>
-      <source>temperror means a DNS lookup needed for SPF failed for the moment (a timeout or SERVFAIL). Receivers usually answer with a temporary error, and the sending server retries later.</source>
-      <translation>temperror は、SPF の評価に必要な DNS 参照が一時的に失敗したことを示します（タイムアウトや SERVFAIL）。受信側は通常一時エラーを返し、送信サーバーが後で再送します。</translation>
-    </message>
-    <message>
-      <source>If it persists, check the DNS servers of the domain and of every include:.</source>
-      <translation>続く場合は、ドメインと各 include: 先の DNS サーバーを確認してください。</translation>
-    </message>
-    <message>
-      <source>SPF all: -all, ~all, ?all, +all</source>
-      <translation>SPF の all（-all / ~all / ?all / +all）</translation>
-    </message>
-    <message>
-      <source>The all term at the end of an SPF record says what happens to servers not listed before it: -all gives fail, ~all softfail, ?all neutral and +all pass. +all authorizes every server on the Internet, which makes the record useless; ?all verifies nothing.</source>
-      <translation>SPF レコード末尾の all は、それまでに記述されていないサーバーの扱いを決めます。-all は fail、~all は softfail、?all は neutral、+all は pass になります。+all はインターネット上のすべてのサーバーを許可してしまい、?all では何も認証されません。</translation>
-    </message>
-    <message>
-      <source>End the record with ~all (or -all once you are sure the list is complete).</source>
-      <translation>末尾は ~all にしてください（リストが完全だと確信できれば -all）。</translation>
-    </message>
-    <message>
-      <source>SPF include: and redirect=</source>
-      <translation>SPF の include: と redirect=</translation>
-    </message>
-    <message>
-      <source>include:other.example checks the other domain's SPF record too and takes its pass; mail providers ask you to add their include:. redirect=other.example instead uses the other domain's record in place of yours when nothing in yours matched. An include: or redirect= naming a domain without an SPF record is a permerror.</source>
-      <translation>include:other.example は、別ドメインの SPF レコードも評価し、そこで pass になれば許可とします。メール事業者は自社の include: を追加するよう案内します。redirect=other.example は、自分のレコードで一致しなかったときに別ドメインのレコードを代わりに使います。SPF レコードのないドメインを include: や redirect= で指定すると permerror になります。</translation>
-    </message>
-    <message>
-      <source>SPF: the 10-lookup limit</source>
-      <translation>SPF の DNS 参照 10 回制限</translation>
-    </message>
-    <message>
-      <source>Evaluating an SPF record may cause at most 10 DNS lookups, counting every include:, a, mx, ptr, exists and redirect=, also inside included records. One more and the result is permerror, so mail fails SPF although your server is listed.</source>
-      <translation>SPF の評価で行ってよい DNS 参照は最大 10 回です。include:、a、mx、ptr、exists、redirect= が、include 先のレコード内のものも含めて数えられます。1 回でも超えると permerror になり、サーバーを記述していても SPF は失敗します。</translation>
-    </message>
-    <message>
-      <source>Remove include: terms you no longer use, or replace a: and mx terms with ip4:/ip6: addresses.</source>
-      <translation>使っていない include: を削除するか、a や mx を ip4:/ip6: のアドレスに置き換えてください。</translation>
-    </message>
-    <message>
-      <source>SPF: the 2-void-lookup limit</source>
-      <translation>SPF の空応答 2 回制限</translation>
-    </message>
-    <message>
-      <source>A void lookup is a DNS lookup during SPF evaluation that finds nothing (NXDOMAIN or no record). More than two of them make the result permerror; they usually come from an include: or a: naming a domain or host that no longer exists.</source>
-      <translation>空応答（void lookup）とは、SPF の評価中の DNS 参照で何も見つからない（NXDOMAIN やレコードなし）ことです。3 回以上あると permerror になります。多くは、もう存在しないドメインやホストを include: や a: で指定していることが原因です。</translation>
-    </message>
-    <message>
-      <source>Remove terms that name hosts or domains that are gone.</source>
-      <translation>存在しなくなったホストやドメインを指す項目を削除してください。</translation>
-    </message>
-    <message>
-      <source>DKIM</source>
-      <translation>DKIM（電子署名）</translation>
-    </message>
-    <message>
-      <source>DKIM signs each message: the sending server adds a DKIM-Signature header, and the receiver checks it with a public key published in DNS. A valid signature shows that the signing domain (d=) sent the message and that it was not changed on the way. Unlike SPF it survives forwarding.</source>
-      <translation>DKIM はメールに電子署名を付ける仕組みです。送信サーバーが DKIM-Signature ヘッダーを付け、受信側は DNS に公開された公開鍵で検証します。署名が有効なら、署名ドメイン（d=）が送信し、途中で改ざんされていないことが分かります。SPF と違い、転送されても有効なままです。</translation>
-    </message>
-    <message>
-      <source>Turn on DKIM signing at your mail provider and publish the key record it gives you.</source>
-      <translation>メール事業者の管理画面で DKIM 署名を有効にし、指定された公開鍵レコードを DNS に登録してください。</translation>
-    </message>
-    <message>
-      <source>DKIM selector and key record</source>
-      <translation>DKIM のセレクタと公開鍵レコード</translation>
-    </message>
-    <message>
-      <source>The selector (s=) names which of the domain's keys signed the message. The public key is a TXT record at selector._domainkey.domain, beginning with v=DKIM1 and holding the key in p=. If that record is missing or broken, no signature made with the key can be verified.</source>
-      <translation>セレクタ（s=）は、ドメインのどの鍵で署名したかを示す名前です。公開鍵は selector._domainkey.ドメイン の TXT レコードで、v=DKIM1 で始まり p= に鍵が入ります。このレコードがない、または壊れていると、その鍵による署名は検証できません。</translation>
-    </message>
-    <message>
-      <source>Publish the key record exactly as your provider gives it (long keys may be split into several strings of one TXT record).</source>
-      <translation>事業者の指定どおりに公開鍵レコードを登録してください（長い鍵は 1 つの TXT レコード内で複数の文字列に分割できます）。</translation>
-    </message>
-    <message>
-      <source>DKIM signing domain (d=)</source>
-      <translation>DKIM の署名ドメイン（d=）</translation>
-    </message>
-    <message>
-      <source>d= in a DKIM-Signature is the domain that takes responsibility for the message. A signature is valid for that domain, which need not be the From domain: a provider may sign with its own domain. For DMARC only a signature whose d= aligns with the From domain counts.</source>
-      <translation>DKIM-Signature の d= は、そのメールに責任を持つドメインです。署名はこのドメインについて有効で、From のドメインと同じとは限りません（事業者が自社ドメインで署名することもあります）。DMARC では、d= が From のドメインと整合する署名だけが認められます。</translation>
-    </message>
-    <message>
-      <source>Ask your provider to sign with your own domain (custom DKIM).</source>
-      <translation>事業者に自ドメインでの署名（独自ドメイン DKIM）を設定してもらってください。</translation>
-    </message>
-    <message>
-      <source>DKIM body hash (bh=)</source>
-      <translation>DKIM の本文ハッシュ（bh=）</translation>
-    </message>
-    <message>
-      <source>bh= holds a hash of the message body when it was signed. If the receiver computes a different hash, the body was changed after signing, for example by a mailing list footer, a virus scanner or a rewriting gateway, and the signature fails.</source>
-      <translation>bh= には署名時の本文のハッシュ値が入っています。受信側で計算した値と異なる場合、署名後に本文が変更されています（メーリングリストのフッター追加、ウイルス対策、書き換えを行うゲートウェイなど）。この場合、署名は失敗します。</translation>
-    </message>
-    <message>
-      <source>Sign after any step that changes the message, or stop that step from changing signed mail.</source>
-      <translation>本文を変更する処理の後で署名するか、署名済みメールを変更しないようにしてください。</translation>
-    </message>
-    <message>
-      <source>DKIM body length (l=)</source>
-      <translation>DKIM の本文長（l=）</translation>
-    </message>
-    <message>
-      <source>l= says that only the first part of the body is signed. Anyone can then append text (a link, a form) to the message and the signature still verifies, so attackers reuse such signatures.</source>
-      <translation>l= は本文の先頭部分だけを署名対象にする指定です。その後ろに誰でも文章やリンクを付け足せ、署名は有効なままなので、攻撃者に悪用されます。</translation>
-    </message>
-    <message>
-      <source>Configure the signer not to use l=.</source>
-      <translation>署名の設定で l= を使わないようにしてください。</translation>
-    </message>
-    <message>
-      <source>DKIM key size</source>
-      <translation>DKIM の鍵長</translation>
-    </message>
-    <message>
-      <source>RSA keys for DKIM must have at least 1024 bits and should have 2048. Shorter keys can be broken, and receivers ignore signatures made with them.</source>
-      <translation>DKIM の RSA 鍵は 1024 ビット以上が必須で、2048 ビットが推奨です。短い鍵は解読されるおそれがあり、受信側はその署名を無視します。</translation>
-    </message>
-    <message>
-      <source>Create a new 2048-bit key under a new selector, publish it, then switch signing to it.</source>
-      <translation>新しいセレクタで 2048 ビットの鍵を作成して公開し、その後署名をその鍵に切り替えてください。</translation>
-    </message>
-    <message>
-      <source>Revoked DKIM key (empty p=)</source>
-      <translation>失効した DKIM 鍵（空の p=）</translation>
-    </message>
-    <message>
-      <source>A key record with an empty p= means the key was withdrawn on purpose. Signatures made with it fail. This is normal after a key rotation, but wrong if mail is still signed with that selector.</source>
-      <translation>p= が空の公開鍵レコードは、その鍵が意図的に失効されたことを示します。その鍵による署名は失敗します。鍵の切り替え後なら正常ですが、まだそのセレクタで署名している場合は設定の誤りです。</translation>
-    </message>
-    <message>
-      <source>Sign with the current selector, or publish the key again.</source>
-      <translation>現在のセレクタで署名するか、鍵を再び公開してください。</translation>
-    </message>
-    <message>
-      <source>DMARC</source>
-      <translation>DMARC（送信ドメイン認証のポリシー）</translation>
-    </message>
-    <message>
-      <source>DMARC ties SPF and DKIM to the From address the reader sees. A message passes DMARC when SPF or DKIM passes for a domain that aligns with the From domain. The domain's record at _dmarc.domain (v=DMARC1) tells receivers what to do with mail that fails, and where to send reports.</source>
-      <translation>DMARC は、SPF と DKIM の結果を受信者が目にする From アドレスに結び付ける仕組みです。From のドメインと整合するドメインで SPF または DKIM が pass すれば、DMARC は pass になります。_dmarc.ドメイン の TXT レコード（v=DMARC1）で、失敗したメールの扱いとレポートの送り先を受信側に伝えます。</translation>
-    </message>
-    <message>
-      <source>Start with v=DMARC1; p=none; rua=mailto:… , read the reports, then move to quarantine or reject.</source>
-      <translation>まず v=DMARC1; p=none; rua=mailto:… で公開してレポートを確認し、その後 quarantine や reject に進めてください。</translation>
-    </message>
-    <message>
-      <source>DMARC policy (p=, sp=, np=)</source>
-      <translation>DMARC のポリシー（p= / sp= / np=）</translation>
-    </message>
-    <message>
-      <source>p= is what the domain asks receivers to do with mail that fails DMARC: none (only report), quarantine (spam folder) or reject. sp= sets it for subdomains, np= for subdomains that do not exist. Receivers may deviate, but large ones follow it.</source>
-      <translation>p= は、DMARC に失敗したメールの扱いを受信側に求める設定です。none（レポートのみ）、quarantine（迷惑メールフォルダー）、reject（拒否）があります。sp= はサブドメイン、np= は存在しないサブドメインへの設定です。受信側の判断で異なる扱いもありますが、大手はこれに従います。</translation>
-    </message>
-    <message>
-      <source>Move from p=none to quarantine and reject once the reports show all your legitimate mail passing.</source>
-      <translation>正当なメールがすべて pass していることをレポートで確認してから、p=none を quarantine、reject に強めてください。</translation>
-    </message>
-    <message>
-      <source>DMARC alignment (relaxed, strict)</source>
-      <translation>DMARC の整合（relaxed / strict）</translation>
-    </message>
-    <message>
-      <source>Alignment means the domain SPF or DKIM verified belongs to the From domain. Relaxed (the default) accepts any domain of the same organization, for example mail.example.jp for example.jp; strict (aspf=s, adkim=s) requires exactly the same name. SPF or DKIM passing for a provider's own domain does not align.</source>
-      <translation>整合（アライメント）とは、SPF や DKIM で認証されたドメインが From のドメインと一致することです。relaxed（既定）では同じ組織のドメイン（例：example.jp に対する mail.example.jp）を認め、strict（aspf=s、adkim=s）では完全一致が必要です。事業者のドメインで SPF や DKIM が pass しても整合にはなりません。</translation>
-    </message>
-    <message>
-      <source>Use your own domain as the envelope sender and as the DKIM d=.</source>
-      <translation>エンベロープ送信者と DKIM の d= に自ドメインを使うようにしてください。</translation>
-    </message>
-    <message>
-      <source>DMARC reports (rua=, ruf=)</source>
-      <translation>DMARC レポート（rua= / ruf=）</translation>
-    </message>
-    <message>
-      <source>rua= gives the address that receives daily aggregate reports: which servers sent mail in your name and whether it passed. ruf= asks for failure reports on single messages; few receivers send them. An address outside your domain must agree to receive them with a record at yourdomain._report._dmarc.theirdomain.</source>
-      <translation>rua= には、集計レポート（どのサーバーが自ドメイン名義で送信し、認証に通ったか）を毎日受け取るアドレスを指定します。ruf= は個々のメールの失敗レポートの送り先ですが、送る受信側はわずかです。自ドメイン外のアドレスを指定する場合は、相手側に yourdomain._report._dmarc.theirdomain のレコードが必要です。</translation>
-    </message>
-    <message>
-      <source>Use a mailto: address, and read the reports with a DMARC report tool.</source>
-      <translation>mailto: のアドレスを指定し、DMARC レポート解析ツールで確認してください。</translation>
-    </message>
-    <message>
-      <source>DMARC tree walk and public suffix list</source>
-      <translation>DMARC のツリーウォークとパブリックサフィックスリスト</translation>
-    </message>
-    <message>
-      <source>To find the policy and the organizational domain, RFC 9989 receivers walk up the DNS name (a.b.example.jp, b.example.jp, example.jp) and read _dmarc records, using psd= to spot registries. Receivers still on the older RFC 7489 use the public suffix list instead. For most domains both give the same answer; where they differ, the two kinds of receivers treat your mail differently.</source>
-      <translation>ポリシーと組織ドメインを決めるため、RFC 9989 の受信側は DNS 名を上へたどり（a.b.example.jp、b.example.jp、example.jp）各 _dmarc レコードを読み、psd= でレジストリを識別します（ツリーウォーク）。旧仕様 RFC 7489 の受信側はパブリックサフィックスリストを使います。多くのドメインでは結果は同じですが、異なる場合は受信側によってメールの扱いが変わります。</translation>
-    </message>
-    <message>
-      <source>Publish a DMARC record at your own domain, so both kinds of receivers use it.</source>
-      <translation>自ドメインに DMARC レコードを公開すれば、どちらの受信側もそれを使います。</translation>
-    </message>
-    <message>
-      <source>DMARC testing mode (t=y)</source>
-      <translation>DMARC のテストモード（t=y）</translation>
-    </message>
-    <message>
-      <source>t=y says the policy is being tried out: receivers apply a milder policy than p= (quarantine is treated as none, reject as quarantine). It replaces the old pct= tag, which RFC 9989 dropped.</source>
-      <translation>t=y は、ポリシーを試験中であることを示します。受信側は p= より一段弱い扱い（quarantine は none、reject は quarantine）にします。RFC 9989 で廃止された pct= タグに代わるものです。</translation>
-    </message>
-    <message>
-      <source>Remove t=y when the reports show your mail passing.</source>
-      <translation>レポートで問題がないことを確認したら t=y を削除してください。</translation>
-    </message>
-    <message>
-      <source>ARC</source>
-      <translation>ARC（認証結果の引き継ぎ）</translation>
-    </message>
-    <message>
-      <source>ARC (Authenticated Received Chain) lets a forwarder or mailing list record the authentication results it saw and sign them, so the final receiver can trust them although the forwarding broke SPF or DKIM. A broken ARC chain means one of these records no longer verifies.</source>
-      <translation>ARC（Authenticated Received Chain）は、転送サーバーやメーリングリストが受信時の認証結果を記録して署名する仕組みです。転送で SPF や DKIM が失敗しても、最終的な受信側はその記録を信頼できます。ARC チェーンが壊れているとは、その記録の検証に失敗したことを意味します。</translation>
-    </message>
-    <message>
-      <source>MX record</source>
-      <translation>MX レコード</translation>
-    </message>
-    <message>
-      <source>An MX record names a server that accepts mail for a domain. A sending server looks up the recipient domain's MX records and hands the mail to one of them. Each MX host must be a host name with an address (A or AAAA), not an IP address or an alias (CNAME).</source>
-      <translation>MX レコードは、そのドメイン宛てのメールを受け付けるサーバーを示します。送信サーバーは宛先ドメインの MX レコードを引き、そのいずれかにメールを渡します。MX ホストは IP アドレス（A または AAAA）を持つホスト名でなければならず、IP アドレスの直接指定や別名（CNAME）は使えません。</translation>
-    </message>
-    <message>
-      <source>Give every MX host an A or AAAA record.</source>
-      <translation>各 MX ホストに A または AAAA レコードを設定してください。</translation>
-    </message>
-    <message>
-      <source>MX preference order</source>
-      <translation>MX の優先度</translation>
-    </message>
-    <message>
-      <source>Each MX record has a number, its preference: senders try the lowest number first and the next ones only when it does not answer. When none answers, the sending server keeps the mail in its queue and retries for a few days before it bounces.</source>
-      <translation>各 MX レコードには優先度の数値があり、送信側は小さい数値のサーバーから試し、応答がない場合に次のサーバーを試します。どれも応答しない場合、送信サーバーはメールをキューに保持して数日間再送し、それでも届かなければエラーとして返送します。</translation>
-    </message>
-    <message>
-      <source>Null MX</source>
-      <translation>Null MX（メールを受け付けない宣言）</translation>
-    </message>
-    <message>
-      <source>A null MX (MX 0 .) says the domain accepts no mail at all. Senders bounce mail to it at once instead of trying its addresses, and receivers may refuse mail from it, since it cannot receive replies.</source>
-      <translation>Null MX（MX 0 .）は、そのドメインがメールを一切受け付けないことを示します。送信側はアドレスを試さずに直ちにエラーとし、受信側は返信を受け取れないドメインからのメールを拒否することがあります。</translation>
-    </message>
-    <message>
-      <source>Publish it only for domains that really send and receive no mail.</source>
-      <translation>メールを送受信しないドメインにだけ設定してください。</translation>
-    </message>
-    <message>
-      <source>Implicit MX</source>
-      <translation>暗黙の MX</translation>
-    </message>
-    <message>
-      <source>When a domain has no MX record, senders deliver to the domain name's own address (A or AAAA) as if it were its MX. This works, but is easily unintended: a web server may receive the mail.</source>
-      <translation>ドメインに MX レコードがない場合、送信側はドメイン名自体の IP アドレス（A または AAAA）を MX とみなして配送します。動作はしますが意図しないことが多く、Web サーバーにメールが届いてしまうことがあります。</translation>
-    </message>
-    <message>
-      <source>Publish an MX record naming your mail server, or a null MX if the domain takes no mail.</source>
-      <translation>メールサーバーを指す MX レコードを設定するか、メールを受けないドメインなら Null MX を設定してください。</translation>
-    </message>
-    <message>
-      <source>PTR record (reverse DNS)</source>
-      <translation>PTR レコード（逆引き）</translation>
-    </message>
-    <message>
-      <source>Reverse DNS maps an IP address back to a host name with a PTR record, set by whoever owns the address (your hosting or network provider). Many receivers refuse or flag mail from servers without one. SPF's ptr mechanism uses it too, but RFC 7208 advises against that mechanism.</source>
-      <translation>逆引きは、PTR レコードで IP アドレスからホスト名を引くことです。設定できるのは IP アドレスの管理者（ホスティング事業者や回線事業者）です。逆引きのないサーバーからのメールは、多くの受信側で拒否または迷惑メール扱いになります。SPF の ptr 機構も逆引きを使いますが、RFC 7208 は使わないよう勧めています。</translation>
-    </message>
-    <message>
-      <source>Ask the provider of the sending server's address to set a PTR record to its host name.</source>
-      <translation>送信サーバーの IP アドレスを管理する事業者に、ホスト名への PTR レコードの設定を依頼してください。</translation>
-    </message>
-    <message>
-      <source>FCrDNS (forward-confirmed reverse DNS)</source>
-      <translation>FCrDNS（正引き・逆引きの一致）</translation>
-    </message>
-    <message>
-      <source>FCrDNS holds when the reverse DNS name of an address (PTR) leads forward again (A or AAAA) to the same address. Receivers use it as a cheap sign of a properly run server; a mismatch is treated like a missing PTR.</source>
-      <translation>FCrDNS は、IP アドレスを逆引きしたホスト名（PTR）を正引き（A または AAAA）すると元のアドレスに戻ることです。受信側は正しく運用されたサーバーの簡易な目安として使い、一致しない場合は逆引きがないのと同様に扱います。</translation>
-    </message>
-    <message>
-      <source>Make the PTR name have an A/AAAA record with the same address.</source>
-      <translation>PTR のホスト名に、同じアドレスの A/AAAA レコードを設定してください。</translation>
-    </message>
-    <message>
-      <source>NXDOMAIN</source>
-      <translation>NXDOMAIN（名前が存在しない）</translation>
-    </message>
-    <message>
-      <source>NXDOMAIN is the DNS answer "this name does not exist at all". For a domain it usually means a typo or an expired registration. Mail to it bounces at once, and mail from it is refused.</source>
-      <translation>NXDOMAIN は「この名前は存在しない」という DNS の応答です。ドメインの場合、多くはスペルミスか登録の期限切れです。宛先なら直ちにエラーとなり、送信元なら受信を拒否されます。</translation>
-    </message>
-    <message>
-      <source>Check the spelling, and that the domain's registration is still valid.</source>
-      <translation>スペルと、ドメインの登録が有効かを確認してください。</translation>
-    </message>
-    <message>
-      <source>NODATA (no record of that type)</source>
-      <translation>NODATA（該当レコードなし）</translation>
-    </message>
-    <message>
-      <source>NODATA means the name exists but has no record of the type asked for, for example a domain with an A record but no MX or no SPF TXT record. It is an answer, not an error.</source>
-      <translation>NODATA は、名前は存在するが問い合わせた種類のレコードがないという応答です。例えば A レコードはあるが MX や SPF の TXT レコードがないドメインです。エラーではなく、正常な応答です。</translation>
-    </message>
-    <message>
-      <source>SERVFAIL</source>
-      <translation>SERVFAIL（サーバー障害）</translation>
-    </message>
-    <message>
-      <source>SERVFAIL means the resolver could not get an answer: the domain's name servers are broken, unreachable or give DNSSEC data that does not validate. Senders treat it as temporary and retry.</source>
-      <translation>SERVFAIL は、リゾルバーが応答を得られなかったことを示します。ドメインのネームサーバーの障害、到達不能、または DNSSEC の検証失敗が原因です。送信側は一時的なエラーとして再送します。</translation>
-    </message>
-    <message>
-      <source>Check the domain's name servers, or try another resolver to compare.</source>
-      <translation>ドメインのネームサーバーを確認するか、別のリゾルバーで比較してください。</translation>
-    </message>
-    <message>
-      <source>REFUSED</source>
-      <translation>REFUSED（問い合わせ拒否）</translation>
-    </message>
-    <message>
-      <source>REFUSED means the DNS server would not answer the question, usually because it does not serve that zone or does not allow queries from you. Listed name servers that refuse are a configuration error.</source>
-      <translation>REFUSED は、DNS サーバーが問い合わせへの回答を拒否したことを示します。そのゾーンを管理していない、または問い合わせ元を許可していないことが主な原因です。登録されたネームサーバーが拒否する場合は設定の誤りです。</translation>
-    </message>
-    <message>
-      <source>Check the resolver setting, or the zone's delegation at the registrar.</source>
-      <translation>リゾルバーの設定か、レジストラでのゾーンの委任を確認してください。</translation>
-    </message>
-    <message>
-      <source>DNS timeout</source>
-      <translation>DNS タイムアウト</translation>
-    </message>
-    <message>
-      <source>A timeout means no DNS answer came in time: the server is down, overloaded or a firewall blocks DNS. mailpath marks such lookups and still shows what it knows; a sending server would retry later.</source>
-      <translation>タイムアウトは、DNS の応答が時間内に返らなかったことを示します。サーバーの停止、過負荷、またはファイアウォールによる遮断が原因です。mailpath はその参照に印を付け、分かった範囲で結果を表示します。送信サーバーであれば後で再試行します。</translation>
-    </message>
-    <message>
-      <source>Try again later, or ask another resolver (--nameserver).</source>
-      <translation>時間をおいて再度実行するか、別のリゾルバーに問い合わせてください（--nameserver）。</translation>
-    </message>
-    <message>
-      <source>TTL and caching</source>
-      <translation>TTL とキャッシュ</translation>
-    </message>
-    <message>
-      <source>Every DNS record has a TTL: how many seconds resolvers may keep (cache) it. After you change a record, receivers may keep using the old one until its TTL runs out, and "not found" answers are cached too. So a fix can take from minutes to a day to be seen everywhere.</source>
-      <translation>DNS レコードには TTL があり、リゾルバーがキャッシュしてよい秒数を示します。レコードを変更しても、TTL が切れるまで受信側は古い内容を使い続けることがあり、「見つからない」という応答もキャッシュされます。そのため、修正が全体に反映されるまで数分から 1 日程度かかることがあります。</translation>
-    </message>
-    <message>
-      <source>Lower the TTL a day before a planned change, and wait for the old TTL after a change.</source>
-      <translation>計画的な変更の前日に TTL を短くし、変更後は古い TTL が切れるまで待ってください。</translation>
-    </message>
-    <message>
-      <source>Received headers, hops and handover</source>
-      <translation>Received ヘッダー・中継（ホップ）・受け渡し</translation>
-    </message>
-    <message>
-      <source>Each server a message passes through adds a Received header at the top, so read them from the bottom up. Each step is a hop. The hop that matters for SPF is the handover: the last server outside the recipient's domain, which hands the mail to the recipient's MX, and whose address the receiver checks.</source>
-      <translation>メールが通過する各サーバーは、先頭に Received ヘッダーを追加します。そのため下から上へ読むと経路が分かります。各段階をホップと呼びます。SPF で重要なのは受け渡しのホップ、つまり宛先ドメインの MX にメールを渡す外部の最後のサーバーで、受信側はそのアドレスを検査します。</translation>
-    </message>
-    <message>
-      <source>If you know which server sends your mail, give it with --via (the "via" field) for an exact result.</source>
-      <translation>実際に送信するサーバーが分かっている場合は --via（経由欄）で指定すると、正確な結果になります。</translation>
-    </message>
-    <message>
-      <source>Authentication-Results header</source>
-      <translation>Authentication-Results ヘッダー</translation>
-    </message>
-    <message>
-      <source>The receiving server records its SPF, DKIM, DMARC and ARC results in an Authentication-Results header (spf=pass, dkim=fail …). It shows what was decided when the message arrived; checking again later may give another result if DNS changed since.</source>
-      <translation>受信サーバーは、SPF、DKIM、DMARC、ARC の結果を Authentication-Results ヘッダーに記録します（spf=pass、dkim=fail など）。これは受信時点の判定で、その後 DNS が変わっていれば、再検査の結果は異なることがあります。</translation>
-    </message>
-    <message>
-      <source>"Unverified" in Gmail</source>
-      <translation>Gmail の「未認証」表示</translation>
-    </message>
-    <message>
-      <source>Gmail marks a message unverified (a question mark instead of the sender's picture) when neither SPF nor DKIM passes for the sender's domain. Such mail often lands in spam, and since 2024 Gmail requires bulk senders to authenticate their mail.</source>
-      <translation>Gmail は、送信元ドメインについて SPF も DKIM も pass しないメールを「未認証」と表示します（送信者アイコンの代わりに疑問符）。このようなメールは迷惑メールになりやすく、2024 年からは大量送信者に送信ドメイン認証が義務付けられています。</translation>
-    </message>
-    <message>
-      <source>Publish SPF for the server that sends, and enable DKIM signing with your domain.</source>
-      <translation>送信サーバーを SPF に記述し、自ドメインでの DKIM 署名を有効にしてください。</translation>
-    </message>
-    <message>
-      <source>DNS over HTTPS and TLS (DoH, DoT)</source>
-      <translation>DNS over HTTPS / TLS（DoH・DoT）</translation>
-    </message>
-    <message>
-      <source>DoH and DoT carry DNS questions encrypted, over HTTPS (port 443) or TLS (port 853), to a public or company resolver. They hide the questions from the network and get around networks that block or alter plain DNS.</source>
-      <translation>DoH と DoT は、DNS の問い合わせを HTTPS（443 番ポート）または TLS（853 番ポート）で暗号化して、公開リゾルバーや社内のリゾルバーに送る方式です。通信経路から問い合わせ内容を隠し、通常の DNS を遮断・改変するネットワークでも使えます。</translation>
-    </message>
-    <message>
-      <source>Authoritative name servers</source>
-      <translation>権威 DNS サーバー</translation>
-    </message>
-    <message>
-      <source>The authoritative servers of a zone (its NS records) hold the original records; resolvers only pass on copies. If they disagree, or one does not answer for the zone (lame), different receivers see different records, so a change seems to work for some and not for others.</source>
-      <translation>ゾーンの権威 DNS サーバー（NS レコード）が元のレコードを保持し、リゾルバーはその写しを返すだけです。権威サーバー間で内容が食い違う、または応答しないサーバー（レイム）があると、受信側によって見えるレコードが異なり、変更が一部でしか効かないように見えます。</translation>
-    </message>
-    <message>
-      <source>Make sure every listed name server serves the zone and has the latest serial.</source>
-      <translation>登録したすべてのネームサーバーがゾーンを応答し、最新のシリアルになっているか確認してください。</translation>
-    </message>
-    <message>
       <source>Reference: {rfc}</source>
       <translation>参照：{rfc}</translation>
     </message>
     <message>
       <source>What to do: {advice}</source>
       <translation>対処：{advice}</translation>
-    </message>
-    <message>
-      <source>MTA-STS</source>
-      <translation>MTA-STS（SMTP MTA Strict Transport Security）</translation>
-    </message>
-    <message>
-      <source>MTA-STS lets a domain tell sending servers that its mail must travel over verified TLS. A TXT record at _mta-sts.DOMAIN announces a policy, fetched over HTTPS from mta-sts.DOMAIN. In enforce mode a sender delivers only to MX hosts that match the policy's mx: lines and show a valid certificate; otherwise it keeps the mail queued.</source>
-      <translation>MTA-STS は、ドメイン宛てのメールを検証済みの TLS で運ぶよう送信サーバーに求める仕組みです。_mta-sts.DOMAIN の TXT レコードがポリシーの存在を告げ、ポリシー本体は mta-sts.DOMAIN から HTTPS で取得されます。enforce モードでは、送信側はポリシーの mx: 行に一致し、有効な証明書を示す MX ホストにだけ配送し、それ以外ではメールをキューに残します。</translation>
-    </message>
-    <message>
-      <source>List every MX host in the policy's mx: lines, serve it as text/plain with a valid certificate, and start in testing mode.</source>
-      <translation>ポリシーの mx: 行にすべての MX ホストを記載し、有効な証明書で text/plain として配信し、まずは testing モードで始めてください。</translation>
-    </message>
-    <message>
-      <source>TLS-RPT</source>
-      <translation>TLS-RPT（SMTP TLS レポート）</translation>
-    </message>
-    <message>
-      <source>TLS-RPT asks sending servers to send daily reports about their TLS connections to a domain's MX hosts: how many succeeded and why others failed. The destinations are in a TXT record at _smtp._tls.DOMAIN beginning with v=TLSRPTv1.</source>
-      <translation>TLS-RPT は、ドメインの MX ホストへの TLS 接続について、成功した数と失敗の理由を日次レポートで送るよう送信サーバーに求める仕組みです。送付先は _smtp._tls.DOMAIN の v=TLSRPTv1 で始まる TXT レコードに書きます。</translation>
-    </message>
-    <message>
-      <source>Publish a rua= address that someone reads before you turn MTA-STS to enforce.</source>
-      <translation>MTA-STS を enforce にする前に、誰かが読む rua= の送付先を公開してください。</translation>
-    </message>
-    <message>
-      <source>DNSSEC</source>
-      <translation>DNSSEC（DNS セキュリティ拡張）</translation>
-    </message>
-    <message>
-      <source>DNSSEC signs DNS records so that a resolver can prove an answer came from the zone's owner unchanged. An answer is secure when a chain of signatures leads to a trusted key (the root's), insecure when a zone on the way is not signed, and bogus when a signature does not validate: validating resolvers then answer SERVFAIL.</source>
-      <translation>DNSSEC は DNS レコードに署名し、応答がゾーンの所有者から改ざんされずに届いたことをリゾルバーが証明できるようにします。信頼する鍵（ルートの鍵）まで署名の連鎖がつながれば応答は secure、途中のゾーンが署名されていなければ insecure、署名が検証できなければ bogus で、検証するリゾルバーは SERVFAIL を返します。</translation>
-    </message>
-    <message>
-      <source>Re-sign zones before their signatures expire, and change the DS at the parent whenever you change the key-signing key.</source>
-      <translation>署名が期限切れになる前にゾーンを署名し直し、鍵署名鍵を替えたら親ゾーンの DS も替えてください。</translation>
-    </message>
-    <message>
-      <source>DANE and TLSA</source>
-      <translation>DANE と TLSA</translation>
-    </message>
-    <message>
-      <source>DANE publishes, in a DNSSEC-signed TLSA record at _25._tcp.MXHOST, which certificate or key an MX host presents. A sending server that supports DANE then requires TLS with that certificate. For SMTP only the usages DANE-TA(2) and DANE-EE(3) count, and only when the TLSA answer is DNSSEC-secure.</source>
-      <translation>DANE は、MX ホストが提示する証明書や鍵を、DNSSEC で署名した _25._tcp.MXHOST の TLSA レコードで公開する仕組みです。DANE に対応した送信サーバーは、その証明書による TLS を必須とします。SMTP では用途 DANE-TA(2) と DANE-EE(3) だけが有効で、TLSA の応答が DNSSEC で secure な場合に限られます。</translation>
-    </message>
-    <message>
-      <source>Sign the zone with DNSSEC first, then publish TLSA 3 1 1 with the hash of the server's public key, and update it before you change the key.</source>
-      <translation>まずゾーンを DNSSEC で署名し、次にサーバーの公開鍵のハッシュで TLSA 3 1 1 を公開し、鍵を替える前に更新してください。</translation>
     </message>
   </context>
   <context>
@@ -2058,193 +1736,6 @@
     <message>
       <source>status: {status}</source>
       <translation>状態: {status}</translation>
-    </message>
-  </context>
-  <context>
-    <name>InputError</name>
-    <message>
-      <source>sender</source>
-      <translation>送信者</translation>
-    </message>
-    <message>
-      <source>recipient</source>
-      <translation>宛先</translation>
-    </message>
-    <message>
-      <source>sending host address</source>
-      <translation>送信ホストのアドレス</translation>
-    </message>
-    <message>
-      <source>sending host</source>
-      <translation>送信ホスト</translation>
-    </message>
-    <message>
-      <source>domain</source>
-      <translation>ドメイン</translation>
-    </message>
-    <message>
-      <source>IP address</source>
-      <translation>IP アドレス</translation>
-    </message>
-    <message>
-      <source>The {what} is empty.</source>
-      <translation>{what}が入力されていません。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is an IP address; a domain name is needed here.</source>
-      <translation>{what} {value} は IP アドレスです。ここにはドメイン名を入力してください。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} contains a space.</source>
-      <translation>{what} {value} に空白が含まれています。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has an empty label (two dots in a row?).</source>
-      <translation>{what} {value} に空のラベルがあります（ドットが連続していませんか？）。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is not a valid internationalized name: {reason}.</source>
-      <translation>{what} {value} は国際化ドメイン名として正しくありません: {reason}。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is not a valid name: {reason}.</source>
-      <translation>{what} {value} は名前として正しくありません: {reason}。</translation>
-    </message>
-    <message>
-      <source>The {what} is {count} characters long; the limit is 253.</source>
-      <translation>{what}が {count} 文字あります。上限は 253 文字です。</translation>
-    </message>
-    <message>
-      <source>The {what} has a label of {count} characters ({label}); the limit is 63.</source>
-      <translation>{what}に {count} 文字のラベル（{label}）があります。ラベルの上限は 63 文字です。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has an invalid label {label}: use letters, digits and hyphens, not at the start or end.</source>
-      <translation>{what} {value} のラベル {label} は使えません。英字・数字・ハイフンのみを使い、ハイフンを先頭や末尾に置かないでください。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} needs at least two labels, like example.com.</source>
-      <translation>{what} {value} には example.com のように 2 つ以上のラベルが必要です。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} ends in a numeric label.</source>
-      <translation>{what} {value} の最後のラベルが数字だけになっています。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has no domain after '@'.</source>
-      <translation>{what} {value} の「@」の後にドメインがありません。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has a space in its local part.</source>
-      <translation>{what} {value} のローカル部（@ の前）に空白が含まれています。</translation>
-    </message>
-    <message>
-      <source>The local part of the {what} is over 64 octets.</source>
-      <translation>{what}のローカル部（@ の前）が 64 オクテットを超えています。</translation>
-    </message>
-    <message>
-      <source>{value} is not a valid IPv4 or IPv6 {what}.</source>
-      <translation>{value} は{what}として正しい IPv4 / IPv6 アドレスではありません。</translation>
-    </message>
-    <message>
-      <source>The name server is empty.</source>
-      <translation>ネームサーバーが入力されていません。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: the closing ']' is missing.</source>
-      <translation>ネームサーバー {value}: 閉じ括弧「]」がありません。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: expected ':PORT' after ']'.</source>
-      <translation>ネームサーバー {value}: 「]」の後には「:ポート番号」を書いてください。</translation>
-    </message>
-    <message>
-      <source>Name server {value} is not an IP address (use IP, IP:PORT or [IPv6]:PORT).</source>
-      <translation>ネームサーバー {value} は IP アドレスではありません（IP、IP:ポート、[IPv6]:ポート の形式で入力してください）。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: the port must be a number from 1 to 65535.</source>
-      <translation>ネームサーバー {value}: ポート番号は 1〜65535 の数字で指定してください。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} has more than one '@'.</source>
-      <translation>{what} {value} に「@」が複数あります。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is a web address without a host name.</source>
-      <translation>{what} {value} はホスト名のない Web アドレスです。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is not a usable web address: {reason}.</source>
-      <translation>{what} {value} は使える Web アドレスではありません: {reason}。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is an address; give the server's name or IP.</source>
-      <translation>{what} {value} はメールアドレスです。サーバーのホスト名か IP アドレスを入力してください。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} is not a valid DNS name.</source>
-      <translation>{what} {value} は DNS 名として正しくありません。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} was read as {host} (its host without www.).</source>
-      <translation>{what} {value} を {host} として読み取りました（ホスト名から www. を除いたもの）。</translation>
-    </message>
-    <message>
-      <source>The {what} {value} was read as {host}.</source>
-      <translation>{what} {value} を {host} として読み取りました。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: unknown scheme (use IP[:PORT], https://HOST/dns-query or tls://IP[:PORT][#NAME]).</source>
-      <translation>ネームサーバー {value}: 不明なスキームです（IP[:PORT]、https://HOST/dns-query、tls://IP[:PORT][#NAME] のいずれかを使ってください）。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: bad URL ({reason}).</source>
-      <translation>ネームサーバー {value}: URL が正しくありません（{reason}）。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: the URL names no host.</source>
-      <translation>ネームサーバー {value}: URL にホスト名がありません。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: a DoH URL takes no query or fragment.</source>
-      <translation>ネームサーバー {value}: DoH の URL にはクエリやフラグメント（? や #）を付けられません。</translation>
-    </message>
-    <message>
-      <source>Name server {value}: give the server's IP after tls://.</source>
-      <translation>ネームサーバー {value}: tls:// の後にサーバーの IP アドレスを入力してください。</translation>
-    </message>
-    <message>
-      <source>DKIM selector</source>
-      <translation>DKIM セレクタ</translation>
-    </message>
-    <message>
-      <source>DoH server in {url}</source>
-      <translation>{url} の DoH サーバー</translation>
-    </message>
-    <message>
-      <source>TLS name in {url}</source>
-      <translation>{url} の TLS 名</translation>
-    </message>
-      <message>
-      <source>The message is empty.</source>
-      <translation>メッセージが空です。</translation>
-    </message>
-    <message>
-      <source>The message has no header fields: it is not a mail message.</source>
-      <translation>メッセージにヘッダーがありません。メールのメッセージではありません。</translation>
-    </message>
-    <message>
-      <source>The message has no From address with a domain: type the sender yourself.</source>
-      <translation>メッセージにドメイン付きの From アドレスがありません。送信者を入力してください。</translation>
-    </message>
-    <message>
-      <source>The message does not say where it was delivered (no Delivered-To, X-Original-To, 'for &lt;...&gt;' or To): type the recipient yourself.</source>
-      <translation>メッセージから配送先が分かりません（Delivered-To、X-Original-To、'for &lt;...&gt;'、To のいずれもありません）。受信者を入力してください。</translation>
-    </message>
-      <message>
-      <source>This file is not a mail message: it does not start with a header field such as 'From: ...'.</source>
-      <translation>このファイルはメールのメッセージではありません。'From: ...' のようなヘッダーで始まっていません。</translation>
     </message>
   </context>
   <context>
@@ -3831,6 +3322,10 @@ From: …
   <context>
     <name>AuthoritativePanel</name>
     <message>
+      <source>The authoritative servers were asked over plain DNS (port 53, not encrypted): they offer no TLS. Only the questions to your resolver went over {transport}.</source>
+      <translation>権威サーバーへの問い合わせは通常の DNS（ポート 53、暗号化なし）で行いました。権威サーバーは TLS に対応していないためです。{transport} で送ったのはリゾルバーへの問い合わせだけです。</translation>
+    </message>
+    <message>
       <source>answered</source>
       <translation>応答あり</translation>
     </message>
@@ -4267,6 +3762,385 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
   <context>
     <name>ResolverFailure</name>
     <message>
+      <source>The resolver {server} does not answer ({cause}). No verdict about the domains can be made: choose another resolver, or check the network.</source>
+      <translation>リゾルバー {server} が応答しません（{cause}）。ドメインについての判定はできません。別のリゾルバーを選ぶか、ネットワークを確認してください。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Sentences</name>
+    <message>
+      <source>{text}</source>
+      <translation>{text}</translation>
+    </message>
+    <message>
+      <source>the system's name service finds no address for {host} ({reason})</source>
+      <translation>システムの名前解決で {host} のアドレスが見つかりません（{reason}）</translation>
+    </message>
+    <message>
+      <source>sender</source>
+      <translation>送信者</translation>
+    </message>
+    <message>
+      <source>recipient</source>
+      <translation>宛先</translation>
+    </message>
+    <message>
+      <source>sending host</source>
+      <translation>送信ホスト</translation>
+    </message>
+    <message>
+      <source>sending host address</source>
+      <translation>送信ホストのアドレス</translation>
+    </message>
+    <message>
+      <source>domain</source>
+      <translation>ドメイン</translation>
+    </message>
+    <message>
+      <source>IP address</source>
+      <translation>IP アドレス</translation>
+    </message>
+    <message>
+      <source>DoH server in {url}</source>
+      <translation>{url} の DoH サーバー</translation>
+    </message>
+    <message>
+      <source>TLS name in {url}</source>
+      <translation>{url} の TLS 名</translation>
+    </message>
+    <message>
+      <source>the {what} is empty</source>
+      <translation>{what}が入力されていません。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is an IP address; a domain name is needed here</source>
+      <translation>{what} {value} は IP アドレスです。ここにはドメイン名を入力してください。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} contains a space</source>
+      <translation>{what} {value} に空白が含まれています。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has an empty label</source>
+      <translation>{what} {value} に空のラベルがあります（ドットが連続していませんか？）。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is not a valid internationalized name: {reason}</source>
+      <translation>{what} {value} は国際化ドメイン名として正しくありません: {reason}。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is not a valid name: {reason}</source>
+      <translation>{what} {value} は名前として正しくありません: {reason}。</translation>
+    </message>
+    <message>
+      <source>the {what} is {count} characters long; the limit is 253</source>
+      <translation>{what}が {count} 文字あります。上限は 253 文字です。</translation>
+    </message>
+    <message>
+      <source>the {what} has a label of {count} characters ({label}...); the limit is 63</source>
+      <translation>{what}に {count} 文字のラベル（{label}...）があります。ラベルの上限は 63 文字です。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has an invalid label {label}: use letters, digits and hyphens, not at the start or end</source>
+      <translation>{what} {value} のラベル {label} は使えません。英字・数字・ハイフンのみを使い、ハイフンを先頭や末尾に置かないでください。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} needs at least two labels, like example.com</source>
+      <translation>{what} {value} には example.com のように 2 つ以上のラベルが必要です。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} ends in a numeric label</source>
+      <translation>{what} {value} の最後のラベルが数字だけになっています。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is not a usable web address: {reason}</source>
+      <translation>{what} {value} は使える Web アドレスではありません: {reason}。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} is a web address without a host name</source>
+      <translation>{what} {value} はホスト名のない Web アドレスです。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} was read as {host}</source>
+      <translation>{what} {value} を {host} として読み取りました。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} was read as {host} (its host without www.)</source>
+      <translation>{what} {value} を {host} として読み取りました（ホスト名から www. を除いたもの）。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has no domain after '@'</source>
+      <translation>{what} {value} の「@」の後にドメインがありません。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has more than one '@'</source>
+      <translation>{what} {value} に「@」が複数あります。</translation>
+    </message>
+    <message>
+      <source>the {what} {value} has a space in its local part</source>
+      <translation>{what} {value} のローカル部（@ の前）に空白が含まれています。</translation>
+    </message>
+    <message>
+      <source>the {what}'s local part is over 64 octets</source>
+      <translation>{what}のローカル部（@ の前）が 64 オクテットを超えています。</translation>
+    </message>
+    <message>
+      <source>{value} is not a valid IPv4 or IPv6 {what}</source>
+      <translation>{value} は{what}として正しい IPv4 / IPv6 アドレスではありません。</translation>
+    </message>
+    <message>
+      <source>the name server is empty</source>
+      <translation>ネームサーバーが入力されていません。</translation>
+    </message>
+    <message>
+      <source>IP, IP:PORT, [IPv6]:PORT, tls://ADDRESS[:PORT][#NAME] or https://NAME/PATH[#ADDRESS]</source>
+      <translation>IP、IP:ポート、[IPv6]:ポート、tls://アドレス[:ポート][#名前]、https://名前/パス[#アドレス]</translation>
+    </message>
+    <message>
+      <source>name server {value}: unknown scheme (use {forms})</source>
+      <translation>ネームサーバー {value}: 不明なスキームです（{forms} のいずれかの形で入力してください）。</translation>
+    </message>
+    <message>
+      <source>name server {value}: bad URL ({reason})</source>
+      <translation>ネームサーバー {value}: URL が正しくありません（{reason}）。</translation>
+    </message>
+    <message>
+      <source>name server {value}: the URL names no host</source>
+      <translation>ネームサーバー {value}: URL にホスト名がありません。</translation>
+    </message>
+    <message>
+      <source>name server {value}: a DoH URL takes no query</source>
+      <translation>ネームサーバー {value}: DoH の URL にはクエリ（?）を付けられません。</translation>
+    </message>
+    <message>
+      <source>name server {value}: after '#' give the DoH server's IP address</source>
+      <translation>ネームサーバー {value}: 「#」の後には DoH サーバーの IP アドレスを書いてください。</translation>
+    </message>
+    <message>
+      <source>name server {value}: give the server's IP after tls://</source>
+      <translation>ネームサーバー {value}: tls:// の後にサーバーの IP アドレスを入力してください。</translation>
+    </message>
+    <message>
+      <source>name server {value}: missing ']'</source>
+      <translation>ネームサーバー {value}: 閉じ括弧「]」がありません。</translation>
+    </message>
+    <message>
+      <source>name server {value}: expected ':PORT' after ']'</source>
+      <translation>ネームサーバー {value}: 「]」の後には「:ポート番号」を書いてください。</translation>
+    </message>
+    <message>
+      <source>name server {value} is not an IP address (use {forms})</source>
+      <translation>ネームサーバー {value} は IP アドレスではありません（{forms} のいずれかの形で入力してください）。</translation>
+    </message>
+    <message>
+      <source>name server {value}: the port must be a number from 1 to 65535</source>
+      <translation>ネームサーバー {value}: ポート番号は 1〜65535 の数字で指定してください。</translation>
+    </message>
+    <message>
+      <source>the sending host is empty</source>
+      <translation>送信ホストが入力されていません。</translation>
+    </message>
+    <message>
+      <source>the sending host {value} is an address; give the server's name or IP</source>
+      <translation>送信ホスト {value} はメールアドレスです。サーバーのホスト名か IP アドレスを入力してください。</translation>
+    </message>
+    <message>
+      <source>it contains a character that domain names may not contain</source>
+      <translation>ドメイン名に使えない文字が含まれています</translation>
+    </message>
+    <message>
+      <source>it contains a character that is allowed only beside certain others</source>
+      <translation>前後の文字によっては使えない文字が含まれています</translation>
+    </message>
+    <message>
+      <source>it mixes right-to-left and left-to-right characters in a way IDNA forbids</source>
+      <translation>右から左に書く文字と左から右に書く文字が IDNA の規則に反して混在しています</translation>
+    </message>
+    <message>
+      <source>it breaks the rules of internationalized domain names (IDNA 2008)</source>
+      <translation>国際化ドメイン名の規則（IDNA 2008）に反しています</translation>
+    </message>
+    <message>
+      <source>it cannot be encoded as a domain name</source>
+      <translation>ドメイン名として符号化できません</translation>
+    </message>
+    <message>
+      <source>a message must be given as bytes</source>
+      <translation>メッセージはバイト列で渡す必要があります。</translation>
+    </message>
+    <message>
+      <source>the message is empty</source>
+      <translation>メッセージが空です。</translation>
+    </message>
+    <message>
+      <source>the message has no header fields</source>
+      <translation>メッセージにヘッダーがありません。メールのメッセージではありません。</translation>
+    </message>
+    <message>
+      <source>this file is not a mail message: it does not start with a header field such as 'From: ...'</source>
+      <translation>このファイルはメールのメッセージではありません。'From: ...' のようなヘッダーで始まっていません。</translation>
+    </message>
+    <message>
+      <source>the saved message is not a mailpath header record</source>
+      <translation>保存されたメッセージが mailpath のヘッダー記録ではありません。</translation>
+    </message>
+    <message>
+      <source>the saved message has no header block</source>
+      <translation>保存されたメッセージにヘッダー部がありません。</translation>
+    </message>
+    <message>
+      <source>the saved message's header block is corrupt</source>
+      <translation>保存されたメッセージのヘッダー部が壊れています。</translation>
+    </message>
+    <message>
+      <source>the message has no From address with a domain: give the sender yourself</source>
+      <translation>メッセージにドメイン付きの From アドレスがありません。送信者を入力してください。</translation>
+    </message>
+    <message>
+      <source>the message does not say where it was delivered (no Delivered-To, X-Original-To, 'for &lt;...&gt;' or To): give the recipient yourself</source>
+      <translation>メッセージから配送先が分かりません（Delivered-To、X-Original-To、'for &lt;...&gt;'、To のいずれもありません）。受信者を入力してください。</translation>
+    </message>
+    <message>
+      <source>the identity is empty: give a MAIL FROM or --helo</source>
+      <translation>送信者の識別子が空です。MAIL FROM か --helo を指定してください。</translation>
+    </message>
+    <message>
+      <source>give --message or --replay, not both (a saved analysis keeps its message)</source>
+      <translation>--message と --replay はどちらか一方だけを指定してください（保存した分析にはメッセージも含まれています）。</translation>
+    </message>
+    <message>
+      <source>{path} holds the analysis of {sender} -&gt; {recipient}; omit SENDER and RECIPIENT or give those</source>
+      <translation>{path} には {sender} から {recipient} への分析が保存されています。SENDER と RECIPIENT を省くか、その 2 つを指定してください。</translation>
+    </message>
+    <message>
+      <source>give SENDER and RECIPIENT (or --message FILE, or --replay FILE)</source>
+      <translation>SENDER と RECIPIENT を指定してください（または --message FILE か --replay FILE）。</translation>
+    </message>
+    <message>
+      <source>give SENDER and RECIPIENT</source>
+      <translation>SENDER と RECIPIENT を指定してください。</translation>
+    </message>
+    <message>
+      <source>the message {name} does not exist</source>
+      <translation>メッセージ {name} がありません。</translation>
+    </message>
+    <message>
+      <source>{name} is a folder, not a message</source>
+      <translation>{name} はフォルダーで、メッセージではありません。</translation>
+    </message>
+    <message>
+      <source>cannot read {name}: {reason}</source>
+      <translation>{name} を読み込めません: {reason}</translation>
+    </message>
+    <message>
+      <source>{name} is larger than {limit} bytes</source>
+      <translation>{name} は {limit} バイトを超えています。</translation>
+    </message>
+    <message>
+      <source>{name} is empty</source>
+      <translation>{name} は空です。</translation>
+    </message>
+    <message>
+      <source>{name}: {reason}</source>
+      <translation>{name}: {reason}</translation>
+    </message>
+    <message>
+      <source>standard input</source>
+      <translation>標準入力</translation>
+    </message>
+    <message>
+      <source>the CA file {path} does not exist</source>
+      <translation>CA ファイル {path} がありません。</translation>
+    </message>
+    <message>
+      <source>the trust anchor file {path} does not exist</source>
+      <translation>トラストアンカーのファイル {path} がありません。</translation>
+    </message>
+    <message>
+      <source>--compare-resolvers needs a comma-separated list of name servers</source>
+      <translation>--compare-resolvers にはネームサーバーをカンマ区切りで指定してください。</translation>
+    </message>
+    <message>
+      <source>TLS certificate check failed for {server}; no answer was taken over plain DNS (trust its CA with --ca-file)</source>
+      <translation>{server} の TLS 証明書の検証に失敗しました。暗号化しない DNS での回答は使っていません（--ca-file でその CA を信頼させてください）。</translation>
+    </message>
+    <message>
+      <source>TLS certificate check failed for {server}</source>
+      <translation>{server} の TLS 証明書の検証に失敗しました。</translation>
+    </message>
+    <message>
+      <source>{path} is not a mailpath saved analysis</source>
+      <translation>{path} は mailpath の保存した分析ではありません。</translation>
+    </message>
+    <message>
+      <source>{path} has format version {found}; this mailpath reads version {version}</source>
+      <translation>{path} の形式バージョンは {found} です。この mailpath が読めるのはバージョン {version} です。</translation>
+    </message>
+    <message>
+      <source>{path} is damaged: {reason}</source>
+      <translation>{path} は壊れています: {reason}</translation>
+    </message>
+    <message>
+      <source>{path} is a folder, not a saved analysis</source>
+      <translation>{path} はフォルダーで、保存した分析ではありません。</translation>
+    </message>
+    <message>
+      <source>{path} is not a regular file</source>
+      <translation>{path} は通常のファイルではありません。</translation>
+    </message>
+    <message>
+      <source>{path} is {size} bytes; a saved analysis is at most {limit}</source>
+      <translation>{path} は {size} バイトあります。保存した分析は最大 {limit} バイトです。</translation>
+    </message>
+    <message>
+      <source>the saved analysis {path} does not exist</source>
+      <translation>保存した分析 {path} がありません。</translation>
+    </message>
+    <message>
+      <source>cannot read {path}: {reason}</source>
+      <translation>{path} を読み込めません: {reason}</translation>
+    </message>
+    <message>
+      <source>{path} is larger than {limit} bytes</source>
+      <translation>{path} は {limit} バイトを超えています。</translation>
+    </message>
+    <message>
+      <source>{path} is not a saved analysis (not UTF-8 text at byte {offset})</source>
+      <translation>{path} は保存した分析ではありません（{offset} バイト目が UTF-8 のテキストではありません）。</translation>
+    </message>
+    <message>
+      <source>{path} is not a saved analysis (not JSON: {reason})</source>
+      <translation>{path} は保存した分析ではありません（JSON ではありません: {reason}）。</translation>
+    </message>
+    <message>
+      <source>{path} is nested too deeply to be a saved analysis</source>
+      <translation>{path} は入れ子が深すぎて、保存した分析として読めません。</translation>
+    </message>
+    <message>
+      <source>{path} is not a saved analysis ({reason})</source>
+      <translation>{path} は保存した分析ではありません（{reason}）。</translation>
+    </message>
+    <message>
+      <source>the resolver {server} does not answer ({reason})</source>
+      <translation>リゾルバー {server} が応答しません（{reason}）</translation>
+    </message>
+    <message>
+      <source>no zone cut found for {name}: the resolver returned no SOA record for it or any parent</source>
+      <translation>{name} のゾーンの境界が見つかりません。リゾルバーはこの名前にも親ドメインにも SOA レコードを返しませんでした</translation>
+    </message>
+    <message>
+      <source>no address found for any name server of {zone}</source>
+      <translation>{zone} のどのネームサーバーにもアドレスが見つかりません</translation>
+    </message>
+    <message>
+      <source>DNS {outcome} for {name} {rdtype}</source>
+      <translation>{name} {rdtype} の DNS 問い合わせ: {outcome}</translation>
+    </message>
+    <message>
+      <source>DNS {outcome} for {name} {rdtype} ({detail})</source>
+      <translation>{name} {rdtype} の DNS 問い合わせ: {outcome}（{detail}）</translation>
+    </message>
+    <message>
       <source>connection refused</source>
       <translation>接続を拒否されました</translation>
     </message>
@@ -4295,8 +4169,603 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <translation>{reason}</translation>
     </message>
     <message>
-      <source>The resolver {server} does not answer ({cause}). No verdict about the domains can be made: choose another resolver, or check the network.</source>
-      <translation>リゾルバー {server} が応答しません（{cause}）。ドメインについての判定はできません。別のリゾルバーを選ぶか、ネットワークを確認してください。</translation>
+      <source>answered</source>
+      <translation>応答あり</translation>
+    </message>
+    <message>
+      <source>NXDOMAIN (no such name)</source>
+      <translation>NXDOMAIN（その名前は存在しません）</translation>
+    </message>
+    <message>
+      <source>no records of this type (NODATA)</source>
+      <translation>この種類のレコードはありません（NODATA）</translation>
+    </message>
+    <message>
+      <source>timed out (no answer)</source>
+      <translation>タイムアウト（応答なし）</translation>
+    </message>
+    <message>
+      <source>SERVFAIL (server failure)</source>
+      <translation>SERVFAIL（サーバーの障害）</translation>
+    </message>
+    <message>
+      <source>REFUSED by the server</source>
+      <translation>サーバーが REFUSED（拒否）しました</translation>
+    </message>
+    <message>
+      <source>DNS error</source>
+      <translation>DNS のエラー</translation>
+    </message>
+    <message>
+      <source>not in the recording</source>
+      <translation>記録にありません</translation>
+    </message>
+    <message>
+      <source>the DKIM selector</source>
+      <translation>DKIM セレクタ</translation>
+    </message>
+    <message>
+      <source>the selector</source>
+      <translation>セレクタ</translation>
+    </message>
+    <message>
+      <source>the domain</source>
+      <translation>ドメイン</translation>
+    </message>
+    <message>
+      <source>{what} is empty</source>
+      <translation>{what}が空です</translation>
+    </message>
+    <message>
+      <source>{what} {value} is not a valid name: {reason}</source>
+      <translation>{what} {value} は名前として正しくありません: {reason}</translation>
+    </message>
+    <message>
+      <source>{what} {value} is not a valid DNS name</source>
+      <translation>{what} {value} は DNS 名として正しくありません</translation>
+    </message>
+    <message>
+      <source>key not found at {name}</source>
+      <translation>{name} に公開鍵がありません</translation>
+    </message>
+    <message>
+      <source>the key lookup for {name} timed out</source>
+      <translation>{name} の公開鍵の問い合わせがタイムアウトしました</translation>
+    </message>
+    <message>
+      <source>the key lookup for {name} is not in the recording</source>
+      <translation>{name} の公開鍵の問い合わせは記録にありません</translation>
+    </message>
+    <message>
+      <source>the key lookup for {name} failed: {outcome}</source>
+      <translation>{name} の公開鍵の問い合わせに失敗しました: {outcome}</translation>
+    </message>
+    <message>
+      <source>the signature is malformed: {detail}</source>
+      <translation>署名の形式が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>the signature lacks the {tag}= tag</source>
+      <translation>署名に {tag}= タグがありません</translation>
+    </message>
+    <message>
+      <source>v={value} is not 1</source>
+      <translation>v={value} が 1 ではありません</translation>
+    </message>
+    <message>
+      <source>unknown signature algorithm a={algorithm}</source>
+      <translation>a={algorithm} は知られていない署名アルゴリズムです</translation>
+    </message>
+    <message>
+      <source>{tag}= is not valid base64</source>
+      <translation>{tag}= が正しい Base64 ではありません</translation>
+    </message>
+    <message>
+      <source>i={identity} is not within d={domain}</source>
+      <translation>i={identity} が d={domain} の中にありません</translation>
+    </message>
+    <message>
+      <source>q={value} names no query method mailpath knows</source>
+      <translation>q={value} には mailpath の知っている問い合わせ方法がありません</translation>
+    </message>
+    <message>
+      <source>l={value} is not a length</source>
+      <translation>l={value} は長さではありません</translation>
+    </message>
+    <message>
+      <source>{tag}={value} is not a timestamp</source>
+      <translation>{tag}={value} は時刻ではありません</translation>
+    </message>
+    <message>
+      <source>h= does not include From, which must be signed</source>
+      <translation>h= に From がありません。From は必ず署名に含める必要があります</translation>
+    </message>
+    <message>
+      <source>not evaluated: h= names {count} header fields; mailpath evaluates at most {limit}</source>
+      <translation>検証していません: h= が {count} 個のヘッダーを挙げています。mailpath が検証するのは {limit} 個までです</translation>
+    </message>
+    <message>
+      <source>not evaluated: h= names {count} header fields and the message has {fields}; that is more work than mailpath allows</source>
+      <translation>検証していません: h= が {count} 個のヘッダーを挙げ、メッセージには {fields} 個のヘッダーがあります。mailpath の処理量の上限を超えます</translation>
+    </message>
+    <message>
+      <source>x= (expiration) is before t= (signing time)</source>
+      <translation>x=（有効期限）が t=（署名時刻）より前です</translation>
+    </message>
+    <message>
+      <source>signature expired at {time} (x=)</source>
+      <translation>署名は {time} に期限切れになりました（x=）</translation>
+    </message>
+    <message>
+      <source>signature dated in the future: {time} (t=)</source>
+      <translation>署名の日時が未来です: {time}（t=）</translation>
+    </message>
+    <message>
+      <source>rsa-sha1 signatures are not accepted any more (RFC 8301)</source>
+      <translation>rsa-sha1 の署名は今では受け入れられません（RFC 8301）</translation>
+    </message>
+    <message>
+      <source>{count} TXT records at {name}; a key must be unique</source>
+      <translation>{name} に TXT レコードが {count} 件あります。公開鍵は 1 件でなければなりません</translation>
+    </message>
+    <message>
+      <source>the key record is not valid</source>
+      <translation>公開鍵のレコードが正しくありません</translation>
+    </message>
+    <message>
+      <source>the key at {name} is {key_type}, the signature {want}</source>
+      <translation>{name} の公開鍵は {key_type}、署名は {want} です</translation>
+    </message>
+    <message>
+      <source>the key at {name} does not allow {algorithm} (h=)</source>
+      <translation>{name} の公開鍵は {algorithm} を許していません（h=）</translation>
+    </message>
+    <message>
+      <source>the key at {name} (t=s) requires i= to be exactly d=</source>
+      <translation>{name} の公開鍵（t=s）は i= が d= と完全に一致することを求めています</translation>
+    </message>
+    <message>
+      <source>not accepted: {detail}</source>
+      <translation>受け入れられません: {detail}</translation>
+    </message>
+    <message>
+      <source>ed25519 signatures cannot be checked: PyNaCl is not installed</source>
+      <translation>PyNaCl がインストールされていないため ed25519 の署名を検証できません</translation>
+    </message>
+    <message>
+      <source>body hash mismatch: the body changed after signing</source>
+      <translation>本文のハッシュが一致しません: 署名の後で本文が変更されました</translation>
+    </message>
+    <message>
+      <source>the signature is not valid: {detail}</source>
+      <translation>署名が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>the signature cannot be evaluated: {detail}</source>
+      <translation>署名を評価できません: {detail}</translation>
+    </message>
+    <message>
+      <source>the signature cannot be evaluated</source>
+      <translation>署名を評価できません</translation>
+    </message>
+    <message>
+      <source>the signature verifies</source>
+      <translation>署名は正しく検証できました</translation>
+    </message>
+    <message>
+      <source>signature verification failed: the signed headers changed or the key does not match</source>
+      <translation>署名の検証に失敗しました: 署名されたヘッダーが変更されたか、公開鍵が一致しません</translation>
+    </message>
+    <message>
+      <source>the message header section is malformed: {detail}</source>
+      <translation>メッセージのヘッダー部の形式が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>not evaluated: {detail}</source>
+      <translation>検証していません: {detail}</translation>
+    </message>
+    <message>
+      <source>not verified: the message is over {limit} octets</source>
+      <translation>検証していません: メッセージが {limit} オクテットを超えています</translation>
+    </message>
+    <message>
+      <source>the message carries no ARC set</source>
+      <translation>メッセージに ARC のセットはありません</translation>
+    </message>
+    <message>
+      <source>an ARC header field is malformed: {detail}</source>
+      <translation>ARC のヘッダーの形式が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>an ARC header field has no valid i= ({value})</source>
+      <translation>ARC のヘッダーに正しい i= がありません（{value}）</translation>
+    </message>
+    <message>
+      <source>an ARC signature is malformed: {detail}</source>
+      <translation>ARC の署名の形式が正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>the ARC chain verifies</source>
+      <translation>ARC のチェーンは正しく検証できました</translation>
+    </message>
+    <message>
+      <source>the ARC chain does not verify: {detail}</source>
+      <translation>ARC のチェーンを検証できません: {detail}</translation>
+    </message>
+    <message>
+      <source>the ARC chain does not verify: {detail}; {problems}</source>
+      <translation>ARC のチェーンを検証できません: {detail}; {problems}</translation>
+    </message>
+    <message>
+      <source>{term}: {reason}</source>
+      <translation>{term}: {reason}</translation>
+    </message>
+    <message>
+      <source>the domain does not exist</source>
+      <translation>ドメインが存在しません</translation>
+    </message>
+    <message>
+      <source>no v=spf1 record</source>
+      <translation>v=spf1 のレコードがありません</translation>
+    </message>
+    <message>
+      <source>{path}: {term}: {reason}</source>
+      <translation>{path}: {term}: {reason}</translation>
+    </message>
+    <message>
+      <source>more than {limit} lookups: audit stopped</source>
+      <translation>DNS 参照が {limit} 回を超えたため監査を止めました</translation>
+    </message>
+    <message>
+      <source>DNS lookup limit ({limit}) exceeded</source>
+      <translation>DNS 参照の上限（{limit} 回）を超えました</translation>
+    </message>
+    <message>
+      <source>void lookup limit ({limit}) exceeded</source>
+      <translation>空の参照（void lookup）の上限（{limit} 回）を超えました</translation>
+    </message>
+    <message>
+      <source>{count} v=spf1 records (there must be one)</source>
+      <translation>v=spf1 のレコードが {count} 件あります（1 件でなければなりません）</translation>
+    </message>
+    <message>
+      <source>'{target}' is not a valid DNS name: treated as no match</source>
+      <translation>'{target}' は DNS 名として正しくないため、一致しないものとして扱いました</translation>
+    </message>
+    <message>
+      <source>{count} MX records for {target} (at most {limit})</source>
+      <translation>{target} の MX レコードが {count} 件あります（上限は {limit} 件）</translation>
+    </message>
+    <message>
+      <source>include loop back to {target}</source>
+      <translation>include が {target} に戻ってループしています</translation>
+    </message>
+    <message>
+      <source>include target {target}: {reason}</source>
+      <translation>include 先 {target}: {reason}</translation>
+    </message>
+    <message>
+      <source>include target {target} has no SPF record</source>
+      <translation>include 先 {target} に SPF レコードがありません</translation>
+    </message>
+    <message>
+      <source>redirect loop back to {target}</source>
+      <translation>redirect が {target} に戻ってループしています</translation>
+    </message>
+    <message>
+      <source>redirect target {target} has no SPF record</source>
+      <translation>redirect 先 {target} に SPF レコードがありません</translation>
+    </message>
+    <message>
+      <source>exp ignored: '{target}' is not a valid DNS name</source>
+      <translation>exp を無視しました: '{target}' は DNS 名として正しくありません</translation>
+    </message>
+    <message>
+      <source>exp ignored: {count} TXT records</source>
+      <translation>exp を無視しました: TXT レコードが {count} 件あります</translation>
+    </message>
+    <message>
+      <source>exp ignored: {outcome}</source>
+      <translation>exp を無視しました: {outcome}</translation>
+    </message>
+    <message>
+      <source>exp ignored: the explanation is not ASCII</source>
+      <translation>exp を無視しました: 説明文が ASCII ではありません</translation>
+    </message>
+    <message>
+      <source>not evaluated: ran out of time (--budget)</source>
+      <translation>検証していません: 制限時間（--budget）を使い切りました</translation>
+    </message>
+    <message>
+      <source>not verified: the header block is {size} octets; mailpath hands dkimpy at most {maximum}</source>
+      <translation>検証していません: ヘッダー部が {size} オクテットあります。mailpath が dkimpy に渡すのは {maximum} オクテットまでです</translation>
+    </message>
+    <message>
+      <source>not verified: the {header} header is folded over {size} continuation lines; mailpath hands dkimpy at most {maximum}</source>
+      <translation>検証していません: {header} ヘッダーが {size} 行に折り返されています。mailpath が dkimpy に渡すのは {maximum} 行までです</translation>
+    </message>
+    <message>
+      <source>not verified: the {header} header is {size} octets; mailpath hands dkimpy at most {maximum} per header field</source>
+      <translation>検証していません: {header} ヘッダーが {size} オクテットあります。mailpath が dkimpy に渡すのは 1 つのヘッダーにつき {maximum} オクテットまでです</translation>
+    </message>
+    <message>
+      <source>the header is {size} octets; mailpath evaluates at most {limit}</source>
+      <translation>ヘッダーが {size} オクテットあります。mailpath が検証するのは {limit} オクテットまでです</translation>
+    </message>
+    <message>
+      <source>the header holds a run of more than {limit} whitespace characters</source>
+      <translation>ヘッダーに {limit} 文字を超える空白の連続があります</translation>
+    </message>
+    <message>
+      <source>not verified: the message is {size} octets; mailpath verifies at most {limit}</source>
+      <translation>検証していません: メッセージが {size} オクテットあります。mailpath が検証するのは {limit} オクテットまでです</translation>
+    </message>
+    <message>
+      <source>not verified: only the first {limit} signatures are checked</source>
+      <translation>検証していません: 検証するのは最初の {limit} 個の署名だけです</translation>
+    </message>
+    <message>
+      <source>the key record is not a valid tag list: {detail}</source>
+      <translation>公開鍵のレコードがタグの並びとして正しくありません: {detail}</translation>
+    </message>
+    <message>
+      <source>v= must be the first tag of the key record</source>
+      <translation>v= は公開鍵のレコードの最初のタグでなければなりません</translation>
+    </message>
+    <message>
+      <source>v={value} is not DKIM1</source>
+      <translation>v={value} が DKIM1 ではありません</translation>
+    </message>
+    <message>
+      <source>unknown key type k={value}</source>
+      <translation>k={value} は知られていない鍵の種類です</translation>
+    </message>
+    <message>
+      <source>the key is not for email (s={value})</source>
+      <translation>この鍵はメール用ではありません（s={value}）</translation>
+    </message>
+    <message>
+      <source>the key record has no p= tag</source>
+      <translation>公開鍵のレコードに p= タグがありません</translation>
+    </message>
+    <message>
+      <source>key revoked (empty p=)</source>
+      <translation>鍵は失効しています（p= が空）</translation>
+    </message>
+    <message>
+      <source>the key record is not valid base64</source>
+      <translation>公開鍵のレコードが正しい Base64 ではありません</translation>
+    </message>
+    <message>
+      <source>p= holds {size} octets; an ed25519 key has 32</source>
+      <translation>p= は {size} オクテットです。ed25519 の鍵は 32 オクテットです</translation>
+    </message>
+    <message>
+      <source>p= is not an RSA public key</source>
+      <translation>p= は RSA の公開鍵ではありません</translation>
+    </message>
+    <message>
+      <source>an RSA key of {bits} bits is over {limit}</source>
+      <translation>{bits} ビットの RSA 鍵は上限の {limit} ビットを超えています</translation>
+    </message>
+    <message>
+      <source>the RSA key's public exponent is not usable</source>
+      <translation>RSA 鍵の公開指数が使えない値です</translation>
+    </message>
+    <message>
+      <source>the RSA key has {bits} bits; RFC 8301 requires at least 1024 (2048 advised)</source>
+      <translation>RSA 鍵が {bits} ビットしかありません。RFC 8301 は 1024 ビット以上を求めています（2048 ビットを推奨）</translation>
+    </message>
+    <message>
+      <source>the RSA key has {bits} bits; 2048 or more is advised</source>
+      <translation>RSA 鍵が {bits} ビットです。2048 ビット以上を推奨します</translation>
+    </message>
+  </context>
+  <context>
+    <name>Requirements</name>
+    <message>
+      <source>SPF passes for {addresses}.</source>
+      <translation>{addresses} について SPF が合格しています。</translation>
+    </message>
+    <message>
+      <source>A valid DKIM signature d={domains} authenticates the message.</source>
+      <translation>有効な DKIM 署名 d={domains} がメッセージを認証しています。</translation>
+    </message>
+    <message>
+      <source>SPF gives {spf} and the message carries no DKIM signature.</source>
+      <translation>SPF の結果は {spf} で、メッセージに DKIM 署名がありません。</translation>
+    </message>
+    <message>
+      <source>SPF gives {spf} and no DKIM signature passes ({dkim}).</source>
+      <translation>SPF の結果は {spf} で、合格する DKIM 署名がありません（{dkim}）。</translation>
+    </message>
+    <message>
+      <source>SPF gives {spf}; whether the mail carries a valid DKIM signature is not visible from DNS alone.</source>
+      <translation>SPF の結果は {spf} です。メールに有効な DKIM 署名があるかどうかは DNS だけでは分かりません。</translation>
+    </message>
+    <message>
+      <source>No sending address is known, so SPF cannot be judged.</source>
+      <translation>送信アドレスが分からないため、SPF を判定できません。</translation>
+    </message>
+    <message>
+      <source>SPF passes for {addresses} and DKIM d={domains} passes.</source>
+      <translation>{addresses} について SPF が合格し、DKIM d={domains} も合格しています。</translation>
+    </message>
+    <message>
+      <source>SPF gives {spf}.</source>
+      <translation>SPF の結果は {spf} です。</translation>
+    </message>
+    <message>
+      <source>SPF passes, but the message carries no DKIM signature.</source>
+      <translation>SPF は合格していますが、メッセージに DKIM 署名がありません。</translation>
+    </message>
+    <message>
+      <source>SPF passes, but no DKIM signature passes ({dkim}).</source>
+      <translation>SPF は合格していますが、合格する DKIM 署名がありません（{dkim}）。</translation>
+    </message>
+    <message>
+      <source>SPF passes for {addresses}; whether the mail carries a valid DKIM signature is not visible from DNS alone.</source>
+      <translation>{addresses} について SPF は合格しています。メールに有効な DKIM 署名があるかどうかは DNS だけでは分かりません。</translation>
+    </message>
+    <message>
+      <source>_dmarc.{domain} publishes p={policy}.</source>
+      <translation>_dmarc.{domain} が p={policy} を公開しています。</translation>
+    </message>
+    <message>
+      <source>No DMARC record applies to {sender}.</source>
+      <translation>{sender} に適用される DMARC レコードがありません。</translation>
+    </message>
+    <message>
+      <source>The DMARC record at _dmarc.{domain} cannot be used.</source>
+      <translation>_dmarc.{domain} の DMARC レコードは使えません。</translation>
+    </message>
+    <message>
+      <source>The DMARC lookup for {sender} did not get an answer.</source>
+      <translation>{sender} の DMARC の問い合わせに応答がありませんでした。</translation>
+    </message>
+    <message>
+      <source>DMARC was not looked up.</source>
+      <translation>DMARC は問い合わせていません。</translation>
+    </message>
+    <message>
+      <source>SPF passes for {domain}, aligned with the From domain {sender}.</source>
+      <translation>{domain} について SPF が合格し、From のドメイン {sender} とアラインしています。</translation>
+    </message>
+    <message>
+      <source>DKIM d={domain} passes, aligned with the From domain {sender}.</source>
+      <translation>DKIM d={domain} が合格し、From のドメイン {sender} とアラインしています。</translation>
+    </message>
+    <message>
+      <source>Neither SPF nor DKIM passes aligned with the From domain {sender}.</source>
+      <translation>From のドメイン {sender} とアラインして合格するものは、SPF にも DKIM にもありません。</translation>
+    </message>
+    <message>
+      <source>SPF passes but does not align with {sender}; whether an aligned DKIM signature is present is not visible from DNS alone.</source>
+      <translation>SPF は合格していますが {sender} とアラインしていません。アラインした DKIM 署名があるかどうかは DNS だけでは分かりません。</translation>
+    </message>
+    <message>
+      <source>Every sending address has forward-confirmed reverse DNS ({addresses}).</source>
+      <translation>送信アドレスすべてに正引きで確認できる逆引き DNS があります（{addresses}）。</translation>
+    </message>
+    <message>
+      <source>No forward-confirmed reverse DNS for {addresses}.</source>
+      <translation>{addresses} には正引きで確認できる逆引き DNS がありません。</translation>
+    </message>
+    <message>
+      <source>The reverse DNS of {addresses} could not be checked.</source>
+      <translation>{addresses} の逆引き DNS を確認できませんでした。</translation>
+    </message>
+    <message>
+      <source>The hop into {by} was made over TLS.</source>
+      <translation>{by} への受け渡しは TLS で行われました。</translation>
+    </message>
+    <message>
+      <source>The hop into {by} was made without TLS.</source>
+      <translation>{by} への受け渡しは TLS なしで行われました。</translation>
+    </message>
+    <message>
+      <source>The Received field of the hop into {by} does not say whether TLS was used.</source>
+      <translation>{by} への受け渡しの Received フィールドには、TLS を使ったかどうかが書かれていません。</translation>
+    </message>
+    <message>
+      <source>Not visible from DNS: open a received message to check it.</source>
+      <translation>DNS からは分かりません。確かめるには受信したメッセージを開いてください。</translation>
+    </message>
+    <message>
+      <source>The message has one From address, a Date and a Message-ID.</source>
+      <translation>メッセージには From のアドレスが一つ、Date と Message-ID があります。</translation>
+    </message>
+    <message>
+      <source>The message has {count} From fields or addresses; RFC 5322 allows one.</source>
+      <translation>メッセージには From のフィールドまたはアドレスが {count} 個あります。RFC 5322 で許されるのは一つです。</translation>
+    </message>
+    <message>
+      <source>The message has no Date field.</source>
+      <translation>メッセージに Date フィールドがありません。</translation>
+    </message>
+    <message>
+      <source>The message has no Message-ID field.</source>
+      <translation>メッセージに Message-ID フィールドがありません。</translation>
+    </message>
+    <message>
+      <source>List-Unsubscribe ({uri}) and List-Unsubscribe-Post: List-Unsubscribe=One-Click are both signed by DKIM d={domain}.</source>
+      <translation>List-Unsubscribe（{uri}）と List-Unsubscribe-Post: List-Unsubscribe=One-Click の両方が DKIM d={domain} で署名されています。</translation>
+    </message>
+    <message>
+      <source>The message has no List-Unsubscribe field.</source>
+      <translation>メッセージに List-Unsubscribe フィールドがありません。</translation>
+    </message>
+    <message>
+      <source>List-Unsubscribe offers no https URI ({value}).</source>
+      <translation>List-Unsubscribe に https の URI がありません（{value}）。</translation>
+    </message>
+    <message>
+      <source>The message has no List-Unsubscribe-Post: List-Unsubscribe=One-Click field.</source>
+      <translation>メッセージに List-Unsubscribe-Post: List-Unsubscribe=One-Click フィールドがありません。</translation>
+    </message>
+    <message>
+      <source>No valid DKIM signature covers both List-Unsubscribe and List-Unsubscribe-Post.</source>
+      <translation>List-Unsubscribe と List-Unsubscribe-Post の両方を含む有効な DKIM 署名がありません。</translation>
+    </message>
+    <message>
+      <source>The From domain is {sender}, not Gmail's.</source>
+      <translation>From のドメインは {sender} で、Gmail のものではありません。</translation>
+    </message>
+    <message>
+      <source>The From domain {sender} is Gmail's, and the mail authenticates as sent by it.</source>
+      <translation>From のドメイン {sender} は Gmail のもので、メールは Gmail から送られたと認証されています。</translation>
+    </message>
+    <message>
+      <source>The From domain {sender} is Gmail's, but the mail does not authenticate as sent by it.</source>
+      <translation>From のドメイン {sender} は Gmail のものですが、メールは Gmail から送られたと認証されていません。</translation>
+    </message>
+    <message>
+      <source>The message came from the sender's own server: no forwarder.</source>
+      <translation>メッセージは送信者自身のサーバーから届きました。転送サーバーはありません。</translation>
+    </message>
+    <message>
+      <source>The forwarder {host} added an ARC chain that validates.</source>
+      <translation>転送サーバー {host} が付けた ARC チェーンは検証に合格しています。</translation>
+    </message>
+    <message>
+      <source>The forwarder {host} added no ARC headers.</source>
+      <translation>転送サーバー {host} は ARC ヘッダーを付けていません。</translation>
+    </message>
+    <message>
+      <source>The ARC chain the forwarder {host} added does not validate ({result}).</source>
+      <translation>転送サーバー {host} が付けた ARC チェーンは検証に合格しません（{result}）。</translation>
+    </message>
+    <message>
+      <source>The spam rate is not visible in DNS or in a message; {name} reports it at {tools}.</source>
+      <translation>迷惑メール率は DNS にもメッセージにも現れません。{name} は {tools} で報告しています。</translation>
+    </message>
+    <message>
+      <source>mailpath cannot check the rule {rule}.</source>
+      <translation>mailpath はルール {rule} を確認できません。</translation>
+    </message>
+    <message>
+      <source>Enable TLS (STARTTLS) for outgoing mail on {host}.</source>
+      <translation>{host} で送信メールの TLS（STARTTLS）を有効にしてください。</translation>
+    </message>
+    <message>
+      <source>Add "List-Unsubscribe: &lt;https://…&gt;" and "List-Unsubscribe-Post: List-Unsubscribe=One-Click" to bulk mail, and list both in the DKIM signature's h=.</source>
+      <translation>一括送信メールに「List-Unsubscribe: &lt;https://…&gt;」と「List-Unsubscribe-Post: List-Unsubscribe=One-Click」を加え、両方を DKIM 署名の h= に含めてください。</translation>
+    </message>
+    <message>
+      <source>Send with a From address in your own domain: Gmail addresses send only through Gmail.</source>
+      <translation>自分のドメインの From アドレスで送ってください。Gmail のアドレスは Gmail からしか送れません。</translation>
+    </message>
+    <message>
+      <source>Ask whoever runs {host} to add ARC headers (RFC 8617) to the mail it forwards.</source>
+      <translation>{host} の管理者に、転送するメールに ARC ヘッダー（RFC 8617）を付けるよう依頼してください。</translation>
+    </message>
+    <message>
+      <source>Make the sending software add the missing field.</source>
+      <translation>送信ソフトウェアが欠けているフィールドを付けるようにしてください。</translation>
+    </message>
+    <message>
+      <source>Publish an SPF record that lists the sending server, or sign the mail with DKIM.</source>
+      <translation>送信サーバーを含む SPF レコードを公開するか、メールに DKIM 署名を付けてください。</translation>
     </message>
   </context>
 </TS>

@@ -22,8 +22,8 @@ import pytest
 import yaml
 
 from mailpath.cli import main
-from mailpath.core.dns import LiveSource, Nameserver
-from mailpath.core.spf import SpfResult, check_spf
+from mailpath.core.auth.spf import SpfResult, check_spf
+from mailpath.core.dns.sources import LiveSource, Nameserver
 from tests.support.dnsserver import DnsTestServer, zone_from_suite
 
 DATA = Path(__file__).parent / "data"

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from mailpath.core.analysis import Progress, analyze
-from mailpath.core.dns import CachingSource, LiveSource, Nameserver
+from mailpath.core.auth.spf import SpfResult
+from mailpath.core.dns.sources import CachingSource, LiveSource, Nameserver
 from mailpath.core.names import InputError
-from mailpath.core.spf import SpfResult
 from tests.support.dnsserver import TIMEOUT
 
 SENDER_ZONE: dict[str, list[Any]] = {

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.authoritative import (
+from mailpath.core.dns.authoritative import (
     AuthoritativeView,
     authoritative_view,
     find_zone,
@@ -25,7 +25,7 @@ from mailpath.core.authoritative import (
     render_text,
     view_to_json,
 )
-from mailpath.core.dns import Answer, CachingSource, LiveSource, Nameserver
+from mailpath.core.dns.sources import Answer, CachingSource, LiveSource, Nameserver
 from tests.support.dnsserver import DnsTestServer
 from tests.support.nsd import NsdServer, free_port, zone_text
 

@@ -20,7 +20,7 @@ import pytest
 from dkim.canonicalization import CanonicalizationPolicy
 from dkim.crypto import parse_pem_private_key
 
-from mailpath.core.dkim import (
+from mailpath.core.auth.dkim import (
     MAX_SIGNATURES,
     check_dkim_key,
     dkim_key_to_json,
@@ -28,7 +28,7 @@ from mailpath.core.dkim import (
     verify_arc,
     verify_dkim,
 )
-from mailpath.core.dns import LiveSource, Nameserver, RecordingSource, ReplaySource
+from mailpath.core.dns.sources import LiveSource, Nameserver, RecordingSource, ReplaySource
 from tests.support.dkimkeys import key_record, rsa_key
 from tests.support.dnsserver import TIMEOUT, DnsTestServer
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from mailpath.cli import main
-from mailpath.core.dkim import (
+from mailpath.core.auth.dkim import (
     MAX_FOLDED_LINES,
     MAX_HEADER_BLOCK,
     MAX_HEADER_FIELD,
@@ -27,7 +27,7 @@ from mailpath.core.dkim import (
     verify_arc,
     verify_dkim,
 )
-from mailpath.core.dns import Deadline, LiveSource, Nameserver
+from mailpath.core.dns.sources import Deadline, LiveSource, Nameserver
 from tests.core.test_dkim import KEY_NAME, MESSAGE, arc_sealed, sign, zone_with
 from tests.support.dkimkeys import key_record
 
@@ -208,7 +208,7 @@ def test_body_canonicalization_in_pieces_gives_dkimpys_bytes() -> None:
     import random
     import re
 
-    from mailpath.core import dkim as mp_dkim
+    from mailpath.core.auth import dkim as mp_dkim
 
     rng = random.Random(15)
     alphabet = [b" ", b"\t", b"  \t ", b"\r\n", b"\n", b"\r", b"x", b"word", b" \r\n"]

@@ -1,4 +1,4 @@
-"""Each way a DKIM signature fails gets its own finding, severity and fix (issue 14, item 6).
+"""Each way a DKIM signature fails gets its own finding, severity and fix.
 
 A whole analysis runs against the loopback DNS server (`tests/support/dnsserver.py`): the
 message is signed with dkimpy here, its key is served (or not, or never answered), and the
@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dkim import dkim_signature_to_json
-from mailpath.core.dns import LiveSource, Nameserver, RecordingSource, ReplaySource
-from mailpath.core.message import parse_message
-from mailpath.core.message_check import MessageInput, message_parties, message_to_json
+from mailpath.core.auth.dkim import dkim_signature_to_json
+from mailpath.core.dns.recording import open_recording, save_recording
+from mailpath.core.dns.sources import LiveSource, Nameserver, RecordingSource, ReplaySource
+from mailpath.core.message.check import MessageInput, message_parties, message_to_json
+from mailpath.core.message.parse import parse_message
 from mailpath.core.model import Finding, Result, Severity
-from mailpath.core.recording import open_recording, save_recording
 from tests.core.test_dkim import KEY_NAME, MESSAGE, sign, sign_with_tags
 from tests.support.dkimkeys import key_record
 from tests.support.dnsserver import TIMEOUT, DnsTestServer

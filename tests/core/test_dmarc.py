@@ -8,7 +8,7 @@ import asyncio
 from typing import Any
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dmarc import (
+from mailpath.core.auth.dmarc import (
     MAX_REPORT_CHECKS,
     DmarcResult,
     aligned,
@@ -19,8 +19,8 @@ from mailpath.core.dmarc import (
     org_domains_for,
     walk_targets,
 )
-from mailpath.core.dmarc_findings import dmarc_findings, dmarc_result_findings
-from mailpath.core.dns import LiveSource, Nameserver
+from mailpath.core.dns.sources import LiveSource, Nameserver
+from mailpath.core.judgement.dmarc_findings import dmarc_findings, dmarc_result_findings
 from mailpath.core.model import DmarcInfo, Finding, Inputs, Result
 from mailpath.core.names import Domain
 from mailpath.core.report import result_to_json

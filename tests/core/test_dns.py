@@ -28,7 +28,8 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from mailpath.core.dns import (
+from mailpath.core.dns.recording import answer_from_json
+from mailpath.core.dns.sources import (
     Answer,
     CachingSource,
     LiveSource,
@@ -38,7 +39,6 @@ from mailpath.core.dns import (
     ReplaySource,
     answer_to_json,
 )
-from mailpath.core.recording import answer_from_json
 from tests.support.dnsserver import TIMEOUT, DnsTestServer, zone_from_suite
 
 T = TypeVar("T")
@@ -344,7 +344,7 @@ def test_the_suite_txt_timeout_convention(dns_server: MakeServer) -> None:
     assert ask(server, "txttimeout.example.net", "TXT").outcome is Outcome.TIMEOUT
 
 
-# ================================================================ mailpath.core.dns
+# ================================================================ mailpath.core.dns.sources
 
 
 @pytest.mark.parametrize(

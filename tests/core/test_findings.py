@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver
+from mailpath.core.dns.sources import LiveSource, Nameserver
 from mailpath.core.model import Result
 
 HOST = "out.example.org"
@@ -107,7 +107,7 @@ def test_fix_uses_ip_terms_when_a_lookup_would_cross_the_limit(dns_server: Any) 
 
 def test_every_finding_renders_from_its_template(dns_server: Any) -> None:
     """Translations render a finding from (template, params): they must say the same."""
-    from mailpath.core.findings import TEMPLATES
+    from mailpath.core.judgement.findings import TEMPLATES
 
     zone_data = zone("v=spf1 ptr ?all", **{"_dmarc.example.org": [("TXT", "v=DMARC1; p=x")]})
     result = check(dns_server(zone_data))

@@ -24,14 +24,21 @@ from typing import Any
 
 import pytest
 
-from mailpath.core import judgement, route
-from mailpath.core import verdict as verdict_module
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver
-from mailpath.core.judgement import RANK, SEVERITY_RANK, Disposition, judge, what_if_findings
+from mailpath.core.dns.sources import LiveSource, Nameserver
+from mailpath.core.judgement import receiver as judgement
+from mailpath.core.judgement import verdict as verdict_module
+from mailpath.core.judgement.receiver import (
+    RANK,
+    SEVERITY_RANK,
+    Disposition,
+    judge,
+    what_if_findings,
+)
+from mailpath.core.judgement.verdict import verdict
 from mailpath.core.model import Result, Severity
-from mailpath.core.route import build_route_graph
-from mailpath.core.verdict import verdict
+from mailpath.core.route import graph as route
+from mailpath.core.route.graph import build_route_graph
 from tests.support.dnsserver import TIMEOUT, DnsTestServer
 
 SPF = ("pass", "fail", "softfail", "neutral", "none", "temperror", "permerror", "two")
@@ -502,8 +509,8 @@ MESSAGE_WORLDS = [
 
 @pytest.fixture(scope="module")
 def judged_messages() -> Iterator[list[tuple[MessageWorld, Result]]]:
-    from mailpath.core.message import parse_message
-    from mailpath.core.message_check import MessageInput, message_parties
+    from mailpath.core.message.check import MessageInput, message_parties
+    from mailpath.core.message.parse import parse_message
 
     out = []
     for dmarc in MESSAGE_DMARC:

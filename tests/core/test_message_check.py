@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import ReplaySource
-from mailpath.core.message import parse_message
-from mailpath.core.message_check import (
+from mailpath.core.dns.recording import open_recording
+from mailpath.core.dns.sources import ReplaySource
+from mailpath.core.judgement.verdict import verdict
+from mailpath.core.message.check import (
     MessageInput,
     differences,
     message_parties,
     unexpected_hops,
 )
+from mailpath.core.message.parse import parse_message
 from mailpath.core.model import Result
-from mailpath.core.recording import open_recording
-from mailpath.core.verdict import verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "message" / "data"

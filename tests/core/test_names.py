@@ -1,4 +1,4 @@
-"""Input that forgives (issue 10 item 8): what people paste is read as they meant it, with a
+"""Input that forgives: what people paste is read as they meant it, with a
 note when that is not obvious, and what is really wrong is still one clear line."""
 
 from __future__ import annotations

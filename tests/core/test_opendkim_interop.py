@@ -1,4 +1,4 @@
-"""DKIM interoperability with OpenDKIM (issue 15, item 6).
+"""DKIM interoperability with OpenDKIM, a second implementation nobody here wrote.
 
 Messages are signed by OpenDKIM 2.11 (Debian's `opendkim` filter in its test mode, and
 `opendkim-testmsg`), with keys from `opendkim-genkey` (RSA 1024 and 2048) and openssl (ed25519:

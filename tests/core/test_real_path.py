@@ -14,12 +14,12 @@ from typing import Any
 import dkim
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver
-from mailpath.core.findings import TEMPLATES
-from mailpath.core.message import parse_message
-from mailpath.core.message_check import MessageInput, message_parties
+from mailpath.core.dns.sources import LiveSource, Nameserver
+from mailpath.core.judgement.findings import TEMPLATES
+from mailpath.core.message.check import MessageInput, message_parties
+from mailpath.core.message.parse import parse_message
 from mailpath.core.model import Result
-from mailpath.core.route import build_route_graph, node_for_hop
+from mailpath.core.route.graph import build_route_graph, node_for_hop
 from tests.support.dkimkeys import rsa_key
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from mailpath.cli import main
-from mailpath.core.dns import Answer, Outcome
+from mailpath.core.dns.recording import RecordingError, open_recording, save_recording
+from mailpath.core.dns.sources import Answer, Outcome
 from mailpath.core.names import InputError
-from mailpath.core.recording import RecordingError, open_recording, save_recording
 from mailpath.paths import seed_example
 
 

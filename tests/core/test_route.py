@@ -8,10 +8,10 @@ from itertools import combinations
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import ReplaySource
+from mailpath.core.dns.recording import open_recording
+from mailpath.core.dns.sources import ReplaySource
 from mailpath.core.model import Result
-from mailpath.core.recording import open_recording
-from mailpath.core.route import build_route_graph
+from mailpath.core.route.graph import build_route_graph
 from mailpath.paths import resource, seed_example
 
 

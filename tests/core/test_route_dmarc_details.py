@@ -7,8 +7,8 @@ import asyncio
 from typing import Any
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver
-from mailpath.core.route import build_route_graph
+from mailpath.core.dns.sources import LiveSource, Nameserver
+from mailpath.core.route.graph import build_route_graph
 
 ZONE: dict[str, list[Any]] = {
     "shop.example.jp": [("TXT", "v=spf1 -all")],

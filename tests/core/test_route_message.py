@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dkim import DkimSignature
-from mailpath.core.dns import ReplaySource
-from mailpath.core.message import parse_message
-from mailpath.core.message_check import MessageInput, message_parties, unexpected_hops
+from mailpath.core.auth.dkim import DkimSignature
+from mailpath.core.dns.recording import open_recording
+from mailpath.core.dns.sources import ReplaySource
+from mailpath.core.message.check import MessageInput, message_parties, unexpected_hops
+from mailpath.core.message.parse import parse_message
+from mailpath.core.message.received import Hop
 from mailpath.core.model import Result
-from mailpath.core.received import Hop
-from mailpath.core.recording import open_recording
-from mailpath.core.route import LANE_MAX, build_route_graph, node_for_hop
+from mailpath.core.route.graph import LANE_MAX, build_route_graph, node_for_hop
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).resolve().parent / "message" / "data"

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from mailpath.cli import main
-from mailpath.core.dns import Answer, LiveSource, Outcome
+from mailpath.core.dns.sources import Answer, LiveSource, Outcome
 from mailpath.core.names import InputError, parse_nameserver
 from tests.support.dnsserver import DnsTestServer
 from tests.support.doh import DohServer, LocalCa, TlsDnsServer

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from mailpath.core.dns import CachingSource, LiveSource, Nameserver
+from mailpath.core.dns.sources import CachingSource, LiveSource, Nameserver
 from mailpath.core.transport import TransportInfo, TransportOptions, check_transport
 from mailpath.core.transport.findings import transport_findings
 from tests.support.nsd import NsdServer, zone_text

@@ -16,8 +16,8 @@ import pytest
 
 from mailpath.cli import main
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver
-from mailpath.core.judgement import Disposition, judge
+from mailpath.core.dns.sources import LiveSource, Nameserver
+from mailpath.core.judgement.receiver import Disposition, judge
 from mailpath.core.model import Finding, Result
 from mailpath.core.transport import TransportOptions, mx_transport
 from mailpath.core.transport.mtasts import corrected_mx, mx_matches, parse_policy

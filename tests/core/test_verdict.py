@@ -1,4 +1,4 @@
-"""The one verdict and issue 9's items, as a user sees them in text, JSON and the route graph."""
+"""The one verdict, as a user sees it in text, JSON and the route graph."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver, ReplaySource
+from mailpath.core.dns.recording import open_recording
+from mailpath.core.dns.sources import LiveSource, Nameserver, ReplaySource
+from mailpath.core.judgement.verdict import verdict
 from mailpath.core.model import Result
-from mailpath.core.recording import open_recording
 from mailpath.core.report import render_text, result_to_json
-from mailpath.core.route import build_route_graph
-from mailpath.core.verdict import verdict
+from mailpath.core.route.graph import build_route_graph
 from mailpath.paths import resource, seed_example
 from tests.support.dnsserver import TIMEOUT
 

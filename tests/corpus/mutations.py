@@ -1,7 +1,7 @@
 """Seeded mutations of real messages, for `test_fuzz.py`.
 
 `small_mutations(data, rng)` gives damaged copies of one message (byte flips, truncation, NUL
-bytes, bad charsets); `big_mutations(data)` the hostile shapes issue 15 lists (10,000
+bytes, bad charsets); `big_mutations(data)` the hostile shapes real attacks use (10,000
 duplicated header fields, 2 MB lines, 5,000-level MIME nesting, 10,000 parentheses, a
 10,000-name ``h=``). Every mutation is (name, bytes); the same seed gives the same bytes.
 """

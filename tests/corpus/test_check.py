@@ -51,8 +51,8 @@ REFUSED: dict[str, tuple[str, str]] = {
 }
 
 #: Messages whose sending host is a one-label name ("xcar", "jgh"): they once ended the run with
-#: exit 2 ("needs at least two labels", issue 15 item 3); the analysis now goes on with the
-#: recorded address, or with the sending host unknown.
+#: exit 2 ("needs at least two labels", about a name the user never typed); the analysis now
+#: goes on with the recorded address, or with the sending host unknown.
 #: (key, SENDER and RECIPIENT given on the command line)
 ONE_LABEL: dict[str, tuple[str, ...]] = {
     # IMail's "from xcar [192.168.0.2] by jeeves.wooster.local": the receiver recorded the

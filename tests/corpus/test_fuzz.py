@@ -18,7 +18,7 @@ from pathlib import Path
 import dkim
 import pytest
 
-from mailpath.core.message import MessageError, ParsedMessage, message_to_json, parse_message
+from mailpath.core.message.parse import MessageError, ParsedMessage, message_to_json, parse_message
 from tests.corpus.conftest import Run, check
 from tests.corpus.mutations import big_mutations, small_mutations
 from tests.corpus.sources import Corpus, Sample

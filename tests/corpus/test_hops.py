@@ -17,7 +17,7 @@ from typing import Any
 import mailparser
 import pytest
 
-from mailpath.core.message import MessageError, parse_message
+from mailpath.core.message.parse import MessageError, parse_message
 from tests.corpus.conftest import Run
 from tests.corpus.sources import Corpus, Sample
 

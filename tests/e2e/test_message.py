@@ -15,6 +15,7 @@ from typing import Any
 import dkim
 import pytest
 
+from tests.e2e.cli import check_json, codes
 from tests.e2e.seed import (
     OUTSIDE_V4,
     RECIPIENT,
@@ -84,30 +85,10 @@ def zones(
     return out
 
 
-def check_json(nsd: Any, *args: str) -> dict[str, Any]:
-    """`mailpath check ARGS --json` as a subprocess against `nsd`."""
-    proc = subprocess.run(
-        [
-            *(sys.executable, "-m", "mailpath", "check", *args),
-            *("--nameserver", nsd.nameserver, "--timeout", "2", "--json"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert proc.returncode == 0, proc.stderr
-    data: dict[str, Any] = json.loads(proc.stdout)
-    return data
-
-
 def check(nsd: Any, tmp_path: Path, message: bytes, *args: str) -> dict[str, Any]:
     path = tmp_path / "message.eml"
     path.write_bytes(message)
     return check_json(nsd, "--message", str(path), *args)
-
-
-def codes(data: dict[str, Any]) -> list[str]:
-    return [f["code"] for f in data["findings"]]
 
 
 def test_signed_message_passes_dkim_and_dmarc(nsd_zones: Any, tmp_path: Path) -> None:

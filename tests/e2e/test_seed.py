@@ -6,13 +6,12 @@ ts.skr.jp sends through www274.sakura.ne.jp (IPv4 and IPv6) to gmail.com (five M
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.e2e.cli import check_json, codes, mailpath
 from tests.e2e.seed import (
     GMAIL_MX,
     OUTSIDE_V4,
@@ -29,30 +28,8 @@ from tests.support.nsd import zone_text
 pytestmark = pytest.mark.nsd
 
 
-def mailpath(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    proc = subprocess.run(
-        [sys.executable, "-m", "mailpath", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    if check:
-        assert proc.returncode == 0, proc.stderr
-    return proc
-
-
-def check_json(nsd: Any, *args: str) -> dict[str, Any]:
-    out = mailpath("check", *args, "--nameserver", nsd.nameserver, "--timeout", "2", "--json")
-    data: dict[str, Any] = json.loads(out.stdout)
-    return data
-
-
 def addresses(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {a["address"]: a for h in data["sending_hosts"] for a in h["addresses"]}
-
-
-def codes(data: dict[str, Any]) -> list[str]:
-    return [f["code"] for f in data["findings"]]
 
 
 @pytest.mark.parametrize("ip", [VIA_V4, VIA_V6])

@@ -58,7 +58,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _isolated_settings(qapp: Any, tmp_path: Path) -> Iterator[None]:
     from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 
-    from mailpath.gui import i18n
+    from mailpath.gui.text import i18n
 
     QStandardPaths.setTestModeEnabled(True)
     QCoreApplication.setOrganizationName("mailpath-tests")
@@ -89,7 +89,7 @@ def _no_thread_outlives_the_test() -> Iterator[None]:
 def window(qtbot: Any) -> Iterator[Any]:
     from PySide6.QtCore import QSettings
 
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.window.main_window import MainWindow
 
     win = MainWindow(QSettings(), "en")
     win.screenshot_mode = True  # failures go to the status bar, not a modal dialog

@@ -1,6 +1,6 @@
 """Route graphs with the core's attributes, for GUI tests and benchmarks.
 
-`mailpath.core.route.build_route_graph` is the real builder; these fakes keep the GUI tests
+`mailpath.core.route.graph.build_route_graph` is the real builder; these fakes keep the GUI tests
 independent of DNS data and let them produce odd shapes (1,000 nodes, hostile TXT text).
 """
 

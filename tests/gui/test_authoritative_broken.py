@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.authoritative import AuthoritativeView, authoritative_view, live_servers
-from mailpath.core.dns import Answer, CachingSource, LiveSource, Nameserver
-from mailpath.gui import i18n
-from mailpath.gui.finding_text import texts
+from mailpath.core.dns.authoritative import AuthoritativeView, authoritative_view, live_servers
+from mailpath.core.dns.sources import Answer, CachingSource, LiveSource, Nameserver
+from mailpath.gui.text import i18n
+from mailpath.gui.text.findings import texts
 from tests.core.test_authoritative import (
     NEW_SERIAL,
     NEW_SPF,
@@ -55,7 +55,7 @@ def test_panel_says_how_many_answered_and_findings_read_in_japanese(
     nsd_server: Callable[..., NsdServer],
     dns_server: Callable[..., DnsTestServer],
 ) -> None:
-    from mailpath.gui.authoritative_panel import AuthoritativePanel
+    from mailpath.gui.panels.authoritative import AuthoritativePanel
 
     port = free_port(NS1, NS2, NS3)
     nsd_server({"example.com": broken_zone()}, address=NS1, port=port)

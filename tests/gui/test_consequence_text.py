@@ -21,7 +21,7 @@ def _spf_missing_row(window: Any) -> Any:
 
 
 def test_consequence_and_fix_outcome_in_japanese(qtbot: Any, window: Any) -> None:
-    from mailpath.gui.panels import OUTCOME_ROLE, TEXTS_ROLE
+    from mailpath.gui.panels.docks import OUTCOME_ROLE, TEXTS_ROLE
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
         assert window.open_analysis(str(seed_example()))
@@ -53,10 +53,11 @@ def test_consequence_and_fix_outcome_in_japanese(qtbot: Any, window: Any) -> Non
 def test_path_consequence_in_japanese_and_no_mixed_languages(qapp: Any) -> None:
     from dataclasses import replace
 
-    from mailpath.core import judgement
-    from mailpath.core.findings import TEMPLATES
+    from mailpath.core.judgement import receiver as judgement
+    from mailpath.core.judgement.findings import TEMPLATES
     from mailpath.core.model import Finding, Severity
-    from mailpath.gui import finding_text, i18n
+    from mailpath.gui.text import findings as finding_text
+    from mailpath.gui.text import i18n
 
     params = {
         "host": "mx.example.com",

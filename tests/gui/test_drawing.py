@@ -17,7 +17,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QPainterPathStroker
 from PySide6.QtWidgets import QApplication
 
-from mailpath.gui import export, i18n, render
+from mailpath.gui.graph import export, render
+from mailpath.gui.text import i18n
 from mailpath.paths import seed_example
 
 CJK = "Noto Sans CJK JP"
@@ -55,10 +56,10 @@ def _many_mx_recording(tmp_path: Path) -> Path:
 
 def _graph(path: Path) -> Any:
     from mailpath.core.analysis import analyze
-    from mailpath.core.dns import ReplaySource
-    from mailpath.core.recording import open_recording
-    from mailpath.core.route import build_route_graph
-    from mailpath.gui.labels import LocalizedGraph
+    from mailpath.core.dns.recording import open_recording
+    from mailpath.core.dns.sources import ReplaySource
+    from mailpath.core.route.graph import build_route_graph
+    from mailpath.gui.text.labels import LocalizedGraph
 
     rec = open_recording(path)
     result = asyncio.run(analyze(ReplaySource(rec.answers), rec.sender, rec.recipient, rec.via))
@@ -184,7 +185,7 @@ def test_svg_names_real_font_families(qapp: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("size", [(1024, 700), (1280, 800)])
 def test_fit_shows_the_whole_route(qtbot: Any, size: tuple[int, int]) -> None:
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.window.main_window import MainWindow
 
     win = MainWindow(QSettings(), "en")
     win.screenshot_mode = True
@@ -204,7 +205,7 @@ def test_fit_shows_the_whole_route(qtbot: Any, size: tuple[int, int]) -> None:
 
 
 def test_first_launch_hint_fills_the_empty_view(qtbot: Any) -> None:
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.window.main_window import MainWindow
 
     win = MainWindow(QSettings(), "en", deferred=True)
     qtbot.addWidget(win)

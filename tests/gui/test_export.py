@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor, QImage
 
-from mailpath.gui import export, markers, render
+from mailpath.gui.graph import export, markers, render
 from tests.gui import fakes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,7 +99,7 @@ def test_headless_export_without_a_display(tmp_path: Path) -> None:
         "import sys\n"
         "sys.path.insert(0, '.')\n"
         "from tests.gui import fakes\n"
-        "from mailpath.gui.export import export_images\n"
+        "from mailpath.gui.graph.export import export_images\n"
         f"export_images(fakes.route_graph(), {str(tmp_path / 'h.png')!r}, "
         f"{str(tmp_path / 'h.svg')!r}, 'headless')\n"
     )

@@ -240,7 +240,7 @@ def test_resolver_choices_public_and_remembered(
 ) -> None:
     from PySide6.QtCore import QSettings
 
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.window.main_window import MainWindow
 
     combo = window.resolver_combo
     labels = [combo.itemText(i) for i in range(combo.count())]
@@ -350,7 +350,8 @@ def test_compare_resolvers(
 def test_watch_changes_are_in_the_catalogue() -> None:
     """Each of the watch's templates is collected for the .ts and has its Japanese there."""
     from mailpath.core.watch import TEMPLATES
-    from mailpath.gui.i18n import extract, read_ts, ts_path
+    from mailpath.gui.text.catalogue import extract, read_ts
+    from mailpath.gui.text.i18n import ts_path
 
     wanted = extract()["WatchChanges"]
     have = read_ts(ts_path("ja"))

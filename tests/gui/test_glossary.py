@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 
-from mailpath.gui import glossary, i18n
-from mailpath.gui.help_dialog import GlossaryDialog
+from mailpath.gui.text import glossary, i18n
+from mailpath.gui.text.help_dialog import GlossaryDialog
 
 
 def _finding_codes() -> set[str]:
-    from mailpath.core import authoritative, findings, verdict
+    from mailpath.core.dns import authoritative
+    from mailpath.core.judgement import findings, verdict
 
     keys = [*findings.TEMPLATES, *verdict.TEMPLATES, *authoritative.TEMPLATES]
     return {key.split("/")[0] for key in keys}
 
 
 def _template_keys() -> set[str]:
-    from mailpath.core import authoritative, findings, verdict
+    from mailpath.core.dns import authoritative
+    from mailpath.core.judgement import findings, verdict
 
     return {*findings.TEMPLATES, *verdict.TEMPLATES, *authoritative.TEMPLATES}
 
@@ -173,3 +176,32 @@ def test_dialog_retranslates(qtbot: Any, japanese: None) -> None:
     assert dialog.title_label.text() != english
     assert "逆引き" in dialog.title_label.text()
     assert dialog.windowTitle() == "用語集"
+
+
+def test_the_glossary_is_data_translators_edit() -> None:
+    """Every term is in `resources/glossary/en.toml`; `ja.toml` translates the same keys, in
+    the same order, and leaves the RFC references alone."""
+    import tomllib
+
+    from mailpath.paths import resource
+
+    def entries(lang: str) -> list[dict[str, Any]]:
+        with resource("glossary", f"{lang}.toml").open("rb") as fh:
+            return list(tomllib.load(fh)["term"])
+
+    english, japanese = entries("en"), entries("ja")
+    assert [e["key"] for e in english] == list(glossary.KEYS)
+    assert [e["key"] for e in japanese] == list(glossary.KEYS)
+    for en, ja in zip(english, japanese, strict=True):
+        assert "rfc" not in ja, ja["key"]
+        assert ("advice" in en) == ("advice" in ja), en["key"]
+    source = (Path(glossary.__file__)).read_text(encoding="utf-8")
+    assert 'tr("Glossary", "SPF")' not in source  # the terms are not code any more
+
+
+def test_the_dialog_follows_the_language_data(japanese: None) -> None:
+    spf = glossary.term("spf")
+    assert spf is not None and spf.title == "SPF（送信ドメイン認証）"
+    i18n.install("en")
+    spf = glossary.term("spf")
+    assert spf is not None and spf.title == "SPF"

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from mailpath.gui import i18n
+from mailpath.gui.text import catalogue, i18n
 
 
 def test_japanese_catalogue_is_complete() -> None:
-    assert i18n.main(["check"]) == 0
+    assert catalogue.main(["check"]) == 0
 
 
 def test_ts_translator_translates(qapp: Any) -> None:
@@ -29,14 +29,14 @@ def test_ts_translator_translates(qapp: Any) -> None:
 def test_placeholders_match() -> None:
     import re
 
-    have = i18n.read_ts(i18n.ts_path("ja"))
+    have = catalogue.read_ts(i18n.ts_path("ja"))
     for (ctx, source), (text, _kind) in have.items():
         fields = sorted(re.findall(r"\{[^}]*\}", source))
         assert sorted(re.findall(r"\{[^}]*\}", text)) == fields, (ctx, source)
 
 
 def test_lrelease_compiles_the_catalogue(tmp_path: Path) -> None:
-    binary = i18n.lrelease_binary()
+    binary = catalogue.lrelease_binary()
     if binary is None:
         pytest.skip("pyside6-lrelease is not installed")
     out = tmp_path / "ja.qm"

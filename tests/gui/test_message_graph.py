@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mailpath.core.route import build_route_graph
-from mailpath.gui import render
-from mailpath.gui.export import export_images
+from mailpath.core.route.graph import build_route_graph
+from mailpath.gui.graph import render
+from mailpath.gui.graph.export import export_images
 from tests.core.test_route_message import seed  # noqa: F401  (fixture)
 
 

@@ -11,9 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QTreeWidgetItem
 
-from mailpath.gui import i18n
-from mailpath.gui.message_dialog import PasteMessageDialog, looks_like_message
-from mailpath.gui.message_panel import (
+from mailpath.gui.panels.message import (
     COL_BY,
     COL_CHECK,
     COL_DELAY,
@@ -28,6 +26,8 @@ from mailpath.gui.message_panel import (
     MessagePanel,
     human_delay,
 )
+from mailpath.gui.text import i18n
+from mailpath.gui.window.message_dialog import PasteMessageDialog, looks_like_message
 
 RAW_2 = (
     "from mx.relay.example (unknown) by gate.example.net with ESMTPS id abc;\r\n"
@@ -152,7 +152,7 @@ def _top(panel: MessagePanel, text: str) -> QTreeWidgetItem:
 
 
 def _icon_matches(item: QTreeWidgetItem, column: int, status: str) -> bool:
-    from mailpath.gui import markers
+    from mailpath.gui.graph import markers
 
     got = item.icon(column).pixmap(16, 16).toImage()
     return got == markers.status_icon(status).pixmap(16, 16).toImage()

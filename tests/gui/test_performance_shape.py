@@ -15,8 +15,8 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 
-from mailpath.gui import render
-from mailpath.gui.graph_view import RouteScene, RouteView
+from mailpath.gui.graph import render
+from mailpath.gui.graph.view import RouteScene, RouteView
 from tests.gui import fakes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,7 +104,7 @@ def test_window_start_up_does_not_load_the_core(tmp_path: Path) -> None:
         "w.built.connect(a.quit)\n"
         "a.exec()\n"
         "w.shutdown()\n"
-        "core = ('dns', 'networkx', 'mailpath.core.verdict')\n"
+        "core = ('dns', 'networkx', 'mailpath.core.judgement.verdict')\n"
         "print(sorted(m for m in core if m in sys.modules))\n"
     )
     env = {
@@ -126,7 +126,7 @@ def test_window_start_up_does_not_load_the_core(tmp_path: Path) -> None:
 def test_png_writer_is_lossless_with_text_and_resolution(qapp: Any, tmp_path: Path) -> None:
     from PySide6.QtGui import QPen
 
-    from mailpath.gui import png
+    from mailpath.gui.graph import png
 
     # Big enough for the threaded path (several slices of rows joined into one stream).
     for size in ((37, 11), (1500, 1100)):

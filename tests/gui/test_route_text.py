@@ -13,18 +13,18 @@ import networkx as nx
 import pytest
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver, ReplaySource
+from mailpath.core.dns.recording import open_recording
+from mailpath.core.dns.sources import LiveSource, Nameserver, ReplaySource
+from mailpath.core.judgement.verdict import TEMPLATES as VERDICT_TEMPLATES
 from mailpath.core.model import Result
-from mailpath.core.recording import open_recording
-from mailpath.core.route import (
+from mailpath.core.route.graph import (
     TEMPLATES,
     build_route_graph,
     graph_to_json,
     render_part,
     render_value,
 )
-from mailpath.core.verdict import TEMPLATES as VERDICT_TEMPLATES
-from mailpath.gui import i18n, labels
+from mailpath.gui.text import catalogue, i18n, labels
 from mailpath.paths import seed_example
 from tests.core.test_route_message import seed  # noqa: F401  (fixture)
 from tests.core.test_verdict import zone
@@ -66,7 +66,7 @@ ENGLISH = (
 @pytest.fixture
 def ja(qapp: Any) -> Iterator[dict[tuple[str, str], tuple[str, str | None]]]:
     i18n.install("ja")
-    yield i18n.read_ts(i18n.ts_path("ja"))
+    yield catalogue.read_ts(i18n.ts_path("ja"))
     i18n.install("en")
 
 
@@ -134,7 +134,7 @@ def _check(g: nx.DiGraph, ts: dict[tuple[str, str], tuple[str, str | None]]) -> 
 
 
 def test_every_route_template_is_collected_for_translation(qapp: Any) -> None:
-    wanted = i18n.extract()["RouteText"]
+    wanted = catalogue.extract()["RouteText"]
     assert set(TEMPLATES.values()) <= set(wanted)
     for template in TEMPLATES.values():
         assert string.Formatter().parse(template)  # a valid format string

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from mailpath.gui import i18n
+from mailpath.gui.text import i18n
 from tests.gui.zones import zone_from_recording
 from tests.support.dnsserver import TIMEOUT
 
@@ -43,10 +43,10 @@ def test_cancel_says_what_will_not_be_resolved(qtbot: Any, window: Any, dns_serv
 
 def test_collapsed_hops_show_hop_numbers_not_an_internal_id(qtbot: Any, window: Any) -> None:
     from mailpath.core.analysis import analyze
-    from mailpath.core.dns import ReplaySource
-    from mailpath.core.message import parse_message
-    from mailpath.core.message_check import MessageInput, message_parties
-    from mailpath.core.recording import open_recording
+    from mailpath.core.dns.recording import open_recording
+    from mailpath.core.dns.sources import ReplaySource
+    from mailpath.core.message.check import MessageInput, message_parties
+    from mailpath.core.message.parse import parse_message
     from tests.core.test_route_message import _relayed_message
 
     parsed = parse_message(_relayed_message(1500))

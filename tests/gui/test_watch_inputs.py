@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from mailpath.gui import i18n
+from mailpath.gui.text import i18n
 from tests.gui.test_fix_live import VIA, zone
 from tests.support.dnsserver import DnsTestServer
 
@@ -108,10 +108,10 @@ def test_the_same_inputs_analysed_again_keep_the_recheck(
 
 def test_changes_of_every_kind_are_words() -> None:
     """Every verdict code has words, and findings are said by their message, never a code."""
+    from mailpath.core.judgement.verdict import TEMPLATES as VERDICTS
     from mailpath.core.model import Finding, Severity
-    from mailpath.core.verdict import TEMPLATES as VERDICTS
     from mailpath.core.watch import Change
-    from mailpath.gui.watch_mode import change_text, verdict_words
+    from mailpath.gui.panels.watch import change_text, verdict_words
 
     assert {key.split("/")[0] for key in VERDICTS} <= set(verdict_words())
     finding = Finding(

@@ -174,7 +174,7 @@ def test_dns_text_with_markup_is_shown_literally(qtbot: Any, window: Any, dns_se
 
 
 def test_hostile_text_in_details_panel_and_label(qtbot: Any) -> None:
-    from mailpath.gui.panels import DetailsPanel
+    from mailpath.gui.panels.docks import DetailsPanel
 
     panel = DetailsPanel()
     qtbot.addWidget(panel)
@@ -353,7 +353,7 @@ def test_a_tiny_or_off_screen_geometry_is_not_restored(qtbot: Any) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QGuiApplication
 
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.window.main_window import MainWindow
 
     available = QGuiApplication.primaryScreen().availableGeometry()
     for width, height, x, y in (
@@ -377,7 +377,7 @@ def test_a_tiny_or_off_screen_geometry_is_not_restored(qtbot: Any) -> None:
 def test_a_sensible_saved_geometry_is_restored(qtbot: Any) -> None:
     from PySide6.QtCore import QSettings
 
-    from mailpath.gui.main_window import MainWindow
+    from mailpath.gui.window.main_window import MainWindow
 
     settings = QSettings()
     settings.setValue("window/geometry", _saved_geometry(qtbot, 700, 500, 30, 40))
@@ -465,7 +465,7 @@ def test_save_and_export_add_the_extension_of_the_filter(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    from mailpath.core.recording import open_recording
+    from mailpath.core.dns.recording import open_recording
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
         window.open_seed_example()
@@ -645,7 +645,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from mailpath.gui.app import create_application
-from mailpath.gui.main_window import MainWindow
+from mailpath.gui.window.main_window import MainWindow
 
 app = create_application()
 target = Path(sys.argv[1])

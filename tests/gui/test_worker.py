@@ -174,7 +174,8 @@ def late_prefetch_zone() -> dict[str, Any]:
 def test_no_progress_after_the_finished_result(
     qtbot: Any, runner: AnalysisRunner, dns_server: Any
 ) -> None:
-    from mailpath.gui.jobs import AnalysisRequest, make_job
+    from mailpath.core.session import AnalysisRequest
+    from mailpath.gui.jobs import make_job
 
     server = dns_server(late_prefetch_zone(), latency=0.02)
     rec = Recorder(runner)

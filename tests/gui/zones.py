@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mailpath.core.dns import Outcome
-from mailpath.core.recording import open_recording
+from mailpath.core.dns.recording import open_recording
+from mailpath.core.dns.sources import Outcome
 from mailpath.paths import seed_example
 
 HOSTILE_TXT = 'v=spf1 ip4:192.0.2.0/24 <b>bold</b> <img src="x"> -all'

@@ -11,8 +11,11 @@ faults are the test server's. Certificates come from a test CA made at test time
     with DohServer(upstream, ca) as doh:       # doh.nameserver == "https://127.0.0.1:PORT/dns-query"
         ...
 
-The DoH endpoint speaks HTTP/1.1 (ALPN "http/1.1"), answers POST (application/dns-message
-body) and GET (`?dns=` base64url), 404 for another path and 400 for a bad message.
+The DoH endpoint speaks HTTP/2 (ALPN "h2", with the `h2` package) and HTTP/1.1 (ALPN
+"http/1.1"; `DohServer(..., http2=False)` offers only that), answers POST
+(application/dns-message body) and GET (`?dns=` base64url), 404 for another path and 400 for a
+bad message. Each front counts the TLS connections it accepted (`connections`) and the
+messages it relayed (`requests`).
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ class _TlsFront:
         self.ca = ca
         self.port = 0
         self.requests = 0
+        #: TLS connections accepted (handshake done).
+        self.connections = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
@@ -111,13 +116,16 @@ class _TlsFront:
             server.close()
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.connections += 1
         try:
             await self._serve(reader, writer)
         except (asyncio.IncompleteReadError, ConnectionError, OSError, ssl.SSLError):
             pass
         finally:
             writer.close()
-            with contextlib.suppress(Exception):
+            # The front stopping cancels this wait: the connection is going anyway (asyncio
+            # would log a cancelled connection handler as an error).
+            with contextlib.suppress(Exception, asyncio.CancelledError):
                 await writer.wait_closed()
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -137,34 +145,64 @@ class _TlsFront:
 
 
 class TlsDnsServer(_TlsFront):
-    """DNS over TLS: two-octet length, message; several per connection."""
+    """DNS over TLS: two-octet length, message; several per connection. With
+    `close_after=N` each connection is closed after N replies (as servers close idle or busy
+    connections, RFC 7766 6.2.3)."""
 
     alpn: ClassVar[list[str]] = ["dot"]
+
+    def __init__(self, upstream: DnsTestServer, ca: LocalCa, close_after: int | None = None):
+        super().__init__(upstream, ca)
+        self.close_after = close_after
 
     @property
     def nameserver(self) -> str:
         return f"tls://127.0.0.1:{self.port}"
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        while True:
-            (length,) = struct.unpack("!H", await reader.readexactly(2))
-            reply = await self.relay(await reader.readexactly(length))
-            if reply is None:
-                return
-            writer.write(struct.pack("!H", len(reply)) + reply)
-            await writer.drain()
+        # Pipelined questions are relayed at once and answered as their replies come, in any
+        # order (RFC 7858 3.3), as unbound and Knot Resolver do.
+        tasks: set[asyncio.Task[None]] = set()
+
+        async def answer(wire: bytes) -> None:
+            reply = await self.relay(wire)
+            if reply is not None:
+                writer.write(struct.pack("!H", len(reply)) + reply)
+                await writer.drain()
+
+        read = 0
+        try:
+            while self.close_after is None or read < self.close_after:
+                (length,) = struct.unpack("!H", await reader.readexactly(2))
+                task = asyncio.ensure_future(answer(await reader.readexactly(length)))
+                tasks.add(task)
+                task.add_done_callback(tasks.discard)
+                read += 1
+        finally:
+            if tasks:
+                await asyncio.gather(*tasks, return_exceptions=True)
 
 
 class DohServer(_TlsFront):
-    """DNS over HTTPS, HTTP/1.1, at /dns-query."""
+    """DNS over HTTPS at /dns-query: HTTP/2 or HTTP/1.1, as the client's ALPN chooses."""
 
-    alpn: ClassVar[list[str]] = ["http/1.1"]
+    def __init__(self, upstream: DnsTestServer, ca: LocalCa, http2: bool = True) -> None:
+        super().__init__(upstream, ca)
+        self.alpn = ["h2", "http/1.1"] if http2 else ["http/1.1"]
+        #: The HTTP version of each connection, in order ("h2" or "http/1.1").
+        self.versions: list[str] = []
 
     @property
     def nameserver(self) -> str:
         return f"https://127.0.0.1:{self.port}/dns-query"
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        ssl_object = writer.get_extra_info("ssl_object")
+        version = (ssl_object.selected_alpn_protocol() if ssl_object else None) or "http/1.1"
+        self.versions.append(version)
+        if version == "h2":
+            await self._serve_h2(reader, writer)
+            return
         while True:
             head = await reader.readuntil(b"\r\n\r\n")
             lines = head.decode("latin-1").split("\r\n")
@@ -195,6 +233,80 @@ class DohServer(_TlsFront):
                 await self._respond(writer, 200, reply, "application/dns-message")
             if headers.get("connection", "").lower() == "close":
                 return
+
+    async def _answer(self, method: str, target: str, body: bytes) -> tuple[int, bytes, str]:
+        url = urllib.parse.urlsplit(target)
+        if url.path != "/dns-query":
+            return 404, b"not found", "text/plain"
+        wire: bytes | None = None
+        if method == "POST":
+            wire = body
+        elif method == "GET":
+            param = urllib.parse.parse_qs(url.query).get("dns", [""])[0]
+            with contextlib.suppress(ValueError):
+                wire = base64.urlsafe_b64decode(param + "=" * (-len(param) % 4))
+        reply = await self.relay(wire) if wire else None
+        if reply is None:
+            return 400, b"bad request", "text/plain"
+        return 200, reply, "application/dns-message"
+
+    async def _serve_h2(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """HTTP/2: every stream's request answered as it completes, concurrently."""
+        import h2.config
+        import h2.connection
+        import h2.events
+
+        conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=False))
+        conn.initiate_connection()
+        writer.write(conn.data_to_send())
+        heads: dict[int, dict[str, str]] = {}
+        bodies: dict[int, bytearray] = {}
+        tasks: set[asyncio.Task[None]] = set()
+
+        async def respond(stream: int, head: dict[str, str], body: bytes) -> None:
+            status, data, content_type = await self._answer(
+                head.get(":method", ""), head.get(":path", ""), body
+            )
+            conn.send_headers(
+                stream,
+                [
+                    (":status", str(status)),
+                    ("content-type", content_type),
+                    ("content-length", str(len(data))),
+                ],
+            )
+            conn.send_data(stream, data, end_stream=True)
+            writer.write(conn.data_to_send())
+            await writer.drain()
+
+        while True:
+            data = await reader.read(65536)
+            if not data:
+                return
+            for event in conn.receive_data(data):
+                if isinstance(event, h2.events.RequestReceived):
+                    heads[event.stream_id] = {
+                        (k.decode() if isinstance(k, bytes) else k): (
+                            v.decode() if isinstance(v, bytes) else v
+                        )
+                        for k, v in event.headers
+                    }
+                    bodies[event.stream_id] = bytearray()
+                elif isinstance(event, h2.events.DataReceived):
+                    bodies.setdefault(event.stream_id, bytearray()).extend(event.data)
+                    conn.acknowledge_received_data(event.flow_controlled_length, event.stream_id)
+                elif isinstance(event, h2.events.StreamEnded):
+                    stream = event.stream_id
+                    task = asyncio.ensure_future(
+                        respond(stream, heads.pop(stream, {}), bytes(bodies.pop(stream, b"")))
+                    )
+                    tasks.add(task)
+                    task.add_done_callback(tasks.discard)
+                elif isinstance(event, h2.events.ConnectionTerminated):
+                    writer.write(conn.data_to_send())
+                    return
+            writer.write(conn.data_to_send())
+            await writer.drain()
 
     @staticmethod
     async def _respond(

@@ -19,7 +19,7 @@ from typing import Any
 
 import dns.name
 
-from mailpath.core.dns import DnsSource, Outcome, deadline_of
+from mailpath.core.dns.sources import DnsSource, Outcome, deadline_of
 from mailpath.core.transport import dane as dane_mod
 from mailpath.core.transport import dnssec as dnssec_mod
 from mailpath.core.transport import mtasts, tlsrpt

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mailpath.core.findings import finding, mx_node
+from mailpath.core.judgement.findings import finding, mx_node
 from mailpath.core.model import Finding, Severity
 from mailpath.core.transport import TransportInfo, mtasts, policy_url
 from mailpath.core.transport.dnssec import BOGUS, SECURE
@@ -16,6 +16,10 @@ SUBJECT = "mailbox"
 def transport_findings(info: TransportInfo | None, mx_hosts: Sequence[str]) -> list[Finding]:
     if info is None or not info.checked:
         return []
+    return [*_mta_sts_findings(info, mx_hosts), *_tls_rpt_findings(info), *_dnssec_findings(info)]
+
+
+def _mta_sts_findings(info: TransportInfo, mx_hosts: Sequence[str]) -> list[Finding]:
     domain = info.domain
     url = policy_url(domain)
     host = f"mta-sts.{domain}"
@@ -85,6 +89,13 @@ def transport_findings(info: TransportInfo | None, mx_hosts: Sequence[str]) -> l
                     max_age=policy.max_age,
                 )
             )
+    return out
+
+
+def _tls_rpt_findings(info: TransportInfo) -> list[Finding]:
+    domain = info.domain
+    sts = info.mta_sts
+    out: list[Finding] = []
     rpt = info.tls_rpt
     if rpt.record is None and rpt.error is None:
         published = sts.record is not None or any(d.tlsa for d in info.dane.values())
@@ -110,6 +121,11 @@ def transport_findings(info: TransportInfo | None, mx_hosts: Sequence[str]) -> l
                 record_fixed=f"v=TLSRPTv1; rua={','.join(good)}",
             )
         )
+    return out
+
+
+def _dnssec_findings(info: TransportInfo) -> list[Finding]:
+    out: list[Finding] = []
     statuses = [(SUBJECT, info.dnssec)] + [(mx_node(h), s) for h, s in info.host_dnssec.items()]
     for subject, status in statuses:
         if status.state == BOGUS:

@@ -14,7 +14,7 @@ import ssl
 from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 
-from mailpath.core.dns import DnsSource, Outcome
+from mailpath.core.dns.sources import DnsSource, Outcome
 
 #: RFC 8461 3.3: the policy body is at most 64 KiB.
 MAX_POLICY = 64 * 1024

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mailpath.core.authresults import auth_results_to_json, parse_authentication_results
+from mailpath.core.auth.authresults import auth_results_to_json, parse_authentication_results
 
 
 def _summary(value: str) -> list[tuple[str, str, str | None, dict[str, str]]]:

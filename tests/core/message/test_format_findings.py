@@ -8,9 +8,9 @@ import asyncio
 from typing import Any
 
 from mailpath.core.analysis import analyze
-from mailpath.core.dns import LiveSource, Nameserver
-from mailpath.core.message import parse_message
-from mailpath.core.message_check import MessageInput, message_parties
+from mailpath.core.dns.sources import LiveSource, Nameserver
+from mailpath.core.message.check import MessageInput, message_parties
+from mailpath.core.message.parse import parse_message
 from mailpath.core.model import Finding, Result
 from mailpath.core.report import result_to_json
 

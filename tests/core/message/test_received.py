@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from mailpath.core.received import HOP_JSON_KEYS, hop_to_json, hops_from_received, parse_received
+from mailpath.core.message.received import (
+    HOP_JSON_KEYS,
+    hop_to_json,
+    hops_from_received,
+    parse_received,
+)
 
 
 def test_postfix_with_tls_comment() -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from mailpath.core.message import parse_message, usable_host
-from mailpath.core.message_check import message_parties
-from mailpath.core.received import parse_received
+from mailpath.core.message.check import message_parties
+from mailpath.core.message.parse import parse_message, usable_host
+from mailpath.core.message.received import parse_received
 
 # (from_name, from_address, helo, by, protocol, tls)
 Row = tuple[str | None, str | None, str | None, str | None, str | None, bool | None]

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from mailpath.core.dns import CachingSource, LiveSource, Nameserver
-from mailpath.core.spf import SpfAudit, SpfOutcome, audit, check_spf
+from mailpath.core.auth.spf import SpfAudit, SpfOutcome, audit, check_spf
+from mailpath.core.dns.sources import CachingSource, LiveSource, Nameserver
 from tests.support.dnsserver import DnsTestServer
 
 

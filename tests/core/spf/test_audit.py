@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from mailpath.core.spf import SpfAudit, audit_to_json, render_audit_text
+from mailpath.core.auth.spf import SpfAudit, audit_to_json, render_audit_text
 
 Audit = Callable[[dict[str, Any], str], SpfAudit]
 

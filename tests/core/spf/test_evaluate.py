@@ -7,8 +7,7 @@ import json
 import time
 from typing import Any
 
-from mailpath.core.dns import CachingSource
-from mailpath.core.spf import (
+from mailpath.core.auth.spf import (
     SpfOutcome,
     SpfResult,
     SpfTrace,
@@ -17,6 +16,7 @@ from mailpath.core.spf import (
     outcome_to_json,
     render_text,
 )
+from mailpath.core.dns.sources import CachingSource
 from tests.core.spf.conftest import Runner, live
 from tests.support.dnsserver import DnsTestServer
 

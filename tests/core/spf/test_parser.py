@@ -6,7 +6,7 @@ import ipaddress
 
 import pytest
 
-from mailpath.core.spf import (
+from mailpath.core.auth.spf import (
     MacroContext,
     Mechanism,
     Modifier,

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from mailpath.core.spf import (
+from mailpath.core.auth.spf import (
     MacroContext,
     Mechanism,
     Modifier,

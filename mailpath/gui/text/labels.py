@@ -1,0 +1,177 @@
+"""The route's own words (node and edge labels, details) in the UI language.
+
+The core puts on every node and edge, beside its English `label` and `details`, the same text
+as data: `label_parts` (one part per line) and `details_parts`, each part a template key of
+`mailpath.core.route.graph.TEMPLATES` with its parameters. Here each part is rendered through the
+translations (context `RouteText`, the English template as the source text, as for findings);
+the parameters (names, addresses, records from DNS) are carried over untouched. Nothing
+English is parsed back.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mailpath.gui.text.i18n import tr
+
+#: The context of the route's templates (`mailpath.core.route.graph.TEMPLATES`) in the .ts.
+CONTEXT = "RouteText"
+
+
+def _translate(table: str, template: str) -> str:
+    """A route template (or, for the verdict, a verdict template) in the UI language."""
+    from mailpath.gui.text.findings import CONTEXT as FINDING_CONTEXT
+
+    return tr(CONTEXT if table == "route" else FINDING_CONTEXT, template)
+
+
+def render_part(part: dict[str, Any]) -> str:
+    """One label line or detail (a `mailpath.core.route.graph` part) in the UI language; a
+    parameter that is one of the core's sentences (a DKIM reason) is rendered in it too."""
+    from mailpath.core.route.graph import render_part as render
+    from mailpath.core.sentences import Sentence
+
+    params = part.get("params") or {}
+    if any(isinstance(value, Sentence) for value in params.values()):
+        from mailpath.gui.text.sentences import sentence_text
+
+        rendered = {name: sentence_text(value) for name, value in params.items()}
+        part = {**part, "params": rendered}
+    return render(part, _translate)
+
+
+def render_value(value: Any) -> Any:
+    """A detail value (a part, a list of parts, or a number) in the UI language."""
+    if isinstance(value, dict) and "key" in value:
+        return render_part(value)
+    if isinstance(value, list):
+        return [render_value(v) for v in value]
+    return value
+
+
+# ---------------------------------------------------------------- Unicode domain names
+
+_NAME = re.compile(r"[^\s()<>\[\]\"',;@]+\.[^\s()<>\[\]\"',;@]*[^\s()<>\[\]\"',;@.:]")
+
+
+def _idn_forms(token: str) -> tuple[str, str] | None:
+    """(ASCII, Unicode) of an internationalized name; None for any other token."""
+    import idna
+
+    labels = token.split(".")
+    try:
+        if any(label.lower().startswith("xn--") for label in labels):
+            unicode = ".".join(
+                idna.decode(label) if label.lower().startswith("xn--") else label
+                for label in labels
+            )
+            return token, unicode
+        if not token.isascii():
+            return idna.encode(token, uts46=True).decode("ascii"), token
+    except (idna.IDNAError, UnicodeError, ValueError):
+        return None
+    return None
+
+
+def idn_display(text: str) -> str:
+    """Every internationalized name in `text` as "Unicode (ASCII)":
+    "mx.xn--wgv71a119e.jp" and "日本語.jp" both read "日本語.jp (xn--wgv71a119e.jp)"."""
+    if not text or ("xn--" not in text.lower() and text.isascii()):
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        forms = _idn_forms(token)
+        if forms is None:
+            return token
+        ascii_name, unicode_name = forms
+        if ascii_name in text and unicode_name in text:
+            return token  # already shown in both forms
+        # Beside a host name, only the labels that differ: "mx.日本語.jp (xn--wgv71a119e.jp)".
+        a, u = ascii_name.split("."), unicode_name.split(".")
+        first = next((i for i, (x, y) in enumerate(zip(a, u, strict=False)) if x != y), 0)
+        return f"{unicode_name} ({'.'.join(a[first:])})"
+
+    return _NAME.sub(replace, text)
+
+
+_IDN_DETAIL_KEYS = frozenset(
+    {"host", "sender", "recipient", "question", "found at", "PTR", "CNAME", "address"}
+)
+
+
+def localized(attrs: dict[str, Any]) -> dict[str, Any]:
+    """A copy of node or edge attributes with `label` and `details` rendered in the UI
+    language from their parts (`label_parts`, `details_parts`); attributes without parts
+    keep their text. Internationalized names show in both forms."""
+    from mailpath.core.route.graph import render_part as render_english
+
+    out = dict(attrs)
+    parts = out.get("label_parts")
+    if isinstance(parts, list):
+        out["label"] = "\n".join(render_part(p) for p in parts)
+    if "label" in out:
+        out["label"] = idn_display(str(out["label"]))
+    entries = out.get("details_parts")
+    if isinstance(entries, list):
+        new: dict[str, Any] = {}
+        for entry in entries:
+            value = render_value(entry["value"])
+            if render_english(entry["name"]) in _IDN_DETAIL_KEYS:
+                if isinstance(value, str):
+                    value = idn_display(value)
+                elif isinstance(value, list):
+                    value = [idn_display(v) if isinstance(v, str) else v for v in value]
+            new[render_part(entry["name"])] = value
+        out["details"] = new
+    return out
+
+
+def headline_sentence(text: str) -> str:
+    """A verdict phrase as a headline: capitalized unless it starts with a domain name."""
+    text = text.strip()
+    first = text.split(" ", 1)[0]
+    if text and "." not in first and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def route_verdict(graph: Any) -> tuple[str, str] | None:
+    """(sentence, status) of the route: the core's one verdict (the graph's "verdict"
+    attribute, from `mailpath.core.judgement.verdict`), in the UI language."""
+    from mailpath.gui.text.findings import verdict_text
+
+    source = getattr(graph, "source", graph)
+    if source is None:
+        return None
+    attrs = getattr(source, "graph", {}) or {}
+    verdict = attrs.get("verdict")
+    if not verdict or not attrs.get("complete", True):
+        return None
+    return headline_sentence(verdict_text(verdict)), str(verdict.get("status", ""))
+
+
+class LocalizedGraph:
+    """A read-only view of a route graph whose labels are translated.
+
+    Offers what the renderer reads: `.graph`, `.nodes(data=True)`, `.edges(data=True)`.
+    """
+
+    def __init__(self, graph: Any) -> None:
+        self.source = graph
+        self.graph = dict(getattr(graph, "graph", {}) or {})
+        for key in ("title", "sender", "recipient"):
+            if isinstance(self.graph.get(key), str):
+                self.graph[key] = idn_display(self.graph[key])
+        self._nodes = [(n, localized(a)) for n, a in graph.nodes(data=True)]
+        self._edges = [(u, v, localized(a)) for u, v, a in graph.edges(data=True)]
+
+    def nodes(self, data: bool = False) -> list[Any]:
+        return list(self._nodes) if data else [n for n, _ in self._nodes]
+
+    def edges(self, data: bool = False) -> list[Any]:
+        return list(self._edges) if data else [(u, v) for u, v, _ in self._edges]
+
+    def number_of_nodes(self) -> int:
+        return len(self._nodes)

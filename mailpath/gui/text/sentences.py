@@ -1,0 +1,60 @@
+"""The core's sentences (`mailpath.core.sentences.Sentence`: input errors, reasons) in the UI
+language.
+
+A sentence carries its template key and parameters. Its window template
+(`sentences.window_template`) is looked up in the translations (context `Sentences`, the
+English template as the source text, as for findings) and filled with the same parameters;
+a parameter that is itself a sentence is rendered the same way, and names and values typed or
+read from DNS are carried over untouched. Nothing English is parsed back. Plain text (a reason
+that is not a sentence) is shown as it is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mailpath.gui.text.i18n import tr
+
+CONTEXT = "Sentences"
+
+
+def template_sources() -> list[str]:
+    """Every distinct English window template of the core's sentences, for the .ts."""
+    # Importing them registers their templates (DKIM reasons, resolver failures, outcomes).
+    import mailpath.core.auth.dkim
+    import mailpath.core.dns.sources  # noqa: F401
+    from mailpath.core.sentences import all_templates, window_template
+
+    return list(dict.fromkeys(window_template(key) for key in all_templates()))
+
+
+def render(key: str, params: Any) -> str:
+    """The sentence `key` with `params` in the UI language (raises KeyError, IndexError or
+    ValueError when the key or a placeholder is unknown)."""
+    from mailpath.core.sentences import Sentence, window_template
+
+    values = {
+        name: render(value.key, value.params) if isinstance(value, Sentence) else value
+        for name, value in dict(params).items()
+    }
+    return tr(CONTEXT, window_template(key)).format(**values)
+
+
+def sentence_text(value: object) -> str:
+    """A core sentence in the UI language; any other value as its text ("" for None)."""
+    from mailpath.core.sentences import Sentence
+
+    if isinstance(value, Sentence):
+        try:
+            return render(value.key, value.params)
+        except (KeyError, IndexError, ValueError):
+            return str(value)
+    return "" if value is None else str(value)
+
+
+def error_text(exc: BaseException) -> str:
+    """An `InputError` (or any exception whose argument is a sentence) in the UI language."""
+    sentence = getattr(exc, "sentence", None)
+    if sentence is None and exc.args:
+        sentence = exc.args[0]
+    return sentence_text(sentence) if sentence is not None else str(exc)

@@ -1,0 +1,258 @@
+"""The headline and the status line: what the window says about the analysis it shows.
+
+The headline is the core's one verdict of the active route, above the graph, with a note when
+it is not "now, live" (a recording, or an earlier analysis kept after an input error); the
+status line says what the window is doing (ready, analyzing, done) with the progress bar and
+the Cancel button. Both are drawn here; the analysis controller decides what they say.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QWidget
+
+from mailpath.gui import theme
+from mailpath.gui.text.i18n import tr
+
+if TYPE_CHECKING:
+    from mailpath.gui.window.main_window import MainWindow
+
+
+def plain_label(text: str, parent: QWidget) -> QLabel:
+    from mailpath.gui.panels.docks import plain_label as _plain_label
+
+    return _plain_label(text, parent)
+
+
+class Headline:
+    """The verdict above the graph, its note, and the stale veil over an earlier analysis."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        #: The status of the verdict shown ("" while there is none).
+        self.status = ""
+        #: Its severity ("error", "warning", "info"; "" while there is none).
+        self.severity = ""
+        #: The graph and headline are of an earlier analysis than the inputs (input error).
+        self.stale = False
+
+    def build(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self.widget = QWidget(self.window)
+        self.widget.setObjectName("headline")
+        row = QGridLayout(self.widget)
+        row.setContentsMargins(10, 4, 10, 4)
+        row.setHorizontalSpacing(8)
+        self.icon = QLabel(self.widget)
+        self.icon.setFixedSize(22, 22)
+        self.text = plain_label("", self.widget)
+        self.text.setObjectName("headlineText")
+        font = self.text.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.text.setFont(font)
+        row.addWidget(self.icon, 0, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 0, 1)
+        # Where the verdict comes from when that is not "now, live": a recording, or the
+        # previous analysis kept on screen after an input error.
+        self.note = plain_label("", self.widget)
+        self.note.setObjectName("headlineNote")
+        self.note.setVisible(False)
+        row.addWidget(self.note, 1, 1)
+        row.setColumnStretch(1, 1)
+        self.widget.setVisible(False)
+        self.status = ""
+
+    def retranslate(self) -> None:
+        self.widget.setAccessibleName(tr("MainWindow", "Verdict"))
+
+    def for_route(self) -> tuple[str, str] | None:
+        """(sentence, status) from the core's one verdict, or None before there is one.
+
+        The same function gives the export's title line, the text report and `--json`;
+        the what-if's MX hosts marked down are part of its input."""
+        result = self.window.result
+        if result is None or not getattr(result, "complete", False):
+            return None  # before importing the core: this runs at start-up too
+        from mailpath.core.judgement.verdict import verdict
+        from mailpath.gui.text import findings as finding_text
+        from mailpath.gui.text.labels import headline_sentence
+
+        outcome = verdict(result, frozenset(self.window.down))
+        return headline_sentence(finding_text.verdict_text(outcome)), outcome.status.value
+
+    def severity_of_route(self) -> str:
+        """The verdict's severity ("error", "warning", "info"), "" before there is one."""
+        result = self.window.result
+        if result is None or not getattr(result, "complete", False):
+            return ""
+        from mailpath.core.judgement.verdict import verdict
+
+        return verdict(result, frozenset(self.window.down)).severity.value
+
+    def update(self) -> None:
+        from mailpath.gui.graph import markers
+
+        headline = self.for_route()
+        note = self.note_text()
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        if headline is None:
+            self.widget.setVisible(False)
+            self.status = ""
+            return
+        text, status = headline
+        status = markers.normalize(status)
+        self.status = status
+        self.text.setText(text)
+        self.text.setToolTip(markers.status_name(status))
+        self.icon.setPixmap(markers.status_icon(status, 22).pixmap(22, 22))
+        self.icon.setToolTip(markers.status_name(status))
+        # The icon is the mail's disposition; the sentence is as severe as the most severe
+        # finding (never milder than the findings below it).
+        self.severity = self.severity_of_route()
+        color = markers.color(markers.SEVERITY_STATUS.get(self.severity, status))
+        if self.severity == "info":
+            color = markers.color(status)
+        if self.window.theme_name == "dark" or theme.is_dark(QApplication.palette()):
+            color = color.lighter(150)
+        if self.stale:  # grey: not the verdict of what the fields now say
+            color = QApplication.palette().color(QApplication.palette().ColorRole.PlaceholderText)
+        self.text.setStyleSheet(f"color: {color.name()};")
+        self.icon.setEnabled(not self.stale)
+        self.widget.setVisible(True)
+
+    def recording_note(self) -> str:
+        request = self.window.request
+        if request is None or not getattr(request, "replay_path", None):
+            return ""
+        name = Path(request.replay_path).name
+        if request.created:
+            return tr(
+                "MainWindow", "Recording {name}, made {when}: replayed without network."
+            ).format(name=name, when=local_time(request.created))
+        return tr("MainWindow", "Recording {name}: replayed without network.").format(name=name)
+
+    def note_text(self) -> str:
+        result = self.window.result
+        if self.stale and result is not None:
+            inputs = getattr(result, "inputs", None)
+            return tr(
+                "MainWindow",
+                "Showing the previous analysis ({sender} → {recipient}); "
+                "the inputs above were not analyzed.",
+            ).format(
+                sender=getattr(inputs, "sender", "?"), recipient=getattr(inputs, "recipient", "?")
+            )
+        return self.recording_note()
+
+    def set_stale(self, stale: bool) -> None:
+        """Dim the graph and the headline while they show an earlier analysis than the inputs."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QBrush, QColor
+
+        stale = stale and self.window.result is not None
+        if stale == self.stale:
+            return
+        self.stale = stale
+        view = self.window.view
+        if stale:
+            veil = QColor(QApplication.palette().color(QApplication.palette().ColorRole.Base))
+            veil.setAlpha(170)
+            view.setForegroundBrush(QBrush(veil))
+        else:
+            view.setForegroundBrush(QBrush(Qt.BrushStyle.NoBrush))
+        view.viewport().update()
+        self.update()
+
+
+class StatusLine:
+    """The status bar: one line of text, the lookups' progress and the Cancel button."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.label = QLabel(window)
+        window.statusBar().addWidget(self.label, 1)
+
+    def build(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressBar  # after the first paint: its enums
+
+        # Status texts may carry what was typed or resolved: never markup from here on.
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(False)
+        status = self.window.statusBar()
+        self.progress = QProgressBar(self.window)
+        self.progress.setMaximumWidth(260)
+        self.progress.setTextVisible(True)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.window)
+        self.cancel_button.setVisible(False)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(tr("MainWindow", "Cancel"))
+        self.cancel_button.setAccessibleName(tr("MainWindow", "Cancel the analysis (Esc)"))
+        self.cancel_button.setToolTip(tr("MainWindow", "Cancel the analysis (Esc)"))
+        self.progress.setAccessibleName(tr("MainWindow", "Lookups done"))
+        self.progress.setFormat(tr("MainWindow", "%v of %m lookups"))
+        # Room for "888 of 888 lookups" in this language and font: never squeezed until the
+        # text wraps or is clipped by a long status message next to it.
+        sample = self.progress.format().replace("%v", "888").replace("%m", "888")
+        needed = self.progress.fontMetrics().horizontalAdvance(sample) + 40
+        self.progress.setMinimumWidth(needed)
+        self.progress.setMaximumWidth(max(260, needed))
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+
+    def show_running(self, running: bool) -> None:
+        if running:
+            self.progress.setRange(0, 0)
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+
+    def idle_text(self, result: Any) -> str:
+        text = self._idle_text(result)
+        notes = input_notes(result)
+        return " ".join([*notes, text]) if notes else text
+
+    def _idle_text(self, result: Any) -> str:
+        if result is None:
+            return tr("MainWindow", "Ready.")
+        if getattr(result, "cancelled", False) or not getattr(result, "complete", True):
+            return tr("MainWindow", "Cancelled: the route shows what was resolved so far.")
+        recording = self.window.headline_part.recording_note()
+        if recording:
+            return recording
+        return tr("MainWindow", "Done: {queries} DNS questions in {seconds:.2f} s.").format(
+            queries=getattr(result, "queries", 0),
+            seconds=getattr(result, "elapsed", 0.0),
+        )
+
+
+def input_notes(result: Any) -> list[str]:
+    """What forgiving input read a pasted value as ("The sender https://www.example.com/path
+    was read as example.com (its host without www.)."), in the UI language."""
+    from mailpath.gui.window.inputs import localized_input_error
+
+    inputs = getattr(result, "inputs", None)
+    notes = getattr(inputs, "notes", ()) or ()
+    return [localized_input_error(note) for note in notes]
+
+
+def local_time(iso: str) -> str:
+    """An ISO 8601 time stamp as local time, minutes; unchanged when it is not one."""
+    from datetime import datetime
+
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%Y-%m-%d %H:%M")
