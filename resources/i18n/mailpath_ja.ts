@@ -1358,6 +1358,8 @@
     <message>
       <source>Sending servers that honour MTA-STS refuse to deliver to {host}: mail routed there stays queued, then bounces.</source>
       <translation>MTA-STS に従う送信サーバーは {host} への配送を拒否します。そこへ向かうメールはキューに残り、やがて返送されます。</translation>
+    </message>
+    <message>
       <source>{item} is listed on the DNS blocklist {list} ({codes}: {meaning}); its reason: {reason}. Receivers that use this list refuse or flag mail from it.</source>
       <translation>{item} は DNS ブロックリスト {list} に掲載されています（{codes}: {meaning}）。理由: {reason}。このリストを使う受信側は、ここからのメールを拒否するか迷惑メールにします。</translation>
     </message>

@@ -191,6 +191,28 @@ TERMS = frozenset(
         "IPv",
         "ASCII",
         "dkimpy",
+        # Transport (issue 18): record and policy syntax the user types as it is (RFC 8461
+        # "version: STSv1", "mode: enforce|testing", "max_age:", text/plain; _smtp._tls;
+        # _25._tcp; TLSA usages) and protocol names.
+        "mta-sts",
+        "smtp",
+        "tcp",
+        "version",
+        "mode",
+        "enforce",
+        "testing",
+        "max",
+        "age",
+        "Content-Type",
+        "text",
+        "plain",
+        "TLS-RPT",
+        "DNSSEC",
+        "DNSKEY",
+        "DANE-TA",
+        "DANE-EE",
+        "PKIX-TA",
+        "PKIX-EE",
     ]
 )
 
