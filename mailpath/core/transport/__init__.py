@@ -1,0 +1,1 @@
+"""Is the path encrypted? Transport facts for the recipient (issue 18)."""
