@@ -1,9 +1,9 @@
 """SMTP servers on loopback port 25 for the STARTTLS probe's tests (tests run as root).
 
 `SmtpServer` is aiosmtpd with STARTTLS (a certificate issued by a trustme test CA, or none),
-optionally advertising REQUIRETLS and delaying every reply, and it records the commands each
-connection sent. `SilentServer` accepts and never says a word; `BannerThenClose` sends its
-banner and hangs up. Each listens on its own 127.0.25.x address::
+optionally advertising REQUIRETLS and delaying every reply (once, before its first line), and
+it records the commands each connection sent. `SilentServer` accepts and never says a word;
+`BannerThenClose` sends its banner and hangs up. Each listens on its own 127.0.25.x address::
 
     ca = trustme.CA()
     with SmtpServer("127.0.25.1", ca.issue_cert("mx.test")) as server:
@@ -29,10 +29,13 @@ class _RecordingSmtp(SMTP):
     def __init__(self, owner: SmtpServer, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._owner = owner
+        self._in_reply = False
 
     async def push(self, status: Any) -> None:
-        if self._owner.delay:
+        # The delay comes once before each reply (a round trip), not before each line of it.
+        if self._owner.delay and not self._in_reply:
             await asyncio.sleep(self._owner.delay)
+        self._in_reply = str(status)[3:4] == "-"
         await super().push(status)
 
     async def smtp_EHLO(self, arg: str) -> None:

@@ -195,7 +195,6 @@ class SmtpProbe:
             "stage": self.stage,
             "error_key": self.error_key,
             "error_params": dict(self.error_params),
-            "elapsed": round(self.elapsed, 3),
         }
 
 
