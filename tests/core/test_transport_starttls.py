@@ -24,7 +24,7 @@ from mailpath.core.transport.starttls import (
     probe_findings,
     probe_mx,
 )
-from tests.support.smtpserver import BannerThenClose, SilentServer, SmtpServer
+from tests.support.smtpserver import BannerThenClose, ScriptedServer, SilentServer, SmtpServer
 
 HOST = "mx1.corp.test"
 
@@ -227,6 +227,73 @@ def test_a_server_that_closes_after_its_banner(ca_file: str) -> None:
     assert p.error == "127.0.25.11 closed the connection (at ehlo)."
     assert not p.starttls
     assert probe_findings(probes)[0][0] == "smtp-probe-failed"
+
+
+def test_starttls_offered_then_refused_is_starttls_missing(ca_file: str) -> None:
+    replies = [
+        "220 mx ESMTP",
+        "250-mx\r\n250-STARTTLS\r\n250 8BITMIME",
+        "454 TLS not available",
+        "221 bye",
+    ]
+    with ScriptedServer("127.0.25.14", replies) as server:
+        probes = probe(ca_file, [(HOST, "127.0.25.14")])
+    p = probes[HOST]
+    assert p.starttls  # offered...
+    assert p.error == "127.0.25.14 offers STARTTLS but answered 454 to it."
+    assert probe_findings(probes) == [
+        (
+            "starttls-missing",
+            {"host": HOST, "address": "127.0.25.14", "family": "ipv4", "reply": "454"},
+        )
+    ]
+    assert not any(line.startswith("MAIL") for line in server.received)
+
+
+def test_a_server_that_refuses_at_its_greeting(ca_file: str) -> None:
+    with ScriptedServer("127.0.25.15", ["554 no service here"]):
+        probes = probe(ca_file, [(HOST, "127.0.25.15")])
+    p = probes[HOST]
+    assert p.error_key == "greeting-refused"
+    assert dict(p.error_params)["reply"] == "554"
+    assert p.stage == "banner"
+
+
+def test_cancelling_the_probe_closes_its_connections(ca_file: str) -> None:
+    async def run(server: SilentServer) -> bytes:
+        task = asyncio.ensure_future(probe_mx([(HOST, "127.0.25.16")], timeout=60))
+        while server.accepted == 0:
+            await asyncio.sleep(0.01)
+        task.cancel()
+        start = time.monotonic()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        assert time.monotonic() - start < 1
+        # While the event loop still runs: the probe hung up (EOF), it left nothing open.
+        held = server.held[0]
+        held.settimeout(5)
+        return await asyncio.to_thread(held.recv, 1)
+
+    with SilentServer("127.0.25.16") as server:
+        assert asyncio.run(run(server)) == b""
+
+
+def test_a_server_that_never_closes_tls_after_quit_does_not_hold_the_probe(
+    ca: trustme.CA, ca_file: str
+) -> None:
+    ehlo = "250-mx\r\n250-STARTTLS\r\n250 8BITMIME"
+    replies = ["220 mx ESMTP", ehlo, "220 go ahead", "250-mx\r\n250 8BITMIME", "221 bye"]
+    cert = ca.issue_cert(HOST)
+    with ScriptedServer("127.0.25.17", replies, cert=cert, hold=True) as server:
+        start = time.monotonic()
+        probes = probe(ca_file, [(HOST, "127.0.25.17")], timeout=20)
+        elapsed = time.monotonic() - start
+        assert server.received[-1] == "QUIT"
+    p = probes[HOST]
+    assert p.error is None  # the probe finished: no timeout for the unanswered close
+    assert p.stage == "done"
+    assert p.certificate is not None and p.certificate.trusted
+    assert elapsed < 5
 
 
 def test_a_refused_connection_is_named(ca_file: str) -> None:

@@ -3,7 +3,8 @@
 `SmtpServer` is aiosmtpd with STARTTLS (a certificate issued by a trustme test CA, or none),
 optionally advertising REQUIRETLS and delaying every reply (once, before its first line), and
 it records the commands each connection sent. `SilentServer` accepts and never says a word;
-`BannerThenClose` sends its banner and hangs up. Each listens on its own 127.0.25.x address::
+`BannerThenClose` sends its banner and hangs up; `ScriptedServer` sends fixed replies, one
+for the connection and one for each line it receives. Each listens on its own 127.0.25.x address::
 
     ca = trustme.CA()
     with SmtpServer("127.0.25.1", ca.issue_cert("mx.test")) as server:
@@ -22,7 +23,7 @@ import trustme
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-__all__ = ["BannerThenClose", "SilentServer", "SmtpServer"]
+__all__ = ["BannerThenClose", "ScriptedServer", "SilentServer", "SmtpServer"]
 
 
 class _RecordingSmtp(SMTP):
@@ -126,7 +127,7 @@ class _RawServer:
         self._sock.listen(16)
         self._sock.settimeout(0.2)
         self._stop = threading.Event()
-        self._held: list[socket.socket] = []
+        self.held: list[socket.socket] = []
         self.accepted = 0
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -141,8 +142,8 @@ class _RawServer:
                 continue
             except OSError:
                 return
-            self.accepted += 1
             self.serve(conn)
+            self.accepted += 1
 
     def __enter__(self) -> Any:
         self._thread.start()
@@ -151,7 +152,7 @@ class _RawServer:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join(5)
-        for conn in self._held:
+        for conn in self.held:
             conn.close()
         self._sock.close()
 
@@ -160,7 +161,7 @@ class SilentServer(_RawServer):
     """Accepts, then holds the connection open and says nothing."""
 
     def serve(self, conn: socket.socket) -> None:
-        self._held.append(conn)
+        self.held.append(conn)
 
 
 class BannerThenClose(_RawServer):
@@ -169,3 +170,62 @@ class BannerThenClose(_RawServer):
     def serve(self, conn: socket.socket) -> None:
         conn.sendall(b"220 mx.test ESMTP\r\n")
         conn.close()
+
+
+class ScriptedServer(_RawServer):
+    """Sends `replies[0]` on connecting and the next reply for each line received (one
+    connection at a time); closes after the last. Records the lines received."""
+
+    def __init__(
+        self,
+        address: str,
+        replies: list[str],
+        port: int = 25,
+        *,
+        cert: trustme.LeafCert | None = None,
+        hold: bool = False,
+    ) -> None:
+        super().__init__(address, port)
+        self.replies = replies
+        self.received: list[str] = []
+        #: With a certificate, a 220 reply to STARTTLS starts TLS.
+        self.context: ssl.SSLContext | None = None
+        if cert is not None:
+            self.context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            cert.configure_cert(self.context)
+        #: Keep the connection open after the last reply, never closing TLS.
+        self.hold = hold
+
+    def serve(self, conn: socket.socket) -> None:
+        conn.settimeout(5)
+        line = b""
+        for i, reply in enumerate(self.replies):
+            if i:
+                line = _readline(conn)
+                if not line:
+                    break
+                self.received.append(line.decode().rstrip("\r\n"))
+            conn.sendall(reply.encode() + b"\r\n")
+            if (
+                self.context is not None
+                and line.upper().startswith(b"STARTTLS")
+                and reply[:3] == "220"
+            ):
+                conn = self.context.wrap_socket(conn, server_side=True)
+        if self.hold:
+            self.held.append(conn)
+        else:
+            conn.close()
+
+
+def _readline(conn: socket.socket) -> bytes:
+    data = b""
+    while not data.endswith(b"\n"):
+        try:
+            chunk = conn.recv(1)
+        except OSError:
+            return b""
+        if not chunk:
+            return b""
+        data += chunk
+    return data

@@ -26,6 +26,7 @@ import _ssl
 import asyncio
 import contextlib
 import datetime
+import errno
 import hashlib
 import ipaddress
 import itertools
@@ -57,6 +58,8 @@ __all__ = [
 #: allows 512 octets a line; the margin is for real servers' long EHLO lines).
 MAX_LINE = 4096
 MAX_LINES = 100
+#: How long a finished probe waits for the server to close the connection.
+CLOSE_WAIT = 1.0
 
 #: Error key -> English sentence; `SmtpProbe.error_params` fills it. The keys are stable.
 ERRORS: dict[str, str] = {
@@ -65,6 +68,7 @@ ERRORS: dict[str, str] = {
     "unreachable": "{address} could not be reached on port {port}: {reason}.",
     "closed": "{address} closed the connection (at {stage}).",
     "not-smtp": "{address} sent something that is not an SMTP reply (at {stage}).",
+    "greeting-refused": "{address} greeted with {reply}: it does not take mail from the probe.",
     "rejected": "{address} answered {reply} to {command}.",
     "starttls-refused": "{address} offers STARTTLS but answered {reply} to it.",
     "tls-failed": "The TLS handshake with {address} failed ({reason}).",
@@ -409,12 +413,13 @@ async def _dialogue(
         raise _Failed("refused", port=str(port)) from exc
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise _Failed("unreachable", port=str(port), reason=reason) from exc
+        symbol = errno.errorcode.get(exc.errno or 0, "")
+        raise _Failed("unreachable", port=str(port), reason=reason, errno=symbol) from exc
     try:
         state.stage = "banner"
         code, _ = await _reply(reader, state)
         if code != 220:
-            raise _Failed("rejected", reply=str(code), command="the connection")
+            raise _Failed("greeting-refused", reply=str(code))
         state.stage = "ehlo"
         code, lines = await _command(reader, writer, state, f"EHLO {helo_name}")
         if code != 250:
@@ -450,12 +455,31 @@ async def _dialogue(
             await _command(reader, writer, state, "QUIT")
         state.stage = "done"
     finally:
-        if state.stage == "done":
-            writer.close()
-        else:
-            writer.transport.abort()
-        with contextlib.suppress(Exception):
-            await writer.wait_closed()
+        await _hang_up(writer, polite=state.stage == "done")
+
+
+async def _hang_up(writer: asyncio.StreamWriter, *, polite: bool) -> None:
+    """After QUIT, a closing TLS exchange for at most CLOSE_WAIT seconds (a server that never
+    answers close_notify must not hold the probe); otherwise, and then, the connection is cut."""
+    if polite:
+        writer.close()
+        try:
+            async with asyncio.timeout(CLOSE_WAIT):
+                await writer.wait_closed()
+            return
+        except (TimeoutError, OSError, ssl.SSLError):
+            pass
+    writer.transport.abort()
+    try:
+        await writer.wait_closed()
+    except asyncio.CancelledError:
+        # asyncio cancels an aborted TLS transport's close waiter; only our own cancellation
+        # (the caller's, or the deadline's) goes on.
+        task = asyncio.current_task()
+        if task is not None and task.cancelling():
+            raise
+    except Exception:  # closing: whatever the socket says now changes nothing
+        pass
 
 
 def _verifying_context(ca_file: str | None) -> ssl.SSLContext:
@@ -506,7 +530,8 @@ async def probe_address(
                 connections += 1
                 await _dialogue(host, address, port, _reading_context(), helo_name, state)
     except TimeoutError:
-        error = _Failed("timeout", seconds=f"{timeout:g}", stage=state.stage)
+        if state.stage != "done":  # not when only the closing handshake was cut short
+            error = _Failed("timeout", seconds=f"{timeout:g}", stage=state.stage)
     except _Failed as exc:
         error = exc
     records = [r if isinstance(r, TlsaRecord) else TlsaRecord.parse(r) for r in (tlsa or ())]
