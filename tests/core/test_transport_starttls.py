@@ -172,7 +172,8 @@ def test_dane_ee_matches_the_leaf_whatever_its_name_and_issuer(ca_file: str) -> 
     cert = other.issue_cert("wrong.test")
     record = f"3 1 1 {spki_sha256(cert.cert_chain_pems[0].bytes())}"
     with SmtpServer("127.0.25.6", cert):
-        probes = probe(ca_file, [(HOST, "127.0.25.6")], tlsa={HOST: [record]})
+        # keyed as a DNS answer names the host: absolute, any case
+        probes = probe(ca_file, [(HOST, "127.0.25.6")], tlsa={"MX1.Corp.test.": [record]})
     assert probes[HOST].tlsa_match is True
     assert probes[HOST].to_json()["tlsa_match"] is True
     assert codes(probes) == []

@@ -592,7 +592,8 @@ async def probe_mx(
 
     Keyed by MX host (issue 18's `smtp` object): the value is the probe of the host's first
     address in `hosts`, its other addresses in `.also` (`all_probes` flattens them)."""
-    pairs = list(dict.fromkeys((h.lower().rstrip("."), a) for h, a in hosts))
+    pairs = list(dict.fromkeys((_host(h), a) for h, a in hosts))
+    records = {_host(h): r for h, r in (tlsa or {}).items()}
     results = await asyncio.gather(
         *(
             probe_address(
@@ -602,7 +603,7 @@ async def probe_mx(
                 timeout=timeout,
                 ca_file=ca_file,
                 mta_sts_patterns=mta_sts_patterns,
-                tlsa=(tlsa or {}).get(host),
+                tlsa=records.get(host),
                 helo_name=helo_name,
             )
             for host, address in pairs
@@ -612,6 +613,10 @@ async def probe_mx(
     for probe in results:
         grouped.setdefault(probe.host, []).append(probe)
     return {host: replace(first, also=tuple(rest)) for host, (first, *rest) in grouped.items()}
+
+
+def _host(name: str) -> str:
+    return name.lower().rstrip(".")
 
 
 def _plain_address(address: str) -> str:
