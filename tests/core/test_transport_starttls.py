@@ -261,9 +261,9 @@ def test_a_server_that_refuses_at_its_greeting(ca_file: str) -> None:
 
 
 def test_cancelling_the_probe_closes_its_connections(ca_file: str) -> None:
-    async def run(server: SilentServer) -> bytes:
+    async def run(server: ScriptedServer) -> bytes:
         task = asyncio.ensure_future(probe_mx([(HOST, "127.0.25.16")], timeout=60))
-        while server.accepted == 0:
+        while not server.held:  # the probe sent EHLO: it is waiting for the reply
             await asyncio.sleep(0.01)
         task.cancel()
         start = time.monotonic()
@@ -275,7 +275,7 @@ def test_cancelling_the_probe_closes_its_connections(ca_file: str) -> None:
         held.settimeout(5)
         return await asyncio.to_thread(held.recv, 1)
 
-    with SilentServer("127.0.25.16") as server:
+    with ScriptedServer("127.0.25.16", ["220 mx ESMTP"], hold=True) as server:
         assert asyncio.run(run(server)) == b""
 
 

@@ -193,7 +193,8 @@ class ScriptedServer(_RawServer):
         if cert is not None:
             self.context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             cert.configure_cert(self.context)
-        #: Keep the connection open after the last reply, never closing TLS.
+        #: After the last reply, read one more line and keep the connection open, silent
+        #: (never closing TLS).
         self.hold = hold
 
     def serve(self, conn: socket.socket) -> None:
@@ -213,6 +214,9 @@ class ScriptedServer(_RawServer):
             ):
                 conn = self.context.wrap_socket(conn, server_side=True)
         if self.hold:
+            line = _readline(conn)  # e.g. the EHLO it will never answer
+            if line:
+                self.received.append(line.decode().rstrip("\r\n"))
             self.held.append(conn)
         else:
             conn.close()
