@@ -16,14 +16,8 @@ import trustme
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from mailpath.core.transport.starttls import (
-    SmtpProbe,
-    TlsaRecord,
-    all_probes,
-    name_matches,
-    probe_findings,
-    probe_mx,
-)
+from mailpath.core.transport.certificate import TlsaRecord, name_matches
+from mailpath.core.transport.starttls import SmtpProbe, all_probes, probe_findings, probe_mx
 from tests.support.smtpserver import BannerThenClose, ScriptedServer, SilentServer, SmtpServer
 
 HOST = "mx1.corp.test"
