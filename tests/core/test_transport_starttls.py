@@ -208,7 +208,7 @@ def test_a_silent_server_ends_within_the_deadline(ca_file: str) -> None:
         elapsed = time.monotonic() - start
     assert elapsed < 1.8  # both at once: one deadline, not one each
     for p in all_probes(probes):
-        assert p.error_key == "timeout"
+        assert p.error_key == "smtp-probe/timeout"
         assert p.error_params["stage"] == "banner"
         assert p.error == f"{p.address} did not answer within 1 s (at banner)."
     assert codes(probes) == ["smtp-probe-failed", "smtp-probe-failed"]
@@ -218,7 +218,7 @@ def test_a_server_that_closes_after_its_banner(ca_file: str) -> None:
     with BannerThenClose("127.0.25.11"):
         probes = probe(ca_file, [(HOST, "127.0.25.11")])
     p = probes[HOST]
-    assert p.error_key == "closed"
+    assert p.error_key == "smtp-probe/closed"
     assert p.error == "127.0.25.11 closed the connection (at ehlo)."
     assert not p.starttls
     assert probe_findings(probes)[0][0] == "smtp-probe-failed"
@@ -249,7 +249,7 @@ def test_a_server_that_refuses_at_its_greeting(ca_file: str) -> None:
     with ScriptedServer("127.0.25.15", ["554 no service here"]):
         probes = probe(ca_file, [(HOST, "127.0.25.15")])
     p = probes[HOST]
-    assert p.error_key == "greeting-refused"
+    assert p.error_key == "smtp-probe/greeting-refused"
     assert dict(p.error_params)["reply"] == "554"
     assert p.stage == "banner"
 
@@ -293,7 +293,11 @@ def test_a_server_that_never_closes_tls_after_quit_does_not_hold_the_probe(
 
 def test_a_refused_connection_is_named(ca_file: str) -> None:
     probes = probe(ca_file, [(HOST, "127.0.25.12")])
-    assert probes[HOST].error == "127.0.25.12 refused the connection to port 25."
+    error = probes[HOST].error
+    assert error == "127.0.25.12 refused the connection to port 25."
+    # a sentence the window renders in its language from the key and the parameters
+    assert error is not None and error.key == "smtp-probe/refused"
+    assert error.params == {"host": HOST, "address": "127.0.25.12", "port": "25"}
 
 
 def test_both_families_of_a_host_are_probed(ca: trustme.CA, ca_file: str) -> None:

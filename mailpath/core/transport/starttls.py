@@ -35,6 +35,8 @@ from typing import Any
 
 from cryptography import x509
 
+from mailpath.core.sentences import Sentence
+from mailpath.core.sentences import register as register_sentences
 from mailpath.core.transport.certificate import (
     CertificateFacts,
     TlsaRecord,
@@ -62,18 +64,23 @@ MAX_LINES = 100
 #: How long a finished probe waits for the server to close the connection.
 CLOSE_WAIT = 1.0
 
-#: Error key -> English sentence; `SmtpProbe.error_params` fills it. The keys are stable.
+#: Why a probe ended early: sentence key -> English template (`core.sentences`, registered
+#: below; the window's catalogue has them in context "Sentences"). `SmtpProbe.error_params`
+#: fills them; the keys are stable.
 ERRORS: dict[str, str] = {
-    "timeout": "{address} did not answer within {seconds} s (at {stage}).",
-    "refused": "{address} refused the connection to port {port}.",
-    "unreachable": "{address} could not be reached on port {port}: {reason}.",
-    "closed": "{address} closed the connection (at {stage}).",
-    "not-smtp": "{address} sent something that is not an SMTP reply (at {stage}).",
-    "greeting-refused": "{address} greeted with {reply}: it does not take mail from the probe.",
-    "rejected": "{address} answered {reply} to {command}.",
-    "starttls-refused": "{address} offers STARTTLS but answered {reply} to it.",
-    "tls-failed": "The TLS handshake with {address} failed ({reason}).",
+    "smtp-probe/timeout": "{address} did not answer within {seconds} s (at {stage}).",
+    "smtp-probe/refused": "{address} refused the connection to port {port}.",
+    "smtp-probe/unreachable": "{address} could not be reached on port {port}: {reason}.",
+    "smtp-probe/closed": "{address} closed the connection (at {stage}).",
+    "smtp-probe/not-smtp": "{address} sent something that is not an SMTP reply (at {stage}).",
+    "smtp-probe/greeting-refused": (
+        "{address} greeted with {reply}: it does not take mail from the probe."
+    ),
+    "smtp-probe/rejected": "{address} answered {reply} to {command}.",
+    "smtp-probe/starttls-refused": "{address} offers STARTTLS but answered {reply} to it.",
+    "smtp-probe/tls-failed": "The TLS handshake with {address} failed ({reason}).",
 }
+register_sentences(ERRORS)
 
 #: The stages a probe passes, as named in `SmtpProbe.stage` and the error parameters.
 STAGES = ("connect", "banner", "ehlo", "starttls", "handshake", "ehlo-tls", "quit", "done")
@@ -111,10 +118,11 @@ class SmtpProbe:
         return "ipv6" if ":" in self.address else "ipv4"
 
     @property
-    def error(self) -> str | None:
+    def error(self) -> Sentence | None:
+        """Why the probe ended early, as a sentence (English text with its key)."""
         if self.error_key is None:
             return None
-        return ERRORS[self.error_key].format_map(dict(self.error_params))
+        return Sentence(self.error_key, **self.error_params)
 
     def to_json(self) -> dict[str, Any]:
         """Issue 18's per-host `smtp` object (fields only added), with every address of the
@@ -131,7 +139,7 @@ class SmtpProbe:
             "cipher": self.cipher,
             "certificate": None if self.certificate is None else self.certificate.to_json(),
             "tlsa_match": self.tlsa_match,
-            "error": self.error,
+            "error": None if self.error is None else str(self.error),
             "host": self.host,
             "family": self.family,
             "requiretls": self.requiretls,
@@ -149,7 +157,7 @@ class SmtpProbe:
 class _Failed(Exception):
     def __init__(self, key: str, **params: str) -> None:
         super().__init__(key)
-        self.key = key
+        self.key = f"smtp-probe/{key}"  # a key of ERRORS
         self.params = params
 
 
@@ -482,7 +490,7 @@ def probe_findings(probes: Mapping[str, SmtpProbe]) -> list[tuple[str, dict[str,
     out: list[tuple[str, dict[str, str]]] = []
     for p in all_probes(probes):
         base = {"host": p.host, "address": p.address, "family": p.family}
-        if p.error_key == "starttls-refused":
+        if p.error_key == "smtp-probe/starttls-refused":
             out.append(("starttls-missing", {**base, "reply": p.error_params.get("reply", "")}))
             continue
         if p.error_key is not None and p.certificate is None:
