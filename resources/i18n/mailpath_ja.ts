@@ -4562,6 +4562,42 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <source>the RSA key has {bits} bits; 2048 or more is advised</source>
       <translation>RSA 鍵が {bits} ビットです。2048 ビット以上を推奨します</translation>
     </message>
+    <message>
+      <source>{address} did not answer within {seconds} s (at {stage}).</source>
+      <translation>{address} は {seconds} 秒以内に応答しませんでした（{stage} の段階）。</translation>
+    </message>
+    <message>
+      <source>{address} refused the connection to port {port}.</source>
+      <translation>{address} はポート {port} への接続を拒否しました。</translation>
+    </message>
+    <message>
+      <source>{address} could not be reached on port {port}: {reason}.</source>
+      <translation>{address} のポート {port} に到達できませんでした: {reason}。</translation>
+    </message>
+    <message>
+      <source>{address} closed the connection (at {stage}).</source>
+      <translation>{address} が接続を切りました（{stage} の段階）。</translation>
+    </message>
+    <message>
+      <source>{address} sent something that is not an SMTP reply (at {stage}).</source>
+      <translation>{address} が SMTP の応答ではないものを送ってきました（{stage} の段階）。</translation>
+    </message>
+    <message>
+      <source>{address} greeted with {reply}: it does not take mail from the probe.</source>
+      <translation>{address} は最初の応答で {reply} を返しました。この調査からのメールは受け付けません。</translation>
+    </message>
+    <message>
+      <source>{address} answered {reply} to {command}.</source>
+      <translation>{address} は {command} に {reply} を返しました。</translation>
+    </message>
+    <message>
+      <source>{address} offers STARTTLS but answered {reply} to it.</source>
+      <translation>{address} は STARTTLS を提示していますが、STARTTLS に {reply} を返しました。</translation>
+    </message>
+    <message>
+      <source>The TLS handshake with {address} failed ({reason}).</source>
+      <translation>{address} との TLS ハンドシェイクに失敗しました（{reason}）。</translation>
+    </message>
   </context>
   <context>
     <name>Requirements</name>

@@ -51,6 +51,8 @@ TERMS = frozenset(
         "FORMERR",
         "HTTP",
         "HTTPS",
+        "SMTP",
+        "STARTTLS",
         "URL",
         "DoH",
         "DoT",
@@ -191,7 +193,7 @@ TERMS = frozenset(
         "IPv",
         "ASCII",
         "dkimpy",
-        # Transport (issue 18): record and policy syntax the user types as it is (RFC 8461
+        # Transport: record and policy syntax the user types as it is (RFC 8461
         # "version: STSv1", "mode: enforce|testing", "max_age:", text/plain; _smtp._tls;
         # _25._tcp; TLSA usages) and protocol names.
         "mta-sts",
@@ -244,6 +246,7 @@ def _keys() -> Iterator[tuple[str, str, str, Callable[[str], str]]]:
     from mailpath.core.judgement.verdict import TEMPLATES as VERDICTS
     from mailpath.core.route.graph import TEMPLATES as ROUTE
     from mailpath.core.sentences import all_templates, window_template
+    from mailpath.core.transport import starttls  # noqa: F401  (registers the probe's errors)
     from mailpath.core.watch import TEMPLATES as WATCH
     from mailpath.gui.text.findings import CONTEXT as FINDINGS
     from mailpath.gui.text.findings import finding_templates
@@ -299,6 +302,7 @@ def test_the_walk_covers_every_table() -> None:
     # input errors, saved analyses, DKIM, ARC, DNS outcomes, authoritative, TLS, IDNA
     for prefix in ("input/", "recording/", "dkim/", "arc/", "outcome/", "authoritative/"):
         assert any(k.startswith(prefix) for k in keys), prefix
+    assert any(k.startswith("smtp-probe/") for k in keys)  # the STARTTLS probe's errors
     assert "resolver-failure/tls_certificate" in keys and "idna/codepoint" in keys
 
 

@@ -1,4 +1,4 @@
-"""An HTTPS server on a loopback address, port 443, serving an MTA-STS policy (issue 18).
+"""An HTTPS server on a loopback address, port 443, serving an MTA-STS policy.
 
     ca = LocalCa(tmp_path, names=("mta-sts.corp.example",))
     with PolicyServer(ca, body="version: STSv1\\n...") as server:

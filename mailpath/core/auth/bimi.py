@@ -180,7 +180,7 @@ def check_certificate(pem: bytes, now: dt.datetime | None = None) -> Certificate
 
 @dataclass(frozen=True)
 class BimiReport:
-    """What `check_bimi` found. `to_json()` is issue 19's `bimi` object (plus fields)."""
+    """What `check_bimi` found. `to_json()` is the `bimi` object of `--json` (plus fields)."""
 
     domain: str
     selector: str

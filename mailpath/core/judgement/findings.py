@@ -1310,5 +1310,5 @@ def _dmarc_findings(result: Result) -> list[Finding]:
     return dmarc_findings(result)
 
 
-# Issue 18: MTA-STS, TLS-RPT, DNSSEC and DANE (core.transport.findings builds these).
+# Transport: MTA-STS, TLS-RPT, DNSSEC and DANE (core.transport.findings builds these).
 TEMPLATES.update(TRANSPORT_TEMPLATES)

@@ -442,7 +442,7 @@ CONSEQUENCES: dict[str, str] = {
         "Mail that leaves from {address} is delivered by {recipient} marked as unverified."
     ),
     "consequence/path/queued": "Mail that leaves from {address} is deferred by {recipient}.",
-    # Issue 18: the recipient's own MTA-STS policy (enforce) makes an MX host undeliverable.
+    # Transport: the recipient's own MTA-STS policy (enforce) makes an MX host undeliverable.
     "consequence/mta-sts-refused": (
         "Sending servers that honour MTA-STS refuse to deliver to {host}: mail routed there "
         "stays queued, then bounces."

@@ -1,4 +1,4 @@
-"""Is the path encrypted? MTA-STS, TLS-RPT, DNSSEC and DANE for the recipient (issue 18).
+"""Is the path encrypted? MTA-STS, TLS-RPT, DNSSEC and DANE for the recipient.
 
 `check_transport` gathers the facts. It starts with the analysis's first round of questions:
 the `_mta-sts` and `_smtp._tls` records, the policy host's addresses, the DNSSEC chain of the
@@ -311,7 +311,7 @@ def _dnssec_json(status: DnssecStatus) -> dict[str, Any]:
 
 
 def transport_to_json(info: TransportInfo | None, domain: str = "") -> dict[str, Any]:
-    """The `transport` object of `--json` (issue 18's contract; fields are only added)."""
+    """The `transport` object of `--json` (a contract: fields are only added)."""
     info = info or unchecked(domain)
     sts = info.mta_sts
     policy = sts.policy

@@ -107,7 +107,7 @@ def term(key: str) -> Term | None:
 
 #: Finding code (the part of a template key before "/") -> term key.
 CODE_TERMS: dict[str, str] = {
-    # core/transport (issue 18)
+    # core/transport
     "mta-sts-invalid": "mta-sts",
     "mta-sts-policy-unreachable": "mta-sts",
     "mta-sts-policy-invalid": "mta-sts",
