@@ -1,4 +1,4 @@
-"""DNSSEC and DANE (issue 18) against NSD serving zones signed with ldns-signzone, validated
+"""DNSSEC and DANE against NSD serving zones signed with ldns-signzone, validated
 by mailpath from a test trust anchor: secure, bogus (a corrupted signature) and insecure."""
 
 from __future__ import annotations

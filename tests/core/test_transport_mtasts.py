@@ -1,5 +1,5 @@
 """MTA-STS through the whole analysis: the record from the loopback DNS server, the policy from
-a real HTTPS server on loopback port 443 with a test CA (issue 18)."""
+a real HTTPS server on loopback port 443 with a test CA."""
 
 from __future__ import annotations
 
