@@ -11,9 +11,12 @@ English is parsed back.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mailpath.gui.i18n import tr
+
+if TYPE_CHECKING:
+    from mailpath.core.route_attrs import PartDict
 
 _cache: dict[str, list[tuple[re.Pattern[str], str]]] = {}
 
@@ -32,7 +35,7 @@ def _translate(table: str, template: str) -> str:
     return tr(CONTEXT if table == "route" else FINDING_CONTEXT, template)
 
 
-def render_part(part: dict[str, Any]) -> str:
+def render_part(part: PartDict) -> str:
     """One label line or detail (a `mailpath.core.route` part) in the UI language."""
     from mailpath.core.route import render_part as render
 
