@@ -92,7 +92,7 @@ class DetailsAttrs(TypedDict, total=False):
 class NodeAttrs(LabelAttrs, DetailsAttrs, total=False):
     """A node's attributes. `layer` is its column; x, y, w, h its box (set by the layout)."""
 
-    kind: NodeKind | str
+    kind: NodeKind
     status: str  # a `model.Status` value
     layer: int
     x: float
@@ -118,7 +118,7 @@ class NodeAttrs(LabelAttrs, DetailsAttrs, total=False):
 class EdgeAttrs(LabelAttrs, total=False):
     """An edge's attributes: `actual` when a received message took it, with its `hops`."""
 
-    kind: EdgeKind | str
+    kind: EdgeKind
     status: str  # a `model.Status` value
     active: bool
     actual: bool

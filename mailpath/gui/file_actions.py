@@ -127,6 +127,8 @@ class FileActions:
         from mailpath.gui.export import write_png
 
         scene = self.window.scene
+        if scene.graph is None:
+            return  # the export dialogs ask for a route first (`_need_graph`)
         write_png(
             scene.graph,
             path,
@@ -139,6 +141,8 @@ class FileActions:
         from mailpath.gui.export import write_svg
 
         scene = self.window.scene
+        if scene.graph is None:
+            return  # the export dialogs ask for a route first (`_need_graph`)
         write_svg(
             scene.graph,
             path,

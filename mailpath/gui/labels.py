@@ -11,12 +11,14 @@ English is parsed back.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 from mailpath.gui.i18n import tr
 
 if TYPE_CHECKING:
-    from mailpath.core.route_attrs import PartDict
+    from mailpath.core.route_attrs import EdgeAttrs, NodeAttrs, PartDict, RouteGraph
+
+    _Attrs = TypeVar("_Attrs", "NodeAttrs", "EdgeAttrs")
 
 _cache: dict[str, list[tuple[re.Pattern[str], str]]] = {}
 
@@ -100,13 +102,13 @@ _IDN_DETAIL_KEYS = frozenset(
 )
 
 
-def localized(attrs: dict[str, Any]) -> dict[str, Any]:
+def localized(attrs: _Attrs) -> _Attrs:
     """A copy of node or edge attributes with `label` and `details` rendered in the UI
     language from their parts (`label_parts`, `details_parts`); attributes without parts
     keep their text. Internationalized names show in both forms."""
     from mailpath.core.route import render_part as render_english
 
-    out = dict(attrs)
+    out: dict[str, Any] = dict(attrs)  # the same keys, `label` and `details` rewritten
     parts = out.get("label_parts")
     if isinstance(parts, list):
         out["label"] = "\n".join(render_part(p) for p in parts)
@@ -124,7 +126,7 @@ def localized(attrs: dict[str, Any]) -> dict[str, Any]:
                     value = [idn_display(v) if isinstance(v, str) else v for v in value]
             new[render_part(entry["name"])] = value
         out["details"] = new
-    return out
+    return cast("_Attrs", out)
 
 
 # ---------------------------------------------------------------- input errors
@@ -379,19 +381,27 @@ class LocalizedGraph:
     Offers what the renderer reads: `.graph`, `.nodes(data=True)`, `.edges(data=True)`.
     """
 
-    def __init__(self, graph: Any) -> None:
+    def __init__(self, graph: RouteGraph) -> None:
         self.source = graph
-        self.graph = dict(getattr(graph, "graph", {}) or {})
+        self.graph: dict[str, Any] = dict(getattr(graph, "graph", {}) or {})
         for key in ("title", "sender", "recipient"):
             if isinstance(self.graph.get(key), str):
                 self.graph[key] = idn_display(self.graph[key])
         self._nodes = [(n, localized(a)) for n, a in graph.nodes(data=True)]
         self._edges = [(u, v, localized(a)) for u, v, a in graph.edges(data=True)]
 
-    def nodes(self, data: bool = False) -> list[Any]:
+    @overload
+    def nodes(self, data: Literal[True]) -> list[tuple[str, NodeAttrs]]: ...
+    @overload
+    def nodes(self, data: Literal[False] = False) -> list[str]: ...
+    def nodes(self, data: bool = False) -> list[tuple[str, NodeAttrs]] | list[str]:
         return list(self._nodes) if data else [n for n, _ in self._nodes]
 
-    def edges(self, data: bool = False) -> list[Any]:
+    @overload
+    def edges(self, data: Literal[True]) -> list[tuple[str, str, EdgeAttrs]]: ...
+    @overload
+    def edges(self, data: Literal[False] = False) -> list[tuple[str, str]]: ...
+    def edges(self, data: bool = False) -> list[tuple[str, str, EdgeAttrs]] | list[tuple[str, str]]:
         return list(self._edges) if data else [(u, v) for u, v, _ in self._edges]
 
     def number_of_nodes(self) -> int:

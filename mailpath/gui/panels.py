@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
     from PySide6.QtWidgets import QStyleOptionViewItem
 
+    from mailpath.core.route_attrs import NodeAttrs
+
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
@@ -128,7 +130,7 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tree)
         self.node_id: str | None = None
-        self.attrs: dict[str, Any] | None = None
+        self.attrs: NodeAttrs | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -136,7 +138,7 @@ class DetailsPanel(QWidget):
         self.tree.setAccessibleName(tr("Details", "Details of the selected node"))
         self.show_node(self.node_id, self.attrs)
 
-    def show_node(self, node_id: str | None, attrs: dict[str, Any] | None) -> None:
+    def show_node(self, node_id: str | None, attrs: NodeAttrs | None) -> None:
         self.node_id, self.attrs = node_id, attrs
         self.tree.clear()
         if not node_id or attrs is None:
@@ -175,9 +177,9 @@ class DetailsPanel(QWidget):
             ]
             # The route's own details already give the preference (in the same words).
             shown = {str(key).casefold() for key in details}
-            for key, value in extra:
-                if key.casefold() not in shown:
-                    self.tree.addTopLevelItem(QTreeWidgetItem([key, value]))
+            for name, text in extra:
+                if name.casefold() not in shown:
+                    self.tree.addTopLevelItem(QTreeWidgetItem([name, text]))
         for key, value in details.items():
             if isinstance(value, list | tuple):
                 item = QTreeWidgetItem(

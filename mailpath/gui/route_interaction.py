@@ -7,11 +7,13 @@ marking an MX host down or up redraws the route as a sender would fail over.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mailpath.gui.i18n import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+
     from mailpath.gui.main_window import MainWindow
 
 log = logging.getLogger("mailpath.gui.main_window")
@@ -43,12 +45,10 @@ class RouteInteraction:
         scene = self.window.scene
         if index < 0 or scene.graph is None:
             return
-        from mailpath.core import route
+        from mailpath.core.route import node_for_hop
+        from mailpath.gui.labels import LocalizedGraph
 
-        node_for_hop = getattr(route, "node_for_hop", None)
-        if node_for_hop is None:
-            return  # the route does not draw the message's hops (yet)
-        graph = getattr(scene.graph, "source", scene.graph)
+        graph = scene.graph.source if isinstance(scene.graph, LocalizedGraph) else scene.graph
         try:
             node = node_for_hop(graph, index)
         except Exception:  # a highlight is a nicety: never an error for the person
@@ -77,7 +77,7 @@ class RouteInteraction:
             tr("MainWindow", "Copied to the clipboard: {text}").format(text=text)
         )
 
-    def node_context_menu(self, node_id: str, pos: Any) -> None:
+    def node_context_menu(self, node_id: str, pos: QPoint) -> None:
         from mailpath.gui.graph_view import mx_menu
 
         item = self.window.scene.nodes.get(node_id)
