@@ -189,19 +189,6 @@ def test_selecting_a_hop_highlights_its_node(
     assert window.last_warning == ""
 
 
-def test_hop_selection_without_node_for_hop_is_harmless(
-    qtbot: Any, window: Any, served: Any, monkeypatch: Any
-) -> None:
-    from mailpath.core import route
-
-    monkeypatch.delattr(route, "node_for_hop", raising=False)
-    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_message(str(SEED_EML))
-    before = window.scene.selected_node()
-    window.message_panel.hops.setCurrentItem(window.message_panel.hops.topLevelItem(0))
-    assert window.scene.selected_node() == before
-
-
 def test_dkim_selectors_are_passed_to_the_analysis(qtbot: Any, window: Any, served: Any) -> None:
     window.selector_edit.setText("default, s1  mail")
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
