@@ -621,7 +621,7 @@ def _replayed_resolver(result: Any, rec: Any) -> Any:
     """The resolver a replayed analysis's answers came from, as the live one said it."""
     from dataclasses import replace
 
-    from mailpath.core.dns import ResolverInfo
+    from mailpath.core.dns import ResolverInfo, ResolverKind
 
     if not rec.resolver:
         return result
@@ -630,11 +630,11 @@ def _replayed_resolver(result: Any, rec: Any) -> Any:
     if kind is None:  # an older recording: judge by the form of the address
         first = rec.resolver[0]
         kind = (
-            "doh"
+            ResolverKind.DOH
             if first.startswith("https://")
-            else "dot"
+            else ResolverKind.DOT
             if first.startswith("tls://")
-            else "udp"
+            else ResolverKind.UDP
         )
     return replace(result, resolver=ResolverInfo(kind, address))
 

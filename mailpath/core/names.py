@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import idna
 from publicsuffixlist import PublicSuffixList
 
-from mailpath.core.dns import Nameserver
+from mailpath.core.dns import Nameserver, ResolverKind
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -238,7 +238,7 @@ def _parse_doh(raw: str) -> Nameserver:
         parse_domain(host, f"DoH server in {raw!r}")
     path = parsed.path or "/dns-query"
     netloc = parsed.netloc
-    return Nameserver(f"https://{netloc}{path}", port or 443, kind="doh")
+    return Nameserver(f"https://{netloc}{path}", port or 443, kind=ResolverKind.DOH)
 
 
 def _parse_dot(raw: str) -> Nameserver:
@@ -250,7 +250,7 @@ def _parse_dot(raw: str) -> Nameserver:
     if not rest:
         raise InputError(f"name server {raw!r}: give the server's IP after tls://")
     address, port = _address_port(rest, 853, shown=raw)
-    return Nameserver(address, port, kind="dot", hostname=hostname)
+    return Nameserver(address, port, kind=ResolverKind.DOT, hostname=hostname)
 
 
 def _address_port(raw: str, default_port: int, shown: str | None = None) -> tuple[str, int]:

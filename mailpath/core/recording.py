@@ -56,7 +56,14 @@ from mailpath.core.dkim import (
     dkim_signature_to_json,
     limit_from_json,
 )
-from mailpath.core.dns import Answer, Outcome, RecordValue, answer_to_json, normalize_qname
+from mailpath.core.dns import (
+    Answer,
+    Outcome,
+    RecordValue,
+    ResolverKind,
+    answer_to_json,
+    normalize_qname,
+)
 from mailpath.core.message import message_from_json_headers, message_to_json_headers
 from mailpath.core.message_check import MessageInput
 from mailpath.core.model import LookupStatus, MessageInfo
@@ -105,7 +112,7 @@ class Recording:
     #: verified when the analysis was made; None for an analysis without a message.
     message: MessageInput | None = None
     dkim_selectors: tuple[str, ...] = ()
-    resolver_kind: str | None = None
+    resolver_kind: ResolverKind | None = None
 
 
 def save_recording(
@@ -119,7 +126,7 @@ def save_recording(
     answers: Iterable[Answer],
     message: MessageInfo | None = None,
     dkim_selectors: Iterable[str] = (),
-    resolver_kind: str | None = None,
+    resolver_kind: ResolverKind | None = None,
 ) -> None:
     """Write atomically (a `.tmp` beside it, then a rename).
 
@@ -271,7 +278,10 @@ def _recording(data: dict[str, Any]) -> Recording:
         message=_message(data.get("message")),
         dkim_selectors=selectors,
         resolver_kind=(
-            data["resolver_kind"] if isinstance(data.get("resolver_kind"), str) else None
+            ResolverKind(data["resolver_kind"])
+            if isinstance(data.get("resolver_kind"), str)
+            and data["resolver_kind"] in {k.value for k in ResolverKind}
+            else None
         ),
     )
 
@@ -346,7 +356,7 @@ def _key_lookup(value: Any, where: str) -> LookupStatus | None:
     if outcome not in {o.value for o in Outcome}:
         return None
     name = _text(value.get("name"), f"the key name of {where}", MAX_ASKED_NAME)
-    return LookupStatus(name=name, rdtype="TXT", outcome=outcome)
+    return LookupStatus(name=name, rdtype="TXT", outcome=Outcome(outcome))
 
 
 def _arc(value: Any) -> ArcResult:

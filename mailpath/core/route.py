@@ -765,16 +765,16 @@ def _add_sending_host(
 
 
 def _lookup_text(lookup: LookupStatus) -> str:
-    text = lookup.outcome
+    text = str(lookup.outcome)
     if lookup.records:
         text = "; ".join(lookup.records)
     if lookup.detail:
         text += f" ({lookup.detail})"
     if lookup.elapsed:
         text += f" [{lookup.elapsed * 1000:.0f} ms]"
-    if getattr(lookup, "ttl", None) is not None:
+    if lookup.ttl is not None:
         text += f" (TTL {lookup.ttl} s)"
-    return str(text)
+    return text
 
 
 def _put_ttl(data: DetailsAttrs, *lookups: LookupStatus | QueryUse) -> None:

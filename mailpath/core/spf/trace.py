@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass
 from typing import Any
 
-from mailpath.core.dns import Answer
+from mailpath.core.dns import Answer, Outcome
 
 __all__ = [
     "QueryUse",
@@ -53,7 +53,7 @@ class QueryUse:
 
     name: str
     rdtype: str
-    outcome: str  # Outcome.value
+    outcome: Outcome
     records: tuple[str, ...]
     detail: str
     ttl: int | None = None  # as the server reported it
@@ -67,7 +67,7 @@ class QueryUse:
         return cls(
             answer.name,
             answer.rdtype,
-            answer.outcome.value,
+            answer.outcome,
             tuple(answer.texts()),
             detail,
             answer.ttl,
