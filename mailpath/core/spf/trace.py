@@ -26,7 +26,7 @@ MAX_LOOKUPS = 10
 MAX_VOID_LOOKUPS = 2
 
 
-class SpfResult(str, enum.Enum):
+class SpfResult(enum.StrEnum):
     PASS = "pass"
     FAIL = "fail"
     SOFTFAIL = "softfail"
