@@ -46,7 +46,7 @@ def test_each_finding_shows_its_fix_and_what_checking_it_gave(qtbot: Any, window
     rows = finding_rows(window)
     spf = next(r for r in rows if r[0].code == "spf-missing")
     _finding, _message, fix, verified = spf
-    assert "v=spf1 a:www274.sakura.ne.jp ~all" in fix
+    assert fix is not None and "v=spf1 a:www274.sakura.ne.jp ~all" in fix
     assert verified == ("checked with that record: 203.0.113.74 pass, 2001:db8:e0::274 pass")
     tree = window.findings.tree
     item = tree.topLevelItem(rows.index(spf))
@@ -323,6 +323,7 @@ def test_file_open_event_opens_the_recording(qtbot: Any, window: Any) -> None:
 
     handler = file_open_handler(window)
     app = QApplication.instance()
+    assert app is not None
     app.installEventFilter(handler)
     try:
         with qtbot.waitSignal(window.analysisFinished, timeout=15000):

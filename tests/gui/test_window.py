@@ -186,6 +186,7 @@ def test_hostile_text_in_details_panel_and_label(qtbot: Any) -> None:
     assert panel.title.textFormat() == Qt.TextFormat.PlainText
     assert hostile in panel.title.text()
     record = panel.tree.topLevelItem(panel.tree.topLevelItemCount() - 1)
+    assert record is not None
     assert record.text(1) == hostile
     assert "&lt;img" in record.toolTip(1)
 

@@ -4,6 +4,7 @@ message, copying a record the way a DNS panel asks for it, and input notes in Ja
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -126,12 +127,13 @@ def test_switching_language_and_theme_keeps_the_panel_width(qtbot: Any, window: 
     open_seed(qtbot, window)
     window.resizeDocks([window.details_dock], [250], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: window.details_dock.width() == 250)
-    for change in (
+    changes: tuple[Callable[[], object], ...] = (
         lambda: window.set_language("ja"),
         lambda: window.apply_theme("dark"),
         lambda: window.set_language("en"),
         lambda: window.apply_theme("light"),
-    ):
+    )
+    for change in changes:
         change()
         QGuiApplication.processEvents()
         assert window.details_dock.width() == 250
@@ -297,7 +299,7 @@ def _error(kind: str, text: str) -> str:
     from mailpath.core.message_check import message_parties
     from mailpath.core.names import InputError, parse_nameserver, parse_party, parse_sending_host
 
-    parse = {
+    parse: Callable[[str], object] = {
         "sender": lambda t: parse_party(t, "sender"),
         "recipient": lambda t: parse_party(t, "recipient"),
         "via": parse_sending_host,
