@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
@@ -186,31 +186,24 @@ class FileActions:
     # ------------------------------------------------------------ analyses
 
     def save_analysis(self, path: str) -> None:
-        import inspect
-
         from mailpath.core.recording import save_recording
 
         analysis = self.window.analysis
-        result = analysis.result
-        extra: dict[str, Any] = {}
+        result, run = analysis.result, analysis.extra
+        if result is None or run is None:
+            return  # Save is offered once an analysis has ended
         # The message (its headers and DKIM/ARC results, never the body) and the selectors
-        # are saved with the analysis where recordings can hold them.
-        accepted = inspect.signature(save_recording).parameters
-        message = getattr(result, "message", None)
-        if message is not None and "message" in accepted:
-            extra["message"] = message
-        selectors = tuple(getattr(analysis.request, "dkim_selectors", ()) or ())
-        if selectors and "dkim_selectors" in accepted:
-            extra["dkim_selectors"] = selectors
+        # are saved with the analysis.
         save_recording(
             path,
             sender=result.inputs.sender,
             recipient=result.inputs.recipient,
             via=result.inputs.via,
             created=result.started_at,
-            resolver=analysis.extra.resolver,
-            answers=analysis.extra.answers,
-            **extra,
+            resolver=run.resolver,
+            answers=run.answers,
+            message=result.message,
+            dkim_selectors=analysis.request.dkim_selectors if analysis.request else (),
         )
 
     def save_analysis_dialog(self) -> None:

@@ -127,7 +127,7 @@ class Headline:
 
     def recording_note(self) -> str:
         request = self.window.request
-        if request is None or not getattr(request, "replay_path", None):
+        if request is None or not request.replay_path:
             return ""
         name = Path(request.replay_path).name
         if request.created:

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from mailpath.gui.worker import Job, ProgressFn
+
+if TYPE_CHECKING:
+    from mailpath.core.analysis import Progress
+    from mailpath.core.dns import Answer, DnsSource, ResolverFailure
+    from mailpath.core.message_check import MessageInput
+    from mailpath.core.model import Result
 
 
 @dataclass(frozen=True)
@@ -19,14 +25,14 @@ class AnalysisRequest:
     recipient: str
     via: str | None = None
     nameservers: tuple[str, ...] = ()  # "IP[:PORT]"; empty: the system resolver
-    replay_answers: tuple[Any, ...] | None = None  # answers of an opened recording
+    replay_answers: tuple[Answer, ...] | None = None  # answers of an opened recording
     replay_path: str | None = None
     created: str | None = None  # the recording's start time, kept when replaying
     resolver_label: tuple[str, ...] = ()
     timeout: float = 5.0
     budget: float = 30.0
-    #: A received message (core.message_check.MessageInput) whose parties filled the inputs.
-    message: Any = None
+    #: A received message whose parties filled the inputs.
+    message: MessageInput | None = None
     #: Where the message came from, for the status line: a file name or "pasted".
     message_name: str | None = None
     dkim_selectors: tuple[str, ...] = ()
@@ -39,7 +45,7 @@ class AnalysisRequest:
 class RunExtra:
     """What a finished run leaves for Save: every answer and where they came from."""
 
-    answers: tuple[Any, ...] = ()
+    answers: tuple[Answer, ...] = ()
     resolver: tuple[str, ...] = ()
     replay_path: str | None = None
     elapsed_lookups: dict[str, float] = field(default_factory=dict)
@@ -47,12 +53,12 @@ class RunExtra:
     questions: tuple[tuple[str, str], ...] = ()
     #: The DoH/DoT server whose certificate did not verify (nothing was taken over plain DNS).
     tls_failure: str | None = None
-    #: The resolver answered nothing at all (core.dns.ResolverFailure): no verdict to show.
-    resolver_failure: Any = None
+    #: The resolver answered nothing at all: no verdict to show.
+    resolver_failure: ResolverFailure | None = None
 
 
 def make_job(request: AnalysisRequest) -> Job:
-    async def job(emit: ProgressFn) -> tuple[Any, RunExtra]:
+    async def job(emit: ProgressFn) -> tuple[Result, RunExtra]:
         from dataclasses import replace
 
         from mailpath.core.analysis import analyze
@@ -61,8 +67,9 @@ def make_job(request: AnalysisRequest) -> Job:
 
         resolver: Sequence[str]
         live: LiveSource | None = None
+        recording: RecordingSource | None = None
         if request.replay_answers is not None:
-            source: Any = ReplaySource(request.replay_answers)
+            source: DnsSource = ReplaySource(request.replay_answers)
             resolver = request.resolver_label
         else:
             live = LiveSource(
@@ -72,12 +79,12 @@ def make_job(request: AnalysisRequest) -> Job:
                 ca_file=ca_file(),
             )
             resolver = tuple(live.servers)
-            source = RecordingSource(live)
+            source = recording = RecordingSource(live)
         # One cache for the analysis and what follows it (the authoritative view asks the
         # resolver's side of its comparison again): nothing is asked twice.
         cache = CachingSource(source)
 
-        def on_progress(progress: Any) -> None:
+        def on_progress(progress: Progress) -> None:
             emit(progress.done, progress.pending, progress.result)
 
         result = await analyze(
@@ -111,9 +118,9 @@ def make_job(request: AnalysisRequest) -> Job:
                     result, authoritative=view, findings=(*result.findings, *view.findings)
                 )
         answers = (
-            tuple(request.replay_answers)
-            if request.replay_answers is not None
-            else tuple(source.answers())
+            tuple(recording.answers())
+            if recording is not None
+            else tuple(request.replay_answers or ())
         )
         return result, RunExtra(
             answers,

@@ -280,12 +280,7 @@ class WatchMode(QObject):
             return
         self._awaiting = False
         result = self.window.result
-        complete = (
-            result is not None
-            and getattr(result, "complete", True)
-            and not getattr(result, "cancelled", False)
-        )
-        if not complete:
+        if result is None or not result.complete or result.cancelled:
             # Cancelled (Esc, Cancel) or failed: the person's decision, or nothing to judge.
             self.stop()
             return

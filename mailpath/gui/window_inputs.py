@@ -20,6 +20,8 @@ from mailpath.gui.i18n import tr
 if TYPE_CHECKING:
     from PySide6.QtCore import QStringListModel
 
+    from mailpath.core.dns import ResolverFailure
+    from mailpath.core.message_check import MessageInput
     from mailpath.gui.jobs import AnalysisRequest
     from mailpath.gui.main_window import MainWindow
 
@@ -42,10 +44,10 @@ class InputBar:
         self.window = window
         self.settings = settings
         self.field_errors: dict[str, str] = {}
-        #: The resolver answered nothing in the last run (core.dns.ResolverFailure), or None.
-        self.resolver_failure: Any = None
-        #: The received message (MessageInput) that filled the fields, and where it came from.
-        self.message_input: Any = None
+        #: The resolver answered nothing in the last run, or None.
+        self.resolver_failure: ResolverFailure | None = None
+        #: The received message that filled the fields, and where it came from.
+        self.message_input: MessageInput | None = None
         self.message_name: str | None = None
         self._message_fields: tuple[str, str, str] = ("", "", "")
         self.is_built = False
@@ -233,7 +235,7 @@ class InputBar:
             widget.setStyleSheet("")
             widget.setAccessibleDescription("")
 
-    def show_resolver_failure(self, failure: Any) -> None:
+    def show_resolver_failure(self, failure: ResolverFailure | None) -> None:
         """The resolver answered nothing: its field says so, as an input error does, until it
         is edited or another run starts."""
         self.set_field_error("resolver", None)

@@ -143,12 +143,14 @@ def test_details_show_the_worst_findings_node_after_analysis(qtbot: Any) -> None
     try:
         assert win.details_dock.width() <= 330  # the route gets the room
         open_recording(qtbot, win, seed_example())
+        assert win.result is not None
         worst = win.result.findings[0]
         assert win.scene.selected_node() == worst.subject
         assert win.details.tree.topLevelItemCount() > 0
         assert "www274.sakura.ne.jp" in win.details.title.text()
 
         open_recording(qtbot, win, SEED_FIXED)
+        assert win.result is not None
         errors = [f for f in win.result.findings if f.subject in win.scene.nodes]
         expected = errors[0].subject if errors else "mailbox"
         assert win.scene.selected_node() == expected
