@@ -236,22 +236,24 @@ def test_copy_record_name_type_and_value_each_alone(qtbot: Any, window: Any) -> 
 def test_rewritten_input_is_noted_in_the_status_bar_in_both_languages(
     qtbot: Any, window: Any
 ) -> None:
+    from mailpath.core.model import Inputs, Result
+    from mailpath.core.names import parse_domain
     from mailpath.gui.headline import input_notes
 
-    class Inputs:
-        notes = ("the sender https://www.example.com/path was read as example.com",)
-
-    class Result:
-        inputs = Inputs()
-        complete = True
-        queries = 3
-        elapsed = 0.1
-
-    text = window.status_line.idle_text(Result())
+    note = "the sender https://www.example.com/path was read as example.com"
+    result = Result(
+        Inputs("example.com", "example.org", notes=(note,)),
+        parse_domain("example.com"),
+        parse_domain("example.org"),
+        complete=True,
+        queries=3,
+        elapsed=0.1,
+    )
+    text = window.status_line.idle_text(result)
     assert text.startswith("The sender https://www.example.com/path was read as example.com.")
     window.set_language("ja")
-    (note,) = input_notes(Result())
-    assert note == "送信者 https://www.example.com/path を example.com として読み取りました。"
+    (shown,) = input_notes(result)
+    assert shown == "送信者 https://www.example.com/path を example.com として読み取りました。"
 
 
 INPUT_ERRORS = [
