@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,8 +31,12 @@ from PySide6.QtWidgets import (
 from mailpath.gui.i18n import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from mailpath.core.model import Result
     from mailpath.core.verdict import Verdict
     from mailpath.core.watch import Change
+    from mailpath.gui.jobs import AnalysisRequest
     from mailpath.gui.main_window import MainWindow
 
 #: The context of the watch's "what changed" templates (`mailpath.core.watch.TEMPLATES`).
@@ -86,14 +90,19 @@ def change_text(change: Change) -> str:
     return change.render(lambda template: tr(CHANGES_CONTEXT, template))
 
 
-def _inputs_of(request: Any) -> tuple[Any, ...]:
+#: What a request checks: sender, recipient, sending host, the message (by identity) and
+#: the recording it replays.
+Checked = tuple[str, str, str | None, int | None, str | None]
+
+
+def _inputs_of(request: AnalysisRequest) -> Checked:
     """What a request checks: a different one is not a re-check of the same thing."""
     return (
-        getattr(request, "sender", None),
-        getattr(request, "recipient", None),
-        getattr(request, "via", None) or None,
-        id(getattr(request, "message", None)) if getattr(request, "message", None) else None,
-        getattr(request, "replay_path", None),
+        request.sender,
+        request.recipient,
+        request.via or None,
+        id(request.message) if request.message else None,
+        request.replay_path,
     )
 
 
@@ -173,7 +182,7 @@ class WatchMode(QObject):
         self.active = False
         self.remaining = 0
         self.number = 0
-        self.previous: Any = None
+        self.previous: Result | None = None
         #: Each run, kept as data so that the history is shown again in a new language.
         self.runs: list[Run] = []
         self.last_notice = ""
@@ -181,10 +190,10 @@ class WatchMode(QObject):
         #: The watch itself is starting the analysis (not the person, a message, a file).
         self._starting = False
         #: What the watch checks (`_inputs_of` its first run's request).
-        self._inputs: tuple[Any, ...] | None = None
+        self._inputs: Checked | None = None
         #: The watch ended because the inputs changed (shown in the history and the state).
         self.inputs_changed = False
-        self._tray: Any = None
+        self._tray: QSystemTrayIcon | None = None
         self.countdown = QLabel(window)
         self.countdown.setObjectName("watchCountdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
@@ -250,7 +259,7 @@ class WatchMode(QObject):
         else:
             self.stop()  # the inputs need correcting: the fields say why
 
-    def _on_analysis_started(self, request: Any) -> None:
+    def _on_analysis_started(self, request: AnalysisRequest) -> None:
         """An analysis of other inputs (typed ones, a message, a file), started by the person
         or by the watch's own timer: the re-check would compare different things, so it
         stops."""

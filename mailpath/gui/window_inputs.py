@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -276,7 +276,7 @@ class InputBar:
             self.set_field_error(name, None)
 
     def fill_from_message(
-        self, sender: str, recipient: str, via: str | None, message: Any, name: str
+        self, sender: str, recipient: str, via: str | None, message: MessageInput, name: str
     ) -> None:
         """The fields as a received message gives them; the message goes with them."""
         self.set_inputs(sender, recipient, via)
@@ -354,7 +354,7 @@ class InputBar:
         text = self.selector_edit.text().replace(",", " ").replace(";", " ")
         return text.split()
 
-    def _message_for_inputs(self) -> tuple[Any, str | None]:
+    def _message_for_inputs(self) -> tuple[MessageInput | None, str | None]:
         """The opened message, while the fields still say what it filled them with.
 
         A message belongs to the sender, recipient and sending host it gave: once the person
@@ -412,12 +412,15 @@ class InputBar:
             self.settings.setValue("recent/resolver", recent[:RECENT_MAX])
 
 
-def as_list(value: Any) -> list[str]:
+def as_list(value: object) -> list[str]:
+    """A QSettings value as a list of strings (a one-item list comes back as a string)."""
     if value is None:
         return []
     if isinstance(value, str):
         return [value] if value else []
-    return [str(v) for v in value]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return [str(value)]
 
 
 def parse_selector(text: str) -> str:
