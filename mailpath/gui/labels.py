@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 from mailpath.gui.i18n import tr
 
 if TYPE_CHECKING:
-    from mailpath.core.route_attrs import EdgeAttrs, NodeAttrs, PartDict, RouteGraph
+    from mailpath.core.route_attrs import (
+        DetailValue,
+        EdgeAttrs,
+        NodeAttrs,
+        PartDict,
+        RenderedValue,
+        RouteGraph,
+    )
+    from mailpath.gui.render import RouteLike
 
     _Attrs = TypeVar("_Attrs", "NodeAttrs", "EdgeAttrs")
 
@@ -44,7 +52,7 @@ def render_part(part: PartDict) -> str:
     return render(part, _translate)
 
 
-def render_value(value: Any) -> Any:
+def render_value(value: DetailValue) -> RenderedValue:
     """A detail value (a part, a list of parts, or a number) in the UI language."""
     from mailpath.core.route import render_value as render
 
@@ -108,7 +116,8 @@ def localized(attrs: _Attrs) -> _Attrs:
     keep their text. Internationalized names show in both forms."""
     from mailpath.core.route import render_part as render_english
 
-    out: dict[str, Any] = dict(attrs)  # the same keys, `label` and `details` rewritten
+    # Any: the same keys as `attrs` (node or edge), `label` and `details` rewritten
+    out: dict[str, Any] = dict(attrs)
     parts = out.get("label_parts")
     if isinstance(parts, list):
         out["label"] = "\n".join(render_part(p) for p in parts)
@@ -116,7 +125,7 @@ def localized(attrs: _Attrs) -> _Attrs:
         out["label"] = idn_display(str(out["label"]))
     entries = out.get("details_parts")
     if isinstance(entries, list):
-        new: dict[str, Any] = {}
+        new: dict[str, RenderedValue] = {}
         for entry in entries:
             value = render_value(entry["value"])
             if render_english(entry["name"]) in _IDN_DETAIL_KEYS:
@@ -360,15 +369,15 @@ def headline_sentence(text: str) -> str:
     return text
 
 
-def route_verdict(graph: Any) -> tuple[str, str] | None:
+def route_verdict(graph: RouteLike | None) -> tuple[str, str] | None:
     """(sentence, status) of the route: the core's one verdict (the graph's "verdict"
     attribute, from `mailpath.core.verdict`), in the UI language."""
     from mailpath.gui.finding_text import verdict_text
 
-    source = getattr(graph, "source", graph)
-    if source is None:
+    if graph is None:
         return None
-    attrs = getattr(source, "graph", {}) or {}
+    source = graph.source if isinstance(graph, LocalizedGraph) else graph
+    attrs = source.graph
     verdict = attrs.get("verdict")
     if not verdict or not attrs.get("complete", True):
         return None
@@ -383,7 +392,8 @@ class LocalizedGraph:
 
     def __init__(self, graph: RouteGraph) -> None:
         self.source = graph
-        self.graph: dict[str, Any] = dict(getattr(graph, "graph", {}) or {})
+        # Any: networkx's graph attributes (title, sender, recipient, date, verdict...)
+        self.graph: dict[str, Any] = dict(graph.graph)
         for key in ("title", "sender", "recipient"):
             if isinstance(self.graph.get(key), str):
                 self.graph[key] = idn_display(self.graph[key])

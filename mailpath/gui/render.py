@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
     #: What the renderer reads: the core's route graph, or its translated view.
     RouteLike: TypeAlias = RouteGraph | LocalizedGraph
+    #: What a legend cell shows: a marker's status, a line's edge attributes, or (the
+    #: title) nothing.
+    LegendItem: TypeAlias = str | EdgeAttrs | None
     #: An edge: (source, target).
     EdgeKey: TypeAlias = tuple[str, str]
     #: An edge laid out: its key, attributes, geometry and target node.
@@ -208,7 +211,9 @@ def is_active(attrs: NodeAttrs) -> bool:
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _NO_PEN = Qt.PenStyle.NoPen
-_tool_cache: dict[tuple[Any, ...], Any] = {}
+#: Pens and brushes by look (key: what, theme id, flags), with the theme kept alive.
+_tool_cache: dict[tuple[object, ...], tuple[RenderTheme, QPen, QBrush]] = {}
+_brush_cache: dict[str, QBrush] = {}
 
 
 def _overview_tools(theme: RenderTheme, highlighted: bool, fill: QColor) -> tuple[QPen, QBrush]:
@@ -221,10 +226,9 @@ def _overview_tools(theme: RenderTheme, highlighted: bool, fill: QColor) -> tupl
 
 
 def _status_brush(status: str) -> QBrush:
-    key = ("status", status)
-    brush = _tool_cache.get(key)
+    brush = _brush_cache.get(status)
     if brush is None:
-        brush = _tool_cache[key] = QBrush(markers.color(status))
+        brush = _brush_cache[status] = QBrush(markers.color(status))
     return brush
 
 
@@ -393,7 +397,7 @@ def node_text_layout(attrs: NodeAttrs, rect: QRectF) -> list[TextLine]:
     ]
 
 
-_layout_cache: dict[tuple[Any, ...], list[TextLine]] = {}
+_layout_cache: dict[tuple[object, ...], list[TextLine]] = {}
 
 
 def _lay_out(lines: list[tuple[str, str]], rect: QRectF) -> list[TextLine]:
@@ -822,20 +826,17 @@ def paint_legend(
         tr("Legend", "Legend"),
     )
     row_h = max(metrics.height(), MARKER_SIZE * 0.8) + 4
-    cells: list[tuple[str, Any]] = [("marker", e) for e in legend_entries()]
-    cells += [("line", e) for e in legend_line_entries()]
+    cells: list[tuple[str, LegendItem, str]] = _legend_cells()
     rows = math.ceil(len(cells) / columns)
     col_w = (rect.width() - 16) / columns
-    for index, (what, entry) in enumerate(cells):
+    for index, (_what, entry, text) in enumerate(cells):
         col, row = divmod(index, rows)
         x = rect.left() + 8 + col * col_w
         y = rect.top() + 6 + title_h + row * row_h
-        if what == "marker":
-            status, text = entry
-            markers.paint_marker(painter, status, QPointF(x + 10, y + row_h / 2), MARKER_SIZE * 0.8)
-        else:
-            attrs, text = entry
-            painter.setPen(edge_pen(attrs, theme, False))
+        if isinstance(entry, str):  # a marker
+            markers.paint_marker(painter, entry, QPointF(x + 10, y + row_h / 2), MARKER_SIZE * 0.8)
+        elif entry is not None:  # a line
+            painter.setPen(edge_pen(entry, theme, False))
             painter.drawLine(QLineF(x, y + row_h / 2, x + 26, y + row_h / 2))
         painter.setFont(font(11))
         painter.setPen(theme.text)
@@ -851,13 +852,13 @@ def paint_legend(
 LEGEND_STRIP_PX = 12
 
 
-def _legend_cells() -> list[tuple[str, Any, str]]:
-    cells: list[tuple[str, Any, str]] = [("marker", s, t) for s, t in legend_entries()]
+def _legend_cells() -> list[tuple[str, LegendItem, str]]:
+    cells: list[tuple[str, LegendItem, str]] = [("marker", s, t) for s, t in legend_entries()]
     cells += [("line", a, t) for a, t in legend_line_entries()]
     return cells
 
 
-def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, Any, str]], QSizeF]:
+def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, LegendItem, str]], QSizeF]:
     """The legend as one or more compact rows that fit `width`: the window's strip.
 
     Returns each cell's rectangle (with what it shows) and the size of the whole."""
@@ -866,7 +867,7 @@ def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, Any, str]], QSize
     row_h = max(metrics.height(), MARKER_SIZE * 0.75) + 4
     gap = 18.0
     title = tr("Legend", "Legend")
-    out: list[tuple[QRectF, str, Any, str]] = []
+    out: list[tuple[QRectF, str, LegendItem, str]] = []
     x = y = 0.0
     used = 0.0
     title_w = bold.horizontalAdvance(title) + 12
@@ -895,10 +896,11 @@ def paint_legend_flow(painter: QPainter, origin: QPointF, theme: RenderTheme, wi
             painter.setFont(font(LEGEND_STRIP_PX, bold=True))
             painter.drawText(rect, align, text)
             continue
-        if what == "marker":
+        if isinstance(entry, str):  # a marker
             markers.paint_marker(painter, entry, QPointF(rect.left() + 8, mid), MARKER_SIZE * 0.75)
             text_left = rect.left() + 22
-        else:
+        else:  # a line
+            assert entry is not None
             painter.setPen(edge_pen(entry, theme, False))
             painter.drawLine(QLineF(rect.left(), mid, rect.left() + 26, mid))
             text_left = rect.left() + 34
