@@ -29,9 +29,9 @@ import asyncio
 import ipaddress
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from mailpath.core.dns import Answer, DnsSource, LiveSource, Nameserver, Outcome
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.model import Finding, LookupStatus, Result, Severity
 from mailpath.core.spf import SpfTrace
 
@@ -248,7 +248,7 @@ _NEGATIVE = (Outcome.NXDOMAIN, Outcome.NODATA)
 
 
 async def find_zone(
-    source: DnsSource, name: str, *, servers: Callable[[Any], DnsSource] | None = None
+    source: DnsSource, name: str, *, servers: Callable[[_Server], DnsSource] | None = None
 ) -> str | None:
     """The zone `name` is in (its closest enclosing zone cut); None when it cannot be told.
 
@@ -260,7 +260,7 @@ async def find_zone(
 
 
 async def _find_cut(
-    resolver: DnsSource, name: str, make: Callable[[Any], DnsSource]
+    resolver: DnsSource, name: str, make: Callable[[_Server], DnsSource]
 ) -> tuple[str | None, tuple[str, ...]]:
     """(zone, NS hosts named by the parent's referral, or () when the resolver gave them).
 
@@ -304,7 +304,7 @@ async def _find_cut(
 
 
 async def _ask_delegation(
-    name: str, servers: Sequence[_Server], make: Callable[[Any], DnsSource]
+    name: str, servers: Sequence[_Server], make: Callable[[_Server], DnsSource]
 ) -> tuple[str, ...] | None:
     """Ask the servers of the zone above `name` for its NS: the NS hosts of a referral to
     `name`, () when a server answers with authority that `name` is no cut, None when no
@@ -354,10 +354,10 @@ def _serial(answer: Answer) -> int | None:
 # ---------------------------------------------------------------- the view
 
 
-def live_servers(*, port: int = 53, timeout: float = 2.0) -> Callable[[Any], DnsSource]:
+def live_servers(*, port: int = 53, timeout: float = 2.0) -> Callable[[_Server], DnsSource]:
     """Each authoritative server as its own non-recursive LiveSource (`port`: for tests)."""
 
-    def make(server: Any) -> DnsSource:
+    def make(server: _Server) -> DnsSource:
         return LiveSource(
             [Nameserver(server.address, port)], timeout=timeout, budget=timeout * 4, recursive=False
         )
@@ -370,7 +370,7 @@ async def authoritative_view(
     result: Result,
     dkim_selectors: Sequence[str] = (),
     *,
-    servers: Callable[[Any], DnsSource] | None = None,
+    servers: Callable[[_Server], DnsSource] | None = None,
 ) -> AuthoritativeView:
     """Ask every authoritative server of the zones involved; compare with `resolver`.
 
@@ -614,7 +614,7 @@ def _findings(view: AuthoritativeView) -> tuple[Finding, ...]:
 # ---------------------------------------------------------------- JSON
 
 
-def view_to_json(view: AuthoritativeView | None) -> dict[str, Any] | None:
+def view_to_json(view: AuthoritativeView | None) -> JsonObject | None:
     """`check --json`'s `authoritative`: zone, serials (the sender zone's), zones (every
     zone's serials), servers, answers, questions, agree."""
     if view is None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from mailpath.core.authresults import auth_results_to_json, receiving_results
 from mailpath.core.dkim import (
@@ -30,6 +29,7 @@ from mailpath.core.dkim import (
 )
 from mailpath.core.dmarc import DmarcResult, aligned, evaluate_dmarc, org_domains_for
 from mailpath.core.dns import DnsSource, deadline_of
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.message import (
     MessageError,
     ParsedMessage,
@@ -357,7 +357,7 @@ def _same(method: str, theirs: str, ours: str) -> bool:
     return method == "spf" and {theirs, ours} == {"hardfail", "fail"}
 
 
-def message_to_json(info: MessageInfo | None) -> dict[str, Any] | None:
+def message_to_json(info: MessageInfo | None) -> JsonObject | None:
     """The `message` object of `check --json` (null without a message)."""
     if info is None:
         return None

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Unpack, cast
+from typing import TYPE_CHECKING, Unpack, cast
 
 import networkx as nx
 
@@ -50,8 +50,9 @@ from mailpath.core.findings import (
     mx_node,
     sending_host_name,
 )
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.judgement import MARKER, RANK, Judgement, Path, judge
-from mailpath.core.message import registrable_domain
+from mailpath.core.message import Handover, registrable_domain
 from mailpath.core.message_check import forwarder_hops
 from mailpath.core.model import (
     LookupStatus,
@@ -616,7 +617,11 @@ def _worst_marker(paths: list[Path]) -> Status:
 
 
 def _path_markers(
-    g: RouteGraph, judged: Judgement, address_ids: list[str], mx_ids: list[str], down: Any
+    g: RouteGraph,
+    judged: Judgement,
+    address_ids: list[str],
+    mx_ids: list[str],
+    down: frozenset[str],
 ) -> None:
     """Markers of the nodes on the paths, from the receiver model: red or amber only where a
     path through the node is refused or flagged; a host marked down shows as down."""
@@ -788,7 +793,7 @@ def _put_ttl(data: DetailsAttrs, *lookups: LookupStatus | QueryUse) -> None:
 _YES_NO = {True: "v.yes", False: "v.no", None: "v.unknown"}
 
 
-def _or_none(value: Any) -> Part:
+def _or_none(value: object) -> Part:
     return text(value) if value else part("v.none")
 
 
@@ -825,7 +830,7 @@ def _mx_details(host: MxHost, kind: str) -> DetailsAttrs:
     return details
 
 
-def verdict_to_json(v: Verdict) -> dict[str, Any]:
+def verdict_to_json(v: Verdict) -> JsonObject:
     """The verdict as plain data (graph attribute, `check --json`)."""
     return {
         "severity": v.severity.value,
@@ -981,7 +986,7 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
     )
 
 
-def _as_status(q: Any) -> LookupStatus:
+def _as_status(q: QueryUse) -> LookupStatus:
     return LookupStatus(q.name, q.rdtype, q.outcome, q.records, q.detail, ttl=q.ttl)
 
 
@@ -1015,21 +1020,21 @@ def _place(data: NodeAttrs, x: float, y: float, w: float, h: float) -> None:
     data["x"], data["y"], data["w"], data["h"] = x, y, w, h
 
 
-def _order_key(g: RouteGraph, node: str) -> tuple[Any, ...]:
+def _order_key(g: RouteGraph, node: str) -> tuple[int, int, str]:
     data = g.nodes[node]
     if data["kind"] == "mx":
-        return (data.get("preference", 0), node)
+        return (data.get("preference", 0), 0, node)
     if data["kind"] == "sending_address":
-        return (data.get("family", 4), node)
+        return (data.get("family", 4), 0, node)
     if data["kind"] in ("dmarc", "dkim"):
         return (0 if data["kind"] == "dmarc" else 1, data.get("index", 0), node)
-    return (0, node)
+    return (0, 0, node)
 
 
-def graph_to_json(g: RouteGraph) -> dict[str, Any]:
+def graph_to_json(g: RouteGraph) -> JsonObject:
     """networkx node-link data, JSON-safe."""
     # node_link_data's stub wants plain dict attributes; ours are those dicts, typed.
-    data: dict[str, Any] = nx.node_link_data(cast("nx.DiGraph[str]", g), edges="links")
+    data: JsonObject = nx.node_link_data(cast("nx.DiGraph[str]", g), edges="links")
     return data
 
 
@@ -1415,7 +1420,7 @@ def _add_hop_node(
     item: list[int],
     unexpected: set[int],
     column: int,
-    handover: Any,
+    handover: Handover | None,
 ) -> str:
     hops = info.parsed.hops
     flagged = [i for i in item if i in unexpected]
@@ -1429,7 +1434,7 @@ def _add_hop_node(
             part("join", items=_hop_line(hop)),
         ]
 
-        def known(value: Any) -> Part:
+        def known(value: object) -> Part:
             return text(value) if value else part("v.unknown_short")
 
         details = _details(

@@ -785,8 +785,20 @@ async def check_spf(
     ip: str,
     identity: str,
     helo: str = "",
-    **kw: Any,
+    *,
+    default_explanation: str | None = None,
+    prefetch: bool = True,
+    receiver: str = "unknown",
 ) -> SpfOutcome:
     """check_host() for a MAIL FROM identity ("" = null reverse-path: the HELO identity)."""
     sender, domain = identity_to_sender(identity, helo)
-    return await check_host(source, ip, domain, sender, helo, **kw)
+    return await check_host(
+        source,
+        ip,
+        domain,
+        sender,
+        helo,
+        default_explanation=default_explanation,
+        prefetch=prefetch,
+        receiver=receiver,
+    )
