@@ -106,7 +106,7 @@ class _State:
     spf_domain: str | None = None
     spf_sender: str | None = None
 
-    def snapshot(self, **extra: Any) -> Result:
+    def snapshot(self, **extra: Any) -> Result:  # Any: Result fields, as replace() takes them
         return Result(
             inputs=self.inputs,
             sender_domain=self.sender.domain,
@@ -325,7 +325,7 @@ class _Run:
         self.changed()
         await asyncio.gather(*(self._address(host.host, ip) for ip in ordered))
 
-    def _update_address(self, host: str, ip: str, **changes: Any) -> None:
+    def _update_address(self, host: str, ip: str, **changes: Any) -> None:  # Any: replace() fields
         assert self.state.hosts is not None
         info = self.state.hosts[host]
         self.state.hosts[host] = replace(

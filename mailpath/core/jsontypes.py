@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, TypeAlias
 
-#: Any: a value json.loads gave (or json.dumps takes); readers check it before use.
-JsonValue: TypeAlias = Any
+#: A value json.loads gave (or json.dumps takes); readers check it before use.
+JsonValue: TypeAlias = Any  # Any: JSON of any shape, as the json module types it
 #: One JSON object: string keys, values of any JSON shape.
 JsonObject: TypeAlias = dict[str, JsonValue]

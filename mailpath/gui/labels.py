@@ -116,8 +116,7 @@ def localized(attrs: _Attrs) -> _Attrs:
     keep their text. Internationalized names show in both forms."""
     from mailpath.core.route import render_part as render_english
 
-    # Any: the same keys as `attrs` (node or edge), `label` and `details` rewritten
-    out: dict[str, Any] = dict(attrs)
+    out: dict[str, Any] = dict(attrs)  # Any: a node's or edge's values; two keys rewritten
     parts = out.get("label_parts")
     if isinstance(parts, list):
         out["label"] = "\n".join(render_part(p) for p in parts)
@@ -392,8 +391,7 @@ class LocalizedGraph:
 
     def __init__(self, graph: RouteGraph) -> None:
         self.source = graph
-        # Any: networkx's graph attributes (title, sender, recipient, date, verdict...)
-        self.graph: dict[str, Any] = dict(graph.graph)
+        self.graph: dict[str, Any] = dict(graph.graph)  # Any: networkx's graph attributes
         for key in ("title", "sender", "recipient"):
             if isinstance(self.graph.get(key), str):
                 self.graph[key] = idn_display(self.graph[key])

@@ -165,7 +165,7 @@ class _Prefetcher:
         self.cache.prefetch(key[0], rdtype)
         return True
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:  # Any: a coroutine's send/yield
         # Created after cache.prefetch(): tasks start in order, so the CachingSource's own
         # background task owns the query and this follower only waits for it.
         task = asyncio.ensure_future(coro)
