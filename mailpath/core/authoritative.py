@@ -93,7 +93,7 @@ class ServerStatus:
     zone: str
     host: str
     address: str
-    outcome: str  # dns.Outcome value of the SOA question
+    outcome: Outcome  # of the SOA question
     authoritative: bool  # the SOA reply carried AA
     serial: int | None
     detail: str = ""
@@ -107,7 +107,7 @@ class ServerStatus:
     @property
     def answers(self) -> bool:
         """It answered for the zone with authority: its answers count."""
-        return self.authoritative and self.outcome == Outcome.OK.value
+        return self.authoritative and self.outcome == Outcome.OK
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ class ServerAnswer:
     rdtype: str
     host: str
     address: str
-    outcome: str
+    outcome: Outcome
     records: tuple[str, ...]
     ttl: int | None
     authoritative: bool | None
@@ -413,7 +413,7 @@ async def authoritative_view(
             zone=zone,
             host=server.host,
             address=server.address,
-            outcome=soa.outcome.value,
+            outcome=soa.outcome,
             authoritative=bool(soa.authoritative),
             serial=_serial(soa),
             detail=soa.detail,
@@ -425,7 +425,7 @@ async def authoritative_view(
                 rdtype=a.rdtype,
                 host=server.host,
                 address=server.address,
-                outcome=a.outcome.value,
+                outcome=a.outcome,
                 records=tuple(sorted(a.texts())),
                 ttl=a.ttl,
                 authoritative=a.authoritative,

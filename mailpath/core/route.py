@@ -409,7 +409,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         "client",
         kind=NodeKind.CLIENT,
         **_label(part("client.title"), text(sender_label)),
-        status=Status.NONE.value,
+        status=Status.NONE,
         **_details((part("d.sender"), text(sender.display)), (part("d.role"), part("v.mua"))),
         layer=0,
     )
@@ -426,7 +426,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
                 part("sending.title"),
                 text(result.inputs.via) if result.inputs.via else _pending(result),
             ),
-            status=Status.UNKNOWN.value,
+            status=Status.UNKNOWN,
             **_details(),
             layer=1,
         )
@@ -436,7 +436,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             "sending:?",
             kind=EdgeKind.SUBMISSION,
             **_label(part("edge.submission")),
-            status="unknown",
+            status=Status.UNKNOWN,
         )
     else:
         for host in hosts:
@@ -459,7 +459,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             "mx:?",
             kind=NodeKind.MX,
             **_label(part("mx.of", domain=recipient.unicode), _pending(result)),
-            status=Status.UNKNOWN.value,
+            status=Status.UNKNOWN,
             **_details(),
             layer=3,
             preference=0,
@@ -480,7 +480,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
                 node,
                 kind=NodeKind.MX,
                 **_mx_label(mx_host, mx.kind),
-                status=_mx_status(mx_host).value,
+                status=_mx_status(mx_host),
                 **_mx_details(mx_host, mx.kind),
                 layer=3,
                 preference=mx_host.preference,
@@ -509,7 +509,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             node,
             kind=NodeKind.MX,
             **_label(*lines),
-            status=(Status.FAIL if mx.kind in ("null", "none") else Status.ERROR).value,
+            status=Status.FAIL if mx.kind in ("null", "none") else Status.ERROR,
             **_details((part("d.mx"), text(mx.error or mx.kind))),
             layer=3,
             preference=0,
@@ -550,7 +550,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
                 dst,
                 kind=EdgeKind.SMTP,
                 **_label(label),
-                status=status.value,
+                status=status,
                 active=is_active,
             )
     _path_markers(g, judged, address_ids, mx_ids, down)
@@ -558,7 +558,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     if subject is not None and subject in mx_ids and outcome.culprits:
         _put(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
     if outcome.code == "queued" and subject is not None and subject in g.nodes:
-        g.nodes[subject]["status"] = outcome.status.value
+        g.nodes[subject]["status"] = outcome.status
         _put(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
 
     # The mailbox: the verdict of the active route.
@@ -568,7 +568,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         "mailbox",
         kind=NodeKind.MAILBOX,
         **_label(part("mailbox.title"), text(mailbox_label or recipient.unicode)),
-        status=outcome.status.value,
+        status=outcome.status,
         **_details((part("d.verdict"), verdict_part(outcome))),
         layer=4,
     )
@@ -588,7 +588,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             "mailbox",
             kind=EdgeKind.DELIVERY,
             **_label(part("edge.delivery")),
-            status=status.value,
+            status=status,
             active=dst in active,
         )
 
@@ -627,34 +627,34 @@ def _path_markers(
     path through the node is refused or flagged; a host marked down shows as down."""
     for node in mx_ids:
         if node in down:
-            g.nodes[node]["status"] = Status.NONE.value
+            g.nodes[node]["status"] = Status.NONE
     if not judged.paths:
         # Judged as a whole (no route, every MX host down, no sender): no address carries
         # the judgement of a path; the mailbox and the host that queues say it.
         for node in address_ids:
-            g.nodes[node]["status"] = Status.NONE.value
+            g.nodes[node]["status"] = Status.NONE
             for pred in g.predecessors(node):
-                g.edges[pred, node]["status"] = Status.NONE.value
+                g.edges[pred, node]["status"] = Status.NONE
         return
     for node in address_ids:
         address = node.removeprefix("addr:")
         mine = [p for p in judged.paths if p.address == address]
         taken = [p for p in mine if p.reachable and p.active] or [p for p in mine if p.reachable]
         status = _worst_marker(taken) if taken else Status.ERROR
-        g.nodes[node]["status"] = status.value
+        g.nodes[node]["status"] = status
         for pred in g.predecessors(node):
-            g.edges[pred, node]["status"] = status.value
+            g.edges[pred, node]["status"] = status
     for node in [n for n in g.nodes if g.nodes[n].get("kind") in ("sending_host", "forwarder")]:
         statuses = [g.nodes[s]["status"] for s in g.successors(node) if s in address_ids]
         if statuses:
             g.nodes[node]["status"] = max(statuses, key=lambda s: _RANK[Status(s)])
     for node in mx_ids:
         if node in down:
-            g.nodes[node]["status"] = Status.NONE.value
+            g.nodes[node]["status"] = Status.NONE
             continue
         through = [p for p in judged.paths if p.mx == node.removeprefix("mx:") and p.reachable]
         if through and g.nodes[node]["status"] in (Status.PASS.value, Status.NEUTRAL.value):
-            g.nodes[node]["status"] = _worst_marker(through).value
+            g.nodes[node]["status"] = _worst_marker(through)
 
 
 def _add_sending_host(
@@ -701,7 +701,7 @@ def _add_sending_host(
         node,
         kind=NodeKind.FORWARDER if forwarder else NodeKind.SENDING_HOST,
         **_label(part(title), text(f"{named} [{host.host}]" if named else host.host)),
-        status=status.value,
+        status=status,
         **details,
         layer=1,
     )
@@ -712,7 +712,7 @@ def _add_sending_host(
             node,
             kind=EdgeKind.SUBMISSION,
             **_label(part("edge.submission_auth")),
-            status=Status.NONE.value,
+            status=Status.NONE,
             active=True,
         )
     for addr in host.addresses:
@@ -753,7 +753,7 @@ def _add_sending_host(
                 part("address.title", family=addr.family, address=addr.address),
                 part("join", items=[spf_line, part(fcrdns)]) if fcrdns else spf_line,
             ),
-            status=st.value,
+            status=st,
             **adetails,
             layer=2,
             family=addr.family,
@@ -764,7 +764,7 @@ def _add_sending_host(
             anode,
             kind=EdgeKind.SOURCE,
             **_label(part("edge.family", family=addr.family)),
-            status=st.value,
+            status=st,
             active=True,
         )
 
@@ -877,7 +877,7 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
         "dns:mx",
         kind=NodeKind.DNS,
         **_label(part("dns.mx", domain=recipient)),
-        status=mx_status.value,
+        status=mx_status,
         **mx_details,
         layer=2,
     )
@@ -889,7 +889,7 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
         first_sender,
         kind=EdgeKind.DNS,
         **_label(part("edge.mx_lookup")),
-        status=mx_status.value,
+        status=mx_status,
     )
 
     audit = result.spf_audit
@@ -929,7 +929,7 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
         "dns:spf",
         kind=NodeKind.DNS,
         **_label(*spf_lines),
-        status=spf_status.value,
+        status=spf_status,
         **spf_details,
         layer=3,
     )
@@ -962,7 +962,7 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
         "dns:dmarc",
         kind=NodeKind.DNS,
         **_label(part("dns.dmarc", domain=sender)),
-        status=dm_status.value,
+        status=dm_status,
         **dm_details,
         layer=4,
     )
@@ -974,7 +974,7 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
         target,
         kind=EdgeKind.DNS,
         **_label(part("edge.spf_check")),
-        status=spf_status.value,
+        status=spf_status,
     )
     _add_edge(
         g,
@@ -982,7 +982,7 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
         target,
         kind=EdgeKind.DNS,
         **_label(part("edge.dmarc_check")),
-        status=dm_status.value,
+        status=dm_status,
     )
 
 
@@ -1276,7 +1276,7 @@ def _add_forwarding(g: RouteGraph, info: MessageInfo) -> int:
             part("sending.submission"),
             text(f"{host} [{submission.address}]" if submission.address else host),
         ),
-        status=Status.NONE.value,
+        status=Status.NONE,
         **details,
         layer=1,
     )
@@ -1286,7 +1286,7 @@ def _add_forwarding(g: RouteGraph, info: MessageInfo) -> int:
         node,
         kind=EdgeKind.SUBMISSION,
         **_label(part("edge.submission_auth")),
-        status=Status.NONE.value,
+        status=Status.NONE,
         active=True,
     )
     _add_edge(
@@ -1295,7 +1295,7 @@ def _add_forwarding(g: RouteGraph, info: MessageInfo) -> int:
         forwarder,
         kind=EdgeKind.SMTP,
         **_label(part("edge.smtp")),
-        status=Status.NONE.value,
+        status=Status.NONE,
         active=True,
     )
     _put(g.nodes[forwarder], part("d.note"), part("hop.forwarded"))
@@ -1389,7 +1389,7 @@ def _add_message(g: RouteGraph, info: MessageInfo, mx_ids: list[str], active: se
                 node,
                 kind=EdgeKind.ACTUAL,
                 **_label(label),
-                status=status.value,
+                status=status,
                 active=True,
                 actual=True,
                 hops=[] if step is None else [step],
@@ -1490,7 +1490,7 @@ def _add_hop_node(
         node,
         kind=NodeKind.HOP,
         **_label(*lines),
-        status=status.value,
+        status=status,
         **details,
         layer=column,
         hops=list(item),
@@ -1522,9 +1522,9 @@ def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
         status = Status.UNKNOWN
         label = _label(part("dmarc.title"), part("dmarc.not_evaluated"))
         details = _details()
-    _add_node(g, "dmarc:result", kind=NodeKind.DMARC, **label, status=status.value, **details)
+    _add_node(g, "dmarc:result", kind=NodeKind.DMARC, **label, status=status, **details)
     g.nodes["dmarc:result"]["layer"] = layer
-    _add_edge(g, "mailbox", "dmarc:result", kind=EdgeKind.AUTH, **_label(), status=status.value)
+    _add_edge(g, "mailbox", "dmarc:result", kind=EdgeKind.AUTH, **_label(), status=status)
 
     signatures = list(info.dkim)
     if not signatures:
@@ -1535,7 +1535,7 @@ def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
             "dkim:none",
             kind=NodeKind.DKIM,
             **_label(part("dkim.none"), part("dkim.no_signature")),
-            status=status.value,
+            status=status,
             **_details((part("d.dkim"), part("dkim.no_signature_long"))),
             layer=layer,
             index=0,
@@ -1546,7 +1546,7 @@ def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
             "dkim:none",
             kind=EdgeKind.AUTH,
             **_label(),
-            status=status.value,
+            status=status,
         )
         return
     for n, sig in enumerate(signatures[:DKIM_MAX]):
@@ -1579,12 +1579,12 @@ def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
                 part("dkim.signature", domain=sig.domain or "?", selector=sig.selector or "?"),
                 part("join", items=items),
             ),
-            status=status.value,
+            status=status,
             **details,
             layer=layer,
             index=n,
         )
-        _add_edge(g, "mailbox", node, kind=EdgeKind.AUTH, **_label(), status=status.value)
+        _add_edge(g, "mailbox", node, kind=EdgeKind.AUTH, **_label(), status=status)
     if len(signatures) > DKIM_MAX:
         rest = signatures[DKIM_MAX:]
         worst = max(
@@ -1595,7 +1595,7 @@ def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
             "dkim:more",
             kind=NodeKind.DKIM,
             **_label(part("dkim.title"), part("dkim.more", count=len(rest))),
-            status=worst.value,
+            status=worst,
             **_details(
                 (
                     part("d.signatures"),
@@ -1613,4 +1613,4 @@ def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
             layer=layer,
             index=DKIM_MAX,
         )
-        _add_edge(g, "mailbox", "dkim:more", kind=EdgeKind.AUTH, **_label(), status=worst.value)
+        _add_edge(g, "mailbox", "dkim:more", kind=EdgeKind.AUTH, **_label(), status=worst)

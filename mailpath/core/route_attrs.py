@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, TypeAlias, TypedDict
 if TYPE_CHECKING:
     import networkx as nx
 
+    from mailpath.core.model import Status
+
 
 class NodeKind(enum.StrEnum):
     """What a node stands for (its `kind`; the JSON value is the enum's value)."""
@@ -93,7 +95,7 @@ class NodeAttrs(LabelAttrs, DetailsAttrs, total=False):
     """A node's attributes. `layer` is its column; x, y, w, h its box (set by the layout)."""
 
     kind: NodeKind
-    status: str  # a `model.Status` value
+    status: Status
     layer: int
     x: float
     y: float
@@ -119,7 +121,7 @@ class EdgeAttrs(LabelAttrs, total=False):
     """An edge's attributes: `actual` when a received message took it, with its `hops`."""
 
     kind: EdgeKind
-    status: str  # a `model.Status` value
+    status: Status
     active: bool
     actual: bool
     hops: list[int]

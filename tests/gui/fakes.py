@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Unpack
 
 import networkx as nx
 
+from mailpath.core.model import Status
 from mailpath.core.route_attrs import EdgeAttrs, EdgeKind, NodeAttrs, NodeKind
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def add_edge(g: RouteGraph, u: str, v: str, **attrs: Unpack[EdgeAttrs]) -> None:
 def route_graph(
     *,
     down: frozenset[str] = frozenset(),
-    spf_status: str = "pass",
+    spf_status: Status = Status.PASS,
     txt: str = "v=spf1 ip4:192.0.2.0/24 include:_spf.example.net -all",
     mx: tuple[tuple[int, str], ...] = (
         (10, "mx1.example.org"),
@@ -59,7 +60,7 @@ def route_graph(
         1,
         kind=NodeKind.CLIENT,
         label="alice@example.com",
-        status="unknown",
+        status=Status.UNKNOWN,
         details={"sender": "alice@example.com"},
     )
     node(
@@ -92,7 +93,7 @@ def route_graph(
         1.5,
         kind=NodeKind.SENDING_ADDRESS,
         label="2001:db8::10\nno PTR",
-        status="softfail",
+        status=Status.SOFTFAIL,
         details={"address": "2001:db8::10", "SPF": "softfail", "PTR": [], "FCrDNS": "no"},
     )
     add_edge(
@@ -101,7 +102,7 @@ def route_graph(
         "sending:smtp.example.com",
         kind=EdgeKind.SUBMISSION,
         label="submission\nSMTP AUTH",
-        status="unknown",
+        status=Status.UNKNOWN,
         active=True,
     )
     for a in ("addr:192.0.2.10", "addr:2001:db8::10"):
@@ -111,7 +112,7 @@ def route_graph(
             a,
             kind=EdgeKind.SMTP,
             label="",
-            status="pass",
+            status=Status.PASS,
             active=True,
         )
     prefs = sorted({p for p, _ in mx})
@@ -129,7 +130,7 @@ def route_graph(
                 row,
                 kind=NodeKind.MX,
                 label=h,
-                status="pass",
+                status=Status.PASS,
                 preference=p,
                 role="primary" if p == prefs[0] else "fallback",
                 down=is_down,
@@ -143,11 +144,17 @@ def route_graph(
                     nid,
                     kind=EdgeKind.SMTP,
                     label=f"SMTP · pref {p}",
-                    status="pass",
+                    status=Status.PASS,
                     active=active,
                 )
             add_edge(
-                g, nid, "mailbox", kind=EdgeKind.DELIVERY, label="", status="pass", active=active
+                g,
+                nid,
+                "mailbox",
+                kind=EdgeKind.DELIVERY,
+                label="",
+                status=Status.PASS,
+                active=active,
             )
             row += 1
     node(
@@ -156,7 +163,7 @@ def route_graph(
         1,
         kind=NodeKind.MAILBOX,
         label="bob@example.org",
-        status="pass",
+        status=Status.PASS,
         details={"recipient": "bob@example.org"},
     )
     node(
@@ -165,7 +172,7 @@ def route_graph(
         row + 0.3,
         kind=NodeKind.DNS,
         label="MX example.org",
-        status="pass",
+        status=Status.PASS,
         details={"records": [f"{p} {h}" for p, h in mx]},
     )
     node(
@@ -183,10 +190,12 @@ def route_graph(
         2.8,
         kind=NodeKind.DNS,
         label="DMARC example.com",
-        status="none",
+        status=Status.NONE,
         details={"TXT": []},
     )
-    add_edge(g, "dns:mx", "mx:" + mx[0][1], kind=EdgeKind.DNS, label="", status="pass", active=True)
+    add_edge(
+        g, "dns:mx", "mx:" + mx[0][1], kind=EdgeKind.DNS, label="", status=Status.PASS, active=True
+    )
     add_edge(
         g,
         "dns:spf",
@@ -206,7 +215,7 @@ def big_graph(n: int = 1000) -> RouteGraph:
     )
     layers = 10
     per = n // layers
-    statuses = ("pass", "fail", "softfail", "neutral", "none", "error", "unknown")
+    statuses = tuple(Status)
     for i in range(n):
         layer, row = divmod(i, per)
         add_node(
@@ -233,7 +242,7 @@ def big_graph(n: int = 1000) -> RouteGraph:
                 f"n{i}",
                 kind=EdgeKind.SMTP,
                 label="SMTP",
-                status="pass",
+                status=Status.PASS,
                 active=True,
             )
             if row % 2 == 0 and i - per + 1 < layer * per:
@@ -243,7 +252,7 @@ def big_graph(n: int = 1000) -> RouteGraph:
                     f"n{i}",
                     kind=EdgeKind.SMTP,
                     label="",
-                    status="fail",
+                    status=Status.FAIL,
                     active=False,
                 )
     return g

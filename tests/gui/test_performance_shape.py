@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 
+from mailpath.core.model import Status
 from mailpath.core.route_attrs import NodeKind
 from mailpath.gui import render
 from mailpath.gui.graph_view import RouteScene, RouteView
@@ -92,7 +93,7 @@ def test_overview_painting_leaves_the_view_painter_usable(qtbot: Any) -> None:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     render.paint_node(
-        painter, {"kind": NodeKind.MX, "status": "pass"}, QRectF(0, 0, 90, 40), render.LIGHT
+        painter, {"kind": NodeKind.MX, "status": Status.PASS}, QRectF(0, 0, 90, 40), render.LIGHT
     )
     assert painter.testRenderHint(QPainter.RenderHint.Antialiasing)  # full detail restores
     painter.end()
