@@ -18,7 +18,7 @@ cd "$ROOT"
 echo "== ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
-echo "== mypy (the whole package, GUI included; strict)"
+echo "== mypy (the whole package, GUI included, and the tests; strict)"
 "$VENV/bin/mypy"
 echo "== pytest"
 export QT_QPA_PLATFORM=offscreen

@@ -117,9 +117,9 @@ def _imported(name: str, path: Path, modules: dict[str, Path]) -> Iterator[str]:
                 yield target
 
 
-def import_graph() -> nx.DiGraph:
+def import_graph() -> nx.DiGraph[str]:
     modules = _modules()
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     for name, path in modules.items():
         graph.add_node(name)
         graph.add_edges_from((name, target) for target in _imported(name, path, modules))

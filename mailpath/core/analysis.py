@@ -42,6 +42,7 @@ from mailpath.core.model import (
     LookupStatus,
     MxHost,
     MxInfo,
+    MxKind,
     Result,
     SendingAddress,
     SendingHostInfo,
@@ -114,7 +115,7 @@ class _State:
     blocklist_zones: tuple[str, ...] | None = None
     blocklists: list[BlocklistAnswer] = field(default_factory=list)
 
-    def snapshot(self, **extra: Any) -> Result:
+    def snapshot(self, **extra: Any) -> Result:  # Any: Result fields, as replace() takes them
         return Result(
             inputs=self.inputs,
             sender_domain=self.sender.domain,
@@ -372,7 +373,7 @@ class _Run:
             self.blocklist(ordered, named), *(self._address(host.host, ip) for ip in ordered)
         )
 
-    def _update_address(self, host: str, ip: str, **changes: Any) -> None:
+    def _update_address(self, host: str, ip: str, **changes: Any) -> None:  # Any: replace() fields
         assert self.state.hosts is not None
         info = self.state.hosts[host]
         self.state.hosts[host] = replace(
@@ -501,7 +502,7 @@ async def resolve_mx(dns: DnsSource, domain: str) -> MxInfo:
     status = lookup_status(answer)
     if answer.outcome.is_error:
         return MxInfo(
-            kind="error",
+            kind=MxKind.ERROR,
             lookup=status,
             error=f"the MX lookup for {domain}: {answer.outcome.describe()}"
             + (f" ({answer.detail})" if answer.detail else ""),
@@ -511,30 +512,30 @@ async def resolve_mx(dns: DnsSource, domain: str) -> MxInfo:
         dots = tuple(pref for pref, name in records if name in (".", ""))
         real = [(pref, name) for pref, name in records if name not in (".", "")]
         if dots == (0,) and not real:
-            return MxInfo(kind="null", lookup=status)  # RFC 7505: exactly "0 ."
+            return MxInfo(kind=MxKind.NULL, lookup=status)  # RFC 7505: exactly "0 ."
         if not real:
             return MxInfo(
-                kind="error",
+                kind=MxKind.ERROR,
                 lookup=status,
                 stray_null=dots,
                 error=f'the MX record of {domain} "{dots[0]} ." is not a null MX (RFC 7505 '
                 "needs preference 0) and names no host",
             )
         hosts = await asyncio.gather(*(_mx_host(dns, pref, name) for pref, name in real))
-        return MxInfo(kind="explicit", hosts=tuple(hosts), lookup=status, stray_null=dots)
+        return MxInfo(kind=MxKind.EXPLICIT, hosts=tuple(hosts), lookup=status, stray_null=dots)
     # No MX: the domain itself is the implicit MX if it has an address (RFC 5321 5.1).
     implicit = await _mx_host(dns, 0, domain)
     if implicit.addresses:
-        return MxInfo(kind="implicit", hosts=(implicit,), lookup=status)
+        return MxInfo(kind=MxKind.IMPLICIT, hosts=(implicit,), lookup=status)
     failed = [s for s in implicit.address_lookups if s.outcome not in ("ok", "nxdomain", "nodata")]
     if failed:
         return MxInfo(
-            kind="error",
+            kind=MxKind.ERROR,
             lookup=status,
             implicit_lookups=implicit.address_lookups,
             error=f"{domain} has no MX record and its address lookup failed: {failed[0].outcome}",
         )
-    return MxInfo(kind="none", lookup=status)
+    return MxInfo(kind=MxKind.NONE, lookup=status)
 
 
 async def _mx_host(dns: DnsSource, preference: int, name: str) -> MxHost:

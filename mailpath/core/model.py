@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mailpath.core.dns.sources import Answer, ResolverInfo
+from mailpath.core.dns.sources import Answer, Outcome, ResolverInfo
 
 if TYPE_CHECKING:
     from mailpath.core.dns.authoritative import AuthoritativeView
@@ -28,13 +28,13 @@ if TYPE_CHECKING:  # these modules import this one
     from mailpath.core.transport import TransportInfo
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """The marker a node or an edge of the route carries."""
 
     PASS = "pass"
@@ -78,7 +78,7 @@ class LookupStatus:
 
     name: str
     rdtype: str
-    outcome: str  # dns.Outcome value
+    outcome: Outcome
     records: tuple[str, ...] = ()
     detail: str = ""
     elapsed: float = 0.0
@@ -89,7 +89,7 @@ class LookupStatus:
         return cls(
             name=answer.name,
             rdtype=answer.rdtype,
-            outcome=answer.outcome.value,
+            outcome=answer.outcome,
             records=tuple(answer.texts()),
             detail=answer.detail,
             elapsed=answer.elapsed,
@@ -108,9 +108,19 @@ class MxHost:
     ip_literal: bool = False  # the exchange is written as an address: not allowed
 
 
+class MxKind(enum.StrEnum):
+    """What the recipient's MX lookup found."""
+
+    EXPLICIT = "explicit"  # MX records naming hosts
+    IMPLICIT = "implicit"  # no MX record: the domain's own address (RFC 5321 5.1)
+    NULL = "null"  # RFC 7505: the domain accepts no mail
+    NONE = "none"  # no MX and no address: nowhere to deliver
+    ERROR = "error"  # the lookup failed, or the records are unusable
+
+
 @dataclass(frozen=True)
 class MxInfo:
-    kind: str  # "explicit" | "implicit" | "null" | "none" | "error"
+    kind: MxKind
     hosts: tuple[MxHost, ...] = ()  # in delivery order: preference, then as a sender tries
     lookup: LookupStatus | None = None
     error: str | None = None  # for kind "error": what went wrong (timeout, SERVFAIL...)

@@ -16,7 +16,7 @@ from typing import Any
 import idna
 from publicsuffixlist import PublicSuffixList
 
-from mailpath.core.dns.sources import Nameserver
+from mailpath.core.dns.sources import Nameserver, ResolverKind
 from mailpath.core.sentences import TEMPLATES as SENTENCE_TEMPLATES
 from mailpath.core.sentences import Sentence, idna_reason, is_key, quoted
 
@@ -304,7 +304,9 @@ def _parse_doh(raw: str) -> Nameserver:
         parse_domain(host, Sentence("what/doh-server", url=quoted(raw)))
     path = parsed.path or "/dns-query"
     netloc = parsed.netloc
-    return Nameserver(f"https://{netloc}{path}", port or 443, kind="doh", bootstrap=bootstrap)
+    return Nameserver(
+        f"https://{netloc}{path}", port or 443, kind=ResolverKind.DOH, bootstrap=bootstrap
+    )
 
 
 def _parse_dot(raw: str) -> Nameserver:
@@ -316,7 +318,7 @@ def _parse_dot(raw: str) -> Nameserver:
     if not rest:
         raise InputError("input/nameserver-tls-no-ip", value=quoted(raw))
     address, port = _address_port(rest, 853, shown=raw)
-    return Nameserver(address, port, kind="dot", hostname=hostname)
+    return Nameserver(address, port, kind=ResolverKind.DOT, hostname=hostname)
 
 
 def _address_port(raw: str, default_port: int, shown: str | None = None) -> tuple[str, int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from mailpath.core.auth.dkim import dkim_key_to_json
 from mailpath.core.auth.dmarc import effective_policy
@@ -11,6 +11,7 @@ from mailpath.core.dns.authoritative import render_text as render_authoritative
 from mailpath.core.dns.authoritative import view_to_json
 from mailpath.core.dns.blocklist import blocklists_to_json
 from mailpath.core.dns.blocklist import render_lines as render_blocklists
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.judgement.findings import is_forwarder, sending_host_name
 from mailpath.core.judgement.receiver import judge
 from mailpath.core.judgement.requirements import evaluate as evaluate_requirements
@@ -23,8 +24,11 @@ from mailpath.core.route.graph import build_route_graph, graph_to_json
 from mailpath.core.transport import render_lines as render_transport
 from mailpath.core.transport import transport_to_json
 
+#: Text coloured for its kind ("head", "error", a status...): `c(text, kind)`.
+Colour = Callable[[str, str], str]
 
-def result_to_json(result: Result) -> dict[str, Any]:
+
+def result_to_json(result: Result) -> JsonObject:
     mx = result.mx
     audit = result.spf_audit
     dmarc = result.dmarc
@@ -145,7 +149,7 @@ def result_to_json(result: Result) -> dict[str, Any]:
     }
 
 
-def _record_lookup(audit: SpfAudit | None) -> dict[str, Any] | None:
+def _record_lookup(audit: SpfAudit | None) -> JsonObject | None:
     """How the sender's TXT question ended (outcome "timeout", "servfail"...)."""
     if audit is None or not audit.tree.record_queries:
         return None
@@ -162,7 +166,7 @@ def _failed_outcome(audit: SpfAudit | None) -> str | None:
     return None
 
 
-def _mx_json(mx: MxInfo | None) -> dict[str, Any]:
+def _mx_json(mx: MxInfo | None) -> JsonObject:
     if mx is None:
         return {"kind": "none", "hosts": []}
     return {
@@ -331,7 +335,7 @@ def render_text(result: Result, color: bool = False) -> str:
 _STATUS_KEY = {"pass": "pass", "fail": "fail", "none": "none"}
 
 
-def _dkim_lines(result: Result, c: Any) -> list[str]:
+def _dkim_lines(result: Result, c: Colour) -> list[str]:
     lines = [c("DKIM", "head")]
     if result.message is None and not result.dkim_keys:
         lines.append("  not checked (give --dkim-selector or --message)")
@@ -353,7 +357,7 @@ def _dkim_lines(result: Result, c: Any) -> list[str]:
     return lines
 
 
-def _message_lines(result: Result, c: Any) -> list[str]:
+def _message_lines(result: Result, c: Colour) -> list[str]:
     message = result.message
     if message is None:
         return []

@@ -31,6 +31,7 @@ from mailpath.core.dns.sources import (
     ReplaySource,
     ResolverFailure,
     ResolverInfo,
+    ResolverKind,
 )
 from mailpath.core.names import InputError
 from mailpath.core.sentences import Sentence, resolver_failure_sentence
@@ -87,7 +88,7 @@ class AnalysisRequest:
     authoritative_port: int = 53
     # (Fields above keep the window's former request's order; new ones follow.)
     #: The recording's resolver kind (system, udp, doh, dot; None: judged from its name).
-    resolver_kind: str | None = None
+    resolver_kind: ResolverKind | None = None
     #: A CA bundle to trust for DoH/DoT servers; None: the system's CAs.
     ca_file: str | None = None
     #: Also ask the analysis's questions of these name servers and compare the answers.
@@ -263,11 +264,11 @@ def _replayed_resolver(request: AnalysisRequest) -> ResolverInfo | None:
     if kind is None:  # an older recording: judge by the form of the address
         first = request.resolver_label[0]
         kind = (
-            "doh"
+            ResolverKind.DOH
             if first.startswith("https://")
-            else "dot"
+            else ResolverKind.DOT
             if first.startswith("tls://")
-            else "udp"
+            else ResolverKind.UDP
         )
     return ResolverInfo(kind, ", ".join(request.resolver_label))
 

@@ -10,7 +10,22 @@ from __future__ import annotations
 import os
 import sys
 from argparse import Namespace
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    # Types only: the window's modules load after the application object exists.
+    from PySide6.QtCore import (
+        QCoreApplication,
+        QEvent,
+        QMessageLogContext,
+        QObject,
+        QSettings,
+        QtMsgType,
+    )
+    from PySide6.QtGui import QFileOpenEvent
+
+    from mailpath.gui.window.main_window import MainWindow
 
 NO_DISPLAY = (
     "mailpath: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
@@ -43,7 +58,7 @@ def _display_missing() -> bool:
     return False
 
 
-def create_application() -> Any:
+def create_application() -> QCoreApplication:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -62,7 +77,9 @@ def create_application() -> Any:
     return app
 
 
-def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
+def launch(
+    args: Namespace, settings: QSettings | None = None
+) -> tuple[QCoreApplication, MainWindow]:
     """Create the application and the window, shown, with the CLI's inputs applied."""
     import mailpath.gui  # noqa: F401 - applies the PySide6 workaround first
     from mailpath.gui.errors import install_excepthook, setup_logging
@@ -95,12 +112,12 @@ def launch(args: Namespace, settings: Any = None) -> tuple[Any, Any]:
     return app, window
 
 
-def _after_first_paint(window: Any, args: Namespace) -> None:
+def _after_first_paint(window: MainWindow, args: Namespace) -> None:
     """Start what the command line asked for; with --screenshot, save and quit when done."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    screenshot = getattr(args, "screenshot", None)
+    screenshot: str | None = getattr(args, "screenshot", None)
     replay = getattr(args, "replay", None)
     sender = getattr(args, "sender", None)
     recipient = getattr(args, "recipient", None)
@@ -110,7 +127,7 @@ def _after_first_paint(window: Any, args: Namespace) -> None:
         window.view.graph_updated()
         QApplication.processEvents()
         pixmap = window.grab()
-        if not pixmap.save(screenshot, "PNG"):
+        if screenshot is None or not pixmap.save(screenshot, "PNG"):
             print(f"mailpath: cannot write {screenshot}", file=sys.stderr)
             status["code"] = 1
         QApplication.exit(status["code"])
@@ -158,7 +175,7 @@ def run(args: Namespace) -> int:
 _ended_in_order = False
 
 
-def finish(window: Any) -> None:
+def finish(window: MainWindow) -> None:
     """After the event loop: stop and join every analysis thread, write the settings."""
     global _ended_in_order
     window.shutdown()
@@ -194,7 +211,7 @@ def exit_now(code: int) -> None:
 #: CI) warns about every top-level window.
 QUIET_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 
-_previous_handler: Any = None
+_previous_handler: Callable[[QtMsgType, QMessageLogContext, str], object] | None = None
 
 
 def install_quiet_message_handler() -> None:
@@ -203,7 +220,7 @@ def install_quiet_message_handler() -> None:
 
     global _previous_handler
 
-    def handler(mode: Any, context: Any, message: str) -> None:
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if message in QUIET_MESSAGES:
             return
         if _previous_handler is not None:
@@ -214,16 +231,16 @@ def install_quiet_message_handler() -> None:
     _previous_handler = qInstallMessageHandler(handler)
 
 
-def file_open_handler(window: Any) -> Any:
+def file_open_handler(window: MainWindow) -> QObject:
     """An application event filter for macOS: a double-clicked `*.mailpath.json` (or one
     dropped on the Dock icon) arrives as a `QFileOpenEvent`; it is opened as a recording."""
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtGui import QGuiApplication
 
     class FileOpenHandler(QObject):
-        def eventFilter(self, watched: Any, event: Any) -> bool:
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.FileOpen:
-                path = event.file()
+                path = cast("QFileOpenEvent", event).file()
                 if path:
                     window.open_analysis(path)
                     if QGuiApplication.platformName() not in ("offscreen", "minimal"):

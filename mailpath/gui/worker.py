@@ -21,7 +21,7 @@ import time
 import traceback
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
@@ -33,8 +33,10 @@ log = logging.getLogger(__name__)
 #: A job is an async function of one argument, `emit_progress(done, pending, result)`,
 #: returning the final (result, extra) pair; `extra` is whatever the window needs after the
 #: run (the recorded answers, for Save).
-ProgressFn = Callable[[int, int, Any], None]
-Job = Callable[[ProgressFn], Awaitable[tuple[Any, Any]]]
+#: The worker passes them on as they are (Qt signals of `object`): each job's owner knows
+#: their types (the analysis: a partial `Result`; its final pair: `Result`, `RunExtra`).
+ProgressFn = Callable[[int, int, object], None]
+Job = Callable[[ProgressFn], Awaitable[tuple[object, object]]]
 
 
 @dataclass
@@ -42,7 +44,7 @@ class _Run:
     generation: int
     thread: threading.Thread
     loop: asyncio.AbstractEventLoop | None = None
-    task: asyncio.Task[Any] | None = None
+    task: asyncio.Task[tuple[object, object]] | None = None
     ready: threading.Event = field(default_factory=threading.Event)
     cancel_requested: bool = False
     #: Set in the worker thread just before the final event: nothing of this run follows it.
@@ -192,11 +194,11 @@ class AnalysisRunner(QObject):
         loop = asyncio.new_event_loop()
         run.loop = loop
 
-        def emit_progress(done: int, pending: int, result: Any) -> None:
+        def emit_progress(done: int, pending: int, result: object) -> None:
             if self._current(generation) and not run.ended:
                 self._progress.emit(generation, done, pending, result)
 
-        async def main() -> tuple[Any, Any]:
+        async def main() -> tuple[object, object]:
             return await job(emit_progress)
 
         try:

@@ -18,9 +18,9 @@ from mailpath.core.auth.bimi import (
     BimiReport,
     bimi_findings,
     check_bimi,
-    check_svg,
     parse_record,
 )
+from mailpath.core.auth.bimi_svg import check_svg
 from mailpath.core.auth.dmarc import lookup_dmarc
 from mailpath.core.dns.sources import Deadline, LiveSource, Nameserver
 from mailpath.core.model import Severity

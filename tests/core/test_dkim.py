@@ -22,6 +22,8 @@ from dkim.crypto import parse_pem_private_key
 
 from mailpath.core.auth.dkim import (
     MAX_SIGNATURES,
+    DkimKey,
+    DkimSignature,
     check_dkim_key,
     dkim_key_to_json,
     dkim_signature_to_json,
@@ -101,7 +103,9 @@ def zone_with(records: dict[str, Any]) -> dict[str, Any]:
 KEY_NAME = "sel._domainkey.example.com"
 
 
-def verify(server: DnsTestServer, message: bytes, from_domain: str | None = "example.com"):
+def verify(
+    server: DnsTestServer, message: bytes, from_domain: str | None = "example.com"
+) -> tuple[DkimSignature, ...]:
     return run(verify_dkim(live(server), message, from_domain))
 
 
@@ -487,7 +491,7 @@ def test_hostile_arc_headers(dns_server: Any) -> None:
 # ---------------------------------------------------------------- check_dkim_key
 
 
-def check(server: DnsTestServer, selector: str = "sel", timeout: float = 2.0):
+def check(server: DnsTestServer, selector: str = "sel", timeout: float = 2.0) -> DkimKey:
     return run(check_dkim_key(live(server, timeout), selector, "example.com"))
 
 

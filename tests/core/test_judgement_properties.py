@@ -36,7 +36,7 @@ from mailpath.core.judgement.receiver import (
     what_if_findings,
 )
 from mailpath.core.judgement.verdict import verdict
-from mailpath.core.model import Result, Severity
+from mailpath.core.model import Result, Severity, Status
 from mailpath.core.route import graph as route
 from mailpath.core.route.graph import build_route_graph
 from tests.support.dnsserver import TIMEOUT, DnsTestServer
@@ -84,7 +84,7 @@ class World:
     def zone(self) -> dict[str, list[Any]]:
         z: dict[str, list[Any]] = {}
         s, host = self.sender, self.host
-        spf = {
+        spfs: dict[str, list[Any]] = {
             "pass": [("TXT", f"v=spf1 a:{host} -all")],
             "fail": [("TXT", "v=spf1 ip4:198.51.100.1 -all")],
             "softfail": [("TXT", "v=spf1 ip4:198.51.100.1 ~all")],
@@ -93,8 +93,8 @@ class World:
             "temperror": [TIMEOUT],
             "permerror": [("TXT", "v=spf1 foo:bar -all")],
             "two": [("TXT", f"v=spf1 a:{host} -all"), ("TXT", "v=spf1 ~all")],
-        }[self.spf]
-        z[s] = [("MX", (10, host)), *spf]
+        }
+        z[s] = [("MX", (10, host)), *spfs[self.spf]]
         dmarc = {
             "none": None,
             "p=none": "v=DMARC1; p=none",
@@ -266,18 +266,18 @@ def markers_follow_the_paths(result: Result, down: frozenset[str]) -> list[str]:
             continue
         if not any(p.disposition is bad[attrs["status"]] for p in through):
             out.append(f"{node} is {attrs['status']} but no path through it is")
-    for a, b, attrs in g.edges(data=True):
-        if attrs.get("kind") != "smtp":
+    for a, b, edge in g.edges(data=True):
+        if edge.get("kind") != "smtp":
             continue
-        if b in down and attrs["status"] != "none":
-            out.append(f"{a} -> {b}: host marked down shows {attrs['status']}")
+        if b in down and edge["status"] != "none":
+            out.append(f"{a} -> {b}: host marked down shows {edge['status']}")
     for node in down:
         if node in g and g.nodes[node]["status"] != "none":
             out.append(f"{node} is marked down but shows {g.nodes[node]['status']}")
     by_source: dict[str, set[str]] = {}
-    for a, b, attrs in g.edges(data=True):
-        if attrs.get("kind") == "smtp" and b not in down:
-            by_source.setdefault(a, set()).add(attrs["status"])
+    for a, b, edge in g.edges(data=True):
+        if edge.get("kind") == "smtp" and b not in down:
+            by_source.setdefault(a, set()).add(edge["status"])
     out += [f"{a}: MX hosts judge it differently {s}" for a, s in by_source.items() if len(s) > 1]
     return out
 
@@ -368,7 +368,7 @@ def test_severity_invariant_catches_a_headline_that_ignores_the_findings(
 def test_contradiction_invariant_catches_a_headline_of_its_own(
     judged_worlds: list[tuple[World, Result]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = verdict_module.judge
+    real = judge
 
     def always_delivered(result: Result, down: Any = ()) -> judgement.Judgement:
         j = real(result, down)
@@ -390,7 +390,7 @@ def test_marker_invariant_catches_markers_drawn_without_the_model(
 ) -> None:
     # Markers from the SPF result alone, as before the model: red where SPF fails even when
     # the path is judged otherwise, and every MX host the same regardless of what is down.
-    monkeypatch.setattr(route, "MARKER", {d: route.Status.FAIL for d in Disposition})
+    monkeypatch.setattr(route, "MARKER", {d: Status.FAIL for d in Disposition})
     assert violations(judged_worlds, markers_follow_the_paths)
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from mailpath.cli import main
 from mailpath.core.dns.recording import open_recording, save_recording
-from mailpath.core.dns.sources import ResolverInfo
+from mailpath.core.dns.sources import ResolverInfo, ResolverKind
 from mailpath.core.judgement.verdict import verdict
 from mailpath.core.session import (
     AnalysisRequest,
@@ -89,7 +89,7 @@ def test_live_session_gives_result_answers_authoritative_view_and_comparison(
     result = outcome.result
     assert result is not None and result.complete
     # The resolver used, as the live source said it and as Save keeps it.
-    assert result.resolver == ResolverInfo("udp", resolver.nameserver)
+    assert result.resolver == ResolverInfo(ResolverKind.UDP, resolver.nameserver)
     assert outcome.resolver == (resolver.nameserver,)
     # Every answer for Save, every question for Compare Resolvers.
     assert ("example.com", "TXT") in outcome.questions
@@ -120,14 +120,14 @@ def test_replay_session_asks_nothing_and_names_the_recorded_resolver(
         created=live.result.started_at,
         resolver=live.resolver,
         answers=live.answers,
-        resolver_kind="udp",
+        resolver_kind=ResolverKind.UDP,
         transport=live.result.transport,  # what is not DNS (MTA-STS policy, DNSSEC) as found
     )
     asked = len(resolver.queries)
     replayed = asyncio.run(run_session(replay_request(open_recording(path), str(path))))
     assert len(resolver.queries) == asked  # no network
     assert replayed.result is not None and replayed.failure is None
-    assert replayed.result.resolver == ResolverInfo("udp", resolver.nameserver)
+    assert replayed.result.resolver == ResolverInfo(ResolverKind.UDP, resolver.nameserver)
     assert replayed.result.started_at == live.result.started_at
     assert verdict(replayed.result) == verdict(live.result)
     assert [f.code for f in replayed.result.findings] == [f.code for f in live.result.findings]

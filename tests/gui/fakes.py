@@ -6,48 +6,68 @@ independent of DNS data and let them produce odd shapes (1,000 nodes, hostile TX
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Unpack
+
 import networkx as nx
+
+from mailpath.core.model import Status
+from mailpath.core.route.attrs import EdgeAttrs, EdgeKind, NodeAttrs, NodeKind
+
+if TYPE_CHECKING:
+    from mailpath.core.route.attrs import RouteGraph
 
 W, H = 200.0, 62.0
 COL = 270.0
 ROW = 92.0
 
 
+def add_node(g: RouteGraph, node: str, **attrs: Unpack[NodeAttrs]) -> None:
+    """A node with the core's attribute schema (`mailpath.core.route.attrs.NodeAttrs`)."""
+    g.add_node(node, **attrs)
+
+
+def add_edge(g: RouteGraph, u: str, v: str, **attrs: Unpack[EdgeAttrs]) -> None:
+    """An edge with the core's attribute schema (`mailpath.core.route.attrs.EdgeAttrs`)."""
+    g.add_edge(u, v, **attrs)
+
+
 def route_graph(
     *,
     down: frozenset[str] = frozenset(),
-    spf_status: str = "pass",
+    spf_status: Status = Status.PASS,
     txt: str = "v=spf1 ip4:192.0.2.0/24 include:_spf.example.net -all",
     mx: tuple[tuple[int, str], ...] = (
         (10, "mx1.example.org"),
         (10, "mx2.example.org"),
         (20, "backup.example.org"),
     ),
-) -> nx.DiGraph:
-    g = nx.DiGraph(
+) -> RouteGraph:
+    g: RouteGraph = nx.DiGraph(
         title="example.com → example.org",
         sender="example.com",
         recipient="example.org",
         date="2025-01-01 12:00 UTC",
     )
 
-    def node(nid: str, layer: int, row: float, **attrs: object) -> None:
-        g.add_node(nid, layer=layer, x=layer * COL, y=row * ROW, w=W, h=H, **attrs)
+    def node(nid: str, column: int, row: float, **more: Unpack[NodeAttrs]) -> None:
+        attrs = NodeAttrs(layer=column, x=column * COL, y=row * ROW, w=W, h=H)
+        attrs.update(more)
+        add_node(g, nid, **attrs)
 
     node(
         "client",
         0,
         1,
-        kind="client",
+        kind=NodeKind.CLIENT,
         label="alice@example.com",
-        status="unknown",
+        status=Status.UNKNOWN,
         details={"sender": "alice@example.com"},
     )
     node(
         "sending:smtp.example.com",
         1,
         1,
-        kind="sending_host",
+        kind=NodeKind.SENDING_HOST,
         label="smtp.example.com",
         status=spf_status,
         details={"host": "smtp.example.com", "SPF record": txt},
@@ -56,7 +76,7 @@ def route_graph(
         "addr:192.0.2.10",
         2,
         0.5,
-        kind="sending_address",
+        kind=NodeKind.SENDING_ADDRESS,
         label="192.0.2.10\nPTR ok",
         status=spf_status,
         details={
@@ -71,21 +91,30 @@ def route_graph(
         "addr:2001:db8::10",
         2,
         1.5,
-        kind="sending_address",
+        kind=NodeKind.SENDING_ADDRESS,
         label="2001:db8::10\nno PTR",
-        status="softfail",
+        status=Status.SOFTFAIL,
         details={"address": "2001:db8::10", "SPF": "softfail", "PTR": [], "FCrDNS": "no"},
     )
-    g.add_edge(
+    add_edge(
+        g,
         "client",
         "sending:smtp.example.com",
-        kind="submission",
+        kind=EdgeKind.SUBMISSION,
         label="submission\nSMTP AUTH",
-        status="unknown",
+        status=Status.UNKNOWN,
         active=True,
     )
     for a in ("addr:192.0.2.10", "addr:2001:db8::10"):
-        g.add_edge("sending:smtp.example.com", a, kind="smtp", label="", status="pass", active=True)
+        add_edge(
+            g,
+            "sending:smtp.example.com",
+            a,
+            kind=EdgeKind.SMTP,
+            label="",
+            status=Status.PASS,
+            active=True,
+        )
     prefs = sorted({p for p, _ in mx})
     groups = {p: [h for q, h in mx if q == p] for p in prefs}
     active_pref = next((p for p in prefs if any(f"mx:{h}" not in down for h in groups[p])), None)
@@ -99,9 +128,9 @@ def route_graph(
                 nid,
                 3,
                 row,
-                kind="mx",
+                kind=NodeKind.MX,
                 label=h,
-                status="pass",
+                status=Status.PASS,
                 preference=p,
                 role="primary" if p == prefs[0] else "fallback",
                 down=is_down,
@@ -109,34 +138,48 @@ def route_graph(
                 details={"host": h, "preference": str(p), "addresses": ["198.51.100.7"]},
             )
             for a in ("addr:192.0.2.10", "addr:2001:db8::10"):
-                g.add_edge(
-                    a, nid, kind="smtp", label=f"SMTP · pref {p}", status="pass", active=active
+                add_edge(
+                    g,
+                    a,
+                    nid,
+                    kind=EdgeKind.SMTP,
+                    label=f"SMTP · pref {p}",
+                    status=Status.PASS,
+                    active=active,
                 )
-            g.add_edge(nid, "mailbox", kind="delivery", label="", status="pass", active=active)
+            add_edge(
+                g,
+                nid,
+                "mailbox",
+                kind=EdgeKind.DELIVERY,
+                label="",
+                status=Status.PASS,
+                active=active,
+            )
             row += 1
     node(
         "mailbox",
         4,
         1,
-        kind="mailbox",
+        kind=NodeKind.MAILBOX,
         label="bob@example.org",
-        status="pass",
+        status=Status.PASS,
         details={"recipient": "bob@example.org"},
     )
     node(
         "dns:mx",
         3,
         row + 0.3,
-        kind="dns",
+        kind=NodeKind.DNS,
         label="MX example.org",
-        status="pass",
+        status=Status.PASS,
         details={"records": [f"{p} {h}" for p, h in mx]},
     )
     node(
         "dns:spf",
         1,
         2.8,
-        kind="dns",
+        kind=NodeKind.DNS,
         label="SPF example.com",
         status=spf_status,
         details={"TXT": [txt]},
@@ -145,29 +188,40 @@ def route_graph(
         "dns:dmarc",
         2,
         2.8,
-        kind="dns",
+        kind=NodeKind.DNS,
         label="DMARC example.com",
-        status="none",
+        status=Status.NONE,
         details={"TXT": []},
     )
-    g.add_edge("dns:mx", "mx:" + mx[0][1], kind="dns", label="", status="pass", active=True)
-    g.add_edge(
-        "dns:spf", "sending:smtp.example.com", kind="dns", label="", status=spf_status, active=True
+    add_edge(
+        g, "dns:mx", "mx:" + mx[0][1], kind=EdgeKind.DNS, label="", status=Status.PASS, active=True
+    )
+    add_edge(
+        g,
+        "dns:spf",
+        "sending:smtp.example.com",
+        kind=EdgeKind.DNS,
+        label="",
+        status=spf_status,
+        active=True,
     )
     return g
 
 
-def big_graph(n: int = 1000) -> nx.DiGraph:
+def big_graph(n: int = 1000) -> RouteGraph:
     """A layered graph of `n` nodes, ~n*1.5 edges, for the rendering benchmark."""
-    g = nx.DiGraph(title="benchmark", sender="a.example", recipient="b.example", date="today")
+    g: RouteGraph = nx.DiGraph(
+        title="benchmark", sender="a.example", recipient="b.example", date="today"
+    )
     layers = 10
     per = n // layers
-    statuses = ("pass", "fail", "softfail", "neutral", "none", "error", "unknown")
+    statuses = tuple(Status)
     for i in range(n):
         layer, row = divmod(i, per)
-        g.add_node(
+        add_node(
+            g,
             f"n{i}",
-            kind="mx",
+            kind=NodeKind.MX,
             label=f"host{i}.example.org\n192.0.2.{i % 250}",
             status=statuses[i % 7],
             layer=layer,
@@ -182,11 +236,23 @@ def big_graph(n: int = 1000) -> nx.DiGraph:
             details={},
         )
         if layer:
-            g.add_edge(
-                f"n{i - per}", f"n{i}", kind="smtp", label="SMTP", status="pass", active=True
+            add_edge(
+                g,
+                f"n{i - per}",
+                f"n{i}",
+                kind=EdgeKind.SMTP,
+                label="SMTP",
+                status=Status.PASS,
+                active=True,
             )
             if row % 2 == 0 and i - per + 1 < layer * per:
-                g.add_edge(
-                    f"n{i - per + 1}", f"n{i}", kind="smtp", label="", status="fail", active=False
+                add_edge(
+                    g,
+                    f"n{i - per + 1}",
+                    f"n{i}",
+                    kind=EdgeKind.SMTP,
+                    label="",
+                    status=Status.FAIL,
+                    active=False,
                 )
     return g

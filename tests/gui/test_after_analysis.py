@@ -46,7 +46,7 @@ def test_each_finding_shows_its_fix_and_what_checking_it_gave(qtbot: Any, window
     rows = finding_rows(window)
     spf = next(r for r in rows if r[0].code == "spf-missing")
     _finding, _message, fix, verified = spf
-    assert "v=spf1 a:www274.sakura.ne.jp ~all" in fix
+    assert fix is not None and "v=spf1 a:www274.sakura.ne.jp ~all" in fix
     assert verified == ("checked with that record: 203.0.113.74 pass, 2001:db8:e0::274 pass")
     tree = window.findings.tree
     item = tree.topLevelItem(rows.index(spf))
@@ -143,12 +143,14 @@ def test_details_show_the_worst_findings_node_after_analysis(qtbot: Any) -> None
     try:
         assert win.details_dock.width() <= 330  # the route gets the room
         open_recording(qtbot, win, seed_example())
+        assert win.result is not None
         worst = win.result.findings[0]
         assert win.scene.selected_node() == worst.subject
         assert win.details.tree.topLevelItemCount() > 0
         assert "www274.sakura.ne.jp" in win.details.title.text()
 
         open_recording(qtbot, win, SEED_FIXED)
+        assert win.result is not None
         errors = [f for f in win.result.findings if f.subject in win.scene.nodes]
         expected = errors[0].subject if errors else "mailbox"
         assert win.scene.selected_node() == expected
@@ -324,6 +326,7 @@ def test_file_open_event_opens_the_recording(qtbot: Any, window: Any) -> None:
 
     handler = file_open_handler(window)
     app = QApplication.instance()
+    assert app is not None
     app.installEventFilter(handler)
     try:
         with qtbot.waitSignal(window.analysisFinished, timeout=15000):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
@@ -10,7 +11,7 @@ from mailpath.gui import app as appmod
 
 def test_no_fast_exit_before_a_window_ended_in_order(monkeypatch: Any) -> None:
     monkeypatch.setattr(appmod, "_ended_in_order", False)
-    monkeypatch.setattr(appmod.os, "_exit", lambda code: (_ for _ in ()).throw(AssertionError))
+    monkeypatch.setattr(os, "_exit", lambda code: (_ for _ in ()).throw(AssertionError))
     appmod.exit_now(0)  # returns: the process goes on
 
 
@@ -25,7 +26,7 @@ def test_finish_joins_writes_settings_and_allows_the_fast_exit(
     assert synced
     assert appmod._ended_in_order
     exits: list[int] = []
-    monkeypatch.setattr(appmod.os, "_exit", exits.append)
+    monkeypatch.setattr(os, "_exit", exits.append)
     # Another thread still running: the orderly exit, not the fast one.
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)

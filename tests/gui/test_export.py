@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QColor, QImage
 
+from mailpath.core.model import Status
 from mailpath.gui.graph import export, markers, render
 from tests.gui import fakes
 
@@ -32,7 +33,7 @@ def colours_near(image: QImage, target: QColor, tolerance: int = 40, step: int =
 
 
 def test_png_is_2x_non_blank_with_markers(qapp: Any, tmp_path: Path) -> None:
-    graph = fakes.route_graph(spf_status="fail")
+    graph = fakes.route_graph(spf_status=Status.FAIL)
     path = tmp_path / "route.png"
     title = "Mail route: example.com → example.org — 2025-01-01"
     export.export_images(graph, str(path), None, title)

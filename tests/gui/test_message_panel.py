@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDialogButtonBox, QTreeWidgetItem
+from PySide6.QtWidgets import QDialogButtonBox, QTreeWidget, QTreeWidgetItem
 
 from mailpath.gui.panels.message import (
     COL_BY,
@@ -139,13 +139,27 @@ def _panel(qtbot: Any, data: Any = MESSAGE) -> MessagePanel:
     return panel
 
 
+def _item(item: QTreeWidgetItem | None) -> QTreeWidgetItem:
+    """A row that must exist (Qt answers None past the end)."""
+    assert item is not None
+    return item
+
+
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    return [item.child(i) for i in range(item.childCount())]
+    return [_item(item.child(i)) for i in range(item.childCount())]
+
+
+def _hop(panel: MessagePanel, i: int) -> QTreeWidgetItem:
+    return _item(panel.hops.topLevelItem(i))
+
+
+def _header(tree: QTreeWidget) -> QTreeWidgetItem:
+    return _item(tree.headerItem())
 
 
 def _top(panel: MessagePanel, text: str) -> QTreeWidgetItem:
     for i in range(panel.auth.topLevelItemCount()):
-        item = panel.auth.topLevelItem(i)
+        item = _item(panel.auth.topLevelItem(i))
         if item.text(COL_CHECK) == text:
             return item
     raise AssertionError(f"no row {text!r}")
@@ -171,7 +185,7 @@ def test_without_a_message_the_panel_says_how_to_get_one(qtbot: Any) -> None:
 
 def test_hops_are_numbered_oldest_first_with_tls_time_and_delay(qtbot: Any) -> None:
     panel = _panel(qtbot)
-    hops = [panel.hops.topLevelItem(i) for i in range(panel.hops.topLevelItemCount())]
+    hops = [_hop(panel, i) for i in range(panel.hops.topLevelItemCount())]
     assert [h.text(COL_NUMBER) for h in hops] == ["1", "2", "3"]
     first, unparsed, last = hops
     assert first.text(COL_FROM) == "pc.home.example (HELO [192.168.1.10]) [203.0.113.7]"
@@ -286,7 +300,7 @@ def test_dmarc_fail_with_reject_and_a_bounce(qtbot: Any) -> None:
     assert "Policy applied: reject" in panel.headline.text()
     assert "<> (bounce)" in panel.summary.text()
     assert _icon_matches(_top(panel, "DMARC"), COL_RESULT, "fail")
-    last = panel.hops.topLevelItem(2)
+    last = _hop(panel, 2)
     assert last.text(COL_NOTE) == ""
 
 
@@ -305,11 +319,11 @@ def test_hostile_markup_is_shown_literally(qtbot: Any) -> None:
     assert evil in panel.summary.text()
     for label in (panel.headline, panel.summary, panel.hint):
         assert label.textFormat() == Qt.TextFormat.PlainText
-    first = panel.hops.topLevelItem(0)
+    first = _hop(panel, 0)
     assert first.text(COL_FROM).startswith(evil)
     tip = first.toolTip(COL_FROM)
     assert "<b>evil" not in tip and "&lt;b&gt;evil&lt;/b&gt;&lt;img" in tip
-    unparsed = panel.hops.topLevelItem(1)
+    unparsed = _hop(panel, 1)
     assert unparsed.text(COL_FROM) == "from <i>x</i> by y; " + evil
     assert "<i>" not in unparsed.toolTip(COL_FROM)
     bad = _children(_top(panel, "DKIM signatures"))[1]
@@ -327,7 +341,7 @@ def test_a_thousand_hops_populate(qtbot: Any) -> None:
     data["handover"] = {"address": "2001:db8::25", "host": "x", "hop": 999}
     panel = _panel(qtbot, data)
     assert panel.hops.topLevelItemCount() == 1000
-    last = panel.hops.topLevelItem(999)
+    last = _hop(panel, 999)
     assert last.text(COL_NUMBER) == "1000"
     assert last.text(COL_NOTE) == "entered the recipient's servers here"
     assert "1000 hops" in panel.summary.text()
@@ -340,7 +354,7 @@ def test_selecting_a_hop_emits_its_index(qtbot: Any) -> None:
     panel = _panel(qtbot)
     seen: list[int] = []
     panel.hop_selected.connect(seen.append)
-    rect = panel.hops.visualItemRect(panel.hops.topLevelItem(1))
+    rect = panel.hops.visualItemRect(_hop(panel, 1))
     qtbot.mouseClick(panel.hops.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert seen == [1]
     assert panel.selected_hop() == 1
@@ -358,8 +372,8 @@ def test_selecting_a_hop_emits_its_index(qtbot: Any) -> None:
 def test_ctrl_c_copies_the_selected_hops(qtbot: Any) -> None:
     panel = _panel(qtbot)
     panel.hops.setFocus()
-    panel.hops.topLevelItem(0).setSelected(True)
-    panel.hops.topLevelItem(2).setSelected(True)
+    _hop(panel, 0).setSelected(True)
+    _hop(panel, 2).setSelected(True)
     qtbot.keySequence(panel.hops, QKeySequence(QKeySequence.StandardKey.Copy))
     lines = QGuiApplication.clipboard().text().splitlines()
     assert len(lines) == 2
@@ -370,16 +384,16 @@ def test_ctrl_c_copies_the_selected_hops(qtbot: Any) -> None:
 def test_retranslate_to_japanese(qtbot: Any) -> None:
     panel = _panel(qtbot)
     panel.select_hop(1)
-    assert panel.hops.headerItem().text(COL_FROM) == "From"
+    assert _header(panel.hops).text(COL_FROM) == "From"
     i18n.install("ja")
     try:
         panel.retranslate()
-        assert panel.hops.headerItem().text(COL_FROM) == "送信元"
-        assert panel.hops.headerItem().text(COL_BY) == "受信サーバー"
-        assert panel.auth.headerItem().text(COL_RESULT) == "結果"
-        assert panel.hops.topLevelItem(2).text(COL_NOTE) == "ここで受信者側のサーバーに入りました"
-        assert panel.hops.topLevelItem(2).text(COL_DELAY) == "3 分"
-        assert panel.hops.topLevelItem(0).text(COL_TLS) == "あり"
+        assert _header(panel.hops).text(COL_FROM) == "送信元"
+        assert _header(panel.hops).text(COL_BY) == "受信サーバー"
+        assert _header(panel.auth).text(COL_RESULT) == "結果"
+        assert _hop(panel, 2).text(COL_NOTE) == "ここで受信者側のサーバーに入りました"
+        assert _hop(panel, 2).text(COL_DELAY) == "3 分"
+        assert _hop(panel, 0).text(COL_TLS) == "あり"
         assert panel.selected_hop() == 1  # the selection survives
         assert "DMARC" in panel.headline.text() and "DKIM で整合" in panel.headline.text()
         panel.set_message(None)

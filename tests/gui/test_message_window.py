@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
@@ -11,6 +11,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.zones import zone_from_recording
+
+if TYPE_CHECKING:
+    from mailpath.gui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_EML = ROOT / "resources" / "examples" / "seed.eml"
@@ -24,7 +27,7 @@ def served(window: Any, dns_server: Any) -> Any:
     return server
 
 
-def _hop_count(window: Any) -> int:
+def _hop_count(window: MainWindow) -> int:
     return window.message_panel.hops.topLevelItemCount()
 
 

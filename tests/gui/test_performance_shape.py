@@ -15,6 +15,8 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 
+from mailpath.core.model import Status
+from mailpath.core.route.attrs import NodeKind
 from mailpath.gui.graph import render
 from mailpath.gui.graph.view import RouteScene, RouteView
 from tests.gui import fakes
@@ -73,7 +75,7 @@ def test_overview_draws_every_node_and_edge(qtbot: Any) -> None:
             painted.append(str(getattr(_k, "node_id", getattr(_k, "key", ""))))
             _o(*args)
 
-        item.paint = paint  # type: ignore[method-assign]
+        item.paint = paint  # type: ignore[method-assign, assignment]  # a recording stand-in
     image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
@@ -90,7 +92,9 @@ def test_overview_painting_leaves_the_view_painter_usable(qtbot: Any) -> None:
     image = QImage(200, 100, QImage.Format.Format_ARGB32)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    render.paint_node(painter, {"kind": "mx", "status": "pass"}, QRectF(0, 0, 90, 40), render.LIGHT)
+    render.paint_node(
+        painter, {"kind": NodeKind.MX, "status": Status.PASS}, QRectF(0, 0, 90, 40), render.LIGHT
+    )
     assert painter.testRenderHint(QPainter.RenderHint.Antialiasing)  # full detail restores
     painter.end()
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
+if TYPE_CHECKING:
+    from mailpath.gui.graph.view import RouteView
 
-def fitted_zoom(view: Any) -> float:
+
+def fitted_zoom(view: RouteView) -> float:
     """The zoom fit_all would choose now (margins as in RouteView.fit_all)."""
     rect = view.route_scene.sceneRect()
     port = view.viewport().rect()
@@ -21,7 +24,7 @@ def fitted_zoom(view: Any) -> float:
     )
 
 
-def whole_route_shown(view: Any) -> bool:
+def whole_route_shown(view: RouteView) -> bool:
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     return shown.adjusted(-1, -1, 1, 1).contains(view.route_scene.itemsBoundingRect())
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import string
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 import pytest
 
 from mailpath.core.analysis import analyze
@@ -29,6 +28,9 @@ from mailpath.paths import seed_example
 from tests.core.test_route_message import seed  # noqa: F401  (fixture)
 from tests.core.test_verdict import zone
 from tests.support.dnsserver import TIMEOUT
+
+if TYPE_CHECKING:
+    from mailpath.core.route.attrs import RouteGraph
 
 KINDS = {"client", "sending_host", "sending_address", "mx", "mailbox", "dns"}
 #: Words of the core's English labels that a Japanese label must not contain.
@@ -97,40 +99,45 @@ def _template(part: dict[str, Any]) -> tuple[str, str]:
     return "RouteText", TEMPLATES[part["key"]]
 
 
-def _items(g: nx.DiGraph) -> list[dict[str, Any]]:
-    return [d for _, d in g.nodes(data=True)] + [d for _, _, d in g.edges(data=True)]
+Ts = dict[tuple[str, str], tuple[str, str | None]]
 
 
-def _check(g: nx.DiGraph, ts: dict[tuple[str, str], tuple[str, str | None]]) -> None:
-    for data in _items(g):
-        lines = data["label_parts"]
-        # One source: the English label and details are the parts rendered in English.
-        assert data["label"] == "\n".join(render_part(p) for p in lines)
-        entries = data.get("details_parts", [])
-        english_details = {render_part(e["name"]): render_value(e["value"]) for e in entries}
-        assert english_details == data.get("details", {})
-        for entry in entries:
-            for part in _parts([entry["name"], entry["value"]]):
-                context, template = _template(part)
-                translation, kind = ts.get((context, template), ("", "unfinished"))
-                assert translation and kind != "unfinished", (context, template)
-        # In Japanese: every template translated, and each line reads differently where its
-        # template does.
-        localized = labels.localized(data)
-        shown = localized["label"].split("\n") if localized["label"] else []
-        assert len(shown) == len(lines)
-        for line, part, text in zip(lines, lines, shown, strict=True):
-            for p in _parts(line):
-                context, template = _template(p)
-                translation, kind = ts.get((context, template), ("", "unfinished"))
-                assert translation and kind != "unfinished", (context, template)
+def _check(g: RouteGraph, ts: Ts) -> None:
+    for _, node in g.nodes(data=True):
+        _check_item(node, labels.localized(node), ts)
+    for _, _, edge in g.edges(data=True):
+        _check_item(edge, labels.localized(edge), ts)
+
+
+def _check_item(data: Mapping[str, Any], localized: Mapping[str, Any], ts: Ts) -> None:
+    """One node's or edge's attributes (the keys both have), in English and localized."""
+    lines = data["label_parts"]
+    # One source: the English label and details are the parts rendered in English.
+    assert data["label"] == "\n".join(render_part(p) for p in lines)
+    entries = data.get("details_parts", [])
+    english_details = {render_part(e["name"]): render_value(e["value"]) for e in entries}
+    assert english_details == data.get("details", {})
+    for entry in entries:
+        for part in _parts([entry["name"], entry["value"]]):
             context, template = _template(part)
-            if ts[(context, template)][0] != template:
-                assert text != render_part(part), text
-        for word in ENGLISH:
-            assert word not in localized["label"], (word, localized["label"])
-        for name in localized.get("details", {}):
-            assert name not in english_details or name in ("PTR", "MX", "TLS"), name
+            translation, kind = ts.get((context, template), ("", "unfinished"))
+            assert translation and kind != "unfinished", (context, template)
+    # In Japanese: every template translated, and each line reads differently where its
+    # template does.
+    shown = localized["label"].split("\n") if localized["label"] else []
+    assert len(shown) == len(lines)
+    for line, part, text in zip(lines, lines, shown, strict=True):
+        for p in _parts(line):
+            context, template = _template(p)
+            translation, kind = ts.get((context, template), ("", "unfinished"))
+            assert translation and kind != "unfinished", (context, template)
+        context, template = _template(part)
+        if ts[(context, template)][0] != template:
+            assert text != render_part(part), text
+    for word in ENGLISH:
+        assert word not in localized["label"], (word, localized["label"])
+    for name in localized.get("details", {}):
+        assert name not in english_details or name in ("PTR", "MX", "TLS"), name
 
 
 def test_every_route_template_is_collected_for_translation(qapp: Any) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from mailpath.core.model import Status
 from mailpath.paths import seed_example
 from tests.gui.zones import HOSTILE_TXT, failing_zone, zone_from_recording
 
@@ -181,11 +182,12 @@ def test_hostile_text_in_details_panel_and_label(qtbot: Any) -> None:
     hostile = "<b>bold</b><img src='x'>"
     panel.show_node(
         "dns:spf",
-        {"label": hostile, "status": "pass", "details": {"TXT": [hostile], "record": hostile}},
+        {"label": hostile, "status": Status.PASS, "details": {"TXT": [hostile], "record": hostile}},
     )
     assert panel.title.textFormat() == Qt.TextFormat.PlainText
     assert hostile in panel.title.text()
     record = panel.tree.topLevelItem(panel.tree.topLevelItemCount() - 1)
+    assert record is not None
     assert record.text(1) == hostile
     assert "&lt;img" in record.toolTip(1)
 

@@ -4,6 +4,7 @@ message, copying a record the way a DNS panel asks for it, and input notes in Ja
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -126,12 +127,13 @@ def test_switching_language_and_theme_keeps_the_panel_width(qtbot: Any, window: 
     open_seed(qtbot, window)
     window.resizeDocks([window.details_dock], [250], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: window.details_dock.width() == 250)
-    for change in (
+    changes: tuple[Callable[[], object], ...] = (
         lambda: window.set_language("ja"),
         lambda: window.apply_theme("dark"),
         lambda: window.set_language("en"),
         lambda: window.apply_theme("light"),
-    ):
+    )
+    for change in changes:
         change()
         QGuiApplication.processEvents()
         assert window.details_dock.width() == 250
@@ -234,23 +236,25 @@ def test_copy_record_name_type_and_value_each_alone(qtbot: Any, window: Any) -> 
 def test_rewritten_input_is_noted_in_the_status_bar_in_both_languages(
     qtbot: Any, window: Any
 ) -> None:
-    from mailpath.core.names import parse_party
+    from mailpath.core.model import Inputs, Result
+    from mailpath.core.names import parse_domain, parse_party
     from mailpath.gui.window.headline import input_notes
 
-    class Inputs:
-        notes = (parse_party("https://example.com/path", "sender").note,)
-
-    class Result:
-        inputs = Inputs()
-        complete = True
-        queries = 3
-        elapsed = 0.1
-
-    text = window.status_line.idle_text(Result())
+    note = parse_party("https://example.com/path", "sender").note
+    assert note is not None
+    result = Result(
+        Inputs("example.com", "example.org", notes=(note,)),
+        parse_domain("example.com"),
+        parse_domain("example.org"),
+        complete=True,
+        queries=3,
+        elapsed=0.1,
+    )
+    text = window.status_line.idle_text(result)
     assert text.startswith("The sender https://example.com/path was read as example.com.")
     window.set_language("ja")
-    (note,) = input_notes(Result())
-    assert note == "送信者 https://example.com/path を example.com として読み取りました。"
+    (shown,) = input_notes(result)
+    assert shown == "送信者 https://example.com/path を example.com として読み取りました。"
 
 
 INPUT_ERRORS = [
@@ -298,7 +302,7 @@ def _error(kind: str, text: str) -> Any:
     from mailpath.core.message.parse import parse_message
     from mailpath.core.names import InputError, parse_nameserver, parse_party, parse_sending_host
 
-    parse = {
+    parse: Callable[[str], object] = {
         "sender": lambda t: parse_party(t, "sender"),
         "recipient": lambda t: parse_party(t, "recipient"),
         "via": parse_sending_host,

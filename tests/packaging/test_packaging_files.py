@@ -71,10 +71,10 @@ def test_info_plist(fc: ModuleType) -> None:
     assert plist["CFBundleShortVersionString"] == version
     assert re.fullmatch(r"\d+\.\d+\.\d+", str(plist["CFBundleVersion"]))
     assert plist["NSHighResolutionCapable"] is True
-    (doc,) = plist["CFBundleDocumentTypes"]  # type: ignore[misc]
+    (doc,) = plist["CFBundleDocumentTypes"]
     assert doc["CFBundleTypeExtensions"] == ["mailpath.json"]
     assert doc["LSItemContentTypes"] == [fc.DOCUMENT_UTI]
-    (uti,) = plist["UTExportedTypeDeclarations"]  # type: ignore[misc]
+    (uti,) = plist["UTExportedTypeDeclarations"]
     assert uti["UTTypeIdentifier"] == fc.DOCUMENT_UTI
     assert "public.json" in uti["UTTypeConformsTo"]
     # It must serialize: PyInstaller writes it with plistlib.

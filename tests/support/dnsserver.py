@@ -62,7 +62,7 @@ import logging
 import socket
 import struct
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from typing import Any
 
 import dns.exception
@@ -182,7 +182,7 @@ class DnsTestServer:
 
     def __init__(
         self,
-        zone: Mapping[str, Any] | None = None,
+        zone: MutableMapping[str, Any] | None = None,
         *,
         latency: float = 0.0,
         servfail: Iterable[str] = (),
@@ -194,7 +194,7 @@ class DnsTestServer:
         ttl: int = TTL,
         authoritative: bool = True,
     ) -> None:
-        self.zone: Mapping[str, Any] = zone if zone is not None else {}
+        self.zone: MutableMapping[str, Any] = zone if zone is not None else {}
         self.latency = latency
         self.servfail = {_n(n) for n in servfail}
         self.refused = {_n(n) for n in refused}

@@ -28,7 +28,7 @@ import struct
 import threading
 import urllib.parse
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import dns.asyncquery
 import dns.exception
@@ -59,7 +59,8 @@ class LocalCa:
 class _TlsFront:
     """An asyncio TLS listener on 127.0.0.1 in a background thread."""
 
-    alpn: ClassVar[list[str]] = []
+    #: The protocols offered in the TLS handshake (ALPN); each front sets its own.
+    alpn: list[str]
 
     def __init__(self, upstream: DnsTestServer, ca: LocalCa) -> None:
         self.upstream = upstream
@@ -149,10 +150,9 @@ class TlsDnsServer(_TlsFront):
     `close_after=N` each connection is closed after N replies (as servers close idle or busy
     connections, RFC 7766 6.2.3)."""
 
-    alpn: ClassVar[list[str]] = ["dot"]
-
     def __init__(self, upstream: DnsTestServer, ca: LocalCa, close_after: int | None = None):
         super().__init__(upstream, ca)
+        self.alpn = ["dot"]
         self.close_after = close_after
 
     @property

@@ -97,9 +97,9 @@ def _free(address: str, port: int, *, udp: bool = True) -> bool:
             return False
     if not udp:
         return True
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as dgram:
         try:
-            udp.bind((address, port))
+            dgram.bind((address, port))
         except OSError:
             return False
     return True

@@ -99,7 +99,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
 import dkim
 import dkim.canonicalization
@@ -107,6 +107,7 @@ import idna
 from dkim.crypto import UnparsableKeyError, parse_public_key
 
 from mailpath.core.dns.sources import Answer, Deadline, DnsSource, Outcome
+from mailpath.core.jsontypes import JsonObject, JsonValue
 from mailpath.core.model import LookupStatus, Severity
 from mailpath.core.names import psl_registrable
 from mailpath.core.sentences import Sentence, idna_reason, quoted
@@ -242,7 +243,7 @@ class LimitHit:
         return Sentence("limit/header-octets", header=self.header, size=self.size, maximum=maximum)
 
 
-def limit_to_json(limit: LimitHit | None) -> dict[str, Any] | None:
+def limit_to_json(limit: LimitHit | None) -> JsonObject | None:
     if limit is None:
         return None
     return {
@@ -253,7 +254,7 @@ def limit_to_json(limit: LimitHit | None) -> dict[str, Any] | None:
     }
 
 
-def limit_from_json(value: Any) -> LimitHit | None:
+def limit_from_json(value: JsonValue) -> LimitHit | None:
     """A saved `limit_to_json` object, or None when absent or not one."""
     if not isinstance(value, dict) or value.get("kind") not in get_args(LimitKind):
         return None
@@ -1316,7 +1317,7 @@ async def verify_arc(
         return records.get(key)
 
     guard = _Guard(deadline)
-    outcome: list[tuple[Any, str]] = []
+    outcome: list[tuple[object, str]] = []  # (dkimpy's CV_ value, reason)
 
     def run() -> None:
         if guard.over():
@@ -1358,7 +1359,7 @@ async def verify_arc(
 # ---------------------------------------------------------------- JSON
 
 
-def _lookup_json(lookup: LookupStatus | None) -> dict[str, Any] | None:
+def _lookup_json(lookup: LookupStatus | None) -> JsonObject | None:
     if lookup is None:
         return None
     return {
@@ -1371,7 +1372,7 @@ def _lookup_json(lookup: LookupStatus | None) -> dict[str, Any] | None:
     }
 
 
-def dkim_signature_to_json(sig: DkimSignature) -> dict[str, Any]:
+def dkim_signature_to_json(sig: DkimSignature) -> JsonObject:
     return {
         "domain": sig.domain,
         "selector": sig.selector,
@@ -1396,7 +1397,7 @@ def dkim_signature_to_json(sig: DkimSignature) -> dict[str, Any]:
     }
 
 
-def dkim_key_to_json(key: DkimKey) -> dict[str, Any]:
+def dkim_key_to_json(key: DkimKey) -> JsonObject:
     return {
         "selector": key.selector,
         "name": key.name,
@@ -1412,7 +1413,7 @@ def dkim_key_to_json(key: DkimKey) -> dict[str, Any]:
     }
 
 
-def arc_result_to_json(arc: ArcResult) -> dict[str, Any]:
+def arc_result_to_json(arc: ArcResult) -> JsonObject:
     return {
         "result": arc.result,
         "instances": arc.instances,

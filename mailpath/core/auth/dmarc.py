@@ -453,7 +453,7 @@ async def lookup_dmarc(source: DnsSource, domain: str) -> DmarcInfo:
     return info
 
 
-def _replace(info: DmarcInfo, **changes: Any) -> DmarcInfo:
+def _replace(info: DmarcInfo, **changes: Any) -> DmarcInfo:  # Any: dataclasses.replace fields
     return replace(info, **changes)
 
 

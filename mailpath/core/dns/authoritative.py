@@ -28,7 +28,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from mailpath.core.auth.spf import SpfTrace
 from mailpath.core.dns.sources import (
@@ -39,6 +38,7 @@ from mailpath.core.dns.sources import (
     Outcome,
     close_connections,
 )
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.model import Finding, LookupStatus, Result, Severity
 from mailpath.core.names import is_ip_address
 from mailpath.core.sentences import Sentence
@@ -128,7 +128,7 @@ class ServerStatus:
     zone: str
     host: str
     address: str
-    outcome: str  # dns.Outcome value of the SOA question
+    outcome: Outcome  # of the SOA question
     authoritative: bool  # the SOA reply carried AA
     serial: int | None
     detail: str = ""
@@ -142,7 +142,7 @@ class ServerStatus:
     @property
     def answers(self) -> bool:
         """It answered for the zone with authority: its answers count."""
-        return self.authoritative and self.outcome == Outcome.OK.value
+        return self.authoritative and self.outcome == Outcome.OK
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,7 @@ class ServerAnswer:
     rdtype: str
     host: str
     address: str
-    outcome: str
+    outcome: Outcome
     records: tuple[str, ...]
     ttl: int | None
     authoritative: bool | None
@@ -286,7 +286,7 @@ _NEGATIVE = (Outcome.NXDOMAIN, Outcome.NODATA)
 
 
 async def find_zone(
-    source: DnsSource, name: str, *, servers: Callable[[Any], DnsSource] | None = None
+    source: DnsSource, name: str, *, servers: Callable[[_Server], DnsSource] | None = None
 ) -> str | None:
     """The zone `name` is in (its closest enclosing zone cut); None when it cannot be told.
 
@@ -298,7 +298,7 @@ async def find_zone(
 
 
 async def _find_cut(
-    resolver: DnsSource, name: str, make: Callable[[Any], DnsSource]
+    resolver: DnsSource, name: str, make: Callable[[_Server], DnsSource]
 ) -> tuple[str | None, tuple[str, ...]]:
     """(zone, NS hosts named by the parent's referral, or () when the resolver gave them).
 
@@ -342,7 +342,7 @@ async def _find_cut(
 
 
 async def _ask_delegation(
-    name: str, servers: Sequence[_Server], make: Callable[[Any], DnsSource]
+    name: str, servers: Sequence[_Server], make: Callable[[_Server], DnsSource]
 ) -> tuple[str, ...] | None:
     """Ask the servers of the zone above `name` for its NS: the NS hosts of a referral to
     `name`, () when a server answers with authority that `name` is no cut, None when no
@@ -392,10 +392,10 @@ def _serial(answer: Answer) -> int | None:
 # ---------------------------------------------------------------- the view
 
 
-def live_servers(*, port: int = 53, timeout: float = 2.0) -> Callable[[Any], DnsSource]:
+def live_servers(*, port: int = 53, timeout: float = 2.0) -> Callable[[_Server], DnsSource]:
     """Each authoritative server as its own non-recursive LiveSource (`port`: for tests)."""
 
-    def make(server: Any) -> DnsSource:
+    def make(server: _Server) -> DnsSource:
         return LiveSource(
             [Nameserver(server.address, port)], timeout=timeout, budget=timeout * 4, recursive=False
         )
@@ -408,7 +408,7 @@ async def authoritative_view(
     result: Result,
     dkim_selectors: Sequence[str] = (),
     *,
-    servers: Callable[[Any], DnsSource] | None = None,
+    servers: Callable[[_Server], DnsSource] | None = None,
 ) -> AuthoritativeView:
     """Ask every authoritative server of the zones involved; compare with `resolver`.
 
@@ -452,7 +452,7 @@ async def authoritative_view(
             zone=zone,
             host=server.host,
             address=server.address,
-            outcome=soa.outcome.value,
+            outcome=soa.outcome,
             authoritative=bool(soa.authoritative),
             serial=_serial(soa),
             detail=soa.detail,
@@ -464,7 +464,7 @@ async def authoritative_view(
                 rdtype=a.rdtype,
                 host=server.host,
                 address=server.address,
-                outcome=a.outcome.value,
+                outcome=a.outcome,
                 records=tuple(sorted(a.texts())),
                 ttl=a.ttl,
                 authoritative=a.authoritative,
@@ -657,7 +657,7 @@ def _findings(view: AuthoritativeView) -> tuple[Finding, ...]:
 # ---------------------------------------------------------------- JSON
 
 
-def view_to_json(view: AuthoritativeView | None) -> dict[str, Any] | None:
+def view_to_json(view: AuthoritativeView | None) -> JsonObject | None:
     """`check --json`'s `authoritative`: zone, serials (the sender zone's), zones (every
     zone's serials), servers, answers, questions, agree."""
     if view is None:
@@ -719,7 +719,7 @@ def view_to_json(view: AuthoritativeView | None) -> dict[str, Any] | None:
     }
 
 
-def _note_json(view: AuthoritativeView) -> dict[str, Any] | None:
+def _note_json(view: AuthoritativeView) -> JsonObject | None:
     note = view.note
     if note is None:
         return None

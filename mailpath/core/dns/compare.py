@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from mailpath.core.dns.sources import Answer, DnsSource, close_connections
+from mailpath.core.jsontypes import JsonObject
 
 __all__ = ["Comparison", "Difference", "compare_resolvers", "comparison_to_json", "render_text"]
 
@@ -59,7 +59,7 @@ async def compare_resolvers(
     return Comparison(tuple(labels), len(unique), differences)
 
 
-def _answer_json(label: str, answer: Answer) -> dict[str, Any]:
+def _answer_json(label: str, answer: Answer) -> JsonObject:
     return {
         "resolver": label,
         "outcome": answer.outcome.value,
@@ -69,7 +69,7 @@ def _answer_json(label: str, answer: Answer) -> dict[str, Any]:
     }
 
 
-def comparison_to_json(comparison: Comparison | None) -> dict[str, Any] | None:
+def comparison_to_json(comparison: Comparison | None) -> JsonObject | None:
     if comparison is None:
         return None
     return {

@@ -42,7 +42,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, get_args
+from typing import NoReturn, get_args
 
 import dns.exception
 import dns.name
@@ -56,7 +56,15 @@ from mailpath.core.auth.dkim import (
     dkim_signature_to_json,
     limit_from_json,
 )
-from mailpath.core.dns.sources import Answer, Outcome, RecordValue, answer_to_json, normalize_qname
+from mailpath.core.dns.sources import (
+    Answer,
+    Outcome,
+    RecordValue,
+    ResolverKind,
+    answer_to_json,
+    normalize_qname,
+)
+from mailpath.core.jsontypes import JsonObject, JsonValue
 from mailpath.core.message.check import MessageInput
 from mailpath.core.message.parse import message_from_json_headers, message_to_json_headers
 from mailpath.core.model import LookupStatus, MessageInfo
@@ -106,7 +114,7 @@ class Recording:
     #: verified when the analysis was made; None for an analysis without a message.
     message: MessageInput | None = None
     dkim_selectors: tuple[str, ...] = ()
-    resolver_kind: str | None = None
+    resolver_kind: ResolverKind | None = None
     #: The transport facts that are not DNS answers (core.transport.record); None if absent.
     transport: TransportInfo | None = None
 
@@ -122,7 +130,7 @@ def save_recording(
     answers: Iterable[Answer],
     message: MessageInfo | None = None,
     dkim_selectors: Iterable[str] = (),
-    resolver_kind: str | None = None,
+    resolver_kind: ResolverKind | None = None,
     transport: TransportInfo | None = None,
 ) -> None:
     """Write atomically (a `.tmp` beside it, then a rename).
@@ -130,7 +138,7 @@ def save_recording(
     Raises OSError whose `filename` is `path` itself (never the temporary file), so that
     "cannot write {filename}: {strerror}" names what the user asked for.
     """
-    data: dict[str, Any] = {
+    data: JsonObject = {
         "format": FORMAT,
         "version": VERSION,
         "tool": f"mailpath {__version__}",
@@ -185,7 +193,7 @@ def open_recording(path: str | os.PathLike[str]) -> Recording:
 # ---------------------------------------------------------------- reading
 
 
-def _load_json(where: str) -> Any:
+def _load_json(where: str) -> JsonValue:
     try:
         info = os.stat(where)
         if stat.S_ISDIR(info.st_mode):
@@ -225,11 +233,11 @@ def _load_json(where: str) -> Any:
         raise RecordingError("recording/bad-value", path=where, reason=str(exc)) from None
 
 
-def _no_constant(name: str) -> Any:
+def _no_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _recording(data: dict[str, Any]) -> Recording:
+def _recording(data: JsonObject) -> Recording:
     if "tool" in data:
         _text(data["tool"], "tool", 200)
     created = _text(data.get("created"), "created", 64)
@@ -284,13 +292,16 @@ def _recording(data: dict[str, Any]) -> Recording:
         message=_message(data.get("message")),
         dkim_selectors=selectors,
         resolver_kind=(
-            data["resolver_kind"] if isinstance(data.get("resolver_kind"), str) else None
+            ResolverKind(data["resolver_kind"])
+            if isinstance(data.get("resolver_kind"), str)
+            and data["resolver_kind"] in {k.value for k in ResolverKind}
+            else None
         ),
         transport=transport,
     )
 
 
-def _message(value: Any) -> MessageInput | None:
+def _message(value: JsonValue) -> MessageInput | None:
     if value is None:
         return None
     if not isinstance(value, dict):
@@ -311,7 +322,7 @@ def _message(value: Any) -> MessageInput | None:
 _DKIM_RESULTS = ("pass", "fail", "neutral", "temperror", "permerror")
 
 
-def _optional_int(value: Any, what: str) -> int | None:
+def _optional_int(value: JsonValue, what: str) -> int | None:
     if value is None:
         return None
     if type(value) is not int or not 0 <= value < 2**63:
@@ -319,7 +330,7 @@ def _optional_int(value: Any, what: str) -> int | None:
     return value
 
 
-def _signature(index: int, value: Any) -> DkimSignature:
+def _signature(index: int, value: JsonValue) -> DkimSignature:
     where = f"DKIM result {index + 1}"
     if not isinstance(value, dict):
         raise _Damaged(f"{where} is not an object")
@@ -352,7 +363,7 @@ def _signature(index: int, value: Any) -> DkimSignature:
     )
 
 
-def _key_lookup(value: Any, where: str) -> LookupStatus | None:
+def _key_lookup(value: JsonValue, where: str) -> LookupStatus | None:
     """The key query of a saved DKIM result: its name and outcome (what findings name)."""
     if not isinstance(value, dict):
         return None
@@ -360,10 +371,10 @@ def _key_lookup(value: Any, where: str) -> LookupStatus | None:
     if outcome not in {o.value for o in Outcome}:
         return None
     name = _text(value.get("name"), f"the key name of {where}", MAX_ASKED_NAME)
-    return LookupStatus(name=name, rdtype="TXT", outcome=outcome)
+    return LookupStatus(name=name, rdtype="TXT", outcome=Outcome(outcome))
 
 
-def _arc(value: Any) -> ArcResult:
+def _arc(value: JsonValue) -> ArcResult:
     if not isinstance(value, dict) or value.get("result") not in ("none", "pass", "fail"):
         raise _Damaged("the message's ARC result is damaged")
     instances = _optional_int(value.get("instances"), "the ARC instance count") or 0
@@ -375,7 +386,7 @@ def _arc(value: Any) -> ArcResult:
     )
 
 
-def _answer(index: int, entry: Any) -> Answer:
+def _answer(index: int, entry: JsonValue) -> Answer:
     where = f"query {index + 1}"
     if not isinstance(entry, dict):
         raise _Damaged(f"{where} is not an object")
@@ -445,7 +456,7 @@ def _answer(index: int, entry: Any) -> Answer:
     )
 
 
-def answer_from_json(entry: Any) -> Answer:
+def answer_from_json(entry: JsonValue) -> Answer:
     """One saved answer (`dns.answer_to_json`'s form), validated; ValueError if damaged."""
     try:
         return _answer(0, entry)
@@ -453,7 +464,7 @@ def answer_from_json(entry: Any) -> Answer:
         raise ValueError(str(exc)) from None
 
 
-def _record(rdtype: str, value: Any, where: str) -> RecordValue:
+def _record(rdtype: str, value: JsonValue, where: str) -> RecordValue:
     if rdtype == "A" or rdtype == "AAAA":
         text = _text(value, where, 64)
         try:
@@ -496,7 +507,7 @@ def _record(rdtype: str, value: Any, where: str) -> RecordValue:
     return _text(value, where, MAX_TEXT)
 
 
-def _text(value: Any, what: str, limit: int) -> str:
+def _text(value: JsonValue, what: str, limit: int) -> str:
     if not isinstance(value, str):
         raise _Damaged(f"{what} is {_show(value)}, not text")
     if len(value) > limit:
@@ -510,7 +521,7 @@ def _text(value: Any, what: str, limit: int) -> str:
     return value
 
 
-def _dns_name(value: Any, what: str) -> str:
+def _dns_name(value: JsonValue, what: str) -> str:
     """A name as a DNS answer carries it: ASCII, escapes allowed, labels <= 63 octets."""
     text = _text(value, what, MAX_ASKED_NAME)
     if not text.isascii() or " " in text:
@@ -522,7 +533,7 @@ def _dns_name(value: Any, what: str) -> str:
     return text
 
 
-def _show(value: Any) -> str:
+def _show(value: JsonValue) -> str:
     """A short, safe description of a value from the file (never a deep repr)."""
     if value is None:
         return "null"

@@ -43,7 +43,7 @@ import dns.resolver
 from mailpath.core.sentences import register as register_sentences
 
 
-class Outcome(enum.Enum):
+class Outcome(enum.StrEnum):
     """How a question ended."""
 
     OK = "ok"  # records of the asked type
@@ -244,6 +244,16 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
 # ---------------------------------------------------------------- live
 
 
+class ResolverKind(enum.StrEnum):
+    """How the answers are fetched: the system's resolver, or servers named by the user."""
+
+    SYSTEM = "system"
+    UDP = "udp"  # plain DNS (UDP, falling back to TCP)
+    DOH = "doh"  # DNS over HTTPS
+    DOT = "dot"  # DNS over TLS
+    MIXED = "mixed"  # servers of several kinds
+
+
 @dataclass(frozen=True)
 class Nameserver:
     """A server to ask: plain DNS (`udp`, which falls back to TCP), DoH or DoT.
@@ -256,7 +266,7 @@ class Nameserver:
 
     address: str
     port: int = 53
-    kind: str = "udp"  # "udp" | "doh" | "dot"
+    kind: ResolverKind = ResolverKind.UDP  # udp, doh or dot
     hostname: str | None = None
     bootstrap: str | None = None
 
@@ -803,9 +813,9 @@ def _transport_failure(exc: dns.resolver.NoNameservers) -> tuple[str, dict[str, 
 
 @dataclass(frozen=True)
 class ResolverInfo:
-    """Where a live analysis got its answers: `kind` system | udp | doh | dot."""
+    """Where a live analysis got its answers."""
 
-    kind: str
+    kind: ResolverKind
     address: str
 
 
@@ -850,7 +860,7 @@ class LiveSource:
             # dnspython names servers its own way ("DoT:IP@port"): errors name ours.
             self._labels = {str(d): str(ns) for d, ns in zip(made, nameservers, strict=True)}
             kinds = {ns.kind for ns in nameservers}
-            kind = kinds.pop() if len(kinds) == 1 else "mixed"
+            kind = kinds.pop() if len(kinds) == 1 else ResolverKind.MIXED
         else:
             try:
                 resolver = dns.asyncresolver.Resolver()
@@ -858,7 +868,7 @@ class LiveSource:
                 resolver = dns.asyncresolver.Resolver(configure=False)
                 resolver.nameservers = ["127.0.0.1"]
             self.servers = [str(ns) for ns in resolver.nameservers]
-            kind = "system"
+            kind = ResolverKind.SYSTEM
         self.resolver_info = ResolverInfo(kind, ", ".join(self.servers))
         #: Replies read from the servers (any rcode): one is enough to show they are alive.
         self.replies = 0

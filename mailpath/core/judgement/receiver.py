@@ -69,7 +69,7 @@ __all__ = [
 ]
 
 
-class Disposition(str, enum.Enum):
+class Disposition(enum.StrEnum):
     DELIVERED = "delivered"
     UNVERIFIED = "unverified"
     FLAGGED = "flagged"

@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from mailpath.core.auth.authresults import AuthResultsHeader, auth_results_to_json
 from mailpath.core.auth.dkim import (
@@ -31,6 +30,7 @@ from mailpath.core.auth.dkim import (
 from mailpath.core.auth.dmarc import DmarcResult, aligned, evaluate_dmarc, org_domains_for
 from mailpath.core.auth.spf import SpfOutcome
 from mailpath.core.dns.sources import DnsSource, deadline_of
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.message.parse import (
     MessageError,
     ParsedMessage,
@@ -353,7 +353,7 @@ def _same(method: str, theirs: str, ours: str) -> bool:
     return method == "spf" and {theirs, ours} == {"hardfail", "fail"}
 
 
-def message_to_json(info: MessageInfo | None) -> dict[str, Any] | None:
+def message_to_json(info: MessageInfo | None) -> JsonObject | None:
     """The `message` object of `check --json` (null without a message)."""
     if info is None:
         return None

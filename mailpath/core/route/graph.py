@@ -38,12 +38,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Unpack, cast
 
 import networkx as nx
 
 from mailpath.core.auth.dmarc import effective_policy
-from mailpath.core.auth.spf import MAX_LOOKUPS, MAX_VOID_LOOKUPS, SpfResult
+from mailpath.core.auth.spf import MAX_LOOKUPS, MAX_VOID_LOOKUPS, QueryUse, SpfResult
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.judgement.findings import (
     address_node,
     host_node,
@@ -55,7 +56,7 @@ from mailpath.core.judgement.receiver import MARKER, RANK, Judgement, Path, judg
 from mailpath.core.judgement.verdict import TEMPLATES as VERDICT_TEMPLATES
 from mailpath.core.judgement.verdict import Verdict, verdict
 from mailpath.core.message.check import forwarder_hops
-from mailpath.core.message.parse import registrable_domain
+from mailpath.core.message.parse import Handover, registrable_domain
 from mailpath.core.message.received import Hop
 from mailpath.core.model import (
     LookupStatus,
@@ -67,15 +68,32 @@ from mailpath.core.model import (
     SendingHostInfo,
     Status,
 )
+from mailpath.core.route.attrs import (
+    DetailEntry,
+    DetailsAttrs,
+    DetailValue,
+    EdgeAttrs,
+    EdgeKind,
+    LabelAttrs,
+    NodeAttrs,
+    NodeKind,
+    ParamValue,
+    PartDict,
+    RenderedValue,
+)
 
-#: The route's own words: key -> English template. Nodes and edges carry `label_parts` (one part per
-#: line) and `details_parts` ([{"name": part, "value": part | [part] | number}]) beside the English
-#: `label` and `details`, which are these templates rendered in English (`render_part`). A part is
-#: {"key": key, "params": {...}}; a param that is itself a part is rendered first, a list of parts
-#: is rendered and joined with " · ". A part with "table": "verdict" names a template of
-#: `mailpath.core.judgement.verdict.TEMPLATES` instead. Text from DNS or the message is the "text"
-#: part, shown as it is. The GUI translates each template (context "RouteText", the English template
-#: as the source) and fills in the same params.
+if TYPE_CHECKING:
+    from mailpath.core.route.attrs import RouteGraph
+
+#: The route's own words: key -> English template. Nodes and edges carry `label_parts` (one
+#: part per line) and `details_parts` ([{"name": part, "value": part | [part] | number}])
+#: beside the English `label` and `details`, which are these templates rendered in English
+#: (`render_part`). A part is {"key": key, "params": {...}}; a param that is itself a part is
+#: rendered first, a list of parts is rendered and joined with " · ". A part with
+#: "table": "verdict" names a template of `mailpath.core.judgement.verdict.TEMPLATES`
+#: instead. Text from DNS or the message is the "text" part, shown as it is. The GUI
+#: translates each template (context "RouteText", the English template as the source) and
+#: fills in the same params.
 TEMPLATES: dict[str, str] = {
     "text": "{text}",
     "join": "{items}",
@@ -222,17 +240,17 @@ TEMPLATES: dict[str, str] = {
     "v.ms": "{ms} ms",
 }
 
-Part = dict[str, Any]
+Part = PartDict
 #: translate(table, English template) -> the template in the UI language.
 Translate = Callable[[str, str], str]
 
 
-def part(key: str, **params: Any) -> Part:
+def part(key: str, **params: ParamValue) -> Part:
     """One piece of route text: a template key of `TEMPLATES` and its parameters."""
     return {"key": key, "params": params}
 
 
-def text(value: Any) -> Part:
+def text(value: object) -> Part:
     """Text that is data (names, addresses, records): shown as it is. A reason that is a
     `sentences.Sentence` (a str) stays one, so the window can render it in its language."""
     return {"key": "text", "params": {"text": value if isinstance(value, str) else str(value)}}
@@ -242,7 +260,7 @@ def verdict_part(v: Verdict) -> Part:
     return {"key": v.template, "table": "verdict", "params": dict(v.params)}
 
 
-def _param(value: Any, translate: Translate | None) -> str:
+def _param(value: ParamValue, translate: Translate | None) -> str:
     if isinstance(value, dict) and "key" in value:
         return render_part(value, translate)
     if isinstance(value, list):
@@ -269,7 +287,7 @@ def render_part(p: Part, translate: Translate | None = None) -> str:
         return english
 
 
-def render_value(value: Any, translate: Translate | None = None) -> Any:
+def render_value(value: DetailValue, translate: Translate | None = None) -> RenderedValue:
     """A detail value: a part as text, a list of parts as a list of texts, a number as is."""
     if isinstance(value, dict) and "key" in value:
         return render_part(value, translate)
@@ -284,24 +302,24 @@ def _pending(result: Result) -> Part:
     return part("not_resolved.cancelled") if result.cancelled else part("resolving")
 
 
-def _label(*lines: Part) -> dict[str, Any]:
+def _label(*lines: Part) -> LabelAttrs:
     """`label` and `label_parts` of a node or edge, one part per line."""
     return {"label": "\n".join(render_part(p) for p in lines), "label_parts": list(lines)}
 
 
-def _details(*entries: tuple[Part, Any]) -> dict[str, Any]:
+def _details(*entries: tuple[Part, DetailValue]) -> DetailsAttrs:
     """`details` and `details_parts` from (name part, value) pairs."""
-    data: dict[str, Any] = {"details": {}, "details_parts": []}
+    data: DetailsAttrs = {"details": {}, "details_parts": []}
     for name, value in entries:
         _put(data, name, value)
     return data
 
 
-def _put(data: dict[str, Any], name: Part, value: Any) -> None:
+def _put(data: DetailsAttrs, name: Part, value: DetailValue) -> None:
     """Set one detail (replacing one of the same name) in both forms."""
     english = render_part(name)
     entries = data.setdefault("details_parts", [])
-    entry = {"name": name, "value": value}
+    entry: DetailEntry = {"name": name, "value": value}
     for i, e in enumerate(entries):
         if render_part(e["name"]) == english:
             entries[i] = entry
@@ -309,6 +327,15 @@ def _put(data: dict[str, Any], name: Part, value: Any) -> None:
     else:
         entries.append(entry)
     data.setdefault("details", {})[english] = render_value(value)
+
+
+def _add_node(g: RouteGraph, node: str, **attrs: Unpack[NodeAttrs]) -> None:
+    """Add a node with its typed attributes (networkx's `add_node` takes them untyped)."""
+    g.add_node(node, **attrs)
+
+
+def _add_edge(g: RouteGraph, u: str, v: str, **attrs: Unpack[EdgeAttrs]) -> None:
+    g.add_edge(u, v, **attrs)
 
 
 NODE_W = 220.0
@@ -364,8 +391,8 @@ def active_mx(mx: MxInfo, down: frozenset[str]) -> set[str]:
     return set()
 
 
-def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> nx.DiGraph:
-    g = nx.DiGraph()
+def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> RouteGraph:
+    g: RouteGraph = nx.DiGraph()
     sender = result.sender_domain
     recipient = result.recipient_domain
     outcome = verdict(result, down)
@@ -379,11 +406,12 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         verdict=verdict_to_json(outcome),
     )
     sender_label = result.inputs.sender
-    g.add_node(
+    _add_node(
+        g,
         "client",
-        kind="client",
+        kind=NodeKind.CLIENT,
         **_label(part("client.title"), text(sender_label)),
-        status=Status.NONE.value,
+        status=Status.NONE,
         **_details((part("d.sender"), text(sender.display)), (part("d.role"), part("v.mua"))),
         layer=0,
     )
@@ -392,23 +420,25 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     address_ids: list[str] = []
     address_status_by_id: dict[str, Status] = {}
     if hosts is None:
-        g.add_node(
+        _add_node(
+            g,
             "sending:?",
-            kind="sending_host",
+            kind=NodeKind.SENDING_HOST,
             **_label(
                 part("sending.title"),
                 text(result.inputs.via) if result.inputs.via else _pending(result),
             ),
-            status=Status.UNKNOWN.value,
+            status=Status.UNKNOWN,
             **_details(),
             layer=1,
         )
-        g.add_edge(
+        _add_edge(
+            g,
             "client",
             "sending:?",
-            kind="submission",
+            kind=EdgeKind.SUBMISSION,
             **_label(part("edge.submission")),
-            status="unknown",
+            status=Status.UNKNOWN,
         )
     else:
         for host in hosts:
@@ -426,11 +456,12 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     mx_ids: list[str] = []
     active: set[str] = set()
     if mx is None:
-        g.add_node(
+        _add_node(
+            g,
             "mx:?",
-            kind="mx",
+            kind=NodeKind.MX,
             **_label(part("mx.of", domain=recipient.unicode), _pending(result)),
-            status=Status.UNKNOWN.value,
+            status=Status.UNKNOWN,
             **_details(),
             layer=3,
             preference=0,
@@ -446,11 +477,12 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         for mx_host in mx.hosts:
             node = mx_node(mx_host.host)
             mx_ids.append(node)
-            g.add_node(
+            _add_node(
+                g,
                 node,
-                kind="mx",
+                kind=NodeKind.MX,
                 **_mx_label(mx_host, mx.kind),
-                status=_mx_status(mx_host).value,
+                status=_mx_status(mx_host),
                 **_mx_details(mx_host, mx.kind),
                 layer=3,
                 preference=mx_host.preference,
@@ -474,11 +506,12 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             ]
         elif mx.kind == "error" and mx.lookup is not None and mx.lookup.outcome != "ok":
             lines.append(text(_failure(mx.lookup, *mx.implicit_lookups)))
-        g.add_node(
+        _add_node(
+            g,
             node,
-            kind="mx",
+            kind=NodeKind.MX,
             **_label(*lines),
-            status=(Status.FAIL if mx.kind in ("null", "none") else Status.ERROR).value,
+            status=Status.FAIL if mx.kind in ("null", "none") else Status.ERROR,
             **_details((part("d.mx"), text(mx.error or mx.kind))),
             layer=3,
             preference=0,
@@ -513,23 +546,31 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
                 is_active = path.active
             else:
                 status = Status.UNKNOWN if g.nodes[dst]["status"] != "fail" else Status.FAIL
-            g.add_edge(
-                src, dst, kind="smtp", **_label(label), status=status.value, active=is_active
+            _add_edge(
+                g,
+                src,
+                dst,
+                kind=EdgeKind.SMTP,
+                **_label(label),
+                status=status,
+                active=is_active,
             )
     _path_markers(g, judged, address_ids, mx_ids, down)
-    if outcome.subject in mx_ids and outcome.culprits:
-        _put(g.nodes[outcome.subject], part("d.verdict"), verdict_part(outcome))
-    if outcome.code == "queued" and outcome.subject in g.nodes:
-        g.nodes[outcome.subject]["status"] = outcome.status.value
-        _put(g.nodes[outcome.subject], part("d.verdict"), verdict_part(outcome))
+    subject = outcome.subject
+    if subject is not None and subject in mx_ids and outcome.culprits:
+        _put(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
+    if outcome.code == "queued" and subject is not None and subject in g.nodes:
+        g.nodes[subject]["status"] = outcome.status
+        _put(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
 
     # The mailbox: the verdict of the active route.
     mailbox_label = result.recipient_local and f"{result.recipient_local}@{recipient.unicode}"
-    g.add_node(
+    _add_node(
+        g,
         "mailbox",
-        kind="mailbox",
+        kind=NodeKind.MAILBOX,
         **_label(part("mailbox.title"), text(mailbox_label or recipient.unicode)),
-        status=outcome.status.value,
+        status=outcome.status,
         **_details((part("d.verdict"), verdict_part(outcome))),
         layer=4,
     )
@@ -543,12 +584,13 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             status = _worst_marker(through)
         else:
             status = outcome.status
-        g.add_edge(
+        _add_edge(
+            g,
             dst,
             "mailbox",
-            kind="delivery",
+            kind=EdgeKind.DELIVERY,
             **_label(part("edge.delivery")),
-            status=status.value,
+            status=status,
             active=dst in active,
         )
 
@@ -577,44 +619,48 @@ def _worst_marker(paths: list[Path]) -> Status:
 
 
 def _path_markers(
-    g: nx.DiGraph, judged: Judgement, address_ids: list[str], mx_ids: list[str], down: Any
+    g: RouteGraph,
+    judged: Judgement,
+    address_ids: list[str],
+    mx_ids: list[str],
+    down: frozenset[str],
 ) -> None:
     """Markers of the nodes on the paths, from the receiver model: red or amber only where a
     path through the node is refused or flagged; a host marked down shows as down."""
     for node in mx_ids:
         if node in down:
-            g.nodes[node]["status"] = Status.NONE.value
+            g.nodes[node]["status"] = Status.NONE
     if not judged.paths:
         # Judged as a whole (no route, every MX host down, no sender): no address carries
         # the judgement of a path; the mailbox and the host that queues say it.
         for node in address_ids:
-            g.nodes[node]["status"] = Status.NONE.value
+            g.nodes[node]["status"] = Status.NONE
             for pred in g.predecessors(node):
-                g.edges[pred, node]["status"] = Status.NONE.value
+                g.edges[pred, node]["status"] = Status.NONE
         return
     for node in address_ids:
         address = node.removeprefix("addr:")
         mine = [p for p in judged.paths if p.address == address]
         taken = [p for p in mine if p.reachable and p.active] or [p for p in mine if p.reachable]
         status = _worst_marker(taken) if taken else Status.ERROR
-        g.nodes[node]["status"] = status.value
+        g.nodes[node]["status"] = status
         for pred in g.predecessors(node):
-            g.edges[pred, node]["status"] = status.value
+            g.edges[pred, node]["status"] = status
     for node in [n for n in g.nodes if g.nodes[n].get("kind") in ("sending_host", "forwarder")]:
         statuses = [g.nodes[s]["status"] for s in g.successors(node) if s in address_ids]
         if statuses:
             g.nodes[node]["status"] = max(statuses, key=lambda s: _RANK[Status(s)])
     for node in mx_ids:
         if node in down:
-            g.nodes[node]["status"] = Status.NONE.value
+            g.nodes[node]["status"] = Status.NONE
             continue
         through = [p for p in judged.paths if p.mx == node.removeprefix("mx:") and p.reachable]
         if through and g.nodes[node]["status"] in (Status.PASS.value, Status.NEUTRAL.value):
-            g.nodes[node]["status"] = _worst_marker(through).value
+            g.nodes[node]["status"] = _worst_marker(through)
 
 
 def _add_sending_host(
-    g: nx.DiGraph,
+    g: RouteGraph,
     host: SendingHostInfo,
     sender: str,
     named: str | None = None,
@@ -652,21 +698,23 @@ def _add_sending_host(
         if host.assumed
         else "sending.submission"
     )
-    g.add_node(
+    _add_node(
+        g,
         node,
-        kind="forwarder" if forwarder else "sending_host",
+        kind=NodeKind.FORWARDER if forwarder else NodeKind.SENDING_HOST,
         **_label(part(title), text(f"{named} [{host.host}]" if named else host.host)),
-        status=status.value,
+        status=status,
         **details,
         layer=1,
     )
     if not forwarder:
-        g.add_edge(
+        _add_edge(
+            g,
             "client",
             node,
-            kind="submission",
+            kind=EdgeKind.SUBMISSION,
             **_label(part("edge.submission_auth")),
-            status=Status.NONE.value,
+            status=Status.NONE,
             active=True,
         )
     for addr in host.addresses:
@@ -699,45 +747,47 @@ def _add_sending_host(
         if addr.ptr_lookup is not None:
             _put(adetails, part("d.lookup", rdtype="PTR"), text(_lookup_text(addr.ptr_lookup)))
         spf_line = part("address.spf", result=spf_text)
-        g.add_node(
+        _add_node(
+            g,
             anode,
-            kind="sending_address",
+            kind=NodeKind.SENDING_ADDRESS,
             **_label(
                 part("address.title", family=addr.family, address=addr.address),
                 part("join", items=[spf_line, part(fcrdns)]) if fcrdns else spf_line,
             ),
-            status=st.value,
+            status=st,
             **adetails,
             layer=2,
             family=addr.family,
         )
-        g.add_edge(
+        _add_edge(
+            g,
             node,
             anode,
-            kind="source",
+            kind=EdgeKind.SOURCE,
             **_label(part("edge.family", family=addr.family)),
-            status=st.value,
+            status=st,
             active=True,
         )
 
 
-def _lookup_text(lookup: Any) -> str:
-    text = lookup.outcome
+def _lookup_text(lookup: LookupStatus) -> str:
+    text = str(lookup.outcome)
     if lookup.records:
         text = "; ".join(lookup.records)
     if lookup.detail:
         text += f" ({lookup.detail})"
     if lookup.elapsed:
         text += f" [{lookup.elapsed * 1000:.0f} ms]"
-    if getattr(lookup, "ttl", None) is not None:
+    if lookup.ttl is not None:
         text += f" (TTL {lookup.ttl} s)"
-    return str(text)
+    return text
 
 
-def _put_ttl(data: dict[str, Any], *lookups: Any) -> None:
+def _put_ttl(data: DetailsAttrs, *lookups: LookupStatus | QueryUse) -> None:
     """The "ttl" detail (seconds) of the first lookup that reported one."""
     for lookup in lookups:
-        if getattr(lookup, "ttl", None) is not None:
+        if lookup.ttl is not None:
             _put(data, part("d.ttl"), int(lookup.ttl))
             return
 
@@ -745,11 +795,11 @@ def _put_ttl(data: dict[str, Any], *lookups: Any) -> None:
 _YES_NO = {True: "v.yes", False: "v.no", None: "v.unknown"}
 
 
-def _or_none(value: Any) -> Part:
+def _or_none(value: object) -> Part:
     return text(value) if value else part("v.none")
 
 
-def _mx_label(host: MxHost, kind: str) -> dict[str, Any]:
+def _mx_label(host: MxHost, kind: str) -> LabelAttrs:
     pref = part("mx.implicit") if kind == "implicit" else part("mx.pref", pref=host.preference)
     return _label(pref, text(host.host))
 
@@ -766,7 +816,7 @@ def _mx_status(host: MxHost) -> Status:
     return Status.ERROR
 
 
-def _mx_details(host: MxHost, kind: str) -> dict[str, Any]:
+def _mx_details(host: MxHost, kind: str) -> DetailsAttrs:
     details = _details(
         (part("d.host"), text(host.host)),
         (
@@ -782,7 +832,7 @@ def _mx_details(host: MxHost, kind: str) -> dict[str, Any]:
     return details
 
 
-def verdict_to_json(v: Verdict) -> dict[str, Any]:
+def verdict_to_json(v: Verdict) -> JsonObject:
     """The verdict as plain data (graph attribute, `check --json`)."""
     return {
         "severity": v.severity.value,
@@ -805,7 +855,7 @@ def _failure(*lookups: LookupStatus) -> str:
     return ""
 
 
-def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set[str]) -> None:
+def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set[str]) -> None:
     recipient = result.recipient_domain.ascii
     sender = result.sender_domain.ascii
     mx = result.mx
@@ -824,22 +874,24 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
         _put(mx_details, part("d.answer"), answer)
         _put(mx_details, part("d.timing"), part("v.ms", ms=f"{mx.lookup.elapsed * 1000:.0f}"))
         _put_ttl(mx_details, mx.lookup)
-    g.add_node(
+    _add_node(
+        g,
         "dns:mx",
-        kind="dns",
+        kind=NodeKind.DNS,
         **_label(part("dns.mx", domain=recipient)),
-        status=mx_status.value,
+        status=mx_status,
         **mx_details,
         layer=2,
     )
     # The sending server asks for the MX (between its addresses and the MX hosts).
     first_sender = next((n for n in g.nodes if g.nodes[n]["kind"] == "sending_host"), "client")
-    g.add_edge(
+    _add_edge(
+        g,
         "dns:mx",
         first_sender,
-        kind="dns",
+        kind=EdgeKind.DNS,
         **_label(part("edge.mx_lookup")),
-        status=mx_status.value,
+        status=mx_status,
     )
 
     audit = result.spf_audit
@@ -874,11 +926,12 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
     spf_lines = [part("dns.spf", domain=sender)]
     if audit is not None and audit.record is None and failed:
         spf_lines.append(part("lookup.failed_with", failure=failed))
-    g.add_node(
+    _add_node(
+        g,
         "dns:spf",
-        kind="dns",
+        kind=NodeKind.DNS,
         **_label(*spf_lines),
-        status=spf_status.value,
+        status=spf_status,
         **spf_details,
         layer=3,
     )
@@ -906,33 +959,40 @@ def _add_dns_nodes(g: nx.DiGraph, result: Result, mx_ids: list[str], active: set
         if dm.error:
             _put(dm_details, part("d.error"), text(dm.error))
         _put_ttl(dm_details, *reversed(dm.lookups))
-    g.add_node(
+    _add_node(
+        g,
         "dns:dmarc",
-        kind="dns",
+        kind=NodeKind.DNS,
         **_label(part("dns.dmarc", domain=sender)),
-        status=dm_status.value,
+        status=dm_status,
         **dm_details,
         layer=4,
     )
     # The receiving server asks for the sender's SPF and DMARC.
     target = sorted(active)[0] if active else (mx_ids[0] if mx_ids else "mailbox")
-    g.add_edge(
-        "dns:spf", target, kind="dns", **_label(part("edge.spf_check")), status=spf_status.value
+    _add_edge(
+        g,
+        "dns:spf",
+        target,
+        kind=EdgeKind.DNS,
+        **_label(part("edge.spf_check")),
+        status=spf_status,
     )
-    g.add_edge(
+    _add_edge(
+        g,
         "dns:dmarc",
         target,
-        kind="dns",
+        kind=EdgeKind.DNS,
         **_label(part("edge.dmarc_check")),
-        status=dm_status.value,
+        status=dm_status,
     )
 
 
-def _as_status(q: Any) -> LookupStatus:
+def _as_status(q: QueryUse) -> LookupStatus:
     return LookupStatus(q.name, q.rdtype, q.outcome, q.records, q.detail, ttl=q.ttl)
 
 
-def _layout(g: nx.DiGraph) -> None:
+def _layout(g: RouteGraph) -> None:
     """Layered, left to right; route nodes stacked per layer, DNS nodes in a row above,
     hops drawn apart in a lane below."""
     layers: dict[int, list[str]] = {}
@@ -947,31 +1007,36 @@ def _layout(g: nx.DiGraph) -> None:
         nodes.sort(key=lambda n: _order_key(g, n))
         y = ROUTE_TOP + (tallest - heights[layer]) / 2
         for node in nodes:
-            g.nodes[node].update(x=layer * (NODE_W + COL_GAP), y=y, w=NODE_W, h=NODE_H)
+            _place(g.nodes[node], layer * (NODE_W + COL_GAP), y, NODE_W, NODE_H)
             y += NODE_H + ROW_GAP
     lane_y = ROUTE_TOP + tallest + LANE_GAP
     for _, data in g.nodes(data=True):
         if data["kind"] == "dns":
             x = data["layer"] * (NODE_W + COL_GAP) - (NODE_W + COL_GAP) / 2
-            data.update(x=x, y=DNS_ROW_Y, w=NODE_W, h=DNS_H)
+            _place(data, x, DNS_ROW_Y, NODE_W, DNS_H)
         elif data["kind"] == "hop":
-            data.update(x=data["layer"] * (NODE_W + COL_GAP), y=lane_y, w=NODE_W, h=HOP_H)
+            _place(data, data["layer"] * (NODE_W + COL_GAP), lane_y, NODE_W, HOP_H)
 
 
-def _order_key(g: nx.DiGraph, node: str) -> tuple[Any, ...]:
+def _place(data: NodeAttrs, x: float, y: float, w: float, h: float) -> None:
+    data["x"], data["y"], data["w"], data["h"] = x, y, w, h
+
+
+def _order_key(g: RouteGraph, node: str) -> tuple[int, int, str]:
     data = g.nodes[node]
     if data["kind"] == "mx":
-        return (data.get("preference", 0), node)
+        return (data.get("preference", 0), 0, node)
     if data["kind"] == "sending_address":
-        return (data.get("family", 4), node)
+        return (data.get("family", 4), 0, node)
     if data["kind"] in ("dmarc", "dkim"):
         return (0 if data["kind"] == "dmarc" else 1, data.get("index", 0), node)
-    return (0, node)
+    return (0, 0, node)
 
 
-def graph_to_json(g: nx.DiGraph) -> dict[str, Any]:
+def graph_to_json(g: RouteGraph) -> JsonObject:
     """networkx node-link data, JSON-safe."""
-    data: dict[str, Any] = nx.node_link_data(g, edges="links")
+    # node_link_data's stub wants plain dict attributes; ours are those dicts, typed.
+    data: JsonObject = nx.node_link_data(cast("nx.DiGraph[str]", g), edges="links")
     return data
 
 
@@ -994,7 +1059,7 @@ _DMARC_STATUS = {
 }
 
 
-def node_for_hop(graph: nx.DiGraph, index: int) -> str | None:
+def node_for_hop(graph: RouteGraph, index: int) -> str | None:
     """The node that shows hop `index` (0 = oldest): ``hop:{index}`` when it is drawn apart,
     else the predicted or collapsed node whose `hops` contains it; None when none does."""
     node = f"hop:{index}"
@@ -1042,21 +1107,27 @@ def _hop_summary_part(hop: Hop) -> Part:
     return part("join", items=items)
 
 
+def _detail_text(data: NodeAttrs, name: str) -> str | None:
+    """A detail's English value as text (None when the node has no such detail)."""
+    value = data.get("details", {}).get(name)
+    return None if value is None else str(value)
+
+
 def _same_host(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and str(a).lower().rstrip(".") == str(b).lower().rstrip(".")
 
 
-def _receiving_mx(g: nx.DiGraph, by: str | None, mx_ids: list[str], active: set[str]) -> str | None:
+def _receiving_mx(g: RouteGraph, by: str | None, mx_ids: list[str], active: set[str]) -> str | None:
     """The MX node that received a hop `by` this host: the one of that name, else (Gmail's
     mx.google.com, Microsoft's *.outlook.com) the primary MX when `by` is run by the same
     organization as the MX hosts."""
     if not by:
         return None
     for node in mx_ids:
-        if _same_host(g.nodes[node]["details"].get("host"), by):
+        if _same_host(_detail_text(g.nodes[node], "host"), by):
             return node
     org = registrable_domain(by)
-    hosts = [g.nodes[n]["details"].get("host") for n in mx_ids]
+    hosts = [_detail_text(g.nodes[n], "host") for n in mx_ids]
     orgs = {registrable_domain(h) for h in hosts if h}
     if org is None or (org not in orgs and not (org == "google.com" and "google.com" in orgs)):
         return None
@@ -1064,7 +1135,7 @@ def _receiving_mx(g: nx.DiGraph, by: str | None, mx_ids: list[str], active: set[
     return primary[0] if primary else None
 
 
-def _sending_nodes(g: nx.DiGraph) -> tuple[dict[str, str], dict[str, str]]:
+def _sending_nodes(g: RouteGraph) -> tuple[dict[str, str], dict[str, str]]:
     """(address -> node, host name -> node) of the predicted sending side."""
     by_address: dict[str, str] = {}
     by_host: dict[str, str] = {}
@@ -1076,7 +1147,7 @@ def _sending_nodes(g: nx.DiGraph) -> tuple[dict[str, str], dict[str, str]]:
     return by_address, by_host
 
 
-def _host_of(g: nx.DiGraph, node: str) -> str:
+def _host_of(g: RouteGraph, node: str) -> str:
     """The sending host (or forwarder) node an address node belongs to; `node` itself else."""
     if g.nodes[node]["kind"] != "sending_address":
         return node
@@ -1087,7 +1158,7 @@ def _host_of(g: nx.DiGraph, node: str) -> str:
 
 
 def _hop_places(
-    g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: set[str]
+    g: RouteGraph, info: MessageInfo, mx_ids: list[str], active: set[str]
 ) -> tuple[dict[int, str], str | None]:
     """Predicted node per hop index (hops not in the dict are drawn apart), and the MX
     that received the handover."""
@@ -1130,7 +1201,7 @@ def _hop_places(
             # After the handover only a hop into an MX host by its own name is on the route;
             # the receiver's internal hops (Gmail's "by 2002:...") are drawn apart.
             for node in mx_ids:
-                if _same_host(g.nodes[node]["details"].get("host"), hop.by):
+                if _same_host(_detail_text(g.nodes[node], "host"), hop.by):
                     places[index] = node
                     break
     return places, receiver
@@ -1164,7 +1235,7 @@ def _lane_items(apart: list[int], alone: set[int]) -> list[list[int]]:
     return items
 
 
-def _add_forwarding(g: nx.DiGraph, info: MessageInfo) -> int:
+def _add_forwarding(g: RouteGraph, info: MessageInfo) -> int:
     """A forwarded message: the sender's own submission server, drawn before the forwarder
     (which `_add_sending_host` drew as kind "forwarder"), reached by the mail client's
     submission and handing the message to the forwarder over SMTP. The route's columns from
@@ -1184,38 +1255,41 @@ def _add_forwarding(g: nx.DiGraph, info: MessageInfo) -> int:
     )
     if submission.address:
         _put(details, part("d.addresses"), [text(submission.address)])
-    g.add_node(
+    _add_node(
+        g,
         node,
-        kind="sending_host",
+        kind=NodeKind.SENDING_HOST,
         **_label(
             part("sending.submission"),
             text(f"{host} [{submission.address}]" if submission.address else host),
         ),
-        status=Status.NONE.value,
+        status=Status.NONE,
         **details,
         layer=1,
     )
-    g.add_edge(
+    _add_edge(
+        g,
         "client",
         node,
-        kind="submission",
+        kind=EdgeKind.SUBMISSION,
         **_label(part("edge.submission_auth")),
-        status=Status.NONE.value,
+        status=Status.NONE,
         active=True,
     )
-    g.add_edge(
+    _add_edge(
+        g,
         node,
         forwarder,
-        kind="smtp",
+        kind=EdgeKind.SMTP,
         **_label(part("edge.smtp")),
-        status=Status.NONE.value,
+        status=Status.NONE,
         active=True,
     )
     _put(g.nodes[forwarder], part("d.note"), part("hop.forwarded"))
     return 1
 
 
-def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: set[str]) -> None:
+def _add_message(g: RouteGraph, info: MessageInfo, mx_ids: list[str], active: set[str]) -> None:
     hops = info.parsed.hops
     handover = info.parsed.handover
     unexpected = set(info.unexpected_hops)
@@ -1270,7 +1344,9 @@ def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: se
         if handover is not None and i == handover.hop and receiver is not None:
             path.append((receiver, i))
     path.append(("mailbox", None))
-    route = nx.DiGraph((u, v) for u, v, d in g.edges(data=True) if d.get("kind") in _ROUTE_EDGES)
+    route: nx.DiGraph[str] = nx.DiGraph(
+        (u, v) for u, v, d in g.edges(data=True) if d.get("kind") in _ROUTE_EDGES
+    )
     last = path[0][0]
     for node, step in path[1:]:
         if node == last:
@@ -1294,12 +1370,13 @@ def _add_message(g: nx.DiGraph, info: MessageInfo, mx_ids: list[str], active: se
                 status = Status.PASS if tls else Status.NONE
                 if tls is False and not inside:
                     status = Status.SOFTFAIL
-            g.add_edge(
+            _add_edge(
+                g,
                 last,
                 node,
-                kind="actual",
+                kind=EdgeKind.ACTUAL,
                 **_label(label),
-                status=status.value,
+                status=status,
                 active=True,
                 actual=True,
                 hops=[] if step is None else [step],
@@ -1325,12 +1402,12 @@ def _hops_count_part(count: int, flagged: int) -> Part:
 
 
 def _add_hop_node(
-    g: nx.DiGraph,
+    g: RouteGraph,
     info: MessageInfo,
     item: list[int],
     unexpected: set[int],
     column: int,
-    handover: Any,
+    handover: Handover | None,
 ) -> str:
     hops = info.parsed.hops
     flagged = [i for i in item if i in unexpected]
@@ -1344,7 +1421,7 @@ def _add_hop_node(
             part("join", items=_hop_line(hop)),
         ]
 
-        def known(value: Any) -> Part:
+        def known(value: object) -> Part:
             return text(value) if value else part("v.unknown_short")
 
         details = _details(
@@ -1395,11 +1472,12 @@ def _add_hop_node(
             else part("hop.unexpected")
         )
         _put(details, part("d.note"), note)
-    g.add_node(
+    _add_node(
+        g,
         node,
-        kind="hop",
+        kind=NodeKind.HOP,
         **_label(*lines),
-        status=status.value,
+        status=status,
         **details,
         layer=column,
         hops=list(item),
@@ -1408,7 +1486,7 @@ def _add_hop_node(
     return node
 
 
-def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo, layer: int = 5) -> None:
+def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
     """DKIM signatures and DMARC's result, right of the mailbox (in column `layer`)."""
     dm = info.dmarc_result
     if dm is not None:
@@ -1431,24 +1509,32 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo, layer: int = 5) -> None:
         status = Status.UNKNOWN
         label = _label(part("dmarc.title"), part("dmarc.not_evaluated"))
         details = _details()
-    g.add_node("dmarc:result", kind="dmarc", **label, status=status.value, **details)
+    _add_node(g, "dmarc:result", kind=NodeKind.DMARC, **label, status=status, **details)
     g.nodes["dmarc:result"]["layer"] = layer
-    g.add_edge("mailbox", "dmarc:result", kind="auth", **_label(), status=status.value)
+    _add_edge(g, "mailbox", "dmarc:result", kind=EdgeKind.AUTH, **_label(), status=status)
 
     signatures = list(info.dkim)
     if not signatures:
         failing = dm is not None and dm.result == "fail"
         status = Status.FAIL if failing else Status.NONE
-        g.add_node(
+        _add_node(
+            g,
             "dkim:none",
-            kind="dkim",
+            kind=NodeKind.DKIM,
             **_label(part("dkim.none"), part("dkim.no_signature")),
-            status=status.value,
+            status=status,
             **_details((part("d.dkim"), part("dkim.no_signature_long"))),
             layer=layer,
             index=0,
         )
-        g.add_edge("mailbox", "dkim:none", kind="auth", **_label(), status=status.value)
+        _add_edge(
+            g,
+            "mailbox",
+            "dkim:none",
+            kind=EdgeKind.AUTH,
+            **_label(),
+            status=status,
+        )
         return
     for n, sig in enumerate(signatures[:DKIM_MAX]):
         status = _DKIM_STATUS.get(sig.result, Status.UNKNOWN)
@@ -1472,34 +1558,41 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo, layer: int = 5) -> None:
             )
             _put(details, part("d.key"), key)
         node = f"dkim:{n}"
-        g.add_node(
+        _add_node(
+            g,
             node,
-            kind="dkim",
+            kind=NodeKind.DKIM,
             **_label(
                 part("dkim.signature", domain=sig.domain or "?", selector=sig.selector or "?"),
                 part("join", items=items),
             ),
-            status=status.value,
+            status=status,
             **details,
             layer=layer,
             index=n,
         )
-        g.add_edge("mailbox", node, kind="auth", **_label(), status=status.value)
+        _add_edge(g, "mailbox", node, kind=EdgeKind.AUTH, **_label(), status=status)
     if len(signatures) > DKIM_MAX:
         rest = signatures[DKIM_MAX:]
         worst = max(
             (_DKIM_STATUS.get(s.result, Status.UNKNOWN) for s in rest), key=lambda s: _RANK[s]
         )
-        g.add_node(
+        _add_node(
+            g,
             "dkim:more",
-            kind="dkim",
+            kind=NodeKind.DKIM,
             **_label(part("dkim.title"), part("dkim.more", count=len(rest))),
-            status=worst.value,
+            status=worst,
             **_details(
                 (
                     part("d.signatures"),
                     [
-                        part("dkim.summary", domain=s.domain, selector=s.selector, result=s.result)
+                        part(
+                            "dkim.summary",
+                            domain=s.domain,
+                            selector=s.selector,
+                            result=s.result,
+                        )
                         for s in rest
                     ],
                 )
@@ -1507,4 +1600,4 @@ def _add_auth_nodes(g: nx.DiGraph, info: MessageInfo, layer: int = 5) -> None:
             layer=layer,
             index=DKIM_MAX,
         )
-        g.add_edge("mailbox", "dkim:more", kind="auth", **_label(), status=worst.value)
+        _add_edge(g, "mailbox", "dkim:more", kind=EdgeKind.AUTH, **_label(), status=worst)

@@ -167,12 +167,11 @@ async def check_transport(
     analysis's own MX lookup); every DNS question goes through `source`."""
     options = options or TransportOptions()
     if options.saved is not None:
-        await asyncio.gather(
-            source.query(f"_mta-sts.{domain}", "TXT"),
-            source.query(f"_smtp._tls.{domain}", "TXT"),
-            source.query(f"mta-sts.{domain}", "A"),
-            source.query(f"mta-sts.{domain}", "AAAA"),
-        )
+        # The same questions as the live run asked (the policy host only behind a record).
+        questions = [(f"_mta-sts.{domain}", "TXT"), (f"_smtp._tls.{domain}", "TXT")]
+        if options.saved.mta_sts.record is not None:
+            questions += [(f"mta-sts.{domain}", "A"), (f"mta-sts.{domain}", "AAAA")]
+        await asyncio.gather(*(source.query(name, rtype) for name, rtype in questions))
         return options.saved
     deadline = deadline_of(source)
     signed = dnssec_mod.SignedSource.under(source)
@@ -230,24 +229,17 @@ async def _mta_sts(
     options: TransportOptions,
     remaining: Callable[[], float],
 ) -> tuple[MtaStsInfo, dict[str, bool]]:
-    host = f"mta-sts.{domain}"
-    # The policy host's addresses are asked beside the record: one round trip, not two.
-    addresses = asyncio.ensure_future(mtasts.policy_addresses(source, host))
-    try:
-        txt = await source.query(f"_mta-sts.{domain}", "TXT")
-    except BaseException:
-        _drop(addresses)
-        raise
+    # The policy host's addresses are asked only once the record says there is a policy: a
+    # lookup started ahead and dropped when unneeded would make the questions a run asks (and
+    # a saved analysis keeps) depend on which answer came first.
+    txt = await source.query(f"_mta-sts.{domain}", "TXT")
     lookup = txt.outcome.value
     if txt.outcome.is_error or txt.outcome is Outcome.MISSING:
-        _drop(addresses)
         return MtaStsInfo(error="record-lookup", problem=lookup, lookup=lookup), {}
     record = mtasts.parse_record(txt.texts())
     if record is None:
-        _drop(addresses)
         return MtaStsInfo(lookup=lookup), {}
     if record.error is not None:
-        _drop(addresses)
         info = MtaStsInfo(record.text, record.id, error="record-invalid", problem=record.error)
         return info, {}
     base = MtaStsInfo(record.text, record.id, lookup=lookup)
@@ -260,7 +252,6 @@ async def _mta_sts(
             timeout=min(remaining() * 0.5, FETCH_LIMIT),
             ca_file=options.ca_file,
             port=options.https_port,
-            addresses=addresses,
         )
     except mtasts.PolicyFetchError as exc:
         return _with(base, error="policy-unreachable", problem=exc.kind, detail=exc.detail), {}
@@ -270,15 +261,6 @@ async def _mta_sts(
     hosts = await mx_hosts()
     matches = {h: any(mtasts.mx_matches(h, p) for p in policy.mx) for h in hosts}
     return _with(base, policy=policy), matches
-
-
-def _drop(task: asyncio.Future[Any]) -> None:
-    """A lookup started ahead that nobody needs: stopped, its failure (if any) read."""
-    if task.done():
-        if not task.cancelled():
-            task.exception()
-    else:
-        task.cancel()
 
 
 def _with(info: MtaStsInfo, **changes: Any) -> MtaStsInfo:

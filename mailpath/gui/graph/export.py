@@ -12,12 +12,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 
 from mailpath.gui.graph import render
+
+if TYPE_CHECKING:
+    from mailpath.gui.text.labels import RouteLike
 
 #: PNG pixels per diagram unit: crisp on high-density screens and when zoomed.
 PNG_SCALE = 2.0
@@ -51,7 +54,7 @@ MAX_PNG_PIXELS = 40_000_000
 
 
 def render_image(
-    graph: Any,
+    graph: RouteLike,
     title: str,
     *,
     scale: float = PNG_SCALE,
@@ -83,7 +86,16 @@ def render_image(
     return image
 
 
-def write_png(graph: Any, path: str, title: str, **kwargs: Any) -> QImage:
+class ImageOptions(TypedDict, total=False):
+    """`render_image`'s keyword options, as `write_png` passes them on."""
+
+    scale: float
+    theme: render.RenderTheme
+    positions: Mapping[str, QPointF] | None
+    headline: render.Headline | None
+
+
+def write_png(graph: RouteLike, path: str, title: str, **kwargs: Unpack[ImageOptions]) -> QImage:
     from mailpath.gui.graph import png
 
     image = render_image(graph, title, **kwargs)
@@ -96,7 +108,7 @@ def write_png(graph: Any, path: str, title: str, **kwargs: Any) -> QImage:
 
 
 def write_svg(
-    graph: Any,
+    graph: RouteLike,
     path: str,
     title: str,
     *,
@@ -161,7 +173,7 @@ def _name_real_fonts(path: str) -> None:
         f.write(text)
 
 
-def export_images(graph: Any, png: str | None, svg: str | None, title: str) -> None:
+def export_images(graph: RouteLike, png: str | None, svg: str | None, title: str) -> None:
     """Write the route diagram as PNG (2x pixels) and/or SVG; headless when needed."""
     ensure_gui_application()
     from mailpath.gui.text.labels import LocalizedGraph, idn_display
@@ -175,14 +187,14 @@ def export_images(graph: Any, png: str | None, svg: str | None, title: str) -> N
         write_svg(graph, svg, title)
 
 
-def default_headline(graph: Any) -> render.Headline | None:
+def default_headline(graph: RouteLike) -> render.Headline | None:
     """The title's second line: the verdict of the active route, from the graph itself."""
     from mailpath.gui.text.labels import route_verdict
 
     return route_verdict(graph)
 
 
-def default_title(graph: Any) -> str:
+def default_title(graph: RouteLike | None) -> str:
     """ "Mail route: SENDER → RECIPIENT — DATE", from the graph's own attributes."""
     from mailpath.gui.text.i18n import tr
 

@@ -7,12 +7,15 @@ marking an MX host down or up redraws the route as a sender would fail over.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+
     from mailpath.gui.window.main_window import MainWindow
+
 
 log = logging.getLogger("mailpath.gui.window.main_window")
 
@@ -43,11 +46,12 @@ class RouteInteraction:
         scene = self.window.scene
         if index < 0 or scene.graph is None:
             return
-        from mailpath.core.route import graph as route
+        from mailpath.core.route.graph import node_for_hop
+        from mailpath.gui.text.labels import LocalizedGraph
 
-        graph = getattr(scene.graph, "source", scene.graph)
+        graph = scene.graph.source if isinstance(scene.graph, LocalizedGraph) else scene.graph
         try:
-            node = route.node_for_hop(graph, index)
+            node = node_for_hop(graph, index)
         except Exception:  # a highlight is a nicety: never an error for the person
             log.info("no node for hop %d", index, exc_info=True)
             return
@@ -74,7 +78,7 @@ class RouteInteraction:
             tr("MainWindow", "Copied to the clipboard: {text}").format(text=text)
         )
 
-    def node_context_menu(self, node_id: str, pos: Any) -> None:
+    def node_context_menu(self, node_id: str, pos: QPoint) -> None:
         from mailpath.gui.graph.view import mx_menu
 
         item = self.window.scene.nodes.get(node_id)

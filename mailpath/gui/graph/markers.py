@@ -109,7 +109,7 @@ def shape_path(status: str, center: QPointF, size: float) -> QPainterPath:
 #: operation ("path", "line", "ellipse" or "text") with the pen and brush it uses. A route of
 #: 1,000 nodes and edges draws ~2,400 markers per picture; building their paths, pens and
 #: colours each time was a tenth of the export.
-_Op = tuple[Any, ...]
+_Op = tuple[Any, ...]  # Any: (kind, pen, brush, *arguments) differ per kind; read by index
 _recipes: dict[tuple[str, float], list[_Op]] = {}
 _ORIGIN = QPointF(0, 0)
 

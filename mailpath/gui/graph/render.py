@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -34,7 +34,18 @@ from PySide6.QtGui import (
 from mailpath.gui.graph import markers
 from mailpath.gui.text.i18n import tr
 
-NodeAttrs = Mapping[str, Any]
+if TYPE_CHECKING:
+    # Types only: the renderer does not import networkx or the core's route module.
+    from mailpath.core.route.attrs import EdgeAttrs, NodeAttrs
+    from mailpath.gui.text.labels import RouteLike
+
+    #: What a legend cell shows: a marker's status, a line's edge attributes, or (the
+    #: title) nothing.
+    LegendItem: TypeAlias = str | EdgeAttrs | None
+    #: An edge: (source, target).
+    EdgeKey: TypeAlias = tuple[str, str]
+    #: An edge laid out: its key, attributes, geometry and target node.
+    PlacedEdge: TypeAlias = tuple[EdgeKey, EdgeAttrs, "EdgeGeometry", str]
 
 MARKER_SIZE = 20.0
 EDGE_MARKER_SIZE = 14.0
@@ -198,7 +209,9 @@ def is_active(attrs: NodeAttrs) -> bool:
 _ANTIALIASING = QPainter.RenderHint.Antialiasing
 _NO_BRUSH = Qt.BrushStyle.NoBrush
 _NO_PEN = Qt.PenStyle.NoPen
-_tool_cache: dict[tuple[Any, ...], Any] = {}
+#: Pens and brushes by look (key: what, theme id, flags), with the theme kept alive.
+_tool_cache: dict[tuple[object, ...], tuple[RenderTheme, QPen, QBrush]] = {}
+_brush_cache: dict[str, QBrush] = {}
 
 
 def _overview_tools(theme: RenderTheme, highlighted: bool, fill: QColor) -> tuple[QPen, QBrush]:
@@ -211,14 +224,13 @@ def _overview_tools(theme: RenderTheme, highlighted: bool, fill: QColor) -> tupl
 
 
 def _status_brush(status: str) -> QBrush:
-    key = ("status", status)
-    brush = _tool_cache.get(key)
+    brush = _brush_cache.get(status)
     if brush is None:
-        brush = _tool_cache[key] = QBrush(markers.color(status))
+        brush = _brush_cache[status] = QBrush(markers.color(status))
     return brush
 
 
-def _edge_tools(attrs: NodeAttrs, theme: RenderTheme, highlighted: bool) -> tuple[QPen, QBrush]:
+def _edge_tools(attrs: EdgeAttrs, theme: RenderTheme, highlighted: bool) -> tuple[QPen, QBrush]:
     """The pen of an edge (`edge_pen`) and the brush of its arrowhead, made once per look."""
     key = (
         "edge",
@@ -383,7 +395,7 @@ def node_text_layout(attrs: NodeAttrs, rect: QRectF) -> list[TextLine]:
     ]
 
 
-_layout_cache: dict[tuple[Any, ...], list[TextLine]] = {}
+_layout_cache: dict[tuple[object, ...], list[TextLine]] = {}
 
 
 def _lay_out(lines: list[tuple[str, str]], rect: QRectF) -> list[TextLine]:
@@ -528,7 +540,7 @@ def edge_geometry(src: QRectF, dst: QRectF) -> EdgeGeometry:
 EDGE_WRAP_PX = 96.0
 
 
-def edge_label_text(attrs: NodeAttrs, highlighted: bool = False) -> str:
+def edge_label_text(attrs: EdgeAttrs, highlighted: bool = False) -> str:
     """The label as drawn: hidden on edges mail does not take (unless hovered), wrapped.
 
     A wide label breaks at the space nearest its middle; at a " · " separator the dot goes
@@ -548,7 +560,7 @@ def edge_label_text(attrs: NodeAttrs, highlighted: bool = False) -> str:
     return text[:cut] + "\n" + text[cut + 1 :]
 
 
-def edge_label_size(attrs: NodeAttrs, highlighted: bool = False) -> QSizeF:
+def edge_label_size(attrs: EdgeAttrs, highlighted: bool = False) -> QSizeF:
     text = edge_label_text(attrs, highlighted)
     if not text:
         return QSizeF(EDGE_MARKER_SIZE + 4, EDGE_MARKER_SIZE + 4)
@@ -559,7 +571,7 @@ def edge_label_size(attrs: NodeAttrs, highlighted: bool = False) -> QSizeF:
     return QSizeF(math.ceil(width), math.ceil(height))
 
 
-def edge_label_rect(attrs: NodeAttrs, mid: QPointF, highlighted: bool = False) -> QRectF:
+def edge_label_rect(attrs: EdgeAttrs, mid: QPointF, highlighted: bool = False) -> QRectF:
     size = edge_label_size(attrs, highlighted)
     return QRectF(
         mid.x() - size.width() / 2, mid.y() - size.height() / 2, size.width(), size.height()
@@ -582,7 +594,7 @@ MID = LabelSpot()
 
 
 def spot_rect(
-    attrs: NodeAttrs, geometry: EdgeGeometry, spot: LabelSpot, highlighted: bool = False
+    attrs: EdgeAttrs, geometry: EdgeGeometry, spot: LabelSpot, highlighted: bool = False
 ) -> QRectF:
     if spot.at_end:
         end = geometry.path.currentPosition()
@@ -609,8 +621,8 @@ _EDGE_ORDER = {"submission": 0, "smtp": 1, "delivery": 2, "source": 3, "dns": 4}
 
 
 def place_edge_labels(
-    edges: Iterable[tuple[Any, NodeAttrs, EdgeGeometry, Any]], obstacles: Iterable[QRectF]
-) -> dict[Any, LabelSpot]:
+    edges: Iterable[PlacedEdge], obstacles: Iterable[QRectF]
+) -> dict[EdgeKey, LabelSpot]:
     """Spots for edge labels so that none covers a node, another label or another edge.
 
     `edges` are (key, attrs, geometry, target). Edges into the same node with the same label
@@ -626,13 +638,14 @@ def place_edge_labels(
     strokes = {}
     for key, _attrs, geo, _dst in edges:
         strokes[key] = (geo.path.controlPointRect(), stroker.createStroke(geo.path))
-    bundles: dict[tuple[Any, ...], list[tuple[Any, NodeAttrs, EdgeGeometry]]] = {}
+    # (target, label, status, kind), or the edge's own key when it has no label.
+    bundles: dict[tuple[str, ...], list[tuple[EdgeKey, EdgeAttrs, EdgeGeometry]]] = {}
     for key, attrs, geo, dst in edges:
         text = edge_label_text(attrs)
-        bundle = (dst, text, str(attrs.get("status")), attrs.get("kind")) if text else (key,)
+        bundle = (dst, text, str(attrs.get("status")), str(attrs.get("kind"))) if text else key
         bundles.setdefault(bundle, []).append((key, attrs, geo))
 
-    def order(members: list[tuple[Any, NodeAttrs, EdgeGeometry]]) -> tuple[int, int, float]:
+    def order(members: list[tuple[EdgeKey, EdgeAttrs, EdgeGeometry]]) -> tuple[int, int, float]:
         attrs = members[0][1]
         has_text = bool(edge_label_text(attrs))
         return (
@@ -642,10 +655,10 @@ def place_edge_labels(
         )
 
     placed: list[QRectF] = []
-    spots: dict[Any, LabelSpot] = {}
+    spots: dict[EdgeKey, LabelSpot] = {}
     for members in sorted(bundles.values(), key=order):
         own = {key for key, _, _ in members}
-        best: tuple[float, Any, LabelSpot, QRectF] | None = None
+        best: tuple[float, EdgeKey, LabelSpot, QRectF] | None = None
         for t in _SPOT_TS:
             for side in (0, -1, 1):
                 for key, attrs, geo in members:
@@ -685,7 +698,7 @@ def place_edge_labels(
     return spots
 
 
-def edge_pen(attrs: NodeAttrs, theme: RenderTheme, highlighted: bool) -> QPen:
+def edge_pen(attrs: EdgeAttrs, theme: RenderTheme, highlighted: bool) -> QPen:
     kind = attrs.get("kind", "")
     active = bool(attrs.get("active", True))
     if highlighted:
@@ -706,7 +719,7 @@ def edge_pen(attrs: NodeAttrs, theme: RenderTheme, highlighted: bool) -> QPen:
 
 def paint_edge(
     painter: QPainter,
-    attrs: NodeAttrs,
+    attrs: EdgeAttrs,
     geometry: EdgeGeometry,
     theme: RenderTheme,
     *,
@@ -740,7 +753,7 @@ def paint_edge(
 
 
 def _paint_edge_label(
-    painter: QPainter, attrs: NodeAttrs, rect: QRectF, theme: RenderTheme, highlighted: bool
+    painter: QPainter, attrs: EdgeAttrs, rect: QRectF, theme: RenderTheme, highlighted: bool
 ) -> None:
     bg = QColor(theme.background)
     bg.setAlpha(225)
@@ -767,11 +780,13 @@ def legend_entries() -> list[tuple[str, str]]:
     return [(s, markers.status_name(s)) for s in markers.STATUSES]
 
 
-def legend_line_entries() -> list[tuple[dict[str, Any], str]]:
+def legend_line_entries() -> list[tuple[EdgeAttrs, str]]:
+    from mailpath.core.route.attrs import EdgeKind  # an enum module, no networkx
+
     return [
-        ({"kind": "smtp", "active": True}, tr("Legend", "route mail takes")),
-        ({"kind": "smtp", "active": False}, tr("Legend", "fallback, not used now")),
-        ({"kind": "dns", "active": True}, tr("Legend", "DNS lookup it depends on")),
+        ({"kind": EdgeKind.SMTP, "active": True}, tr("Legend", "route mail takes")),
+        ({"kind": EdgeKind.SMTP, "active": False}, tr("Legend", "fallback, not used now")),
+        ({"kind": EdgeKind.DNS, "active": True}, tr("Legend", "DNS lookup it depends on")),
     ]
 
 
@@ -809,20 +824,17 @@ def paint_legend(
         tr("Legend", "Legend"),
     )
     row_h = max(metrics.height(), MARKER_SIZE * 0.8) + 4
-    cells: list[tuple[str, Any]] = [("marker", e) for e in legend_entries()]
-    cells += [("line", e) for e in legend_line_entries()]
+    cells: list[tuple[str, LegendItem, str]] = _legend_cells()
     rows = math.ceil(len(cells) / columns)
     col_w = (rect.width() - 16) / columns
-    for index, (what, entry) in enumerate(cells):
+    for index, (_what, entry, text) in enumerate(cells):
         col, row = divmod(index, rows)
         x = rect.left() + 8 + col * col_w
         y = rect.top() + 6 + title_h + row * row_h
-        if what == "marker":
-            status, text = entry
-            markers.paint_marker(painter, status, QPointF(x + 10, y + row_h / 2), MARKER_SIZE * 0.8)
-        else:
-            attrs, text = entry
-            painter.setPen(edge_pen(attrs, theme, False))
+        if isinstance(entry, str):  # a marker
+            markers.paint_marker(painter, entry, QPointF(x + 10, y + row_h / 2), MARKER_SIZE * 0.8)
+        elif entry is not None:  # a line
+            painter.setPen(edge_pen(entry, theme, False))
             painter.drawLine(QLineF(x, y + row_h / 2, x + 26, y + row_h / 2))
         painter.setFont(font(11))
         painter.setPen(theme.text)
@@ -838,13 +850,13 @@ def paint_legend(
 LEGEND_STRIP_PX = 12
 
 
-def _legend_cells() -> list[tuple[str, Any, str]]:
-    cells: list[tuple[str, Any, str]] = [("marker", s, t) for s, t in legend_entries()]
+def _legend_cells() -> list[tuple[str, LegendItem, str]]:
+    cells: list[tuple[str, LegendItem, str]] = [("marker", s, t) for s, t in legend_entries()]
     cells += [("line", a, t) for a, t in legend_line_entries()]
     return cells
 
 
-def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, Any, str]], QSizeF]:
+def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, LegendItem, str]], QSizeF]:
     """The legend as one or more compact rows that fit `width`: the window's strip.
 
     Returns each cell's rectangle (with what it shows) and the size of the whole."""
@@ -853,7 +865,7 @@ def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, Any, str]], QSize
     row_h = max(metrics.height(), MARKER_SIZE * 0.75) + 4
     gap = 18.0
     title = tr("Legend", "Legend")
-    out: list[tuple[QRectF, str, Any, str]] = []
+    out: list[tuple[QRectF, str, LegendItem, str]] = []
     x = y = 0.0
     used = 0.0
     title_w = bold.horizontalAdvance(title) + 12
@@ -882,10 +894,11 @@ def paint_legend_flow(painter: QPainter, origin: QPointF, theme: RenderTheme, wi
             painter.setFont(font(LEGEND_STRIP_PX, bold=True))
             painter.drawText(rect, align, text)
             continue
-        if what == "marker":
+        if isinstance(entry, str):  # a marker
             markers.paint_marker(painter, entry, QPointF(rect.left() + 8, mid), MARKER_SIZE * 0.75)
             text_left = rect.left() + 22
-        else:
+        else:  # a line
+            assert entry is not None
             painter.setPen(edge_pen(entry, theme, False))
             painter.drawLine(QLineF(rect.left(), mid, rect.left() + 26, mid))
             text_left = rect.left() + 34
@@ -974,7 +987,7 @@ MAX_NODE_W = 520.0
 LABEL_MARGIN = 10.0
 
 
-def fitted_rects(graph: Any) -> dict[str, QRectF]:
+def fitted_rects(graph: RouteLike) -> dict[str, QRectF]:
     """The core's layout with every column as wide as its text needs.
 
     The core lays out fixed-size nodes; names are as long as DNS makes them and fonts as
@@ -983,7 +996,7 @@ def fitted_rects(graph: Any) -> dict[str, QRectF]:
     everything to the right moves over by as much. Order, rows and heights stay the core's.
     DNS nodes between columns keep their place relative to the gap they sit in."""
     base = {node_id: node_rect(attrs) for node_id, attrs in graph.nodes(data=True)}
-    attrs_of = dict(graph.nodes(data=True))
+    attrs_of = {node_id: attrs for node_id, attrs in graph.nodes(data=True)}
     columns: dict[float, list[str]] = {}
     for node_id, attrs in attrs_of.items():
         if attrs.get("kind") != "dns":
@@ -1002,22 +1015,22 @@ def fitted_rects(graph: Any) -> dict[str, QRectF]:
     # label then keeps to the last ~40 % of the gap, where each edge is nearly level with
     # its own node, so the gap is made wide enough for that.
     bundles: dict[float, set[tuple[str, str]]] = {}
-    for u, v, attrs in graph.edges(data=True):
-        if u in column_of and v in column_of and edge_label_text(attrs):
-            bundles.setdefault(column_of[v], set()).add((v, str(attrs.get("label"))))
-    for u, v, attrs in graph.edges(data=True):
+    for u, v, edge in graph.edges(data=True):
+        if u in column_of and v in column_of and edge_label_text(edge):
+            bundles.setdefault(column_of[v], set()).add((v, str(edge.get("label"))))
+    for u, v, edge in graph.edges(data=True):
         a, b = column_of.get(u), column_of.get(v)
         if a is None or b is None or a == b:
             continue
         a, b = min(a, b), max(a, b)
         if lefts.index(b) - lefts.index(a) != 1:
             continue
-        text = edge_label_text(attrs)
+        text = edge_label_text(edge)
         if not text:
             continue
         gap = b - (a + col_w[a])
         fan = 2.4 if len(bundles.get(column_of[v], ())) > 1 else 1.0
-        want = edge_label_size(attrs).width() * fan + 2 * LABEL_MARGIN
+        want = edge_label_size(edge).width() * fan + 2 * LABEL_MARGIN
         gap_extra[b] = max(gap_extra[b], want - gap)
 
     def shift(x: float) -> float:
@@ -1052,7 +1065,9 @@ def fitted_rects(graph: Any) -> dict[str, QRectF]:
     return out
 
 
-def node_rects(graph: Any, positions: Mapping[str, QPointF] | None = None) -> dict[str, QRectF]:
+def node_rects(
+    graph: RouteLike, positions: Mapping[str, QPointF] | None = None
+) -> dict[str, QRectF]:
     rects = fitted_rects(graph)
     if positions:
         for node_id, rect in rects.items():
@@ -1061,9 +1076,7 @@ def node_rects(graph: Any, positions: Mapping[str, QPointF] | None = None) -> di
     return rects
 
 
-def edge_geometries(
-    graph: Any, rects: Mapping[str, QRectF]
-) -> list[tuple[tuple[str, str], NodeAttrs, EdgeGeometry, str]]:
+def edge_geometries(graph: RouteLike, rects: Mapping[str, QRectF]) -> list[PlacedEdge]:
     return [
         ((u, v), attrs, edge_geometry(rects[u], rects[v]), v)
         for u, v, attrs in graph.edges(data=True)
@@ -1072,16 +1085,16 @@ def edge_geometries(
 
 
 def label_spots(
-    edges: list[tuple[tuple[str, str], NodeAttrs, EdgeGeometry, str]],
+    edges: list[PlacedEdge],
     rects: Mapping[str, QRectF],
 ) -> dict[tuple[str, str], LabelSpot]:
     return place_edge_labels(edges, rects.values())
 
 
 def graph_bounds(
-    graph: Any,
+    graph: RouteLike,
     rects: Mapping[str, QRectF],
-    edges: list[tuple[tuple[str, str], NodeAttrs, EdgeGeometry, str]] | None = None,
+    edges: list[PlacedEdge] | None = None,
     spots: Mapping[tuple[str, str], LabelSpot] | None = None,
 ) -> QRectF:
     bounds = QRectF()
@@ -1104,7 +1117,7 @@ class DiagramLayout:
     legend_origin: QPointF
     legend_columns: int
     rects: Mapping[str, QRectF]
-    edges: list[tuple[tuple[str, str], NodeAttrs, EdgeGeometry, str]]
+    edges: list[PlacedEdge]
     spots: Mapping[tuple[str, str], LabelSpot]
 
 
@@ -1112,7 +1125,7 @@ MARGIN = 24.0
 
 
 def diagram_layout(
-    graph: Any, rects: Mapping[str, QRectF], title: str, headline: Headline | None = None
+    graph: RouteLike, rects: Mapping[str, QRectF], title: str, headline: Headline | None = None
 ) -> DiagramLayout:
     edges = edge_geometries(graph, rects)
     spots = label_spots(edges, rects)
@@ -1140,7 +1153,7 @@ def diagram_layout(
 
 def paint_diagram(
     painter: QPainter,
-    graph: Any,
+    graph: RouteLike,
     title: str,
     theme: RenderTheme = LIGHT,
     positions: Mapping[str, QPointF] | None = None,
@@ -1155,13 +1168,13 @@ def paint_diagram(
     paint_title(painter, layout.title_rect, title, theme, headline)
     painter.translate(layout.offset)
     edges = sorted(layout.edges, key=lambda e: _paint_rank(e[1]))
-    for key, attrs, geo, _ in edges:
-        paint_edge(painter, attrs, geo, theme, spot=layout.spots.get(key, MID), labels=False)
+    for key, edge, geo, _ in edges:
+        paint_edge(painter, edge, geo, theme, spot=layout.spots.get(key, MID), labels=False)
     # Labels over every line, so no edge runs across another's label.
-    for key, attrs, geo, _ in edges:
+    for key, edge, geo, _ in edges:
         spot = layout.spots.get(key, MID)
         if spot.shown:
-            _paint_edge_label(painter, attrs, spot_rect(attrs, geo, spot), theme, False)
+            _paint_edge_label(painter, edge, spot_rect(edge, geo, spot), theme, False)
     for node_id, attrs in graph.nodes(data=True):
         paint_node(painter, attrs, layout.rects[node_id], theme)
     painter.translate(-layout.offset)
@@ -1170,6 +1183,6 @@ def paint_diagram(
     return layout
 
 
-def _paint_rank(attrs: NodeAttrs) -> tuple[bool, bool]:
+def _paint_rank(attrs: EdgeAttrs) -> tuple[bool, bool]:
     # Inactive and DNS edges underneath, the route mail takes on top.
     return (attrs.get("kind") != "dns", bool(attrs.get("active", True)))

@@ -7,7 +7,7 @@ is delegated to `render`, the same code the PNG/SVG export uses.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -19,7 +19,9 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPainterPathStroker,
+    QPaintEvent,
     QPen,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
     QGraphicsView,
     QLabel,
     QMenu,
@@ -39,8 +42,12 @@ from PySide6.QtWidgets import (
 from mailpath.gui.graph import render
 from mailpath.gui.text.i18n import escape_html, tr
 
+if TYPE_CHECKING:
+    from mailpath.core.route.attrs import EdgeAttrs, NodeAttrs
+    from mailpath.gui.text.labels import RouteLike
 
-def _tooltip(attrs: dict[str, Any]) -> str:
+
+def _tooltip(attrs: NodeAttrs) -> str:
     """A plain-text tooltip, escaped: Qt renders tooltips that look like HTML as rich text."""
     lines = [str(attrs.get("label", "")).replace("\n", " — ")]
     status = attrs.get("status")
@@ -64,7 +71,7 @@ class NodeItem(QGraphicsObject):
     the one change it must follow, a person dragging nodes, is handled in mouseMoveEvent."""
 
     def __init__(
-        self, node_id: str, attrs: dict[str, Any], route_scene: RouteScene, rect: QRectF
+        self, node_id: str, attrs: NodeAttrs, route_scene: RouteScene, rect: QRectF
     ) -> None:
         super().__init__()
         self.node_id = node_id
@@ -79,7 +86,7 @@ class NodeItem(QGraphicsObject):
         self.setZValue(2)
         self.update_attrs(attrs, rect, move=True)
 
-    def update_attrs(self, attrs: dict[str, Any], rect: QRectF, move: bool) -> None:
+    def update_attrs(self, attrs: NodeAttrs, rect: QRectF, move: bool) -> None:
         self.prepareGeometryChange()
         self.attrs = attrs
         self._rect = QRectF(0, 0, rect.width(), rect.height())
@@ -120,11 +127,11 @@ class NodeItem(QGraphicsObject):
         if self.route_scene.user_moving:
             self.route_scene.moved[self.node_id] = self.pos()
 
-    def mousePressEvent(self, event: Any) -> None:
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.route_scene.user_moving = True
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: Any) -> None:
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         # Qt moves every selected movable item with the one dragged.
         before = {item: item.pos() for item in self._moving()}
         super().mouseMoveEvent(event)
@@ -136,7 +143,7 @@ class NodeItem(QGraphicsObject):
         items = [i for i in self.route_scene.selectedItems() if isinstance(i, NodeItem)]
         return items if self in items else [*items, self]
 
-    def mouseReleaseEvent(self, event: Any) -> None:
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self.route_scene.user_moving = False
 
@@ -158,7 +165,7 @@ class EdgeItem(QGraphicsItem):
     def __init__(
         self,
         key: tuple[str, str],
-        attrs: dict[str, Any],
+        attrs: EdgeAttrs,
         src: NodeItem,
         dst: NodeItem,
         route_scene: RouteScene,
@@ -179,7 +186,7 @@ class EdgeItem(QGraphicsItem):
         dst.edges.append(self)
         self.update_attrs(attrs, adjust=False)
 
-    def update_attrs(self, attrs: dict[str, Any], adjust: bool = True) -> None:
+    def update_attrs(self, attrs: EdgeAttrs, adjust: bool = True) -> None:
         self.attrs = attrs
         kind = attrs.get("kind")
         self.setZValue(0 if kind == "dns" else (1 if attrs.get("active", True) else 0.5))
@@ -248,10 +255,10 @@ class RouteScene(QGraphicsScene):
     nodeSelected = Signal(str)  # "" when nothing is selected
     contextMenuRequested = Signal(str, object)  # node id, global QPoint
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = render.LIGHT
-        self.graph: Any = None
+        self.graph: RouteLike | None = None
         self.nodes: dict[str, NodeItem] = {}
         self.edge_items: dict[tuple[str, str], EdgeItem] = {}
         self.moved: dict[str, QPointF] = {}
@@ -276,10 +283,10 @@ class RouteScene(QGraphicsScene):
         self._succ.clear()
         self._pred.clear()
 
-    def set_graph(self, graph: Any) -> None:
+    def set_graph(self, graph: RouteLike) -> None:
         """Show `graph`, reusing items by node id; user-moved nodes keep their place."""
         self.graph = graph
-        new_nodes = dict(graph.nodes(data=True))
+        new_nodes = {node_id: attrs for node_id, attrs in graph.nodes(data=True)}
         rects = render.fitted_rects(graph)
         for node_id in [n for n in self.nodes if n not in new_nodes]:
             gone = self.nodes.pop(node_id)
@@ -298,20 +305,20 @@ class RouteScene(QGraphicsScene):
                 self.addItem(item)
             else:
                 item.update_attrs(attrs, rect, move=node_id not in self.moved)
-        new_edges = {(u, v): attrs for u, v, attrs in graph.edges(data=True)}
+        new_edges = {(u, v): edge_attrs for u, v, edge_attrs in graph.edges(data=True)}
         for key in [k for k in self.edge_items if k not in new_edges]:
             self._remove_edge(key)
-        for key, attrs in new_edges.items():
+        for key, edge_attrs in new_edges.items():
             edge = self.edge_items.get(key)
             if edge is None:
                 src, dst = self.nodes.get(key[0]), self.nodes.get(key[1])
                 if src is None or dst is None:
                     continue
-                edge = EdgeItem(key, attrs, src, dst, self)
+                edge = EdgeItem(key, edge_attrs, src, dst, self)
                 self.edge_items[key] = edge
                 self.addItem(edge)
             else:
-                edge.update_attrs(attrs, adjust=False)
+                edge.update_attrs(edge_attrs, adjust=False)
         # Positions may have moved: refresh every edge once, with labels placed together.
         self.place_labels()
         self._succ = {n: [] for n in self.nodes}
@@ -518,7 +525,7 @@ class RouteView(QGraphicsView):
         self.zoom_by(1.0015**delta)
         event.accept()
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # The window's first-launch hint is a child laid over the viewport; the viewport has
         # its new size only now (an event filter on the view sees the old one, which left the
@@ -584,7 +591,7 @@ class LegendWidget(QWidget):
         self.setFixedHeight(int(size.height()) + 2 * self.PAD)
         self.update()
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.refresh()
 
@@ -592,7 +599,7 @@ class LegendWidget(QWidget):
         _, size = render.legend_flow(max(200, self.width() - 2 * self.PAD))
         return QSize(int(size.width()) + 2 * self.PAD, int(size.height()) + 2 * self.PAD)
 
-    def paintEvent(self, event: Any) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         # fillRect() would do: but its overloads make PySide6 create QGradient's enums
         # (~3 ms of the start-up); a rectangle without a pen fills exactly the same pixels.

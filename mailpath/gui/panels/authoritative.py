@@ -9,7 +9,8 @@ DNS text is data: tree items never interpret markup, tooltips are escaped.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
@@ -18,12 +19,15 @@ from mailpath.gui.panels.docks import escaped_tooltip
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.text.sentences import sentence_text
 
+if TYPE_CHECKING:
+    from mailpath.core.dns.authoritative import AuthoritativeView, QuestionView
+
 AGREE_MARK = "✓"
 DIFFER_MARK = "✗"
 UNKNOWN_MARK = "?"
 
 
-def note_text(note: Any) -> str:
+def note_text(note: tuple[str, dict[str, str]] | None) -> str:
     """A `core.authoritative.AuthoritativeView.note` (key, params) in the UI language."""
     if not note:
         return ""
@@ -55,7 +59,7 @@ def outcome_text(outcome: str) -> str:
     return texts.get(outcome, outcome)
 
 
-def answer_text(outcome: str, records: Any) -> str:
+def answer_text(outcome: str, records: Iterable[str] | None) -> str:
     records = list(records or ())
     if outcome == "ok" and records:
         return "; ".join(str(r) for r in records)
@@ -72,17 +76,17 @@ def ttl_text(ttl: int | None) -> str:
     return "" if ttl is None else tr("AuthoritativePanel", "{ttl} s").format(ttl=f"{ttl:,}")
 
 
-def question_state(q: Any) -> tuple[str, str]:
+def question_state(q: QuestionView) -> tuple[str, str]:
     """(state text, mark) of one question: "the servers agree" only when at least two servers
     answered it with authority; otherwise how many did."""
-    answered = getattr(q, "answered", 2)
+    answered = q.answered
     if not q.agree:
         return tr("AuthoritativePanel", "the servers disagree"), DIFFER_MARK
     if answered >= 2:
         return tr("AuthoritativePanel", "the servers agree"), AGREE_MARK
     text = tr(
         "AuthoritativePanel", "only {answered} of {servers} servers answered with authority"
-    ).format(answered=answered, servers=getattr(q, "servers", "?"))
+    ).format(answered=answered, servers=q.servers)
     return text, UNKNOWN_MARK
 
 
@@ -94,7 +98,7 @@ class AuthoritativePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("authoritativePanel")
-        self.view: Any = None
+        self.view: AuthoritativeView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.summary = QLabel(self)
@@ -126,7 +130,7 @@ class AuthoritativePanel(QWidget):
         self.tree.setAccessibleName(tr("AuthoritativePanel", "Authoritative servers"))
         self.set_view(self.view)
 
-    def set_view(self, view: Any) -> None:
+    def set_view(self, view: AuthoritativeView | None) -> None:
         """Show `view` (a core AuthoritativeView), or the hint when there is none."""
         self.view = view
         self.tree.clear()
@@ -227,12 +231,12 @@ class AuthoritativePanel(QWidget):
         for column in range(self.COLUMNS - 1):
             self.tree.resizeColumnToContents(column)
 
-    def _summary(self, view: Any) -> str:
+    def _summary(self, view: AuthoritativeView) -> str:
         text = self._agreement(view)
-        note = note_text(getattr(view, "note", None))
+        note = note_text(view.note)
         return f"{text}\n{note}" if note else text
 
-    def _agreement(self, view: Any) -> str:
+    def _agreement(self, view: AuthoritativeView) -> str:
         if view.error:
             return tr("AuthoritativePanel", "Zone {zone}: {error}").format(
                 zone=view.zone or "?", error=sentence_text(view.error)

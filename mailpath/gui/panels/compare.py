@@ -8,7 +8,7 @@ differently. It runs on its own worker thread (`AnalysisRunner`), never on the G
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,8 +30,10 @@ from mailpath.gui.text.i18n import tr
 from mailpath.gui.window import resolver_field
 
 if TYPE_CHECKING:
+    from mailpath.core.dns.compare import Comparison
+    from mailpath.core.dns.sources import LiveSource
     from mailpath.gui.window.main_window import MainWindow
-    from mailpath.gui.worker import Job
+    from mailpath.gui.worker import Job, ProgressFn
 
 SERVER_ROLE = 0x0100  # Qt.UserRole: the item's --nameserver text ("" the system resolver)
 
@@ -44,13 +46,13 @@ def make_compare_job(
 ) -> Job:
     """A worker job: ask `questions` of each (label, nameserver text; "" system) server."""
 
-    async def job(emit: Any) -> tuple[Any, Any]:
+    async def job(emit: ProgressFn) -> tuple[Comparison, tuple[str, ...]]:
         from mailpath.core.dns.compare import compare_resolvers
         from mailpath.core.dns.sources import LiveSource
         from mailpath.core.names import parse_nameserver
         from mailpath.gui.jobs import ca_file
 
-        sources: dict[str, Any] = {}
+        sources: dict[str, LiveSource] = {}
         for label, text in servers:
             nameservers = [parse_nameserver(text)] if text else []
             sources[label] = LiveSource(
@@ -70,7 +72,7 @@ class CompareDialog(QDialog):
         super().__init__(window)
         self.setObjectName("compareDialog")
         self.window_ = window
-        self.comparison: Any = None
+        self.comparison: Comparison | None = None
         self.failures: tuple[str, ...] = ()
         self.running = False
         self.runner = AnalysisRunner(self)
@@ -245,7 +247,9 @@ class CompareDialog(QDialog):
         self._update_enabled()
         return True
 
-    def _on_finished(self, generation: int, comparison: Any, failures: Any) -> None:
+    def _on_finished(
+        self, generation: int, comparison: Comparison, failures: tuple[str, ...]
+    ) -> None:
         self.running = False
         self.comparison = comparison
         self.failures = tuple(failures or ())

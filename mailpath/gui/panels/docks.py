@@ -7,13 +7,14 @@ interpret, are escaped with `escape_html` (as `html.escape`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -43,8 +44,23 @@ if TYPE_CHECKING:
     # QStyle's Python enums take ~10 ms to create: only the findings' delegate needs them,
     # and only once there are findings to draw (not for the window's first frames).
     # Nor does the window need QTextDocument (and its enums) before there is a finding.
-    from PySide6.QtGui import QTextDocument
+    from PySide6.QtGui import QResizeEvent, QTextDocument
     from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from mailpath.core.auth.spf import (
+        QueryUse,
+        SpfAudit,
+        SpfOutcome,
+        SpfResult,
+        SpfTrace,
+        TermTrace,
+    )
+    from mailpath.core.dns.sources import Outcome
+    from mailpath.core.model import Finding, Result, Severity
+    from mailpath.core.route.attrs import NodeAttrs
+
+    #: A model index as item delegates receive it.
+    Index = QModelIndex | QPersistentModelIndex
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -86,7 +102,7 @@ class _CopyableTree(QTreeWidget):
         super().__init__(parent)
         wrap_viewport(self)
 
-    def keyPressEvent(self, event: Any) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             copy_tree_selection(self)
             return
@@ -116,7 +132,7 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.tree)
         self.node_id: str | None = None
-        self.attrs: dict[str, Any] | None = None
+        self.attrs: NodeAttrs | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -124,7 +140,7 @@ class DetailsPanel(QWidget):
         self.tree.setAccessibleName(tr("Details", "Details of the selected node"))
         self.show_node(self.node_id, self.attrs)
 
-    def show_node(self, node_id: str | None, attrs: dict[str, Any] | None) -> None:
+    def show_node(self, node_id: str | None, attrs: NodeAttrs | None) -> None:
         self.node_id, self.attrs = node_id, attrs
         self.tree.clear()
         if not node_id or attrs is None:
@@ -163,9 +179,9 @@ class DetailsPanel(QWidget):
             ]
             # The route's own details already give the preference (in the same words).
             shown = {str(key).casefold() for key in details}
-            for key, value in extra:
-                if key.casefold() not in shown:
-                    self.tree.addTopLevelItem(QTreeWidgetItem([key, value]))
+            for name, text in extra:
+                if name.casefold() not in shown:
+                    self.tree.addTopLevelItem(QTreeWidgetItem([name, text]))
         for key, value in details.items():
             if isinstance(value, list | tuple):
                 item = QTreeWidgetItem(
@@ -216,7 +232,7 @@ class SpfTracePanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree)
         self.choice.currentIndexChanged.connect(self._show_current)
-        self._entries: list[tuple[str, str, Any]] = []  # (key, label, outcome or audit)
+        self._entries: list[tuple[str, str, SpfOutcome | SpfAudit]] = []  # (key, label, trace)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -234,11 +250,11 @@ class SpfTracePanel(QWidget):
         )
         self._show_current()
 
-    def set_result(self, result: Any) -> None:
+    def set_result(self, result: Result) -> None:
         """Offer a trace per sending address, and the audit of the whole record."""
         previous = self.current_key()
-        entries: list[tuple[str, str, Any]] = []
-        for host in getattr(result, "sending_hosts", None) or ():
+        entries: list[tuple[str, str, SpfOutcome | SpfAudit]] = []
+        for host in result.sending_hosts or ():
             for addr in host.addresses:
                 if addr.spf is not None:
                     entries.append(
@@ -250,7 +266,7 @@ class SpfTracePanel(QWidget):
                             addr.spf,
                         )
                     )
-        audit = getattr(result, "spf_audit", None)
+        audit = result.spf_audit
         if audit is not None:
             entries.append(
                 (
@@ -330,11 +346,11 @@ class SpfTracePanel(QWidget):
         floor = int(tree.viewport().width() * 0.4)
         tree.setColumnWidth(0, max(min(tree.columnWidth(0), room), floor, 60))
 
-    def resizeEvent(self, event: Any) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.fit_columns()
 
-    def _add_trace(self, parent: QTreeWidgetItem | None, trace: Any) -> None:
+    def _add_trace(self, parent: QTreeWidgetItem | None, trace: SpfTrace) -> None:
         record = trace.record if trace.record is not None else tr("SpfPanel", "(no SPF record)")
         head = QTreeWidgetItem(
             [
@@ -361,7 +377,7 @@ class SpfTracePanel(QWidget):
             err.setIcon(1, markers.status_icon("error"))
             head.addChild(err)
 
-    def _term_item(self, term: Any) -> QTreeWidgetItem:
+    def _term_item(self, term: TermTrace) -> QTreeWidgetItem:
         if term.error is not None and term.matched is None:
             state, status = tr("SpfPanel", "error"), "error"
         elif term.matched is None:
@@ -398,7 +414,7 @@ class SpfTracePanel(QWidget):
         return item
 
 
-def _value(x: Any) -> str:
+def _value(x: SpfResult | Severity | Outcome | None) -> str:
     return str(getattr(x, "value", x)) if x is not None else "…"
 
 
@@ -406,7 +422,7 @@ def _spf_status(result: str) -> str:
     return {"permerror": "error", "temperror": "error"}.get(result, result)
 
 
-def _query_item(query: Any) -> QTreeWidgetItem:
+def _query_item(query: QueryUse) -> QTreeWidgetItem:
     records = "; ".join(query.records)
     text = f"{query.name} {query.rdtype}: {query.outcome}"
     if records:
@@ -447,7 +463,7 @@ class FindingDelegate(QStyledItemDelegate):
         super().__init__(tree)
         self.tree = tree
 
-    def _document(self, option: QStyleOptionViewItem, index: Any, width: float) -> QTextDocument:
+    def _document(self, option: QStyleOptionViewItem, index: Index, width: float) -> QTextDocument:
         from PySide6.QtWidgets import QStyle
 
         message, fix, verified = index.data(TEXTS_ROLE) or ("", None, "")
@@ -462,9 +478,9 @@ class FindingDelegate(QStyledItemDelegate):
         parts = [f"<div>{escape_html(message)}</div>"]
         if fix:
             body = escape_html(fix)
-            finding = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
-            record = getattr(finding, "record", None) or (
-                (getattr(finding, "params", None) or {}).get("record")
+            finding: Finding | None = index.sibling(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+            record = (
+                (finding.record or finding.params.get("record")) if finding is not None else None
             )
             if record and escape_html(record) in body:
                 escaped = escape_html(record)
@@ -490,10 +506,10 @@ class FindingDelegate(QStyledItemDelegate):
         doc.setTextWidth(max(40.0, width))
         return doc
 
-    def _text_width(self, index: Any) -> float:
+    def _text_width(self, index: Index) -> float:
         return float(self.tree.header().sectionSize(index.column())) - 2 * self.PAD - 2
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         if index.data(TEXTS_ROLE) is None:
             super().paint(painter, option, index)
             return
@@ -511,7 +527,7 @@ class FindingDelegate(QStyledItemDelegate):
         doc.drawContents(painter)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if index.data(TEXTS_ROLE) is None:
             return super().sizeHint(option, index)
         width = self._text_width(index)
@@ -582,7 +598,7 @@ class FindingsPanel(QWidget):
         self.tree.itemClicked.connect(self._activated)
         self.tree.itemActivated.connect(self._activated)
         self.copy_button.clicked.connect(self.copy_fix)
-        self._findings: tuple[Any, ...] = ()
+        self._findings: tuple[Finding, ...] = ()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -601,7 +617,7 @@ class FindingsPanel(QWidget):
         findings, self._findings = self._findings, ()
         self.set_findings(findings)
 
-    def set_findings(self, findings: tuple[Any, ...]) -> None:
+    def set_findings(self, findings: tuple[Finding, ...]) -> None:
         from mailpath.gui.text import findings as finding_text
 
         if findings == self._findings:
@@ -648,14 +664,21 @@ class FindingsPanel(QWidget):
         else:
             self.hint_label.setText(tr("Findings", "No findings yet."))
 
-    def current_finding(self) -> Any:
+    def current_finding(self) -> Finding | None:
         item = self.tree.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        finding: Finding | None = (
+            item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        )
+        return finding
 
-    def _current_changed(self, current: QTreeWidgetItem | None, _previous: Any) -> None:
+    def _current_changed(
+        self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
         from mailpath.gui.text import findings as finding_text
 
-        finding = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        finding: Finding | None = (
+            current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        )
         text = finding_text.copy_text(finding) if finding is not None else ""
         self.copy_button.setEnabled(bool(text))
         record = finding_text.publish_record(finding) if finding is not None else None
@@ -676,14 +699,14 @@ class FindingsPanel(QWidget):
         self.explain_button.setEnabled(self.term_for(finding) is not None)
 
     @staticmethod
-    def term_for(finding: Any) -> str | None:
+    def term_for(finding: Finding | None) -> str | None:
         """The glossary term that explains `finding`, if there is one."""
         from mailpath.gui.text import glossary
 
         if finding is None:
             return None
-        template = str(getattr(finding, "template", "") or "")
-        code = str(getattr(finding, "code", "") or "")
+        template = finding.template
+        code = finding.code
         term = glossary.term_for_finding(template) if template else None
         if term is None and code:
             term = glossary.term_for_finding(code)
@@ -694,7 +717,7 @@ class FindingsPanel(QWidget):
         if term is not None:
             self.explainRequested.emit(term)
 
-    def _context_menu(self, pos: Any) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         item = self.tree.itemAt(pos)
         if item is None:
             return
@@ -717,7 +740,8 @@ class FindingsPanel(QWidget):
         as a zone-file line."""
         from mailpath.gui.text import findings as finding_text
 
-        record = finding_text.publish_record(self.current_finding())
+        finding = self.current_finding()
+        record = finding_text.publish_record(finding) if finding is not None else None
         if record is None:
             return
         name, rdtype, value = record

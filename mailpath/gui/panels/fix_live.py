@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -22,6 +22,8 @@ from mailpath.gui.text.i18n import tr
 from mailpath.gui.window import resolver_field
 
 if TYPE_CHECKING:
+    from mailpath.core.model import Result
+    from mailpath.core.session import AnalysisRequest
     from mailpath.gui.panels.authoritative import AuthoritativePanel
     from mailpath.gui.panels.compare import CompareDialog
     from mailpath.gui.panels.watch import WatchMode
@@ -166,14 +168,14 @@ class FixLive(QObject):
 
     # ------------------------------------------------------------ the analysis
 
-    def adjust_request(self, request: Any) -> Any:
+    def adjust_request(self, request: AnalysisRequest) -> AnalysisRequest:
         """The request as the window's choices make it (the authoritative view or not)."""
         if not self.act_authoritative.isChecked():
             return request
         return replace(request, authoritative=True, authoritative_port=self.authoritative_port)
 
-    def show_result(self, result: Any) -> None:
-        view = getattr(result, "authoritative", None)
+    def show_result(self, result: Result) -> None:
+        view = result.authoritative
         if self._panel is None and view is None:
             return  # nothing to show in a panel that was never built
         if view is not self.panel.view:
@@ -182,7 +184,7 @@ class FixLive(QObject):
     def _on_finished(self) -> None:
         self._show_via()
         extra = self.window.extra
-        failure = getattr(extra, "tls_failure", None)
+        failure = extra.tls_failure if extra is not None else None
         self.tls_failure = failure
         if failure:
             self.window.status_line.set_text(" ".join(resolver_field_tls_text(failure).split()))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
@@ -35,6 +35,10 @@ from mailpath.gui.graph import markers
 from mailpath.gui.panels.docks import _CopyableTree, escaped_tooltip, plain_label
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.text.sentences import sentence_text
+
+if TYPE_CHECKING:
+    # The message as `core.message_check.message_to_json` writes it (and a recording keeps).
+    from mailpath.core.jsontypes import JsonValue
 
 #: Item data (column 0 of a hop row): the hop's index into `hops`.
 HOP_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -239,7 +243,7 @@ class MessagePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._data: Mapping[str, Any] | None = None
+        self._data: Mapping[str, JsonValue] | None = None
         self._emitted = -1
         self._syncing = False
 
@@ -363,7 +367,7 @@ class MessagePanel(QWidget):
         if selected >= 0:
             self.select_hop(selected)
 
-    def set_message(self, data: Mapping[str, Any] | None) -> None:
+    def set_message(self, data: Mapping[str, JsonValue] | None) -> None:
         """Show a message (the `message` object of `check --message --json`), or None."""
         self._data = data
         self._populate(keep_widths=False)
@@ -371,7 +375,7 @@ class MessagePanel(QWidget):
             self._emitted = -1
             self.hop_selected.emit(-1)
 
-    def message(self) -> Mapping[str, Any] | None:
+    def message(self) -> Mapping[str, JsonValue] | None:
         return self._data
 
     def selected_hop(self) -> int:
@@ -444,7 +448,7 @@ class MessagePanel(QWidget):
             self.auth.resizeColumnToContents(COL_RESULT)
             self.auth.setColumnWidth(COL_RESULT, min(self.auth.columnWidth(COL_RESULT), 180))
 
-    def _fill_headline(self, data: Mapping[str, Any], hop_count: int) -> None:
+    def _fill_headline(self, data: Mapping[str, JsonValue], hop_count: int) -> None:
         dmarc = data.get("dmarc_result") or None
         if dmarc:
             result = _text(dmarc.get("result")) or "none"
@@ -503,7 +507,9 @@ class MessagePanel(QWidget):
             tr("MessagePanel", "Policy applied: {disposition}").format(disposition=disposition),
         )
 
-    def _fill_hops(self, data: Mapping[str, Any], hops: Sequence[Mapping[str, Any]]) -> None:
+    def _fill_hops(
+        self, data: Mapping[str, JsonValue], hops: Sequence[Mapping[str, JsonValue]]
+    ) -> None:
         handover = data.get("handover") or None
         handover_hop = handover.get("hop") if handover else None
         handover = handover_icon()
@@ -589,7 +595,7 @@ class MessagePanel(QWidget):
             items.append(item)
         self.hops.addTopLevelItems(items)
 
-    def _fill_auth(self, data: Mapping[str, Any]) -> None:
+    def _fill_auth(self, data: Mapping[str, JsonValue]) -> None:
         dmarc = data.get("dmarc_result") or None
         if dmarc:
             result = _text(dmarc.get("result")) or "none"
@@ -681,7 +687,7 @@ class MessagePanel(QWidget):
             quiet = result_status(signature.get("result")) == "pass"
             item.setExpanded(not quiet or signature.get("body_length_limit") is not None)
 
-    def _signature_item(self, signature: Mapping[str, Any]) -> QTreeWidgetItem:
+    def _signature_item(self, signature: Mapping[str, JsonValue]) -> QTreeWidgetItem:
         domain = _text(signature.get("domain"))
         selector = _text(signature.get("selector"))
         result = _text(signature.get("result")) or "none"
@@ -733,7 +739,7 @@ class MessagePanel(QWidget):
             item.addChild(warn)
         return item
 
-    def _authentication_results_item(self, header: Mapping[str, Any]) -> QTreeWidgetItem:
+    def _authentication_results_item(self, header: Mapping[str, JsonValue]) -> QTreeWidgetItem:
         authserv = _text(header.get("authserv_id"))
         results = list(header.get("results") or ())
         head = _row(

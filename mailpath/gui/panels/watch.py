@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,7 +31,10 @@ from PySide6.QtWidgets import (
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     from mailpath.core.judgement.verdict import Verdict
+    from mailpath.core.model import Result
     from mailpath.core.session import AnalysisRequest
     from mailpath.core.watch import Change
     from mailpath.gui.window.main_window import MainWindow
@@ -87,7 +90,12 @@ def change_text(change: Change) -> str:
     return change.render(lambda template: tr(CHANGES_CONTEXT, template))
 
 
-def _inputs_of(request: AnalysisRequest) -> tuple[Any, ...]:
+#: What a request checks: sender, recipient, sending host, the message (by identity) and
+#: the recording it replays.
+Checked = tuple[str, str, str | None, int | None, str | None]
+
+
+def _inputs_of(request: AnalysisRequest) -> Checked:
     """What a request checks: a different one is not a re-check of the same thing."""
     return (
         request.sender,
@@ -174,7 +182,7 @@ class WatchMode(QObject):
         self.active = False
         self.remaining = 0
         self.number = 0
-        self.previous: Any = None
+        self.previous: Result | None = None
         #: Each run, kept as data so that the history is shown again in a new language.
         self.runs: list[Run] = []
         self.last_notice = ""
@@ -182,10 +190,10 @@ class WatchMode(QObject):
         #: The watch itself is starting the analysis (not the person, a message, a file).
         self._starting = False
         #: What the watch checks (`_inputs_of` its first run's request).
-        self._inputs: tuple[Any, ...] | None = None
+        self._inputs: Checked | None = None
         #: The watch ended because the inputs changed (shown in the history and the state).
         self.inputs_changed = False
-        self._tray: Any = None
+        self._tray: QSystemTrayIcon | None = None
         self.countdown = QLabel(window)
         self.countdown.setObjectName("watchCountdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
@@ -281,12 +289,7 @@ class WatchMode(QObject):
             return
         self._awaiting = False
         result = self.window.result
-        complete = (
-            result is not None
-            and getattr(result, "complete", True)
-            and not getattr(result, "cancelled", False)
-        )
-        if not complete:
+        if result is None or not result.complete or result.cancelled:
             # Cancelled (Esc, Cancel) or failed: the person's decision, or nothing to judge.
             self.stop()
             return

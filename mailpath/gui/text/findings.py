@@ -12,9 +12,14 @@ The core is imported only here, when findings are shown (after an analysis ran).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from mailpath.gui.text.i18n import tr
+
+if TYPE_CHECKING:
+    from mailpath.core.judgement.verdict import Verdict
+    from mailpath.core.model import Finding
 
 CONTEXT = "FindingTemplates"
 
@@ -53,7 +58,7 @@ def route_template_sources() -> list[str]:
     return list(dict.fromkeys(ROUTE_TEMPLATES.values()))
 
 
-def _translated(template: str | None, params: Any) -> str | None:
+def _translated(template: str | None, params: Mapping[str, object]) -> str | None:
     """`template` translated and filled with `params`; None when it has no translation or the
     translation's placeholders do not fit the parameters."""
     if not template:
@@ -67,21 +72,21 @@ def _translated(template: str | None, params: Any) -> str | None:
         return None
 
 
-def _render(template: str | None, params: Any, fallback: str | None) -> str | None:
+def _render(template: str | None, params: Mapping[str, object], fallback: str | None) -> str | None:
     translated = _translated(template, params)
     return fallback if translated is None else translated
 
 
-def texts(finding: Any) -> tuple[str, str | None]:
+def texts(finding: Finding) -> tuple[str, str | None]:
     """(message, fix) of `finding` in the UI language; the English ones when untranslated.
 
     A finding with a consequence clause (the receiver model's `consequence` key and its
     `consequence_params`) is its cause, rendered from the template, followed by that clause;
     when either part has no translation the whole English message is shown, never a mix."""
-    message = str(getattr(finding, "message", ""))
-    fix = getattr(finding, "fix", None)
-    key = getattr(finding, "template", "") or ""
-    params = getattr(finding, "params", None) or {}
+    message = finding.message
+    fix = finding.fix
+    key = finding.template
+    params = finding.params
     if not key:
         return message, fix
     try:
@@ -94,11 +99,9 @@ def texts(finding: Any) -> tuple[str, str | None]:
     message_template, fix_template = entry
     localized_fix = _render(fix_template, params, fix) if fix else fix
     localized_message = _translated(message_template, params)
-    consequence = getattr(finding, "consequence", "") or ""
+    consequence = finding.consequence
     if consequence and localized_message is not None:
-        clause = _translated(
-            consequences.get(consequence), getattr(finding, "consequence_params", None) or {}
-        )
+        clause = _translated(consequences.get(consequence), finding.consequence_params)
         localized_message = None if clause is None else _join(localized_message, clause)
     return localized_message or message, localized_fix
 
@@ -121,17 +124,17 @@ def finding_templates() -> dict[str, tuple[str, str | None]]:
     return {**AUTHORITATIVE_TEMPLATES, **TEMPLATES}
 
 
-def verdict_text(verdict: Any) -> str:
+def verdict_text(verdict: Verdict | Mapping[str, object]) -> str:
     """The verdict's message in the UI language (a `Verdict`, or its JSON dict from a graph's
     "verdict" attribute); the English message when untranslated."""
 
-    def get(name: str) -> Any:
-        if isinstance(verdict, dict):
+    def get(name: str) -> object:
+        if isinstance(verdict, Mapping):
             return verdict.get(name)
         return getattr(verdict, name, None)
 
     message = str(get("message") or "")
-    key = get("template") or ""
+    key = str(get("template") or "")
     try:
         from mailpath.core.judgement.verdict import TEMPLATES as VERDICT_TEMPLATES
     except ImportError:  # pragma: no cover - the core always ships with the GUI
@@ -139,12 +142,13 @@ def verdict_text(verdict: Any) -> str:
     template = VERDICT_TEMPLATES.get(key)
     if template is None:
         return message
-    return _render(template, get("params") or {}, message) or message
+    params = get("params")
+    return _render(template, params if isinstance(params, Mapping) else {}, message) or message
 
 
-def verified_text(finding: Any) -> str:
+def verified_text(finding: Finding) -> str:
     """ "checked with that record: 203.0.113.74 pass, …", or "" when the fix was not checked."""
-    verified = tuple(getattr(finding, "verified", ()) or ())
+    verified = finding.verified
     if not verified:
         return ""
     return tr("Findings", "checked with that record: {results}").format(
@@ -166,10 +170,10 @@ def disposition_word(value: str) -> str:
     return words.get(value, value)
 
 
-def outcome_text(finding: Any) -> str:
+def outcome_text(finding: Finding) -> str:
     """ "with that fix the mail is: delivered" (the receiver model's judgement of the mail with
     the fix applied), or "" when the model could not apply the fix."""
-    value = str(getattr(finding, "fix_disposition", "") or "")
+    value = finding.fix_disposition
     if not value:
         return ""
     return tr("Findings", "with that fix the mail is: {disposition}").format(
@@ -177,12 +181,12 @@ def outcome_text(finding: Any) -> str:
     )
 
 
-def publish_record(finding: Any) -> tuple[str, str, str] | None:
+def publish_record(finding: Finding) -> tuple[str, str, str] | None:
     """(name, type, value) of the record the fix asks to publish, as a DNS provider's panel
     asks for them (name "_dmarc.example.com", type "TXT", the value without quotes); None
     when the fix is not a record to publish."""
-    params = getattr(finding, "params", None) or {}
-    value = getattr(finding, "record", None) or params.get("record")
+    params = finding.params
+    value = finding.record or params.get("record")
     name, rdtype = params.get("record_name"), params.get("record_type")
     if not (value and name and rdtype):
         return None
@@ -195,13 +199,11 @@ def zone_line(name: str, rdtype: str, value: str) -> str:
     return f"{name.rstrip('.')}. {rdtype} {quoted if rdtype == 'TXT' else value}"
 
 
-def copy_text(finding: Any) -> str:
+def copy_text(finding: Finding) -> str:
     """What "Copy fix" puts on the clipboard: the record's value when the fix is a record to
     publish (what the DNS panel's Value field takes), otherwise the fix in words."""
-    params = getattr(finding, "params", None) or {}
-    record = getattr(finding, "record", None) or (
-        params.get("record") if params.get("record_name") else None
-    )
+    params = finding.params
+    record = finding.record or (params.get("record") if params.get("record_name") else None)
     if record:
         return str(record)
     return texts(finding)[1] or ""

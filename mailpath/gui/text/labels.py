@@ -11,9 +11,21 @@ English is parsed back.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar, cast, overload
 
 from mailpath.gui.text.i18n import tr
+
+if TYPE_CHECKING:
+    from mailpath.core.route.attrs import (
+        DetailValue,
+        EdgeAttrs,
+        NodeAttrs,
+        PartDict,
+        RenderedValue,
+        RouteGraph,
+    )
+
+    _Attrs = TypeVar("_Attrs", "NodeAttrs", "EdgeAttrs")
 
 #: The context of the route's templates (`mailpath.core.route.graph.TEMPLATES`) in the .ts.
 CONTEXT = "RouteText"
@@ -26,7 +38,7 @@ def _translate(table: str, template: str) -> str:
     return tr(CONTEXT if table == "route" else FINDING_CONTEXT, template)
 
 
-def render_part(part: dict[str, Any]) -> str:
+def render_part(part: PartDict) -> str:
     """One label line or detail (a `mailpath.core.route.graph` part) in the UI language; a
     parameter that is one of the core's sentences (a DKIM reason) is rendered in it too."""
     from mailpath.core.route.graph import render_part as render
@@ -37,11 +49,11 @@ def render_part(part: dict[str, Any]) -> str:
         from mailpath.gui.text.sentences import sentence_text
 
         rendered = {name: sentence_text(value) for name, value in params.items()}
-        part = {**part, "params": rendered}
+        part = cast("PartDict", {**part, "params": rendered})
     return render(part, _translate)
 
 
-def render_value(value: Any) -> Any:
+def render_value(value: DetailValue) -> RenderedValue:
     """A detail value (a part, a list of parts, or a number) in the UI language."""
     if isinstance(value, dict) and "key" in value:
         return render_part(value)
@@ -101,13 +113,13 @@ _IDN_DETAIL_KEYS = frozenset(
 )
 
 
-def localized(attrs: dict[str, Any]) -> dict[str, Any]:
+def localized(attrs: _Attrs) -> _Attrs:
     """A copy of node or edge attributes with `label` and `details` rendered in the UI
     language from their parts (`label_parts`, `details_parts`); attributes without parts
     keep their text. Internationalized names show in both forms."""
     from mailpath.core.route.graph import render_part as render_english
 
-    out = dict(attrs)
+    out: dict[str, Any] = dict(attrs)  # Any: a node's or edge's values; two keys rewritten
     parts = out.get("label_parts")
     if isinstance(parts, list):
         out["label"] = "\n".join(render_part(p) for p in parts)
@@ -115,7 +127,7 @@ def localized(attrs: dict[str, Any]) -> dict[str, Any]:
         out["label"] = idn_display(str(out["label"]))
     entries = out.get("details_parts")
     if isinstance(entries, list):
-        new: dict[str, Any] = {}
+        new: dict[str, RenderedValue] = {}
         for entry in entries:
             value = render_value(entry["value"])
             if render_english(entry["name"]) in _IDN_DETAIL_KEYS:
@@ -125,7 +137,7 @@ def localized(attrs: dict[str, Any]) -> dict[str, Any]:
                     value = [idn_display(v) if isinstance(v, str) else v for v in value]
             new[render_part(entry["name"])] = value
         out["details"] = new
-    return out
+    return cast("_Attrs", out)
 
 
 def headline_sentence(text: str) -> str:
@@ -137,15 +149,15 @@ def headline_sentence(text: str) -> str:
     return text
 
 
-def route_verdict(graph: Any) -> tuple[str, str] | None:
+def route_verdict(graph: RouteLike | None) -> tuple[str, str] | None:
     """(sentence, status) of the route: the core's one verdict (the graph's "verdict"
     attribute, from `mailpath.core.judgement.verdict`), in the UI language."""
     from mailpath.gui.text.findings import verdict_text
 
-    source = getattr(graph, "source", graph)
-    if source is None:
+    if graph is None:
         return None
-    attrs = getattr(source, "graph", {}) or {}
+    source = graph.source if isinstance(graph, LocalizedGraph) else graph
+    attrs = source.graph
     verdict = attrs.get("verdict")
     if not verdict or not attrs.get("complete", True):
         return None
@@ -158,20 +170,32 @@ class LocalizedGraph:
     Offers what the renderer reads: `.graph`, `.nodes(data=True)`, `.edges(data=True)`.
     """
 
-    def __init__(self, graph: Any) -> None:
+    def __init__(self, graph: RouteGraph) -> None:
         self.source = graph
-        self.graph = dict(getattr(graph, "graph", {}) or {})
+        self.graph: dict[str, Any] = dict(graph.graph)  # Any: networkx's graph attributes
         for key in ("title", "sender", "recipient"):
             if isinstance(self.graph.get(key), str):
                 self.graph[key] = idn_display(self.graph[key])
         self._nodes = [(n, localized(a)) for n, a in graph.nodes(data=True)]
         self._edges = [(u, v, localized(a)) for u, v, a in graph.edges(data=True)]
 
-    def nodes(self, data: bool = False) -> list[Any]:
+    @overload
+    def nodes(self, data: Literal[True]) -> list[tuple[str, NodeAttrs]]: ...
+    @overload
+    def nodes(self, data: Literal[False] = False) -> list[str]: ...
+    def nodes(self, data: bool = False) -> list[tuple[str, NodeAttrs]] | list[str]:
         return list(self._nodes) if data else [n for n, _ in self._nodes]
 
-    def edges(self, data: bool = False) -> list[Any]:
+    @overload
+    def edges(self, data: Literal[True]) -> list[tuple[str, str, EdgeAttrs]]: ...
+    @overload
+    def edges(self, data: Literal[False] = False) -> list[tuple[str, str]]: ...
+    def edges(self, data: bool = False) -> list[tuple[str, str, EdgeAttrs]] | list[tuple[str, str]]:
         return list(self._edges) if data else [(u, v) for u, v, _ in self._edges]
 
     def number_of_nodes(self) -> int:
         return len(self._nodes)
+
+
+#: What the renderer draws: a route graph, or its translated view.
+RouteLike: TypeAlias = "RouteGraph | LocalizedGraph"

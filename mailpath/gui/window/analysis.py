@@ -8,7 +8,7 @@ the status line. It holds the run's state: the request, the result, the MX hosts
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -16,7 +16,8 @@ from mailpath.gui.text.i18n import tr
 from mailpath.gui.window.inputs import sentence
 
 if TYPE_CHECKING:
-    from mailpath.core.session import SessionOutcome
+    from mailpath.core.model import MessageInfo, Result
+    from mailpath.core.session import AnalysisRequest, SessionOutcome
     from mailpath.gui.window.main_window import MainWindow
     from mailpath.gui.worker import AnalysisRunner
 
@@ -37,13 +38,13 @@ class AnalysisController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.result: Any = None
+        self.result: Result | None = None
         self.extra: SessionOutcome | None = None
         self.down: set[str] = set()
-        self.request: Any = None
+        self.request: AnalysisRequest | None = None
         self.running = False
-        self._pending_progress: tuple[int, int, Any] | None = None
-        self._shown_message: Any = None
+        self._pending_progress: tuple[int, int, Result] | None = None
+        self._shown_message: MessageInfo | None = None
         #: A message was opened: its dock stays in front when the result arrives.
         self.raise_message_dock = False
         self._runner: AnalysisRunner | None = None  # made by the first analysis
@@ -90,7 +91,7 @@ class AnalysisController(QObject):
         self.run_request(w.fix_live.adjust_request(request))
         return True
 
-    def run_request(self, request: Any) -> None:
+    def run_request(self, request: AnalysisRequest) -> None:
         from mailpath.gui.jobs import make_job
 
         w = self.window
@@ -148,7 +149,7 @@ class AnalysisController(QObject):
         self.window.status_line.show_running(False)
         self.window.menus.act_cancel.setEnabled(False)
 
-    def _on_progress(self, generation: int, done: int, pending: int, result: Any) -> None:
+    def _on_progress(self, generation: int, done: int, pending: int, result: Result) -> None:
         if not self.running or generation != self.runner.generation:
             return  # the run has ended (or been superseded): its result stays as it is
         self._pending_progress = (done, pending, result)
@@ -173,7 +174,7 @@ class AnalysisController(QObject):
         )
         self.show_result(result)
 
-    def _on_finished(self, generation: int, result: Any, extra: SessionOutcome) -> None:
+    def _on_finished(self, generation: int, result: Result | None, extra: SessionOutcome) -> None:
         self._progress_timer.stop()
         self._pending_progress = None
         self.extra = extra
@@ -181,11 +182,12 @@ class AnalysisController(QObject):
         if extra.failure is not None:
             self._show_failure(extra)
             return
+        assert result is not None  # the session gives a result unless a failure ended the run
         self.show_result(result)
         self.window.route.select_worst()
         if self.raise_message_dock:
             self.raise_message_dock = False
-            if getattr(result, "message", None) is not None:
+            if result.message is not None:
                 self.window.message_dock.raise_()
         self._status(self.idle_status())
         self.window.analysisFinished.emit()
@@ -216,7 +218,7 @@ class AnalysisController(QObject):
         self._end_run()
         self._status(tr("MainWindow", "The analysis failed: {message}").format(message=message))
         log.error("analysis failed: %s\n%s", message, details)
-        replay_path = getattr(self.request, "replay_path", None)
+        replay_path = self.request.replay_path if self.request is not None else None
         if replay_path:  # the file's content, not the program, is what went wrong
             self.window.files.cannot_open(replay_path, sentence(message), details)
         elif not getattr(self.window, "screenshot_mode", False):
@@ -225,7 +227,7 @@ class AnalysisController(QObject):
             show_error(self.window, message, details)
         self.window.analysisFinished.emit()
 
-    def show_result(self, result: Any) -> None:
+    def show_result(self, result: Result) -> None:
         from mailpath.core.route.graph import build_route_graph
         from mailpath.gui.text.labels import LocalizedGraph
 
@@ -235,15 +237,15 @@ class AnalysisController(QObject):
         w.scene.set_graph(graph)
         w.view.graph_updated()
         w.spf_panel.set_result(result)
-        findings = tuple(getattr(result, "findings", ()) or ())
-        if self.down and getattr(result, "complete", False):
+        findings = result.findings
+        if self.down and result.complete:
             # The what-if's own findings (every MX host marked down): the headline's severity
             # counts them, so the list shows them.
             from mailpath.core.judgement.receiver import what_if_findings
 
             findings = (*what_if_findings(result, frozenset(self.down)), *findings)
         w.findings.set_findings(findings)
-        self.show_message(getattr(result, "message", None))
+        self.show_message(result.message)
         w.fix_live.show_result(result)
         selected = w.scene.selected_node()
         if selected and selected in w.scene.nodes:
@@ -251,7 +253,7 @@ class AnalysisController(QObject):
         w.headline_part.update()
         w.position_overlays()
 
-    def show_message(self, info: Any) -> None:
+    def show_message(self, info: MessageInfo | None) -> None:
         """The Message panel shows the result's received message (None clears it); refilled
         only when the message changes, so progress redraws keep the selected hop."""
         if info is self._shown_message:

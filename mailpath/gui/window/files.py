@@ -127,6 +127,8 @@ class FileActions:
         from mailpath.gui.graph.export import write_png
 
         scene = self.window.scene
+        if scene.graph is None:
+            return  # the export dialogs ask for a route first (`_need_graph`)
         write_png(
             scene.graph,
             path,
@@ -139,6 +141,8 @@ class FileActions:
         from mailpath.gui.graph.export import write_svg
 
         scene = self.window.scene
+        if scene.graph is None:
+            return  # the export dialogs ask for a route first (`_need_graph`)
         write_svg(
             scene.graph,
             path,
@@ -185,7 +189,8 @@ class FileActions:
         from mailpath.core.session import save_outcome
 
         analysis = self.window.analysis
-        assert analysis.extra is not None  # Save needs a finished analysis
+        # Save is offered once an analysis has ended.
+        assert analysis.extra is not None and analysis.request is not None
         save_outcome(path, analysis.request, analysis.extra)
 
     def save_analysis_dialog(self) -> None:

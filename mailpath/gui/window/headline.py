@@ -9,7 +9,7 @@ the Cancel button. Both are drawn here; the analysis controller decides what the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QWidget
 
@@ -17,6 +17,7 @@ from mailpath.gui import theme
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
+    from mailpath.core.model import Result
     from mailpath.gui.window.main_window import MainWindow
 
 
@@ -127,7 +128,7 @@ class Headline:
 
     def recording_note(self) -> str:
         request = self.window.request
-        if request is None or not getattr(request, "replay_path", None):
+        if request is None or not request.replay_path:
             return ""
         name = Path(request.replay_path).name
         if request.created:
@@ -216,32 +217,31 @@ class StatusLine:
         self.progress.setVisible(running)
         self.cancel_button.setVisible(running)
 
-    def idle_text(self, result: Any) -> str:
+    def idle_text(self, result: Result | None) -> str:
         text = self._idle_text(result)
         notes = input_notes(result)
         return " ".join([*notes, text]) if notes else text
 
-    def _idle_text(self, result: Any) -> str:
+    def _idle_text(self, result: Result | None) -> str:
         if result is None:
             return tr("MainWindow", "Ready.")
-        if getattr(result, "cancelled", False) or not getattr(result, "complete", True):
+        if result.cancelled or not result.complete:
             return tr("MainWindow", "Cancelled: the route shows what was resolved so far.")
         recording = self.window.headline_part.recording_note()
         if recording:
             return recording
         return tr("MainWindow", "Done: {queries} DNS questions in {seconds:.2f} s.").format(
-            queries=getattr(result, "queries", 0),
-            seconds=getattr(result, "elapsed", 0.0),
+            queries=result.queries,
+            seconds=result.elapsed,
         )
 
 
-def input_notes(result: Any) -> list[str]:
+def input_notes(result: Result | None) -> list[str]:
     """What forgiving input read a pasted value as ("The sender https://www.example.com/path
     was read as example.com (its host without www.)."), in the UI language."""
     from mailpath.gui.window.inputs import localized_input_error
 
-    inputs = getattr(result, "inputs", None)
-    notes = getattr(inputs, "notes", ()) or ()
+    notes = result.inputs.notes if result is not None else ()
     return [localized_input_error(note) for note in notes]
 
 

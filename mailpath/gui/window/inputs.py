@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -20,6 +20,8 @@ from mailpath.gui.window import resolver_field
 if TYPE_CHECKING:
     from PySide6.QtCore import QStringListModel
 
+    from mailpath.core.dns.sources import ResolverFailure
+    from mailpath.core.message.check import MessageInput
     from mailpath.core.session import AnalysisRequest
     from mailpath.gui.window.main_window import MainWindow
 
@@ -42,10 +44,10 @@ class InputBar:
         self.window = window
         self.settings = settings
         self.field_errors: dict[str, str] = {}
-        #: The resolver answered nothing in the last run (core.dns.ResolverFailure), or None.
-        self.resolver_failure: Any = None
-        #: The received message (MessageInput) that filled the fields, and where it came from.
-        self.message_input: Any = None
+        #: The resolver answered nothing in the last run, or None.
+        self.resolver_failure: ResolverFailure | None = None
+        #: The received message that filled the fields, and where it came from.
+        self.message_input: MessageInput | None = None
         self.message_name: str | None = None
         self._message_fields: tuple[str, str, str] = ("", "", "")
         self.is_built = False
@@ -234,7 +236,7 @@ class InputBar:
             widget.setStyleSheet("")
             widget.setAccessibleDescription("")
 
-    def show_resolver_failure(self, failure: Any) -> None:
+    def show_resolver_failure(self, failure: ResolverFailure | None) -> None:
         """The resolver answered nothing: its field says so, as an input error does, until it
         is edited or another run starts."""
         self.set_field_error("resolver", None)
@@ -275,7 +277,7 @@ class InputBar:
             self.set_field_error(name, None)
 
     def fill_from_message(
-        self, sender: str, recipient: str, via: str | None, message: Any, name: str
+        self, sender: str, recipient: str, via: str | None, message: MessageInput, name: str
     ) -> None:
         """The fields as a received message gives them; the message goes with them."""
         self.set_inputs(sender, recipient, via)
@@ -355,7 +357,7 @@ class InputBar:
         text = self.selector_edit.text().replace(",", " ").replace(";", " ")
         return text.split()
 
-    def _message_for_inputs(self) -> tuple[Any, str | None]:
+    def _message_for_inputs(self) -> tuple[MessageInput | None, str | None]:
         """The opened message, while the fields still say what it filled them with.
 
         A message belongs to the sender, recipient and sending host it gave: once the person
@@ -413,12 +415,15 @@ class InputBar:
             self.settings.setValue("recent/resolver", recent[:RECENT_MAX])
 
 
-def as_list(value: Any) -> list[str]:
+def as_list(value: object) -> list[str]:
+    """A QSettings value as a list of strings (a one-item list comes back as a string)."""
     if value is None:
         return []
     if isinstance(value, str):
         return [value] if value else []
-    return [str(v) for v in value]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return [str(value)]
 
 
 def parse_selector(text: str) -> str:

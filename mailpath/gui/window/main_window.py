@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import logging
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
@@ -47,6 +47,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QEvent, QStringListModel, Qt
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
+    from mailpath.core.message.check import MessageInput
+    from mailpath.core.model import Result
+    from mailpath.core.session import AnalysisRequest, SessionOutcome
     from mailpath.gui.graph.interaction import RouteInteraction
     from mailpath.gui.panels.message import MessagePanel
     from mailpath.gui.window.analysis import AnalysisController
@@ -572,15 +575,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ the parts' state
 
     @property
-    def result(self) -> Any:
+    def result(self) -> Result | None:
         return self.analysis.result if self.is_built else None
 
     @property
-    def extra(self) -> Any:
+    def extra(self) -> SessionOutcome | None:
         return self.analysis.extra if self.is_built else None
 
     @property
-    def request(self) -> Any:
+    def request(self) -> AnalysisRequest | None:
         return self.analysis.request if self.is_built else None
 
     @property
@@ -614,7 +617,7 @@ class MainWindow(QMainWindow):
         return self.inputs.recent_models
 
     @property
-    def message_input(self) -> Any:
+    def message_input(self) -> MessageInput | None:
         return self.inputs.message_input
 
     # ------------------------------------------------------------ the parts' entry points
@@ -635,7 +638,7 @@ class MainWindow(QMainWindow):
         self.ensure_built()
         return self.analysis.start()
 
-    def run_request(self, request: Any) -> None:
+    def run_request(self, request: AnalysisRequest) -> None:
         self.ensure_built()
         self.analysis.run_request(request)
 

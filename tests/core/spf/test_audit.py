@@ -14,7 +14,7 @@ def txt(text: str) -> tuple[str, str]:
     return ("TXT", text)
 
 
-NESTED = {
+NESTED: dict[str, list[tuple[str, Any]]] = {
     "example.com": [txt("v=spf1 mx include:a.example.com include:b.example.com -all")],
     "example.com.": [("MX", (10, "mx.example.com"))],
     "mx.example.com": [("A", "198.51.100.1")],

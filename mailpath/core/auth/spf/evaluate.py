@@ -166,7 +166,7 @@ class _Prefetcher:
         self.cache.prefetch(key[0], rdtype)
         return True
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:  # Any: a coroutine's send/yield
         # Created after cache.prefetch(): tasks start in order, so the CachingSource's own
         # background task owns the query and this follower only waits for it.
         task = asyncio.ensure_future(coro)
@@ -825,8 +825,20 @@ async def check_spf(
     ip: str,
     identity: str,
     helo: str = "",
-    **kw: Any,
+    *,
+    default_explanation: str | None = None,
+    prefetch: bool = True,
+    receiver: str = "unknown",
 ) -> SpfOutcome:
     """check_host() for a MAIL FROM identity ("" = null reverse-path: the HELO identity)."""
     sender, domain = identity_to_sender(identity, helo)
-    return await check_host(source, ip, domain, sender, helo, **kw)
+    return await check_host(
+        source,
+        ip,
+        domain,
+        sender,
+        helo,
+        default_explanation=default_explanation,
+        prefetch=prefetch,
+        receiver=receiver,
+    )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any
 
-from mailpath.core.dns.sources import Answer
+from mailpath.core.dns.sources import Answer, Outcome
+from mailpath.core.jsontypes import JsonObject
 
 __all__ = [
     "QueryUse",
@@ -26,7 +26,7 @@ MAX_LOOKUPS = 10
 MAX_VOID_LOOKUPS = 2
 
 
-class SpfResult(str, enum.Enum):
+class SpfResult(enum.StrEnum):
     PASS = "pass"
     FAIL = "fail"
     SOFTFAIL = "softfail"
@@ -53,7 +53,7 @@ class QueryUse:
 
     name: str
     rdtype: str
-    outcome: str  # Outcome.value
+    outcome: Outcome
     records: tuple[str, ...]
     detail: str
     ttl: int | None = None  # as the server reported it
@@ -67,7 +67,7 @@ class QueryUse:
         return cls(
             answer.name,
             answer.rdtype,
-            answer.outcome.value,
+            answer.outcome,
             tuple(answer.texts()),
             detail,
             answer.ttl,
@@ -149,7 +149,7 @@ class SpfAudit:
 # ---------------------------------------------------------------- JSON
 
 
-def _query_json(q: QueryUse) -> dict[str, Any]:
+def _query_json(q: QueryUse) -> JsonObject:
     return {
         "name": q.name,
         "type": q.rdtype,
@@ -160,7 +160,7 @@ def _query_json(q: QueryUse) -> dict[str, Any]:
     }
 
 
-def _term_json(t: TermTrace) -> dict[str, Any]:
+def _term_json(t: TermTrace) -> JsonObject:
     return {
         "text": t.text,
         "kind": t.kind,
@@ -177,7 +177,7 @@ def _term_json(t: TermTrace) -> dict[str, Any]:
     }
 
 
-def trace_to_json(trace: SpfTrace) -> dict[str, Any]:
+def trace_to_json(trace: SpfTrace) -> JsonObject:
     return {
         "domain": trace.domain,
         "record": trace.record,
@@ -190,7 +190,7 @@ def trace_to_json(trace: SpfTrace) -> dict[str, Any]:
     }
 
 
-def outcome_to_json(o: SpfOutcome) -> dict[str, Any]:
+def outcome_to_json(o: SpfOutcome) -> JsonObject:
     return {
         "result": o.result.value,
         "explanation": o.explanation,
@@ -208,7 +208,7 @@ def outcome_to_json(o: SpfOutcome) -> dict[str, Any]:
     }
 
 
-def audit_to_json(a: SpfAudit) -> dict[str, Any]:
+def audit_to_json(a: SpfAudit) -> JsonObject:
     return {
         "domain": a.domain,
         "record": a.record,
