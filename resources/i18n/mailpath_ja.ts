@@ -260,8 +260,8 @@
       <translation>{address} の管理者（契約しているプロバイダー）に、PTR を {host} に設定するよう依頼してください。</translation>
     </message>
     <message>
-      <source>{address} has no reverse DNS (PTR) record; Gmail and other large receivers refuse or flag mail from addresses without one.</source>
-      <translation>{address} には逆引き（PTR）レコードがありません。Gmail などの大手の受信側は、PTR のないアドレスからのメールを拒否するか不審扱いします。</translation>
+      <source>{address} has no reverse DNS (PTR) record; Gmail and other large receivers require one.</source>
+      <translation>{address} には逆引き（PTR）レコードがありません。Gmail などの大手の受信側は PTR レコードを必須としています。</translation>
     </message>
     <message>
       <source>Ask whoever runs {address} (your provider) to set its PTR to the server's host name: a name whose A or AAAA record is {address}.</source>

@@ -189,8 +189,7 @@ TEMPLATES: dict[str, tuple[str, str | None]] = {
     # No name is known for the address (given as --via, and no message names it): the fix
     # asks for the server's own host name, never for an address as a PTR target.
     "ptr-missing/unnamed": (
-        "{address} has no reverse DNS (PTR) record; Gmail and other large receivers refuse or "
-        "flag mail from addresses without one.",
+        "{address} has no reverse DNS (PTR) record; Gmail and other large receivers require one.",
         "Ask whoever runs {address} (your provider) to set its PTR to the server's host name: "
         "a name whose A or AAAA record is {address}.",
     ),
