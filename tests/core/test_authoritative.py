@@ -22,9 +22,8 @@ from mailpath.core.dns.authoritative import (
     find_zone,
     live_servers,
     questions_for,
-    render_text,
-    view_to_json,
 )
+from mailpath.core.dns.authoritative_report import render_text, view_to_json
 from mailpath.core.dns.sources import Answer, CachingSource, LiveSource, Nameserver
 from tests.support.dnsserver import DnsTestServer
 from tests.support.nsd import NsdServer, free_port, zone_text
