@@ -22,8 +22,7 @@ import datetime as dt
 import re
 import urllib.parse
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from cryptography import x509
 
@@ -33,6 +32,7 @@ from mailpath.core.dns.https import FETCH_TIMEOUT, Params, Problem, fetch_https
 from mailpath.core.dns.https import params as _p
 from mailpath.core.dns.https import shown as _shown
 from mailpath.core.dns.sources import Deadline, DnsSource, Outcome, deadline_of, normalize_qname
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.model import DmarcInfo, Severity
 
 #: A mark certificate (PEM chain with the logo embedded) is larger than the logo; this only
@@ -148,7 +148,7 @@ class CertificateCheck:
     expired: bool
     subject: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "not_after": self.not_after,
             "expired": self.expired,
@@ -203,7 +203,7 @@ class BimiReport:
     #: syntax key ("version", "syntax", "duplicate-tag", "not-https", "bad-uri", ...).
     error: Problem | None = None
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "record": self.record,
             "selector": self.selector,
@@ -275,14 +275,14 @@ async def check_bimi(
         queried.append(name)
         records = await _records_at(source, name)
         if isinstance(records, Problem):
-            return _with(base, queried=tuple(queried), error=records)
+            return replace(base, queried=tuple(queried), error=records)
         if records:
             found = records
             break
     if not found:
-        return _with(base, queried=tuple(queried), error=Problem("no-record", _p(name=names[0])))
+        return replace(base, queried=tuple(queried), error=Problem("no-record", _p(name=names[0])))
     if len(found) > 1:
-        return _with(
+        return replace(
             base,
             queried=tuple(queried),
             record_name=name,
@@ -290,10 +290,10 @@ async def check_bimi(
         )
     text = found[0]
     parsed = parse_record(text)
-    base = _with(base, queried=tuple(queried), record_name=name, record=text)
+    base = replace(base, queried=tuple(queried), record_name=name, record=text)
     if isinstance(parsed, Problem):
-        return _with(base, error=Problem(parsed.key, (("name", name), *parsed.params)))
-    report = _with(
+        return replace(base, error=Problem(parsed.key, (("name", name), *parsed.params)))
+    report = replace(
         base, location=parsed.location, authority=parsed.authority, declined=parsed.declined
     )
     if not fetch or parsed.declined:
@@ -305,19 +305,13 @@ async def check_bimi(
         _fetch_logo(source, parsed.location, ca_file, timeout),
         _fetch_certificate(source, parsed.authority, ca_file, timeout),
     )
-    return _with(
+    return replace(
         report,
         svg=logo[0],
         svg_problem=logo[1],
         certificate=certificate[0],
         certificate_problem=certificate[1],
     )
-
-
-def _with(report: BimiReport, **changes: Any) -> BimiReport:
-    from dataclasses import replace
-
-    return replace(report, **changes)
 
 
 async def _fetch_logo(

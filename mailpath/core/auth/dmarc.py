@@ -18,7 +18,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from mailpath.core.auth.dmarc_record import (
     KNOWN_TAGS,
@@ -93,7 +92,7 @@ async def lookup_dmarc(source: DnsSource, domain: str) -> DmarcInfo:
     if walk.error is not None and (chosen is None or chosen.name != author):
         # The walk cannot be finished: which record applies is unknown.
         failed = walk.error
-        return _replace(
+        return replace(
             base,
             domain=failed.name,
             error=f"the DMARC lookup for _dmarc.{failed.name} {failed.answer.outcome.describe()}",
@@ -104,10 +103,10 @@ async def lookup_dmarc(source: DnsSource, domain: str) -> DmarcInfo:
         )
     legacy_domain, legacy_found = await _legacy(source, author, legacy_org, walk.found, answers)
     if chosen is None:
-        info = _replace(base, domain=walk.steps[-1].name, issues=tuple(issues))
+        info = replace(base, domain=walk.steps[-1].name, issues=tuple(issues))
         if multiples:
             first = multiples[0]
-            info = _replace(
+            info = replace(
                 info,
                 domain=first.name,
                 error=(
@@ -122,7 +121,7 @@ async def lookup_dmarc(source: DnsSource, domain: str) -> DmarcInfo:
     info = _applied(base, chosen.name, chosen.record, issues)
     if walk.error is not None:
         failed = walk.error
-        info = _replace(
+        info = replace(
             info,
             error=f"the DMARC lookup for _dmarc.{failed.name} {failed.answer.outcome.describe()}",
             error_code="lookup",
@@ -131,7 +130,7 @@ async def lookup_dmarc(source: DnsSource, domain: str) -> DmarcInfo:
     info = _with_legacy(info, chosen.name, legacy_domain, legacy_found)
     if info.policy is not None and chosen.record.mailtos:
         extra = await _report_checks(source, info, chosen.record)
-        info = _replace(info, issues=info.issues + tuple(extra))
+        info = replace(info, issues=info.issues + tuple(extra))
     return info
 
 
@@ -166,10 +165,6 @@ def _choose(walk: _Walk, author: str, org: str) -> tuple[_Step | None, list[_Ste
     return chosen, multiples, issues
 
 
-def _replace(info: DmarcInfo, **changes: Any) -> DmarcInfo:  # Any: dataclasses.replace fields
-    return replace(info, **changes)
-
-
 async def _exists(source: DnsSource, domain: str) -> bool | None:
     """RFC 9989 3.2.13: a domain does not exist when a query for it gives NXDOMAIN. TXT is
     asked because the SPF check asks it too (one shared question in an analysis)."""
@@ -182,7 +177,7 @@ async def _exists(source: DnsSource, domain: str) -> bool | None:
 def _applied(base: DmarcInfo, where: str, rec: DmarcRecord, issues: list[Issue]) -> DmarcInfo:
     author = base.author
     issues = issues + list(rec.issues)
-    info = _replace(
+    info = replace(
         base,
         domain=where,
         record=rec.text,
@@ -199,7 +194,7 @@ def _applied(base: DmarcInfo, where: str, rec: DmarcRecord, issues: list[Issue])
     )
     if rec.duplicate is not None:
         reason = f"the tag {rec.duplicate}= appears more than once"
-        return _replace(
+        return replace(
             info,
             error=f"the DMARC record at _dmarc.{where} is invalid: {reason}",
             error_code="duplicate",
@@ -214,9 +209,7 @@ def _applied(base: DmarcInfo, where: str, rec: DmarcRecord, issues: list[Issue])
     if rec.np_invalid is not None:
         bad.append(("np", rec.np_invalid))
     if rec.p is not None and not bad:
-        return _replace(
-            info, policy=rec.p, subdomain_policy=rec.sp, np=rec.np, issues=tuple(issues)
-        )
+        return replace(info, policy=rec.p, subdomain_policy=rec.sp, np=rec.np, issues=tuple(issues))
     fixed = _fixed_record(rec)
     if rec.valid_rua:
         # RFC 9989 4.10.1: act as if the record said p=none.
@@ -229,16 +222,16 @@ def _applied(base: DmarcInfo, where: str, rec: DmarcRecord, issues: list[Issue])
                     _p(domain=where, tag=tag, value=_shown(value), record=fixed),
                 )
             )
-        return _replace(info, policy="none", testing=False, issues=tuple(issues))
+        return replace(info, policy="none", testing=False, issues=tuple(issues))
     if rec.p is None:
-        return _replace(
+        return replace(
             info,
             error=f"the DMARC record at _dmarc.{where} has no valid p= policy",
             error_code="policy",
             issues=tuple(issues),
         )
     tag, value = bad[0]
-    return _replace(
+    return replace(
         info,
         error=(
             f"the DMARC record at _dmarc.{where} has an invalid {tag}= and no rua=: "
@@ -319,7 +312,7 @@ def _with_legacy(
                 _p(sender=sender, org=info.org_domain, legacy=info.legacy_org_domain),
             )
         )
-    return _replace(
+    return replace(
         info,
         legacy_policy_domain=legacy_domain,
         legacy_divergent=divergent,

@@ -28,10 +28,17 @@ import dns.name
 import dns.nameserver
 import dns.query
 import dns.rcode
+import dns.rdata
 import dns.rdataclass
 import dns.rdatatype
+import dns.rdtypes.IN.A
+import dns.rdtypes.IN.AAAA
+import dns.rdtypes.mxbase
+import dns.rdtypes.nsbase
+import dns.rdtypes.txtbase
 import dns.resolver
 
+from mailpath.core.jsontypes import JsonObject, JsonValue
 from mailpath.core.sentences import register as register_sentences
 
 
@@ -77,7 +84,7 @@ _OUTCOME_TEXT = {
 #   MX                -> tuple[int, str] (preference, exchange without trailing dot)
 #   TXT, SPF          -> tuple[bytes, ...] (the character-strings of one record)
 #   PTR, CNAME, NS    -> str (target name without trailing dot)
-RecordValue = Any
+RecordValue = Any  # Any: one of the shapes above, chosen by the rdtype beside it
 
 
 @dataclass(frozen=True)
@@ -174,14 +181,14 @@ def normalize_qname(name: str) -> str:
 # ---------------------------------------------------------------- record conversions
 
 
-def record_from_rdata(rdtype: str, rdata: Any) -> RecordValue:
-    if rdtype in ("A", "AAAA"):
+def record_from_rdata(rdtype: str, rdata: dns.rdata.Rdata) -> RecordValue:
+    if rdtype in ("A", "AAAA") and isinstance(rdata, dns.rdtypes.IN.A.A | dns.rdtypes.IN.AAAA.AAAA):
         return str(rdata.address)
-    if rdtype == "MX":
+    if rdtype == "MX" and isinstance(rdata, dns.rdtypes.mxbase.MXBase):
         return (int(rdata.preference), _name_text(rdata.exchange))
-    if rdtype in ("TXT", "SPF"):
+    if rdtype in ("TXT", "SPF") and isinstance(rdata, dns.rdtypes.txtbase.TXTBase):
         return tuple(bytes(s) for s in rdata.strings)
-    if rdtype in ("PTR", "CNAME", "NS"):
+    if rdtype in ("PTR", "CNAME", "NS") and isinstance(rdata, dns.rdtypes.nsbase.NSBase):
         return _name_text(rdata.target)
     return rdata.to_text()
 
@@ -199,7 +206,7 @@ def record_to_display(rdtype: str, value: RecordValue) -> str:
     return str(value)
 
 
-def record_to_json(rdtype: str, value: RecordValue) -> Any:
+def record_to_json(rdtype: str, value: RecordValue) -> JsonValue:
     """A JSON-safe form that `recording.answer_from_json` reads back exactly."""
     if rdtype in ("TXT", "SPF"):
         # Latin-1 maps every byte to one code point: lossless and readable for ASCII.
@@ -209,8 +216,8 @@ def record_to_json(rdtype: str, value: RecordValue) -> Any:
     return value
 
 
-def answer_to_json(answer: Answer) -> dict[str, Any]:
-    out: dict[str, Any] = {
+def answer_to_json(answer: Answer) -> JsonObject:
+    out: JsonObject = {
         "name": answer.name,
         "type": answer.rdtype,
         "outcome": answer.outcome.value,

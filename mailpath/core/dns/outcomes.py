@@ -7,7 +7,6 @@ from __future__ import annotations
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import dns._asyncio_backend
 import dns.asyncbackend
@@ -31,6 +30,7 @@ from mailpath.core.dns.transports import (
     ResolverKind,
     _certificate_error,
 )
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.sentences import register as register_sentences
 
 #: Why a resolver answers nothing: cause key -> English template (the window translates it,
@@ -63,7 +63,7 @@ class ResolverFailure:
     def sentence(self) -> str:
         return f"the resolver {self.server} does not answer ({self.describe()})"
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "server": self.server,
             "cause": self.cause,

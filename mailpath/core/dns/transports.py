@@ -9,8 +9,9 @@ import contextlib
 import enum
 import ssl
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
+import dns._asyncbackend
 import dns._asyncio_backend
 import dns.asyncbackend
 import dns.asyncquery
@@ -25,6 +26,9 @@ import dns.rcode
 import dns.rdataclass
 import dns.rdatatype
 import dns.resolver
+
+if TYPE_CHECKING:
+    import httpx2
 
 # ---------------------------------------------------------------- live
 
@@ -120,7 +124,7 @@ class EncryptedSessions:
         #: Name lookups made through getaddrinfo (for tests and the benchmark).
         self.lookups = 0
         self._lookup_tasks: dict[str, asyncio.Future[str]] = {}
-        self._doh: dict[str, tuple[asyncio.AbstractEventLoop, Any]] = {}
+        self._doh: dict[str, tuple[asyncio.AbstractEventLoop, httpx2.AsyncClient]] = {}
         self._dot: dict[tuple[str, int, str], _DotConnection] = {}
 
     async def address_of(self, host: str, port: int) -> str:
@@ -154,7 +158,7 @@ class EncryptedSessions:
         self.addresses[host] = address
         return address
 
-    async def doh_client(self, url: str, bootstrap: str | None) -> Any:
+    async def doh_client(self, url: str, bootstrap: str | None) -> httpx2.AsyncClient:
         """The run's HTTP client for the DoH server at `url` (HTTP/2 when the server offers
         it, else HTTP/1.1 with keep-alive)."""
         import urllib.parse
@@ -344,12 +348,12 @@ class _DoTNameserver(dns.nameserver.DoTNameserver):
 
     async def async_query(
         self,
-        request: Any,
+        request: dns.message.QueryMessage,
         timeout: float,
-        source: Any,
+        source: str | None,
         source_port: int,
         max_size: bool,
-        backend: Any,
+        backend: dns._asyncbackend.Backend,
         one_rr_per_rrset: bool = False,
         ignore_trailing: bool = False,
     ) -> dns.message.Message:
@@ -410,12 +414,12 @@ class _DoHNameserver(dns.nameserver.DoHNameserver):
 
     async def async_query(
         self,
-        request: Any,
+        request: dns.message.QueryMessage,
         timeout: float,
-        source: Any,
+        source: str | None,
         source_port: int,
         max_size: bool,
-        backend: Any,
+        backend: dns._asyncbackend.Backend,
         one_rr_per_rrset: bool = False,
         ignore_trailing: bool = False,
     ) -> dns.message.Message:
@@ -502,17 +506,24 @@ class _Do53Nameserver(dns.nameserver.Do53Nameserver):
 
     async def async_query(
         self,
-        request: Any,
+        request: dns.message.QueryMessage,
         timeout: float,
-        source: Any,
+        source: str | None,
         source_port: int,
         max_size: bool,
-        backend: Any,
-        *args: Any,
-        **kwargs: Any,
+        backend: dns._asyncbackend.Backend,
+        one_rr_per_rrset: bool = False,
+        ignore_trailing: bool = False,
     ) -> dns.message.Message:
         if isinstance(backend, dns._asyncio_backend.Backend):
             backend = _CONNECTED_UDP
         return await super().async_query(
-            request, timeout, source, source_port, max_size, backend, *args, **kwargs
+            request,
+            timeout,
+            source,
+            source_port,
+            max_size,
+            backend,
+            one_rr_per_rrset,
+            ignore_trailing,
         )

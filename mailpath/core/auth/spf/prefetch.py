@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Coroutine
-from typing import Any, Protocol
+from collections.abc import Awaitable
+from typing import Protocol
 
 from mailpath.core.dns.sources import CachingSource, Outcome
 
@@ -54,7 +54,7 @@ class _Prefetcher:
         self.cache.prefetch(key[0], rdtype)
         return True
 
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:  # Any: a coroutine's send/yield
+    def _spawn(self, coro: Awaitable[None]) -> None:
         # Created after cache.prefetch(): tasks start in order, so the CachingSource's own
         # background task owns the query and this follower only waits for it.
         task = asyncio.ensure_future(coro)
