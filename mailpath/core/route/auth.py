@@ -1,0 +1,164 @@
+"""The message's DKIM signatures and DMARC result, right of the mailbox."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mailpath.core.model import (
+    MessageInfo,
+    Status,
+)
+from mailpath.core.route.attrs import (
+    EdgeKind,
+    NodeKind,
+)
+from mailpath.core.route.labels import (
+    _YES_NO,
+    _add_edge,
+    _add_node,
+    _details,
+    _label,
+    _or_none,
+    _put,
+    part,
+    text,
+)
+from mailpath.core.route.sending import _RANK
+
+if TYPE_CHECKING:
+    from mailpath.core.route.attrs import RouteGraph
+
+#: DKIM signatures drawn one node each; more become one "+N more" node.
+DKIM_MAX = 6
+
+_DKIM_STATUS = {
+    "pass": Status.PASS,
+    "fail": Status.FAIL,
+    "neutral": Status.NEUTRAL,
+    "temperror": Status.ERROR,
+    "permerror": Status.ERROR,
+}
+_DMARC_STATUS = {
+    "pass": Status.PASS,
+    "fail": Status.FAIL,
+    "none": Status.NONE,
+    "temperror": Status.ERROR,
+    "permerror": Status.ERROR,
+}
+
+
+def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
+    """DKIM signatures and DMARC's result, right of the mailbox (in column `layer`)."""
+    dm = info.dmarc_result
+    if dm is not None:
+        status = _DMARC_STATUS.get(dm.result, Status.UNKNOWN)
+        if dm.result == "fail" and dm.disposition == "none":
+            status = Status.SOFTFAIL
+        details = _details(
+            (part("d.result"), text(dm.result)),
+            (part("d.disposition"), text(dm.disposition)),
+            (part("d.policy_domain"), _or_none(dm.policy_domain)),
+            (part("d.spf_aligned"), part(_YES_NO[bool(dm.spf_aligned)])),
+            (part("d.dkim_aligned"), part(_YES_NO[bool(dm.dkim_aligned)])),
+            (part("d.reason"), text(dm.reason) if isinstance(dm.reason, str) else dm.reason),
+        )
+        label = _label(
+            part("dmarc.result", result=dm.result),
+            part("dmarc.disposition", disposition=dm.disposition),
+        )
+    else:
+        status = Status.UNKNOWN
+        label = _label(part("dmarc.title"), part("dmarc.not_evaluated"))
+        details = _details()
+    _add_node(g, "dmarc:result", kind=NodeKind.DMARC, **label, status=status, **details)
+    g.nodes["dmarc:result"]["layer"] = layer
+    _add_edge(g, "mailbox", "dmarc:result", kind=EdgeKind.AUTH, **_label(), status=status)
+
+    signatures = list(info.dkim)
+    if not signatures:
+        failing = dm is not None and dm.result == "fail"
+        status = Status.FAIL if failing else Status.NONE
+        _add_node(
+            g,
+            "dkim:none",
+            kind=NodeKind.DKIM,
+            **_label(part("dkim.none"), part("dkim.no_signature")),
+            status=status,
+            **_details((part("d.dkim"), part("dkim.no_signature_long"))),
+            layer=layer,
+            index=0,
+        )
+        _add_edge(
+            g,
+            "mailbox",
+            "dkim:none",
+            kind=EdgeKind.AUTH,
+            **_label(),
+            status=status,
+        )
+        return
+    for n, sig in enumerate(signatures[:DKIM_MAX]):
+        status = _DKIM_STATUS.get(sig.result, Status.UNKNOWN)
+        items = [text(sig.result), part("dkim.aligned" if sig.aligned else "dkim.not_aligned")]
+        if sig.key_bits:
+            items.append(part("dkim.bits", bits=sig.key_bits))
+        details = _details(
+            (part("d.domain"), _or_none(sig.domain)),
+            (part("d.selector"), _or_none(sig.selector)),
+            (part("d.algorithm"), _or_none(sig.algorithm)),
+            (part("d.result"), text(sig.result)),
+            (part("d.aligned"), part(_YES_NO[bool(sig.aligned)])),
+        )
+        if sig.reason:
+            _put(details, part("d.reason"), text(sig.reason))
+        if sig.key_bits:
+            key = (
+                part("dkim.key", type=sig.key_type, bits=sig.key_bits)
+                if sig.key_type
+                else part("dkim.bits", bits=sig.key_bits)
+            )
+            _put(details, part("d.key"), key)
+        node = f"dkim:{n}"
+        _add_node(
+            g,
+            node,
+            kind=NodeKind.DKIM,
+            **_label(
+                part("dkim.signature", domain=sig.domain or "?", selector=sig.selector or "?"),
+                part("join", items=items),
+            ),
+            status=status,
+            **details,
+            layer=layer,
+            index=n,
+        )
+        _add_edge(g, "mailbox", node, kind=EdgeKind.AUTH, **_label(), status=status)
+    if len(signatures) > DKIM_MAX:
+        rest = signatures[DKIM_MAX:]
+        worst = max(
+            (_DKIM_STATUS.get(s.result, Status.UNKNOWN) for s in rest), key=lambda s: _RANK[s]
+        )
+        _add_node(
+            g,
+            "dkim:more",
+            kind=NodeKind.DKIM,
+            **_label(part("dkim.title"), part("dkim.more", count=len(rest))),
+            status=worst,
+            **_details(
+                (
+                    part("d.signatures"),
+                    [
+                        part(
+                            "dkim.summary",
+                            domain=s.domain,
+                            selector=s.selector,
+                            result=s.result,
+                        )
+                        for s in rest
+                    ],
+                )
+            ),
+            layer=layer,
+            index=DKIM_MAX,
+        )
+        _add_edge(g, "mailbox", "dkim:more", kind=EdgeKind.AUTH, **_label(), status=worst)

@@ -1,0 +1,202 @@
+"""The recipient's MX hosts and the DNS lookups above the route (MX, SPF, DMARC)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mailpath.core.auth.dmarc import effective_policy
+from mailpath.core.auth.spf import MAX_LOOKUPS
+from mailpath.core.model import (
+    MxHost,
+    Result,
+    Status,
+)
+from mailpath.core.route.attrs import (
+    DetailsAttrs,
+    EdgeKind,
+    LabelAttrs,
+    NodeKind,
+)
+from mailpath.core.route.labels import (
+    _add_edge,
+    _add_node,
+    _as_status,
+    _details,
+    _failure,
+    _label,
+    _lookup_text,
+    _or_none,
+    _put,
+    _put_ttl,
+    part,
+    text,
+)
+
+if TYPE_CHECKING:
+    from mailpath.core.route.attrs import RouteGraph
+
+
+def _mx_label(host: MxHost, kind: str) -> LabelAttrs:
+    pref = part("mx.implicit") if kind == "implicit" else part("mx.pref", pref=host.preference)
+    return _label(pref, text(host.host))
+
+
+def _mx_status(host: MxHost) -> Status:
+    if host.ip_literal:
+        return Status.ERROR
+    if not host.address_lookups:
+        return Status.UNKNOWN
+    if host.addresses:
+        return Status.PASS if not host.cname else Status.NEUTRAL
+    # No address: no path goes through it (the mail is queued for it, or bounces when no MX
+    # host has one: the mailbox says so), so its marker is "error", never the refusal's red.
+    return Status.ERROR
+
+
+def _mx_details(host: MxHost, kind: str) -> DetailsAttrs:
+    details = _details(
+        (part("d.host"), text(host.host)),
+        (
+            part("d.preference"),
+            text(host.preference) if kind == "explicit" else part("v.implicit_pref"),
+        ),
+        (part("d.addresses"), [text(a) for a in host.addresses] or part("v.none")),
+    )
+    if host.cname:
+        _put(details, part("d.cname"), text(host.cname))
+    for lookup in host.address_lookups:
+        _put(details, part("d.lookup", rdtype=lookup.rdtype), text(_lookup_text(lookup)))
+    return details
+
+
+def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set[str]) -> None:
+    recipient = result.recipient_domain.ascii
+    sender = result.sender_domain.ascii
+    mx = result.mx
+    mx_status = Status.UNKNOWN
+    if mx is not None:
+        mx_status = {
+            "explicit": Status.PASS,
+            "implicit": Status.NEUTRAL,
+            "null": Status.FAIL,
+            "none": Status.FAIL,
+            "error": Status.ERROR,
+        }[mx.kind]
+    mx_details = _details((part("d.question"), text(f"{recipient} MX")))
+    if mx is not None and mx.lookup is not None:
+        answer = [text(r) for r in mx.lookup.records] or text(mx.lookup.outcome)
+        _put(mx_details, part("d.answer"), answer)
+        _put(mx_details, part("d.timing"), part("v.ms", ms=f"{mx.lookup.elapsed * 1000:.0f}"))
+        _put_ttl(mx_details, mx.lookup)
+    _add_node(
+        g,
+        "dns:mx",
+        kind=NodeKind.DNS,
+        **_label(part("dns.mx", domain=recipient)),
+        status=mx_status,
+        **mx_details,
+        layer=2,
+    )
+    # The sending server asks for the MX (between its addresses and the MX hosts).
+    first_sender = next((n for n in g.nodes if g.nodes[n]["kind"] == "sending_host"), "client")
+    _add_edge(
+        g,
+        "dns:mx",
+        first_sender,
+        kind=EdgeKind.DNS,
+        **_label(part("edge.mx_lookup")),
+        status=mx_status,
+    )
+
+    audit = result.spf_audit
+    failed = ""
+    spf_status = Status.UNKNOWN
+    spf_details = _details((part("d.question"), text(f"{sender} TXT (SPF)")))
+    if audit is not None:
+        failed = _failure(*(_as_status(q) for q in audit.tree.record_queries))
+        if audit.record is None:
+            spf_status = Status.ERROR if audit.error else Status.NONE
+        elif audit.error or audit.lookups > MAX_LOOKUPS:
+            spf_status = Status.ERROR
+        else:
+            spf_status = Status.PASS
+        record = (
+            text(audit.record)
+            if audit.record
+            else part("lookup.failed_with", failure=failed)
+            if failed
+            else part("v.none")
+        )
+        _put(spf_details, part("d.record"), record)
+        _put(
+            spf_details,
+            part("d.lookups"),
+            part("v.unlisted_lookups", lookups=audit.lookups, max=MAX_LOOKUPS),
+        )
+        _put(spf_details, part("d.void_lookups"), text(audit.void_text()))
+        if audit.error:
+            _put(spf_details, part("d.error"), text(audit.error))
+        _put_ttl(spf_details, *audit.tree.record_queries)
+    spf_lines = [part("dns.spf", domain=sender)]
+    if audit is not None and audit.record is None and failed:
+        spf_lines.append(part("lookup.failed_with", failure=failed))
+    _add_node(
+        g,
+        "dns:spf",
+        kind=NodeKind.DNS,
+        **_label(*spf_lines),
+        status=spf_status,
+        **spf_details,
+        layer=3,
+    )
+    dm = result.dmarc
+    dm_status = Status.UNKNOWN
+    dm_details = _details((part("d.question"), text(f"_dmarc.{sender} TXT")))
+    if dm is not None:
+        policy = effective_policy(dm)
+        if dm.error:
+            dm_status = Status.ERROR
+        elif dm.record is None:
+            dm_status = Status.NONE
+        else:
+            dm_status = Status.PASS if policy in ("quarantine", "reject") else Status.NEUTRAL
+        _put(dm_details, part("d.record"), _or_none(dm.record))
+        if dm.record is not None:
+            _put(dm_details, part("d.found_at"), text(f"_dmarc.{dm.domain}"))
+        else:  # no record applies: where the tree walk looked, never "found at"
+            places = dm.walk or (dm.domain,)
+            _put(
+                dm_details, part("d.looked_for_at"), text(", ".join(f"_dmarc.{n}" for n in places))
+            )
+        if policy:
+            _put(dm_details, part("d.policy"), text(policy))
+        if dm.error:
+            _put(dm_details, part("d.error"), text(dm.error))
+        _put_ttl(dm_details, *reversed(dm.lookups))
+    _add_node(
+        g,
+        "dns:dmarc",
+        kind=NodeKind.DNS,
+        **_label(part("dns.dmarc", domain=sender)),
+        status=dm_status,
+        **dm_details,
+        layer=4,
+    )
+    # The receiving server asks for the sender's SPF and DMARC.
+    target = sorted(active)[0] if active else (mx_ids[0] if mx_ids else "mailbox")
+    _add_edge(
+        g,
+        "dns:spf",
+        target,
+        kind=EdgeKind.DNS,
+        **_label(part("edge.spf_check")),
+        status=spf_status,
+    )
+    _add_edge(
+        g,
+        "dns:dmarc",
+        target,
+        kind=EdgeKind.DNS,
+        **_label(part("edge.dmarc_check")),
+        status=dm_status,
+    )
