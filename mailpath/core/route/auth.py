@@ -26,6 +26,7 @@ from mailpath.core.route.labels import (
 from mailpath.core.route.sending import _RANK
 
 if TYPE_CHECKING:
+    from mailpath.core.auth.dkim import DkimSignature
     from mailpath.core.route.attrs import RouteGraph
 
 #: DKIM signatures drawn one node each; more become one "+N more" node.
@@ -49,6 +50,11 @@ _DMARC_STATUS = {
 
 def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
     """DKIM signatures and DMARC's result, right of the mailbox (in column `layer`)."""
+    _add_dmarc_node(g, info, layer)
+    _add_dkim_nodes(g, info, layer)
+
+
+def _add_dmarc_node(g: RouteGraph, info: MessageInfo, layer: int) -> None:
     dm = info.dmarc_result
     if dm is not None:
         status = _DMARC_STATUS.get(dm.result, Status.UNKNOWN)
@@ -74,6 +80,9 @@ def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
     g.nodes["dmarc:result"]["layer"] = layer
     _add_edge(g, "mailbox", "dmarc:result", kind=EdgeKind.AUTH, **_label(), status=status)
 
+
+def _add_dkim_nodes(g: RouteGraph, info: MessageInfo, layer: int) -> None:
+    dm = info.dmarc_result
     signatures = list(info.dkim)
     if not signatures:
         failing = dm is not None and dm.result == "fail"
@@ -134,31 +143,33 @@ def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
         )
         _add_edge(g, "mailbox", node, kind=EdgeKind.AUTH, **_label(), status=status)
     if len(signatures) > DKIM_MAX:
-        rest = signatures[DKIM_MAX:]
-        worst = max(
-            (_DKIM_STATUS.get(s.result, Status.UNKNOWN) for s in rest), key=lambda s: _RANK[s]
-        )
-        _add_node(
-            g,
-            "dkim:more",
-            kind=NodeKind.DKIM,
-            **_label(part("dkim.title"), part("dkim.more", count=len(rest))),
-            status=worst,
-            **_details(
-                (
-                    part("d.signatures"),
-                    [
-                        part(
-                            "dkim.summary",
-                            domain=s.domain,
-                            selector=s.selector,
-                            result=s.result,
-                        )
-                        for s in rest
-                    ],
-                )
-            ),
-            layer=layer,
-            index=DKIM_MAX,
-        )
-        _add_edge(g, "mailbox", "dkim:more", kind=EdgeKind.AUTH, **_label(), status=worst)
+        _add_more_dkim(g, signatures[DKIM_MAX:], layer)
+
+
+def _add_more_dkim(g: RouteGraph, rest: list[DkimSignature], layer: int) -> None:
+    """One node for the signatures beyond DKIM_MAX, as bad as the worst of them."""
+    worst = max((_DKIM_STATUS.get(s.result, Status.UNKNOWN) for s in rest), key=lambda s: _RANK[s])
+    _add_node(
+        g,
+        "dkim:more",
+        kind=NodeKind.DKIM,
+        **_label(part("dkim.title"), part("dkim.more", count=len(rest))),
+        status=worst,
+        **_details(
+            (
+                part("d.signatures"),
+                [
+                    part(
+                        "dkim.summary",
+                        domain=s.domain,
+                        selector=s.selector,
+                        result=s.result,
+                    )
+                    for s in rest
+                ],
+            )
+        ),
+        layer=layer,
+        index=DKIM_MAX,
+    )
+    _add_edge(g, "mailbox", "dkim:more", kind=EdgeKind.AUTH, **_label(), status=worst)

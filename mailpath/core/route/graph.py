@@ -32,6 +32,10 @@ message over is on its host node; the handover itself on the address it left fro
 several hops are on one node, each "hop #n" detail starts with "k of m here".
 
 `node_for_hop(graph, i)` gives the node that shows hop i.
+
+This module builds the route in parts: the sending side (`sending`), the MX hosts and the DNS
+lookups (`lookups`), the received message's hops (`hops`) and its DKIM and DMARC (`auth`); the
+words are in `labels`, the positions in `layout`.
 """
 
 from __future__ import annotations
@@ -66,7 +70,6 @@ from mailpath.core.route.labels import (
     _add_edge,
     _add_node,
     _details,
-    _failure,
     _label,
     _pending,
     _put,
@@ -77,8 +80,8 @@ from mailpath.core.route.labels import (
     verdict_part,
 )
 from mailpath.core.route.layout import _layout
-from mailpath.core.route.lookups import _add_dns_nodes, _mx_details, _mx_label, _mx_status
-from mailpath.core.route.sending import _RANK, _add_sending_host, address_status
+from mailpath.core.route.lookups import _add_dns_nodes, _add_mx_hosts, active_mx
+from mailpath.core.route.sending import _RANK, _add_sending_host
 
 __all__ = [
     "LANE_MAX",
@@ -101,43 +104,51 @@ if TYPE_CHECKING:
     from mailpath.core.route.attrs import RouteGraph
 
 
-def active_mx(mx: MxInfo, down: frozenset[str]) -> set[str]:
-    """The node ids a sender tries first: the best preference group with a host up."""
-    for _, group in mx.groups():
-        up = [h for h in group if mx_node(h.host) not in down]
-        if up:
-            return {mx_node(h.host) for h in up}
-    return set()
-
-
 def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> RouteGraph:
+    """The route of `result` with `down` (MX node ids) marked down, laid out."""
     g: RouteGraph = nx.DiGraph()
-    sender = result.sender_domain
-    recipient = result.recipient_domain
     outcome = verdict(result, down)
     judged = judge(result, down)
     g.graph.update(
-        title=f"{sender.unicode} → {recipient.unicode}",
+        title=f"{result.sender_domain.unicode} → {result.recipient_domain.unicode}",
         sender=result.inputs.sender,
         recipient=result.inputs.recipient,
         date=result.started_at,
         complete=result.complete,
         verdict=verdict_to_json(outcome),
     )
-    sender_label = result.inputs.sender
+    _add_client(g, result)
+    address_ids = _add_sending_side(g, result)
+    mx_ids, active = _add_mx_hosts(g, result, outcome, down)
+    _add_smtp_edges(g, result.mx, judged, address_ids, mx_ids, active, down)
+    _path_markers(g, judged, address_ids, mx_ids, down)
+    _add_mailbox(g, result, outcome, judged, mx_ids, active, down)
+    _add_dns_nodes(g, result, mx_ids, active)
+    if result.message is not None:
+        _add_message(g, result.message, mx_ids, active)
+    _layout(g)
+    return g
+
+
+def _add_client(g: RouteGraph, result: Result) -> None:
+    """The sender's mail client, where the route starts."""
     _add_node(
         g,
         "client",
         kind=NodeKind.CLIENT,
-        **_label(part("client.title"), text(sender_label)),
+        **_label(part("client.title"), text(result.inputs.sender)),
         status=Status.NONE,
-        **_details((part("d.sender"), text(sender.display)), (part("d.role"), part("v.mua"))),
+        **_details(
+            (part("d.sender"), text(result.sender_domain.display)), (part("d.role"), part("v.mua"))
+        ),
         layer=0,
     )
 
+
+def _add_sending_side(g: RouteGraph, result: Result) -> list[str]:
+    """The sending hosts and their addresses (one unknown host while they are not known);
+    returns the address node ids."""
     hosts = result.sending_hosts
-    address_ids: list[str] = []
-    address_status_by_id: dict[str, Status] = {}
     if hosts is None:
         _add_node(
             g,
@@ -159,90 +170,29 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             **_label(part("edge.submission")),
             status=Status.UNKNOWN,
         )
-    else:
-        for host in hosts:
-            # A message names the server behind the handover address: show the name too.
-            name = sending_host_name(result, host)
-            named = name if name is not None and name != host.host else None
-            _add_sending_host(g, host, sender.ascii, named, is_forwarder(result, host))
-            for addr in host.addresses:
-                node = address_node(addr.address)
-                address_ids.append(node)
-                address_status_by_id[node] = address_status(addr)
+        return []
+    address_ids: list[str] = []
+    for host in hosts:
+        # A message names the server behind the handover address: show the name too.
+        name = sending_host_name(result, host)
+        named = name if name is not None and name != host.host else None
+        _add_sending_host(g, host, result.sender_domain.ascii, named, is_forwarder(result, host))
+        address_ids.extend(address_node(addr.address) for addr in host.addresses)
+    return address_ids
 
-    # Recipient MX.
-    mx = result.mx
-    mx_ids: list[str] = []
-    active: set[str] = set()
-    if mx is None:
-        _add_node(
-            g,
-            "mx:?",
-            kind=NodeKind.MX,
-            **_label(part("mx.of", domain=recipient.unicode), _pending(result)),
-            status=Status.UNKNOWN,
-            **_details(),
-            layer=3,
-            preference=0,
-            role="primary",
-            down=False,
-            active=True,
-        )
-        mx_ids.append("mx:?")
-        active = {"mx:?"}
-    elif mx.kind in ("explicit", "implicit"):
-        active = active_mx(mx, down)
-        first_group = mx.hosts[0].preference if mx.hosts else None
-        for mx_host in mx.hosts:
-            node = mx_node(mx_host.host)
-            mx_ids.append(node)
-            _add_node(
-                g,
-                node,
-                kind=NodeKind.MX,
-                **_mx_label(mx_host, mx.kind),
-                status=_mx_status(mx_host),
-                **_mx_details(mx_host, mx.kind),
-                layer=3,
-                preference=mx_host.preference,
-                role="primary" if mx_host.preference == first_group else "fallback",
-                down=node in down,
-                active=node in active,
-            )
-    else:
-        node = "mx:none"
-        lines = {
-            "null": [text(recipient.unicode), part("mx.null")],
-            "none": [text(recipient.unicode), part("mx.none")],
-            "error": [part("mx.of", domain=recipient.unicode), part("lookup.failed")],
-        }[mx.kind]
-        if outcome.code == "nxdomain" and "recipient" in outcome.template:
-            lines = [text(recipient.unicode), part("mx.nxdomain")]
-        elif mx.kind == "error" and mx.stray_null:
-            lines = [
-                part("mx.of", domain=recipient.unicode),
-                part("mx.broken_null", pref=mx.stray_null[0]),
-            ]
-        elif mx.kind == "error" and mx.lookup is not None and mx.lookup.outcome != "ok":
-            lines.append(text(_failure(mx.lookup, *mx.implicit_lookups)))
-        _add_node(
-            g,
-            node,
-            kind=NodeKind.MX,
-            **_label(*lines),
-            status=Status.FAIL if mx.kind in ("null", "none") else Status.ERROR,
-            **_details((part("d.mx"), text(mx.error or mx.kind))),
-            layer=3,
-            preference=0,
-            role="primary",
-            down=False,
-            active=False,
-        )
-        mx_ids.append(node)
 
-    # Edges from each sending address to each MX host: the SMTP hop, one per path of the
-    # receiver model. Its marker is that path's disposition; an address family the MX host
-    # has no address for draws no edge (the host is unreachable from that address).
+def _add_smtp_edges(
+    g: RouteGraph,
+    mx: MxInfo | None,
+    judged: Judgement,
+    address_ids: list[str],
+    mx_ids: list[str],
+    active: set[str],
+    down: frozenset[str],
+) -> None:
+    """Edges from each sending address to each MX host: the SMTP hop, one per path of the
+    receiver model. Its marker is that path's disposition; an address family the MX host
+    has no address for draws no edge (the host is unreachable from that address)."""
     paths = {(p.address, p.mx): p for p in judged.paths}
     sources = address_ids or [n for n in g.nodes if g.nodes[n]["kind"] == "sending_host"]
     for src in sources:
@@ -274,15 +224,26 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
                 status=status,
                 active=is_active,
             )
-    _path_markers(g, judged, address_ids, mx_ids, down)
+
+
+def _add_mailbox(
+    g: RouteGraph,
+    result: Result,
+    outcome: Verdict,
+    judged: Judgement,
+    mx_ids: list[str],
+    active: set[str],
+    down: frozenset[str],
+) -> None:
+    """The mailbox, carrying the verdict of the active route, and the delivery from each MX
+    host; the verdict also goes on the node it is about."""
     subject = outcome.subject
     if subject is not None and subject in mx_ids and outcome.culprits:
         _put(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
     if outcome.code == "queued" and subject is not None and subject in g.nodes:
         g.nodes[subject]["status"] = outcome.status
         _put(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
-
-    # The mailbox: the verdict of the active route.
+    recipient = result.recipient_domain
     mailbox_label = result.recipient_local and f"{result.recipient_local}@{recipient.unicode}"
     _add_node(
         g,
@@ -293,6 +254,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
         **_details((part("d.verdict"), verdict_part(outcome))),
         layer=4,
     )
+    mx = result.mx
     for dst in mx_ids:
         if dst == "mx:none" and mx is not None and mx.kind != "error":
             continue  # no MX, null MX, no such domain: nothing reaches the mailbox
@@ -312,12 +274,6 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
             status=status,
             active=dst in active,
         )
-
-    _add_dns_nodes(g, result, mx_ids, active)
-    if result.message is not None:
-        _add_message(g, result.message, mx_ids, active)
-    _layout(g)
-    return g
 
 
 def _has_family(mx: MxInfo | None, mx_id: str, source: str) -> bool:

@@ -4,6 +4,7 @@ in a lane below; the path the message took; DKIM and DMARC (`auth`) right of the
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -16,6 +17,7 @@ from mailpath.core.model import (
     Status,
 )
 from mailpath.core.route.attrs import (
+    DetailsAttrs,
     EdgeKind,
     NodeAttrs,
     NodeKind,
@@ -276,14 +278,21 @@ def _add_forwarding(g: RouteGraph, info: MessageInfo) -> int:
 
 
 def _add_message(g: RouteGraph, info: MessageInfo, mx_ids: list[str], active: set[str]) -> None:
-    hops = info.parsed.hops
-    handover = info.parsed.handover
-    unexpected = set(info.unexpected_hops)
     shift = _add_forwarding(g, info)
     places, receiver = _hop_places(g, info, mx_ids, active)
+    _put_hops_on_nodes(g, info, places, receiver)
+    node_of = _add_lane(g, info, places, shift)
+    _mark_path_taken(g, info, node_of, receiver)
+    _add_auth_nodes(g, info, 5 + shift)
 
-    # Each hop on a predicted node is one detail line: when several happen on one node, each
-    # says which it is ("1 of 2 here") beside its own time.
+
+def _put_hops_on_nodes(
+    g: RouteGraph, info: MessageInfo, places: dict[int, str], receiver: str | None
+) -> None:
+    """Each hop on a predicted node is one detail line: when several happen on one node,
+    each says which it is ("1 of 2 here") beside its own time."""
+    hops = info.parsed.hops
+    handover = info.parsed.handover
     at: dict[str, list[int]] = {}
     for index, node in sorted(places.items()):
         at.setdefault(node, []).append(index)
@@ -304,7 +313,15 @@ def _add_message(g: RouteGraph, info: MessageInfo, mx_ids: list[str], active: se
         if "hops" in data:
             data["hops"].sort()
 
-    # The lane: hops drawn apart, in the column nearest where they happen.
+
+def _add_lane(
+    g: RouteGraph, info: MessageInfo, places: dict[int, str], shift: int
+) -> dict[int, str]:
+    """The lane: hops drawn apart, in the column nearest where they happen. Returns the
+    node of every hop."""
+    hops = info.parsed.hops
+    handover = info.parsed.handover
+    unexpected = set(info.unexpected_hops)
     apart = [i for i in range(len(hops)) if i not in places]
     node_of: dict[int, str] = dict(places)
     column = -1
@@ -322,8 +339,16 @@ def _add_message(g: RouteGraph, info: MessageInfo, mx_ids: list[str], active: se
         node = _add_hop_node(g, info, item, unexpected, column, handover)
         for index in item:
             node_of[index] = node
+    return node_of
 
-    # The path the message took, oldest hop first.
+
+def _mark_path_taken(
+    g: RouteGraph, info: MessageInfo, node_of: dict[int, str], receiver: str | None
+) -> None:
+    """The path the message took, oldest hop first: the predicted edges it took are marked
+    `actual`, other steps become edges of kind "actual"."""
+    hops = info.parsed.hops
+    handover = info.parsed.handover
     path: list[tuple[str, int | None]] = [("client", None)]
     for i in range(len(hops)):
         path.append((node_of[i], i))
@@ -369,8 +394,6 @@ def _add_message(g: RouteGraph, info: MessageInfo, mx_ids: list[str], active: se
             )
         last = node
 
-    _add_auth_nodes(g, info, 5 + shift)
-
 
 def _hops_count_part(count: int, flagged: int) -> Part:
     """How many hops a collapsed node holds: all of them, "internal" only when none of them
@@ -390,60 +413,13 @@ def _add_hop_node(
     column: int,
     handover: Handover | None,
 ) -> str:
+    """One lane node: a hop, or a run of hops collapsed into one (`item`, their indexes)."""
     hops = info.parsed.hops
     flagged = [i for i in item if i in unexpected]
     if len(item) == 1:
-        index = item[0]
-        hop = hops[index]
-        node = f"hop:{index}"
-        lines = [
-            part("hop.title", n=_number(index + 1)),
-            part("hop.by", host=hop.by) if hop.by else part("hop.unparsed"),
-            part("join", items=_hop_line(hop)),
-        ]
-
-        def known(value: object) -> Part:
-            return text(value) if value else part("v.unknown_short")
-
-        details = _details(
-            (part("d.hop"), part("hop.of", n=_number(index + 1), total=_number(len(hops)))),
-            (part("d.from"), known(hop.from_name or hop.helo)),
-            (part("d.client_address"), known(hop.from_address)),
-            (part("d.by"), known(hop.by)),
-            (part("d.protocol"), known(hop.protocol)),
-            (part("d.tls"), part(_YES_NO[hop.tls])),
-            (part("d.time"), known(hop.time)),
-            (part("d.received"), text(hop.raw)),
-        )
-        if hop.delay_s is not None:
-            _put(details, part("d.delay"), part("hop.delay", delay=f"{round(hop.delay_s):+d}"))
-        if handover is not None and index == handover.hop:
-            _put(details, part("d.role"), part("hop.handover"))
+        node, lines, details = _one_hop(hops, item[0], handover)
     else:
-        node = f"hops:{item[0]}-{item[-1]}"
-        first, last = hops[item[0]], hops[item[-1]]
-        lines = [
-            part("hops.title", first=_number(item[0] + 1), last=_number(item[-1] + 1)),
-            _hops_count_part(len(item), len(flagged)),
-        ]
-        times = list(dict.fromkeys(t for t in (hop_time(first), hop_time(last)) if t))
-        if len(times) == 2:
-            lines.append(part("hops.times", first=times[0], last=times[1]))
-        elif times:
-            lines.append(text(times[0]))
-        details = _details(
-            (
-                part("d.hops"),
-                part(
-                    "hops.of",
-                    first=_number(item[0] + 1),
-                    last=_number(item[-1] + 1),
-                    total=_number(len(hops)),
-                ),
-            ),
-            (part("d.first"), _hop_summary_part(first)),
-            (part("d.last"), _hop_summary_part(last)),
-        )
+        node, lines, details = _hop_run(hops, item, len(flagged))
     status = Status.SOFTFAIL if flagged else Status.NONE
     if flagged:
         lines.append(part("hop.unexpected"))
@@ -465,3 +441,66 @@ def _add_hop_node(
         unexpected=bool(flagged),
     )
     return node
+
+
+def _one_hop(
+    hops: Sequence[Hop], index: int, handover: Handover | None
+) -> tuple[str, list[Part], DetailsAttrs]:
+    """A hop drawn apart: its node id, label lines and details."""
+    hop = hops[index]
+    node = f"hop:{index}"
+    lines = [
+        part("hop.title", n=_number(index + 1)),
+        part("hop.by", host=hop.by) if hop.by else part("hop.unparsed"),
+        part("join", items=_hop_line(hop)),
+    ]
+
+    def known(value: object) -> Part:
+        return text(value) if value else part("v.unknown_short")
+
+    details = _details(
+        (part("d.hop"), part("hop.of", n=_number(index + 1), total=_number(len(hops)))),
+        (part("d.from"), known(hop.from_name or hop.helo)),
+        (part("d.client_address"), known(hop.from_address)),
+        (part("d.by"), known(hop.by)),
+        (part("d.protocol"), known(hop.protocol)),
+        (part("d.tls"), part(_YES_NO[hop.tls])),
+        (part("d.time"), known(hop.time)),
+        (part("d.received"), text(hop.raw)),
+    )
+    if hop.delay_s is not None:
+        _put(details, part("d.delay"), part("hop.delay", delay=f"{round(hop.delay_s):+d}"))
+    if handover is not None and index == handover.hop:
+        _put(details, part("d.role"), part("hop.handover"))
+    return node, lines, details
+
+
+def _hop_run(
+    hops: Sequence[Hop], item: list[int], flagged: int
+) -> tuple[str, list[Part], DetailsAttrs]:
+    """A run of hops collapsed into one node: its id, label lines and details."""
+    node = f"hops:{item[0]}-{item[-1]}"
+    first, last = hops[item[0]], hops[item[-1]]
+    lines = [
+        part("hops.title", first=_number(item[0] + 1), last=_number(item[-1] + 1)),
+        _hops_count_part(len(item), flagged),
+    ]
+    times = list(dict.fromkeys(t for t in (hop_time(first), hop_time(last)) if t))
+    if len(times) == 2:
+        lines.append(part("hops.times", first=times[0], last=times[1]))
+    elif times:
+        lines.append(text(times[0]))
+    details = _details(
+        (
+            part("d.hops"),
+            part(
+                "hops.of",
+                first=_number(item[0] + 1),
+                last=_number(item[-1] + 1),
+                total=_number(len(hops)),
+            ),
+        ),
+        (part("d.first"), _hop_summary_part(first)),
+        (part("d.last"), _hop_summary_part(last)),
+    )
+    return node, lines, details

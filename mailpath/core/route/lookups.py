@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING
 
 from mailpath.core.auth.dmarc import effective_policy
 from mailpath.core.auth.spf import MAX_LOOKUPS
+from mailpath.core.judgement.findings import mx_node
+from mailpath.core.judgement.verdict import Verdict
 from mailpath.core.model import (
     MxHost,
+    MxInfo,
     Result,
     Status,
 )
@@ -26,6 +29,7 @@ from mailpath.core.route.labels import (
     _label,
     _lookup_text,
     _or_none,
+    _pending,
     _put,
     _put_ttl,
     part,
@@ -34,6 +38,92 @@ from mailpath.core.route.labels import (
 
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import RouteGraph
+
+
+def active_mx(mx: MxInfo, down: frozenset[str]) -> set[str]:
+    """The node ids a sender tries first: the best preference group with a host up."""
+    for _, group in mx.groups():
+        up = [h for h in group if mx_node(h.host) not in down]
+        if up:
+            return {mx_node(h.host) for h in up}
+    return set()
+
+
+def _add_mx_hosts(
+    g: RouteGraph, result: Result, outcome: Verdict, down: frozenset[str]
+) -> tuple[list[str], set[str]]:
+    """The recipient's MX hosts in preference order (one node saying why when there are
+    none); returns their node ids and the ids of those a sender tries first."""
+    recipient = result.recipient_domain
+    mx = result.mx
+    mx_ids: list[str] = []
+    active: set[str] = set()
+    if mx is None:
+        _add_node(
+            g,
+            "mx:?",
+            kind=NodeKind.MX,
+            **_label(part("mx.of", domain=recipient.unicode), _pending(result)),
+            status=Status.UNKNOWN,
+            **_details(),
+            layer=3,
+            preference=0,
+            role="primary",
+            down=False,
+            active=True,
+        )
+        mx_ids.append("mx:?")
+        active = {"mx:?"}
+    elif mx.kind in ("explicit", "implicit"):
+        active = active_mx(mx, down)
+        first_group = mx.hosts[0].preference if mx.hosts else None
+        for mx_host in mx.hosts:
+            node = mx_node(mx_host.host)
+            mx_ids.append(node)
+            _add_node(
+                g,
+                node,
+                kind=NodeKind.MX,
+                **_mx_label(mx_host, mx.kind),
+                status=_mx_status(mx_host),
+                **_mx_details(mx_host, mx.kind),
+                layer=3,
+                preference=mx_host.preference,
+                role="primary" if mx_host.preference == first_group else "fallback",
+                down=node in down,
+                active=node in active,
+            )
+    else:
+        node = "mx:none"
+        lines = {
+            "null": [text(recipient.unicode), part("mx.null")],
+            "none": [text(recipient.unicode), part("mx.none")],
+            "error": [part("mx.of", domain=recipient.unicode), part("lookup.failed")],
+        }[mx.kind]
+        if outcome.code == "nxdomain" and "recipient" in outcome.template:
+            lines = [text(recipient.unicode), part("mx.nxdomain")]
+        elif mx.kind == "error" and mx.stray_null:
+            lines = [
+                part("mx.of", domain=recipient.unicode),
+                part("mx.broken_null", pref=mx.stray_null[0]),
+            ]
+        elif mx.kind == "error" and mx.lookup is not None and mx.lookup.outcome != "ok":
+            lines.append(text(_failure(mx.lookup, *mx.implicit_lookups)))
+        _add_node(
+            g,
+            node,
+            kind=NodeKind.MX,
+            **_label(*lines),
+            status=Status.FAIL if mx.kind in ("null", "none") else Status.ERROR,
+            **_details((part("d.mx"), text(mx.error or mx.kind))),
+            layer=3,
+            preference=0,
+            role="primary",
+            down=False,
+            active=False,
+        )
+        mx_ids.append(node)
+    return mx_ids, active
 
 
 def _mx_label(host: MxHost, kind: str) -> LabelAttrs:
@@ -70,8 +160,33 @@ def _mx_details(host: MxHost, kind: str) -> DetailsAttrs:
 
 
 def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set[str]) -> None:
+    """The lookups the route depends on, in a row above it: the sending server's MX lookup
+    and the receiving server's SPF and DMARC lookups."""
+    _add_mx_lookup(g, result)
+    spf_status = _add_spf_lookup(g, result)
+    dm_status = _add_dmarc_lookup(g, result)
+    # The receiving server asks for the sender's SPF and DMARC.
+    target = sorted(active)[0] if active else (mx_ids[0] if mx_ids else "mailbox")
+    _add_edge(
+        g,
+        "dns:spf",
+        target,
+        kind=EdgeKind.DNS,
+        **_label(part("edge.spf_check")),
+        status=spf_status,
+    )
+    _add_edge(
+        g,
+        "dns:dmarc",
+        target,
+        kind=EdgeKind.DNS,
+        **_label(part("edge.dmarc_check")),
+        status=dm_status,
+    )
+
+
+def _add_mx_lookup(g: RouteGraph, result: Result) -> None:
     recipient = result.recipient_domain.ascii
-    sender = result.sender_domain.ascii
     mx = result.mx
     mx_status = Status.UNKNOWN
     if mx is not None:
@@ -108,6 +223,9 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
         status=mx_status,
     )
 
+
+def _add_spf_lookup(g: RouteGraph, result: Result) -> Status:
+    sender = result.sender_domain.ascii
     audit = result.spf_audit
     failed = ""
     spf_status = Status.UNKNOWN
@@ -149,6 +267,11 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
         **spf_details,
         layer=3,
     )
+    return spf_status
+
+
+def _add_dmarc_lookup(g: RouteGraph, result: Result) -> Status:
+    sender = result.sender_domain.ascii
     dm = result.dmarc
     dm_status = Status.UNKNOWN
     dm_details = _details((part("d.question"), text(f"_dmarc.{sender} TXT")))
@@ -182,21 +305,4 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
         **dm_details,
         layer=4,
     )
-    # The receiving server asks for the sender's SPF and DMARC.
-    target = sorted(active)[0] if active else (mx_ids[0] if mx_ids else "mailbox")
-    _add_edge(
-        g,
-        "dns:spf",
-        target,
-        kind=EdgeKind.DNS,
-        **_label(part("edge.spf_check")),
-        status=spf_status,
-    )
-    _add_edge(
-        g,
-        "dns:dmarc",
-        target,
-        kind=EdgeKind.DNS,
-        **_label(part("edge.dmarc_check")),
-        status=dm_status,
-    )
+    return dm_status

@@ -121,54 +121,59 @@ def _add_sending_host(
             active=True,
         )
     for addr in host.addresses:
-        anode = address_node(addr.address)
-        st = address_status(addr)
-        spf_text = addr.spf.result.value if addr.spf else "…"
-        fcrdns = {True: "address.fcrdns_ok", False: "address.fcrdns_fails", None: ""}[addr.fcrdns]
-        adetails = _details(
-            (part("d.address"), text(addr.address)),
-            (part("d.family"), part("edge.family", family=addr.family)),
-            (part("d.spf_for", domain=sender), text(spf_text)),
-            (part("d.ptr"), [text(p) for p in addr.ptr] or part("v.none")),
-            (part("d.fcrdns"), part(_YES_NO[addr.fcrdns])),
-        )
-        if addr.spf is not None:
-            _put(adetails, part("d.spf_record"), _or_none(addr.spf.record))
-            _put(
-                adetails,
-                part("d.spf_lookups"),
-                part(
-                    "v.spf_lookups",
-                    lookups=addr.spf.lookups,
-                    max=MAX_LOOKUPS,
-                    void=addr.spf.void_lookups,
-                    max_void=MAX_VOID_LOOKUPS,
-                ),
-            )
-            if addr.spf.trace.error:
-                _put(adetails, part("d.spf_error"), text(addr.spf.trace.error))
-        if addr.ptr_lookup is not None:
-            _put(adetails, part("d.lookup", rdtype="PTR"), text(_lookup_text(addr.ptr_lookup)))
-        spf_line = part("address.spf", result=spf_text)
-        _add_node(
-            g,
-            anode,
-            kind=NodeKind.SENDING_ADDRESS,
-            **_label(
-                part("address.title", family=addr.family, address=addr.address),
-                part("join", items=[spf_line, part(fcrdns)]) if fcrdns else spf_line,
+        _add_sending_address(g, node, addr, sender)
+
+
+def _add_sending_address(g: RouteGraph, host_id: str, addr: SendingAddress, sender: str) -> None:
+    """One address of a sending host, with the SPF result for it, and the edge to it."""
+    anode = address_node(addr.address)
+    st = address_status(addr)
+    spf_text = addr.spf.result.value if addr.spf else "…"
+    fcrdns = {True: "address.fcrdns_ok", False: "address.fcrdns_fails", None: ""}[addr.fcrdns]
+    adetails = _details(
+        (part("d.address"), text(addr.address)),
+        (part("d.family"), part("edge.family", family=addr.family)),
+        (part("d.spf_for", domain=sender), text(spf_text)),
+        (part("d.ptr"), [text(p) for p in addr.ptr] or part("v.none")),
+        (part("d.fcrdns"), part(_YES_NO[addr.fcrdns])),
+    )
+    if addr.spf is not None:
+        _put(adetails, part("d.spf_record"), _or_none(addr.spf.record))
+        _put(
+            adetails,
+            part("d.spf_lookups"),
+            part(
+                "v.spf_lookups",
+                lookups=addr.spf.lookups,
+                max=MAX_LOOKUPS,
+                void=addr.spf.void_lookups,
+                max_void=MAX_VOID_LOOKUPS,
             ),
-            status=st,
-            **adetails,
-            layer=2,
-            family=addr.family,
         )
-        _add_edge(
-            g,
-            node,
-            anode,
-            kind=EdgeKind.SOURCE,
-            **_label(part("edge.family", family=addr.family)),
-            status=st,
-            active=True,
-        )
+        if addr.spf.trace.error:
+            _put(adetails, part("d.spf_error"), text(addr.spf.trace.error))
+    if addr.ptr_lookup is not None:
+        _put(adetails, part("d.lookup", rdtype="PTR"), text(_lookup_text(addr.ptr_lookup)))
+    spf_line = part("address.spf", result=spf_text)
+    _add_node(
+        g,
+        anode,
+        kind=NodeKind.SENDING_ADDRESS,
+        **_label(
+            part("address.title", family=addr.family, address=addr.address),
+            part("join", items=[spf_line, part(fcrdns)]) if fcrdns else spf_line,
+        ),
+        status=st,
+        **adetails,
+        layer=2,
+        family=addr.family,
+    )
+    _add_edge(
+        g,
+        host_id,
+        anode,
+        kind=EdgeKind.SOURCE,
+        **_label(part("edge.family", family=addr.family)),
+        status=st,
+        active=True,
+    )
