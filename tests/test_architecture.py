@@ -21,7 +21,6 @@ OVERSIZE_MODULES: set[str] = {
     "mailpath.core.auth.spf.evaluate",
     "mailpath.core.dns.authoritative",
     "mailpath.core.dns.sources",
-    "mailpath.core.judgement.findings",
     "mailpath.core.judgement.receiver",
     "mailpath.core.message.parse",
     "mailpath.gui.graph.render",
@@ -58,11 +57,6 @@ KNOWN_CIRCLES: set[tuple[str, ...]] = {
         "mailpath.core.auth.dmarc",
         "mailpath.core.dns.authoritative",
         "mailpath.core.model",
-    ),
-    (
-        "mailpath.core.judgement.dmarc_findings",
-        "mailpath.core.judgement.findings",
-        "mailpath.core.judgement.message_findings",
     ),
     (
         "mailpath.gui.graph.interaction",

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from mailpath.core.auth.dmarc import DmarcResult, applied_policy, effective_policy
-from mailpath.core.judgement.findings import finding
+from mailpath.core.judgement.finding import finding
 from mailpath.core.model import DmarcInfo, Finding, Result, Severity
 
 SUBJECT = "dns:dmarc"

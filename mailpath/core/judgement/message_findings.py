@@ -9,7 +9,7 @@ import datetime
 
 from mailpath.core.auth.dkim import CLOCK_SLACK, DkimKey, DkimSignature, LimitHit, printable
 from mailpath.core.judgement.dmarc_findings import dmarc_result_findings
-from mailpath.core.judgement.findings import finding, host_node
+from mailpath.core.judgement.finding import finding, host_node
 from mailpath.core.message.check import difference_cause, differences, forwarder_hops
 from mailpath.core.message.parse import Handover, ParsedMessage, field_addresses, handover_via
 from mailpath.core.model import Finding, MessageInfo, Result, Severity

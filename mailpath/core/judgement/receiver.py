@@ -485,7 +485,7 @@ def judge_findings(
 def model_findings(result: Result, judgement: Judgement) -> list[Finding]:
     """What only the model sees: every MX host marked down (a what-if), or no MX host that
     the sending addresses' families can reach."""
-    from mailpath.core.judgement.findings import finding
+    from mailpath.core.judgement.finding import finding
 
     recipient = result.recipient_domain.ascii
     if "mx:all-down" in judgement.basis and result.mx is not None:
@@ -554,7 +554,7 @@ def _without_fix(finding: Finding) -> Finding:
 def _forwarded_variant(finding: Finding) -> Finding:
     """The finding with the forwarding fix (DKIM, or ARC at the forwarder) instead of an SPF
     record that would authorize the forwarder to send as the sender."""
-    from mailpath.core.judgement.findings import TEMPLATES
+    from mailpath.core.judgement.templates import TEMPLATES
 
     key = f"{finding.template}/forwarded"
     if key not in TEMPLATES:

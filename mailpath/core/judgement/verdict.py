@@ -20,7 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from mailpath.core.auth.spf import SpfTrace
-from mailpath.core.judgement.findings import address_node, host_node, missing_domains, mx_node
+from mailpath.core.judgement.finding import address_node, host_node, mx_node
+from mailpath.core.judgement.findings import missing_domains
 from mailpath.core.judgement.receiver import (
     MARKER,
     SEVERITY_RANK,

@@ -45,12 +45,8 @@ from typing import TYPE_CHECKING, cast
 import networkx as nx
 
 from mailpath.core.jsontypes import JsonObject
-from mailpath.core.judgement.findings import (
-    address_node,
-    is_forwarder,
-    mx_node,
-    sending_host_name,
-)
+from mailpath.core.judgement.finding import address_node, mx_node
+from mailpath.core.judgement.findings import is_forwarder, sending_host_name
 from mailpath.core.judgement.receiver import MARKER, RANK, Judgement, Path, judge
 from mailpath.core.judgement.verdict import Verdict, verdict
 from mailpath.core.model import (

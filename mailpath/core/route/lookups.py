@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mailpath.core.auth.dmarc import effective_policy
 from mailpath.core.auth.spf import MAX_LOOKUPS
-from mailpath.core.judgement.findings import mx_node
+from mailpath.core.judgement.finding import mx_node
 from mailpath.core.judgement.verdict import Verdict
 from mailpath.core.model import (
     MxHost,

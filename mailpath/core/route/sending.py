@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mailpath.core.auth.spf import MAX_LOOKUPS, MAX_VOID_LOOKUPS, SpfResult
-from mailpath.core.judgement.findings import (
+from mailpath.core.judgement.finding import (
     address_node,
     host_node,
 )
