@@ -35,6 +35,7 @@ from mailpath.core.judgement.message_findings import message_findings
 from mailpath.core.judgement.templates import TEMPLATES
 from mailpath.core.model import (
     Finding,
+    MxHost,
     MxInfo,
     Result,
     SendingAddress,
@@ -145,51 +146,54 @@ def _mx_findings(mx: MxInfo | None, domain: str) -> list[Finding]:
     if mx.kind == "implicit":
         out.append(finding(Severity.INFO, "mx-implicit", mx_node(domain), domain=domain))
     for host in mx.hosts:
-        node = mx_node(host.host)
-        if host.ip_literal:
-            out.append(
-                finding(Severity.ERROR, "mx-ip-literal", node, domain=domain, host=host.host)
+        out += _mx_host_findings(host, domain, only=len(mx.hosts) == 1)
+    return out
+
+
+def _mx_host_findings(host: MxHost, domain: str, *, only: bool) -> list[Finding]:
+    """One MX host's problems (an address as its name, a CNAME, no address); one that has no
+    address is an error when it is the `only` MX host."""
+    out: list[Finding] = []
+    node = mx_node(host.host)
+    if host.ip_literal:
+        return [finding(Severity.ERROR, "mx-ip-literal", node, domain=domain, host=host.host)]
+    if host.cname:
+        out.append(
+            finding(
+                Severity.WARNING,
+                "mx-cname",
+                node,
+                domain=domain,
+                host=host.host,
+                target=host.cname,
             )
-            continue
-        if host.cname:
+        )
+    if not host.addresses:
+        failed = [s for s in host.address_lookups if s.outcome not in ("ok", "nodata", "nxdomain")]
+        severity = Severity.ERROR if only else Severity.WARNING
+        if failed:
             out.append(
                 finding(
-                    Severity.WARNING,
-                    "mx-cname",
+                    severity,
+                    "mx-host-unresolved/dns-error",
                     node,
                     domain=domain,
                     host=host.host,
-                    target=host.cname,
+                    preference=host.preference,
+                    outcome=_describe(failed[0].outcome),
                 )
             )
-        if not host.addresses:
-            failed = [
-                s for s in host.address_lookups if s.outcome not in ("ok", "nodata", "nxdomain")
-            ]
-            severity = Severity.ERROR if len(mx.hosts) == 1 else Severity.WARNING
-            if failed:
-                out.append(
-                    finding(
-                        severity,
-                        "mx-host-unresolved/dns-error",
-                        node,
-                        domain=domain,
-                        host=host.host,
-                        preference=host.preference,
-                        outcome=_describe(failed[0].outcome),
-                    )
+        else:
+            out.append(
+                finding(
+                    severity,
+                    "mx-host-unresolved",
+                    node,
+                    domain=domain,
+                    host=host.host,
+                    preference=host.preference,
                 )
-            else:
-                out.append(
-                    finding(
-                        severity,
-                        "mx-host-unresolved",
-                        node,
-                        domain=domain,
-                        host=host.host,
-                        preference=host.preference,
-                    )
-                )
+            )
     return out
 
 

@@ -51,6 +51,15 @@ def message_findings(result: Result) -> list[Finding]:
         out.append(finding(Severity.WARNING, "arc-fail", SUBJECT, reason=message.arc.reason))
     if message.dmarc_result is not None:
         out += dmarc_result_findings(message.dmarc_result, sender)
+    out += _hop_findings(result, message)
+    out += _difference_findings(message)
+    return out
+
+
+def _hop_findings(result: Result, message: MessageInfo) -> list[Finding]:
+    """A forwarder on the way, and hops off the predicted route (once each)."""
+    out: list[Finding] = []
+    sender = result.sender_domain.ascii
     forwarded = message.parsed.forwarded_by
     by_forwarder = set(forwarder_hops(message.parsed))
     if forwarded is not None:
@@ -81,6 +90,12 @@ def message_findings(result: Result) -> list[Finding]:
                 sender=sender,
             )
         )
+    return out
+
+
+def _difference_findings(message: MessageInfo) -> list[Finding]:
+    """Where the receiver's own Authentication-Results differ from checking again now."""
+    out: list[Finding] = []
     authserv = _authserv(message)
     for method, theirs, ours in differences(message):
         cause = difference_cause(message, method)

@@ -31,7 +31,14 @@ from mailpath.core.judgement.receiver import (
     judge,
     what_if_findings,
 )
-from mailpath.core.model import MxInfo, Result, Severity, Status
+from mailpath.core.model import (
+    MxInfo,
+    Result,
+    SendingAddress,
+    SendingHostInfo,
+    Severity,
+    Status,
+)
 from mailpath.core.names import is_ip_address
 
 __all__ = ["TEMPLATES", "Verdict", "verdict"]
@@ -444,39 +451,72 @@ def _path_verdict(
         )
     enforced = {Disposition.REFUSED: "policy:reject", Disposition.FLAGGED: "policy:quarantine"}
     if "dmarc:fail" in basis and enforced.get(disposition) in basis:
-        key = "refused/dmarc" if disposition is Disposition.REFUSED else "flagged/dmarc"
-        if judged.dkim_unchecked:
-            key += "/dns"
-        message = result.message
-        dm = message.dmarc_result if message is not None else None
-        domain = (dm.policy_domain if dm is not None else None) or (
-            result.dmarc.domain if result.dmarc is not None else names["sender"]
-        )
-        return _make(Severity.ERROR, key, names, subject=receiver, culprits=nodes, domain=domain)
+        return _dmarc_verdict(result, names, judged, receiver, nodes)
     if disposition is Disposition.DELIVERED:
         if judged.authenticated_by.startswith("dkim:"):
             return _make(Severity.INFO, "verified/dkim", names, subject=receiver)
         return _make(Severity.INFO, "verified", names, subject="mailbox")
     if disposition is Disposition.FLAGGED and basis & {"ptr:missing", "ptr:not-confirmed"}:
-        _, addr = culprits[0]
-        if not addr.ptr:
-            return _make(
-                Severity.WARNING,
-                "flagged/ptr",
-                names,
-                subject=receiver,
-                culprits=nodes,
-                address=addr.address,
-            )
+        return _ptr_verdict(names, receiver, nodes, culprits[0][1])
+    by_spf = _spf_verdict(names, judged, receiver, culprits, nodes)
+    if by_spf is not None:
+        return by_spf
+    return _make(Severity.INFO, "incomplete", names, status=Status.UNKNOWN)
+
+
+def _dmarc_verdict(
+    result: Result,
+    names: dict[str, str],
+    judged: Judgement,
+    receiver: str,
+    nodes: tuple[str, ...],
+) -> Verdict:
+    """DMARC fails and the policy is enforced: refused or flagged, naming the policy domain."""
+    disposition = judged.disposition
+    key = "refused/dmarc" if disposition is Disposition.REFUSED else "flagged/dmarc"
+    if judged.dkim_unchecked:
+        key += "/dns"
+    message = result.message
+    dm = message.dmarc_result if message is not None else None
+    domain = (dm.policy_domain if dm is not None else None) or (
+        result.dmarc.domain if result.dmarc is not None else names["sender"]
+    )
+    return _make(Severity.ERROR, key, names, subject=receiver, culprits=nodes, domain=domain)
+
+
+def _ptr_verdict(
+    names: dict[str, str], receiver: str, nodes: tuple[str, ...], addr: SendingAddress
+) -> Verdict:
+    """Flagged for reverse DNS: no PTR, or one that does not lead back to the address."""
+    if not addr.ptr:
         return _make(
             Severity.WARNING,
-            "flagged/fcrdns",
+            "flagged/ptr",
             names,
             subject=receiver,
             culprits=nodes,
             address=addr.address,
-            ptr=", ".join(addr.ptr),
         )
+    return _make(
+        Severity.WARNING,
+        "flagged/fcrdns",
+        names,
+        subject=receiver,
+        culprits=nodes,
+        address=addr.address,
+        ptr=", ".join(addr.ptr),
+    )
+
+
+def _spf_verdict(
+    names: dict[str, str],
+    judged: Judgement,
+    receiver: str,
+    culprits: list[tuple[SendingHostInfo, SendingAddress]],
+    nodes: tuple[str, ...],
+) -> Verdict | None:
+    """The headline from the SPF result of the first culprit, when SPF decided."""
+    basis = set(judged.basis)
     seen = "" if judged.dkim_unchecked else "/message"
     by_spf = {
         "spf:fail": "refused",
@@ -501,7 +541,7 @@ def _path_verdict(
             host=host.host,
             addresses=", ".join(a.address for h, a in culprits if h is host),
         )
-    return _make(Severity.INFO, "incomplete", names, status=Status.UNKNOWN)
+    return None
 
 
 def _receiver(mx: MxInfo | None, down: frozenset[str]) -> str:
