@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from mailpath.core.auth.spf import SpfTrace
+from mailpath.core.judgement.consequences import what_if_findings
 from mailpath.core.judgement.finding import address_node, host_node, mx_node
 from mailpath.core.judgement.findings import missing_domains
 from mailpath.core.judgement.receiver import (
@@ -29,7 +30,6 @@ from mailpath.core.judgement.receiver import (
     Judgement,
     disposition_severity,
     judge,
-    what_if_findings,
 )
 from mailpath.core.model import (
     MxInfo,

@@ -241,7 +241,7 @@ class AnalysisController(QObject):
         if self.down and result.complete:
             # The what-if's own findings (every MX host marked down): the headline's severity
             # counts them, so the list shows them.
-            from mailpath.core.judgement.receiver import what_if_findings
+            from mailpath.core.judgement.consequences import what_if_findings
 
             findings = (*what_if_findings(result, frozenset(self.down)), *findings)
         w.findings.set_findings(findings)
