@@ -107,8 +107,8 @@ import idna
 from dkim.crypto import UnparsableKeyError, parse_public_key
 
 from mailpath.core.dns.sources import Answer, Deadline, DnsSource, Outcome
+from mailpath.core.facts import LookupStatus, Severity
 from mailpath.core.jsontypes import JsonObject, JsonValue
-from mailpath.core.model import LookupStatus, Severity
 from mailpath.core.names import psl_registrable
 from mailpath.core.sentences import Sentence, idna_reason, quoted
 from mailpath.core.sentences import register as register_sentences
