@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mailpath.core.dns.sources import Answer, Outcome
+from mailpath.core.jsontypes import JsonObject
 
 
 class Severity(enum.StrEnum):
@@ -80,6 +81,35 @@ class LookupStatus:
             elapsed=answer.elapsed,
             ttl=answer.ttl,
         )
+
+    @classmethod
+    def used(cls, answer: Answer) -> LookupStatus:
+        """The question as a trace shows it (SPF's terms): the CNAME the answer came through
+        named in the detail, no timing."""
+        detail = answer.detail
+        if answer.canonical:
+            alias = f"via CNAME to {answer.canonical}"
+            detail = f"{detail}; {alias}" if detail else alias
+        return cls(
+            answer.name,
+            answer.rdtype,
+            answer.outcome,
+            tuple(answer.texts()),
+            detail,
+            ttl=answer.ttl,
+        )
+
+
+def lookup_to_json(lookup: LookupStatus) -> JsonObject:
+    """One question as JSON (the SPF trace's queries, DKIM's and ARC's key lookups)."""
+    return {
+        "name": lookup.name,
+        "type": lookup.rdtype,
+        "outcome": lookup.outcome,
+        "records": list(lookup.records),
+        "detail": lookup.detail,
+        "ttl": lookup.ttl,
+    }
 
 
 @dataclass(frozen=True)

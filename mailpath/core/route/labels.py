@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Unpack
 
-from mailpath.core.auth.spf import QueryUse
 from mailpath.core.judgement.verdict import TEMPLATES as VERDICT_TEMPLATES
 from mailpath.core.judgement.verdict import Verdict
 from mailpath.core.model import (
@@ -294,7 +293,7 @@ def _lookup_text(lookup: LookupStatus) -> str:
     return text
 
 
-def _put_ttl(data: DetailsAttrs, *lookups: LookupStatus | QueryUse) -> None:
+def _put_ttl(data: DetailsAttrs, *lookups: LookupStatus) -> None:
     """The "ttl" detail (seconds) of the first lookup that reported one."""
     for lookup in lookups:
         if lookup.ttl is not None:
@@ -315,10 +314,6 @@ def _failure(*lookups: LookupStatus) -> str:
         if lookup.outcome not in ("ok", "nodata", "nxdomain"):
             return lookup.outcome.upper()
     return ""
-
-
-def _as_status(q: QueryUse) -> LookupStatus:
-    return LookupStatus(q.name, q.rdtype, q.outcome, q.records, q.detail, ttl=q.ttl)
 
 
 def _number(n: int) -> str:

@@ -23,7 +23,6 @@ from mailpath.core.route.attrs import (
 from mailpath.core.route.labels import (
     _add_edge,
     _add_node,
-    _as_status,
     _details,
     _failure,
     _label,
@@ -231,7 +230,7 @@ def _add_spf_lookup(g: RouteGraph, result: Result) -> Status:
     spf_status = Status.UNKNOWN
     spf_details = _details((part("d.question"), text(f"{sender} TXT (SPF)")))
     if audit is not None:
-        failed = _failure(*(_as_status(q) for q in audit.tree.record_queries))
+        failed = _failure(*audit.tree.record_queries)
         if audit.record is None:
             spf_status = Status.ERROR if audit.error else Status.NONE
         elif audit.error or audit.lookups > MAX_LOOKUPS:
