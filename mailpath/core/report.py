@@ -187,7 +187,7 @@ def _failed_outcome(audit: SpfAudit | None) -> str | None:
     if audit is None:
         return None
     for q in audit.tree.record_queries:
-        if q.outcome not in ("ok", "nodata", "nxdomain"):
+        if q.outcome.is_error:
             return q.outcome.upper()
     return None
 

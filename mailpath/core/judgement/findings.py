@@ -89,9 +89,6 @@ def build_findings(result: Result) -> tuple[Finding, ...]:
     return tuple(out)
 
 
-_ANSWERED = ("ok", "nodata", "nxdomain")
-
-
 def _describe(outcome: str) -> str:
     """A lookup outcome as a parameter: the DNS term itself (TIMEOUT, SERVFAIL...)."""
     return outcome.upper()
@@ -116,7 +113,7 @@ def _mx_findings(mx: MxInfo | None, domain: str) -> list[Finding]:
     if mx.kind == "error":
         # Either the MX lookup failed, or it was void and the implicit-MX lookups failed.
         tried = (mx.lookup, *mx.implicit_lookups) if mx.lookup else mx.implicit_lookups
-        failures = [s.outcome for s in tried if s.outcome not in ("ok", "nodata", "nxdomain")]
+        failures = [s.outcome for s in tried if s.outcome.is_error]
         outcome = failures[0] if failures else "error"
         return [
             finding(
@@ -169,7 +166,7 @@ def _mx_host_findings(host: MxHost, domain: str, *, only: bool) -> list[Finding]
             )
         )
     if not host.addresses:
-        failed = [s for s in host.address_lookups if s.outcome not in ("ok", "nodata", "nxdomain")]
+        failed = [s for s in host.address_lookups if s.outcome.is_error]
         severity = Severity.ERROR if only else Severity.WARNING
         if failed:
             out.append(
@@ -229,7 +226,7 @@ def _sending_findings(result: Result) -> list[Finding]:
     lookups = result.spf_audit.lookups if result.spf_audit is not None else 0
     for host in result.sending_hosts:
         if host.error and not host.addresses:
-            failed = [s for s in host.lookups if s.outcome not in ("ok", "nodata", "nxdomain")]
+            failed = [s for s in host.lookups if s.outcome.is_error]
             nxdomain = any(s.outcome == "nxdomain" for s in host.lookups)
             if failed:
                 key, extra = (
@@ -427,7 +424,7 @@ def _audit_findings(result: Result) -> list[Finding]:
     if records:
         return [_multiple_records_finding(sender, records)]
     if audit.record is None:
-        failed = [q for q in audit.tree.record_queries if q.outcome not in _ANSWERED]
+        failed = [q for q in audit.tree.record_queries if q.outcome.is_error]
         if not failed:
             return []
         # The record could not be read: say so, never "no record".

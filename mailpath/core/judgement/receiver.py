@@ -185,7 +185,7 @@ def _whole_mail(result: Result, down: frozenset[str]) -> Judgement | None:
         return Judgement(Disposition.REFUSED, ("mx:none",))
     hosts = [h for h in mx.hosts if not h.ip_literal]
     if not any(h.addresses for h in hosts):
-        failed = [s for h in hosts for s in h.address_lookups if s.outcome not in _ANSWERED]
+        failed = [s for h in hosts for s in h.address_lookups if s.outcome.is_error]
         if failed:
             return Judgement(Disposition.QUEUED, ("mx:lookup-failed",))
         return Judgement(Disposition.REFUSED, ("mx:unresolved",))
@@ -201,9 +201,6 @@ def _whole_mail(result: Result, down: frozenset[str]) -> Judgement | None:
     if not any(h.addresses for h in sending):
         return Judgement(Disposition.UNKNOWN, ("sending-host:no-address",))
     return None
-
-
-_ANSWERED = ("ok", "nodata", "nxdomain")
 
 
 def families(host: MxHost) -> set[int]:

@@ -317,7 +317,7 @@ def _route_verdict(
                 record="; ".join(mx.lookup.records),
             )
         tried = [mx.lookup, *mx.implicit_lookups] if mx.lookup else list(mx.implicit_lookups)
-        failed = [s.outcome for s in tried if s is not None and s.outcome not in _ANSWERED]
+        failed = [s.outcome for s in tried if s is not None and s.outcome.is_error]
         return _make(
             Severity.ERROR,
             "lookup-failed/mx",
@@ -332,7 +332,7 @@ def _route_verdict(
     hosts = [h for h in mx.hosts if not h.ip_literal]
     reachable = [h for h in hosts if h.addresses]
     if not reachable:
-        failed = [s.outcome for h in hosts for s in h.address_lookups if s.outcome not in _ANSWERED]
+        failed = [s.outcome for h in hosts for s in h.address_lookups if s.outcome.is_error]
         if failed:
             return _make(
                 Severity.ERROR,
@@ -354,9 +354,6 @@ def _route_verdict(
     return None
 
 
-_ANSWERED = ("ok", "nodata", "nxdomain")
-
-
 def _sending_verdict(result: Result, names: dict[str, str]) -> Verdict | None:
     hosts = result.sending_hosts
     if hosts is None:
@@ -376,7 +373,7 @@ def _sending_verdict(result: Result, names: dict[str, str]) -> Verdict | None:
     if usable:
         return None
     host = hosts[0]
-    failed = [s.outcome for s in host.lookups if s.outcome not in _ANSWERED]
+    failed = [s.outcome for s in host.lookups if s.outcome.is_error]
     if failed:
         return _make(
             Severity.ERROR,
@@ -394,11 +391,11 @@ def _sending_verdict(result: Result, names: dict[str, str]) -> Verdict | None:
 def _failed_query(trace: SpfTrace) -> tuple[str, str] | None:
     """(outcome, "name TYPE") of the first DNS question in the trace that failed."""
     for q in trace.record_queries:
-        if q.outcome not in _ANSWERED:
+        if q.outcome.is_error:
             return q.outcome, f"{q.name} {q.rdtype}"
     for term in trace.terms:
         for q in term.queries:
-            if q.outcome not in _ANSWERED:
+            if q.outcome.is_error:
                 return q.outcome, f"{q.name} {q.rdtype}"
         if term.child is not None:
             found = _failed_query(term.child)

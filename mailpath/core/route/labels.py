@@ -311,7 +311,7 @@ def _or_none(value: object) -> Part:
 def _failure(*lookups: LookupStatus) -> str:
     """The first failed lookup's outcome in DNS terms (TIMEOUT, SERVFAIL...), or ""."""
     for lookup in lookups:
-        if lookup.outcome not in ("ok", "nodata", "nxdomain"):
+        if lookup.outcome.is_error:
             return lookup.outcome.upper()
     return ""
 
