@@ -13,17 +13,17 @@ from mailpath.core.route.attrs import (
     NodeKind,
 )
 from mailpath.core.route.labels import (
-    _YES_NO,
-    _add_edge,
-    _add_node,
-    _details,
-    _label,
-    _or_none,
-    _put,
+    YES_NO,
+    add_edge,
+    add_node,
+    details_of,
+    label_of,
+    or_none,
     part,
+    put_detail,
     text,
 )
-from mailpath.core.route.sending import _RANK
+from mailpath.core.route.sending import STATUS_RANK
 
 if TYPE_CHECKING:
     from mailpath.core.auth.dkim import DkimSignature
@@ -48,7 +48,7 @@ _DMARC_STATUS = {
 }
 
 
-def _add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
+def add_auth_nodes(g: RouteGraph, info: MessageInfo, layer: int = 5) -> None:
     """DKIM signatures and DMARC's result, right of the mailbox (in column `layer`)."""
     _add_dmarc_node(g, info, layer)
     _add_dkim_nodes(g, info, layer)
@@ -60,25 +60,25 @@ def _add_dmarc_node(g: RouteGraph, info: MessageInfo, layer: int) -> None:
         status = _DMARC_STATUS.get(dm.result, Status.UNKNOWN)
         if dm.result == "fail" and dm.disposition == "none":
             status = Status.SOFTFAIL
-        details = _details(
+        details = details_of(
             (part("d.result"), text(dm.result)),
             (part("d.disposition"), text(dm.disposition)),
-            (part("d.policy_domain"), _or_none(dm.policy_domain)),
-            (part("d.spf_aligned"), part(_YES_NO[bool(dm.spf_aligned)])),
-            (part("d.dkim_aligned"), part(_YES_NO[bool(dm.dkim_aligned)])),
+            (part("d.policy_domain"), or_none(dm.policy_domain)),
+            (part("d.spf_aligned"), part(YES_NO[bool(dm.spf_aligned)])),
+            (part("d.dkim_aligned"), part(YES_NO[bool(dm.dkim_aligned)])),
             (part("d.reason"), text(dm.reason) if isinstance(dm.reason, str) else dm.reason),
         )
-        label = _label(
+        label = label_of(
             part("dmarc.result", result=dm.result),
             part("dmarc.disposition", disposition=dm.disposition),
         )
     else:
         status = Status.UNKNOWN
-        label = _label(part("dmarc.title"), part("dmarc.not_evaluated"))
-        details = _details()
-    _add_node(g, "dmarc:result", kind=NodeKind.DMARC, **label, status=status, **details)
+        label = label_of(part("dmarc.title"), part("dmarc.not_evaluated"))
+        details = details_of()
+    add_node(g, "dmarc:result", kind=NodeKind.DMARC, **label, status=status, **details)
     g.nodes["dmarc:result"]["layer"] = layer
-    _add_edge(g, "mailbox", "dmarc:result", kind=EdgeKind.AUTH, **_label(), status=status)
+    add_edge(g, "mailbox", "dmarc:result", kind=EdgeKind.AUTH, **label_of(), status=status)
 
 
 def _add_dkim_nodes(g: RouteGraph, info: MessageInfo, layer: int) -> None:
@@ -87,22 +87,22 @@ def _add_dkim_nodes(g: RouteGraph, info: MessageInfo, layer: int) -> None:
     if not signatures:
         failing = dm is not None and dm.result == "fail"
         status = Status.FAIL if failing else Status.NONE
-        _add_node(
+        add_node(
             g,
             "dkim:none",
             kind=NodeKind.DKIM,
-            **_label(part("dkim.none"), part("dkim.no_signature")),
+            **label_of(part("dkim.none"), part("dkim.no_signature")),
             status=status,
-            **_details((part("d.dkim"), part("dkim.no_signature_long"))),
+            **details_of((part("d.dkim"), part("dkim.no_signature_long"))),
             layer=layer,
             index=0,
         )
-        _add_edge(
+        add_edge(
             g,
             "mailbox",
             "dkim:none",
             kind=EdgeKind.AUTH,
-            **_label(),
+            **label_of(),
             status=status,
         )
         return
@@ -111,28 +111,28 @@ def _add_dkim_nodes(g: RouteGraph, info: MessageInfo, layer: int) -> None:
         items = [text(sig.result), part("dkim.aligned" if sig.aligned else "dkim.not_aligned")]
         if sig.key_bits:
             items.append(part("dkim.bits", bits=sig.key_bits))
-        details = _details(
-            (part("d.domain"), _or_none(sig.domain)),
-            (part("d.selector"), _or_none(sig.selector)),
-            (part("d.algorithm"), _or_none(sig.algorithm)),
+        details = details_of(
+            (part("d.domain"), or_none(sig.domain)),
+            (part("d.selector"), or_none(sig.selector)),
+            (part("d.algorithm"), or_none(sig.algorithm)),
             (part("d.result"), text(sig.result)),
-            (part("d.aligned"), part(_YES_NO[bool(sig.aligned)])),
+            (part("d.aligned"), part(YES_NO[bool(sig.aligned)])),
         )
         if sig.reason:
-            _put(details, part("d.reason"), text(sig.reason))
+            put_detail(details, part("d.reason"), text(sig.reason))
         if sig.key_bits:
             key = (
                 part("dkim.key", type=sig.key_type, bits=sig.key_bits)
                 if sig.key_type
                 else part("dkim.bits", bits=sig.key_bits)
             )
-            _put(details, part("d.key"), key)
+            put_detail(details, part("d.key"), key)
         node = f"dkim:{n}"
-        _add_node(
+        add_node(
             g,
             node,
             kind=NodeKind.DKIM,
-            **_label(
+            **label_of(
                 part("dkim.signature", domain=sig.domain or "?", selector=sig.selector or "?"),
                 part("join", items=items),
             ),
@@ -141,21 +141,23 @@ def _add_dkim_nodes(g: RouteGraph, info: MessageInfo, layer: int) -> None:
             layer=layer,
             index=n,
         )
-        _add_edge(g, "mailbox", node, kind=EdgeKind.AUTH, **_label(), status=status)
+        add_edge(g, "mailbox", node, kind=EdgeKind.AUTH, **label_of(), status=status)
     if len(signatures) > DKIM_MAX:
         _add_more_dkim(g, signatures[DKIM_MAX:], layer)
 
 
 def _add_more_dkim(g: RouteGraph, rest: list[DkimSignature], layer: int) -> None:
     """One node for the signatures beyond DKIM_MAX, as bad as the worst of them."""
-    worst = max((_DKIM_STATUS.get(s.result, Status.UNKNOWN) for s in rest), key=lambda s: _RANK[s])
-    _add_node(
+    worst = max(
+        (_DKIM_STATUS.get(s.result, Status.UNKNOWN) for s in rest), key=lambda s: STATUS_RANK[s]
+    )
+    add_node(
         g,
         "dkim:more",
         kind=NodeKind.DKIM,
-        **_label(part("dkim.title"), part("dkim.more", count=len(rest))),
+        **label_of(part("dkim.title"), part("dkim.more", count=len(rest))),
         status=worst,
-        **_details(
+        **details_of(
             (
                 part("d.signatures"),
                 [
@@ -172,4 +174,4 @@ def _add_more_dkim(g: RouteGraph, rest: list[DkimSignature], layer: int) -> None
         layer=layer,
         index=DKIM_MAX,
     )
-    _add_edge(g, "mailbox", "dkim:more", kind=EdgeKind.AUTH, **_label(), status=worst)
+    add_edge(g, "mailbox", "dkim:more", kind=EdgeKind.AUTH, **label_of(), status=worst)

@@ -58,26 +58,26 @@ from mailpath.core.route.attrs import (
     EdgeKind,
     NodeKind,
 )
-from mailpath.core.route.hops import LANE_MAX, _add_message, hop_time, node_for_hop
+from mailpath.core.route.hops import LANE_MAX, add_message, hop_time, node_for_hop
 from mailpath.core.route.labels import (
     TEMPLATES,
     Part,
     Translate,
-    _add_edge,
-    _add_node,
-    _details,
-    _label,
-    _pending,
-    _put,
+    add_edge,
+    add_node,
+    details_of,
+    label_of,
     part,
+    pending,
+    put_detail,
     render_part,
     render_value,
     text,
     verdict_part,
 )
-from mailpath.core.route.layout import _layout
-from mailpath.core.route.lookups import _add_dns_nodes, _add_mx_hosts, active_mx
-from mailpath.core.route.sending import _RANK, _add_sending_host
+from mailpath.core.route.layout import lay_out
+from mailpath.core.route.lookups import active_mx, add_dns_nodes, add_mx_hosts
+from mailpath.core.route.sending import STATUS_RANK, add_sending_host
 
 __all__ = [
     "LANE_MAX",
@@ -115,26 +115,26 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     )
     _add_client(g, result)
     address_ids = _add_sending_side(g, result)
-    mx_ids, active = _add_mx_hosts(g, result, outcome, down)
+    mx_ids, active = add_mx_hosts(g, result, outcome, down)
     _add_smtp_edges(g, result.mx, judged, address_ids, mx_ids, active, down)
     _path_markers(g, judged, address_ids, mx_ids, down)
     _add_mailbox(g, result, outcome, judged, mx_ids, active, down)
-    _add_dns_nodes(g, result, mx_ids, active)
+    add_dns_nodes(g, result, mx_ids, active)
     if result.message is not None:
-        _add_message(g, result.message, mx_ids, active)
-    _layout(g)
+        add_message(g, result.message, mx_ids, active)
+    lay_out(g)
     return g
 
 
 def _add_client(g: RouteGraph, result: Result) -> None:
     """The sender's mail client, where the route starts."""
-    _add_node(
+    add_node(
         g,
         "client",
         kind=NodeKind.CLIENT,
-        **_label(part("client.title"), text(result.inputs.sender)),
+        **label_of(part("client.title"), text(result.inputs.sender)),
         status=Status.NONE,
-        **_details(
+        **details_of(
             (part("d.sender"), text(result.sender_domain.display)), (part("d.role"), part("v.mua"))
         ),
         layer=0,
@@ -146,24 +146,24 @@ def _add_sending_side(g: RouteGraph, result: Result) -> list[str]:
     returns the address node ids."""
     hosts = result.sending_hosts
     if hosts is None:
-        _add_node(
+        add_node(
             g,
             "sending:?",
             kind=NodeKind.SENDING_HOST,
-            **_label(
+            **label_of(
                 part("sending.title"),
-                text(result.inputs.via) if result.inputs.via else _pending(result),
+                text(result.inputs.via) if result.inputs.via else pending(result),
             ),
             status=Status.UNKNOWN,
-            **_details(),
+            **details_of(),
             layer=1,
         )
-        _add_edge(
+        add_edge(
             g,
             "client",
             "sending:?",
             kind=EdgeKind.SUBMISSION,
-            **_label(part("edge.submission")),
+            **label_of(part("edge.submission")),
             status=Status.UNKNOWN,
         )
         return []
@@ -172,7 +172,7 @@ def _add_sending_side(g: RouteGraph, result: Result) -> list[str]:
         # A message names the server behind the handover address: show the name too.
         name = sending_host_name(result, host)
         named = name if name is not None and name != host.host else None
-        _add_sending_host(g, host, result.sender_domain.ascii, named, is_forwarder(result, host))
+        add_sending_host(g, host, result.sender_domain.ascii, named, is_forwarder(result, host))
         address_ids.extend(address_node(addr.address) for addr in host.addresses)
     return address_ids
 
@@ -211,12 +211,12 @@ def _add_smtp_edges(
                 is_active = path.active
             else:
                 status = Status.UNKNOWN if g.nodes[dst]["status"] != "fail" else Status.FAIL
-            _add_edge(
+            add_edge(
                 g,
                 src,
                 dst,
                 kind=EdgeKind.SMTP,
-                **_label(label),
+                **label_of(label),
                 status=status,
                 active=is_active,
             )
@@ -235,19 +235,19 @@ def _add_mailbox(
     host; the verdict also goes on the node it is about."""
     subject = outcome.subject
     if subject is not None and subject in mx_ids and outcome.culprits:
-        _put(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
+        put_detail(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
     if outcome.code == "queued" and subject is not None and subject in g.nodes:
         g.nodes[subject]["status"] = outcome.status
-        _put(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
+        put_detail(g.nodes[subject], part("d.verdict"), verdict_part(outcome))
     recipient = result.recipient_domain
     mailbox_label = result.recipient_local and f"{result.recipient_local}@{recipient.unicode}"
-    _add_node(
+    add_node(
         g,
         "mailbox",
         kind=NodeKind.MAILBOX,
-        **_label(part("mailbox.title"), text(mailbox_label or recipient.unicode)),
+        **label_of(part("mailbox.title"), text(mailbox_label or recipient.unicode)),
         status=outcome.status,
-        **_details((part("d.verdict"), verdict_part(outcome))),
+        **details_of((part("d.verdict"), verdict_part(outcome))),
         layer=4,
     )
     mx = result.mx
@@ -261,12 +261,12 @@ def _add_mailbox(
             status = _worst_marker(through)
         else:
             status = outcome.status
-        _add_edge(
+        add_edge(
             g,
             dst,
             "mailbox",
             kind=EdgeKind.DELIVERY,
-            **_label(part("edge.delivery")),
+            **label_of(part("edge.delivery")),
             status=status,
             active=dst in active,
         )
@@ -320,7 +320,7 @@ def _path_markers(
     for node in [n for n in g.nodes if g.nodes[n].get("kind") in ("sending_host", "forwarder")]:
         statuses = [g.nodes[s]["status"] for s in g.successors(node) if s in address_ids]
         if statuses:
-            g.nodes[node]["status"] = max(statuses, key=lambda s: _RANK[Status(s)])
+            g.nodes[node]["status"] = max(statuses, key=lambda s: STATUS_RANK[Status(s)])
     for node in mx_ids:
         if node in down:
             g.nodes[node]["status"] = Status.NONE

@@ -22,17 +22,17 @@ from mailpath.core.route.attrs import (
     NodeAttrs,
     NodeKind,
 )
-from mailpath.core.route.auth import _add_auth_nodes
+from mailpath.core.route.auth import add_auth_nodes
 from mailpath.core.route.labels import (
-    _YES_NO,
+    YES_NO,
     Part,
-    _add_edge,
-    _add_node,
-    _details,
-    _label,
-    _number,
-    _put,
+    add_edge,
+    add_node,
+    details_of,
+    hop_number,
+    label_of,
     part,
+    put_detail,
     text,
 )
 
@@ -225,7 +225,7 @@ def _lane_items(apart: list[int], alone: set[int]) -> list[list[int]]:
 
 def _add_forwarding(g: RouteGraph, info: MessageInfo) -> int:
     """A forwarded message: the sender's own submission server, drawn before the forwarder
-    (which `_add_sending_host` drew as kind "forwarder"), reached by the mail client's
+    (which `add_sending_host` drew as kind "forwarder"), reached by the mail client's
     submission and handing the message to the forwarder over SMTP. The route's columns from
     the forwarder on move one to the right; returns that shift (0: nothing forwarded)."""
     forwarder = next((n for n, d in g.nodes(data=True) if d["kind"] == "forwarder"), None)
@@ -237,17 +237,17 @@ def _add_forwarding(g: RouteGraph, info: MessageInfo) -> int:
             data["layer"] += 1
     host = submission.host or "?"
     node = f"submission:{host.lower()}"
-    details = _details(
+    details = details_of(
         (part("d.role"), part("v.submission_seen")),
         (part("d.host"), text(host)),
     )
     if submission.address:
-        _put(details, part("d.addresses"), [text(submission.address)])
-    _add_node(
+        put_detail(details, part("d.addresses"), [text(submission.address)])
+    add_node(
         g,
         node,
         kind=NodeKind.SENDING_HOST,
-        **_label(
+        **label_of(
             part("sending.submission"),
             text(f"{host} [{submission.address}]" if submission.address else host),
         ),
@@ -255,35 +255,35 @@ def _add_forwarding(g: RouteGraph, info: MessageInfo) -> int:
         **details,
         layer=1,
     )
-    _add_edge(
+    add_edge(
         g,
         "client",
         node,
         kind=EdgeKind.SUBMISSION,
-        **_label(part("edge.submission_auth")),
+        **label_of(part("edge.submission_auth")),
         status=Status.NONE,
         active=True,
     )
-    _add_edge(
+    add_edge(
         g,
         node,
         forwarder,
         kind=EdgeKind.SMTP,
-        **_label(part("edge.smtp")),
+        **label_of(part("edge.smtp")),
         status=Status.NONE,
         active=True,
     )
-    _put(g.nodes[forwarder], part("d.note"), part("hop.forwarded"))
+    put_detail(g.nodes[forwarder], part("d.note"), part("hop.forwarded"))
     return 1
 
 
-def _add_message(g: RouteGraph, info: MessageInfo, mx_ids: list[str], active: set[str]) -> None:
+def add_message(g: RouteGraph, info: MessageInfo, mx_ids: list[str], active: set[str]) -> None:
     shift = _add_forwarding(g, info)
     places, receiver = _hop_places(g, info, mx_ids, active)
     _put_hops_on_nodes(g, info, places, receiver)
     node_of = _add_lane(g, info, places, shift)
     _mark_path_taken(g, info, node_of, receiver)
-    _add_auth_nodes(g, info, 5 + shift)
+    add_auth_nodes(g, info, 5 + shift)
 
 
 def _put_hops_on_nodes(
@@ -309,7 +309,7 @@ def _put_hops_on_nodes(
                 summary = part(
                     "join", items=[part("hop.here", k=k + 1, total=len(indexes)), summary]
                 )
-            _put(data, part("d.hop_n", n=index + 1), summary)
+            put_detail(data, part("d.hop_n", n=index + 1), summary)
         if "hops" in data:
             data["hops"].sort()
 
@@ -381,12 +381,12 @@ def _mark_path_taken(
                 status = Status.PASS if tls else Status.NONE
                 if tls is False and not inside:
                     status = Status.SOFTFAIL
-            _add_edge(
+            add_edge(
                 g,
                 last,
                 node,
                 kind=EdgeKind.ACTUAL,
-                **_label(label),
+                **label_of(label),
                 status=status,
                 active=True,
                 actual=True,
@@ -399,10 +399,10 @@ def _hops_count_part(count: int, flagged: int) -> Part:
     """How many hops a collapsed node holds: all of them, "internal" only when none of them
     is off the predicted route (hops off it are not the receiver's internal ones)."""
     if flagged == 0:
-        return part("hops.internal", count=_number(count))
+        return part("hops.internal", count=hop_number(count))
     if flagged == count:
-        return part("hops.count", count=_number(count))
-    return part("hops.internal", count=_number(count - flagged))
+        return part("hops.count", count=hop_number(count))
+    return part("hops.internal", count=hop_number(count - flagged))
 
 
 def _add_hop_node(
@@ -424,16 +424,16 @@ def _add_hop_node(
     if flagged:
         lines.append(part("hop.unexpected"))
         note = (
-            part("hop.unexpected_count", count=_number(len(flagged)))
+            part("hop.unexpected_count", count=hop_number(len(flagged)))
             if len(item) > 1
             else part("hop.unexpected")
         )
-        _put(details, part("d.note"), note)
-    _add_node(
+        put_detail(details, part("d.note"), note)
+    add_node(
         g,
         node,
         kind=NodeKind.HOP,
-        **_label(*lines),
+        **label_of(*lines),
         status=status,
         **details,
         layer=column,
@@ -450,7 +450,7 @@ def _one_hop(
     hop = hops[index]
     node = f"hop:{index}"
     lines = [
-        part("hop.title", n=_number(index + 1)),
+        part("hop.title", n=hop_number(index + 1)),
         part("hop.by", host=hop.by) if hop.by else part("hop.unparsed"),
         part("join", items=_hop_line(hop)),
     ]
@@ -458,20 +458,20 @@ def _one_hop(
     def known(value: object) -> Part:
         return text(value) if value else part("v.unknown_short")
 
-    details = _details(
-        (part("d.hop"), part("hop.of", n=_number(index + 1), total=_number(len(hops)))),
+    details = details_of(
+        (part("d.hop"), part("hop.of", n=hop_number(index + 1), total=hop_number(len(hops)))),
         (part("d.from"), known(hop.from_name or hop.helo)),
         (part("d.client_address"), known(hop.from_address)),
         (part("d.by"), known(hop.by)),
         (part("d.protocol"), known(hop.protocol)),
-        (part("d.tls"), part(_YES_NO[hop.tls])),
+        (part("d.tls"), part(YES_NO[hop.tls])),
         (part("d.time"), known(hop.time)),
         (part("d.received"), text(hop.raw)),
     )
     if hop.delay_s is not None:
-        _put(details, part("d.delay"), part("hop.delay", delay=f"{round(hop.delay_s):+d}"))
+        put_detail(details, part("d.delay"), part("hop.delay", delay=f"{round(hop.delay_s):+d}"))
     if handover is not None and index == handover.hop:
-        _put(details, part("d.role"), part("hop.handover"))
+        put_detail(details, part("d.role"), part("hop.handover"))
     return node, lines, details
 
 
@@ -482,7 +482,7 @@ def _hop_run(
     node = f"hops:{item[0]}-{item[-1]}"
     first, last = hops[item[0]], hops[item[-1]]
     lines = [
-        part("hops.title", first=_number(item[0] + 1), last=_number(item[-1] + 1)),
+        part("hops.title", first=hop_number(item[0] + 1), last=hop_number(item[-1] + 1)),
         _hops_count_part(len(item), flagged),
     ]
     times = list(dict.fromkeys(t for t in (hop_time(first), hop_time(last)) if t))
@@ -490,14 +490,14 @@ def _hop_run(
         lines.append(part("hops.times", first=times[0], last=times[1]))
     elif times:
         lines.append(text(times[0]))
-    details = _details(
+    details = details_of(
         (
             part("d.hops"),
             part(
                 "hops.of",
-                first=_number(item[0] + 1),
-                last=_number(item[-1] + 1),
-                total=_number(len(hops)),
+                first=hop_number(item[0] + 1),
+                last=hop_number(item[-1] + 1),
+                total=hop_number(len(hops)),
             ),
         ),
         (part("d.first"), _hop_summary_part(first)),

@@ -238,26 +238,26 @@ def render_value(value: DetailValue, translate: Translate | None = None) -> Rend
     return value
 
 
-def _pending(result: Result) -> Part:
+def pending(result: Result) -> Part:
     """What a node whose lookup has not ended says: still resolving, or, once the analysis
     was cancelled, that it never will be."""
     return part("not_resolved.cancelled") if result.cancelled else part("resolving")
 
 
-def _label(*lines: Part) -> LabelAttrs:
+def label_of(*lines: Part) -> LabelAttrs:
     """`label` and `label_parts` of a node or edge, one part per line."""
     return {"label": "\n".join(render_part(p) for p in lines), "label_parts": list(lines)}
 
 
-def _details(*entries: tuple[Part, DetailValue]) -> DetailsAttrs:
+def details_of(*entries: tuple[Part, DetailValue]) -> DetailsAttrs:
     """`details` and `details_parts` from (name part, value) pairs."""
     data: DetailsAttrs = {"details": {}, "details_parts": []}
     for name, value in entries:
-        _put(data, name, value)
+        put_detail(data, name, value)
     return data
 
 
-def _put(data: DetailsAttrs, name: Part, value: DetailValue) -> None:
+def put_detail(data: DetailsAttrs, name: Part, value: DetailValue) -> None:
     """Set one detail (replacing one of the same name) in both forms."""
     english = render_part(name)
     entries = data.setdefault("details_parts", [])
@@ -271,16 +271,16 @@ def _put(data: DetailsAttrs, name: Part, value: DetailValue) -> None:
     data.setdefault("details", {})[english] = render_value(value)
 
 
-def _add_node(g: RouteGraph, node: str, **attrs: Unpack[NodeAttrs]) -> None:
+def add_node(g: RouteGraph, node: str, **attrs: Unpack[NodeAttrs]) -> None:
     """Add a node with its typed attributes (networkx's `add_node` takes them untyped)."""
     g.add_node(node, **attrs)
 
 
-def _add_edge(g: RouteGraph, u: str, v: str, **attrs: Unpack[EdgeAttrs]) -> None:
+def add_edge(g: RouteGraph, u: str, v: str, **attrs: Unpack[EdgeAttrs]) -> None:
     g.add_edge(u, v, **attrs)
 
 
-def _lookup_text(lookup: LookupStatus) -> str:
+def lookup_text(lookup: LookupStatus) -> str:
     text = str(lookup.outcome)
     if lookup.records:
         text = "; ".join(lookup.records)
@@ -293,22 +293,22 @@ def _lookup_text(lookup: LookupStatus) -> str:
     return text
 
 
-def _put_ttl(data: DetailsAttrs, *lookups: LookupStatus) -> None:
+def put_ttl(data: DetailsAttrs, *lookups: LookupStatus) -> None:
     """The "ttl" detail (seconds) of the first lookup that reported one."""
     for lookup in lookups:
         if lookup.ttl is not None:
-            _put(data, part("d.ttl"), int(lookup.ttl))
+            put_detail(data, part("d.ttl"), int(lookup.ttl))
             return
 
 
-_YES_NO = {True: "v.yes", False: "v.no", None: "v.unknown"}
+YES_NO = {True: "v.yes", False: "v.no", None: "v.unknown"}
 
 
-def _or_none(value: object) -> Part:
+def or_none(value: object) -> Part:
     return text(value) if value else part("v.none")
 
 
-def _failure(*lookups: LookupStatus) -> str:
+def failure_of(*lookups: LookupStatus) -> str:
     """The first failed lookup's outcome in DNS terms (TIMEOUT, SERVFAIL...), or ""."""
     for lookup in lookups:
         if lookup.outcome.is_error:
@@ -316,6 +316,6 @@ def _failure(*lookups: LookupStatus) -> str:
     return ""
 
 
-def _number(n: int) -> str:
+def hop_number(n: int) -> str:
     """A hop number as people read it (1,493), the same in both languages."""
     return f"{n:,}"

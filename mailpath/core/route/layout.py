@@ -23,7 +23,7 @@ HOP_H = 78.0
 LANE_GAP = 70.0
 
 
-def _layout(g: RouteGraph) -> None:
+def lay_out(g: RouteGraph) -> None:
     """Layered, left to right; route nodes stacked per layer, DNS nodes in a row above,
     hops drawn apart in a lane below."""
     layers: dict[int, list[str]] = {}

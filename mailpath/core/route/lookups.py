@@ -21,17 +21,17 @@ from mailpath.core.route.attrs import (
     NodeKind,
 )
 from mailpath.core.route.labels import (
-    _add_edge,
-    _add_node,
-    _details,
-    _failure,
-    _label,
-    _lookup_text,
-    _or_none,
-    _pending,
-    _put,
-    _put_ttl,
+    add_edge,
+    add_node,
+    details_of,
+    failure_of,
+    label_of,
+    lookup_text,
+    or_none,
     part,
+    pending,
+    put_detail,
+    put_ttl,
     text,
 )
 
@@ -48,7 +48,7 @@ def active_mx(mx: MxInfo, down: frozenset[str]) -> set[str]:
     return set()
 
 
-def _add_mx_hosts(
+def add_mx_hosts(
     g: RouteGraph, result: Result, outcome: Verdict, down: frozenset[str]
 ) -> tuple[list[str], set[str]]:
     """The recipient's MX hosts in preference order (one node saying why when there are
@@ -58,13 +58,13 @@ def _add_mx_hosts(
     mx_ids: list[str] = []
     active: set[str] = set()
     if mx is None:
-        _add_node(
+        add_node(
             g,
             "mx:?",
             kind=NodeKind.MX,
-            **_label(part("mx.of", domain=recipient.unicode), _pending(result)),
+            **label_of(part("mx.of", domain=recipient.unicode), pending(result)),
             status=Status.UNKNOWN,
-            **_details(),
+            **details_of(),
             layer=3,
             preference=0,
             role="primary",
@@ -79,7 +79,7 @@ def _add_mx_hosts(
         for mx_host in mx.hosts:
             node = mx_node(mx_host.host)
             mx_ids.append(node)
-            _add_node(
+            add_node(
                 g,
                 node,
                 kind=NodeKind.MX,
@@ -107,14 +107,14 @@ def _add_mx_hosts(
                 part("mx.broken_null", pref=mx.stray_null[0]),
             ]
         elif mx.kind == "error" and mx.lookup is not None and mx.lookup.outcome != "ok":
-            lines.append(text(_failure(mx.lookup, *mx.implicit_lookups)))
-        _add_node(
+            lines.append(text(failure_of(mx.lookup, *mx.implicit_lookups)))
+        add_node(
             g,
             node,
             kind=NodeKind.MX,
-            **_label(*lines),
+            **label_of(*lines),
             status=Status.FAIL if mx.kind in ("null", "none") else Status.ERROR,
-            **_details((part("d.mx"), text(mx.error or mx.kind))),
+            **details_of((part("d.mx"), text(mx.error or mx.kind))),
             layer=3,
             preference=0,
             role="primary",
@@ -127,7 +127,7 @@ def _add_mx_hosts(
 
 def _mx_label(host: MxHost, kind: str) -> LabelAttrs:
     pref = part("mx.implicit") if kind == "implicit" else part("mx.pref", pref=host.preference)
-    return _label(pref, text(host.host))
+    return label_of(pref, text(host.host))
 
 
 def _mx_status(host: MxHost) -> Status:
@@ -143,7 +143,7 @@ def _mx_status(host: MxHost) -> Status:
 
 
 def _mx_details(host: MxHost, kind: str) -> DetailsAttrs:
-    details = _details(
+    details = details_of(
         (part("d.host"), text(host.host)),
         (
             part("d.preference"),
@@ -152,13 +152,13 @@ def _mx_details(host: MxHost, kind: str) -> DetailsAttrs:
         (part("d.addresses"), [text(a) for a in host.addresses] or part("v.none")),
     )
     if host.cname:
-        _put(details, part("d.cname"), text(host.cname))
+        put_detail(details, part("d.cname"), text(host.cname))
     for lookup in host.address_lookups:
-        _put(details, part("d.lookup", rdtype=lookup.rdtype), text(_lookup_text(lookup)))
+        put_detail(details, part("d.lookup", rdtype=lookup.rdtype), text(lookup_text(lookup)))
     return details
 
 
-def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set[str]) -> None:
+def add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set[str]) -> None:
     """The lookups the route depends on, in a row above it: the sending server's MX lookup
     and the receiving server's SPF and DMARC lookups."""
     _add_mx_lookup(g, result)
@@ -166,20 +166,20 @@ def _add_dns_nodes(g: RouteGraph, result: Result, mx_ids: list[str], active: set
     dm_status = _add_dmarc_lookup(g, result)
     # The receiving server asks for the sender's SPF and DMARC.
     target = sorted(active)[0] if active else (mx_ids[0] if mx_ids else "mailbox")
-    _add_edge(
+    add_edge(
         g,
         "dns:spf",
         target,
         kind=EdgeKind.DNS,
-        **_label(part("edge.spf_check")),
+        **label_of(part("edge.spf_check")),
         status=spf_status,
     )
-    _add_edge(
+    add_edge(
         g,
         "dns:dmarc",
         target,
         kind=EdgeKind.DNS,
-        **_label(part("edge.dmarc_check")),
+        **label_of(part("edge.dmarc_check")),
         status=dm_status,
     )
 
@@ -196,29 +196,29 @@ def _add_mx_lookup(g: RouteGraph, result: Result) -> None:
             "none": Status.FAIL,
             "error": Status.ERROR,
         }[mx.kind]
-    mx_details = _details((part("d.question"), text(f"{recipient} MX")))
+    mx_details = details_of((part("d.question"), text(f"{recipient} MX")))
     if mx is not None and mx.lookup is not None:
         answer = [text(r) for r in mx.lookup.records] or text(mx.lookup.outcome)
-        _put(mx_details, part("d.answer"), answer)
-        _put(mx_details, part("d.timing"), part("v.ms", ms=f"{mx.lookup.elapsed * 1000:.0f}"))
-        _put_ttl(mx_details, mx.lookup)
-    _add_node(
+        put_detail(mx_details, part("d.answer"), answer)
+        put_detail(mx_details, part("d.timing"), part("v.ms", ms=f"{mx.lookup.elapsed * 1000:.0f}"))
+        put_ttl(mx_details, mx.lookup)
+    add_node(
         g,
         "dns:mx",
         kind=NodeKind.DNS,
-        **_label(part("dns.mx", domain=recipient)),
+        **label_of(part("dns.mx", domain=recipient)),
         status=mx_status,
         **mx_details,
         layer=2,
     )
     # The sending server asks for the MX (between its addresses and the MX hosts).
     first_sender = next((n for n in g.nodes if g.nodes[n]["kind"] == "sending_host"), "client")
-    _add_edge(
+    add_edge(
         g,
         "dns:mx",
         first_sender,
         kind=EdgeKind.DNS,
-        **_label(part("edge.mx_lookup")),
+        **label_of(part("edge.mx_lookup")),
         status=mx_status,
     )
 
@@ -228,9 +228,9 @@ def _add_spf_lookup(g: RouteGraph, result: Result) -> Status:
     audit = result.spf_audit
     failed = ""
     spf_status = Status.UNKNOWN
-    spf_details = _details((part("d.question"), text(f"{sender} TXT (SPF)")))
+    spf_details = details_of((part("d.question"), text(f"{sender} TXT (SPF)")))
     if audit is not None:
-        failed = _failure(*audit.tree.record_queries)
+        failed = failure_of(*audit.tree.record_queries)
         if audit.record is None:
             spf_status = Status.ERROR if audit.error else Status.NONE
         elif audit.error or audit.lookups > MAX_LOOKUPS:
@@ -244,24 +244,24 @@ def _add_spf_lookup(g: RouteGraph, result: Result) -> Status:
             if failed
             else part("v.none")
         )
-        _put(spf_details, part("d.record"), record)
-        _put(
+        put_detail(spf_details, part("d.record"), record)
+        put_detail(
             spf_details,
             part("d.lookups"),
             part("v.unlisted_lookups", lookups=audit.lookups, max=MAX_LOOKUPS),
         )
-        _put(spf_details, part("d.void_lookups"), text(audit.void_text()))
+        put_detail(spf_details, part("d.void_lookups"), text(audit.void_text()))
         if audit.error:
-            _put(spf_details, part("d.error"), text(audit.error))
-        _put_ttl(spf_details, *audit.tree.record_queries)
+            put_detail(spf_details, part("d.error"), text(audit.error))
+        put_ttl(spf_details, *audit.tree.record_queries)
     spf_lines = [part("dns.spf", domain=sender)]
     if audit is not None and audit.record is None and failed:
         spf_lines.append(part("lookup.failed_with", failure=failed))
-    _add_node(
+    add_node(
         g,
         "dns:spf",
         kind=NodeKind.DNS,
-        **_label(*spf_lines),
+        **label_of(*spf_lines),
         status=spf_status,
         **spf_details,
         layer=3,
@@ -273,7 +273,7 @@ def _add_dmarc_lookup(g: RouteGraph, result: Result) -> Status:
     sender = result.sender_domain.ascii
     dm = result.dmarc
     dm_status = Status.UNKNOWN
-    dm_details = _details((part("d.question"), text(f"_dmarc.{sender} TXT")))
+    dm_details = details_of((part("d.question"), text(f"_dmarc.{sender} TXT")))
     if dm is not None:
         policy = effective_policy(dm)
         if dm.error:
@@ -282,24 +282,24 @@ def _add_dmarc_lookup(g: RouteGraph, result: Result) -> Status:
             dm_status = Status.NONE
         else:
             dm_status = Status.PASS if policy in ("quarantine", "reject") else Status.NEUTRAL
-        _put(dm_details, part("d.record"), _or_none(dm.record))
+        put_detail(dm_details, part("d.record"), or_none(dm.record))
         if dm.record is not None:
-            _put(dm_details, part("d.found_at"), text(f"_dmarc.{dm.domain}"))
+            put_detail(dm_details, part("d.found_at"), text(f"_dmarc.{dm.domain}"))
         else:  # no record applies: where the tree walk looked, never "found at"
             places = dm.walk or (dm.domain,)
-            _put(
+            put_detail(
                 dm_details, part("d.looked_for_at"), text(", ".join(f"_dmarc.{n}" for n in places))
             )
         if policy:
-            _put(dm_details, part("d.policy"), text(policy))
+            put_detail(dm_details, part("d.policy"), text(policy))
         if dm.error:
-            _put(dm_details, part("d.error"), text(dm.error))
-        _put_ttl(dm_details, *reversed(dm.lookups))
-    _add_node(
+            put_detail(dm_details, part("d.error"), text(dm.error))
+        put_ttl(dm_details, *reversed(dm.lookups))
+    add_node(
         g,
         "dns:dmarc",
         kind=NodeKind.DNS,
-        **_label(part("dns.dmarc", domain=sender)),
+        **label_of(part("dns.dmarc", domain=sender)),
         status=dm_status,
         **dm_details,
         layer=4,

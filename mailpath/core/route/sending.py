@@ -20,15 +20,15 @@ from mailpath.core.route.attrs import (
     NodeKind,
 )
 from mailpath.core.route.labels import (
-    _YES_NO,
-    _add_edge,
-    _add_node,
-    _details,
-    _label,
-    _lookup_text,
-    _or_none,
-    _put,
+    YES_NO,
+    add_edge,
+    add_node,
+    details_of,
+    label_of,
+    lookup_text,
+    or_none,
     part,
+    put_detail,
     text,
 )
 
@@ -45,7 +45,7 @@ _SPF_STATUS = {
     SpfResult.TEMPERROR: Status.ERROR,
 }
 # How bad a status is, for a sending host with several addresses.
-_RANK = {
+STATUS_RANK = {
     Status.PASS: 0,
     Status.NEUTRAL: 1,
     Status.NONE: 2,
@@ -62,7 +62,7 @@ def address_status(addr: SendingAddress) -> Status:
     return _SPF_STATUS[addr.spf.result]
 
 
-def _add_sending_host(
+def add_sending_host(
     g: RouteGraph,
     host: SendingHostInfo,
     sender: str,
@@ -71,7 +71,7 @@ def _add_sending_host(
 ) -> None:
     """The sending host and its addresses. A forwarder (`forwarder`, from a received message)
     is drawn as such, kind "forwarder": the mail client's submission edge then goes to the
-    sender's own submission server, which `_add_message` draws before it."""
+    sender's own submission server, which `add_message` draws before it."""
     node = host_node(host.host)
     statuses = [address_status(a) for a in host.addresses]
     if host.error and not host.addresses:
@@ -79,7 +79,7 @@ def _add_sending_host(
     elif not statuses:
         status = Status.UNKNOWN
     else:
-        status = max(statuses, key=lambda s: _RANK[s])
+        status = max(statuses, key=lambda s: STATUS_RANK[s])
     role = part(
         "v.forwarder"
         if forwarder
@@ -87,13 +87,13 @@ def _add_sending_host(
         if host.assumed
         else "v.submission_server"
     )
-    details = _details((part("d.role"), role), (part("d.host"), text(host.host)))
+    details = details_of((part("d.role"), role), (part("d.host"), text(host.host)))
     if host.addresses:
-        _put(details, part("d.addresses"), [text(a.address) for a in host.addresses])
+        put_detail(details, part("d.addresses"), [text(a.address) for a in host.addresses])
     for lookup in host.lookups:
-        _put(details, part("d.lookup", rdtype=lookup.rdtype), text(_lookup_text(lookup)))
+        put_detail(details, part("d.lookup", rdtype=lookup.rdtype), text(lookup_text(lookup)))
     if host.error:
-        _put(details, part("d.error"), text(host.error))
+        put_detail(details, part("d.error"), text(host.error))
     title = (
         "sending.forwarder"
         if forwarder
@@ -101,22 +101,22 @@ def _add_sending_host(
         if host.assumed
         else "sending.submission"
     )
-    _add_node(
+    add_node(
         g,
         node,
         kind=NodeKind.FORWARDER if forwarder else NodeKind.SENDING_HOST,
-        **_label(part(title), text(f"{named} [{host.host}]" if named else host.host)),
+        **label_of(part(title), text(f"{named} [{host.host}]" if named else host.host)),
         status=status,
         **details,
         layer=1,
     )
     if not forwarder:
-        _add_edge(
+        add_edge(
             g,
             "client",
             node,
             kind=EdgeKind.SUBMISSION,
-            **_label(part("edge.submission_auth")),
+            **label_of(part("edge.submission_auth")),
             status=Status.NONE,
             active=True,
         )
@@ -130,16 +130,16 @@ def _add_sending_address(g: RouteGraph, host_id: str, addr: SendingAddress, send
     st = address_status(addr)
     spf_text = addr.spf.result.value if addr.spf else "…"
     fcrdns = {True: "address.fcrdns_ok", False: "address.fcrdns_fails", None: ""}[addr.fcrdns]
-    adetails = _details(
+    adetails = details_of(
         (part("d.address"), text(addr.address)),
         (part("d.family"), part("edge.family", family=addr.family)),
         (part("d.spf_for", domain=sender), text(spf_text)),
         (part("d.ptr"), [text(p) for p in addr.ptr] or part("v.none")),
-        (part("d.fcrdns"), part(_YES_NO[addr.fcrdns])),
+        (part("d.fcrdns"), part(YES_NO[addr.fcrdns])),
     )
     if addr.spf is not None:
-        _put(adetails, part("d.spf_record"), _or_none(addr.spf.record))
-        _put(
+        put_detail(adetails, part("d.spf_record"), or_none(addr.spf.record))
+        put_detail(
             adetails,
             part("d.spf_lookups"),
             part(
@@ -151,15 +151,15 @@ def _add_sending_address(g: RouteGraph, host_id: str, addr: SendingAddress, send
             ),
         )
         if addr.spf.trace.error:
-            _put(adetails, part("d.spf_error"), text(addr.spf.trace.error))
+            put_detail(adetails, part("d.spf_error"), text(addr.spf.trace.error))
     if addr.ptr_lookup is not None:
-        _put(adetails, part("d.lookup", rdtype="PTR"), text(_lookup_text(addr.ptr_lookup)))
+        put_detail(adetails, part("d.lookup", rdtype="PTR"), text(lookup_text(addr.ptr_lookup)))
     spf_line = part("address.spf", result=spf_text)
-    _add_node(
+    add_node(
         g,
         anode,
         kind=NodeKind.SENDING_ADDRESS,
-        **_label(
+        **label_of(
             part("address.title", family=addr.family, address=addr.address),
             part("join", items=[spf_line, part(fcrdns)]) if fcrdns else spf_line,
         ),
@@ -168,12 +168,12 @@ def _add_sending_address(g: RouteGraph, host_id: str, addr: SendingAddress, send
         layer=2,
         family=addr.family,
     )
-    _add_edge(
+    add_edge(
         g,
         host_id,
         anode,
         kind=EdgeKind.SOURCE,
-        **_label(part("edge.family", family=addr.family)),
+        **label_of(part("edge.family", family=addr.family)),
         status=st,
         active=True,
     )
