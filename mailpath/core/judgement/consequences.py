@@ -21,12 +21,7 @@ from mailpath.core.judgement.receiver import (
     judge,
 )
 from mailpath.core.judgement.templates import TEMPLATES
-from mailpath.core.model import (
-    Finding,
-    Result,
-    SendingAddress,
-    Severity,
-)
+from mailpath.core.model import Finding, Result, SendingAddress, Severity
 from mailpath.core.transport import refused_hosts
 
 #: Which check a finding's cause belongs to: a finding of a family that decided the

@@ -24,13 +24,7 @@ from mailpath.core.auth.spf import (
     parse_record,
 )
 from mailpath.core.judgement.dmarc_findings import dmarc_findings
-from mailpath.core.judgement.finding import (
-    address_node,
-    by_address,
-    finding,
-    host_node,
-    mx_node,
-)
+from mailpath.core.judgement.finding import address_node, by_address, finding, host_node, mx_node
 from mailpath.core.judgement.message_findings import message_findings
 from mailpath.core.judgement.templates import TEMPLATES
 from mailpath.core.model import (

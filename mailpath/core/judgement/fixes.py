@@ -7,16 +7,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from mailpath.core.auth.spf import SpfResult
-from mailpath.core.judgement.receiver import (
-    Disposition,
-    judge,
-)
-from mailpath.core.model import (
-    Finding,
-    MessageInfo,
-    Result,
-    SendingAddress,
-)
+from mailpath.core.judgement.receiver import Disposition, judge
+from mailpath.core.model import Finding, MessageInfo, Result, SendingAddress
 
 #: Findings whose fix is signing with DKIM d=SENDER (the model applies an aligned pass).
 _DKIM_FIXES = ("dkim-missing", "dkim-not-aligned", "dkim-fail", "dmarc-fail")

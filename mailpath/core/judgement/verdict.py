@@ -31,14 +31,7 @@ from mailpath.core.judgement.receiver import (
     disposition_severity,
     judge,
 )
-from mailpath.core.model import (
-    MxInfo,
-    Result,
-    SendingAddress,
-    SendingHostInfo,
-    Severity,
-    Status,
-)
+from mailpath.core.model import MxInfo, Result, SendingAddress, SendingHostInfo, Severity, Status
 from mailpath.core.names import is_ip_address
 
 __all__ = ["TEMPLATES", "Verdict", "verdict"]

@@ -4,14 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mailpath.core.model import (
-    MessageInfo,
-    Status,
-)
-from mailpath.core.route.attrs import (
-    EdgeKind,
-    NodeKind,
-)
+from mailpath.core.model import MessageInfo, Status
+from mailpath.core.route.attrs import EdgeKind, NodeKind
 from mailpath.core.route.labels import (
     YES_NO,
     add_edge,

@@ -49,15 +49,8 @@ from mailpath.core.judgement.finding import address_node, mx_node
 from mailpath.core.judgement.findings import is_forwarder, sending_host_name
 from mailpath.core.judgement.receiver import MARKER, RANK, Judgement, Path, judge
 from mailpath.core.judgement.verdict import Verdict, verdict
-from mailpath.core.model import (
-    MxInfo,
-    Result,
-    Status,
-)
-from mailpath.core.route.attrs import (
-    EdgeKind,
-    NodeKind,
-)
+from mailpath.core.model import MxInfo, Result, Status
+from mailpath.core.route.attrs import EdgeKind, NodeKind
 from mailpath.core.route.hops import LANE_MAX, add_message, hop_time, node_for_hop
 from mailpath.core.route.labels import (
     TEMPLATES,

@@ -12,16 +12,8 @@ import networkx as nx
 from mailpath.core.message.check import forwarder_hops
 from mailpath.core.message.parse import Handover, registrable_domain
 from mailpath.core.message.received import Hop
-from mailpath.core.model import (
-    MessageInfo,
-    Status,
-)
-from mailpath.core.route.attrs import (
-    DetailsAttrs,
-    EdgeKind,
-    NodeAttrs,
-    NodeKind,
-)
+from mailpath.core.model import MessageInfo, Status
+from mailpath.core.route.attrs import DetailsAttrs, EdgeKind, NodeAttrs, NodeKind
 from mailpath.core.route.auth import add_auth_nodes
 from mailpath.core.route.labels import (
     YES_NO,

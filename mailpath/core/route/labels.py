@@ -8,10 +8,7 @@ from typing import TYPE_CHECKING, Unpack
 
 from mailpath.core.judgement.verdict import TEMPLATES as VERDICT_TEMPLATES
 from mailpath.core.judgement.verdict import Verdict
-from mailpath.core.model import (
-    LookupStatus,
-    Result,
-)
+from mailpath.core.model import LookupStatus, Result
 from mailpath.core.route.attrs import (
     DetailEntry,
     DetailsAttrs,

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mailpath.core.route.attrs import (
-    NodeAttrs,
-)
+from mailpath.core.route.attrs import NodeAttrs
 
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import RouteGraph

@@ -8,18 +8,8 @@ from mailpath.core.auth.dmarc import effective_policy
 from mailpath.core.auth.spf import MAX_LOOKUPS
 from mailpath.core.judgement.finding import mx_node
 from mailpath.core.judgement.verdict import Verdict
-from mailpath.core.model import (
-    MxHost,
-    MxInfo,
-    Result,
-    Status,
-)
-from mailpath.core.route.attrs import (
-    DetailsAttrs,
-    EdgeKind,
-    LabelAttrs,
-    NodeKind,
-)
+from mailpath.core.model import MxHost, MxInfo, Result, Status
+from mailpath.core.route.attrs import DetailsAttrs, EdgeKind, LabelAttrs, NodeKind
 from mailpath.core.route.labels import (
     add_edge,
     add_node,

@@ -6,19 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mailpath.core.auth.spf import MAX_LOOKUPS, MAX_VOID_LOOKUPS, SpfResult
-from mailpath.core.judgement.finding import (
-    address_node,
-    host_node,
-)
-from mailpath.core.model import (
-    SendingAddress,
-    SendingHostInfo,
-    Status,
-)
-from mailpath.core.route.attrs import (
-    EdgeKind,
-    NodeKind,
-)
+from mailpath.core.judgement.finding import address_node, host_node
+from mailpath.core.model import SendingAddress, SendingHostInfo, Status
+from mailpath.core.route.attrs import EdgeKind, NodeKind
 from mailpath.core.route.labels import (
     YES_NO,
     add_edge,
