@@ -100,6 +100,7 @@ class AnalysisController(QObject):
                 sender=request.sender, recipient=request.recipient
             )
         )
+        self.session.started.emit(request)
 
     def cancel(self) -> None:
         session = self.session

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from mailpath.core.dns.sources import ResolverFailure
     from mailpath.core.message.check import MessageInput
     from mailpath.core.session import AnalysisRequest
-    from mailpath.gui.window.headline import StatusLine
     from mailpath.gui.window.session import WindowSession
 
 RECENT_MAX = 15
@@ -42,11 +41,16 @@ class InputBar:
     """The fields above the graph and the Analyze button."""
 
     def __init__(
-        self, parent: QWidget, settings: QSettings, session: WindowSession, status: StatusLine
+        self,
+        parent: QWidget,
+        settings: QSettings,
+        session: WindowSession,
+        say: Callable[[str], None],
     ) -> None:
         self.settings = settings
         self.session = session
-        self.status = status
+        #: A sentence for the status line.
+        self.say = say
         self.field_errors: dict[str, str] = {}
         #: The resolver answered nothing in the last run, or None.
         self.resolver_failure: ResolverFailure | None = None
@@ -345,14 +349,14 @@ class InputBar:
             first_bad.setFocus()
             self.session.set_stale(True)
             if self.session.stale:
-                self.status.set_text(
+                self.say(
                     tr(
                         "MainWindow",
                         "Check the marked fields. The route shown is the previous analysis.",
                     )
                 )
             else:
-                self.status.set_text(tr("MainWindow", "Check the marked fields."))
+                self.say(tr("MainWindow", "Check the marked fields."))
             return None
         message, message_name = self._message_for_inputs()
         return AnalysisRequest(

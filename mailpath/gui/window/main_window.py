@@ -36,8 +36,10 @@ from PySide6.QtWidgets import (
 from mailpath.gui import theme
 from mailpath.gui.text import i18n
 from mailpath.gui.text.i18n import tr
+from mailpath.gui.window.dock_sizes import dock_sizes, restore_dock_sizes
 from mailpath.gui.window.headline import Headline, StatusLine, plain_label
 from mailpath.gui.window.inputs import InputBar
+from mailpath.gui.window.keyboard import focus_next_shown, place_dock_tab_bars
 from mailpath.gui.window.menus import WindowMenus
 from mailpath.gui.window.session import WindowSession
 
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
     def _build_shell(self) -> None:
         """What the first frame shows: menu titles, inputs, an empty graph area, status."""
         self.status_line = StatusLine(self.statusBar())
-        self.inputs = InputBar(self, self.settings, self.session, self.status_line)
+        self.inputs = InputBar(self, self.settings, self.session, self.status_line.set_text)
         self.inputs.connect_analyze(self._analyze)
         self.headline = Headline(self.session)
 
@@ -286,7 +288,7 @@ class MainWindow(QMainWindow):
             self.analysis.idle_status,
         )
         self.message = MessageDock(
-            session, self.message_dock, self.route.hop_selected, lambda: self.findings.copy_button
+            session, self.message_dock, self.route.hop_selected, lambda: self.spf_panel.tree
         )
         # Without a message there is nothing to show: the dock appears when one is opened.
         self.message_dock.hide()
@@ -399,7 +401,6 @@ class MainWindow(QMainWindow):
             self.findings.tree,
             self.findings.explain_button,
             self.findings.copy_button,
-            # then the Message panel's hops and signatures, once it is built
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -467,19 +468,19 @@ class MainWindow(QMainWindow):
         self.language_setting = code
         self.settings.setValue("language", code)
         lang = i18n.resolve_language(None if code == "system" else code)
-        sizes = self._dock_sizes()
+        sizes = dock_sizes(self, self._sized_docks())
         fitted = self._route_fitted()
         self.language = i18n.install(lang)
         if self.is_built:
             self.menus.language_actions[code].setChecked(True)
         self.retranslate()
-        self._restore_dock_sizes(sizes)
+        restore_dock_sizes(self, sizes)
         self._refit(fitted)
 
     def apply_theme(self, name: str, save: bool = False) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        sizes = self._dock_sizes()
+        sizes = dock_sizes(self, self._sized_docks())
         fitted = self._route_fitted()
         self.theme_name = theme.apply_theme(app, name)
         if save:
@@ -487,8 +488,13 @@ class MainWindow(QMainWindow):
         if self.is_built:
             self.menus.theme_actions[self.theme_name].setChecked(True)
             self._update_render_theme()
-        self._restore_dock_sizes(sizes)
+        restore_dock_sizes(self, sizes)
         self._refit(fitted)
+
+    def _sized_docks(self) -> tuple[QDockWidget, ...]:
+        if not self.is_built:
+            return ()
+        return (*self.right_docks, self.findings_dock)
 
     def _route_fitted(self) -> bool:
         """A route is shown as Fit to Window left it (the person has not zoomed nor panned)."""
@@ -499,36 +505,6 @@ class MainWindow(QMainWindow):
         again (once the layout has settled); a zoom of the person's own is kept."""
         if fitted:
             self.view.request_fit()
-
-    def _dock_sizes(self) -> dict[QDockWidget, int]:
-        """The docked panels' widths (right) and heights (bottom), as the person left them."""
-        if not self.is_built:
-            return {}
-        from PySide6.QtCore import Qt
-
-        sizes: dict[QDockWidget, int] = {}
-        for dock in (self.details_dock, self.spf_dock, self.message_dock, self.findings_dock):
-            if dock.isVisible() and not dock.isFloating():
-                bottom = self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
-                sizes[dock] = dock.height() if bottom else dock.width()
-        return sizes
-
-    def _restore_dock_sizes(self, sizes: dict[QDockWidget, int]) -> None:
-        """A new language or theme brings new minimum sizes (longer words, other margins):
-        the panels keep their size rather than grow into the graph's room."""
-        if not sizes:
-            return
-        from PySide6.QtCore import Qt
-
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        for dock, size in sizes.items():
-            bottom = self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
-            now = dock.height() if bottom else dock.width()
-            if now != size:
-                orientation = Qt.Orientation.Vertical if bottom else Qt.Orientation.Horizontal
-                self.resizeDocks([dock], [size], orientation)
 
     def _update_render_theme(self) -> None:
         from mailpath.gui.graph import render
@@ -566,6 +542,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/legend", checked)
         self.legend.setVisible(checked)
 
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        """Tab skips what is not on screen (the panels of docks behind another tab), and
+        visits the right docks' tab bar after their panels (Qt makes and reuses those bars)."""
+        if self.is_built:
+            last = self.message.panel.auth if self.message.built else self.spf_panel.tree
+            place_dock_tab_bars(self, self.view, last)
+        return focus_next_shown(super().focusNextPrevChild, next)
+
     @property
     def was_shown(self) -> bool:
         """The window has been on screen (painted at least once)."""
@@ -581,19 +565,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ drops
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from mailpath.gui.window.files import dropped_paths
-
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
+        if not _accept_files(event):
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        from mailpath.gui.window.files import dropped_paths
-
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
+        if not _accept_files(event):
             super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -616,3 +592,13 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.shutdown()
         super().closeEvent(event)
+
+
+def _accept_files(event: QDragEnterEvent | QDragMoveEvent) -> bool:
+    """A drag that carries files is the window's (a message, a saved analysis)."""
+    from mailpath.gui.window.files import dropped_paths
+
+    if not dropped_paths(event):
+        return False
+    event.acceptProposedAction()
+    return True

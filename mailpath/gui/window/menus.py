@@ -234,7 +234,7 @@ class WindowMenus(QObject):
         self.act_analyze.setText(tr("MainWindow", "&Analyze"))
         self.act_cancel.setText(tr("MainWindow", "&Cancel (Esc)"))
         self.act_toggle_down.setText(tr("MainWindow", "Mark Selected MX &Down / Up"))
-        self.act_restore.setText(tr("MainWindow", "&Restore All MX Hosts"))
+        self.act_restore.setText(tr("MainWindow", "Restore All &MX Hosts"))
         self.act_zoom_in.setText(tr("MainWindow", "Zoom &In"))
         self.act_zoom_out.setText(tr("MainWindow", "Zoom &Out"))
         self.act_fit.setText(tr("MainWindow", "&Fit to Window"))

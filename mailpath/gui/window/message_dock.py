@@ -67,7 +67,7 @@ class MessageDock:
         if stand_in is not None:
             stand_in.deleteLater()
         panel.retranslate()
-        # Its place in the window's tab order: after the findings' buttons.
+        # Its place in the window's tab order: after the SPF trace, the right docks' last.
         QWidget.setTabOrder(self.tab_after(), panel.hops)
         QWidget.setTabOrder(panel.hops, panel.auth)
 

@@ -45,14 +45,14 @@ class WindowSession(QObject):
         self.quiet = False
 
     def begin(self, request: AnalysisRequest) -> None:
-        """A new run: nothing of the previous one stays on screen."""
+        """A new run: nothing of the previous one stays on screen. (The caller says
+        `started` once the run is under way.)"""
         self.request = request
         self.outcome = None
         self.hosts_down = frozenset()
         self.set_stale(False)
         self.set_result(None)
         self.set_running(True)
-        self.started.emit(request)
 
     def set_result(self, result: Result | None) -> None:
         self.result = result
