@@ -1888,8 +1888,8 @@ Help → Open Example shows a complete route without network.</source>
       <translation>PNG に書き出し(&amp;P)…</translation>
     </message>
     <message>
-      <source>Export S&amp;VG…</source>
-      <translation>SVG に書き出し(&amp;V)…</translation>
+      <source>&amp;Export SVG…</source>
+      <translation>SVG に書き出し(&amp;E)…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>

@@ -262,7 +262,9 @@ def test_input_errors_in_japanese(qtbot: Any, window: Any) -> None:
     assert sender == "送信者 'bad domain' に空白が含まれています。"
     assert "ネームサーバー 'not-an-ip'" in window.inputs.error_labels["resolver"].text()
     window.set_language("en")
-    assert window.inputs.error_labels["sender"].text() == "The sender 'bad domain' contains a space."
+    assert (
+        window.inputs.error_labels["sender"].text() == "The sender 'bad domain' contains a space."
+    )
 
 
 # ---------------------------------------------------------------- 6. start-up

@@ -258,11 +258,15 @@ def test_resolver_choices_public_and_remembered(
     again = MainWindow(QSettings(), "en")
     again.screenshot_mode = True
     qtbot.addWidget(again)
-    texts_again = [again.inputs.resolver_combo.itemText(i) for i in range(again.inputs.resolver_combo.count())]
+    texts_again = [
+        again.inputs.resolver_combo.itemText(i) for i in range(again.inputs.resolver_combo.count())
+    ]
     assert texts_again[1] == server.nameserver
     assert texts_again.count("Cloudflare (DoH)") == 1
     again.set_language("ja")
-    ja = [again.inputs.resolver_combo.itemText(i) for i in range(again.inputs.resolver_combo.count())]
+    ja = [
+        again.inputs.resolver_combo.itemText(i) for i in range(again.inputs.resolver_combo.count())
+    ]
     assert "Cloudflare（DoH）" in ja
     again.set_language("en")
     again.close()

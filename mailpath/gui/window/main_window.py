@@ -542,7 +542,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/legend", checked)
         self.legend.setVisible(checked)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab skips what is not on screen (the panels of docks behind another tab), and
         visits the right docks' tab bar after their panels (Qt makes and reuses those bars)."""
         if self.is_built:

@@ -229,7 +229,7 @@ class WindowMenus(QObject):
         self.act_open_message.setText(tr("MainWindow", "Open &Message…"))
         self.act_paste_message.setText(tr("MainWindow", "Paste Message Sour&ce…"))
         self.act_export_png.setText(tr("MainWindow", "Export &PNG…"))
-        self.act_export_svg.setText(tr("MainWindow", "Export S&VG…"))
+        self.act_export_svg.setText(tr("MainWindow", "&Export SVG…"))
         self.act_quit.setText(tr("MainWindow", "&Quit"))
         self.act_analyze.setText(tr("MainWindow", "&Analyze"))
         self.act_cancel.setText(tr("MainWindow", "&Cancel (Esc)"))
