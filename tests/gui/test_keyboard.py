@@ -217,7 +217,7 @@ def test_each_mnemonic_is_the_first_letter_of_a_word_where_one_is_free(window: A
             at = _mnemonic(text)
             if at is not None:
                 keys[text] = text[at].lower()
-        for text, key in keys.items():
+        for text in keys:
             at = _mnemonic(text)
             assert at is not None
             starts_word = at == 1 or not text[at - 2].isalnum()

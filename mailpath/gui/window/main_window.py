@@ -111,8 +111,6 @@ class MainWindow(QMainWindow):
     def screenshot_mode(self, quiet: bool) -> None:
         self.session.quiet = quiet
 
-    # ------------------------------------------------------------ construction
-
     def _restore_geometry(self) -> None:
         """The saved geometry if it fits the screens there are now; else the default size,
         centered. A tiny or off-screen window (another monitor, a test run) is not restored."""
@@ -468,7 +466,7 @@ class MainWindow(QMainWindow):
         self.language_setting = code
         self.settings.setValue("language", code)
         lang = i18n.resolve_language(None if code == "system" else code)
-        sizes = dock_sizes(self, self._sized_docks())
+        sizes = self._dock_sizes()
         fitted = self._route_fitted()
         self.language = i18n.install(lang)
         if self.is_built:
@@ -480,7 +478,7 @@ class MainWindow(QMainWindow):
     def apply_theme(self, name: str, save: bool = False) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        sizes = dock_sizes(self, self._sized_docks())
+        sizes = self._dock_sizes()
         fitted = self._route_fitted()
         self.theme_name = theme.apply_theme(app, name)
         if save:
@@ -491,18 +489,16 @@ class MainWindow(QMainWindow):
         restore_dock_sizes(self, sizes)
         self._refit(fitted)
 
-    def _sized_docks(self) -> tuple[QDockWidget, ...]:
-        if not self.is_built:
-            return ()
-        return (*self.right_docks, self.findings_dock)
-
     def _route_fitted(self) -> bool:
         """A route is shown as Fit to Window left it (the person has not zoomed nor panned)."""
         return self.is_built and self.scene.graph is not None and self.view.is_fitted()
 
+    def _dock_sizes(self) -> dict[QDockWidget, int]:
+        return dock_sizes(self, (*self.right_docks, self.findings_dock)) if self.is_built else {}
+
     def _refit(self, fitted: bool) -> None:
-        """New words and fonts give the nodes new sizes: a route that was fitted is fitted
-        again (once the layout has settled); a zoom of the person's own is kept."""
+        """New words and fonts: a route that was fitted is fitted again (once the layout has
+        settled); a zoom of the person's own is kept."""
         if fitted:
             self.view.request_fit()
 
@@ -522,8 +518,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.PaletteChange and self.is_built:
             self._update_render_theme()
         super().changeEvent(event)
-
-    # ------------------------------------------------------------ overlays
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         from PySide6.QtCore import QEvent
@@ -562,8 +556,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.firstPainted.emit)
             QTimer.singleShot(0, self.ensure_built)
 
-    # ------------------------------------------------------------ drops
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if not _accept_files(event):
             super().dragEnterEvent(event)
@@ -576,8 +568,6 @@ class MainWindow(QMainWindow):
         self.ensure_built()
         if not self.files.drop(event):
             super().dropEvent(event)
-
-    # ------------------------------------------------------------ closing
 
     def shutdown(self) -> None:
         """Stop and join every analysis thread (closing the window, leaving the app)."""
