@@ -92,7 +92,6 @@ class MainWindow(QMainWindow):
         self.is_built = False
         self._painted = False
         self.session = WindowSession(self)
-        self.session.finished.connect(self.analysisFinished)
 
         self._build_shell()
         self.retranslate()
@@ -330,6 +329,8 @@ class MainWindow(QMainWindow):
         self.findings.subjectActivated.connect(self.route.select_node)
         self.findings.copied.connect(self.route.fix_copied)
         self.findings.explainRequested.connect(lambda key: self.menus.show_glossary(key))
+        # Last: whoever waits for the end of a run sees every part updated.
+        session.finished.connect(self.analysisFinished)
 
     def _connect_actions(self) -> None:
         """Each menu action to the part that does it."""
