@@ -24,7 +24,7 @@ def test_consequence_and_fix_outcome_in_japanese(qtbot: Any, window: Any) -> Non
     from mailpath.gui.panels.docks import OUTCOME_ROLE, TEXTS_ROLE
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.open_analysis(str(seed_example()))
+        assert window.files.open_analysis(str(seed_example()))
     window.set_language("ja")
     item = _spf_missing_row(window)
     finding = item.data(0, Qt.ItemDataRole.UserRole)
