@@ -1,7 +1,7 @@
 """DMARC findings: what `DmarcInfo` (and a message's `DmarcResult`) mean for a person.
 
-`findings._dmarc_findings` calls `dmarc_findings`; the templates are the `dmarc-*` entries of
-`findings.TEMPLATES`, so translations render these like any other finding.
+`findings.build_findings` calls `dmarc_findings`; the templates are in `templates/dmarc.py`,
+so translations render these like any other finding.
 """
 
 from __future__ import annotations

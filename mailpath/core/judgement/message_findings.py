@@ -1,5 +1,5 @@
 """Findings of a received message (DKIM, ARC, DMARC, hops, the receiver's own results) and of
-the DKIM keys asked for with a selector. The templates are entries of `findings.TEMPLATES`, so
+the DKIM keys asked for with a selector. The templates are in `templates/message.py`, so
 translations render them like any other finding.
 """
 

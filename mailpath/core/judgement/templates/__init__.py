@@ -35,7 +35,7 @@ TEMPLATES.update(
 # The sending host of a received message relays for another organization (a forwarder, a
 # list): an SPF record authorizing it would let a stranger send as the sender and changes
 # nothing for DMARC. The fix is DKIM at the sender, or ARC at the forwarder
-# (core.judgement._forwarded_variant picks these variants).
+# (`consequences._forwarded_variant` picks these variants).
 _FORWARDED_FIX = (
     "Do not add {host} to the SPF record of {sender}: it relays mail for another organization "
     "(a forwarder or a mailing list), and SPF always fails after forwarding. Sign your mail "

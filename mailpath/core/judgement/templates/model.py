@@ -1,4 +1,4 @@
-"""Findings that only the receiver model sees (`receiver.model_findings`): every MX host
+"""Findings that only the receiver model sees (`consequences.model_findings`): every MX host
 down, no MX host reachable from the sending addresses' family."""
 
 from __future__ import annotations
