@@ -30,7 +30,7 @@ from mailpath.core.auth.dkim_tags import (
     parse_tag_list,
 )
 from mailpath.core.dns.sources import Deadline, DnsSource
-from mailpath.core.model import LookupStatus
+from mailpath.core.facts import LookupStatus
 from mailpath.core.sentences import Sentence
 
 _ARC_KEY_HEADERS = (b"arc-message-signature", b"arc-seal")

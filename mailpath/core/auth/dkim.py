@@ -127,8 +127,8 @@ from mailpath.core.auth.dkim_tags import (
     parse_tag_list,
 )
 from mailpath.core.dns.sources import DnsSource, Outcome
+from mailpath.core.facts import LookupStatus, Severity, lookup_to_json
 from mailpath.core.jsontypes import JsonObject
-from mailpath.core.model import LookupStatus, Severity
 from mailpath.core.names import psl_registrable
 from mailpath.core.sentences import Sentence
 
@@ -349,16 +349,7 @@ async def check_dkim_key(source: DnsSource, selector: str, domain: str) -> DkimK
 
 
 def _lookup_json(lookup: LookupStatus | None) -> JsonObject | None:
-    if lookup is None:
-        return None
-    return {
-        "name": lookup.name,
-        "type": lookup.rdtype,
-        "outcome": lookup.outcome,
-        "records": list(lookup.records),
-        "detail": lookup.detail,
-        "ttl": lookup.ttl,
-    }
+    return None if lookup is None else lookup_to_json(lookup)
 
 
 def dkim_signature_to_json(sig: DkimSignature) -> JsonObject:

@@ -51,7 +51,7 @@ from mailpath.core.auth.dkim_tags import (
     parse_tag_list,
 )
 from mailpath.core.dns.sources import Answer, Deadline, DnsSource
-from mailpath.core.model import LookupStatus, Severity
+from mailpath.core.facts import LookupStatus, Severity
 from mailpath.core.sentences import Sentence
 
 

@@ -42,7 +42,7 @@ from mailpath.core.auth.dmarc_walk import (
     walk_targets,
 )
 from mailpath.core.dns.sources import Answer, DnsSource, Outcome, normalize_qname
-from mailpath.core.model import DmarcInfo, LookupStatus
+from mailpath.core.facts import DmarcInfo, LookupStatus
 
 __all__ = [
     "KNOWN_TAGS",

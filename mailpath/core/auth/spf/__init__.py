@@ -18,7 +18,6 @@ from .terms import MAX_PREFETCH, MAX_PTR_NAMES
 from .trace import (
     MAX_LOOKUPS,
     MAX_VOID_LOOKUPS,
-    QueryUse,
     SpfAudit,
     SpfOutcome,
     SpfResult,
@@ -40,7 +39,6 @@ __all__ = [
     "Mechanism",
     "Modifier",
     "ParsedRecord",
-    "QueryUse",
     "SpfAudit",
     "SpfOutcome",
     "SpfResult",

@@ -8,6 +8,7 @@ import ipaddress
 from dataclasses import dataclass, field
 
 from mailpath.core.dns.sources import Answer
+from mailpath.core.facts import LookupStatus
 
 from .parser import (
     Mechanism,
@@ -17,7 +18,6 @@ from .parser import (
     parse_term,
 )
 from .trace import (
-    QueryUse,
     SpfResult,
     SpfTrace,
     TermTrace,
@@ -51,7 +51,7 @@ class _TermState:
     name: str
     qualifier: str
     target: str | None = None
-    queries: list[QueryUse] = field(default_factory=list)
+    queries: list[LookupStatus] = field(default_factory=list)
     lookups: int = 0
     void_lookups: int = 0
     matched: bool | None = None
