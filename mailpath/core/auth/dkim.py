@@ -11,6 +11,11 @@ always comes with a reason in plain words, and so that hostile input stays cheap
 
 API
 ---
+This module holds the results, published keys and JSON; `verify_dkim` lives in
+`mailpath.core.auth.dkim_verify`, `verify_arc` in `mailpath.core.auth.arc`, the limits and the
+worker thread in `mailpath.core.auth.dkim_limits`, tag lists and reasons in
+`mailpath.core.auth.dkim_tags`.
+
 ``async verify_dkim(source, message, from_domain, *, org_domain=psl_org_domain)
 -> tuple[DkimSignature, ...]``
     One `DkimSignature` per DKIM-Signature header field, topmost first (``from_domain``: the
