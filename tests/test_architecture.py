@@ -25,8 +25,6 @@ OVERSIZE_MODULES: set[str] = {
     "mailpath.core.judgement.receiver",
     "mailpath.core.message.parse",
     "mailpath.core.route.graph",
-    "mailpath.gui.graph.render",
-    "mailpath.gui.graph.view",
     "mailpath.gui.panels.docks",
     "mailpath.gui.panels.message",
     "mailpath.gui.window.main_window",
