@@ -115,6 +115,7 @@ class NodeItem(QGraphicsObject):
             edge.adjust()
         if self.route_scene.user_moving:
             self.route_scene.moved[self.node_id] = self.pos()
+            self.route_scene.dragged = True
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self.route_scene.user_moving = True
@@ -135,6 +136,14 @@ class NodeItem(QGraphicsObject):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self.route_scene.user_moving = False
+        if self.route_scene.dragged:
+            # While dragging, labels ride along with their edges; where the node is let go
+            # they are placed again, clear of every node, label and edge.
+            self.route_scene.dragged = False
+            self.route_scene.place_labels()
+            self.route_scene.setSceneRect(
+                self.route_scene.itemsBoundingRect().adjusted(-8, -8, 8, 8)
+            )
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.route_scene.highlight_path(self.node_id)
@@ -252,6 +261,8 @@ class RouteScene(QGraphicsScene):
         self.edge_items: dict[tuple[str, str], EdgeItem] = {}
         self.moved: dict[str, QPointF] = {}
         self.user_moving = False
+        #: A node was moved by the person since the mouse went down.
+        self.dragged = False
         self._succ: dict[str, list[str]] = {}
         self._pred: dict[str, list[str]] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
