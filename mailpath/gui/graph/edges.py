@@ -201,15 +201,29 @@ _SPOT_TS = (0.5, 0.42, 0.58, 0.66, 0.34, 0.74, 0.27, 0.8, 0.2, _AT_END)
 _EDGE_ORDER = {"submission": 0, "smtp": 1, "delivery": 2, "source": 3, "dns": 4}
 
 
+def _bundle_order(members: list[tuple[EdgeKey, EdgeAttrs, EdgeGeometry]]) -> tuple[int, int, float]:
+    """Labelled bundles first, by kind of edge (the route before DNS), top to bottom."""
+    attrs = members[0][1]
+    has_text = bool(edge_label_text(attrs))
+    return (
+        0 if has_text else 1,
+        _EDGE_ORDER.get(str(attrs.get("kind")), 5),
+        members[0][2].mid.y(),
+    )
+
+
 def place_edge_labels(
-    edges: Iterable[PlacedEdge], obstacles: Iterable[QRectF]
+    edges: Iterable[PlacedEdge],
+    obstacles: Iterable[QRectF],
+    crowded: set[EdgeKey] | None = None,
 ) -> dict[EdgeKey, LabelSpot]:
     """Spots for edge labels so that none covers a node, another label or another edge.
 
     `edges` are (key, attrs, geometry, target). Edges into the same node with the same label
     and status form one bundle with one label (two addresses to one MX host say "SMTP :25 ·
     pref 5" once). Each label tries points along its edges, on and beside the line, and takes
-    the one crossing the fewest other edges, nearest the middle."""
+    the one crossing the fewest other edges, nearest the middle. The edges whose label found
+    no spot clear of nodes, labels and other edges are added to `crowded`."""
     edges = list(edges)
     if len(edges) > PLACEMENT_LIMIT:
         return {}
@@ -226,18 +240,9 @@ def place_edge_labels(
         bundle = (dst, text, str(attrs.get("status")), str(attrs.get("kind"))) if text else key
         bundles.setdefault(bundle, []).append((key, attrs, geo))
 
-    def order(members: list[tuple[EdgeKey, EdgeAttrs, EdgeGeometry]]) -> tuple[int, int, float]:
-        attrs = members[0][1]
-        has_text = bool(edge_label_text(attrs))
-        return (
-            0 if has_text else 1,
-            _EDGE_ORDER.get(str(attrs.get("kind")), 5),
-            members[0][2].mid.y(),
-        )
-
     placed: list[QRectF] = []
     spots: dict[EdgeKey, LabelSpot] = {}
-    for members in sorted(bundles.values(), key=order):
+    for members in sorted(bundles.values(), key=_bundle_order):
         own = {key for key, _, _ in members}
         best: tuple[float, EdgeKey, LabelSpot, QRectF] | None = None
         for t in _SPOT_TS:
@@ -266,6 +271,8 @@ def place_edge_labels(
                     break
             if best is not None and best[0] < 3:
                 break
+        if (best is None or best[0] >= 100) and crowded is not None:
+            crowded.add(members[0][0] if best is None else best[1])
         if best is None:
             carrier = members[0][0]
             spots[carrier] = MID

@@ -27,13 +27,13 @@ from mailpath.gui.graph.edges import (
     LabelSpot,
     edge_geometry,
     edge_label_rect,
-    edge_label_size,
     edge_label_text,
     paint_edge,
     paint_edge_label,
     place_edge_labels,
     spot_rect,
 )
+from mailpath.gui.graph.layout import fit_layout
 from mailpath.gui.graph.legend import (
     TITLE_PX,
     Headline,
@@ -384,89 +384,26 @@ def node_text_width(attrs: NodeAttrs) -> float:
 # ---------------------------------------------------------------- the whole diagram
 
 
-#: A node grows to show its longest line at full size, up to this width; beyond it the line
-#: is drawn smaller, then elided in the middle.
-MAX_NODE_W = 520.0
-#: Room kept on both sides of an edge label between two columns.
-LABEL_MARGIN = 10.0
+#: How often a gap is widened for a label that found no clear spot, and by how much.
+WIDEN_TRIES = 4
+WIDEN_BY = 36.0
 
 
 def fitted_rects(graph: RouteLike) -> dict[str, QRectF]:
-    """The core's layout with every column as wide as its text needs.
-
-    The core lays out fixed-size nodes; names are as long as DNS makes them and fonts as
-    wide as the desktop's. Each column of route nodes takes the width of its widest text
-    (all of a column alike), the gap before it the width of the labels that cross it, and
-    everything to the right moves over by as much. Order, rows and heights stay the core's.
-    DNS nodes between columns keep their place relative to the gap they sit in."""
-    base = {node_id: node_rect(attrs) for node_id, attrs in graph.nodes(data=True)}
-    attrs_of = {node_id: attrs for node_id, attrs in graph.nodes(data=True)}
-    columns: dict[float, list[str]] = {}
-    for node_id, attrs in attrs_of.items():
-        if attrs.get("kind") != "dns":
-            columns.setdefault(round(base[node_id].left(), 1), []).append(node_id)
-    if not columns:
-        return base
-    lefts = sorted(columns)
-    col_w = {x: max(base[n].width() for n in columns[x]) for x in lefts}
-    need = {
-        x: min(MAX_NODE_W, max(node_text_width(attrs_of[n]) for n in columns[x])) for x in lefts
-    }
-    extra = {x: max(0.0, need[x] - col_w[x]) for x in lefts}
-    column_of = {n: x for x in lefts for n in columns[x]}
-    gap_extra = dict.fromkeys(lefts, 0.0)
-    # Into a column with several labelled bundles (one per MX host) the edges fan out: a
-    # label then keeps to the last ~40 % of the gap, where each edge is nearly level with
-    # its own node, so the gap is made wide enough for that.
-    bundles: dict[float, set[tuple[str, str]]] = {}
-    for u, v, edge in graph.edges(data=True):
-        if u in column_of and v in column_of and edge_label_text(edge):
-            bundles.setdefault(column_of[v], set()).add((v, str(edge.get("label"))))
-    for u, v, edge in graph.edges(data=True):
-        a, b = column_of.get(u), column_of.get(v)
-        if a is None or b is None or a == b:
-            continue
-        a, b = min(a, b), max(a, b)
-        if lefts.index(b) - lefts.index(a) != 1:
-            continue
-        text = edge_label_text(edge)
-        if not text:
-            continue
-        gap = b - (a + col_w[a])
-        fan = 2.4 if len(bundles.get(column_of[v], ())) > 1 else 1.0
-        want = edge_label_size(edge).width() * fan + 2 * LABEL_MARGIN
-        gap_extra[b] = max(gap_extra[b], want - gap)
-
-    def shift(x: float) -> float:
-        """How far a point at scene x (in the core's layout) moves right."""
-        moved = 0.0
-        for left in lefts:
-            if x >= left:  # past this column's left edge: the gap before it widened
-                moved += gap_extra[left]
-            if x >= left + col_w[left]:
-                moved += extra[left]
-            elif x > left:  # inside the column: proportionally
-                moved += extra[left] * (x - left) / col_w[left]
-        return moved
-
-    out: dict[str, QRectF] = {}
-    for node_id, rect in base.items():
-        x = column_of.get(node_id)
-        if x is not None:
-            out[node_id] = QRectF(
-                rect.left() + shift(rect.left()), rect.top(), col_w[x] + extra[x], rect.height()
-            )
-    dns = sorted((n for n in base if n not in column_of), key=lambda n: base[n].center().x())
-    centers = {n: base[n].center().x() + shift(base[n].center().x()) for n in dns}
-    for i, node_id in enumerate(dns):
-        rect = base[node_id]
-        width = max(rect.width(), min(MAX_NODE_W, node_text_width(attrs_of[node_id])))
-        for j in (i - 1, i + 1):  # never into a neighbour in the same row
-            if 0 <= j < len(dns) and abs(base[dns[j]].top() - rect.top()) < rect.height():
-                room = abs(centers[dns[j]] - centers[node_id]) - base[dns[j]].width() / 2 - 16
-                width = max(rect.width(), min(width, 2 * room - rect.width()))
-        out[node_id] = QRectF(centers[node_id] - width / 2, rect.top(), width, rect.height())
-    return out
+    """Every node's rectangle as drawn: the core's layout fitted to the text (see `layout`),
+    as compact as the edge labels allow. Where a label finds no spot clear of nodes, labels
+    and other edges, the gap before the node its edge goes into is widened, and the labels
+    placed again."""
+    widen: dict[str, float] = {}
+    for _ in range(WIDEN_TRIES):
+        rects = fit_layout(graph, node_text_width, widen)
+        crowded: set[tuple[str, str]] = set()
+        place_edge_labels(edge_geometries(graph, rects), rects.values(), crowded)
+        if not crowded:
+            break
+        for _u, v in crowded:
+            widen[v] = widen.get(v, 0.0) + WIDEN_BY
+    return rects
 
 
 def node_rects(
