@@ -156,3 +156,16 @@ def test_no_dns_node_is_elided_where_its_name_fits(qapp: Any, tmp_path: Path) ->
     dns = [rects[n] for n in rects if n.startswith("dns:")]
     for a, b in itertools.combinations(dns, 2):
         assert not a.intersects(b)
+
+
+def test_the_fan_out_shows_one_marker_per_mx_host_and_status(qtbot: Any, seed_window: Any) -> None:
+    """Two addresses fan out to five MX hosts: ten edges, but one marker (label) into each
+    host, or one per address family where the families' statuses differ."""
+    scene = seed_window.scene
+    into: dict[str, list[str]] = {}
+    for (_u, v), edge in scene.edge_items.items():
+        if edge.attrs.get("kind") == "smtp" and edge.spot.shown:
+            into.setdefault(v, []).append(str(edge.attrs.get("status")))
+    assert len(into) == 5, into
+    for host, statuses in into.items():
+        assert len(statuses) == len(set(statuses)), (host, statuses)

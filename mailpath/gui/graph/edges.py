@@ -233,11 +233,13 @@ def place_edge_labels(
     strokes = {}
     for key, _attrs, geo, _dst in edges:
         strokes[key] = (geo.path.controlPointRect(), stroker.createStroke(geo.path))
-    # (target, label, status, kind), or the edge's own key when it has no label.
+    # (target, label, status, kind).
     bundles: dict[tuple[str, ...], list[tuple[EdgeKey, EdgeAttrs, EdgeGeometry]]] = {}
     for key, attrs, geo, dst in edges:
         text = edge_label_text(attrs)
-        bundle = (dst, text, str(attrs.get("status")), str(attrs.get("kind"))) if text else key
+        # Without text too: the fallback edges of both addresses into one MX host carry one
+        # marker, or one per address family where their statuses differ.
+        bundle = (dst, text, str(attrs.get("status")), str(attrs.get("kind")))
         bundles.setdefault(bundle, []).append((key, attrs, geo))
 
     placed: list[QRectF] = []
