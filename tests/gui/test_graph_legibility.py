@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtTest import QTest
 
 from mailpath.gui.graph import render
+from mailpath.gui.graph.view import RouteView
 from mailpath.paths import seed_example
 from tests.gui.test_refit import settled
 
@@ -88,7 +89,7 @@ def test_labels_never_overlap_after_build_drag_and_what_if(qtbot: Any, seed_wind
     assert_no_label_overlaps(scene, "after what-if")
 
 
-def on_screen_points(view: Any, pixel_size: int) -> float:
+def on_screen_points(view: RouteView, pixel_size: int) -> float:
     """A scene font size as drawn on screen: through the view's transform, in points."""
     pixels = (
         view.transform().map(QPointF(0, pixel_size)).y() - view.transform().map(QPointF(0, 0)).y()

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication,
 from mailpath.gui.graph import markers, style
 from mailpath.gui.graph.edges import (
     MID,
+    PLACEMENT_LIMIT,
     EdgeGeometry,
     LabelSpot,
     edge_geometry,
@@ -395,8 +396,12 @@ def fitted_rects(graph: RouteLike) -> dict[str, QRectF]:
     and other edges, the gap before the node its edge goes into is widened, and the labels
     placed again."""
     widen: dict[str, float] = {}
-    for _ in range(WIDEN_TRIES):
+    # Labels are placed only on routes of up to PLACEMENT_LIMIT edges (see edges.py).
+    tries = WIDEN_TRIES if len(graph.edges(data=True)) <= PLACEMENT_LIMIT else 1
+    for _ in range(tries):
         rects = fit_layout(graph, node_text_width, widen)
+        if tries == 1:
+            break
         crowded: set[tuple[str, str]] = set()
         place_edge_labels(edge_geometries(graph, rects), rects.values(), crowded)
         if not crowded:
