@@ -308,12 +308,13 @@ def edge_pen(attrs: EdgeAttrs, theme: RenderTheme, highlighted: bool) -> QPen:
 
 
 def edge_decorations(
-    painter: QPainter, attrs: EdgeAttrs, geometry: EdgeGeometry, theme: RenderTheme
+    painter: QPainter, attrs: EdgeAttrs, geometry: EdgeGeometry, theme: RenderTheme, key: EdgeKey
 ) -> None:
     """Extra marks on an SMTP edge (address -> MX host), drawn over its line and under its
-    label, in the window and in exports alike; `attrs` is the edge's (its target MX host is
-    the edge's key in the graph). None yet: this is the one place a module such as
-    `gui/graph/transport.py` (lock markers) hooks in, by drawing here."""
+    label, in the window and in exports alike (not in an overview below LOD_TEXT); `key` is
+    the edge's (source, target) node ids, the target an "mx:<host>" node. None yet: this is
+    the one place a module such as `gui/graph/transport.py` (lock markers) hooks in, by
+    drawing here."""
 
 
 def paint_edge(
@@ -326,6 +327,7 @@ def paint_edge(
     lod: float = 1.0,
     spot: LabelSpot = MID,
     labels: bool = True,
+    key: EdgeKey = ("", ""),
 ) -> None:
     pen, arrow_brush = _edge_tools(attrs, theme, highlighted)
     if lod < LOD_TEXT:  # an overview: no label, no antialiasing, no saved state (see nodes)
@@ -346,7 +348,7 @@ def paint_edge(
     painter.setBrush(arrow_brush)
     painter.drawPolygon(geometry.arrow)
     if attrs.get("kind") == "smtp":
-        edge_decorations(painter, attrs, geometry, theme)
+        edge_decorations(painter, attrs, geometry, theme, key)
     if labels and lod >= LOD_TEXT and (spot.shown or highlighted):
         rect = spot_rect(attrs, geometry, spot, highlighted)
         paint_edge_label(painter, attrs, rect, theme, highlighted)

@@ -515,7 +515,9 @@ def paint_diagram(
     painter.translate(layout.offset)
     edges = sorted(layout.edges, key=lambda e: _paint_rank(e[1]))
     for key, edge, geo, _ in edges:
-        paint_edge(painter, edge, geo, theme, spot=layout.spots.get(key, MID), labels=False)
+        paint_edge(
+            painter, edge, geo, theme, spot=layout.spots.get(key, MID), labels=False, key=key
+        )
     # Labels over every line, so no edge runs across another's label.
     for key, edge, geo, _ in edges:
         spot = layout.spots.get(key, MID)

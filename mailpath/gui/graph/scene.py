@@ -236,6 +236,7 @@ class EdgeItem(QGraphicsItem):
             highlighted=self.highlighted,
             lod=lod,
             spot=self.spot,
+            key=self.key,
         )
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
