@@ -222,12 +222,16 @@ class AuthoritativeView:
 
     @property
     def agree(self) -> bool:
-        """Every server answers, they agree, and the resolver holds what they publish."""
-        if self.error is not None:
+        """Every server answers, they agree, and the resolver holds what they publish: said
+        only when at least two servers answered each question with authority (one server, or
+        none, cannot agree with anything)."""
+        if self.error is not None or not self.servers or not self.questions:
             return False
         if any(not s.answers for s in self.servers):
             return False
-        return all(q.agree and q.resolver_agrees is not False for q in self.questions)
+        return all(
+            q.agree and q.answered >= 2 and q.resolver_agrees is not False for q in self.questions
+        )
 
     def serials(self, zone: str | None = None) -> dict[str, int | None]:
         """NS host -> the serial of `zone` (default: the sender's zone) it serves (the highest
