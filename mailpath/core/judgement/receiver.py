@@ -56,7 +56,7 @@ from mailpath.core.model import (
     Severity,
     Status,
 )
-from mailpath.core.transport import refused_hosts
+from mailpath.core.transport import mx_transport, refused_hosts
 
 __all__ = [
     "CONSEQUENCES",
@@ -236,9 +236,10 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
                 reachable = addr.family in _families(mx_host) and mx_host.host not in down
                 basis: tuple[str, ...]
                 if reachable and mx_host.host in refused:
-                    # The recipient's MTA-STS policy (enforce) does not name this host:
-                    # senders that honour it refuse to hand the mail over there.
-                    disposition, basis = Disposition.QUEUED, ("mta-sts:mx-mismatch",)
+                    # The recipient's own policy (MTA-STS enforce, DANE) cannot be met at this
+                    # host: senders that honour it refuse to hand the mail over there.
+                    disposition = Disposition.QUEUED
+                    basis = mx_transport(result.transport, mx_host.host).basis
                 elif reachable:
                     disposition, basis = auth.disposition, auth.basis
                 elif addr.family not in _families(mx_host):
@@ -261,7 +262,8 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
                 continue  # this address reaches no MX host: the server sends from another
             if active <= refused:
                 # Every MX host this address would use is one the policy refuses.
-                auth = _Auth(Disposition.QUEUED, ("mta-sts:mx-mismatch",), frozenset({"mta-sts"}))
+                why = mx_transport(result.transport, min(active)).basis
+                auth = _Auth(Disposition.QUEUED, why, frozenset({"mta-sts"}))
             rank = RANK[auth.disposition]
             if worst is None or rank > worst[0]:
                 worst = (rank, auth.disposition, auth.basis, auth.authenticated_by)
@@ -447,7 +449,25 @@ CONSEQUENCES: dict[str, str] = {
         "Sending servers that honour MTA-STS refuse to deliver to {host}: mail routed there "
         "stays queued, then bounces."
     ),
+    # Transport: what the STARTTLS probe saw at an MX host, under the recipient's policy.
+    "consequence/tls-refused": (
+        "Sending servers bound by {recipient}'s {policy} refuse to deliver to {host} over this: "
+        "mail routed there stays queued, then bounces."
+    ),
+    "consequence/tls-clear": "Sending servers still deliver to {host}, in the clear.",
+    "consequence/tls-unverified": (
+        "Sending servers still deliver to {host}, encrypted but without verifying the server."
+    ),
 }
+
+#: The STARTTLS probe's findings; `starttls-missing` alone leaves mail unencrypted.
+_TLS_CODES = (
+    "starttls-missing",
+    "certificate-untrusted",
+    "certificate-expired",
+    "certificate-name-mismatch",
+    "tlsa-mismatch",
+)
 
 _GAP_CODES = ("spf-ipv6-gap", "spf-ipv4-gap")
 _TRANSIENT = ("dkim-temperror",)
@@ -475,7 +495,7 @@ def judge_findings(
     kept only when the model says it helps (`fix_outcome`); most severe first."""
     judgement = judge(result, down)
     out = [_judge_fix(result, judgement, _judged(result, judgement, f)) for f in findings]
-    out = [_transport_judged(result, f) for f in out]
+    out = [_transport_judged(result, judgement, f) for f in out]
     known = {f.code for f in out}
     out += [f for f in model_findings(result, judgement) if f.code not in known]
     out.sort(key=lambda f: -SEVERITY_RANK[f.severity])
@@ -605,9 +625,13 @@ def _judged(result: Result, judgement: Judgement, finding: Finding) -> Finding:
     return with_consequence(finding, key, params, severity, disposition)
 
 
-def _transport_judged(result: Result, finding: Finding) -> Finding:
+def _transport_judged(result: Result, judgement: Judgement, finding: Finding) -> Finding:
     """An MX host that the recipient's MTA-STS policy (enforce) does not name: its paths are
-    queued (`_paths_judgement`), and the finding says so."""
+    queued (`_paths_judgement`), and the finding says so. A STARTTLS probe finding: queued
+    when the recipient's policy (MTA-STS enforce, DANE) cannot be met at that host; otherwise
+    senders deliver there anyway, in the clear or unverified."""
+    if finding.code in _TLS_CODES and result.complete:
+        return _tls_judged(result, judgement, finding)
     if finding.code != "mta-sts-mx-mismatch" or not result.complete:
         return finding
     host = finding.params.get("host", "")
@@ -617,6 +641,34 @@ def _transport_judged(result: Result, finding: Finding) -> Finding:
     return with_consequence(
         finding, "consequence/mta-sts-refused", params, Severity.ERROR, Disposition.QUEUED
     )
+
+
+def _tls_judged(result: Result, judgement: Judgement, finding: Finding) -> Finding:
+    host = finding.params.get("host", "")
+    params = {"host": host, "recipient": result.recipient_domain.ascii}
+    if host in refused_hosts(result.transport):
+        policy = (
+            "DANE"
+            if mx_transport(result.transport, host).basis[0].startswith("dane")
+            else "MTA-STS"
+        )
+        return with_consequence(
+            finding,
+            "consequence/tls-refused",
+            {**params, "policy": policy},
+            Severity.ERROR,
+            Disposition.QUEUED,
+        )
+    through = [p for p in judgement.paths if p.mx == host and p.reachable]
+    disposition = max(
+        (p.disposition for p in through), key=RANK.__getitem__, default=judgement.disposition
+    )
+    key = (
+        "consequence/tls-clear"
+        if finding.code == "starttls-missing"
+        else "consequence/tls-unverified"
+    )
+    return with_consequence(finding, key, params, Severity.WARNING, disposition)
 
 
 def _delivered_clause(how: str, recipient: str) -> tuple[str, dict[str, str]]:

@@ -81,6 +81,7 @@ from mailpath.core.route.attrs import (
     PartDict,
     RenderedValue,
 )
+from mailpath.core.route.transport import transport_marker
 
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import RouteGraph
@@ -554,6 +555,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
                 **_label(label),
                 status=status,
                 active=is_active,
+                transport=transport_marker(result.transport, dst.removeprefix("mx:")),
             )
     _path_markers(g, judged, address_ids, mx_ids, down)
     subject = outcome.subject

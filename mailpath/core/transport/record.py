@@ -9,8 +9,8 @@ checked, and ValueError says which one is wrong.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from mailpath.core.jsontypes import JsonObject, JsonValue
 from mailpath.core.transport import MtaStsInfo, TlsRptInfo, TransportInfo
 from mailpath.core.transport.dane import DaneHost, dane_host
 from mailpath.core.transport.dnssec import BOGUS, INSECURE, SECURE, UNKNOWN, DnssecStatus
@@ -20,7 +20,7 @@ _STATES = (SECURE, INSECURE, BOGUS, UNKNOWN)
 _LIMIT = 4096
 
 
-def to_record(info: TransportInfo) -> dict[str, Any]:
+def to_record(info: TransportInfo) -> JsonObject:
     sts, rpt, policy = info.mta_sts, info.tls_rpt, info.mta_sts.policy
     return {
         "domain": info.domain,
@@ -56,7 +56,7 @@ def to_record(info: TransportInfo) -> dict[str, Any]:
     }
 
 
-def _status(s: DnssecStatus) -> dict[str, Any]:
+def _status(s: DnssecStatus) -> JsonObject:
     return {
         "name": s.name,
         "rdtype": s.rdtype,
@@ -67,7 +67,7 @@ def _status(s: DnssecStatus) -> dict[str, Any]:
     }
 
 
-def from_record(data: Any) -> TransportInfo:
+def from_record(data: object) -> TransportInfo:
     """The saved facts; ValueError naming the field when the data is not what was saved."""
     d = _dict(data, "transport")
     sts = _dict(d.get("mta_sts"), "transport.mta_sts")
@@ -124,7 +124,7 @@ def from_record(data: Any) -> TransportInfo:
     )
 
 
-def _dnssec(value: Any, where: str) -> DnssecStatus:
+def _dnssec(value: object, where: str) -> DnssecStatus:
     s = _dict(value, where)
     state = _str(s.get("state"), f"{where}.state")
     by = _str(s.get("by"), f"{where}.by")
@@ -140,23 +140,23 @@ def _dnssec(value: Any, where: str) -> DnssecStatus:
     )
 
 
-def _dict(value: Any, where: str) -> Mapping[str, Any]:
+def _dict(value: object, where: str) -> Mapping[str, JsonValue]:
     if not isinstance(value, dict) or len(value) > _LIMIT:
         raise ValueError(f"{where} is not an object")
     return value
 
 
-def _str(value: Any, where: str) -> str:
+def _str(value: object, where: str) -> str:
     if not isinstance(value, str) or len(value) > _LIMIT:
         raise ValueError(f"{where} is not text")
     return value
 
 
-def _opt(value: Any, where: str) -> str | None:
+def _opt(value: object, where: str) -> str | None:
     return None if value is None else _str(value, where)
 
 
-def _strs(value: Any, where: str) -> tuple[str, ...]:
+def _strs(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or len(value) > _LIMIT:
         raise ValueError(f"{where} is not a list")
     return tuple(_str(v, where) for v in value)
