@@ -451,8 +451,8 @@ CONSEQUENCES: dict[str, str] = {
     ),
     # Transport: what the STARTTLS probe saw at an MX host, under the recipient's policy.
     "consequence/tls-refused": (
-        "Sending servers bound by {recipient}'s {policy} refuse to deliver to {host} over this: "
-        "mail routed there stays queued, then bounces."
+        "Sending servers that honour {policy} refuse to deliver to {host}: mail routed there "
+        "stays queued, then bounces."
     ),
     "consequence/tls-clear": "Sending servers still deliver to {host}, in the clear.",
     "consequence/tls-unverified": (

@@ -119,7 +119,7 @@ TRANSPORT_TEMPLATES: dict[str, tuple[str, str | None]] = {
     ),
     # The STARTTLS probe (--probe-smtp): what one address of an MX host showed.
     "starttls-missing": (
-        "{host} ({address}) does not offer STARTTLS: mail to it can only travel in the clear.",
+        "{host} ({address}) does not offer STARTTLS.",
         "Offer STARTTLS on {host}, with a certificate that names {host}.",
     ),
     "starttls-missing/refused": (
@@ -158,7 +158,7 @@ PROBE_FAILED = {
     "not-smtp": "{address} sent something that is not an SMTP reply (at {stage}).",
     "greeting-refused": "{address} greeted with {reply}: it does not take mail from the probe.",
     "rejected": "{address} answered {reply} to {command}.",
-    "tls-failed": "The TLS handshake with {address} failed ({reason}).",
+    "tls-failed": "the TLS handshake with {address} failed ({reason}).",
 }
 TRANSPORT_TEMPLATES.update(
     {
