@@ -1850,6 +1850,18 @@
       <source>DNS lookup it depends on</source>
       <translation>依存する DNS 問い合わせ</translation>
     </message>
+      <message>
+      <source>verified TLS (DANE, MTA-STS)</source>
+      <translation>検証された TLS（DANE、MTA-STS）</translation>
+    </message>
+    <message>
+      <source>TLS if offered, unverified</source>
+      <translation>提供されれば TLS、検証なし</translation>
+    </message>
+    <message>
+      <source>recipient's policy makes delivery fail</source>
+      <translation>受信者のポリシーにより配送が失敗</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -1884,6 +1896,14 @@
     <message>
       <source>Analy&amp;ze</source>
       <translation>解析する(&amp;Z)</translation>
+    </message>
+    <message>
+      <source>Probe STARTTLS</source>
+      <translation>STARTTLS を調べる</translation>
+    </message>
+    <message>
+      <source>Also connect to port 25 of the recipient's MX hosts to see whether they offer STARTTLS and which certificate they present (never sends mail)</source>
+      <translation>受信者の MX ホストのポート 25 にも接続し、STARTTLS を提供しているか、どの証明書を提示するかを調べます（メールは送りません）</translation>
     </message>
     <message>
       <source>Analyze the mail route</source>
@@ -2761,6 +2781,26 @@ From: …
     <message>
       <source>{items}</source>
       <translation>{items}</translation>
+    </message>
+    <message>
+      <source>transport</source>
+      <translation>暗号化</translation>
+    </message>
+    <message>
+      <source>closed lock: verified TLS (DANE)</source>
+      <translation>閉じた錠：検証された TLS（DANE）</translation>
+    </message>
+    <message>
+      <source>closed lock: verified TLS (MTA-STS enforce)</source>
+      <translation>閉じた錠：検証された TLS（MTA-STS enforce）</translation>
+    </message>
+    <message>
+      <source>red: the recipient's own policy makes delivery fail ({basis})</source>
+      <translation>赤：受信者自身のポリシーにより配送が失敗します（{basis}）</translation>
+    </message>
+    <message>
+      <source>open lock: TLS if offered, unverified</source>
+      <translation>開いた錠：提供されれば TLS、検証なし</translation>
     </message>
     <message>
       <source>Sender's PC</source>

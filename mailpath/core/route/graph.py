@@ -81,7 +81,7 @@ from mailpath.core.route.attrs import (
     PartDict,
     RenderedValue,
 )
-from mailpath.core.route.transport import transport_marker
+from mailpath.core.route.transport import TRANSPORT_TEMPLATES, transport_detail, transport_marker
 
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import RouteGraph
@@ -244,6 +244,9 @@ TEMPLATES: dict[str, str] = {
 Part = PartDict
 #: translate(table, English template) -> the template in the UI language.
 Translate = Callable[[str, str], str]
+
+
+TEMPLATES.update(TRANSPORT_TEMPLATES)
 
 
 def part(key: str, **params: ParamValue) -> Part:
@@ -579,6 +582,9 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     for dst in mx_ids:
         if dst == "mx:none" and mx is not None and mx.kind != "error":
             continue  # no MX, null MX, no such domain: nothing reaches the mailbox
+        if dst != "mx:none" and result.transport is not None and result.transport.checked:
+            key, basis = transport_detail(result.transport, dst.removeprefix("mx:"))
+            _put(g.nodes[dst], part("d.transport"), part(key, basis=basis))
         through = [p for p in judged.paths if p.mx == dst.removeprefix("mx:") and p.reachable]
         if dst in down:
             status = Status.NONE

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mailpath.core.route.attrs import TransportMarker
 from mailpath.core.transport import TransportInfo, mx_transport
 
-__all__ = ["transport_marker"]
+__all__ = ["TRANSPORT_TEMPLATES", "transport_detail", "transport_marker"]
 
 _MARKERS = {
     "dane": TransportMarker.VERIFIED,
@@ -13,6 +13,22 @@ _MARKERS = {
     "policy-fails": TransportMarker.FAILS,
     "opportunistic": TransportMarker.UNVERIFIED,
 }
+
+
+#: The route's words for the transport (merged into `core.route.graph.TEMPLATES`).
+TRANSPORT_TEMPLATES: dict[str, str] = {
+    "d.transport": "transport",
+    "transport.dane": "closed lock: verified TLS (DANE)",
+    "transport.mta-sts": "closed lock: verified TLS (MTA-STS enforce)",
+    "transport.policy-fails": "red: the recipient's own policy makes delivery fail ({basis})",
+    "transport.opportunistic": "open lock: TLS if offered, unverified",
+}
+
+
+def transport_detail(info: TransportInfo | None, host: str) -> tuple[str, str]:
+    """The MX host's Details row: a `TRANSPORT_TEMPLATES` key and its `basis` parameter."""
+    state = mx_transport(info, host)
+    return f"transport.{state.state}", ", ".join(state.basis)
 
 
 def transport_marker(info: TransportInfo | None, host: str) -> TransportMarker:

@@ -449,4 +449,38 @@ def render_lines(info: TransportInfo | None) -> list[str]:
         tlsa = "; ".join(d.tlsa) if d.tlsa else "no TLSA"
         sec = state.state if state else "unknown"
         out.append(f"  {host}: {mx_transport(info, host).state}; TLSA {tlsa} (DNSSEC {sec})")
+        out.append(f"    route marker: {LOCKS[mx_transport(info, host).state]}")
+        probe = (info.smtp or {}).get(host)
+        for p in (probe, *probe.also) if probe is not None else ():
+            out.append(f"    STARTTLS {p.address}: {_probe_line(p)}")
     return out
+
+
+#: The route's marker on the SMTP edges to an MX host, by `MxTransport.state`, as the text
+#: report names it (the window draws it: gui/graph/transport.py).
+LOCKS = {
+    "dane": "closed lock (verified TLS: DANE)",
+    "mta-sts": "closed lock (verified TLS: MTA-STS enforce)",
+    "policy-fails": "red (the recipient's own policy makes delivery fail)",
+    "opportunistic": "open lock (TLS if offered, unverified)",
+}
+
+
+def _probe_line(p: SmtpProbe) -> str:
+    if p.error is not None and p.certificate is None:
+        return f"not finished: {p.error}"
+    if not p.starttls:
+        return "not offered"
+    cert = p.certificate
+    parts = [p.tls_version or "?", p.cipher or "?"]
+    if cert is not None:
+        parts.append(
+            f"certificate {cert.subject} (issuer {cert.issuer}, until {cert.not_after}; "
+            f"{'trusted' if cert.trusted else 'not trusted'}, "
+            f"{'names match' if cert.names_match else 'names do not match'})"
+        )
+    if p.tlsa_match is not None:
+        parts.append("TLSA match" if p.tlsa_match else "TLSA mismatch")
+    if p.requiretls:
+        parts.append("REQUIRETLS")
+    return ", ".join(parts)

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from mailpath.gui.graph import markers
+from mailpath.gui.graph import markers, transport
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
@@ -746,6 +746,7 @@ def paint_edge(
     painter.setPen(_NO_PEN)
     painter.setBrush(arrow_brush)
     painter.drawPolygon(geometry.arrow)
+    transport.paint_edge_lock(painter, attrs, geometry.path)
     if labels and lod >= LOD_TEXT and (spot.shown or highlighted):
         rect = spot_rect(attrs, geometry, spot, highlighted)
         _paint_edge_label(painter, attrs, rect, theme, highlighted)
@@ -787,6 +788,7 @@ def legend_line_entries() -> list[tuple[EdgeAttrs, str]]:
         ({"kind": EdgeKind.SMTP, "active": True}, tr("Legend", "route mail takes")),
         ({"kind": EdgeKind.SMTP, "active": False}, tr("Legend", "fallback, not used now")),
         ({"kind": EdgeKind.DNS, "active": True}, tr("Legend", "DNS lookup it depends on")),
+        *transport.legend_entries(),
     ]
 
 
@@ -836,6 +838,7 @@ def paint_legend(
         elif entry is not None:  # a line
             painter.setPen(edge_pen(entry, theme, False))
             painter.drawLine(QLineF(x, y + row_h / 2, x + 26, y + row_h / 2))
+            transport.paint_legend_lock(painter, entry, QPointF(x + 13, y + row_h / 2))
         painter.setFont(font(11))
         painter.setPen(theme.text)
         painter.drawText(
@@ -901,6 +904,7 @@ def paint_legend_flow(painter: QPainter, origin: QPointF, theme: RenderTheme, wi
             assert entry is not None
             painter.setPen(edge_pen(entry, theme, False))
             painter.drawLine(QLineF(rect.left(), mid, rect.left() + 26, mid))
+            transport.paint_legend_lock(painter, entry, QPointF(rect.left() + 13, mid))
             text_left = rect.left() + 34
         painter.setFont(font(LEGEND_STRIP_PX))
         painter.setPen(theme.text)
