@@ -81,7 +81,7 @@ from mailpath.core.route.attrs import (
     PartDict,
     RenderedValue,
 )
-from mailpath.core.route.transport import TRANSPORT_TEMPLATES, transport_detail, transport_marker
+from mailpath.core.route.transport import TRANSPORT_TEMPLATES, transport_attrs, transport_detail
 
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import RouteGraph
@@ -558,7 +558,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
                 **_label(label),
                 status=status,
                 active=is_active,
-                transport=transport_marker(result.transport, dst.removeprefix("mx:")),
+                **transport_attrs(result.transport, dst.removeprefix("mx:")),
             )
     _path_markers(g, judged, address_ids, mx_ids, down)
     subject = outcome.subject
