@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LOCK_SIZE", "legend_entries", "paint_edge_lock", "paint_lock"]
 
-LOCK_SIZE = 16.0
+LOCK_SIZE = 18.0
 
 COLORS = {
     "verified": QColor("#1a7f37"),
@@ -48,11 +48,11 @@ def legend_entries() -> list[tuple[EdgeAttrs, str]]:
 
 
 def paint_edge_lock(painter: QPainter, attrs: EdgeAttrs, path: QPainterPath) -> None:
-    """The edge's lock, three quarters along it (clear of the label in the middle)."""
+    """The edge's lock, near its end (clear of the label, which sits in the middle or further back)."""
     marker = attrs.get("transport")
     if marker is None:
         return
-    paint_lock(painter, str(marker), path.pointAtPercent(0.78), LOCK_SIZE)
+    paint_lock(painter, str(marker), path.pointAtPercent(0.86), LOCK_SIZE)
 
 
 def paint_lock(painter: QPainter, marker: str, center: QPointF, size: float) -> None:
@@ -66,11 +66,13 @@ def paint_lock(painter: QPainter, marker: str, center: QPointF, size: float) -> 
     top = center.y() - s * 0.5
     radius = s * 0.24
     if marker == "unverified":
-        # Open: the right leg lifted off the body.
-        shackle.moveTo(left, body.top())
-        shackle.lineTo(left, top + radius)
-        shackle.arcTo(QRectF(left, top, radius * 2, radius * 2), 180, -180)
-        shackle.lineTo(right, top + radius + s * 0.08)
+        # Open: the shackle lifted and swung to the left, its right leg clear of the body.
+        lift = s * 0.16
+        left, right = left - s * 0.3, right - s * 0.3
+        shackle.moveTo(right, body.top())
+        shackle.lineTo(right, top - lift + radius)
+        shackle.arcTo(QRectF(left, top - lift, radius * 2, radius * 2), 0, 180)
+        shackle.lineTo(left, top - lift + radius + s * 0.1)
     else:
         shackle.moveTo(left, body.top())
         shackle.lineTo(left, top + radius)
