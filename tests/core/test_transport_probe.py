@@ -103,6 +103,14 @@ def test_probe_smtp_fills_the_json_contract_and_is_off_by_default(
         argv += ["-n", ns, "--ca-file", ca.ca_file]
         without = cli_json(argv)
         probed = cli_json([*argv, "--probe-smtp"])
+        text = io.StringIO()
+        with contextlib.redirect_stdout(text):
+            main([*argv, "--probe-smtp"])
+    report = text.getvalue()
+    assert f"  {MX1}: mta-sts;" in report
+    assert "    route marker: closed lock (verified TLS: MTA-STS enforce)" in report
+    assert "    route marker: red (the recipient's own policy makes delivery fail)" in report
+    assert "names do not match" in report
     assert without["transport"]["smtp"] is None
     smtp = probed["transport"]["smtp"]
     assert set(smtp) == {MX1, MX2}

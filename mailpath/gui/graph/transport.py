@@ -48,7 +48,7 @@ def legend_entries() -> list[tuple[EdgeAttrs, str]]:
 
 
 def paint_edge_lock(painter: QPainter, attrs: EdgeAttrs, path: QPainterPath) -> None:
-    """The edge's lock, near its end (clear of the label, which sits in the middle or further back)."""
+    """The edge's lock, near its end (clear of its label, in the middle or further back)."""
     marker = attrs.get("transport")
     if marker is None:
         return
