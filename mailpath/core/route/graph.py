@@ -81,7 +81,7 @@ from mailpath.core.route.attrs import (
     PartDict,
     RenderedValue,
 )
-from mailpath.core.route.transport import TRANSPORT_TEMPLATES, transport_attrs, transport_detail
+from mailpath.core.route.transport import TRANSPORT_TEMPLATES, edge_transport, transport_detail
 
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import RouteGraph
@@ -558,8 +558,10 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
                 **_label(label),
                 status=status,
                 active=is_active,
-                **transport_attrs(result.transport, dst.removeprefix("mx:")),
             )
+            lock = edge_transport(result.transport, dst.removeprefix("mx:"))
+            if lock is not None:
+                g.edges[src, dst]["transport"] = lock
     _path_markers(g, judged, address_ids, mx_ids, down)
     subject = outcome.subject
     if subject is not None and subject in mx_ids and outcome.culprits:

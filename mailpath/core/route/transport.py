@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from mailpath.core.route.attrs import EdgeAttrs, TransportMarker
+from mailpath.core.route.attrs import TransportMarker
 from mailpath.core.transport import TransportInfo, mx_transport
 
-__all__ = ["TRANSPORT_TEMPLATES", "transport_attrs", "transport_detail", "transport_marker"]
+__all__ = ["TRANSPORT_TEMPLATES", "edge_transport", "transport_detail", "transport_marker"]
 
 _MARKERS = {
     "dane": TransportMarker.VERIFIED,
@@ -38,9 +38,9 @@ def transport_marker(info: TransportInfo | None, host: str) -> TransportMarker:
     return _MARKERS[mx_transport(info, host).state]
 
 
-def transport_attrs(info: TransportInfo | None, host: str) -> EdgeAttrs:
-    """The SMTP edge's `transport` attribute; none when the transport was not checked (a
+def edge_transport(info: TransportInfo | None, host: str) -> TransportMarker | None:
+    """The SMTP edge's `transport` attribute; None when the transport was not checked (a
     replay of a recording without it): no lock is better than a guessed one."""
     if info is None or not info.checked:
-        return {}
-    return {"transport": transport_marker(info, host)}
+        return None
+    return transport_marker(info, host)

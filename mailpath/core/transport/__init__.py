@@ -450,9 +450,9 @@ def render_lines(info: TransportInfo | None) -> list[str]:
         sec = state.state if state else "unknown"
         out.append(f"  {host}: {mx_transport(info, host).state}; TLSA {tlsa} (DNSSEC {sec})")
         out.append(f"    route marker: {LOCKS[mx_transport(info, host).state]}")
-        probe = (info.smtp or {}).get(host)
-        for p in (probe, *probe.also) if probe is not None else ():
-            out.append(f"    STARTTLS {p.address}: {_probe_line(p)}")
+        first = (info.smtp or {}).get(host)
+        for probe in (first, *first.also) if first is not None else ():
+            out.append(f"    STARTTLS {probe.address}: {_probe_line(probe)}")
     return out
 
 
