@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from mailpath.gui.text.i18n import tr
 
@@ -25,6 +25,17 @@ COLORS = {
     "unverified": QColor("#9a6700"),
     "fails": QColor("#cf222e"),
 }
+
+
+_WHITE = QColor("#ffffff")
+
+
+def _round_pen(color: QColor, width: float) -> QPen:
+    # QPen(color, width) and a setter: the four-argument constructor converts the colour to a
+    # QBrush, whose overloads make PySide6 build enums start-up does not need.
+    pen = QPen(color, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
 
 
 def legend_entries() -> list[tuple[EdgeAttrs, str]]:
@@ -81,21 +92,17 @@ def paint_lock(painter: QPainter, marker: str, center: QPointF, size: float) -> 
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     # A white halo keeps the lock readable over the edge line.
-    painter.setPen(
-        QPen(QColor("#ffffff"), s * 0.28, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-    )
+    painter.setPen(_round_pen(_WHITE, s * 0.28))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawPath(shackle)
     painter.drawRoundedRect(body, s * 0.08, s * 0.08)
-    painter.setPen(QPen(color, s * 0.12, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.setPen(_round_pen(color, s * 0.12))
     painter.drawPath(shackle)
     painter.setPen(QPen(color.darker(130), max(1.0, s / 16)))
-    painter.setBrush(QBrush(color))
+    painter.setBrush(color)  # not QBrush(color): its overloads build enums start-up skips
     painter.drawRoundedRect(body, s * 0.08, s * 0.08)
     if marker == "fails":
-        painter.setPen(
-            QPen(QColor("#ffffff"), s * 0.09, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        )
+        painter.setPen(_round_pen(_WHITE, s * 0.09))
         d = s * 0.14
         c = body.center()
         painter.drawLine(QPointF(c.x() - d, c.y() - d), QPointF(c.x() + d, c.y() + d))
