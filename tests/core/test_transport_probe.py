@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import io
 import json
 from collections.abc import Iterator
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 
 from mailpath.cli import main
 from mailpath.core.analysis import analyze
@@ -23,7 +26,18 @@ from mailpath.core.judgement.receiver import Disposition, judge
 from mailpath.core.model import Result
 from mailpath.core.route.attrs import EdgeKind, TransportMarker
 from mailpath.core.route.graph import build_route_graph
-from mailpath.core.transport import TransportOptions
+from mailpath.core.route.transport import transport_marker
+from mailpath.core.transport import (
+    MtaStsInfo,
+    TlsRptInfo,
+    TransportInfo,
+    TransportOptions,
+    mx_transport,
+    probe_transport,
+    refused_hosts,
+)
+from mailpath.core.transport.dane import dane_host
+from mailpath.core.transport.dnssec import SECURE, DnssecStatus
 from tests.support.doh import LocalCa
 from tests.support.https_policy import PolicyServer, free_loopback
 from tests.support.smtpserver import SmtpServer
@@ -202,3 +216,44 @@ def test_without_the_probe_enforce_draws_closed_locks_and_asks_no_smtp(
     assert result.transport is not None and result.transport.smtp is None
     assert not [f for f in result.findings if f.code == "starttls-missing"]
     assert markers(result) == {MX1: TransportMarker.VERIFIED, MX2: TransportMarker.VERIFIED}
+
+
+def _dane_info(record: str) -> TransportInfo:
+    """A recipient whose MX1 publishes `record` as a DNSSEC-secure TLSA record (the DNSSEC
+    verdict given, as a signed zone would give it; the probe itself is real)."""
+    secure = DnssecStatus(f"_25._tcp.{MX1}", "TLSA", SECURE, "mailpath", zone="corp.example")
+    return TransportInfo(
+        "corp.example",
+        MtaStsInfo(),
+        TlsRptInfo(),
+        DnssecStatus("corp.example", "SOA", SECURE, "mailpath"),
+        dane={MX1: dane_host(MX1, [record], True)},
+        host_dnssec={MX1: secure},
+    )
+
+
+@pytest.mark.parametrize("matching", [True, False], ids=["match", "mismatch"])
+def test_dane_host_whose_certificate_misses_its_tlsa_fails_the_policy(
+    ca: LocalCa, matching: bool
+) -> None:
+    leaf = ca.ca.issue_cert(MX1)
+    cert = x509.load_pem_x509_certificate(leaf.cert_chain_pems[0].bytes())
+    spki = cert.public_key().public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    digest = hashlib.sha256(spki).hexdigest() if matching else "00" * 32
+    info = _dane_info(f"3 1 1 {digest}")
+    assert mx_transport(info, MX1).state == "dane"  # before the probe: DANE applies
+    with SmtpServer(free_loopback(25), leaf) as server:
+        probed = asyncio.run(
+            probe_transport(info, [(MX1, server.address)], TransportOptions(), lambda: 10.0)
+        )
+    assert probed.smtp is not None and probed.smtp[MX1].tlsa_match is matching
+    state = mx_transport(probed, MX1)
+    if matching:
+        assert (state.state, transport_marker(probed, MX1)) == ("dane", TransportMarker.VERIFIED)
+        assert refused_hosts(probed) == frozenset()
+    else:
+        assert (state.state, state.basis) == ("policy-fails", ("dane:tlsa-mismatch",))
+        assert transport_marker(probed, MX1) is TransportMarker.FAILS
+        assert refused_hosts(probed) == {MX1}
