@@ -257,3 +257,20 @@ def test_dane_host_whose_certificate_misses_its_tlsa_fails_the_policy(
         assert (state.state, state.basis) == ("policy-fails", ("dane:tlsa-mismatch",))
         assert transport_marker(probed, MX1) is TransportMarker.FAILS
         assert refused_hosts(probed) == {MX1}
+
+
+def test_a_saved_probe_replays_as_it_was_found(
+    dns_server: Any, ca: LocalCa, tmp_path: Path
+) -> None:
+    saved = tmp_path / "probed.json"
+    with world(dns_server, ca, ENFORCE, ("other.example",)) as ns:
+        argv = ["check", "sender.example", "corp.example", "--via", "192.0.2.10"]
+        live = cli_json(
+            [*argv, "-n", ns, "--ca-file", ca.ca_file, "--probe-smtp", "--save", str(saved)]
+        )
+    # Replayed with every server gone: the probe's facts come from the recording.
+    replayed = cli_json(["check", "--replay", str(saved)])
+    assert live["transport"]["smtp"] is not None
+    assert replayed["transport"] == live["transport"]
+    assert replayed["findings"] == live["findings"]
+    assert replayed["paths"] == live["paths"]

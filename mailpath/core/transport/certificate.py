@@ -84,6 +84,7 @@ class CertificateFacts:
             "verify_error": self.verify_error,
             "mta_sts_match": self.mta_sts_match,
             "chain_length": self.chain_length,
+            "verify_code": self.verify_code,
         }
 
 

@@ -53,6 +53,8 @@ def to_record(info: TransportInfo) -> JsonObject:
         "dnssec": _status(info.dnssec),
         "dane": {h: {"tlsa": list(d.tlsa), "secure": d.secure} for h, d in info.dane.items()},
         "host_dnssec": {h: _status(s) for h, s in info.host_dnssec.items()},
+        # The STARTTLS probe's facts (None: it did not run), as --json has them.
+        "smtp": None if info.smtp is None else {h: p.to_json() for h, p in info.smtp.items()},
     }
 
 
@@ -99,6 +101,12 @@ def from_record(data: object) -> TransportInfo:
         _str(h, "host"): _dnssec(s, f"transport.host_dnssec.{h}")
         for h, s in _dict(d.get("host_dnssec", {}), "transport.host_dnssec").items()
     }
+    smtp_data = d.get("smtp")
+    smtp = None
+    if smtp_data is not None:
+        from mailpath.core.transport.probe_record import probes_from_record
+
+        smtp = probes_from_record(_dict(smtp_data, "transport.smtp"))
     return TransportInfo(
         _str(d.get("domain"), "transport.domain"),
         MtaStsInfo(
@@ -121,6 +129,7 @@ def from_record(data: object) -> TransportInfo:
         _dnssec(d.get("dnssec"), "transport.dnssec"),
         dane,
         host_dnssec,
+        smtp=smtp,
     )
 
 
