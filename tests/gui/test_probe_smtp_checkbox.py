@@ -26,9 +26,9 @@ def zone(mx_address: str) -> dict[str, Any]:
 
 
 def run(qtbot: Any, window: Any, nameserver: str) -> None:
-    window.set_inputs("sender.example", "corp.example", "192.0.2.10", [nameserver])
+    window.inputs.set_inputs("sender.example", "corp.example", "192.0.2.10", [nameserver])
     with qtbot.waitSignal(window.analysisFinished, timeout=30000):
-        assert window.start_analysis()
+        assert window.analysis.start()
 
 
 def test_the_checkbox_is_off_by_default_and_ticking_it_probes_the_mx(
@@ -40,19 +40,19 @@ def test_the_checkbox_is_off_by_default_and_ticking_it_probes_the_mx(
     with SmtpServer(free_loopback(25), trustme.CA().issue_cert(MX)) as smtp:
         dns = dns_server(zone(smtp.address))
         run(qtbot, window, dns.nameserver)
-        assert window.analysis.request.probe_smtp is False
+        assert window.session.request.probe_smtp is False
         assert smtp.commands == []  # the run is over: nothing connected to port 25
-        assert window.result.transport.smtp is None
+        assert window.session.result.transport.smtp is None
 
         qtbot.mouseClick(check, Qt.MouseButton.LeftButton, pos=QPoint(6, check.height() // 2))
         assert check.isChecked()
         run(qtbot, window, dns.nameserver)
-        assert window.analysis.request.probe_smtp is True
+        assert window.session.request.probe_smtp is True
         assert any(c.startswith("EHLO") for c in smtp.commands)
         assert not any(c.startswith("MAIL") for c in smtp.commands)
-    assert set(window.result.transport.smtp) == {MX}
+    assert set(window.session.result.transport.smtp) == {MX}
     # The test CA is not trusted: the findings say so.
-    assert "certificate-untrusted" in {f.code for f in window.result.findings}
+    assert "certificate-untrusted" in {f.code for f in window.session.result.findings}
 
     from mailpath.gui.window.main_window import MainWindow
 
