@@ -59,11 +59,14 @@ def legend_entries() -> list[tuple[EdgeAttrs, str]]:
 
 
 def paint_edge_lock(painter: QPainter, attrs: EdgeAttrs, path: QPainterPath) -> None:
-    """The edge's lock, near its end (clear of its label, in the middle or further back)."""
+    """The edge's lock, at its end (clear of its label, in the middle or further back)."""
     marker = attrs.get("transport")
     if marker is None:
         return
-    paint_lock(painter, str(marker), path.pointAtPercent(0.86), LOCK_SIZE)
+    # Just before the arrowhead, lifted above the line: labels sit on the line, further back.
+    length = path.length()
+    at = path.pointAtPercent(path.percentAtLength(max(0.0, length - LOCK_SIZE)))
+    paint_lock(painter, str(marker), QPointF(at.x(), at.y() - LOCK_SIZE * 0.55), LOCK_SIZE)
 
 
 def paint_lock(painter: QPainter, marker: str, center: QPointF, size: float) -> None:
