@@ -30,7 +30,7 @@ from mailpath.core.auth.spf import (
     check_host,
 )
 from mailpath.core.dns.blocklist import BlocklistAnswer, check_blocklists, ordered
-from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome, deadline_of
 from mailpath.core.judgement.blocklist_findings import blocklist_findings
 from mailpath.core.judgement.consequences import judge_findings
 from mailpath.core.judgement.findings import build_findings, missing_domains
@@ -54,7 +54,12 @@ from mailpath.core.names import (
     parse_party,
     parse_sending_host,
 )
-from mailpath.core.transport import TransportInfo, TransportOptions, check_transport
+from mailpath.core.transport import (
+    TransportInfo,
+    TransportOptions,
+    check_transport,
+    probe_transport,
+)
 from mailpath.core.transport.findings import transport_findings
 
 
@@ -305,7 +310,21 @@ class _Run:
             return _mx_names(self.state.snapshot())
 
         domain = self.state.recipient.domain.ascii
-        self.state.transport = await check_transport(self.dns, domain, mx_hosts, options)
+        info = await check_transport(self.dns, domain, mx_hosts, options)
+        deadline = deadline_of(self.dns)
+        if options is not None and options.probe_smtp and info.checked and deadline is not None:
+            self.state.transport = info
+            self.changed()
+            await mx_known.wait()
+            mx = self.state.mx
+            pairs = [
+                (h.host, a)
+                for h in (mx.hosts if mx else ())
+                if not h.ip_literal
+                for a in h.addresses
+            ]
+            info = await probe_transport(info, pairs, options, deadline.remaining)
+        self.state.transport = info
         self.changed()
 
     async def sending_hosts(self, via: SendingHost | None) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from mailpath.gui.graph import markers
+from mailpath.gui.graph import markers, transport
 from mailpath.gui.graph.style import (
     ACTUAL,
     EDGE_MARKER_SIZE,
@@ -312,9 +312,9 @@ def edge_decorations(
 ) -> None:
     """Extra marks on an SMTP edge (address -> MX host), drawn over its line and under its
     label, in the window and in exports alike (not in an overview below LOD_TEXT); `key` is
-    the edge's (source, target) node ids, the target an "mx:<host>" node. None yet: this is
-    the one place a module such as `gui/graph/transport.py` (lock markers) hooks in, by
-    drawing here."""
+    the edge's (source, target) node ids, the target an "mx:<host>" node: the transport lock
+    (`gui/graph/transport.py`)."""
+    transport.paint_edge_lock(painter, attrs, geometry.path)
 
 
 def paint_edge(

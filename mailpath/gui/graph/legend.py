@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 
-from mailpath.gui.graph import markers
+from mailpath.gui.graph import markers, transport
 from mailpath.gui.graph.edges import edge_pen
 from mailpath.gui.graph.style import MARKER_SIZE, RenderTheme, font
 from mailpath.gui.text.i18n import tr
@@ -35,6 +35,7 @@ def legend_line_entries() -> list[tuple[EdgeAttrs, str]]:
         ({"kind": EdgeKind.SMTP, "active": True}, tr("Legend", "route mail takes")),
         ({"kind": EdgeKind.SMTP, "active": False}, tr("Legend", "fallback, not used now")),
         ({"kind": EdgeKind.DNS, "active": True}, tr("Legend", "DNS lookup it depends on")),
+        *transport.legend_entries(),
     ]
 
 
@@ -84,6 +85,7 @@ def paint_legend(
         elif entry is not None:  # a line
             painter.setPen(edge_pen(entry, theme, False))
             painter.drawLine(QLineF(x, y + row_h / 2, x + 26, y + row_h / 2))
+            transport.paint_legend_lock(painter, entry, QPointF(x + 13, y + row_h / 2))
         painter.setFont(font(11))
         painter.setPen(theme.text)
         painter.drawText(
@@ -149,6 +151,7 @@ def paint_legend_flow(painter: QPainter, origin: QPointF, theme: RenderTheme, wi
             assert entry is not None
             painter.setPen(edge_pen(entry, theme, False))
             painter.drawLine(QLineF(rect.left(), mid, rect.left() + 26, mid))
+            transport.paint_legend_lock(painter, entry, QPointF(rect.left() + 13, mid))
             text_left = rect.left() + 34
         painter.setFont(font(LEGEND_STRIP_PX))
         painter.setPen(theme.text)

@@ -119,6 +119,12 @@ CODE_TERMS: dict[str, str] = {
     "dnssec-bogus": "dnssec",
     "tlsa-unusable": "dane",
     "dane-without-dnssec": "dane",
+    "starttls-missing": "starttls",
+    "certificate-untrusted": "starttls",
+    "certificate-expired": "starttls",
+    "certificate-name-mismatch": "starttls",
+    "tlsa-mismatch": "tlsa",
+    "smtp-probe-failed": "starttls",
     "blocklisted": "dnsbl",
     "blocklist-refused": "dnsbl",
     # core/findings.py (also the DMARC and message findings, whose templates live there)
