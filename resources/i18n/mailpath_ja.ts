@@ -2795,6 +2795,10 @@ From: …
       <translation>閉じた錠：検証された TLS（MTA-STS enforce）</translation>
     </message>
     <message>
+      <source>open lock: MTA-STS enforce demands verified TLS; its certificate was not checked</source>
+      <translation>開いた錠：MTA-STS enforce は検証された TLS を求めていますが、証明書は確認していません</translation>
+    </message>
+    <message>
       <source>red: the recipient's own policy makes delivery fail ({basis})</source>
       <translation>赤：受信者自身のポリシーにより配送が失敗します（{basis}）</translation>
     </message>

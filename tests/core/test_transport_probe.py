@@ -208,14 +208,17 @@ def test_no_starttls_is_refused_under_enforce_and_sent_in_the_clear_otherwise(
     assert markers(result)[MX2] is marker
 
 
-def test_without_the_probe_enforce_draws_closed_locks_and_asks_no_smtp(
+def test_without_the_probe_enforce_draws_open_locks_and_asks_no_smtp(
     dns_server: Any, ca: LocalCa
 ) -> None:
+    """A closed lock means a certificate seen valid: without the probe, MTA-STS enforce only
+    demands verified TLS, and the lock stays open (its Details say the certificate was not
+    checked)."""
     with world(dns_server, ca, ENFORCE, None) as ns:
         result = analysis(ns, ca, probe=False)
     assert result.transport is not None and result.transport.smtp is None
     assert not [f for f in result.findings if f.code == "starttls-missing"]
-    assert markers(result) == {MX1: TransportMarker.VERIFIED, MX2: TransportMarker.VERIFIED}
+    assert markers(result) == {MX1: TransportMarker.UNVERIFIED, MX2: TransportMarker.UNVERIFIED}
 
 
 def _dane_info(record: str) -> TransportInfo:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mailpath.core.route.attrs import EdgeKind, TransportMarker
 from mailpath.core.route.labels import TEMPLATES, part, put_detail
-from mailpath.core.transport import TransportInfo, mx_transport
+from mailpath.core.transport import TransportInfo, lock_state, mx_transport
 
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import RouteGraph
@@ -21,6 +21,7 @@ __all__ = [
 _MARKERS = {
     "dane": TransportMarker.VERIFIED,
     "mta-sts": TransportMarker.VERIFIED,
+    "mta-sts-unchecked": TransportMarker.UNVERIFIED,
     "policy-fails": TransportMarker.FAILS,
     "opportunistic": TransportMarker.UNVERIFIED,
 }
@@ -31,6 +32,9 @@ TRANSPORT_TEMPLATES: dict[str, str] = {
     "d.transport": "transport",
     "transport.dane": "closed lock: verified TLS (DANE)",
     "transport.mta-sts": "closed lock: verified TLS (MTA-STS enforce)",
+    "transport.mta-sts-unchecked": (
+        "open lock: MTA-STS enforce demands verified TLS; its certificate was not checked"
+    ),
     "transport.policy-fails": "red: the recipient's own policy makes delivery fail ({basis})",
     "transport.opportunistic": "open lock: TLS if offered, unverified",
 }
@@ -57,11 +61,12 @@ def add_transport(g: RouteGraph, info: TransportInfo | None, mx_ids: list[str]) 
 def transport_detail(info: TransportInfo | None, host: str) -> tuple[str, str]:
     """The MX host's Details row: a `TRANSPORT_TEMPLATES` key and its `basis` parameter."""
     state = mx_transport(info, host)
-    return f"transport.{state.state}", ", ".join(state.basis)
+    return f"transport.{lock_state(info, host)}", ", ".join(state.basis)
 
 
 def transport_marker(info: TransportInfo | None, host: str) -> TransportMarker:
-    """Closed lock where the recipient's policy (DANE, MTA-STS enforce) demands verified TLS and
-    nothing seen contradicts it (with the STARTTLS probe: its certificate passed), open lock
-    where senders use TLS only if offered and unverified, red where the policy cannot be met."""
-    return _MARKERS[mx_transport(info, host).state]
+    """Closed lock for verified TLS: DANE, or MTA-STS enforce with a certificate the STARTTLS
+    probe saw valid; open lock where senders use TLS only if offered and unverified, or where
+    MTA-STS enforce demands it but nobody checked the certificate; red where the policy
+    cannot be met."""
+    return _MARKERS[lock_state(info, host)]

@@ -449,7 +449,7 @@ def render_lines(info: TransportInfo | None) -> list[str]:
         tlsa = "; ".join(d.tlsa) if d.tlsa else "no TLSA"
         sec = state.state if state else "unknown"
         out.append(f"  {host}: {mx_transport(info, host).state}; TLSA {tlsa} (DNSSEC {sec})")
-        out.append(f"    route marker: {LOCKS[mx_transport(info, host).state]}")
+        out.append(f"    route marker: {LOCKS[lock_state(info, host)]}")
         first = (info.smtp or {}).get(host)
         for probe in (first, *first.also) if first is not None else ():
             out.append(f"    STARTTLS {probe.address}: {_probe_line(probe)}")
@@ -461,6 +461,10 @@ def render_lines(info: TransportInfo | None) -> list[str]:
 LOCKS = {
     "dane": "closed lock (verified TLS: DANE)",
     "mta-sts": "closed lock (verified TLS: MTA-STS enforce)",
+    "mta-sts-unchecked": (
+        "open lock (MTA-STS enforce demands verified TLS; the certificate was not checked: "
+        "--probe-smtp)"
+    ),
     "policy-fails": "red (the recipient's own policy makes delivery fail)",
     "opportunistic": "open lock (TLS if offered, unverified)",
 }
@@ -484,3 +488,13 @@ def _probe_line(p: SmtpProbe) -> str:
     if p.requiretls:
         parts.append("REQUIRETLS")
     return ", ".join(parts)
+
+
+def lock_state(info: TransportInfo | None, host: str) -> str:
+    """The lock an SMTP edge to `host` shows: `mx_transport`'s state, except that MTA-STS
+    enforce is a closed lock only with a certificate seen valid (the STARTTLS probe); without
+    the probe it is "mta-sts-unchecked" (the policy demands verified TLS, nobody checked it)."""
+    state = mx_transport(info, host).state
+    if state == "mta-sts" and (info is None or info.smtp is None or host not in info.smtp):
+        return "mta-sts-unchecked"
+    return state
