@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mailpath.gui.text.i18n import tr
+from mailpath.gui.text.sentences import fill
 
 if TYPE_CHECKING:
     from mailpath.core.judgement.verdict import Verdict
@@ -67,7 +68,7 @@ def _translated(template: str | None, params: Mapping[str, object]) -> str | Non
     if not translated or translated == template:
         return None
     try:
-        return translated.format(**dict(params))
+        return fill(translated, params)
     except (KeyError, IndexError, ValueError):
         return None
 

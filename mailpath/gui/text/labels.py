@@ -46,9 +46,9 @@ def render_part(part: PartDict) -> str:
 
     params = part.get("params") or {}
     if any(isinstance(value, Sentence) for value in params.values()):
-        from mailpath.gui.text.sentences import sentence_text
+        from mailpath.gui.text.sentences import embedded
 
-        rendered = {name: sentence_text(value) for name, value in params.items()}
+        rendered = {name: embedded(value) for name, value in params.items()}
         part = cast("PartDict", {**part, "params": rendered})
     return render(part, _translate)
 
