@@ -55,6 +55,18 @@
       <source>{count} entries</source>
       <translation>{count} 件</translation>
     </message>
+    <message>
+      <source>1 entry</source>
+      <translation>1 件</translation>
+    </message>
+    <message>
+      <source>primary</source>
+      <translation>第一候補</translation>
+    </message>
+    <message>
+      <source>fallback</source>
+      <translation>予備</translation>
+    </message>
   </context>
   <context>
     <name>Disposition</name>
@@ -3434,6 +3446,10 @@ From: …
     <message>
       <source>Zone {zone}: {error}</source>
       <translation>ゾーン {zone}：{error}</translation>
+    </message>
+    <message>
+      <source>No zone found: {error}</source>
+      <translation>ゾーンが見つかりません：{error}</translation>
     </message>
     <message>
       <source>Your resolver</source>

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from mailpath.gui.graph import markers
 from mailpath.gui.text.i18n import escape_html, tr
 from mailpath.gui.text.sentences import sentence_text
+from mailpath.gui.text.labels import entries_text, role_text
 
 if TYPE_CHECKING:
     # QStyle's Python enums take ~10 ms to create: only the findings' delegate needs them,
@@ -167,7 +168,7 @@ class DetailsPanel(QWidget):
         if attrs.get("kind") == "mx":
             extra = [
                 (tr("Details", "preference"), str(attrs.get("preference", ""))),
-                (tr("Details", "role"), str(attrs.get("role", ""))),
+                (tr("Details", "role"), role_text(str(attrs.get("role", "")))),
                 (
                     tr("Details", "marked down"),
                     tr("Details", "yes") if attrs.get("down") else tr("Details", "no"),
@@ -184,9 +185,7 @@ class DetailsPanel(QWidget):
                     self.tree.addTopLevelItem(QTreeWidgetItem([name, text]))
         for key, value in details.items():
             if isinstance(value, list | tuple):
-                item = QTreeWidgetItem(
-                    [str(key), tr("Details", "{count} entries").format(count=len(value))]
-                )
+                item = QTreeWidgetItem([str(key), entries_text(len(value))])
                 for entry in value:
                     child = QTreeWidgetItem(["", str(entry)])
                     child.setToolTip(1, escaped_tooltip(str(entry)))
@@ -771,3 +770,4 @@ class FindingsPanel(QWidget):
         if text:
             QGuiApplication.clipboard().setText(text)
             self.copied.emit(text)
+

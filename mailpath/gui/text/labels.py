@@ -199,3 +199,18 @@ class LocalizedGraph:
 
 #: What the renderer draws: a route graph, or its translated view.
 RouteLike: TypeAlias = "RouteGraph | LocalizedGraph"
+
+def role_text(role: str) -> str:
+    """An MX host's role in the UI language ("primary", "fallback"; anything else as is)."""
+    if role == "primary":
+        return tr("Details", "primary")
+    if role == "fallback":
+        return tr("Details", "fallback")
+    return role
+
+
+def entries_text(count: int) -> str:
+    """ "1 entry", "3 entries" in the UI language."""
+    if count == 1:
+        return tr("Details", "1 entry")
+    return tr("Details", "{count} entries").format(count=count)

@@ -1,0 +1,37 @@
+"""Small lies the window told, each fixed (issue 17): counts, roles, unknown zones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mailpath.gui.text import i18n
+
+
+def test_one_entry_is_not_one_entries(qapp: Any) -> None:
+    from mailpath.gui.text.labels import entries_text
+
+    assert entries_text(1) == "1 entry"
+    assert entries_text(3) == "3 entries"
+
+
+def test_mx_roles_are_translated(qapp: Any) -> None:
+    from mailpath.gui.text.labels import role_text
+
+    assert role_text("primary") == "primary"
+    i18n.install("ja")
+    try:
+        shown = [role_text("primary"), role_text("fallback")]
+    finally:
+        i18n.install("en")
+    assert shown == ["第一候補", "予備"]
+
+
+def test_no_zone_is_said_in_words_not_a_question_mark(qapp: Any) -> None:
+    from mailpath.core.dns.authoritative import AuthoritativeView
+    from mailpath.gui.panels.authoritative import AuthoritativePanel
+
+    view = AuthoritativeView(zone="", error="no SOA found")
+    text = AuthoritativePanel._agreement(None, view)  # type: ignore[arg-type]
+    assert "?" not in text and text.startswith("No zone found"), text
+    named = AuthoritativePanel._agreement(None, AuthoritativeView(zone="x.example", error="e"))  # type: ignore[arg-type]
+    assert named == "Zone x.example: e"
