@@ -3222,6 +3222,10 @@ From: …
       <translation>結果: {result} · DNS 参照 {lookups}/10 · 空の参照 {void}/2</translation>
     </message>
     <message>
+      <source>Result: {result} · the whole record, every branch: {lookups} DNS lookups (evaluation stops after 10) · {void} void lookups (evaluation stops after 2)</source>
+      <translation>結果: {result} · レコード全体（すべての分岐）: DNS 参照 {lookups} 回（評価は 10 回で停止）· 空の参照 {void} 回（評価は 2 回で停止）</translation>
+    </message>
+    <message>
       <source>&amp;Evaluated for:</source>
       <translation>評価対象(&amp;E):</translation>
     </message>

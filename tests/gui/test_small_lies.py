@@ -35,3 +35,20 @@ def test_no_zone_is_said_in_words_not_a_question_mark(qapp: Any) -> None:
     assert "?" not in text and text.startswith("No zone found"), text
     named = AuthoritativePanel._agreement(None, AuthoritativeView(zone="x.example", error="e"))  # type: ignore[arg-type]
     assert named == "Zone x.example: e"
+
+
+def test_the_whole_record_audit_does_not_read_as_an_evaluation_over_its_limits(qtbot: Any) -> None:
+    """The audit walks past where evaluation stops; its counts are not shown as "11/2"."""
+    from mailpath.core.auth.spf.trace import SpfAudit, SpfResult, SpfTrace
+    from mailpath.gui.panels.docks import SpfTracePanel
+
+    tree = SpfTrace("x.example", "v=spf1 -all", (), (), SpfResult.PERMERROR, None, 11, 11)
+    audit = SpfAudit("x.example", "v=spf1 -all", 11, 11, None, ("x.example",), tree)
+    panel = SpfTracePanel()
+    qtbot.addWidget(panel)
+    panel._entries = [("audit", "x.example", audit)]
+    panel.choice.addItem("x.example")
+    panel._show_current()
+    text = panel.summary.text()
+    assert "11/2" not in text and "11/10" not in text, text
+    assert "11 void lookups" in text, text

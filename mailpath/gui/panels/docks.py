@@ -314,6 +314,12 @@ class SpfTracePanel(QWidget):
         lookups = getattr(item, "lookups", 0)
         void = getattr(item, "void_lookups", 0)
         text = tr("SpfPanel", "Result: {result} · DNS lookups {lookups}/10 · void lookups {void}/2")
+        if hasattr(item, "over_limit"):  # the audit walks every branch, past where RFC 7208 stops
+            text = tr(
+                "SpfPanel",
+                "Result: {result} · the whole record, every branch: {lookups} DNS lookups "
+                "(evaluation stops after 10) · {void} void lookups (evaluation stops after 2)",
+            )
         summary = text.format(result=_value(result), lookups=lookups, void=void)
         error = getattr(trace, "error", None)
         if error:
