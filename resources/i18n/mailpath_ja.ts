@@ -792,6 +792,10 @@
       <translation>サーバーが署名に使うセレクター（DKIM-Signature ヘッダーの s=。--dkim-selector またはウィンドウの DKIM セレクター欄）を指定するか、受信したメッセージを開いてください。</translation>
     </message>
     <message>
+      <source>Type the selector your server signs with (the s= of a DKIM-Signature header) in the DKIM selectors field, or open a received message.</source>
+      <translation>サーバーが署名に使うセレクター（DKIM-Signature ヘッダーの s= の値）を「DKIM セレクター」欄に入力するか、受信したメッセージを開いてください。</translation>
+    </message>
+    <message>
       <source>The message carries no DKIM signature: only SPF can authenticate it, and SPF breaks as soon as the mail is forwarded.</source>
       <translation>このメッセージには DKIM 署名がありません。認証できるのは SPF だけで、SPF はメールが転送されるとすぐに失敗します。</translation>
     </message>

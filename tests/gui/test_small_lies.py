@@ -60,3 +60,24 @@ def test_compare_resolvers_orders_mx_answers_by_preference() -> None:
     answers = ["40 alt4.gmail-smtp-in.l.google.com.", "5 gmail-smtp-in.l.google.com.",
                "10 alt1.gmail-smtp-in.l.google.com."]
     assert [a.split()[0] for a in sorted(answers, key=record_order)] == ["5", "10", "40"]
+
+
+def test_the_dkim_fix_in_the_window_names_its_field_not_the_command_line_option(
+    qapp: Any,
+) -> None:
+    from mailpath.core.judgement.findings import TEMPLATES
+    from mailpath.core.model import Finding, Severity
+    from mailpath.gui.text.findings import texts
+
+    message, fix = TEMPLATES["dkim-unchecked"]
+    finding = Finding(
+        Severity.INFO, "dkim-unchecked", message, fix, template="dkim-unchecked", params={}
+    )
+    _, english = texts(finding)
+    i18n.install("ja")
+    try:
+        _, japanese = texts(finding)
+    finally:
+        i18n.install("en")
+    assert english and "--dkim-selector" not in english and "DKIM selectors field" in english
+    assert japanese and "--dkim-selector" not in japanese and "DKIM セレクター" in japanese
