@@ -81,3 +81,13 @@ def test_the_dkim_fix_in_the_window_names_its_field_not_the_command_line_option(
         i18n.install("en")
     assert english and "--dkim-selector" not in english and "DKIM selectors field" in english
     assert japanese and "--dkim-selector" not in japanese and "DKIM セレクター" in japanese
+
+
+def test_export_and_save_wait_for_something_to_export(qtbot: Any, window: Any) -> None:
+    window.ensure_built()
+    menus = window.menus
+    actions = (menus.act_save, menus.act_export_png, menus.act_export_svg)
+    assert [a.isEnabled() for a in actions] == [False, False, False]
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.open_seed_example()
+    assert menus.act_export_png.isEnabled() and menus.act_export_svg.isEnabled()

@@ -252,6 +252,7 @@ class AnalysisController(QObject):
             w.details.show_node(selected, w.scene.nodes[selected].attrs)
         w.headline_part.update()
         w.position_overlays()
+        w.menus.refresh_file_actions()
 
     def show_message(self, info: MessageInfo | None) -> None:
         """The Message panel shows the result's received message (None clears it); refilled

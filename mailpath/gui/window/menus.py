@@ -59,6 +59,23 @@ class WindowMenus:
         """The actions, then the menus that hold them."""
         self._build_actions()
         self._build_menus()
+        # Nothing to export or save until a route is on screen (a finished one, to save).
+        for action in (self.act_save, self.act_export_png, self.act_export_svg):
+            action.setEnabled(False)
+        self.window.analysisFinished.connect(self.refresh_file_actions)
+
+    def refresh_file_actions(self) -> None:
+        """Export needs a route on screen; Save needs a finished analysis."""
+        w = self.window
+        has_route = getattr(getattr(w, "scene", None), "graph", None) is not None
+        self.act_export_png.setEnabled(has_route)
+        self.act_export_svg.setEnabled(has_route)
+        analysis = w.analysis
+        self.act_save.setEnabled(
+            analysis.result is not None
+            and analysis.extra is not None
+            and bool(getattr(analysis.result, "complete", 0))
+        )
 
     def _build_actions(self) -> None:
         from PySide6.QtCore import Qt
