@@ -3620,6 +3620,10 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <translation>mailpath：判定が合格になりました</translation>
     </message>
     <message>
+      <source>The verdict passes</source>
+      <translation>判定が合格になりました</translation>
+    </message>
+    <message>
       <source>Every</source>
       <translation>間隔</translation>
     </message>

@@ -406,7 +406,8 @@ class WatchMode(QObject):
             return  # tests and --screenshot: no window of its own
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(title)
+        # Qt adds " — mailpath" (the application's display name) to a dialog's title itself.
+        box.setWindowTitle(tr("WatchMode", "The verdict passes"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(body)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
