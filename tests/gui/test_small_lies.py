@@ -91,3 +91,31 @@ def test_export_and_save_wait_for_something_to_export(qtbot: Any, window: Any) -
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
         window.open_seed_example()
     assert menus.act_export_png.isEnabled() and menus.act_export_svg.isEnabled()
+
+
+def test_a_new_run_does_not_name_the_last_runs_resolver(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    from tests.gui.test_fix_live import VIA, analyze, zone
+
+    first, second = dns_server(zone()), dns_server(zone())
+    analyze(qtbot, window, first.nameserver)
+    assert window.fix_live.via.text() == f"via DNS {first.nameserver}"
+    window.set_inputs("example.com", "example.net", VIA, [second.nameserver])
+    with qtbot.waitSignal(window.analysisFinished, timeout=20000):
+        assert window.start_analysis()
+        assert not window.fix_live.via.isVisible()  # while it runs
+    assert window.fix_live.via.text() == f"via DNS {second.nameserver}"
+
+
+def test_a_resolver_that_failed_is_not_offered_again(qtbot: Any, window: Any) -> None:
+    from mailpath.gui.window import resolver_field
+    from tests.gui.test_fix_live import VIA
+    from tests.support.nsd import free_port
+
+    url = f"https://127.0.0.1:{free_port('127.0.0.1')}/dns-query"  # nothing listens there
+    window.set_inputs("example.com", "example.net", VIA, [url])
+    with qtbot.waitSignal(window.analysisFinished, timeout=30000):
+        assert window.start_analysis()
+    assert window.result is None  # the resolver failure ended the run
+    assert url not in resolver_field.custom_entries(window.inputs.resolver_combo)

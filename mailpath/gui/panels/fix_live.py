@@ -70,6 +70,7 @@ class FixLive(QObject):
         self.via.setObjectName("resolverVia")
         self.via.setTextFormat(Qt.TextFormat.PlainText)
         self.via.setVisible(False)
+        self.via.setContentsMargins(8, 0, 8, 0)  # apart from the re-check's countdown beside it
         window.statusBar().addPermanentWidget(self.via)
         self.act_authoritative = QAction(window)
         self.act_authoritative.setCheckable(True)
@@ -85,6 +86,8 @@ class FixLive(QObject):
         for action in (self.act_authoritative, self.act_watch, self.act_compare):
             window.addAction(action)
         window.analysisFinished.connect(self._on_finished)
+        # A new run may use another resolver: the last run's is not named while it runs.
+        window.analysis.started.connect(lambda _request: self.via.setVisible(False))
         self.authoritative_dock.visibilityChanged.connect(self._authoritative_dock_visible)
         self.watch_dock.visibilityChanged.connect(self._watch_dock_visible)
 

@@ -198,6 +198,7 @@ class WatchMode(QObject):
         self.countdown.setObjectName("watchCountdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown.setVisible(False)
+        self.countdown.setContentsMargins(8, 0, 8, 0)  # apart from the resolver's "via …"
         window.statusBar().addPermanentWidget(self.countdown)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)

@@ -114,6 +114,7 @@ class AnalysisController(QObject):
         self.runner.start(make_job(request))
         w.status_line.show_running(True)
         w.menus.act_cancel.setEnabled(True)
+        w.menus.refresh_file_actions()
         self._status(
             tr("MainWindow", "Analyzing {sender} → {recipient}…").format(
                 sender=request.sender, recipient=request.recipient
@@ -183,6 +184,8 @@ class AnalysisController(QObject):
             self._show_failure(extra)
             return
         assert result is not None  # the session gives a result unless a failure ended the run
+        if self.request is not None and extra.resolver_failure is None:
+            self.window.inputs.remember_resolver(self.request)
         self.show_result(result)
         self.window.route.select_worst()
         if self.raise_message_dock:

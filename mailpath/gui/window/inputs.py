@@ -405,8 +405,12 @@ class InputBar:
             values.insert(0, value)
             model.setStringList(values[:RECENT_MAX])
             self.settings.setValue(f"recent/{name}", values[:RECENT_MAX])
+        self.settings.setValue("resolver", ", ".join(request.nameservers))
+
+    def remember_resolver(self, request: AnalysisRequest) -> None:
+        """A typed resolver joins the Resolver list once a run through it has answered (a
+        DoH URL that failed is not offered again)."""
         resolver = ", ".join(request.nameservers)
-        self.settings.setValue("resolver", resolver)
         if resolver and not resolver_field.is_public(self.resolver_combo, resolver):
             known = resolver_field.custom_entries(self.resolver_combo)
             if resolver not in known:
