@@ -1839,9 +1839,15 @@
     </message>
     <message>
       <source>Type a sender and a recipient and press Enter.
+Or open a received message (File → Open Message), or drop it here.
 Help → Open Example shows a complete route without network.</source>
       <translation>送信者と受信者を入力して Enter を押してください。
+受信したメッセージを開く（ファイル → 受信メッセージを開く）か、ここにドロップすることもできます。
 ヘルプ → 例を開く で、ネットワークなしで経路の例を表示できます。</translation>
+    </message>
+    <message>
+      <source>the dropped message</source>
+      <translation>ドロップされたメッセージ</translation>
     </message>
     <message>
       <source>Cancel</source>

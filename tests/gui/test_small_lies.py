@@ -119,3 +119,35 @@ def test_a_resolver_that_failed_is_not_offered_again(qtbot: Any, window: Any) ->
         assert window.start_analysis()
     assert window.result is None  # the resolver failure ended the run
     assert url not in resolver_field.custom_entries(window.inputs.resolver_combo)
+
+
+def test_dropping_message_text_opens_it_and_the_start_screen_says_so(
+    qtbot: Any, window: Any, dns_server: Any
+) -> None:
+    from pathlib import Path
+
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.zones import zone_from_recording
+
+    hint = " ".join(label.text() for label in window._shell_hint_lines)
+    assert "drop it here" in hint and "Open Message" in hint, hint
+    server = dns_server(zone_from_recording())
+    window.ensure_built()
+    window.resolver_combo.setEditText(server.nameserver)
+    seed = Path(__file__).resolve().parents[2] / "resources" / "examples" / "seed.eml"
+    mime = QMimeData()
+    mime.setText(seed.read_text(encoding="utf-8"))  # text, as a mail program drags it
+    pos = QPoint(window.width() // 2, window.height() // 2)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0)
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, buttons, keys)
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        QApplication.sendEvent(window, drop)
+        assert drop.isAccepted()
+    assert window.result.message is not None
+    assert window.sender_edit.text() == "someone@ts.skr.jp"

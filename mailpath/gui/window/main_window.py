@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         hint_layout = QVBoxLayout(self._shell_hint)
         hint_layout.addStretch(1)
         self._shell_hint_lines: list[QLabel] = []
-        for _ in range(2):
+        for _ in range(3):
             row = QHBoxLayout()
             row.addStretch(1)
             label = QLabel(self._shell_hint)
@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
         hint = tr(
             "MainWindow",
             "Type a sender and a recipient and press Enter.\n"
+            "Or open a received message (File → Open Message), or drop it here.\n"
             "Help → Open Example shows a complete route without network.",
         )
         if self.is_built:
@@ -536,17 +537,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ drops
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from mailpath.gui.window.files import dropped_paths
+        from mailpath.gui.window.files import can_drop
 
-        if dropped_paths(event):
+        if can_drop(event):
             event.acceptProposedAction()
         else:
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        from mailpath.gui.window.files import dropped_paths
+        from mailpath.gui.window.files import can_drop
 
-        if dropped_paths(event):
+        if can_drop(event):
             event.acceptProposedAction()
         else:
             super().dragMoveEvent(event)
