@@ -2026,8 +2026,8 @@ Help → Open Example shows a complete route without network.</source>
       <translation>送信者(&amp;S)</translation>
     </message>
     <message>
-      <source>e.g. you@example.com or example.com</source>
-      <translation>例: you@example.com または example.com</translation>
+      <source>e.g. you@example.com</source>
+      <translation>例: you@example.com</translation>
     </message>
     <message>
       <source>&amp;Recipient</source>
@@ -2042,8 +2042,8 @@ Help → Open Example shows a complete route without network.</source>
       <translation>送信ホスト(&amp;T)（省略可）</translation>
     </message>
     <message>
-      <source>e.g. smtp.example.com or an IP address</source>
-      <translation>例: smtp.example.com または IP アドレス</translation>
+      <source>e.g. smtp.example.com</source>
+      <translation>例: smtp.example.com</translation>
     </message>
     <message>
       <source>Res&amp;olver</source>

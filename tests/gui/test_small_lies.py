@@ -151,3 +151,27 @@ def test_dropping_message_text_opens_it_and_the_start_screen_says_so(
         assert drop.isAccepted()
     assert window.result.message is not None
     assert window.sender_edit.text() == "someone@ts.skr.jp"
+
+
+def test_placeholders_and_the_resolver_fit_at_1280_by_800_in_both_languages(
+    qtbot: Any, window: Any
+) -> None:
+    """Nothing in the input bar is cut at first launch: each example and "System resolver"
+    (the clear button keeps its room beside the text)."""
+    window.resize(1280, 800)
+    window.ensure_built()
+    cut = []
+    for lang in ("en", "ja"):
+        window.set_language(lang)
+        qtbot.wait(10)  # the layout settles (not a wait for something not to happen)
+        for edit in window.inputs.line_edits():
+            need = edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 40
+            if need > edit.width():
+                cut.append((lang, edit.placeholderText(), need, edit.width()))
+        combo = window.inputs.resolver_combo
+        line = combo.lineEdit()
+        need = line.fontMetrics().horizontalAdvance(combo.currentText()) + 8
+        if need > line.width():
+            cut.append((lang, combo.currentText(), need, line.width()))
+    window.set_language("en")
+    assert not cut, cut

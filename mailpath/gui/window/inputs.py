@@ -84,7 +84,7 @@ class InputBar:
             self.field_labels[name] = label
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
-            grid.setColumnStretch(column, 2 if name in ("resolver", "selectors") else 3)
+            grid.setColumnStretch(column, 2 if name == "resolver" else 3)
         grid.addWidget(self.analyze_button, 1, len(self.fields))
         self.grid = grid
         self.widget = bar
@@ -139,12 +139,12 @@ class InputBar:
         texts = {
             "sender": (
                 tr("MainWindow", "&Sender"),
-                tr("MainWindow", "e.g. you@example.com or example.com"),
+                tr("MainWindow", "e.g. you@example.com"),
             ),
             "recipient": (tr("MainWindow", "&Recipient"), tr("MainWindow", "e.g. gmail.com")),
             "via": (
                 tr("MainWindow", "Sending hos&t (optional)"),
-                tr("MainWindow", "e.g. smtp.example.com or an IP address"),
+                tr("MainWindow", "e.g. smtp.example.com"),
             ),
             "selectors": (
                 tr("MainWindow", "&DKIM selectors (optional)"),
