@@ -175,3 +175,12 @@ def test_placeholders_and_the_resolver_fit_at_1280_by_800_in_both_languages(
             cut.append((lang, combo.currentText(), need, line.width()))
     window.set_language("en")
     assert not cut, cut
+
+
+def test_the_progress_bar_draws_no_text_of_its_own(qtbot: Any, window: Any) -> None:
+    """The lookups' count is in the status text; the bar draws none (its text stood partly
+    in the highlight colour on the empty groove, white on white)."""
+    window.ensure_built()
+    progress = window.status_line.progress
+    assert not progress.isTextVisible()
+    assert progress.accessibleName()  # still named for a screen reader
