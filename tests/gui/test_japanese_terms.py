@@ -11,8 +11,6 @@ import tomllib
 import xml.etree.ElementTree as ET
 from typing import Any
 
-import pytest
-
 from mailpath.gui.text import i18n
 from mailpath.paths import resource
 
@@ -119,7 +117,7 @@ def test_a_reason_inside_a_finding_is_japanese_and_ends_once(qapp: Any) -> None:
         severity=Severity.ERROR,
         message="m",
         template="dkim-fail",
-        params={"domain": "x.example", "selector": "s", "reason": reason},  # type: ignore[dict-item]
+        params={"domain": "x.example", "selector": "s", "reason": reason},
     )
     i18n.install("ja")
     try:

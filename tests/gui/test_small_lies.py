@@ -57,8 +57,11 @@ def test_the_whole_record_audit_does_not_read_as_an_evaluation_over_its_limits(q
 def test_compare_resolvers_orders_mx_answers_by_preference() -> None:
     from mailpath.gui.panels.compare import record_order
 
-    answers = ["40 alt4.gmail-smtp-in.l.google.com.", "5 gmail-smtp-in.l.google.com.",
-               "10 alt1.gmail-smtp-in.l.google.com."]
+    answers = [
+        "40 alt4.gmail-smtp-in.l.google.com.",
+        "5 gmail-smtp-in.l.google.com.",
+        "10 alt1.gmail-smtp-in.l.google.com.",
+    ]
     assert [a.split()[0] for a in sorted(answers, key=record_order)] == ["5", "10", "40"]
 
 

@@ -327,6 +327,4 @@ tls_failure_text = resolver_field.tls_failure_text
 def record_order(text: str) -> tuple[tuple[int, str], ...]:
     """Sort key for record texts: numbers as numbers ("5 gmail-smtp-in…" before "40 alt4…",
     MX preferences and SRV priorities), everything else as text."""
-    return tuple(
-        (int(word), "") if word.isdigit() else (1 << 62, word) for word in text.split(" ")
-    )
+    return tuple((int(word), "") if word.isdigit() else (1 << 62, word) for word in text.split(" "))

@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 from mailpath.gui.graph import markers
 from mailpath.gui.text.i18n import escape_html, tr
 from mailpath.gui.text.sentences import sentence_text
-from mailpath.gui.text.labels import entries_text, role_text
 
 if TYPE_CHECKING:
     # QStyle's Python enums take ~10 ms to create: only the findings' delegate needs them,
@@ -165,6 +164,8 @@ class DetailsPanel(QWidget):
         head.setIcon(1, markers.status_icon(status))
         self.tree.addTopLevelItem(head)
         details = attrs.get("details") or {}
+        from mailpath.gui.text.labels import entries_text, role_text
+
         if attrs.get("kind") == "mx":
             extra = [
                 (tr("Details", "preference"), str(attrs.get("preference", ""))),
@@ -776,4 +777,3 @@ class FindingsPanel(QWidget):
         if text:
             QGuiApplication.clipboard().setText(text)
             self.copied.emit(text)
-

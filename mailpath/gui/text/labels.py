@@ -200,6 +200,7 @@ class LocalizedGraph:
 #: What the renderer draws: a route graph, or its translated view.
 RouteLike: TypeAlias = "RouteGraph | LocalizedGraph"
 
+
 def role_text(role: str) -> str:
     """An MX host's role in the UI language ("primary", "fallback"; anything else as is)."""
     if role == "primary":
