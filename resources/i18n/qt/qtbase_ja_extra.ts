@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <!-- Qt's own strings that PySide6's qtbase_ja.qm leaves in English (Qt 6 added mnemonics to
-     their source text). Loaded after qtbase_ja by mailpath.gui.text.i18n.install; edited by
+     their source text). Loaded after qtbase_ja by mailpath.gui.text.i18n.install (a .ts read at run time, also in the frozen bundle); edited by
      hand, never by `catalogue update`. -->
 <TS version="2.1" language="ja_JP">
   <context>
