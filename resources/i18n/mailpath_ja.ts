@@ -55,6 +55,18 @@
       <source>{count} entries</source>
       <translation>{count} 件</translation>
     </message>
+    <message>
+      <source>1 entry</source>
+      <translation>1 件</translation>
+    </message>
+    <message>
+      <source>primary</source>
+      <translation>第一候補</translation>
+    </message>
+    <message>
+      <source>fallback</source>
+      <translation>予備</translation>
+    </message>
   </context>
   <context>
     <name>Disposition</name>
@@ -113,7 +125,7 @@
     </message>
     <message>
       <source>Check the recipient's name servers, or try again with another resolver.</source>
-      <translation>宛先ドメインのネームサーバーを確認するか、別のリゾルバーでもう一度試してください。</translation>
+      <translation>受信者のドメインのネームサーバーを確認するか、別のリゾルバーでもう一度試してください。</translation>
     </message>
     <message>
       <source>{domain} publishes a null MX ("0 .", RFC 7505): it accepts no mail. Mail to it is refused at once.</source>
@@ -425,7 +437,7 @@
     </message>
     <message>
       <source>The analysis was cancelled before it ended: no verdict.</source>
-      <translation>分析は終了前に取り消されました。判定はありません。</translation>
+      <translation>解析は終了前に取り消されました。判定はありません。</translation>
     </message>
     <message>
       <source>No sending server is known ({sender} has no MX host to assume): name the server that sends to get {recipient}'s verdict.</source>
@@ -493,11 +505,11 @@
     </message>
     <message>
       <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} ({addresses}, SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（{addresses}、SPF fail）を許可していません。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} ({addresses}, SPF softfail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを疑わしいとしてマークします。{sender} の SPF レコードは {host}（{addresses}、SPF softfail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを疑わしいとしてマークします。{sender} の SPF レコードは {host}（{addresses}、SPF softfail）を許可していません。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} may refuse or flag this mail: SPF passes, but {address} has no reverse DNS (PTR).</source>
@@ -509,15 +521,15 @@
     </message>
     <message>
       <source>{recipient} will mark this mail unverified: {sender} publishes no SPF record that authorizes {host}. DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを未認証として扱います。{sender} は {host} を許可する SPF レコードを公開していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} は {host} を許可する SPF レコードを公開していません。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will mark this mail unverified: the SPF record of {sender} gives neutral for {host} ({addresses}). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host}（{addresses}）に neutral を返します。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host}（{addresses}）に neutral を返します。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will treat this mail as unauthenticated: the SPF record of {sender} is broken (permerror). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを認証されていないものとして扱います。{sender} の SPF レコードが壊れています（permerror）。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを認証されていないものとして扱います。{sender} の SPF レコードが壊れています（permerror）。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} accepts the mail as SPF-verified</source>
@@ -777,7 +789,11 @@
     </message>
     <message>
       <source>Give the selector your server signs with (the s= of a DKIM-Signature header; --dkim-selector, or the window's DKIM selector field), or open a received message.</source>
-      <translation>サーバーが署名に使うセレクタ（DKIM-Signature ヘッダーの s=。--dkim-selector またはウィンドウの DKIM セレクタ欄）を指定するか、受信したメッセージを開いてください。</translation>
+      <translation>サーバーが署名に使うセレクター（DKIM-Signature ヘッダーの s=。--dkim-selector またはウィンドウの DKIM セレクター欄）を指定するか、受信したメッセージを開いてください。</translation>
+    </message>
+    <message>
+      <source>Type the selector your server signs with (the s= of a DKIM-Signature header) in the DKIM selectors field, or open a received message.</source>
+      <translation>サーバーが署名に使うセレクター（DKIM-Signature ヘッダーの s= の値）を「DKIM セレクター」欄に入力するか、受信したメッセージを開いてください。</translation>
     </message>
     <message>
       <source>The message carries no DKIM signature: only SPF can authenticate it, and SPF breaks as soon as the mail is forwarded.</source>
@@ -817,7 +833,7 @@
     </message>
     <message>
       <source>Publish the key the server signs with as a TXT record at {name} (&quot;v=DKIM1; k=rsa; p=...&quot;), or make the server sign with a selector whose key is published.</source>
-      <translation>サーバーが署名に使う鍵を {name} に TXT レコード（&quot;v=DKIM1; k=rsa; p=...&quot;）として公開するか、鍵が公開されているセレクタで署名するようサーバーを設定してください。</translation>
+      <translation>サーバーが署名に使う鍵を {name} に TXT レコード（&quot;v=DKIM1; k=rsa; p=...&quot;）として公開するか、鍵が公開されているセレクターで署名するようサーバーを設定してください。</translation>
     </message>
     <message>
       <source>The DKIM key for the signature d={domain} s={selector} could not be fetched from {name} ({outcome}): the signature was not checked; a receiver would treat it as a temporary error (temperror), not as a missing key.</source>
@@ -921,7 +937,7 @@
     </message>
     <message>
       <source>Publish a 2,048-bit RSA key under a new selector, sign with it, then remove the old key.</source>
-      <translation>新しいセレクタで 2,048 ビットの RSA 鍵を公開してそれで署名し、その後で古い鍵を削除してください。</translation>
+      <translation>新しいセレクターで 2,048 ビットの RSA 鍵を公開してそれで署名し、その後で古い鍵を削除してください。</translation>
     </message>
     <message>
       <source>The DKIM signature d={domain} s={selector} has l={length}: it covers only the first {length} bytes of the body, so anyone can append content and the signature still passes.</source>
@@ -937,7 +953,7 @@
     </message>
     <message>
       <source>Publish the key your server signs with as a TXT record at {name} (&quot;v=DKIM1; k=rsa; p=...&quot;), or check the selector name.</source>
-      <translation>サーバーが署名に使う鍵を {name} に TXT レコード（&quot;v=DKIM1; k=rsa; p=...&quot;）として公開するか、セレクタ名を確認してください。</translation>
+      <translation>サーバーが署名に使う鍵を {name} に TXT レコード（&quot;v=DKIM1; k=rsa; p=...&quot;）として公開するか、セレクター名を確認してください。</translation>
     </message>
     <message>
       <source>The DKIM key at {name} is revoked (empty p=): signatures with s={selector} fail.</source>
@@ -945,7 +961,7 @@
     </message>
     <message>
       <source>If the server still signs with s={selector}, publish its key again or switch the server to the current selector.</source>
-      <translation>サーバーがまだ s={selector} で署名しているなら、鍵を再公開するか、サーバーを現在のセレクタに切り替えてください。</translation>
+      <translation>サーバーがまだ s={selector} で署名しているなら、鍵を再公開するか、サーバーを現在のセレクターに切り替えてください。</translation>
     </message>
     <message>
       <source>The DKIM key record at {name} is invalid: {error}.</source>
@@ -1017,11 +1033,11 @@
     </message>
     <message>
       <source>{recipient} will reject this mail: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is reject. DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを拒否します。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは reject です。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを拒否します。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは reject です。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will put this mail in spam: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is quarantine. DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを迷惑メールに振り分けます。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは quarantine です。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを迷惑メールに振り分けます。{sender} の DMARC が失敗し（SPF でも DKIM でも整合した合格が得られません）、{domain} のポリシーは quarantine です。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will reject this mail: DMARC fails for {sender} (neither SPF nor DKIM gives an aligned pass) and the policy of {domain} is reject. The message carries no valid DKIM signature aligned with {sender} either.</source>
@@ -1105,15 +1121,15 @@
     </message>
       <message>
       <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} (SPF fail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを拒否します。{sender} の SPF レコードは {host}（SPF fail）を許可していません。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will flag this mail as suspicious: the SPF record of {sender} does not authorize {host} (SPF softfail). DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを疑わしいとしてマークします。{sender} の SPF レコードは {host}（SPF softfail）を許可していません。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを疑わしいとしてマークします。{sender} の SPF レコードは {host}（SPF softfail）を許可していません。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will mark this mail unverified: the SPF record of {sender} gives neutral for {host}. DKIM was not checked (give a selector or open a received message): a valid DKIM signature aligned with {sender} would still authenticate it.</source>
-      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host} に neutral を返します。DKIM は確認していません（セレクタを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
+      <translation>{recipient} はこのメールを未認証として扱います。{sender} の SPF レコードは {host} に neutral を返します。DKIM は確認していません（セレクターを指定するか、受信したメッセージを開いてください）。{sender} に整合する有効な DKIM 署名があれば、認証されます。</translation>
     </message>
     <message>
       <source>{recipient} will reject this mail: the SPF record of {sender} does not authorize {host} (SPF fail). The message carries no valid DKIM signature aligned with {sender} either.</source>
@@ -1141,7 +1157,7 @@
     </message>
     <message>
       <source>The message has {count} From fields ({addresses}); RFC 5322 3.6 allows exactly one, and large receivers (Gmail, Microsoft) refuse such a message. mailpath analysed the topmost, {used}, as the author.</source>
-      <translation>このメッセージには From フィールドが {count} 個あります（{addresses}）。RFC 5322 3.6 で許されるのは 1 個だけで、大手の受信側（Gmail、Microsoft）はこのようなメッセージを拒否します。mailpath は一番上の {used} を差出人として解析しました。</translation>
+      <translation>このメッセージには From フィールドが {count} 個あります（{addresses}）。RFC 5322 3.6 で許されるのは 1 個だけで、大手の受信側（Gmail、Microsoft）はこのようなメッセージを拒否します。mailpath は一番上の {used} を送信者として解析しました。</translation>
     </message>
     <message>
       <source>Find what adds the extra From field (a script, a mailing list, a relay that rewrites headers) and make it replace the field instead of adding one.</source>
@@ -1149,7 +1165,7 @@
     </message>
     <message>
       <source>The From field names {count} addresses ({addresses}): there is no single author domain for DMARC, and large receivers (Gmail, Microsoft) refuse such a message. mailpath analysed the first, {used}, as the author.</source>
-      <translation>From フィールドに {count} 個のアドレスがあります（{addresses}）。DMARC の差出人ドメインが 1 つに決まらず、大手の受信側（Gmail、Microsoft）はこのようなメッセージを拒否します。mailpath は最初の {used} を差出人として解析しました。</translation>
+      <translation>From フィールドに {count} 個のアドレスがあります（{addresses}）。DMARC の送信者ドメインが 1 つに決まらず、大手の受信側（Gmail、Microsoft）はこのようなメッセージを拒否します。mailpath は最初の {used} を送信者として解析しました。</translation>
     </message>
     <message>
       <source>Send with exactly one address in From; put the others in Reply-To or To.</source>
@@ -1161,7 +1177,7 @@
     </message>
     <message>
       <source>Make the sending software or the submission server add a Date field.</source>
-      <translation>送信ソフトウェアまたは送信（サブミッション）サーバーが Date フィールドを付けるようにしてください。</translation>
+      <translation>送信ソフトウェアまたはサブミッションサーバーが Date フィールドを付けるようにしてください。</translation>
     </message>
     <message>
       <source>The message has no Message-ID field; RFC 5322 3.6 says every message should have one, and receivers (Gmail's sender requirements) may flag or refuse mail without it.</source>
@@ -1169,11 +1185,11 @@
     </message>
     <message>
       <source>Make the sending software or the submission server add a Message-ID field.</source>
-      <translation>送信ソフトウェアまたは送信（サブミッション）サーバーが Message-ID フィールドを付けるようにしてください。</translation>
+      <translation>送信ソフトウェアまたはサブミッションサーバーが Message-ID フィールドを付けるようにしてください。</translation>
     </message>
     <message>
       <source>The message does not say which server handed it to the recipient: the receiving server {by} recorded no address for it and only the name {host}, which is not a host name. mailpath went on with the sending host unknown.</source>
-      <translation>このメッセージには、受信者へ渡したサーバーが書かれていません。受信サーバー {by} はそのサーバーのアドレスを記録しておらず、名前 {host} だけを記録していますが、これはホスト名ではありません。mailpath は送信ホスト不明のまま分析を続けました。</translation>
+      <translation>このメッセージには、受信者へ渡したサーバーが書かれていません。受信サーバー {by} はそのサーバーのアドレスを記録しておらず、名前 {host} だけを記録していますが、これはホスト名ではありません。mailpath は送信ホスト不明のまま解析を続けました。</translation>
     </message>
     <message>
       <source>If you know the server that sent the mail, give it (--via, or the Sending host field).</source>
@@ -1898,8 +1914,8 @@
       <translation>解析する(&amp;Z)</translation>
     </message>
     <message>
-      <source>Probe STARTTLS</source>
-      <translation>STARTTLS を調べる</translation>
+      <source>STARTTLS</source>
+      <translation>STARTTLS</translation>
     </message>
     <message>
       <source>Also connect to port 25 of the recipient's MX hosts to see whether they offer STARTTLS and which certificate they present (never sends mail)</source>
@@ -1935,9 +1951,15 @@
     </message>
     <message>
       <source>Type a sender and a recipient and press Enter.
+Or open a received message (File → Open Message), or drop it here.
 Help → Open Example shows a complete route without network.</source>
       <translation>送信者と受信者を入力して Enter を押してください。
+受信したメッセージを開く（ファイル → 受信メッセージを開く）か、ここにドロップすることもできます。
 ヘルプ → 例を開く で、ネットワークなしで経路の例を表示できます。</translation>
+    </message>
+    <message>
+      <source>the dropped message</source>
+      <translation>ドロップされたメッセージ</translation>
     </message>
     <message>
       <source>Cancel</source>
@@ -2116,8 +2138,8 @@ Help → Open Example shows a complete route without network.</source>
       <translation>送信者(&amp;S)</translation>
     </message>
     <message>
-      <source>e.g. you@example.com or example.com</source>
-      <translation>例: you@example.com または example.com</translation>
+      <source>e.g. you@example.com</source>
+      <translation>例: you@example.com</translation>
     </message>
     <message>
       <source>&amp;Recipient</source>
@@ -2132,8 +2154,8 @@ Help → Open Example shows a complete route without network.</source>
       <translation>送信ホスト(&amp;T)（省略可）</translation>
     </message>
     <message>
-      <source>e.g. smtp.example.com or an IP address</source>
-      <translation>例: smtp.example.com または IP アドレス</translation>
+      <source>e.g. smtp.example.com</source>
+      <translation>例: smtp.example.com</translation>
     </message>
     <message>
       <source>Res&amp;olver</source>
@@ -2259,7 +2281,7 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     </message>
     <message>
       <source>DKIM selectors whose keys to check at the sender's domain, separated by commas or spaces (optional)</source>
-      <translation>送信者のドメインで鍵を確認する DKIM セレクタ。カンマまたは空白で区切る（省略可）</translation>
+      <translation>送信者のドメインで鍵を確認する DKIM セレクター。カンマまたは空白で区切る（省略可）</translation>
     </message>
     <message>
       <source>Message</source>
@@ -2291,7 +2313,7 @@ Mail route explorer: SPF, MX, reverse DNS and DMARC drawn as the delivery route.
     </message>
     <message>
       <source>&amp;DKIM selectors (optional)</source>
-      <translation>DKIM セレクタ(&amp;D)（省略可）</translation>
+      <translation>DKIM セレクター(&amp;D)（省略可）</translation>
     </message>
     <message>
       <source>e.g. selector1, google</source>
@@ -2900,11 +2922,11 @@ From: …
     </message>
     <message>
       <source>submission :587 (SMTP AUTH)</source>
-      <translation>投稿 :587 (SMTP 認証)</translation>
+      <translation>サブミッション :587 (SMTP 認証)</translation>
     </message>
     <message>
       <source>submission</source>
-      <translation>投稿</translation>
+      <translation>サブミッション</translation>
     </message>
     <message>
       <source>SMTP :25</source>
@@ -3276,7 +3298,7 @@ From: …
     </message>
     <message>
       <source>submission server</source>
-      <translation>投稿サーバー</translation>
+      <translation>サブミッションサーバー</translation>
     </message>
     <message>
       <source>assumed outbound server (sender's MX)</source>
@@ -3344,6 +3366,10 @@ From: …
     <message>
       <source>Result: {result} · DNS lookups {lookups}/10 · void lookups {void}/2</source>
       <translation>結果: {result} · DNS 参照 {lookups}/10 · 空の参照 {void}/2</translation>
+    </message>
+    <message>
+      <source>Result: {result} · the whole record, every branch: {lookups} DNS lookups (evaluation stops after 10) · {void} void lookups (evaluation stops after 2)</source>
+      <translation>結果: {result} · レコード全体（すべての分岐）: DNS 参照 {lookups} 回（評価は 10 回で停止）· 空の参照 {void} 回（評価は 2 回で停止）</translation>
     </message>
     <message>
       <source>&amp;Evaluated for:</source>
@@ -3572,6 +3598,10 @@ From: …
       <translation>ゾーン {zone}：{error}</translation>
     </message>
     <message>
+      <source>No zone found: {error}</source>
+      <translation>ゾーンが見つかりません：{error}</translation>
+    </message>
+    <message>
       <source>Your resolver</source>
       <translation>使用中のリゾルバー</translation>
     </message>
@@ -3730,6 +3760,10 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     <message>
       <source>mailpath: the verdict passes</source>
       <translation>mailpath：判定が合格になりました</translation>
+    </message>
+    <message>
+      <source>The verdict passes</source>
+      <translation>判定が合格になりました</translation>
     </message>
     <message>
       <source>Every</source>
@@ -3920,7 +3954,7 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     </message>
     <message>
       <source>recipient</source>
-      <translation>宛先</translation>
+      <translation>受信者</translation>
     </message>
     <message>
       <source>sending host</source>
@@ -4144,11 +4178,11 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     </message>
     <message>
       <source>give --message or --replay, not both (a saved analysis keeps its message)</source>
-      <translation>--message と --replay はどちらか一方だけを指定してください（保存した分析にはメッセージも含まれています）。</translation>
+      <translation>--message と --replay はどちらか一方だけを指定してください（保存した解析にはメッセージも含まれています）。</translation>
     </message>
     <message>
       <source>{path} holds the analysis of {sender} -&gt; {recipient}; omit SENDER and RECIPIENT or give those</source>
-      <translation>{path} には {sender} から {recipient} への分析が保存されています。SENDER と RECIPIENT を省くか、その 2 つを指定してください。</translation>
+      <translation>{path} には {sender} から {recipient} への解析が保存されています。SENDER と RECIPIENT を省くか、その 2 つを指定してください。</translation>
     </message>
     <message>
       <source>give SENDER and RECIPIENT (or --message FILE, or --replay FILE)</source>
@@ -4208,7 +4242,7 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     </message>
     <message>
       <source>{path} is not a mailpath saved analysis</source>
-      <translation>{path} は mailpath の保存した分析ではありません。</translation>
+      <translation>{path} は mailpath の保存した解析ではありません。</translation>
     </message>
     <message>
       <source>{path} has format version {found}; this mailpath reads version {version}</source>
@@ -4220,7 +4254,7 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     </message>
     <message>
       <source>{path} is a folder, not a saved analysis</source>
-      <translation>{path} はフォルダーで、保存した分析ではありません。</translation>
+      <translation>{path} はフォルダーで、保存した解析ではありません。</translation>
     </message>
     <message>
       <source>{path} is not a regular file</source>
@@ -4228,11 +4262,11 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     </message>
     <message>
       <source>{path} is {size} bytes; a saved analysis is at most {limit}</source>
-      <translation>{path} は {size} バイトあります。保存した分析は最大 {limit} バイトです。</translation>
+      <translation>{path} は {size} バイトあります。保存した解析は最大 {limit} バイトです。</translation>
     </message>
     <message>
       <source>the saved analysis {path} does not exist</source>
-      <translation>保存した分析 {path} がありません。</translation>
+      <translation>保存した解析 {path} がありません。</translation>
     </message>
     <message>
       <source>cannot read {path}: {reason}</source>
@@ -4244,19 +4278,19 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     </message>
     <message>
       <source>{path} is not a saved analysis (not UTF-8 text at byte {offset})</source>
-      <translation>{path} は保存した分析ではありません（{offset} バイト目が UTF-8 のテキストではありません）。</translation>
+      <translation>{path} は保存した解析ではありません（{offset} バイト目が UTF-8 のテキストではありません）。</translation>
     </message>
     <message>
       <source>{path} is not a saved analysis (not JSON: {reason})</source>
-      <translation>{path} は保存した分析ではありません（JSON ではありません: {reason}）。</translation>
+      <translation>{path} は保存した解析ではありません（JSON ではありません: {reason}）。</translation>
     </message>
     <message>
       <source>{path} is nested too deeply to be a saved analysis</source>
-      <translation>{path} は入れ子が深すぎて、保存した分析として読めません。</translation>
+      <translation>{path} は入れ子が深すぎて、保存した解析として読めません。</translation>
     </message>
     <message>
       <source>{path} is not a saved analysis ({reason})</source>
-      <translation>{path} は保存した分析ではありません（{reason}）。</translation>
+      <translation>{path} は保存した解析ではありません（{reason}）。</translation>
     </message>
     <message>
       <source>the resolver {server} does not answer ({reason})</source>
@@ -4340,11 +4374,11 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     </message>
     <message>
       <source>the DKIM selector</source>
-      <translation>DKIM セレクタ</translation>
+      <translation>DKIM セレクター</translation>
     </message>
     <message>
       <source>the selector</source>
-      <translation>セレクタ</translation>
+      <translation>セレクター</translation>
     </message>
     <message>
       <source>the domain</source>

@@ -153,14 +153,17 @@ def test_tab_visits_only_what_is_on_screen_in_reading_order(
         hidden = [s["accessible"] or s["name"] for s in stops if not s["shown"]]
         assert not hidden, (language, walk, hidden)
         names = [s["role"] or s["name"] for s in stops]
-        # The six fields and Analyze first, left to right, then the graph.
-        assert names.index("graph") == 6, (language, walk, names)
-        inputs = stops[:6]
-        assert [s["x"] for s in inputs] == sorted(s["x"] for s in inputs), (language, names)
-        assert all(s["y"] < stops[6]["y"] for s in inputs), (language, names)
+        # The five fields left to right, then the STARTTLS box above Analyze and Analyze (one
+        # column, top to bottom), then the graph.
+        assert names.index("graph") == 7, (language, walk, names)
+        fields, column = stops[:5], stops[5:7]
+        assert [s["x"] for s in fields] == sorted(s["x"] for s in fields), (language, names)
+        assert all(s["x"] > fields[-1]["x"] for s in column), (language, names)
+        assert column[0]["y"] < column[1]["y"], (language, names)
+        assert all(s["y"] < stops[7]["y"] for s in stops[:7]), (language, names)
         # Then the right docks (their panel, then their tab bar), then the findings below.
         findings = names.index("findings")
-        right = [i for i, s in enumerate(stops) if i > 6 and s["x"] > stops[findings]["x"] + 400]
+        right = [i for i, s in enumerate(stops) if i > 7 and s["x"] > stops[findings]["x"] + 400]
         above = [i for i in right if stops[i]["y"] < stops[findings]["y"]]
         assert above and all(i < findings for i in above), (language, walk, names)
     # Whichever of Details and SPF trace is in front has its stops; the other has none.

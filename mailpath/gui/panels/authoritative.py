@@ -237,9 +237,13 @@ class AuthoritativePanel(QWidget):
         return f"{text}\n{note}" if note else text
 
     def _agreement(self, view: AuthoritativeView) -> str:
+        if view.error and not view.zone:
+            return tr("AuthoritativePanel", "No zone found: {error}").format(
+                error=sentence_text(view.error)
+            )
         if view.error:
             return tr("AuthoritativePanel", "Zone {zone}: {error}").format(
-                zone=view.zone or "?", error=sentence_text(view.error)
+                zone=view.zone, error=sentence_text(view.error)
             )
         if view.agree:
             text = tr(

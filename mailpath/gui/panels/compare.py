@@ -300,7 +300,7 @@ class CompareDialog(QDialog):
         for d in c.differences:
             head = QTreeWidgetItem(self.tree, [f"{d.name} {d.rdtype}", "", ""])
             for label, answer in d.answers:
-                text = answer_text(answer.outcome.value, sorted(answer.texts()))
+                text = answer_text(answer.outcome.value, sorted(answer.texts(), key=record_order))
                 row = QTreeWidgetItem(head, [label, ttl_text(answer.ttl), text])
                 row.setToolTip(2, escaped_tooltip(text))
         self.tree.expandAll()
@@ -340,3 +340,9 @@ def show_tls_failure(parent: QWidget, server: str) -> None:
     box.setText(tls_failure_text(server))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
+
+
+def record_order(text: str) -> tuple[tuple[int, str], ...]:
+    """Sort key for record texts: numbers as numbers ("5 gmail-smtp-in…" before "40 alt4…",
+    MX preferences and SRV priorities), everything else as text."""
+    return tuple((int(word), "") if word.isdigit() else (1 << 62, word) for word in text.split(" "))

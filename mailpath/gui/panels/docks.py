@@ -163,10 +163,12 @@ class DetailsPanel(QWidget):
         head.setIcon(1, markers.status_icon(status))
         self.tree.addTopLevelItem(head)
         details = attrs.get("details") or {}
+        from mailpath.gui.text.labels import entries_text, role_text
+
         if attrs.get("kind") == "mx":
             extra = [
                 (tr("Details", "preference"), str(attrs.get("preference", ""))),
-                (tr("Details", "role"), str(attrs.get("role", ""))),
+                (tr("Details", "role"), role_text(str(attrs.get("role", "")))),
                 (
                     tr("Details", "marked down"),
                     tr("Details", "yes") if attrs.get("down") else tr("Details", "no"),
@@ -183,9 +185,7 @@ class DetailsPanel(QWidget):
                     self.tree.addTopLevelItem(QTreeWidgetItem([name, text]))
         for key, value in details.items():
             if isinstance(value, list | tuple):
-                item = QTreeWidgetItem(
-                    [str(key), tr("Details", "{count} entries").format(count=len(value))]
-                )
+                item = QTreeWidgetItem([str(key), entries_text(len(value))])
                 for entry in value:
                     child = QTreeWidgetItem(["", str(entry)])
                     child.setToolTip(1, escaped_tooltip(str(entry)))
@@ -314,6 +314,12 @@ class SpfTracePanel(QWidget):
         lookups = getattr(item, "lookups", 0)
         void = getattr(item, "void_lookups", 0)
         text = tr("SpfPanel", "Result: {result} · DNS lookups {lookups}/10 · void lookups {void}/2")
+        if hasattr(item, "over_limit"):  # the audit walks every branch, past where RFC 7208 stops
+            text = tr(
+                "SpfPanel",
+                "Result: {result} · the whole record, every branch: {lookups} DNS lookups "
+                "(evaluation stops after 10) · {void} void lookups (evaluation stops after 2)",
+            )
         summary = text.format(result=_value(result), lookups=lookups, void=void)
         error = getattr(trace, "error", None)
         if error:

@@ -71,6 +71,7 @@ class PropagationChecks(QObject):
         self.via.setObjectName("resolverVia")
         self.via.setTextFormat(Qt.TextFormat.PlainText)
         self.via.setVisible(False)
+        self.via.setContentsMargins(8, 0, 8, 0)  # apart from the re-check's countdown beside it
         status.bar.addPermanentWidget(self.via)
         self.act_authoritative = QAction(parent)
         self.act_authoritative.setCheckable(True)
@@ -87,6 +88,8 @@ class PropagationChecks(QObject):
             parent.addAction(action)
         session.finished.connect(self._on_finished)
         session.resultChanged.connect(self.show_result)
+        # A new run may use another resolver: the last run's is not named while it runs.
+        session.started.connect(lambda _request: self.via.setVisible(False))
         self.authoritative_dock.visibilityChanged.connect(self._authoritative_dock_visible)
         self.watch_dock.visibilityChanged.connect(self._watch_dock_visible)
 

@@ -211,6 +211,7 @@ class WatchMode(QObject):
         self.countdown.setObjectName("watchCountdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown.setVisible(False)
+        self.countdown.setContentsMargins(8, 0, 8, 0)  # apart from the resolver's "via …"
         status.bar.addPermanentWidget(self.countdown)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
@@ -419,7 +420,8 @@ class WatchMode(QObject):
             return  # tests and --screenshot: no window of its own
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(title)
+        # Qt adds " — mailpath" (the application's display name) to a dialog's title itself.
+        box.setWindowTitle(tr("WatchMode", "The verdict passes"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(body)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -16,12 +16,22 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mailpath.gui.text.i18n import tr
+from mailpath.gui.text.sentences import fill
 
 if TYPE_CHECKING:
     from mailpath.core.judgement.verdict import Verdict
     from mailpath.core.model import Finding
 
 CONTEXT = "FindingTemplates"
+
+#: Fixes the window words its own way, by finding template key: the command line's fix names
+#: its options (--dkim-selector), the window names its fields.
+WINDOW_FIXES = {
+    "dkim-unchecked": (
+        "Type the selector your server signs with (the s= of a DKIM-Signature header) in the "
+        "DKIM selectors field, or open a received message."
+    ),
+}
 
 
 def template_sources() -> list[str]:
@@ -36,7 +46,7 @@ def template_sources() -> list[str]:
     for text in VERDICT_TEMPLATES.values():
         if text not in out:
             out.append(text)
-    for text in consequence_templates().values():
+    for text in [*consequence_templates().values(), *WINDOW_FIXES.values()]:
         if text not in out:
             out.append(text)
     return out
@@ -67,7 +77,7 @@ def _translated(template: str | None, params: Mapping[str, object]) -> str | Non
     if not translated or translated == template:
         return None
     try:
-        return translated.format(**dict(params))
+        return fill(translated, params)
     except (KeyError, IndexError, ValueError):
         return None
 
@@ -97,6 +107,8 @@ def texts(finding: Finding) -> tuple[str, str | None]:
     if entry is None:
         return message, fix
     message_template, fix_template = entry
+    if fix and key in WINDOW_FIXES:
+        fix, fix_template = WINDOW_FIXES[key], WINDOW_FIXES[key]
     localized_fix = _render(fix_template, params, fix) if fix else fix
     localized_message = _translated(message_template, params)
     consequence = finding.consequence

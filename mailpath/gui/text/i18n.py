@@ -122,6 +122,11 @@ def install(lang: str) -> str:
     qt_translator = QTranslator(app)
     if qt_translator.load(f"qtbase_{lang}", qt_dir):
         _installed.append(qt_translator)
+    # The few of Qt's strings its catalogue leaves in English ("&Look in:"); in a folder of
+    # their own, as packaging compiles every `.ts` beside ours with our catalogue's name.
+    extra = resource("i18n", "qt", f"qtbase_{lang}_extra.ts")
+    if extra.exists():
+        _installed.append(TsTranslator(extra, app))
     ours = load_translator(lang)
     if ours is not None:
         _installed.append(ours)

@@ -46,9 +46,9 @@ def render_part(part: PartDict) -> str:
 
     params = part.get("params") or {}
     if any(isinstance(value, Sentence) for value in params.values()):
-        from mailpath.gui.text.sentences import sentence_text
+        from mailpath.gui.text.sentences import embedded
 
-        rendered = {name: sentence_text(value) for name, value in params.items()}
+        rendered = {name: embedded(value) for name, value in params.items()}
         part = cast("PartDict", {**part, "params": rendered})
     return render(part, _translate)
 
@@ -199,3 +199,19 @@ class LocalizedGraph:
 
 #: What the renderer draws: a route graph, or its translated view.
 RouteLike: TypeAlias = "RouteGraph | LocalizedGraph"
+
+
+def role_text(role: str) -> str:
+    """An MX host's role in the UI language ("primary", "fallback"; anything else as is)."""
+    if role == "primary":
+        return tr("Details", "primary")
+    if role == "fallback":
+        return tr("Details", "fallback")
+    return role
+
+
+def entries_text(count: int) -> str:
+    """ "1 entry", "3 entries" in the UI language."""
+    if count == 1:
+        return tr("Details", "1 entry")
+    return tr("Details", "{count} entries").format(count=count)

@@ -13,6 +13,7 @@ from typing import Any
 from mailpath.gui.text.findings import CONTEXT as FINDING_CONTEXT
 from mailpath.gui.text.findings import finding_templates
 from mailpath.gui.text.i18n import tr
+from mailpath.gui.text.sentences import fill
 
 CONTEXT = "Requirements"
 
@@ -24,7 +25,7 @@ def _fill(context: str, template: str | None, params: Any, fallback: str | None)
     if not translated or translated == template:
         return fallback
     try:
-        return translated.format(**dict(params or {}))
+        return fill(translated, params or {})
     except (KeyError, IndexError, ValueError):
         return fallback
 

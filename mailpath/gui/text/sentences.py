@@ -31,13 +31,27 @@ def template_sources() -> list[str]:
 def render(key: str, params: Any) -> str:
     """The sentence `key` with `params` in the UI language (raises KeyError, IndexError or
     ValueError when the key or a placeholder is unknown)."""
-    from mailpath.core.sentences import Sentence, window_template
+    from mailpath.core.sentences import window_template
 
-    values = {
-        name: render(value.key, value.params) if isinstance(value, Sentence) else value
-        for name, value in dict(params).items()
-    }
-    return tr(CONTEXT, window_template(key)).format(**values)
+    return fill(tr(CONTEXT, window_template(key)), params)
+
+
+def embedded(value: object) -> object:
+    """A template parameter as it is filled in: a core sentence (a reason) in the UI language
+    without its final full stop, as the template around it ends the sentence ("…: {reason}。"
+    never reads "…ません。。"); any other value untouched."""
+    from mailpath.core.sentences import Sentence
+
+    if not isinstance(value, Sentence):
+        return value
+    text = sentence_text(value)
+    return text[:-1] if text.endswith(("。", ".")) and not text.endswith("..") else text
+
+
+def fill(template: str, params: Any) -> str:
+    """`template` (already in the UI language) filled with `params`, sentences among them
+    rendered by `embedded` (raises KeyError, IndexError or ValueError as `str.format`)."""
+    return template.format(**{name: embedded(value) for name, value in dict(params).items()})
 
 
 def sentence_text(value: object) -> str:

@@ -467,10 +467,17 @@ class FileActions:
         return self.open_message(path)
 
     def drop(self, event: QDropEvent) -> bool:
-        """Take a dropped file; False when the drop carries none."""
+        """Take a dropped file, or a message's text dragged from a mail program or an editor;
+        False when the drop carries neither."""
         paths = dropped_paths(event)
         if not paths:
-            return False
+            text = dropped_text(event)
+            if not text:
+                return False
+            event.acceptProposedAction()
+            name = tr("MainWindow", "the dropped message")
+            QTimer.singleShot(0, lambda: self.open_message_data(text.encode("utf-8"), name))
+            return True
         event.acceptProposedAction()
         path = paths[0]
         self.remember_dir(path)
@@ -485,6 +492,19 @@ def dropped_paths(event: QDropEvent) -> list[str]:
     if mime is None or not mime.hasUrls():
         return []
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+def dropped_text(event: QDropEvent) -> str:
+    """The text a drag carries when it carries no file ("" when none)."""
+    mime = event.mimeData()
+    if mime is None or mime.hasUrls() or not mime.hasText():
+        return ""
+    return mime.text() if mime.text().strip() else ""
+
+
+def can_drop(event: QDropEvent) -> bool:
+    """The drag carries a file or text the window takes."""
+    return bool(dropped_paths(event) or dropped_text(event))
 
 
 def write_problem(path: str, exc: BaseException) -> str:

@@ -183,7 +183,9 @@ class StatusLine:
         status = self.bar
         self.progress = QProgressBar(status)
         self.progress.setMaximumWidth(260)
-        self.progress.setTextVisible(True)
+        # The count is said in the status text beside it: drawn on the bar as well, half of
+        # it stood in the highlight colour on the empty groove (white on white).
+        self.progress.setTextVisible(False)
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(status)
         self.cancel_button.setVisible(False)

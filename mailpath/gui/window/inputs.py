@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -104,7 +104,7 @@ class InputBar:
             self.field_labels[name] = label
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
-            grid.setColumnStretch(column, 2 if name in ("resolver", "selectors") else 3)
+            grid.setColumnStretch(column, 2 if name == "resolver" else 3)
         grid.addWidget(self.analyze_button, 1, len(self.fields))
         # The STARTTLS probe connects to the recipient's MX hosts: off unless asked for, and
         # remembered.
@@ -112,7 +112,10 @@ class InputBar:
         self.probe_check.setObjectName("probeSmtpCheck")
         self.probe_check.setChecked(bool(settings.value(PROBE_SMTP_KEY, False, type=bool)))
         self.probe_check.toggled.connect(lambda on: self.settings.setValue(PROBE_SMTP_KEY, on))
-        grid.addWidget(self.probe_check, 2, len(self.fields))
+        # In the row of the fields' labels, at the right of the Resolver's column and above
+        # Analyze (spanning both, right-aligned): no column grows for it.
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        grid.addWidget(self.probe_check, 0, len(self.fields) - 1, 1, 2, right)
         self.grid = grid
         self.widget = bar
         self._failure_shown: object = None
@@ -177,12 +180,12 @@ class InputBar:
         texts = {
             "sender": (
                 tr("MainWindow", "&Sender"),
-                tr("MainWindow", "e.g. you@example.com or example.com"),
+                tr("MainWindow", "e.g. you@example.com"),
             ),
             "recipient": (tr("MainWindow", "&Recipient"), tr("MainWindow", "e.g. gmail.com")),
             "via": (
                 tr("MainWindow", "Sending hos&t (optional)"),
-                tr("MainWindow", "e.g. smtp.example.com or an IP address"),
+                tr("MainWindow", "e.g. smtp.example.com"),
             ),
             "selectors": (
                 tr("MainWindow", "&DKIM selectors (optional)"),
@@ -240,7 +243,7 @@ class InputBar:
                     "or tls://192.0.2.53#dns.example",
                 )
             )
-        self.probe_check.setText(tr("MainWindow", "Probe STARTTLS"))
+        self.probe_check.setText(tr("MainWindow", "STARTTLS"))
         probe_tip = tr(
             "MainWindow",
             "Also connect to port 25 of the recipient's MX hosts to see whether they offer "
@@ -451,8 +454,22 @@ class InputBar:
             values.insert(0, value)
             model.setStringList(values[:RECENT_MAX])
             self.settings.setValue(f"recent/{name}", values[:RECENT_MAX])
+        self.settings.setValue("resolver", ", ".join(request.nameservers))
+
+    def follow(self, session: WindowSession) -> None:
+        """A typed resolver joins the Resolver list once a run through it has answered."""
+
+        def finished() -> None:
+            outcome, request = session.outcome, session.request
+            if request is not None and outcome is not None and outcome.failure is None:
+                self.remember_resolver(request)
+
+        session.finished.connect(finished)
+
+    def remember_resolver(self, request: AnalysisRequest) -> None:
+        """A typed resolver joins the Resolver list once a run through it has answered (a
+        DoH URL that failed is not offered again)."""
         resolver = ", ".join(request.nameservers)
-        self.settings.setValue("resolver", resolver)
         if resolver and not resolver_field.is_public(self.resolver_combo, resolver):
             known = resolver_field.custom_entries(self.resolver_combo)
             if resolver not in known:

@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         hint_layout = QVBoxLayout(self._shell_hint)
         hint_layout.addStretch(1)
         self._shell_hint_lines: list[QLabel] = []
-        for _ in range(2):
+        for _ in range(3):
             row = QHBoxLayout()
             row.addStretch(1)
             label = QLabel(self._shell_hint)
@@ -331,6 +331,8 @@ class MainWindow(QMainWindow):
         self.findings.explainRequested.connect(lambda key: self.menus.show_glossary(key))
         # Last: whoever waits for the end of a run sees every part updated.
         session.finished.connect(self.analysisFinished)
+        self.menus.follow(session)
+        self.inputs.follow(session)
 
     def _connect_actions(self) -> None:
         """Each menu action to the part that does it."""
@@ -392,6 +394,7 @@ class MainWindow(QMainWindow):
             inputs.via_edit,
             inputs.selector_edit,
             inputs.resolver_combo,
+            inputs.probe_check,
             inputs.analyze_button,
             self.view,
             self.details.tree,
@@ -414,6 +417,7 @@ class MainWindow(QMainWindow):
         hint = tr(
             "MainWindow",
             "Type a sender and a recipient and press Enter.\n"
+            "Or open a received message (File → Open Message), or drop it here.\n"
             "Help → Open Example shows a complete route without network.",
         )
         if self.is_built:
@@ -558,11 +562,19 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.ensure_built)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if not _accept_files(event):
+        from mailpath.gui.window.files import can_drop
+
+        if can_drop(event):
+            event.acceptProposedAction()
+        else:
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if not _accept_files(event):
+        from mailpath.gui.window.files import can_drop
+
+        if can_drop(event):
+            event.acceptProposedAction()
+        else:
             super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -583,13 +595,3 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.shutdown()
         super().closeEvent(event)
-
-
-def _accept_files(event: QDragEnterEvent | QDragMoveEvent) -> bool:
-    """A drag that carries files is the window's (a message, a saved analysis)."""
-    from mailpath.gui.window.files import dropped_paths
-
-    if not dropped_paths(event):
-        return False
-    event.acceptProposedAction()
-    return True

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QMenuBar, QWidget
 
     from mailpath.gui.text.help_dialog import GlossaryDialog
+    from mailpath.gui.window.session import WindowSession
 
 
 class WindowMenus(QObject):
@@ -71,6 +72,24 @@ class WindowMenus(QObject):
         self._build_menus(docks)
         self.act_glossary.triggered.connect(lambda: self.show_glossary(None))
         self.act_about.triggered.connect(self.about)
+        # Nothing to export or save until a route is on screen (a finished one, to save).
+        for action in (self.act_save, self.act_export_png, self.act_export_svg):
+            action.setEnabled(False)
+
+    def follow(self, session: WindowSession) -> None:
+        """Export and Save follow the session: nothing to export or save until a route is on
+        screen (a finished, complete analysis, to save)."""
+
+        def refresh() -> None:
+            result = session.result
+            self.act_export_png.setEnabled(result is not None)
+            self.act_export_svg.setEnabled(result is not None)
+            finished = result is not None and session.outcome is not None and not session.running
+            self.act_save.setEnabled(finished and bool(result and result.complete))
+
+        session.resultChanged.connect(refresh)
+        session.runningChanged.connect(lambda _running: refresh())
+        session.finished.connect(refresh)
 
     def _build_actions(self, language_setting: str, theme_name: str, legend: bool) -> None:
         from PySide6.QtCore import Qt
