@@ -19,6 +19,8 @@ from typing import Any
 
 import dns.reversename as reversename
 
+from mailpath.core.auth.bimi import BimiFinding, bimi_findings, bimi_for_sender
+from mailpath.core.auth.bimi_report import BimiReport
 from mailpath.core.auth.dkim import DkimKey, check_dkim_key, parse_selector
 from mailpath.core.auth.dmarc import lookup_dmarc
 from mailpath.core.auth.spf import (
@@ -32,7 +34,7 @@ from mailpath.core.auth.spf import (
 from mailpath.core.dns.blocklist import BlocklistAnswer, check_blocklists, ordered
 from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
 from mailpath.core.judgement.blocklist_findings import blocklist_findings
-from mailpath.core.judgement.findings import build_findings, missing_domains
+from mailpath.core.judgement.findings import build_findings, finding, missing_domains
 from mailpath.core.judgement.receiver import judge_findings
 from mailpath.core.message.check import MessageInput, Verified, evaluate, spf_identity, verify
 from mailpath.core.model import (
@@ -114,6 +116,8 @@ class _State:
     #: The blocklist zones asked (None: none asked) and their answers so far.
     blocklist_zones: tuple[str, ...] | None = None
     blocklists: list[BlocklistAnswer] = field(default_factory=list)
+    bimi: BimiReport | None = None
+    dmarc_known: asyncio.Event = field(default_factory=asyncio.Event)
 
     def snapshot(self, **extra: Any) -> Result:  # Any: Result fields, as replace() takes them
         return Result(
@@ -130,6 +134,7 @@ class _State:
             notes=self.notes,
             dkim_keys=self.dkim_keys,
             transport=self.transport,
+            bimi=self.bimi,
             blocklists=(
                 None
                 if self.blocklist_zones is None
@@ -166,6 +171,7 @@ async def analyze(
     dkim_selectors: Sequence[str] = (),
     transport: TransportOptions | None = None,
     blocklists: Sequence[str] | None = None,
+    bimi: str = "fetch",
 ) -> Result:
     """Resolve the whole route. Raises InputError for bad input; DNS trouble is a result.
 
@@ -175,7 +181,8 @@ async def analyze(
     zone of `blocklists` (opt-in; `core.dns.blocklist`) is asked about every sending address, or
     for a domain list the sender domain and the sending host names, as they become known. The
     recipient's transport (MTA-STS, TLS-RPT, DNSSEC, DANE) is checked with `transport`'s
-    options."""
+    options; `bimi` "fetch": the sender's BIMI record with the first round, its logo and mark
+    certificate fetched; "records": the record only (a replay); "off": not checked."""
     sender_party, recipient_party, via_host = parse_inputs(sender, recipient, via)
     inputs = Inputs(
         sender=sender_party.address if sender_party.local else sender_party.domain.ascii,
@@ -229,6 +236,7 @@ async def analyze(
             run.dmarc(),
             run.dkim_keys(selectors),
             run.blocklist([], [sender_party.domain.ascii]),
+            run.bimi(message, bimi, transport.ca_file if transport else None),
             verify_message(),
         )
     except asyncio.CancelledError:
@@ -254,7 +262,11 @@ async def analyze(
             recipient=state.recipient.domain.ascii,
         )
         partial = replace(partial, message=info)
-    built = (*build_findings(partial), *blocklist_findings(partial.blocklists))
+    built = (
+        *build_findings(partial),
+        *blocklist_findings(partial.blocklists),
+        *(finding(f.severity, f.template, None, **f.params) for f in _bimi(partial)),
+    )
     findings = await verify_fixes(tracker, partial, built)
     if "recipient" not in missing_domains(partial) and (
         partial.mx is None or partial.mx.kind != "null"
@@ -423,8 +435,27 @@ class _Run:
         self.changed()
 
     async def dmarc(self) -> None:
-        self.state.dmarc = await lookup_dmarc(self.dns, self.state.sender.domain.ascii)
+        try:
+            self.state.dmarc = await lookup_dmarc(self.dns, self.state.sender.domain.ascii)
+        finally:
+            self.state.dmarc_known.set()
         self.changed()
+
+    async def bimi(self, message: MessageInput | None, mode: str, ca_file: str | None) -> None:
+        async def dmarc() -> DmarcInfo | None:
+            await self.state.dmarc_known.wait()
+            return self.state.dmarc
+
+        if mode != "off":
+            sender, headers = (
+                self.state.sender.domain.ascii,
+                message.parsed.headers if message else (),
+            )
+            fetch = mode == "fetch"
+            self.state.bimi = await bimi_for_sender(
+                self.dns, sender, dmarc(), headers=headers, fetch=fetch, ca_file=ca_file
+            )
+            self.changed()
 
 
 class _WithRecord:
@@ -483,12 +514,8 @@ def _mx_names(result: Result) -> list[str]:
     return [h.host for h in result.mx.hosts if not h.ip_literal]
 
 
-def _is_name(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return True
-    return False
+def _bimi(result: Result) -> list[BimiFinding]:
+    return bimi_findings(result.bimi) if result.bimi is not None else []
 
 
 def _address_key(ip: str) -> tuple[int, int]:

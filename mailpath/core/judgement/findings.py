@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from mailpath.core.auth.bimi import TEMPLATES as BIMI_TEMPLATES
 from mailpath.core.auth.spf import (
     MAX_LOOKUPS,
     MAX_VOID_LOOKUPS,
@@ -1311,3 +1312,4 @@ def _dmarc_findings(result: Result) -> list[Finding]:
 
 # Transport: MTA-STS, TLS-RPT, DNSSEC and DANE (core.transport.findings builds these).
 TEMPLATES.update(TRANSPORT_TEMPLATES)
+TEMPLATES.update(BIMI_TEMPLATES)  # BIMI: core.auth.bimi builds these
