@@ -27,7 +27,9 @@ from typing import Any
 
 from cryptography import x509
 
-from mailpath.core.auth.bimi_report import BimiReport, CertificateCheck
+# Re-exported: the report types were born here.
+from mailpath.core.auth.bimi_report import BimiReport as BimiReport
+from mailpath.core.auth.bimi_report import CertificateCheck as CertificateCheck
 from mailpath.core.auth.bimi_svg import SVG_LIMIT, SvgCheck, check_svg, unique
 from mailpath.core.auth.dmarc import org_domain
 from mailpath.core.dns.https import FETCH_TIMEOUT, Params, Problem, fetch_https

@@ -107,6 +107,8 @@ class AnalysisController(QObject):
         w.details.show_node(None, None)
         w.spf_panel.clear()
         w.findings.set_findings(())
+        w.requirements.show_result(None)
+        w.sender_logo.show_result(None)
         self.show_message(None)
         w.headline_part.update()
         w.view.request_fit()
@@ -247,6 +249,8 @@ class AnalysisController(QObject):
         w.findings.set_findings(findings)
         self.show_message(result.message)
         w.fix_live.show_result(result)
+        w.requirements.show_result(result)
+        w.sender_logo.show_result(result)
         selected = w.scene.selected_node()
         if selected and selected in w.scene.nodes:
             w.details.show_node(selected, w.scene.nodes[selected].attrs)

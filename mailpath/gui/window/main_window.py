@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
             self._build_view()
             self._build_docks()
             self._build_fix_live()
+            self._build_requirements()
             self.status_line.cancel_button.clicked.connect(self.analysis.cancel)
             self.progress = self.status_line.progress
             self.cancel_button = self.status_line.cancel_button
@@ -315,6 +316,13 @@ class MainWindow(QMainWindow):
 
         self.fix_live = FixLive(self)
 
+    def _build_requirements(self) -> None:
+        from mailpath.gui.panels.requirements import RequirementsPart
+        from mailpath.gui.window.sender_logo import SenderLogo
+
+        self.requirements = RequirementsPart(self, self.settings, self.findings_dock)
+        self.sender_logo = SenderLogo(self.inputs.sender_edit)
+
     def _default_dock_sizes(self) -> None:
         from PySide6.QtCore import Qt
 
@@ -398,6 +406,8 @@ class MainWindow(QMainWindow):
         if self._message_panel is not None:
             self._message_panel.retranslate()
         self.fix_live.retranslate()
+        self.requirements.retranslate(self.language)
+        self.sender_logo.retranslate()
         self.legend.refresh()
         self.position_overlays()
         if self.scene.graph is not None and self.result is not None:

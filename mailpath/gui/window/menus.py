@@ -187,6 +187,7 @@ class WindowMenus:
         for dock in (w.details_dock, w.spf_dock, w.message_dock, w.findings_dock):
             self.menu_panels.addAction(dock.toggleViewAction())
         w.fix_live.add_to_menus(self.menu_analysis, self.menu_panels)
+        w.requirements.add_to_menus(self.menu_analysis, self.menu_panels)
         self.menu_theme = self.menu_view.addMenu("")
         for action in self.theme_actions.values():
             self.menu_theme.addAction(action)
