@@ -168,19 +168,24 @@ def test_a_valid_bimi_logo_is_shown_beside_the_sender(
     data = zone()
     data["logo.test"] = [("A", logo_server.address)]
     server = dns_server(data)
-    assert window.sender_logo.action is None
+    logo = window.sender_logo.label
+    assert not logo.isVisible()
     run(qtbot, window, server)
     assert window.result.bimi is not None and window.result.bimi.shows_logo
-    action = window.sender_logo.action
-    assert action is not None and action in window.inputs.sender_edit.actions()
-    assert action.toolTip() == "The BIMI logo of example.com"
-    image = action.icon().pixmap(32, 32).toImage()
-    assert image.pixelColor(16, 16) == QColor("#cc0000")
+    assert logo.isVisible() and logo.toolTip() == "The BIMI logo of example.com"
+    # Beside the Sender label, above the Sender field.
+    label = window.inputs.field_labels["sender"]
+    field = window.inputs.sender_edit
+    assert logo.geometry().bottom() <= field.geometry().top()
+    assert logo.geometry().right() < field.geometry().right()
+    image = logo.grab().toImage()
+    text_end = label.geometry().left() + label.fontMetrics().horizontalAdvance(
+        label.text().replace("&", "")
+    )
+    drawn = [x for x in range(image.width()) if image.pixelColor(x, 9) == QColor("#cc0000")]
+    assert drawn and logo.geometry().left() + drawn[0] > text_end
     # Another sender without a logo: the logo goes.
     del data["default._bimi.example.com"]
     other = dns_server(data)
     run(qtbot, window, other)
-    assert window.sender_logo.action is None
-    assert window.inputs.sender_edit.actions() == [
-        a for a in window.inputs.sender_edit.actions() if a.objectName() != "senderLogo"
-    ]
+    assert not logo.isVisible() and logo.pixmap().isNull()

@@ -86,10 +86,14 @@ class RequirementsPanel(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        # Short words fit their column; the rule, evidence and fix share the rest and wrap,
+        # and each row is as tall as its longest cell at the widths the table has now.
+        for column in range(len(COLUMNS)):
+            mode = QHeaderView.ResizeMode.Stretch
+            if COLUMNS[column] in ("receiver", "audience", "status"):
+                mode = QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         self.retranslate()
 
@@ -144,7 +148,6 @@ class RequirementsPanel(QWidget):
                 self.table.setItem(index, column, item)
         sources = list(dict.fromkeys(r.source for r in self.rows if r.source))
         self.source_label.setText("  ".join(sources))
-        self.table.resizeRowsToContents()
         self._apply_filter()
 
     def _apply_filter(self) -> None:

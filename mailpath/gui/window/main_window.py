@@ -321,7 +321,8 @@ class MainWindow(QMainWindow):
         from mailpath.gui.window.sender_logo import SenderLogo
 
         self.requirements = RequirementsPart(self, self.settings, self.findings_dock)
-        self.sender_logo = SenderLogo(self.inputs.sender_edit)
+        inputs = self.inputs
+        self.sender_logo = SenderLogo(inputs.grid, inputs.widget, inputs.field_labels["sender"])
 
     def _default_dock_sizes(self) -> None:
         from PySide6.QtCore import Qt

@@ -1,4 +1,4 @@
-"""The sender's BIMI logo beside the Sender field, when the analysis found it valid.
+"""The sender's BIMI logo beside the Sender field's label, when the analysis found it valid.
 
 The logo is the SVG the analysis fetched (`Result.bimi.logo`, fetched by the core in the
 worker, never here), drawn with QtSvg: the profile check already refused scripts and external
@@ -10,26 +10,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
     from mailpath.core.model import Result
 
-#: Drawn at twice the field's icon size, so it stays sharp on a high-density screen.
-ICON_SIZE = QSize(64, 64)
+#: The logo's side on screen (device-independent pixels): the height of the label row.
+SIDE = 18
+ICON_SIZE = QSize(SIDE, SIDE)
 
 
-def logo_pixmap(svg: bytes, size: QSize = ICON_SIZE) -> QPixmap | None:
-    """`svg` drawn at `size` (None when QtSvg cannot read it)."""
+def logo_pixmap(svg: bytes, size: QSize = ICON_SIZE, ratio: float = 1.0) -> QPixmap | None:
+    """`svg` drawn at `size` for a screen of device pixel ratio `ratio` (None when QtSvg
+    cannot read it)."""
     from PySide6.QtSvg import QSvgRenderer
 
     renderer = QSvgRenderer(QByteArray(svg))
     if not renderer.isValid():
         return None
-    pixmap = QPixmap(size)
+    pixmap = QPixmap(size * ratio)
+    pixmap.setDevicePixelRatio(ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     renderer.render(painter)
@@ -38,11 +41,17 @@ def logo_pixmap(svg: bytes, size: QSize = ICON_SIZE) -> QPixmap | None:
 
 
 class SenderLogo:
-    """A leading icon in the Sender field: the logo of the last result's sender, if any."""
+    """The logo of the last result's sender, just after the Sender label's text (hidden
+    without one). It shares the label's grid cell, so the fields keep their widths."""
 
-    def __init__(self, edit: QLineEdit) -> None:
-        self.edit = edit
-        self.action: QAction | None = None
+    def __init__(self, grid: QGridLayout, parent: QWidget, beside: QLabel) -> None:
+        self.beside = beside
+        self.label = QLabel(parent)
+        self.label.setObjectName("senderLogo")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.label.setFixedHeight(SIDE)
+        self.label.hide()
+        grid.addWidget(self.label, 0, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self.domain: str | None = None
         self._shown: bytes | None = None
 
@@ -53,27 +62,27 @@ class SenderLogo:
             return
         if report.logo is self._shown:
             return
-        pixmap = logo_pixmap(report.logo)
+        pixmap = logo_pixmap(report.logo, ratio=self.label.devicePixelRatioF())
         if pixmap is None:
             self.clear()
             return
-        self.clear()
         self._shown = report.logo
         self.domain = report.domain
-        self.action = self.edit.addAction(QIcon(pixmap), QLineEdit.ActionPosition.LeadingPosition)
-        self.action.setObjectName("senderLogo")
+        self.label.setPixmap(pixmap)
+        self.label.show()
         self.retranslate()
 
     def clear(self) -> None:
-        if self.action is not None:
-            self.edit.removeAction(self.action)
-            self.action.deleteLater()
-        self.action = None
+        self.label.clear()
+        self.label.hide()
         self.domain = None
         self._shown = None
 
     def retranslate(self) -> None:
-        if self.action is not None and self.domain is not None:
-            self.action.setToolTip(
+        # The logo follows the label's text, whose width depends on the language.
+        self.label.setFixedWidth(self.beside.sizeHint().width() + 6 + SIDE)
+        if self.domain is not None:
+            self.label.setToolTip(
                 tr("SenderLogo", "The BIMI logo of {domain}").format(domain=self.domain)
             )
+            self.label.setAccessibleName(self.label.toolTip())
