@@ -153,7 +153,8 @@ def test_the_blocklist_setting_is_off_until_turned_on_and_reaches_the_request(
     run(qtbot, window, server)
     assert "zen.spamhaus.org" in window.request.blocklists
     assert any(name == listed for name, *_ in server.queries)
-    assert any(a.listed for a in window.result.blocklists)
+    answers = window.result.blocklists
+    assert answers is not None and any(a.listed for a in answers)
     assert "blocklisted" in [f.code for f in window.result.findings]
 
 

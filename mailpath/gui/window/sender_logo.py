@@ -48,6 +48,7 @@ class SenderLogo:
         self.beside = beside
         self.label = QLabel(parent)
         self.label.setObjectName("senderLogo")
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # it shows a picture, never text
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.label.setFixedHeight(SIDE)
         self.label.hide()
