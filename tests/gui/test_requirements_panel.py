@@ -36,7 +36,7 @@ SEED_ROWS = [
 
 def open_recording(qtbot: Any, win: Any, path: Path) -> None:
     with qtbot.waitSignal(win.analysisFinished, timeout=15000):
-        assert win.open_analysis(str(path))
+        assert win.files.open_analysis(str(path))
 
 
 def shown(win: Any) -> list[tuple[str, str, str]]:
@@ -70,7 +70,7 @@ def test_the_example_fills_the_table_and_the_filters_hide_rows(qtbot: Any, windo
     panel.all_check.setChecked(False)
     assert shown(window) == [r for r in SEED_ROWS if r[0] == "bulk senders"]
     # A new run empties the table until its result is complete.
-    window.analysis.run_request(window.request)
+    window.analysis.run_request(window.session.request)
     assert panel.table.rowCount() == 0
     qtbot.waitUntil(lambda: panel.table.rowCount() == len(SEED_ROWS), timeout=15000)
 
@@ -130,10 +130,10 @@ def logo_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Htt
 
 
 def run(qtbot: Any, window: Any, server: DnsTestServer) -> None:
-    window.set_inputs("example.com", "example.net", VIA, [server.nameserver])
+    window.inputs.set_inputs("example.com", "example.net", VIA, [server.nameserver])
     with qtbot.waitSignal(window.analysisFinished, timeout=20000):
-        assert window.start_analysis()
-    assert window.result is not None and window.result.complete
+        assert window.analysis.start()
+    assert window.session.result is not None and window.session.result.complete
 
 
 def test_the_blocklist_setting_is_off_until_turned_on_and_reaches_the_request(
@@ -145,17 +145,17 @@ def test_the_blocklist_setting_is_off_until_turned_on_and_reaches_the_request(
     assert not action.isChecked()
     assert action in window.menus.menu_analysis.actions()
     run(qtbot, window, server)
-    assert window.request.blocklists == ()
-    assert window.result.blocklists is None
+    assert window.session.request.blocklists == ()
+    assert window.session.result.blocklists is None
     assert not any(name == listed for name, *_ in server.queries)
     action.trigger()  # Analysis → Check DNS Blocklists, as a person would
     assert QSettings().value("analysis/blocklists") in (True, "true")
     run(qtbot, window, server)
-    assert "zen.spamhaus.org" in window.request.blocklists
+    assert "zen.spamhaus.org" in window.session.request.blocklists
     assert any(name == listed for name, *_ in server.queries)
-    answers = window.result.blocklists
+    answers = window.session.result.blocklists
     assert answers is not None and any(a.listed for a in answers)
-    assert "blocklisted" in [f.code for f in window.result.findings]
+    assert "blocklisted" in [f.code for f in window.session.result.findings]
 
 
 def test_a_valid_bimi_logo_is_shown_beside_the_sender(
@@ -169,10 +169,10 @@ def test_a_valid_bimi_logo_is_shown_beside_the_sender(
     data = zone()
     data["logo.test"] = [("A", logo_server.address)]
     server = dns_server(data)
-    logo = window.sender_logo.label
+    logo = window.requirements.sender_logo.label
     assert not logo.isVisible()
     run(qtbot, window, server)
-    assert window.result.bimi is not None and window.result.bimi.shows_logo
+    assert window.session.result.bimi is not None and window.session.result.bimi.shows_logo
     assert logo.isVisible() and logo.toolTip() == "The BIMI logo of example.com"
     # Beside the Sender label, above the Sender field.
     label = window.inputs.field_labels["sender"]

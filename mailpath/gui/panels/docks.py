@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from mailpath.core.auth.spf import (
-        QueryUse,
         SpfAudit,
         SpfOutcome,
         SpfResult,
@@ -56,7 +55,7 @@ if TYPE_CHECKING:
         TermTrace,
     )
     from mailpath.core.dns.sources import Outcome
-    from mailpath.core.model import Finding, Result, Severity
+    from mailpath.core.model import Finding, LookupStatus, Result, Severity
     from mailpath.core.route.attrs import NodeAttrs
 
     #: A model index as item delegates receive it.
@@ -422,7 +421,7 @@ def _spf_status(result: str) -> str:
     return {"permerror": "error", "temperror": "error"}.get(result, result)
 
 
-def _query_item(query: QueryUse) -> QTreeWidgetItem:
+def _query_item(query: LookupStatus) -> QTreeWidgetItem:
     records = "; ".join(query.records)
     text = f"{query.name} {query.rdtype}: {query.outcome}"
     if records:

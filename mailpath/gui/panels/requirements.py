@@ -3,9 +3,10 @@
 for bulk senders; and the Analysis menu's blocklist setting (off by default: a blocklist query
 tells the list's operator which address is being checked).
 
-`RequirementsPart(window, settings, beside)` builds the dock, tabbed with `beside`; the window
-calls `show_result`, `retranslate` and `add_to_menus`. Text from DNS or a message (evidence
-names records and hosts) is shown as plain table text, never as rich text.
+`ReceiversPart(window, settings, session, beside, inputs)` builds the dock, tabbed with
+`beside`, and the sender's logo in `inputs` (`sender_logo`), both redrawn when the window's
+session's result changes; the window calls `retranslate` and `add_to_menus`. Text from DNS or
+a message (evidence names records and hosts) is shown as plain table text, never as rich text.
 """
 
 from __future__ import annotations
@@ -29,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mailpath.gui.panels.sender_logo import InputFields, SenderLogo
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
     from mailpath.core.judgement.requirements import Requirement
     from mailpath.core.model import Result
+    from mailpath.gui.window.session import WindowSession
 
 CONTEXT = "RequirementsPanel"
 #: The setting that turns the DNS blocklist questions on (false when absent).
@@ -184,11 +187,21 @@ class RequirementsPanel(QWidget):
         self._fill()
 
 
-class RequirementsPart:
+class ReceiversPart:
     """The Requirements dock and the blocklist setting, as the window holds them."""
 
-    def __init__(self, window: QMainWindow, settings: QSettings, beside: QDockWidget) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        settings: QSettings,
+        session: WindowSession,
+        beside: QDockWidget,
+        inputs: InputFields,
+    ) -> None:
         self.settings = settings
+        self.session = session
+        #: The sender's BIMI logo beside the Sender field (what a receiver shows in its inbox).
+        self.sender_logo = SenderLogo(session, inputs)
         self.panel = RequirementsPanel(window)
         self.dock = QDockWidget(window)
         self.dock.setObjectName("requirementsDock")
@@ -203,6 +216,7 @@ class RequirementsPart:
         self.act_blocklists.setChecked(blocklists_enabled(settings))
         self.act_blocklists.toggled.connect(self._blocklists_toggled)
         window.addAction(self.act_blocklists)
+        session.resultChanged.connect(lambda: self.show_result(session.result))
 
     def _blocklists_toggled(self, checked: bool) -> None:
         self.settings.setValue(BLOCKLIST_SETTING, checked)
@@ -215,7 +229,10 @@ class RequirementsPart:
     def show_result(self, result: Result | None) -> None:
         self.panel.set_result(result)
 
-    def retranslate(self, language: str) -> None:
+    def retranslate(self) -> None:
+        from mailpath.gui.text.i18n import current_language
+
+        language = current_language()
         self.dock.setWindowTitle(tr(CONTEXT, "Requirements"))
         self.act_blocklists.setText(tr(CONTEXT, "Check DNS &Blocklists"))
         self.act_blocklists.setToolTip(
@@ -227,3 +244,4 @@ class RequirementsPart:
             )
         )
         self.panel.retranslate(language)
+        self.sender_logo.retranslate()

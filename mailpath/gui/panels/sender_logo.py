@@ -7,7 +7,7 @@ references, and QtSvg fetches nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
@@ -17,6 +17,16 @@ from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
     from mailpath.core.model import Result
+    from mailpath.gui.window.session import WindowSession
+
+
+class InputFields(Protocol):
+    """What the logo needs of the window's input bar (`gui.window.inputs.InputBar`)."""
+
+    grid: QGridLayout
+    widget: QWidget
+    field_labels: dict[str, QLabel]
+
 
 #: The logo's side on screen (device-independent pixels): the height of the label row.
 SIDE = 18
@@ -44,9 +54,10 @@ class SenderLogo:
     """The logo of the last result's sender, just after the Sender label's text (hidden
     without one). It shares the label's grid cell, so the fields keep their widths."""
 
-    def __init__(self, grid: QGridLayout, parent: QWidget, beside: QLabel) -> None:
-        self.beside = beside
-        self.label = QLabel(parent)
+    def __init__(self, session: WindowSession, inputs: InputFields) -> None:
+        self.beside = inputs.field_labels["sender"]
+        grid = inputs.grid
+        self.label = QLabel(inputs.widget)
         self.label.setObjectName("senderLogo")
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # it shows a picture, never text
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -55,6 +66,7 @@ class SenderLogo:
         grid.addWidget(self.label, 0, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self.domain: str | None = None
         self._shown: bytes | None = None
+        session.resultChanged.connect(lambda: self.show_result(session.result))
 
     def show_result(self, result: Result | None) -> None:
         report = result.bimi if result is not None else None
@@ -62,6 +74,7 @@ class SenderLogo:
             self.clear()
             return
         if report.logo is self._shown:
+            self.retranslate()  # the language may have changed (the result is drawn anew)
             return
         pixmap = logo_pixmap(report.logo, ratio=self.label.devicePixelRatioF())
         if pixmap is None:
