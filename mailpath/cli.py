@@ -197,6 +197,8 @@ def _request(args: argparse.Namespace) -> AnalysisRequest:
         blocklists=_blocklists(args),
         trust_anchor=args.trust_anchor,
         dnssec_by="resolver" if args.dnssec_from_resolver else "mailpath",
+        probe_smtp=args.probe_smtp,
+        smtp_port=args.smtp_port,
     )
 
 

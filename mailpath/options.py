@@ -183,6 +183,14 @@ def _transport_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="take DNSSEC from the resolver's AD bit instead of validating it here",
     )
+    p.add_argument(
+        "--probe-smtp",
+        action="store_true",
+        help="also connect to port 25 of every address of the recipient's MX hosts: STARTTLS, "
+        "the TLS version and cipher, the certificate and its TLSA match (never sends MAIL FROM)",
+    )
+    # Tests serve SMTP on a loopback port of their choosing.
+    p.add_argument("--smtp-port", type=_port, default=25, help=argparse.SUPPRESS)
 
 
 def _tls_options(p: argparse.ArgumentParser) -> None:

@@ -16,28 +16,12 @@ MAX_FUNCTION_LINES = 80
 
 #: Modules still over the limit, each being split (the list only shrinks).
 OVERSIZE_MODULES: set[str] = {
-    "mailpath.core.auth.dkim",
-    "mailpath.core.auth.dmarc",
-    "mailpath.core.auth.spf.evaluate",
-    "mailpath.core.dns.authoritative",
-    "mailpath.core.dns.sources",
-    "mailpath.core.message.parse",
-    "mailpath.gui.graph.render",
-    "mailpath.gui.graph.view",
     "mailpath.gui.panels.docks",
     "mailpath.gui.panels.message",
 }
 #: Functions still over the limit that are not data tables (the list only shrinks).
 OVERSIZE_FUNCTIONS: set[str] = {
     "mailpath.core.analysis.analyze",
-    "mailpath.core.auth.dkim._plan",
-    "mailpath.core.auth.dkim.verify_arc",
-    "mailpath.core.auth.dmarc.lookup_dmarc",
-    "mailpath.core.auth.dmarc.parse_record",
-    "mailpath.core.auth.spf.evaluate.check",
-    "mailpath.core.dns.authoritative.authoritative_view",
-    "mailpath.core.dns.sources._ask",
-    "mailpath.core.message.parse.parse_message",
     "mailpath.gui.panels.authoritative.set_view",
     "mailpath.gui.panels.message.__init__",
     "mailpath.gui.panels.message._fill_auth",

@@ -19,7 +19,7 @@ from typing import Any
 
 import dns.reversename as reversename
 
-from mailpath.core.auth.bimi import BimiFinding, bimi_findings, bimi_for_sender
+from mailpath.core.auth.bimi import bimi_for_sender
 from mailpath.core.auth.bimi_report import BimiReport
 from mailpath.core.auth.dkim import DkimKey, check_dkim_key, parse_selector
 from mailpath.core.auth.dmarc import lookup_dmarc
@@ -32,10 +32,10 @@ from mailpath.core.auth.spf import (
     check_host,
 )
 from mailpath.core.dns.blocklist import BlocklistAnswer, check_blocklists, ordered
-from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome, deadline_of
+from mailpath.core.judgement.bimi_findings import bimi_result_findings
 from mailpath.core.judgement.blocklist_findings import blocklist_findings
 from mailpath.core.judgement.consequences import judge_findings
-from mailpath.core.judgement.finding import finding
 from mailpath.core.judgement.findings import build_findings, missing_domains
 from mailpath.core.message.check import MessageInput, Verified, evaluate, spf_identity, verify
 from mailpath.core.model import (
@@ -57,7 +57,12 @@ from mailpath.core.names import (
     parse_party,
     parse_sending_host,
 )
-from mailpath.core.transport import TransportInfo, TransportOptions, check_transport
+from mailpath.core.transport import (
+    TransportInfo,
+    TransportOptions,
+    check_transport,
+    probe_transport,
+)
 from mailpath.core.transport.findings import transport_findings
 
 
@@ -118,7 +123,6 @@ class _State:
     blocklist_zones: tuple[str, ...] | None = None
     blocklists: list[BlocklistAnswer] = field(default_factory=list)
     bimi: BimiReport | None = None
-    dmarc_known: asyncio.Event = field(default_factory=asyncio.Event)
 
     def snapshot(self, **extra: Any) -> Result:  # Any: Result fields, as replace() takes them
         return Result(
@@ -182,8 +186,7 @@ async def analyze(
     zone of `blocklists` (opt-in; `core.dns.blocklist`) is asked about every sending address, or
     for a domain list the sender domain and the sending host names, as they become known. The
     recipient's transport (MTA-STS, TLS-RPT, DNSSEC, DANE) is checked with `transport`'s
-    options; `bimi` "fetch": the sender's BIMI record with the first round, its logo and mark
-    certificate fetched; "records": the record only (a replay); "off": not checked."""
+    options; the sender's BIMI with `bimi` "fetch" (live), "records" (a replay) or "off"."""
     sender_party, recipient_party, via_host = parse_inputs(sender, recipient, via)
     inputs = Inputs(
         sender=sender_party.address if sender_party.local else sender_party.domain.ascii,
@@ -263,11 +266,8 @@ async def analyze(
             recipient=state.recipient.domain.ascii,
         )
         partial = replace(partial, message=info)
-    built = (
-        *build_findings(partial),
-        *blocklist_findings(partial.blocklists),
-        *(finding(f.severity, f.template, None, **f.params) for f in _bimi(partial)),
-    )
+    built = (*build_findings(partial), *blocklist_findings(partial.blocklists))
+    built += bimi_result_findings(partial.bimi)
     findings = await verify_fixes(tracker, partial, built)
     if "recipient" not in missing_domains(partial) and (
         partial.mx is None or partial.mx.kind != "null"
@@ -318,7 +318,21 @@ class _Run:
             return _mx_names(self.state.snapshot())
 
         domain = self.state.recipient.domain.ascii
-        self.state.transport = await check_transport(self.dns, domain, mx_hosts, options)
+        info = await check_transport(self.dns, domain, mx_hosts, options)
+        deadline = deadline_of(self.dns)
+        if options is not None and options.probe_smtp and info.checked and deadline is not None:
+            self.state.transport = info
+            self.changed()
+            await mx_known.wait()
+            mx = self.state.mx
+            pairs = [
+                (h.host, a)
+                for h in (mx.hosts if mx else ())
+                if not h.ip_literal
+                for a in h.addresses
+            ]
+            info = await probe_transport(info, pairs, options, deadline.remaining)
+        self.state.transport = info
         self.changed()
 
     async def sending_hosts(self, via: SendingHost | None) -> None:
@@ -436,27 +450,18 @@ class _Run:
         self.changed()
 
     async def dmarc(self) -> None:
-        try:
-            self.state.dmarc = await lookup_dmarc(self.dns, self.state.sender.domain.ascii)
-        finally:
-            self.state.dmarc_known.set()
+        self.state.dmarc = await lookup_dmarc(self.dns, self.state.sender.domain.ascii)
         self.changed()
 
     async def bimi(self, message: MessageInput | None, mode: str, ca_file: str | None) -> None:
-        async def dmarc() -> DmarcInfo | None:
-            await self.state.dmarc_known.wait()
-            return self.state.dmarc
-
-        if mode != "off":
-            sender, headers = (
-                self.state.sender.domain.ascii,
-                message.parsed.headers if message else (),
-            )
-            fetch = mode == "fetch"
-            self.state.bimi = await bimi_for_sender(
-                self.dns, sender, dmarc(), headers=headers, fetch=fetch, ca_file=ca_file
-            )
-            self.changed()
+        if mode == "off":
+            return
+        domain, headers = self.state.sender.domain.ascii, message.parsed.headers if message else ()
+        dmarc = lookup_dmarc(self.dns, domain)  # dmarc()'s questions: the cache asks them once
+        self.state.bimi = await bimi_for_sender(
+            self.dns, domain, dmarc, headers=headers, fetch=mode == "fetch", ca_file=ca_file
+        )
+        self.changed()
 
 
 class _WithRecord:
@@ -513,10 +518,6 @@ def _mx_names(result: Result) -> list[str]:
     if result.mx is None:
         return []
     return [h.host for h in result.mx.hosts if not h.ip_literal]
-
-
-def _bimi(result: Result) -> list[BimiFinding]:
-    return bimi_findings(result.bimi) if result.bimi is not None else []
 
 
 def _address_key(ip: str) -> tuple[int, int]:

@@ -11,7 +11,6 @@ import re
 import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 import idna
 from publicsuffixlist import PublicSuffixList
@@ -30,7 +29,7 @@ class InputError(ValueError):
     key of `mailpath.core.sentences.TEMPLATES` and its parameters), whose English is
     `str(error)`. `InputError(sentence)` keeps a sentence made elsewhere."""
 
-    def __init__(self, key: str, /, **params: Any) -> None:
+    def __init__(self, key: str, /, **params: object) -> None:
         if isinstance(key, Sentence) and not params:
             sentence = key
         elif params or is_key(key):
@@ -45,10 +44,10 @@ class InputError(ValueError):
         return self.sentence.key
 
     @property
-    def params(self) -> Mapping[str, Any]:
+    def params(self) -> Mapping[str, object]:
         return self.sentence.params
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.sentence,))
 
 

@@ -9,8 +9,8 @@ from mailpath.core.auth.bimi_report import render_lines as render_bimi
 from mailpath.core.auth.dkim import dkim_key_to_json
 from mailpath.core.auth.dmarc import effective_policy
 from mailpath.core.auth.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
-from mailpath.core.dns.authoritative import render_text as render_authoritative
-from mailpath.core.dns.authoritative import view_to_json
+from mailpath.core.dns.authoritative_report import render_text as render_authoritative
+from mailpath.core.dns.authoritative_report import view_to_json
 from mailpath.core.dns.blocklist import blocklists_to_json
 from mailpath.core.dns.blocklist import render_lines as render_blocklists
 from mailpath.core.jsontypes import JsonObject

@@ -106,6 +106,10 @@ class AnalysisRequest:
     dnssec_by: str = "mailpath"
     #: A replay's transport facts as saved (core.transport.record); None: not checked.
     transport_saved: TransportInfo | None = None
+    #: The STARTTLS probe (opt-in): connect to port 25 of every address of every MX host.
+    probe_smtp: bool = False
+    #: The probe's port (25; tests move it).
+    smtp_port: int = 25
 
     @property
     def replaying(self) -> bool:
@@ -291,7 +295,11 @@ def _transport_options(request: AnalysisRequest) -> TransportOptions | None:
             return None
         return TransportOptions(saved=request.transport_saved)
     return TransportOptions(
-        ca_file=request.ca_file, trust_anchor=request.trust_anchor, dnssec_by=request.dnssec_by
+        ca_file=request.ca_file,
+        trust_anchor=request.trust_anchor,
+        dnssec_by=request.dnssec_by,
+        probe_smtp=request.probe_smtp,
+        smtp_port=request.smtp_port,
     )
 
 

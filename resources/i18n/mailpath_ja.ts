@@ -1360,6 +1360,98 @@
       <translation>MTA-STS に従う送信サーバーは {host} への配送を拒否します。そこへ向かうメールはキューに残り、やがて返送されます。</translation>
     </message>
     <message>
+      <source>{host} ({address}) does not offer STARTTLS.</source>
+      <translation>{host}（{address}）は STARTTLS を提供していません。</translation>
+    </message>
+    <message>
+      <source>Offer STARTTLS on {host}, with a certificate that names {host}.</source>
+      <translation>{host} で STARTTLS を提供し、{host} の名前を含む証明書を使ってください。</translation>
+    </message>
+    <message>
+      <source>{host} ({address}) offers STARTTLS but refuses to start it ({reply}).</source>
+      <translation>{host}（{address}）は STARTTLS を提示していますが、開始を拒否します（{reply}）。</translation>
+    </message>
+    <message>
+      <source>Make STARTTLS work on {host}, with a certificate that names {host}.</source>
+      <translation>{host} で STARTTLS が動作するようにし、{host} の名前を含む証明書を使ってください。</translation>
+    </message>
+    <message>
+      <source>The certificate {host} ({address}) presents is not trusted: issued by {issuer} ({reason}).</source>
+      <translation>{host}（{address}）が提示する証明書は信頼されていません。発行者は {issuer} です（{reason}）。</translation>
+    </message>
+    <message>
+      <source>Install on {host} a certificate from a public certification authority, with its intermediate certificates.</source>
+      <translation>{host} に、公的な認証局が発行した証明書を中間証明書とともに設定してください。</translation>
+    </message>
+    <message>
+      <source>The certificate {host} ({address}) presents expired on {not_after}.</source>
+      <translation>{host}（{address}）が提示する証明書は {not_after} に期限切れになっています。</translation>
+    </message>
+    <message>
+      <source>Renew the certificate of {host}.</source>
+      <translation>{host} の証明書を更新してください。</translation>
+    </message>
+    <message>
+      <source>The certificate {host} ({address}) presents is for {names}, not for {host}.</source>
+      <translation>{host}（{address}）が提示する証明書は {names} 用で、{host} 用ではありません。</translation>
+    </message>
+    <message>
+      <source>Install on {host} a certificate that names {host}.</source>
+      <translation>{host} に、{host} の名前を含む証明書を設定してください。</translation>
+    </message>
+    <message>
+      <source>The certificate {host} ({address}) presents ({subject}) matches none of the TLSA records at _25._tcp.{host}.</source>
+      <translation>{host}（{address}）が提示する証明書（{subject}）は、_25._tcp.{host} のどの TLSA レコードとも一致しません。</translation>
+    </message>
+    <message>
+      <source>Publish at _25._tcp.{host} a TLSA record for the certificate {host} presents (or install the certificate the record names).</source>
+      <translation>_25._tcp.{host} に、{host} が提示する証明書の TLSA レコードを公開してください（または、レコードが示す証明書を設定してください）。</translation>
+    </message>
+    <message>
+      <source>The STARTTLS probe of {host} did not finish: {address} did not answer within {seconds} s (at {stage}).</source>
+      <translation>{host} の STARTTLS 調査は完了しませんでした。{address} は {seconds} 秒以内に応答しませんでした（{stage} の段階）。</translation>
+    </message>
+    <message>
+      <source>The STARTTLS probe of {host} did not finish: {address} refused the connection to port {port}.</source>
+      <translation>{host} の STARTTLS 調査は完了しませんでした。{address} はポート {port} への接続を拒否しました。</translation>
+    </message>
+    <message>
+      <source>The STARTTLS probe of {host} did not finish: {address} could not be reached on port {port}: {reason}.</source>
+      <translation>{host} の STARTTLS 調査は完了しませんでした。{address} のポート {port} に到達できませんでした：{reason}。</translation>
+    </message>
+    <message>
+      <source>The STARTTLS probe of {host} did not finish: {address} closed the connection (at {stage}).</source>
+      <translation>{host} の STARTTLS 調査は完了しませんでした。{address} が接続を閉じました（{stage} の段階）。</translation>
+    </message>
+    <message>
+      <source>The STARTTLS probe of {host} did not finish: {address} sent something that is not an SMTP reply (at {stage}).</source>
+      <translation>{host} の STARTTLS 調査は完了しませんでした。{address} が SMTP の応答ではないものを送ってきました（{stage} の段階）。</translation>
+    </message>
+    <message>
+      <source>The STARTTLS probe of {host} did not finish: {address} greeted with {reply}: it does not take mail from the probe.</source>
+      <translation>{host} の STARTTLS 調査は完了しませんでした。{address} は {reply} で応答し、調査からのメールを受け付けません。</translation>
+    </message>
+    <message>
+      <source>The STARTTLS probe of {host} did not finish: {address} answered {reply} to {command}.</source>
+      <translation>{host} の STARTTLS 調査は完了しませんでした。{address} は {command} に {reply} と応答しました。</translation>
+    </message>
+    <message>
+      <source>The STARTTLS probe of {host} did not finish: the TLS handshake with {address} failed ({reason}).</source>
+      <translation>{host} の STARTTLS 調査は完了しませんでした。{address} との TLS ハンドシェイクに失敗しました（{reason}）。</translation>
+    </message>
+    <message>
+      <source>Sending servers that honour {policy} refuse to deliver to {host}: mail routed there stays queued, then bounces.</source>
+      <translation>{policy} に従う送信サーバーは {host} への配送を拒否します。そこへ向かうメールはキューに残り、やがて返送されます。</translation>
+    </message>
+    <message>
+      <source>Sending servers still deliver to {host}, in the clear.</source>
+      <translation>送信サーバーはそれでも {host} へ配送しますが、暗号化されません。</translation>
+    </message>
+    <message>
+      <source>Sending servers still deliver to {host}, encrypted but without verifying the server.</source>
+      <translation>送信サーバーはそれでも {host} へ配送しますが、暗号化はしてもサーバーを検証しません。</translation>
+    </message>
+    <message>
       <source>{item} is listed on the DNS blocklist {list} ({codes}: {meaning}); its reason: {reason}. Receivers that use this list refuse or flag mail from it.</source>
       <translation>{item} は DNS ブロックリスト {list} に掲載されています（{codes}: {meaning}）。理由: {reason}。このリストを使う受信側は、ここからのメールを拒否するか迷惑メールにします。</translation>
     </message>
@@ -1758,6 +1850,18 @@
       <source>DNS lookup it depends on</source>
       <translation>依存する DNS 問い合わせ</translation>
     </message>
+      <message>
+      <source>verified TLS (DANE, MTA-STS)</source>
+      <translation>検証された TLS（DANE、MTA-STS）</translation>
+    </message>
+    <message>
+      <source>TLS if offered, unverified</source>
+      <translation>提供されれば TLS、検証なし</translation>
+    </message>
+    <message>
+      <source>recipient's policy makes delivery fail</source>
+      <translation>受信者のポリシーにより配送が失敗</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -1792,6 +1896,14 @@
     <message>
       <source>Analy&amp;ze</source>
       <translation>解析する(&amp;Z)</translation>
+    </message>
+    <message>
+      <source>Probe STARTTLS</source>
+      <translation>STARTTLS を調べる</translation>
+    </message>
+    <message>
+      <source>Also connect to port 25 of the recipient's MX hosts to see whether they offer STARTTLS and which certificate they present (never sends mail)</source>
+      <translation>受信者の MX ホストのポート 25 にも接続し、STARTTLS を提供しているか、どの証明書を提示するかを調べます（メールは送りません）</translation>
     </message>
     <message>
       <source>Analyze the mail route</source>
@@ -2669,6 +2781,30 @@ From: …
     <message>
       <source>{items}</source>
       <translation>{items}</translation>
+    </message>
+    <message>
+      <source>transport</source>
+      <translation>暗号化</translation>
+    </message>
+    <message>
+      <source>closed lock: verified TLS (DANE)</source>
+      <translation>閉じた錠：検証された TLS（DANE）</translation>
+    </message>
+    <message>
+      <source>closed lock: verified TLS (MTA-STS enforce)</source>
+      <translation>閉じた錠：検証された TLS（MTA-STS enforce）</translation>
+    </message>
+    <message>
+      <source>open lock: MTA-STS enforce demands verified TLS; its certificate was not checked</source>
+      <translation>開いた錠：MTA-STS enforce は検証された TLS を求めていますが、証明書は確認していません</translation>
+    </message>
+    <message>
+      <source>red: the recipient's own policy makes delivery fail ({basis})</source>
+      <translation>赤：受信者自身のポリシーにより配送が失敗します（{basis}）</translation>
+    </message>
+    <message>
+      <source>open lock: TLS if offered, unverified</source>
+      <translation>開いた錠：提供されれば TLS、検証なし</translation>
     </message>
     <message>
       <source>Sender's PC</source>

@@ -22,9 +22,8 @@ from mailpath.core.dns.authoritative import (
     find_zone,
     live_servers,
     questions_for,
-    render_text,
-    view_to_json,
 )
+from mailpath.core.dns.authoritative_report import render_text, view_to_json
 from mailpath.core.dns.sources import Answer, CachingSource, LiveSource, Nameserver
 from tests.support.dnsserver import DnsTestServer
 from tests.support.nsd import NsdServer, free_port, zone_text
@@ -443,3 +442,27 @@ def test_a_stale_cache_with_an_unknown_ttl_says_so_in_words(
         f"{NEW_SERIAL}); your resolver still holds the old answer and did not say for how long "
         "(its reply carried no TTL)."
     )
+
+
+def test_a_view_with_no_server_or_one_server_never_says_they_agree(
+    nsd_server: Callable[..., NsdServer], dns_server: Callable[..., DnsTestServer]
+) -> None:
+    """No server (the zone cut gave none) and one authoritative server alone cannot agree
+    with anything: "all agree: no", as the per-question lines already say."""
+    empty = AuthoritativeView(zone="example.com")
+    assert empty.agree is False
+    assert "  all agree: no" in render_text(empty)
+    port = free_port(NS1)
+    nsd_server({"example.com": broken_zone()}, address=NS1, port=port)
+    resolver = dns_server(broken_resolver_zone(), ttl=RESOLVER_TTL)
+
+    async def go() -> AuthoritativeView:
+        cache = CachingSource(LiveSource([Nameserver(resolver.address, resolver.port)]))
+        result = await analyze(cache, "example.com", "example.net", "mail.example.com")
+        return await authoritative_view(cache, result, servers=live_servers(port=port, timeout=1.0))
+
+    view = asyncio.run(go())
+    assert any(q.answered == 1 for q in view.questions)
+    assert view.agree is False
+    data = view_to_json(view)
+    assert data is not None and data["agree"] is False

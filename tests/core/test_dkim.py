@@ -20,6 +20,7 @@ import pytest
 from dkim.canonicalization import CanonicalizationPolicy
 from dkim.crypto import parse_pem_private_key
 
+from mailpath.core.auth.arc import verify_arc
 from mailpath.core.auth.dkim import (
     MAX_SIGNATURES,
     DkimKey,
@@ -27,9 +28,8 @@ from mailpath.core.auth.dkim import (
     check_dkim_key,
     dkim_key_to_json,
     dkim_signature_to_json,
-    verify_arc,
-    verify_dkim,
 )
+from mailpath.core.auth.dkim_verify import verify_dkim
 from mailpath.core.dns.sources import LiveSource, Nameserver, RecordingSource, ReplaySource
 from tests.support.dkimkeys import key_record, rsa_key
 from tests.support.dnsserver import TIMEOUT, DnsTestServer

@@ -18,15 +18,15 @@ from typing import Any
 import pytest
 
 from mailpath.cli import main
+from mailpath.core.auth.arc import verify_arc
 from mailpath.core.auth.dkim import (
     MAX_FOLDED_LINES,
     MAX_HEADER_BLOCK,
     MAX_HEADER_FIELD,
     LimitHit,
     dkim_signature_to_json,
-    verify_arc,
-    verify_dkim,
 )
+from mailpath.core.auth.dkim_verify import verify_dkim
 from mailpath.core.dns.sources import Deadline, LiveSource, Nameserver
 from tests.core.test_dkim import KEY_NAME, MESSAGE, arc_sealed, sign, zone_with
 from tests.support.dkimkeys import key_record

@@ -28,9 +28,8 @@ from mailpath.core.analysis import analyze
 from mailpath.core.dns.authoritative import (
     authoritative_view,
     live_servers,
-    render_text,
-    view_to_json,
 )
+from mailpath.core.dns.authoritative_report import render_text, view_to_json
 from mailpath.core.dns.sources import CachingSource, LiveSource
 from mailpath.core.names import NAMESERVER_FORMS, InputError, parse_nameserver
 from tests.support.dnsserver import DnsTestServer

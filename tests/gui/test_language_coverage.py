@@ -389,7 +389,7 @@ def test_dkim_reasons_reach_the_japanese_window_without_english(qapp: Any, dns_s
     message stay as they are."""
     import asyncio
 
-    from mailpath.core.auth.dkim import verify_dkim
+    from mailpath.core.auth.dkim_verify import verify_dkim
     from mailpath.core.dns.sources import LiveSource, Nameserver
     from mailpath.core.sentences import Sentence
     from mailpath.gui.text.sentences import sentence_text

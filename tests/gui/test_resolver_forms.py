@@ -54,7 +54,8 @@ def test_the_authoritative_panel_says_servers_were_asked_over_plain_dns(qapp: An
 
 
 def test_a_doh_name_the_system_cannot_find_reads_as_one_sentence(qapp: Any) -> None:
-    from mailpath.core.dns.sources import BootstrapError, ResolverFailure, _failure_cause
+    from mailpath.core.dns.outcomes import _failure_cause
+    from mailpath.core.dns.sources import BootstrapError, ResolverFailure
     from mailpath.gui.text import i18n
     from mailpath.gui.window.resolver_field import failure_text
 

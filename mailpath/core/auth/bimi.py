@@ -22,8 +22,7 @@ import datetime as dt
 import re
 import urllib.parse
 from collections.abc import Awaitable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from cryptography import x509
 
@@ -236,14 +235,14 @@ async def check_bimi(
         queried.append(name)
         records = await _records_at(source, name)
         if isinstance(records, Problem):
-            return _with(base, queried=tuple(queried), error=records)
+            return replace(base, queried=tuple(queried), error=records)
         if records:
             found = records
             break
     if not found:
-        return _with(base, queried=tuple(queried), error=Problem("no-record", _p(name=names[0])))
+        return replace(base, queried=tuple(queried), error=Problem("no-record", _p(name=names[0])))
     if len(found) > 1:
-        return _with(
+        return replace(
             base,
             queried=tuple(queried),
             record_name=name,
@@ -251,10 +250,10 @@ async def check_bimi(
         )
     text = found[0]
     parsed = parse_record(text)
-    base = _with(base, queried=tuple(queried), record_name=name, record=text)
+    base = replace(base, queried=tuple(queried), record_name=name, record=text)
     if isinstance(parsed, Problem):
-        return _with(base, error=Problem(parsed.key, (("name", name), *parsed.params)))
-    report = _with(
+        return replace(base, error=Problem(parsed.key, (("name", name), *parsed.params)))
+    report = replace(
         base, location=parsed.location, authority=parsed.authority, declined=parsed.declined
     )
     if not fetch or parsed.declined:
@@ -266,7 +265,7 @@ async def check_bimi(
         _fetch_logo(source, parsed.location, ca_file, timeout),
         _fetch_certificate(source, parsed.authority, ca_file, timeout),
     )
-    return _with(
+    return replace(
         report,
         svg=logo[0],
         svg_problem=logo[1],
@@ -294,12 +293,6 @@ async def bimi_for_sender(
     return await check_bimi(
         source, domain, selector=selector, dmarc=await dmarc, fetch=fetch, ca_file=ca_file
     )
-
-
-def _with(report: BimiReport, **changes: Any) -> BimiReport:
-    from dataclasses import replace
-
-    return replace(report, **changes)
 
 
 async def _fetch_logo(

@@ -7,10 +7,10 @@ check (which reads the DMARC model).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from mailpath.core.auth.bimi_svg import SvgCheck
 from mailpath.core.dns.https import Problem
+from mailpath.core.jsontypes import JsonObject
 
 __all__ = ["BimiReport", "CertificateCheck"]
 
@@ -22,7 +22,7 @@ class CertificateCheck:
     expired: bool
     subject: str
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "not_after": self.not_after,
             "expired": self.expired,
@@ -72,7 +72,7 @@ class BimiReport:
             and not (self.certificate is not None and self.certificate.expired)
         )
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "record": self.record,
             "selector": self.selector,
@@ -95,7 +95,7 @@ class BimiReport:
         }
 
 
-def bimi_to_json(report: BimiReport | None, domain: str) -> dict[str, Any]:
+def bimi_to_json(report: BimiReport | None, domain: str) -> JsonObject:
     """The `bimi` object of `--json`: always present (not looked at yet: no record, not
     eligible, and `checked` false)."""
     if report is None:

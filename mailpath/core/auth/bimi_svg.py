@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ET
 import xml.parsers.expat
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from mailpath.core.dns.https import Problem, params, shown
+from mailpath.core.jsontypes import JsonObject
 
 #: The SVG Tiny PS profile's size limit for a BIMI logo.
 SVG_LIMIT = 32 * 1024
@@ -28,7 +28,7 @@ class SvgCheck:
     problems: tuple[Problem, ...] = ()
     size: int = 0
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "valid": self.valid,
             "errors": unique(p.key for p in self.problems),

@@ -31,16 +31,16 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from mailpath.core.auth.spf import SpfAudit, SpfTrace
-from mailpath.core.dns.sources import (
-    Answer,
-    DnsSource,
-    LiveSource,
-    Nameserver,
-    Outcome,
-    close_connections,
+from mailpath.core.dns.sources import Answer, DnsSource, Outcome, close_connections
+from mailpath.core.dns.zones import (
+    _find_cut,
+    _serial,
+    _Server,
+    _zone_servers,
+    find_zone,
+    live_servers,
 )
 from mailpath.core.facts import DmarcInfo, Finding, LookupStatus, Severity
-from mailpath.core.jsontypes import JsonObject
 from mailpath.core.names import Domain, is_ip_address
 from mailpath.core.sentences import Sentence
 
@@ -55,8 +55,6 @@ __all__ = [
     "find_zone",
     "live_servers",
     "questions_for",
-    "render_text",
-    "view_to_json",
 ]
 
 #: Template key -> (message, fix), filled with `Finding.params` (as findings.TEMPLATES).
@@ -224,12 +222,16 @@ class AuthoritativeView:
 
     @property
     def agree(self) -> bool:
-        """Every server answers, they agree, and the resolver holds what they publish."""
-        if self.error is not None:
+        """Every server answers, they agree, and the resolver holds what they publish: said
+        only when at least two servers answered each question with authority (one server, or
+        none, cannot agree with anything)."""
+        if self.error is not None or not self.servers or not self.questions:
             return False
         if any(not s.answers for s in self.servers):
             return False
-        return all(q.agree and q.resolver_agrees is not False for q in self.questions)
+        return all(
+            q.agree and q.answered >= 2 and q.resolver_agrees is not False for q in self.questions
+        )
 
     def serials(self, zone: str | None = None) -> dict[str, int | None]:
         """NS host -> the serial of `zone` (default: the sender's zone) it serves (the highest
@@ -290,137 +292,7 @@ def questions_for(result: Asked, dkim_selectors: Sequence[str] = ()) -> list[tup
     return ordered
 
 
-# ---------------------------------------------------------------- zone cut and servers
-
-
-def _ancestors(name: str) -> list[str]:
-    labels = name.strip(".").lower().split(".")
-    return [".".join(labels[i:]) for i in range(len(labels)) if labels[i:]]
-
-
-def _within(name: str, zone: str) -> bool:
-    return zone == "." or name == zone or name.endswith("." + zone)
-
-
-_NEGATIVE = (Outcome.NXDOMAIN, Outcome.NODATA)
-
-
-async def find_zone(
-    source: DnsSource, name: str, *, servers: Callable[[_Server], DnsSource] | None = None
-) -> str | None:
-    """The zone `name` is in (its closest enclosing zone cut); None when it cannot be told.
-
-    The resolver is asked for NS name by name from `name` upward; the root is never asked.
-    See `_find_cut` for how a name the resolver fails on is settled (`servers` builds the
-    source that asks one server directly; default `live_servers()`)."""
-    zone, _hosts = await _find_cut(source, name, servers or live_servers())
-    return zone
-
-
-async def _find_cut(
-    resolver: DnsSource, name: str, make: Callable[[_Server], DnsSource]
-) -> tuple[str | None, tuple[str, ...]]:
-    """(zone, NS hosts named by the parent's referral, or () when the resolver gave them).
-
-    Each name from `name` upward: NS records owned by the name make it the zone; a negative
-    answer gives its zone by the SOA in the authority section (or, without one, says the
-    name is no cut: go on upward); a CNAME is no cut either. A failed question (SERVFAIL,
-    timeout, ...) tells nothing: the name is remembered, and once an enclosing zone is found
-    its own servers are asked directly for that name's NS, deepest zone first. A referral
-    makes the name a zone (with the servers the referral names); an authoritative answer
-    without one says it is not a cut. When no server of the zone can tell, the zone is
-    unknown (None): guessing the parent is exactly what a lame or dead server must not cause.
-    """
-    unsettled: list[str] = []
-    zone: str | None = None
-    for candidate in _ancestors(name):
-        answer = await resolver.query(candidate, "NS")
-        if answer.ok and answer.canonical is None and answer.records:
-            zone = candidate
-            break
-        if answer.outcome in _NEGATIVE or answer.ok:
-            owner = answer.soa_owner
-            if answer.outcome in _NEGATIVE and owner and owner != "." and _within(candidate, owner):
-                zone = owner
-                unsettled = [u for u in unsettled if _within(u, owner) and u != owner]
-                break
-            continue
-        unsettled.append(candidate)
-    if zone is None:
-        return None, ()
-    hosts: tuple[str, ...] = ()
-    for candidate in reversed(unsettled):  # the name just below the zone first
-        if not _within(candidate, zone) or candidate == zone:
-            continue
-        servers = await _zone_servers(resolver, zone, hosts)
-        verdict = await _ask_delegation(candidate, servers, make)
-        if verdict is None:
-            return None, ()
-        if verdict:
-            zone, hosts = candidate, verdict
-    return zone, hosts
-
-
-async def _ask_delegation(
-    name: str, servers: Sequence[_Server], make: Callable[[_Server], DnsSource]
-) -> tuple[str, ...] | None:
-    """Ask the servers of the zone above `name` for its NS: the NS hosts of a referral to
-    `name`, () when a server answers with authority that `name` is no cut, None when no
-    server could tell (all failed, lame, or there were none)."""
-    answers = await asyncio.gather(*(make(s).query(name, "NS") for s in servers))
-    referrals = [a.referral for a in answers if a.referral is not None and a.referral[0] == name]
-    if referrals:
-        return min(referrals)[1]
-    if any(a.authoritative and (a.ok or a.outcome in _NEGATIVE) for a in answers):
-        return ()
-    return None
-
-
-@dataclass(frozen=True)
-class _Server:
-    host: str
-    address: str
-
-
-async def _zone_servers(
-    source: DnsSource, zone: str, referral: Sequence[str] = ()
-) -> list[_Server]:
-    """The zone's servers: its NS hosts from the resolver (or, when it gives none, those the
-    parent's referral named) and their addresses (through the resolver)."""
-    ns = await source.query(zone, "NS")
-    hosts = sorted({str(h).lower() for h in ns.records}) if ns.ok else []
-    if not hosts:
-        hosts = sorted(set(referral))
-    lookups = await asyncio.gather(*(source.query(h, t) for h in hosts for t in ("A", "AAAA")))
-    servers: list[_Server] = []
-    for i, host in enumerate(hosts):
-        for answer in lookups[2 * i : 2 * i + 2]:
-            servers.extend(_Server(host, str(a)) for a in answer.records)
-    return servers
-
-
-def _serial(answer: Answer) -> int | None:
-    if not answer.ok or not answer.records:
-        return None
-    parts = str(answer.records[0]).split()
-    try:
-        return int(parts[2])
-    except (IndexError, ValueError):
-        return None
-
-
 # ---------------------------------------------------------------- the view
-
-
-def live_servers(*, port: int = 53, timeout: float = 2.0) -> Callable[[_Server], DnsSource]:
-    """Each authoritative server as its own non-recursive LiveSource (`port`: for tests)."""
-
-    def make(server: _Server) -> DnsSource:
-        return LiveSource(
-            [Nameserver(server.address, port)], timeout=timeout, budget=timeout * 4, recursive=False
-        )
-
-    return make
 
 
 async def authoritative_view(
@@ -463,39 +335,8 @@ async def authoritative_view(
         *(_zone_servers(resolver, z, referrals.get(z, ())) for z in zone_list)
     )
 
-    async def ask_server(zone: str, server: _Server) -> tuple[ServerStatus, list[ServerAnswer]]:
-        source = make(server)
-        soa, *rest = await asyncio.gather(
-            source.query(zone, "SOA"), *(source.query(n, t) for n, t in by_zone[zone])
-        )
-        status = ServerStatus(
-            zone=zone,
-            host=server.host,
-            address=server.address,
-            outcome=soa.outcome,
-            authoritative=bool(soa.authoritative),
-            serial=_serial(soa),
-            detail=soa.detail,
-            failure=soa.failure,
-        )
-        answers = [
-            ServerAnswer(
-                name=a.name,
-                rdtype=a.rdtype,
-                host=server.host,
-                address=server.address,
-                outcome=a.outcome,
-                records=tuple(sorted(a.texts())),
-                ttl=a.ttl,
-                authoritative=a.authoritative,
-                detail=a.detail,
-            )
-            for a in rest
-        ]
-        return status, answers
-
     jobs = [
-        ask_server(zone, server)
+        _ask_server(make(server), zone, server, by_zone[zone])
         for zone, zone_servers in zip(zone_list, server_lists, strict=True)
         for server in zone_servers
     ]
@@ -526,6 +367,41 @@ async def authoritative_view(
     # the analysis closed it) closes too, as the analysis's did.
     await close_connections(resolver)
     return replace(view, findings=_findings(view))
+
+
+async def _ask_server(
+    source: DnsSource, zone: str, server: _Server, questions: Sequence[tuple[str, str]]
+) -> tuple[ServerStatus, list[ServerAnswer]]:
+    """One authoritative server (asked through `source`): its SOA for `zone`, and its answers
+    to the zone's `questions`."""
+    soa, *rest = await asyncio.gather(
+        source.query(zone, "SOA"), *(source.query(n, t) for n, t in questions)
+    )
+    status = ServerStatus(
+        zone=zone,
+        host=server.host,
+        address=server.address,
+        outcome=soa.outcome,
+        authoritative=bool(soa.authoritative),
+        serial=_serial(soa),
+        detail=soa.detail,
+        failure=soa.failure,
+    )
+    answers = [
+        ServerAnswer(
+            name=a.name,
+            rdtype=a.rdtype,
+            host=server.host,
+            address=server.address,
+            outcome=a.outcome,
+            records=tuple(sorted(a.texts())),
+            ttl=a.ttl,
+            authoritative=a.authoritative,
+            detail=a.detail,
+        )
+        for a in rest
+    ]
+    return status, answers
 
 
 def _key(outcome: str, records: Iterable[str]) -> tuple[str, tuple[str, ...]]:
@@ -672,110 +548,3 @@ def _findings(view: AuthoritativeView) -> tuple[Finding, ...]:
             else:
                 out.append(_finding(Severity.INFO, "stale-cache", {**params, "ttl": f"{ttl:,}"}))
     return tuple(out)
-
-
-# ---------------------------------------------------------------- JSON
-
-
-def view_to_json(view: AuthoritativeView | None) -> JsonObject | None:
-    """`check --json`'s `authoritative`: zone, serials (the sender zone's), zones (every
-    zone's serials), servers, answers, questions, agree."""
-    if view is None:
-        return None
-    return {
-        "zone": view.zone,
-        "serials": view.serials(),
-        "zones": [{"zone": z, "serials": serials} for z, serials in view.zones()],
-        "servers": [
-            {
-                "host": s.host,
-                "address": s.address,
-                "outcome": s.outcome,
-                "authoritative": s.authoritative,
-                "zone": s.zone,
-                "serial": s.serial,
-                "failure": s.failure or None,
-            }
-            for s in view.servers
-        ],
-        "answers": [
-            {
-                "name": a.name,
-                "type": a.rdtype,
-                "server": a.host,
-                "address": a.address,
-                "outcome": a.outcome,
-                "records": list(a.records),
-                "ttl": a.ttl,
-                "authoritative": a.authoritative,
-            }
-            for a in view.answers
-        ],
-        "questions": [
-            {
-                "name": q.name,
-                "type": q.rdtype,
-                "zone": q.zone,
-                "agree": q.agree,
-                "resolver": {
-                    "outcome": q.resolver.outcome,
-                    "records": sorted(q.resolver.records),
-                    "ttl": q.resolver.ttl,
-                },
-                "resolver_agrees": q.resolver_agrees,
-                "answered": q.answered,
-                "servers": q.servers,
-            }
-            for q in view.questions
-        ],
-        "skipped": list(view.skipped),
-        "error": view.error,
-        "agree": view.agree,
-        # How the servers were asked: always plain DNS (no authoritative server offers TLS);
-        # `note` says so when the resolver was asked over DoH/DoT.
-        "servers_transport": "plain",
-        "resolver_transport": view.resolver_transport or None,
-        "note": _note_json(view),
-    }
-
-
-def _note_json(view: AuthoritativeView) -> JsonObject | None:
-    note = view.note
-    if note is None:
-        return None
-    key, params = note
-    return {"template": key, "params": params, "message": NOTES[key].format(**params)}
-
-
-def render_text(view: AuthoritativeView) -> list[str]:
-    """Lines for the text report."""
-    lines = [f"Authoritative servers (zone {view.zone or '?'})"]
-    if view.note is not None:
-        key, params = view.note
-        lines.append(f"  note: {NOTES[key].format(**params)}")
-    if view.error:
-        lines.append(f"  error: {view.error}")
-    for s in view.servers:
-        aa = "authoritative" if s.authoritative else "NOT authoritative"
-        serial = f"serial {s.serial}" if s.serial is not None else Outcome(s.outcome).describe()
-        lines.append(f"  {s.zone:<20} {s.host} ({s.address}): {serial}, {aa}")
-    for q in view.questions:
-        state = _state_text(q)
-        res = {True: "resolver current", False: "resolver STALE", None: "resolver ?"}[
-            q.resolver_agrees
-        ]
-        ttl = f", resolver TTL {q.resolver.ttl} s" if q.resolver.ttl is not None else ""
-        lines.append(f"  {q.name} {q.rdtype}: {state}, {res}{ttl}")
-    lines.append(f"  all agree: {'yes' if view.agree else 'no'}")
-    return lines
-
-
-def _state_text(q: QuestionView) -> str:
-    """ "servers agree" only when at least two servers answered with authority."""
-    if not q.agree:
-        return "servers DISAGREE"
-    if q.answered >= 2:
-        return "servers agree"
-    if q.answered == 1:
-        return f"only 1 of {q.servers} servers answered with authority"
-    return f"none of {q.servers} servers answered with authority"

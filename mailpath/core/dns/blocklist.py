@@ -23,10 +23,10 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
 
 from mailpath.core.dns.sources import DnsSource, Outcome
+from mailpath.core.jsontypes import JsonObject
 
 __all__ = [
     "DEFAULT_LISTS",
@@ -145,22 +145,16 @@ async def _ask(dns: DnsSource, zone: str, subject: str) -> BlocklistAnswer:
     if answer.outcome in (Outcome.NXDOMAIN, Outcome.NODATA):
         return BlocklistAnswer(zone, name, subject, False, delist=info.delist)
     if answer.outcome is not Outcome.OK:
-        return _replace(base, error=answer.outcome.value, error_detail=answer.detail)
+        return replace(base, error=answer.outcome.value, error_detail=answer.detail)
     codes = tuple(sorted(set(answer.texts()), key=_ip_key))
     refused = [c for c in codes if c in info.refused]
     if refused:
-        return _replace(base, codes=codes, error="refused", error_detail=info.refused[refused[0]])
+        return replace(base, codes=codes, error="refused", error_detail=info.refused[refused[0]])
     if not codes or not all(_loopback(c) for c in codes):
-        return _replace(base, codes=codes, error="unexpected")
+        return replace(base, codes=codes, error="unexpected")
     reason = " ".join(txt.texts()) if txt.outcome is Outcome.OK else None
     meanings = tuple(info.codes[c] for c in codes if c in info.codes)
-    return _replace(base, listed=True, codes=codes, meanings=meanings, reason=reason or None)
-
-
-def _replace(answer: BlocklistAnswer, **changes: Any) -> BlocklistAnswer:
-    from dataclasses import replace
-
-    return replace(answer, **changes)
+    return replace(base, listed=True, codes=codes, meanings=meanings, reason=reason or None)
 
 
 def _ip_key(text: str) -> tuple[int, str]:
@@ -210,7 +204,7 @@ def ordered(
     return tuple(sorted(answers, key=key))
 
 
-def blocklists_to_json(answers: Sequence[BlocklistAnswer] | None) -> list[dict[str, Any]] | None:
+def blocklists_to_json(answers: Sequence[BlocklistAnswer] | None) -> list[JsonObject] | None:
     if answers is None:
         return None
     return [

@@ -11,14 +11,14 @@ import asyncio
 import ipaddress
 import ssl
 import urllib.parse
-from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import httpcore2
 import httpx2
 
 from mailpath.core.dns.sources import DnsSource
+from mailpath.core.jsontypes import JsonObject
 
 #: Seconds one HTTPS fetch may take when the run has no deadline of its own (a replay).
 FETCH_TIMEOUT = 10.0
@@ -42,8 +42,14 @@ class Problem:
     key: str
     params: Params = ()
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {"key": self.key, "params": dict(self.params)}
+
+
+#: A socket option as httpcore2 types it (its own alias is private).
+_SocketOption = (
+    tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]
+)
 
 
 class _PinnedBackend(httpcore2.AsyncNetworkBackend):
@@ -60,7 +66,7 @@ class _PinnedBackend(httpcore2.AsyncNetworkBackend):
         port: int,
         timeout: float | None = None,
         local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
+        socket_options: Iterable[_SocketOption] | None = None,
     ) -> httpcore2.AsyncNetworkStream:
         addresses = self._addresses.get(host.lower(), ())
         if not addresses:
@@ -81,16 +87,21 @@ class _PinnedBackend(httpcore2.AsyncNetworkBackend):
 
 
 class _Body(httpx2.AsyncByteStream):
-    def __init__(self, stream: Any) -> None:
+    def __init__(self, stream: Iterable[bytes] | AsyncIterable[bytes]) -> None:
         self._stream = stream
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        async for part in self._stream:
-            yield part
+        if isinstance(self._stream, AsyncIterable):
+            async for part in self._stream:
+                yield part
+        else:  # the pool's streams are asynchronous; kept for the type's other half
+            for part in self._stream:
+                yield part
 
     async def aclose(self) -> None:
-        if hasattr(self._stream, "aclose"):
-            await self._stream.aclose()
+        close = getattr(self._stream, "aclose", None)
+        if close is not None:
+            await close()
 
 
 class _PinnedTransport(httpx2.AsyncBaseTransport):

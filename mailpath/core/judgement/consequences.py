@@ -22,7 +22,7 @@ from mailpath.core.judgement.receiver import (
 )
 from mailpath.core.judgement.templates import TEMPLATES
 from mailpath.core.model import Finding, Result, SendingAddress, Severity
-from mailpath.core.transport import refused_hosts
+from mailpath.core.transport import mx_transport, refused_hosts
 
 #: Which check a finding's cause belongs to: a finding of a family that decided the
 #: disposition takes its consequence (and severity) from the model.
@@ -76,7 +76,25 @@ CONSEQUENCES: dict[str, str] = {
         "Sending servers that honour MTA-STS refuse to deliver to {host}: mail routed there "
         "stays queued, then bounces."
     ),
+    # Transport: what the STARTTLS probe saw at an MX host, under the recipient's policy.
+    "consequence/tls-refused": (
+        "Sending servers that honour {policy} refuse to deliver to {host}: mail routed there "
+        "stays queued, then bounces."
+    ),
+    "consequence/tls-clear": "Sending servers still deliver to {host}, in the clear.",
+    "consequence/tls-unverified": (
+        "Sending servers still deliver to {host}, encrypted but without verifying the server."
+    ),
 }
+
+#: The STARTTLS probe's findings; `starttls-missing` alone leaves mail unencrypted.
+_TLS_CODES = (
+    "starttls-missing",
+    "certificate-untrusted",
+    "certificate-expired",
+    "certificate-name-mismatch",
+    "tlsa-mismatch",
+)
 
 _TRANSIENT = ("dkim-temperror",)
 
@@ -88,7 +106,7 @@ def judge_findings(
     kept only when the model says it helps (`fix_outcome`); most severe first."""
     judgement = judge(result, down)
     out = [_judge_fix(result, judgement, _judged(result, judgement, f)) for f in findings]
-    out = [_transport_judged(result, f) for f in out]
+    out = [_transport_judged(result, judgement, f) for f in out]
     known = {f.code for f in out}
     out += [f for f in model_findings(result, judgement) if f.code not in known]
     out.sort(key=lambda f: -SEVERITY_RANK[f.severity])
@@ -214,9 +232,13 @@ def _judged(result: Result, judgement: Judgement, finding: Finding) -> Finding:
     return with_consequence(finding, key, params, severity, disposition)
 
 
-def _transport_judged(result: Result, finding: Finding) -> Finding:
+def _transport_judged(result: Result, judgement: Judgement, finding: Finding) -> Finding:
     """An MX host that the recipient's MTA-STS policy (enforce) does not name: its paths are
-    queued (`_paths_judgement`), and the finding says so."""
+    queued (`_paths_judgement`), and the finding says so. A STARTTLS probe finding: queued
+    when the recipient's policy (MTA-STS enforce, DANE) cannot be met at that host; otherwise
+    senders deliver there anyway, in the clear or unverified."""
+    if finding.code in _TLS_CODES and result.complete:
+        return _tls_judged(result, judgement, finding)
     if finding.code != "mta-sts-mx-mismatch" or not result.complete:
         return finding
     host = finding.params.get("host", "")
@@ -226,6 +248,28 @@ def _transport_judged(result: Result, finding: Finding) -> Finding:
     return with_consequence(
         finding, "consequence/mta-sts-refused", params, Severity.ERROR, Disposition.QUEUED
     )
+
+
+def _tls_judged(result: Result, judgement: Judgement, finding: Finding) -> Finding:
+    host = finding.params.get("host", "")
+    params = {"host": host, "recipient": result.recipient_domain.ascii}
+    if host in refused_hosts(result.transport):
+        basis = mx_transport(result.transport, host).basis
+        policy = "DANE" if basis[0].startswith("dane") else "MTA-STS"
+        return with_consequence(
+            finding,
+            "consequence/tls-refused",
+            {**params, "policy": policy},
+            Severity.ERROR,
+            Disposition.QUEUED,
+        )
+    through = [p for p in judgement.paths if p.mx == host and p.reachable]
+    disposition = max(
+        (p.disposition for p in through), key=RANK.__getitem__, default=judgement.disposition
+    )
+    clear = finding.code == "starttls-missing"
+    key = "consequence/tls-clear" if clear else "consequence/tls-unverified"
+    return with_consequence(finding, key, params, Severity.WARNING, disposition)
 
 
 def _delivered_clause(how: str, recipient: str) -> tuple[str, dict[str, str]]:

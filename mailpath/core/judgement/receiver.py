@@ -53,7 +53,7 @@ from mailpath.core.model import (
     Severity,
     Status,
 )
-from mailpath.core.transport import refused_hosts
+from mailpath.core.transport import mx_transport, refused_hosts
 
 __all__ = [
     "Disposition",
@@ -228,9 +228,10 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
                 reachable = addr.family in families(mx_host) and mx_host.host not in down
                 basis: tuple[str, ...]
                 if reachable and mx_host.host in refused:
-                    # The recipient's MTA-STS policy (enforce) does not name this host:
-                    # senders that honour it refuse to hand the mail over there.
-                    disposition, basis = Disposition.QUEUED, ("mta-sts:mx-mismatch",)
+                    # The recipient's own policy (MTA-STS enforce, DANE) cannot be met at this
+                    # host: senders that honour it refuse to hand the mail over there.
+                    disposition = Disposition.QUEUED
+                    basis = mx_transport(result.transport, mx_host.host).basis
                 elif reachable:
                     disposition, basis = auth.disposition, auth.basis
                 elif addr.family not in families(mx_host):
@@ -253,7 +254,8 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
                 continue  # this address reaches no MX host: the server sends from another
             if active <= refused:
                 # Every MX host this address would use is one the policy refuses.
-                auth = _Auth(Disposition.QUEUED, ("mta-sts:mx-mismatch",), frozenset({"mta-sts"}))
+                why = mx_transport(result.transport, min(active)).basis
+                auth = _Auth(Disposition.QUEUED, why, frozenset({"mta-sts"}))
             rank = RANK[auth.disposition]
             if worst is None or rank > worst[0]:
                 worst = (rank, auth.disposition, auth.basis, auth.authenticated_by)

@@ -18,15 +18,15 @@ import asyncio
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from mailpath.core.auth.arc import verify_arc
 from mailpath.core.auth.authresults import AuthResultsHeader, auth_results_to_json
 from mailpath.core.auth.dkim import (
     ArcResult,
     DkimSignature,
     arc_result_to_json,
     dkim_signature_to_json,
-    verify_arc,
-    verify_dkim,
 )
+from mailpath.core.auth.dkim_verify import verify_dkim
 from mailpath.core.auth.dmarc import DmarcResult, aligned, evaluate_dmarc, org_domains_for
 from mailpath.core.auth.spf import SpfOutcome
 from mailpath.core.dns.sources import DnsSource, deadline_of

@@ -49,27 +49,64 @@ from __future__ import annotations
 
 import base64
 import binascii
-import functools
-import ipaddress
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from email.header import decode_header
-from email.utils import getaddresses
 
 from mailpath.core.auth.authresults import (
     AuthResultsHeader,
     auth_results_to_json,
     parse_authentication_results,
 )
+from mailpath.core.message.addresses import (
+    MAX_ADDRESS_FIELD,
+    _address_domain,
+    _addresses,
+    _decode_words,
+    _return_path,
+    field_addresses,
+    registrable_domain,
+)
+from mailpath.core.message.handover import (
+    Handover,
+    Submission,
+    _default_receivers,
+    find_handover,
+    find_sending_side,
+    from_client,
+    handover_via,
+    usable_host,
+)
 from mailpath.core.message.received import Hop, hop_to_json, parse_received, with_delays
-from mailpath.core.names import InputError, parse_domain, parse_sending_host, psl_registrable
+from mailpath.core.names import InputError
+
+__all__ = [
+    "FORMAT_HEADERS",
+    "MAX_ADDRESS_FIELD",
+    "MAX_HOPS",
+    "Handover",
+    "MessageError",
+    "ParsedMessage",
+    "Submission",
+    "field_addresses",
+    "find_handover",
+    "find_sending_side",
+    "from_client",
+    "handover_to_json",
+    "handover_via",
+    "message_from_json_headers",
+    "message_to_json",
+    "message_to_json_headers",
+    "parse_message",
+    "receiver_domains",
+    "registrable_domain",
+    "submission_to_json",
+    "usable_host",
+]
 
 #: Received fields beyond this many (newest kept) are dropped with the note
 #: ``received-truncated``; RFC 5321 relays give up far sooner (Postfix at 50 hops).
 MAX_HOPS = 2_000
-#: Address fields are read only this far.
-MAX_ADDRESS_FIELD = 8_192
 
 # The codes `ParsedMessage.notes` can hold (stable: saved analyses keep them):
 # - malformed-header-line: no longer given (such a line ends the header block)
@@ -112,56 +149,10 @@ _READ = frozenset(
         "authentication-results",
     }
 )
-_IPISH = re.compile(r"^(?:ipv6:)?[0-9a-f:.]+$", re.I)
-_INTERNAL_NETS = tuple(
-    ipaddress.ip_network(n)
-    for n in (
-        "10.0.0.0/8",
-        "172.16.0.0/12",
-        "192.168.0.0/16",
-        "127.0.0.0/8",
-        "169.254.0.0/16",
-        "100.64.0.0/10",
-        "::1/128",
-        "fe80::/10",
-        "fc00::/7",
-    )
-)
 
 
 class MessageError(InputError):
     """The input is not a mail message at all (empty, or no header block)."""
-
-
-@dataclass(frozen=True)
-class Handover:
-    """The hop where the message entered the recipient's servers.
-
-    `hop` indexes `ParsedMessage.hops` (oldest first); `address` is the client that handed the
-    message over (the IP the recipient's SPF check saw); `host` its name as the receiver
-    recorded it (reverse DNS, else HELO); `by` the recipient's server that accepted it.
-    """
-
-    hop: int
-    address: str | None
-    host: str | None
-    by: str | None
-
-
-@dataclass(frozen=True)
-class Submission:
-    """The sender's own submission server as the message shows it.
-
-    `hop` indexes the hop that server received (the mail client's submission, or the first
-    hop into the sender's organization), None when the server appears only as the client of
-    a later hop (a mailing list's or forwarder's Received field names it, nothing older
-    survives); `host` its name as written; `address` the address it sent from, when a later
-    hop recorded it.
-    """
-
-    hop: int | None
-    host: str | None
-    address: str | None
 
 
 @dataclass(frozen=True)
@@ -320,226 +311,6 @@ def _decode(value: bytes) -> str:
     return value.decode("utf-8", "replace").replace("\x00", "\ufffd")
 
 
-# -- addresses and names -------------------------------------------------------------------
-
-
-def _domain(text: str | None) -> str | None:
-    if not text:
-        return None
-    try:
-        return parse_domain(text, "domain").ascii
-    except InputError:
-        return None
-
-
-def _addresses(value: str) -> list[str]:
-    try:
-        pairs = getaddresses([value[:MAX_ADDRESS_FIELD]])
-    except Exception:  # the stdlib address parser on hostile text
-        return []
-    return [addr for _name, addr in pairs if "@" in addr]
-
-
-def field_addresses(value: str) -> list[str]:
-    """The addresses (with an @) of one address field's value, as mailpath reads From."""
-    return _addresses(value)
-
-
-def _address_domain(address: str | None) -> str | None:
-    if not address or "@" not in address:
-        return None
-    return _domain(address.rpartition("@")[2])
-
-
-def _return_path(value: str) -> str | None:
-    text = value.strip()
-    if text.startswith("<"):
-        text = text[1:].split(">", 1)[0]
-    text = text.strip()
-    if not text or "@" not in text:
-        return None
-    return text
-
-
-def _decode_words(value: str) -> str:
-    """RFC 2047 encoded words, never trusting the declared charset to be right."""
-    try:
-        parts = decode_header(value[:MAX_ADDRESS_FIELD])
-    except Exception:  # malformed encoded words stay as written
-        return value
-    out: list[str] = []
-    for part, charset in parts:
-        if isinstance(part, str):
-            out.append(part)
-            continue
-        if charset is None:
-            # decode_header's own encoding of the text between encoded words.
-            out.append(part.decode("raw-unicode-escape", "replace"))
-            continue
-        text: str | None = None
-        for candidate in (charset, "utf-8"):
-            if not candidate or candidate == "unknown-8bit":
-                continue
-            try:
-                text = part.decode(candidate)
-                break
-            except (LookupError, UnicodeDecodeError):
-                continue
-        out.append(text if text is not None else part.decode("utf-8", "replace"))
-    return "".join(out)
-
-
-@functools.lru_cache(maxsize=4096)
-def registrable_domain(name: str) -> str | None:
-    """The registrable domain of a host name (public suffix list), or None for IPs/labels."""
-    name = name.strip().rstrip(".").lower()
-    if "." not in name or _is_ip(name):
-        return None
-    return psl_registrable(name)
-
-
-def _is_ip(text: str) -> bool:
-    if not _IPISH.match(text.strip("[]")):
-        return False
-    try:
-        ipaddress.ip_address(text.strip("[]"))
-    except ValueError:
-        return False
-    return True
-
-
-def _is_internal_address(address: str | None) -> bool:
-    if not address:
-        return False
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return any(ip.version == net.version and ip in net for net in _INTERNAL_NETS)
-
-
-# -- handover ------------------------------------------------------------------------------
-
-
-class _Organization:
-    def __init__(self, domains: Collection[str]) -> None:
-        names = {d.strip().rstrip(".").lower() for d in domains if d and d.strip()}
-        self.names = names
-        self.orgs = {org for d in names if (org := registrable_domain(d))}
-
-    def __contains__(self, name: object) -> bool:
-        if not isinstance(name, str) or not name:
-            return False
-        name = name.rstrip(".").lower()
-        if name in self.names or any(name.endswith("." + d) for d in self.names):
-            return True
-        org = registrable_domain(name)
-        return org is not None and org in self.orgs
-
-
-def _unnamed(host: str | None) -> bool:
-    """No usable name: absent, an IP (Gmail's internal hops), or one label (localhost)."""
-    return host is None or _is_ip(host) or "." not in host
-
-
-def _from_inside(hop: Hop, inside: _Organization) -> bool:
-    if hop.from_address is None and _unnamed(hop.from_name) and _unnamed(hop.helo):
-        # A local/internal step: no address recorded and no usable client name (nothing at
-        # all, ``localhost``, a one-label HELO such as ``xcar``): nothing came from outside here.
-        return True
-    if _is_internal_address(hop.from_address):
-        return True
-    if hop.from_name is not None:
-        return hop.from_name in inside
-    return hop.from_address is None and hop.helo in inside
-
-
-def find_handover(hops: Sequence[Hop], recipient_domains: Collection[str]) -> Handover | None:
-    """The hop where the message crossed into the recipient's servers, or None.
-
-    `hops` oldest first; `recipient_domains` the domains whose servers are the recipient's
-    (recipient domain, its MX hosts' domains); a host is inside when it is one of them, a
-    subdomain, or has the same registrable domain. Walking newest first, the handover is the
-    first hop whose ``by`` is inside and whose ``from`` is outside. Hops that stay inside
-    continue the chain: a ``from`` inside (or a private address, or none at all, like Gmail's
-    ``by 2002:a05:...`` steps, or no recorded address and no usable client name - ``localhost``,
-    a one-label HELO such as IMail's ``xcar``: a local step), and an older hop's ``by`` is
-    trusted as inside when the newer hop came from inside (the server that relayed it is the one
-    that received it, whatever name it gives itself - Microsoft 365 mixes outlook.com and
-    office365.com). A named ``by`` outside the organization before any handover ends the walk
-    with None. Unparsed hops are skipped. A sender hosted by the same organization as the
-    recipient shows no handover.
-    """
-    inside = _Organization(recipient_domains)
-    if not inside.names:
-        return None
-    chained = False  # the newer hop came from inside the recipient's organization
-    for index in range(len(hops) - 1, -1, -1):
-        hop = hops[index]
-        if hop.unparsed:
-            continue
-        by_inside = chained or (hop.by is not None and hop.by in inside)
-        if not (by_inside or _unnamed(hop.by)):
-            return None
-        if _from_inside(hop, inside):
-            chained = True
-            continue
-        if by_inside:
-            return Handover(
-                hop=index,
-                address=hop.from_address,
-                host=hop.from_name or hop.helo,
-                by=hop.by,
-            )
-        chained = False
-    return None
-
-
-def usable_host(name: str | None) -> bool:
-    """`name` can be analysed as the sending host: a host name of two labels or more that
-    `mailpath.core.names.parse_sending_host` accepts, or an IP address. False for None,
-    ``localhost``, one label (``xcar``) or garbage."""
-    if not name or not name.strip():
-        return False
-    text = name.strip()
-    if not _is_ip(text) and "." not in text.strip("."):
-        return False
-    try:
-        parse_sending_host(text)
-    except InputError:
-        return False
-    return True
-
-
-def handover_via(handover: Handover | None) -> str | None:
-    """The sending host a received message names for the analysis: the handover's recorded
-    address, else its name when `usable_host`, else None (the sending host is unknown)."""
-    if handover is None:
-        return None
-    if handover.address:
-        return handover.address
-    return handover.host if usable_host(handover.host) else None
-
-
-def _newest_named_by(hops: Sequence[Hop]) -> str | None:
-    for hop in reversed(hops):
-        if not hop.unparsed and not _unnamed(hop.by):
-            return hop.by
-    return None
-
-
-def _default_receivers(recipient_domain: str | None, hops: Sequence[Hop]) -> set[str]:
-    domains: set[str] = set()
-    if recipient_domain:
-        domains.add(recipient_domain)
-    newest = _newest_named_by(hops)
-    if newest and (org := registrable_domain(newest)):
-        domains.add(org)
-    return domains
-
-
 def receiver_domains(message: ParsedMessage) -> set[str]:
     """The recipient domain and the receiving server's registrable domain (DNS-free guess)."""
     domains = _default_receivers(message.recipient_domain, message.hops)
@@ -552,98 +323,6 @@ def receiver_domains(message: ParsedMessage) -> set[str]:
     return domains
 
 
-# -- the sender's side ---------------------------------------------------------------------
-
-#: RFC 3848: the client authenticated (SMTP AUTH), as a mail client submitting its mail does.
-_AUTHENTICATED = frozenset(
-    {"esmtpa", "esmtpsa", "utf8smtpa", "utf8smtpsa", "lmtpa", "lmtpsa", "utf8lmtpa", "utf8lmtpsa"}
-)
-
-
-def from_client(hop: Hop) -> bool:
-    """The hop came from a mail client (a PC), not from a server: authenticated (ESMTPA,
-    ESMTPSA), or no usable client name (none, an address literal, one label)."""
-    if hop.unparsed:
-        return False
-    if (hop.protocol or "").lower() in _AUTHENTICATED:
-        return True
-    return _unnamed(hop.from_name)
-
-
-def _named(host: str | None) -> bool:
-    return host is not None and not _unnamed(host)
-
-
-def _same_name(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and str(a).lower().rstrip(".") == str(b).lower().rstrip(".")
-
-
-def _sent_from(hops: Sequence[Hop], index: int, host: str, last: int) -> str | None:
-    """The address `host` (the server that received hop `index`) sent from: the client address
-    a later hop, up to `last`, recorded for it."""
-    for hop in hops[index + 1 : last + 1]:
-        if _same_name(hop.from_name, host) or _same_name(hop.helo, host):
-            return hop.from_address
-    return None
-
-
-def _client_name(hop: Hop) -> str | None:
-    name = hop.from_name if hop.from_name is not None else hop.helo
-    return name if _named(name) else None
-
-
-def find_sending_side(
-    hops: Sequence[Hop], handover: Handover | None, from_domain: str | None
-) -> tuple[Submission | None, Handover | None]:
-    """(the sender's own submission server, the forwarder) as the hops before `handover` show
-    them; see `ParsedMessage.submission` and `.forwarded_by`.
-
-    The submission server is the earliest server in the From domain's organization (a hop it
-    received, else a hop it sent), else the server the oldest hop delivered a mail client's
-    submission to, else the handover host when it is in the From domain's organization. The
-    handover is a forwarder when that server is known and the host that handed the message
-    over is neither it nor of the From domain's or its organization (a forwarding mailbox, a
-    mailing list, an outside relay).
-    """
-    if handover is None:
-        return None, None
-    own = _Organization([from_domain] if from_domain else [])
-    last = handover.hop
-    submission: Submission | None = None
-    for index, hop in enumerate(hops[:last]):
-        if hop.unparsed:
-            continue
-        if _named(hop.by) and hop.by in own:
-            assert hop.by is not None
-            submission = Submission(index, hop.by, _sent_from(hops, index, hop.by, last))
-            break
-        name = _client_name(hop)
-        if name is not None and name in own:
-            submission = Submission(None, name, hop.from_address)
-            break
-    if submission is None and last > 0:
-        first = hops[0]
-        if from_client(first) and first.by is not None and _named(first.by):
-            submission = Submission(0, first.by, _sent_from(hops, 0, first.by, last))
-    if submission is None:
-        if _named(handover.host) and handover.host in own:
-            return Submission(None, handover.host, handover.address), None
-        return None, None
-    # The server that handed the message over, by name.
-    sender_side = handover.host if _named(handover.host) else None
-    if sender_side is None:
-        for hop in reversed(hops[:last]):
-            if not hop.unparsed and _named(hop.by):
-                sender_side = hop.by
-                break
-    if sender_side is None or sender_side in own or _same_name(sender_side, submission.host):
-        return submission, None
-    org = registrable_domain(sender_side)
-    if org is not None and org == registrable_domain(submission.host or ""):
-        return submission, None
-    return submission, handover
-
-
 # -- the message ---------------------------------------------------------------------------
 
 
@@ -652,17 +331,7 @@ def parse_message(data: bytes) -> ParsedMessage:
     if not isinstance(data, bytes | bytearray | memoryview):
         raise MessageError("message/not-bytes")
     data = bytes(data)
-    if _BLANK.match(data):
-        raise MessageError("message/empty")
-    begin = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    if data.startswith(b"From ", begin) and not data.startswith(b"From :", begin):
-        # An mbox separator line ("From sender date"), not a header field.
-        newline = data.find(b"\n", begin)
-        begin = len(data) if newline < 0 else newline + 1
-    if _BLANK.match(data, begin):
-        raise MessageError("message/no-header-fields")
-    if _FIELD_NAME.match(data, begin) is None:
-        raise MessageError("message/not-mail")
+    begin = _block_start(data)
     notes: list[str] = []
     fields, end, body_start, unterminated = _read_fields(data, begin, notes)
     if unterminated:
@@ -684,52 +353,16 @@ def parse_message(data: bytes) -> ParsedMessage:
     def values(name: str) -> list[str]:
         return [v for _p, v in by_name.get(name, [])]
 
-    from_address: str | None = None
     from_fields = values("from")
-    from_addresses = [a for value in from_fields for a in _addresses(value)]
-    if not from_fields:
-        notes.append("from-missing")
-    else:
-        if len(from_fields) > 1:
-            notes.append("from-multiple-headers")
-        addresses = _addresses(from_fields[0])
-        if len(addresses) > 1:
-            notes.append("from-multiple-addresses")
-        from_address = addresses[0] if addresses else None
-    from_domain = _address_domain(from_address)
-    if from_fields and from_domain is None:
-        notes.append("from-unparseable")
+    from_address, from_domain, from_addresses = _author(from_fields, notes)
 
     return_paths = values("return-path")
     mail_from = _return_path(return_paths[0]) if return_paths else None
     mail_from_domain = _address_domain(mail_from)
 
-    received = by_name.get("received", [])
-    if len(received) > MAX_HOPS:
-        notes.append("received-truncated")
-        received = received[:MAX_HOPS]
-    newest_first = [parse_received(value) for _p, value in received]
-    hops = with_delays(reversed(newest_first))
-    positions = tuple(p for p, _v in reversed(received))
+    hops, positions = _hops(by_name.get("received", []), notes)
 
-    recipient_domain: str | None = None
-    recipient_source: str | None = None
-    candidates: list[tuple[str, str | None]] = []
-    for name, source in (("delivered-to", "delivered-to"), ("x-original-to", "x-original-to")):
-        for value in values(name):
-            found = _addresses(value)
-            candidates.append((source, found[0] if found else value.strip().strip("<>")))
-    for hop in reversed(hops):
-        if hop.for_address:
-            candidates.append(("received-for", hop.for_address))
-    for value in values("to"):
-        for address in _addresses(value):
-            candidates.append(("to", address))
-    for source, candidate in candidates:
-        domain = _address_domain(candidate)
-        if domain:
-            recipient_domain, recipient_source = domain, source
-            break
+    recipient_domain, recipient_source = _recipient(values, hops)
 
     handover = find_handover(hops, _default_receivers(recipient_domain, hops))
     if handover is not None and handover_via(handover) is None:
@@ -772,6 +405,79 @@ def parse_message(data: bytes) -> ParsedMessage:
         submission=submission,
         forwarded_by=forwarded_by,
     )
+
+
+def _block_start(data: bytes) -> int:
+    """Where the header block begins (after a byte-order mark or an mbox "From " line);
+    raises `MessageError` when `data` is not a mail message at all."""
+    if _BLANK.match(data):
+        raise MessageError("message/empty")
+    begin = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data.startswith(b"From ", begin) and not data.startswith(b"From :", begin):
+        # An mbox separator line ("From sender date"), not a header field.
+        newline = data.find(b"\n", begin)
+        begin = len(data) if newline < 0 else newline + 1
+    if _BLANK.match(data, begin):
+        raise MessageError("message/no-header-fields")
+    if _FIELD_NAME.match(data, begin) is None:
+        raise MessageError("message/not-mail")
+    return begin
+
+
+def _hops(
+    received: list[tuple[int, str]], notes: list[str]
+) -> tuple[tuple[Hop, ...], tuple[int, ...]]:
+    """The Received fields (position, value; newest first) as hops, oldest first, and their
+    positions in the header block; at most `MAX_HOPS` (the newest)."""
+    if len(received) > MAX_HOPS:
+        notes.append("received-truncated")
+        received = received[:MAX_HOPS]
+    newest_first = [parse_received(value) for _p, value in received]
+    hops = with_delays(reversed(newest_first))
+    return hops, tuple(p for p, _v in reversed(received))
+
+
+def _author(from_fields: list[str], notes: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """(the From address, its domain, every From address) of the From fields; the anomalies go
+    into `notes`."""
+    from_address: str | None = None
+    from_addresses = [a for value in from_fields for a in _addresses(value)]
+    if not from_fields:
+        notes.append("from-missing")
+    else:
+        if len(from_fields) > 1:
+            notes.append("from-multiple-headers")
+        addresses = _addresses(from_fields[0])
+        if len(addresses) > 1:
+            notes.append("from-multiple-addresses")
+        from_address = addresses[0] if addresses else None
+    from_domain = _address_domain(from_address)
+    if from_fields and from_domain is None:
+        notes.append("from-unparseable")
+    return from_address, from_domain, from_addresses
+
+
+def _recipient(
+    values: Callable[[str], list[str]], hops: Sequence[Hop]
+) -> tuple[str | None, str | None]:
+    """(the recipient domain, the field it came from): Delivered-To, X-Original-To, a Received
+    field's ``for``, To, the first that holds a domain."""
+    candidates: list[tuple[str, str | None]] = []
+    for name, source in (("delivered-to", "delivered-to"), ("x-original-to", "x-original-to")):
+        for value in values(name):
+            found = _addresses(value)
+            candidates.append((source, found[0] if found else value.strip().strip("<>")))
+    for hop in reversed(hops):
+        if hop.for_address:
+            candidates.append(("received-for", hop.for_address))
+    for value in values("to"):
+        for address in _addresses(value):
+            candidates.append(("to", address))
+    for source, candidate in candidates:
+        domain = _address_domain(candidate)
+        if domain:
+            return domain, source
+    return None, None
 
 
 # -- JSON ----------------------------------------------------------------------------------

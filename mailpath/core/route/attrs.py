@@ -48,6 +48,17 @@ class EdgeKind(enum.StrEnum):
     AUTH = "auth"
 
 
+class TransportMarker(enum.StrEnum):
+    """How an SMTP edge to an MX host is encrypted (its `transport`): `verified` (a closed lock:
+    DANE, or MTA-STS enforce that the host meets), `unverified` (an open lock: TLS if offered,
+    unchecked, or in the clear), `fails` (red: the recipient's own policy cannot be met there,
+    so senders that honour it refuse to deliver)."""
+
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+    FAILS = "fails"
+
+
 #: A parameter of a part: text, a number, another part, or a list of parts.
 ParamValue: TypeAlias = "str | int | float | bool | PartDict | list[PartDict] | None"
 
@@ -125,6 +136,8 @@ class EdgeAttrs(LabelAttrs, total=False):
     active: bool
     actual: bool
     hops: list[int]
+    # smtp edges to an MX host: the transport marker
+    transport: TransportMarker
 
 
 if TYPE_CHECKING:

@@ -71,6 +71,7 @@ from mailpath.core.route.labels import (
 from mailpath.core.route.layout import lay_out
 from mailpath.core.route.lookups import active_mx, add_dns_nodes, add_mx_hosts
 from mailpath.core.route.sending import STATUS_RANK, add_sending_host
+from mailpath.core.route.transport import add_transport
 
 __all__ = [
     "LANE_MAX",
@@ -110,6 +111,7 @@ def build_route_graph(result: Result, *, down: frozenset[str] = frozenset()) -> 
     address_ids = _add_sending_side(g, result)
     mx_ids, active = add_mx_hosts(g, result, outcome, down)
     _add_smtp_edges(g, result.mx, judged, address_ids, mx_ids, active, down)
+    add_transport(g, result.transport, mx_ids)
     _path_markers(g, judged, address_ids, mx_ids, down)
     _add_mailbox(g, result, outcome, judged, mx_ids, active, down)
     add_dns_nodes(g, result, mx_ids, active)

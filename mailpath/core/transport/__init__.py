@@ -4,28 +4,33 @@
 the `_mta-sts` and `_smtp._tls` records, the policy host's addresses, the DNSSEC chain of the
 recipient's zone (judged on its SOA answer). It asks the per-MX questions (TLSA and their
 DNSSEC) as soon as the MX names are known. It decides nothing about the mail: `mx_transport`
-says per MX host what a sending server's policy is for it, and `core.judgement` turns a policy
-that refuses a host into a `queued` path. `smtp` stays None until the STARTTLS probe (a later
-change) fills it.
+says per MX host what a sending server's policy is for it (and, with the opt-in STARTTLS
+probe's facts, whether that policy can be met), and `core.judgement` turns a policy that
+refuses a host into a `queued` path. `smtp` is None unless the probe ran (`probe_smtp`).
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import dns.name
 
 from mailpath.core.dns.sources import DnsSource, Outcome, deadline_of
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.transport import dane as dane_mod
 from mailpath.core.transport import dnssec as dnssec_mod
 from mailpath.core.transport import mtasts, tlsrpt
 from mailpath.core.transport.dane import DaneHost
 from mailpath.core.transport.dnssec import DnssecStatus
 from mailpath.core.transport.mtasts import StsPolicy
+
+if TYPE_CHECKING:
+    from mailpath.core.transport.starttls import SmtpProbe
 
 __all__ = [
     "DaneHost",
@@ -37,12 +42,15 @@ __all__ = [
     "TransportOptions",
     "check_transport",
     "mx_transport",
+    "probe_transport",
     "render_lines",
     "transport_to_json",
 ]
 
 #: The policy fetch never takes longer than this, whatever the budget left.
 FETCH_LIMIT = 10.0
+#: Nor does the STARTTLS probe (every host at once).
+PROBE_LIMIT = 15.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,10 @@ class TransportOptions:
     #: A replay: the facts saved with the recording (core.transport.record). Its DNS
     #: questions are asked again (of the recording), the rest is taken as saved.
     saved: TransportInfo | None = None
+    #: Connect to port 25 of every MX host address (the STARTTLS probe, opt-in).
+    probe_smtp: bool = False
+    #: The probe's SMTP port (25; tests may move it).
+    smtp_port: int = 25
 
 
 @dataclass(frozen=True)
@@ -100,8 +112,9 @@ class TransportInfo:
     dane: Mapping[str, DaneHost] = field(default_factory=dict)
     #: Per MX host: the DNSSEC state of its `_25._tcp` TLSA answer.
     host_dnssec: Mapping[str, DnssecStatus] = field(default_factory=dict)
-    #: The STARTTLS probe's results (--probe-smtp, not built yet): always None here.
-    smtp: Mapping[str, Any] | None = None
+    #: The STARTTLS probe's results per MX host (`core.transport.starttls.probe_mx`, the
+    #: host's other addresses in `.also`); None unless the probe ran (--probe-smtp).
+    smtp: Mapping[str, SmtpProbe] | None = None
     #: False when no transport question could be asked (a replay of a recording without them).
     checked: bool = True
     elapsed: float = 0.0
@@ -130,20 +143,86 @@ def mx_transport(info: TransportInfo | None, host: str) -> MxTransport:
     dane = info.dane.get(host)
     policy = info.mta_sts.policy
     if dane is not None and dane.usable:
+        failed = _probe_failure(info, host, "dane")
+        if failed:
+            return MxTransport(host, "policy-fails", (f"dane:{failed}",))
         return MxTransport(host, "dane", ("dane:usable",))
     if policy is not None and policy.mode == "enforce":
-        if info.mta_sts.hosts.get(host, False):
-            return MxTransport(host, "mta-sts", ("mta-sts:enforce",))
-        return MxTransport(host, "policy-fails", ("mta-sts:mx-mismatch",))
+        if not info.mta_sts.hosts.get(host, False):
+            return MxTransport(host, "policy-fails", ("mta-sts:mx-mismatch",))
+        failed = _probe_failure(info, host, "mta-sts")
+        if failed:
+            return MxTransport(host, "policy-fails", (f"mta-sts:{failed}",))
+        return MxTransport(host, "mta-sts", ("mta-sts:enforce",))
     basis = ("mta-sts:testing",) if policy is not None and policy.mode == "testing" else ()
     return MxTransport(host, "opportunistic", basis)
+
+
+def _probe_failure(info: TransportInfo, host: str, policy: str) -> str:
+    """What the STARTTLS probe saw at `host` that a sender bound by `policy` ("dane",
+    "mta-sts") will not deliver over, as a basis tag's tail ("" when nothing, or no probe):
+    any address of the host will do for the sender, so every one must fail."""
+    probe = (info.smtp or {}).get(host)
+    if probe is None:
+        return ""
+    reasons = [_unusable(p, policy) for p in (probe, *probe.also)]
+    if not reasons or not all(reasons):
+        return ""
+    return reasons[0]
+
+
+def _unusable(probe: SmtpProbe, policy: str) -> str:
+    if probe.error_key == "smtp-probe/starttls-refused":
+        return "starttls-missing"
+    if probe.error_key == "smtp-probe/tls-failed":
+        return "tls-failed"
+    if probe.error_key is not None and probe.certificate is None:
+        return ""  # the probe did not get far enough to tell (a timeout, a refused connection)
+    if not probe.starttls:
+        return "starttls-missing"
+    cert = probe.certificate
+    if cert is None:
+        return ""
+    if policy == "dane":
+        return "tlsa-mismatch" if probe.tlsa_match is False else ""
+    if cert.expired:
+        return "certificate-expired"
+    if not cert.trusted:
+        return "certificate-untrusted"
+    if not cert.names_match:
+        return "certificate-name-mismatch"
+    return ""
 
 
 def refused_hosts(info: TransportInfo | None) -> frozenset[str]:
     """The MX hosts that the recipient's own policy makes undeliverable."""
     if info is None:
         return frozenset()
-    return frozenset(h for h in info.mta_sts.hosts if mx_transport(info, h).state == "policy-fails")
+    hosts = {*info.mta_sts.hosts, *info.dane, *(info.smtp or {})}
+    return frozenset(h for h in hosts if mx_transport(info, h).state == "policy-fails")
+
+
+async def probe_transport(
+    info: TransportInfo,
+    hosts: Sequence[tuple[str, str]],
+    options: TransportOptions,
+    remaining: Callable[[], float],
+) -> TransportInfo:
+    """`info` with the STARTTLS probe's facts (`smtp`) of every (MX host, address) pair, all
+    probed at once within half of the time left (at most PROBE_LIMIT seconds)."""
+    from mailpath.core.transport.starttls import probe_mx
+
+    policy = info.mta_sts.policy
+    tlsa = {h: d.tlsa for h, d in info.dane.items() if d.usable}
+    probes = await probe_mx(
+        hosts,
+        port=options.smtp_port,
+        timeout=max(0.5, min(remaining() * 0.5, PROBE_LIMIT)),
+        ca_file=options.ca_file,
+        mta_sts_patterns=list(policy.mx) if policy is not None else None,
+        tlsa=tlsa,
+    )
+    return dataclasses.replace(info, smtp=probes)
 
 
 def unchecked(domain: str) -> TransportInfo:
@@ -263,8 +342,8 @@ async def _mta_sts(
     return _with(base, policy=policy), matches
 
 
-def _with(info: MtaStsInfo, **changes: Any) -> MtaStsInfo:
-    return MtaStsInfo(**{**info.__dict__, **changes})
+def _with(info: MtaStsInfo, **changes: str | StsPolicy | None) -> MtaStsInfo:
+    return dataclasses.replace(info, **changes)  # type: ignore[arg-type]
 
 
 async def _tls_rpt(source: DnsSource, domain: str) -> TlsRptInfo:
@@ -281,7 +360,7 @@ async def _tls_rpt(source: DnsSource, domain: str) -> TlsRptInfo:
 # ---------------------------------------------------------------- output
 
 
-def _dnssec_json(status: DnssecStatus) -> dict[str, Any]:
+def _dnssec_json(status: DnssecStatus) -> JsonObject:
     return {
         "zone": status.name,
         "secure": status.secure,
@@ -292,7 +371,7 @@ def _dnssec_json(status: DnssecStatus) -> dict[str, Any]:
     }
 
 
-def transport_to_json(info: TransportInfo | None, domain: str = "") -> dict[str, Any]:
+def transport_to_json(info: TransportInfo | None, domain: str = "") -> JsonObject:
     """The `transport` object of `--json` (a contract: fields are only added)."""
     info = info or unchecked(domain)
     sts = info.mta_sts
@@ -336,7 +415,7 @@ def transport_to_json(info: TransportInfo | None, domain: str = "") -> dict[str,
             }
             for host, d in info.dane.items()
         },
-        "smtp": None if info.smtp is None else dict(info.smtp),
+        "smtp": None if info.smtp is None else {h: p.to_json() for h, p in info.smtp.items()},
     }
 
 
@@ -370,4 +449,52 @@ def render_lines(info: TransportInfo | None) -> list[str]:
         tlsa = "; ".join(d.tlsa) if d.tlsa else "no TLSA"
         sec = state.state if state else "unknown"
         out.append(f"  {host}: {mx_transport(info, host).state}; TLSA {tlsa} (DNSSEC {sec})")
+        out.append(f"    route marker: {LOCKS[lock_state(info, host)]}")
+        first = (info.smtp or {}).get(host)
+        for probe in (first, *first.also) if first is not None else ():
+            out.append(f"    STARTTLS {probe.address}: {_probe_line(probe)}")
     return out
+
+
+#: The route's marker on the SMTP edges to an MX host, by `MxTransport.state`, as the text
+#: report names it (the window draws it: gui/graph/transport.py).
+LOCKS = {
+    "dane": "closed lock (verified TLS: DANE)",
+    "mta-sts": "closed lock (verified TLS: MTA-STS enforce)",
+    "mta-sts-unchecked": (
+        "open lock (MTA-STS enforce demands verified TLS; the certificate was not checked: "
+        "--probe-smtp)"
+    ),
+    "policy-fails": "red (the recipient's own policy makes delivery fail)",
+    "opportunistic": "open lock (TLS if offered, unverified)",
+}
+
+
+def _probe_line(p: SmtpProbe) -> str:
+    if p.error is not None and p.certificate is None:
+        return f"not finished: {p.error}"
+    if not p.starttls:
+        return "not offered"
+    cert = p.certificate
+    parts = [p.tls_version or "?", p.cipher or "?"]
+    if cert is not None:
+        parts.append(
+            f"certificate {cert.subject} (issuer {cert.issuer}, until {cert.not_after}; "
+            f"{'trusted' if cert.trusted else 'not trusted'}, "
+            f"{'names match' if cert.names_match else 'names do not match'})"
+        )
+    if p.tlsa_match is not None:
+        parts.append("TLSA match" if p.tlsa_match else "TLSA mismatch")
+    if p.requiretls:
+        parts.append("REQUIRETLS")
+    return ", ".join(parts)
+
+
+def lock_state(info: TransportInfo | None, host: str) -> str:
+    """The lock an SMTP edge to `host` shows: `mx_transport`'s state, except that MTA-STS
+    enforce is a closed lock only with a certificate seen valid (the STARTTLS probe); without
+    the probe it is "mta-sts-unchecked" (the policy demands verified TLS, nobody checked it)."""
+    state = mx_transport(info, host).state
+    if state == "mta-sts" and (info is None or info.smtp is None or host not in info.smtp):
+        return "mta-sts-unchecked"
+    return state

@@ -10,11 +10,13 @@ import hashlib
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
+
+from mailpath.core.jsontypes import JsonObject
+from mailpath.core.transport.mtasts import mx_matches
 
 __all__ = [
     "CertificateFacts",
@@ -69,7 +71,7 @@ class CertificateFacts:
     mta_sts_match: bool | None = None
     chain_length: int = 1
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         return {
             "subject": self.subject,
             "issuer": self.issuer,
@@ -82,6 +84,7 @@ class CertificateFacts:
             "verify_error": self.verify_error,
             "mta_sts_match": self.mta_sts_match,
             "chain_length": self.chain_length,
+            "verify_code": self.verify_code,
         }
 
 
@@ -94,16 +97,6 @@ def name_matches(host: str, name: str) -> bool:
         head, dot, rest = host.partition(".")
         return bool(head) and bool(dot) and rest == name[2:] and "." in rest
     return "*" not in name and host == name
-
-
-def _mx_pattern_matches(host: str, pattern: str) -> bool:
-    # RFC 8461 4.1; the same rule as core.transport.mtasts.mx_matches.
-    host = host.lower().rstrip(".")
-    pattern = pattern.lower().rstrip(".")
-    if pattern.startswith("*."):
-        head, dot, rest = host.partition(".")
-        return bool(head) and bool(dot) and rest == pattern[2:]
-    return host == pattern
 
 
 def _dns_names(cert: x509.Certificate) -> tuple[str, ...]:
@@ -182,7 +175,7 @@ def certificate_facts(
     names_match = any(name_matches(host, n) for n in names)
     sts: bool | None = None
     if mta_sts_patterns is not None:
-        sts = names_match and any(_mx_pattern_matches(host, p) for p in mta_sts_patterns)
+        sts = names_match and any(mx_matches(host, p) for p in mta_sts_patterns)
     return CertificateFacts(
         subject=leaf.subject.rfc4514_string(),
         issuer=leaf.issuer.rfc4514_string(),

@@ -9,6 +9,9 @@ from mailpath.core.model import Finding, Severity
 from mailpath.core.transport import TransportInfo, mtasts, policy_url
 from mailpath.core.transport.dnssec import BOGUS, SECURE
 from mailpath.core.transport.mtasts import SHORT_MAX_AGE
+from mailpath.core.transport.templates import PROBE_FAILED
+
+PROBE_KEYS = {f"smtp-probe-failed/{k}" for k in PROBE_FAILED}
 
 SUBJECT = "mailbox"
 
@@ -16,7 +19,32 @@ SUBJECT = "mailbox"
 def transport_findings(info: TransportInfo | None, mx_hosts: Sequence[str]) -> list[Finding]:
     if info is None or not info.checked:
         return []
-    return [*_mta_sts_findings(info, mx_hosts), *_tls_rpt_findings(info), *_dnssec_findings(info)]
+    return [
+        *_mta_sts_findings(info, mx_hosts),
+        *_tls_rpt_findings(info),
+        *_dnssec_findings(info),
+        *_smtp_findings(info),
+    ]
+
+
+def _smtp_findings(info: TransportInfo) -> list[Finding]:
+    """The STARTTLS probe's problems, causes only: what a sending server does about each is
+    the receiver model's consequence (`core.judgement.receiver`)."""
+    if info.smtp is None:
+        return []
+    from mailpath.core.transport.starttls import probe_findings
+
+    out: list[Finding] = []
+    for code, params in probe_findings(info.smtp):
+        key = code
+        if code == "starttls-missing" and params.get("reply"):
+            key = "starttls-missing/refused"
+        elif code == "smtp-probe-failed":
+            key = f"smtp-probe-failed/{params.get('error', '').removeprefix('smtp-probe/')}"
+            if key not in PROBE_KEYS:
+                continue
+        out.append(finding(Severity.WARNING, key, mx_node(params["host"]), **params))
+    return out
 
 
 def _mta_sts_findings(info: TransportInfo, mx_hosts: Sequence[str]) -> list[Finding]:

@@ -9,8 +9,8 @@ checked, and ValueError says which one is wrong.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
+from mailpath.core.jsontypes import JsonObject, JsonValue
 from mailpath.core.transport import MtaStsInfo, TlsRptInfo, TransportInfo
 from mailpath.core.transport.dane import DaneHost, dane_host
 from mailpath.core.transport.dnssec import BOGUS, INSECURE, SECURE, UNKNOWN, DnssecStatus
@@ -20,7 +20,7 @@ _STATES = (SECURE, INSECURE, BOGUS, UNKNOWN)
 _LIMIT = 4096
 
 
-def to_record(info: TransportInfo) -> dict[str, Any]:
+def to_record(info: TransportInfo) -> JsonObject:
     sts, rpt, policy = info.mta_sts, info.tls_rpt, info.mta_sts.policy
     return {
         "domain": info.domain,
@@ -53,10 +53,12 @@ def to_record(info: TransportInfo) -> dict[str, Any]:
         "dnssec": _status(info.dnssec),
         "dane": {h: {"tlsa": list(d.tlsa), "secure": d.secure} for h, d in info.dane.items()},
         "host_dnssec": {h: _status(s) for h, s in info.host_dnssec.items()},
+        # The STARTTLS probe's facts (None: it did not run), as --json has them.
+        "smtp": None if info.smtp is None else {h: p.to_json() for h, p in info.smtp.items()},
     }
 
 
-def _status(s: DnssecStatus) -> dict[str, Any]:
+def _status(s: DnssecStatus) -> JsonObject:
     return {
         "name": s.name,
         "rdtype": s.rdtype,
@@ -67,7 +69,7 @@ def _status(s: DnssecStatus) -> dict[str, Any]:
     }
 
 
-def from_record(data: Any) -> TransportInfo:
+def from_record(data: object) -> TransportInfo:
     """The saved facts; ValueError naming the field when the data is not what was saved."""
     d = _dict(data, "transport")
     sts = _dict(d.get("mta_sts"), "transport.mta_sts")
@@ -99,6 +101,12 @@ def from_record(data: Any) -> TransportInfo:
         _str(h, "host"): _dnssec(s, f"transport.host_dnssec.{h}")
         for h, s in _dict(d.get("host_dnssec", {}), "transport.host_dnssec").items()
     }
+    smtp_data = d.get("smtp")
+    smtp = None
+    if smtp_data is not None:
+        from mailpath.core.transport.probe_record import probes_from_record
+
+        smtp = probes_from_record(_dict(smtp_data, "transport.smtp"))
     return TransportInfo(
         _str(d.get("domain"), "transport.domain"),
         MtaStsInfo(
@@ -121,10 +129,11 @@ def from_record(data: Any) -> TransportInfo:
         _dnssec(d.get("dnssec"), "transport.dnssec"),
         dane,
         host_dnssec,
+        smtp=smtp,
     )
 
 
-def _dnssec(value: Any, where: str) -> DnssecStatus:
+def _dnssec(value: object, where: str) -> DnssecStatus:
     s = _dict(value, where)
     state = _str(s.get("state"), f"{where}.state")
     by = _str(s.get("by"), f"{where}.by")
@@ -140,23 +149,23 @@ def _dnssec(value: Any, where: str) -> DnssecStatus:
     )
 
 
-def _dict(value: Any, where: str) -> Mapping[str, Any]:
+def _dict(value: object, where: str) -> Mapping[str, JsonValue]:
     if not isinstance(value, dict) or len(value) > _LIMIT:
         raise ValueError(f"{where} is not an object")
     return value
 
 
-def _str(value: Any, where: str) -> str:
+def _str(value: object, where: str) -> str:
     if not isinstance(value, str) or len(value) > _LIMIT:
         raise ValueError(f"{where} is not text")
     return value
 
 
-def _opt(value: Any, where: str) -> str | None:
+def _opt(value: object, where: str) -> str | None:
     return None if value is None else _str(value, where)
 
 
-def _strs(value: Any, where: str) -> tuple[str, ...]:
+def _strs(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or len(value) > _LIMIT:
         raise ValueError(f"{where} is not a list")
     return tuple(_str(v, where) for v in value)

@@ -31,10 +31,10 @@ import ssl
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from cryptography import x509
 
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.sentences import Sentence
 from mailpath.core.sentences import register as register_sentences
 from mailpath.core.transport.certificate import (
@@ -124,14 +124,14 @@ class SmtpProbe:
             return None
         return Sentence(self.error_key, **self.error_params)
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self) -> JsonObject:
         """The per-host `smtp` object of `--json` (fields only added), with every address of the
         host under "by_address"."""
         out = self._own_json()
         out["by_address"] = {p.address: p._own_json() for p in (self, *self.also)}
         return out
 
-    def _own_json(self) -> dict[str, Any]:
+    def _own_json(self) -> JsonObject:
         return {
             "address": self.address,
             "starttls": self.starttls,

@@ -117,4 +117,55 @@ TRANSPORT_TEMPLATES: dict[str, tuple[str, str | None]] = {
         "senders ignore them.",
         "Sign the zone of {host} with DNSSEC and publish its DS at the parent.",
     ),
+    # The STARTTLS probe (--probe-smtp): what one address of an MX host showed.
+    "starttls-missing": (
+        "{host} ({address}) does not offer STARTTLS.",
+        "Offer STARTTLS on {host}, with a certificate that names {host}.",
+    ),
+    "starttls-missing/refused": (
+        "{host} ({address}) offers STARTTLS but refuses to start it ({reply}).",
+        "Make STARTTLS work on {host}, with a certificate that names {host}.",
+    ),
+    "certificate-untrusted": (
+        "The certificate {host} ({address}) presents is not trusted: issued by {issuer} "
+        "({reason}).",
+        "Install on {host} a certificate from a public certification authority, with its "
+        "intermediate certificates.",
+    ),
+    "certificate-expired": (
+        "The certificate {host} ({address}) presents expired on {not_after}.",
+        "Renew the certificate of {host}.",
+    ),
+    "certificate-name-mismatch": (
+        "The certificate {host} ({address}) presents is for {names}, not for {host}.",
+        "Install on {host} a certificate that names {host}.",
+    ),
+    "tlsa-mismatch": (
+        "The certificate {host} ({address}) presents ({subject}) matches none of the TLSA "
+        "records at _25._tcp.{host}.",
+        "Publish at _25._tcp.{host} a TLSA record for the certificate {host} presents (or "
+        "install the certificate the record names).",
+    ),
 }
+
+#: A probe that could not finish: "smtp-probe-failed/" + the probe's error (its
+#: `core.transport.starttls.ERRORS` key without "smtp-probe/"), with the same parameters.
+PROBE_FAILED = {
+    "timeout": "{address} did not answer within {seconds} s (at {stage}).",
+    "refused": "{address} refused the connection to port {port}.",
+    "unreachable": "{address} could not be reached on port {port}: {reason}.",
+    "closed": "{address} closed the connection (at {stage}).",
+    "not-smtp": "{address} sent something that is not an SMTP reply (at {stage}).",
+    "greeting-refused": "{address} greeted with {reply}: it does not take mail from the probe.",
+    "rejected": "{address} answered {reply} to {command}.",
+    "tls-failed": "the TLS handshake with {address} failed ({reason}).",
+}
+TRANSPORT_TEMPLATES.update(
+    {
+        f"smtp-probe-failed/{kind}": (
+            f"The STARTTLS probe of {{host}} did not finish: {text}",
+            None,
+        )
+        for kind, text in PROBE_FAILED.items()
+    }
+)

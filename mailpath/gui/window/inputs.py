@@ -12,7 +12,15 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.window import resolver_field
@@ -35,6 +43,10 @@ class ResolverCombo(QComboBox):
     def showPopup(self) -> None:
         resolver_field.fit_popup(self)
         super().showPopup()
+
+
+#: The settings key that remembers the STARTTLS probe checkbox.
+PROBE_SMTP_KEY = "probe_smtp"
 
 
 class InputBar:
@@ -94,6 +106,13 @@ class InputBar:
             grid.addWidget(widget, 1, column)
             grid.setColumnStretch(column, 2 if name in ("resolver", "selectors") else 3)
         grid.addWidget(self.analyze_button, 1, len(self.fields))
+        # The STARTTLS probe connects to the recipient's MX hosts: off unless asked for, and
+        # remembered.
+        self.probe_check = QCheckBox(bar)
+        self.probe_check.setObjectName("probeSmtpCheck")
+        self.probe_check.setChecked(bool(settings.value(PROBE_SMTP_KEY, False, type=bool)))
+        self.probe_check.toggled.connect(lambda on: self.settings.setValue(PROBE_SMTP_KEY, on))
+        grid.addWidget(self.probe_check, 2, len(self.fields))
         self.grid = grid
         self.widget = bar
         self._failure_shown: object = None
@@ -221,6 +240,14 @@ class InputBar:
                     "or tls://192.0.2.53#dns.example",
                 )
             )
+        self.probe_check.setText(tr("MainWindow", "Probe STARTTLS"))
+        probe_tip = tr(
+            "MainWindow",
+            "Also connect to port 25 of the recipient's MX hosts to see whether they offer "
+            "STARTTLS and which certificate they present (never sends mail)",
+        )
+        self.probe_check.setToolTip(probe_tip)
+        self.probe_check.setAccessibleName(probe_tip)
         self.analyze_button.setText(tr("MainWindow", "Analy&ze"))
         self.analyze_button.setAccessibleName(tr("MainWindow", "Analyze the mail route"))
         self.analyze_button.setToolTip(tr("MainWindow", "Analyze (Enter, F5)"))
@@ -370,6 +397,7 @@ class InputBar:
             message_name=message_name,
             dkim_selectors=tuple(selectors),
             blocklists=blocklist_zones(self.settings),
+            probe_smtp=self.probe_check.isChecked(),
         )
 
     def dkim_selectors(self) -> list[str]:

@@ -1,7 +1,7 @@
 """SPF (RFC 7208): parser, macro expander, async check_host() with a trace tree, audit."""
 
 from .audit import audit
-from .evaluate import MAX_PREFETCH, MAX_PTR_NAMES, check_host, check_spf, identity_to_sender
+from .check import check_host, check_spf, identity_to_sender
 from .parser import (
     MacroContext,
     Mechanism,
@@ -14,6 +14,7 @@ from .parser import (
     is_spf_record,
     parse_record,
 )
+from .terms import MAX_PREFETCH, MAX_PTR_NAMES
 from .trace import (
     MAX_LOOKUPS,
     MAX_VOID_LOOKUPS,

@@ -9,15 +9,10 @@ nothing in the limits and does not appear in the trace.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ipaddress
-from collections.abc import Coroutine
-from dataclasses import dataclass, field
-from typing import Any
 
 from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
 from mailpath.core.facts import LookupStatus
-from mailpath.core.names import InputError, parse_domain
 from mailpath.core.sentences import Sentence
 
 from .parser import (
@@ -25,226 +20,41 @@ from .parser import (
     MacroContext,
     Mechanism,
     Modifier,
-    ParsedRecord,
     SpfSyntaxError,
     expand_domain_spec,
     expand_macros,
-    is_spf_record,
     parse_record,
-    parse_term,
     queryable_name,
     split_terms,
     uses_ptr_macro,
     valid_check_domain,
 )
+from .prefetch import _Prefetcher
+from .terms import (
+    AUDIT_HARD_LIMIT,
+    MAX_MX_NAMES,
+    MAX_PREFETCH,
+    MAX_PTR_NAMES,
+    IPAddress,
+    _addr_type,
+    _address,
+    _display,
+    _raw_state,
+    _reverse_name,
+    _select,
+    _state_for,
+    _TermFailure,
+    _TermState,
+)
 from .trace import (
     MAX_LOOKUPS,
     MAX_VOID_LOOKUPS,
     QUALIFIER_RESULTS,
-    SpfOutcome,
     SpfResult,
     SpfTrace,
-    TermTrace,
 )
 
-__all__ = ["MAX_PREFETCH", "MAX_PTR_NAMES", "check_host", "check_spf", "identity_to_sender"]
-
-#: Questions one check may start ahead of the walk (hostile trees must not amplify).
-MAX_PREFETCH = 40
-MAX_MX_NAMES = 10
-#: RFC 7208 4.6.4 caps names examined under mx/ptr at 10; analysis uses the same cap for PTR.
-MAX_PTR_NAMES = 10
-#: An audit ignores the 10-lookup limit to count the whole tree, but stops somewhere.
-AUDIT_HARD_LIMIT = 100
-
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-
-
-class _TermFailure(Exception):
-    """A term ended evaluation with permerror or temperror."""
-
-    def __init__(self, result: SpfResult, message: str) -> None:
-        super().__init__(message)
-        self.result = result
-        self.message = message
-
-
-@dataclass
-class _TermState:
-    term: Mechanism | Modifier | None
-    text: str
-    kind: str
-    name: str
-    qualifier: str
-    target: str | None = None
-    queries: list[LookupStatus] = field(default_factory=list)
-    lookups: int = 0
-    void_lookups: int = 0
-    matched: bool | None = None
-    decisive: bool = False
-    child: SpfTrace | None = None
-    error: str | None = None
-
-    def freeze(self) -> TermTrace:
-        return TermTrace(
-            text=self.text,
-            kind=self.kind,
-            name=self.name,
-            qualifier=self.qualifier,
-            target=self.target,
-            queries=tuple(self.queries),
-            lookups=self.lookups,
-            void_lookups=self.void_lookups,
-            matched=self.matched,
-            decisive=self.decisive,
-            child=self.child,
-            error=self.error,
-        )
-
-
-def _state_for(term: Mechanism | Modifier) -> _TermState:
-    if isinstance(term, Mechanism):
-        qualifier = term.text[0] if term.text[:1] in "+-~?" else "+"
-        return _TermState(term, term.text, "mechanism", term.name, qualifier)
-    return _TermState(term, term.text, "modifier", term.name, "")
-
-
-def _raw_state(raw: str) -> _TermState:
-    """A term of a record that did not parse, shown as written."""
-    try:
-        return _state_for(parse_term(raw))
-    except SpfSyntaxError as exc:
-        body = raw[1:] if raw[:1] in "+-~?" else raw
-        if "=" in raw and (":" not in raw or raw.index("=") < raw.index(":")):
-            name = raw.split("=", 1)[0].lower()
-            return _TermState(None, raw, "modifier", name, "", error=str(exc))
-        name = body.split(":", 1)[0].split("/", 1)[0].lower()
-        qualifier = raw[0] if raw[:1] in "+-~?" else "+"
-        return _TermState(None, raw, "mechanism", name, qualifier, error=str(exc))
-
-
-def _reverse_name(ip: IPAddress) -> str:
-    return ip.reverse_pointer
-
-
-def _addr_type(ip: IPAddress) -> str:
-    return "AAAA" if ip.version == 6 else "A"
-
-
-def _select(answer: Answer) -> tuple[list[bytes], int]:
-    """The v=spf1 records of a TXT answer (strings joined), and how many TXT records."""
-    found: list[bytes] = []
-    for record in answer.records:
-        text = b"".join(record) if isinstance(record, tuple) else bytes(record)
-        if is_spf_record(text):
-            found.append(text)
-    return found, len(answer.records)
-
-
-def _display(record: bytes) -> str:
-    return record.decode("utf-8", "replace")
-
-
-class _Prefetcher:
-    """Starts, ahead of the walk, the questions the walk will need; bounded, no re-visits."""
-
-    def __init__(self, evaluator: SpfEvaluator, limit: int) -> None:
-        self.ev = evaluator
-        self.cache = evaluator.cache
-        self.budget = limit
-        self.seen: set[tuple[str, str]] = set()
-        self.tasks: set[asyncio.Task[None]] = set()
-        self.started = 0
-
-    def _want(self, name: str, rdtype: str) -> bool:
-        key = (name.lower().rstrip("."), rdtype)
-        if key in self.seen or self.budget <= 0 or not queryable_name(key[0]):
-            return False
-        self.seen.add(key)
-        self.budget -= 1
-        self.started += 1
-        self.cache.prefetch(key[0], rdtype)
-        return True
-
-    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:  # Any: a coroutine's send/yield
-        # Created after cache.prefetch(): tasks start in order, so the CachingSource's own
-        # background task owns the query and this follower only waits for it.
-        task = asyncio.ensure_future(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-
-    def mark_seen(self, name: str, rdtype: str) -> None:
-        self.seen.add((name.lower().rstrip("."), rdtype))
-
-    def plan(self, record: ParsedRecord, domain: str) -> None:
-        ev = self.ev
-        addr = _addr_type(ev.ip)
-        for term in record.terms:
-            if self.budget <= 0:
-                return
-            if isinstance(term, Modifier):
-                if term.name == "redirect":
-                    target = self._target(term.value, domain)
-                    if target and self._want(target, "TXT"):
-                        self._spawn(self._follow_txt(target))
-                continue
-            if term.name in ("all", "ip4", "ip6"):
-                continue
-            spec = term.domain_spec
-            target = self._target(spec, domain) if spec is not None else domain
-            if not target:
-                continue
-            if term.name == "include":
-                if self._want(target, "TXT"):
-                    self._spawn(self._follow_txt(target))
-            elif term.name == "a":
-                self._want(target, addr)
-            elif term.name == "exists":
-                self._want(target, "A")
-            elif term.name == "mx":
-                if self._want(target, "MX"):
-                    self._spawn(self._follow_mx(target))
-            elif term.name == "ptr":
-                reverse = _reverse_name(ev.ip)
-                if self._want(reverse, "PTR"):
-                    self._spawn(self._follow_ptr(reverse))
-
-    def _target(self, spec: str, domain: str) -> str | None:
-        if uses_ptr_macro(spec):
-            return None  # %{p} needs PTR lookups of its own: not worth guessing
-        try:
-            return expand_domain_spec(spec, self.ev.context(domain))
-        except (SpfSyntaxError, ValueError):
-            return None
-
-    async def _follow_txt(self, name: str) -> None:
-        with contextlib.suppress(Exception):
-            answer = await self.cache.query(name, "TXT")
-            found, _ = _select(answer)
-            if len(found) == 1:
-                parsed = parse_record(found[0])
-                self.plan(parsed, name)
-
-    async def _follow_mx(self, name: str) -> None:
-        with contextlib.suppress(Exception):
-            answer = await self.cache.query(name, "MX")
-            if answer.outcome is Outcome.OK and len(answer.records) <= MAX_MX_NAMES:
-                addr = _addr_type(self.ev.ip)
-                for _, exchange in sorted(answer.records):
-                    if exchange and exchange != ".":
-                        self._want(exchange, addr)
-
-    async def _follow_ptr(self, reverse: str) -> None:
-        with contextlib.suppress(Exception):
-            answer = await self.cache.query(reverse, "PTR")
-            if answer.outcome is Outcome.OK:
-                addr = _addr_type(self.ev.ip)
-                for name in answer.records[:MAX_PTR_NAMES]:
-                    self._want(name, addr)
-
-    def cancel(self) -> None:
-        for task in list(self.tasks):
-            task.cancel()
+__all__ = ["SpfEvaluator", "as_caching"]
 
 
 class SpfEvaluator:
@@ -412,35 +222,10 @@ class SpfEvaluator:
         """One check_host() on `domain`: its trace, and the exp= explanation if it failed."""
         domain = domain.rstrip(".") if domain.endswith(".") and len(domain) > 1 else domain
         path = (*path, domain)
-        if not valid_check_domain(domain) or not domain.isascii():
-            return self._trace(
-                domain, None, [], [], SpfResult.NONE, f"'{domain}' is not a valid domain name"
-            ), None
-        if self.prefetcher is not None:
-            self.prefetcher.mark_seen(domain, "TXT")
-        answer = await self.cache.query(domain, "TXT")
-        record_queries = [LookupStatus.used(answer)]
-        if answer.outcome.is_error:
-            failure = self._dns_failure(answer)
-            return self._trace(
-                domain, None, record_queries, [], failure.result, failure.message
-            ), None
-        found, _ = _select(answer)
-        if not found:
-            why = Sentence(
-                "spf/no-domain" if answer.outcome is Outcome.NXDOMAIN else "spf/no-record"
-            )
-            return self._trace(domain, None, record_queries, [], SpfResult.NONE, why), None
-        if len(found) > 1:
-            return self._trace(
-                domain,
-                None,
-                record_queries,
-                [],
-                SpfResult.PERMERROR,
-                Sentence("spf/several-records", count=len(found)),
-            ), None
-        raw = found[0]
+        fetched = await self._record(domain)
+        if isinstance(fetched, SpfTrace):
+            return fetched, None
+        raw, record_queries = fetched
         text = _display(raw)
         try:
             parsed = parse_record(raw)
@@ -457,10 +242,64 @@ class SpfEvaluator:
         if self.prefetcher is not None:
             self.prefetcher.plan(parsed, domain)
         states = [_state_for(t) for t in parsed.terms]
-        result: SpfResult | None = None
-        error: str | None = None
         explanation: str | None = None
         decided_by_redirect = False
+        result, error = await self._mechanisms(states, domain, path)
+        if result is None and parsed.redirect is not None:
+            rstate = next(s for s in states if s.term is parsed.redirect)
+            result, error, explanation = await self._follow_redirect(
+                parsed.redirect, domain, rstate, path, want_exp
+            )
+            decided_by_redirect = True
+        if result is None:
+            result = SpfResult.NEUTRAL
+        if (
+            result is SpfResult.FAIL
+            and want_exp
+            and not decided_by_redirect
+            and parsed.exp is not None
+            and not self.audit
+        ):
+            estate = next(s for s in states if s.term is parsed.exp)
+            explanation = await self._explanation(parsed.exp, domain, estate)
+        return self._trace(domain, text, record_queries, states, result, error), explanation
+
+    async def _record(self, domain: str) -> SpfTrace | tuple[bytes, list[LookupStatus]]:
+        """The one SPF record of `domain` and the question that found it, or the trace of a
+        check that ends there (no valid domain, a DNS failure, no record, several)."""
+        if not valid_check_domain(domain) or not domain.isascii():
+            return self._trace(
+                domain, None, [], [], SpfResult.NONE, f"'{domain}' is not a valid domain name"
+            )
+        if self.prefetcher is not None:
+            self.prefetcher.mark_seen(domain, "TXT")
+        answer = await self.cache.query(domain, "TXT")
+        record_queries = [LookupStatus.used(answer)]
+        if answer.outcome.is_error:
+            failure = self._dns_failure(answer)
+            return self._trace(domain, None, record_queries, [], failure.result, failure.message)
+        found, _ = _select(answer)
+        if not found:
+            why = Sentence(
+                "spf/no-domain" if answer.outcome is Outcome.NXDOMAIN else "spf/no-record"
+            )
+            return self._trace(domain, None, record_queries, [], SpfResult.NONE, why)
+        if len(found) > 1:
+            return self._trace(
+                domain,
+                None,
+                record_queries,
+                [],
+                SpfResult.PERMERROR,
+                Sentence("spf/several-records", count=len(found)),
+            )
+        return found[0], record_queries
+
+    async def _mechanisms(
+        self, states: list[_TermState], domain: str, path: tuple[str, ...]
+    ) -> tuple[SpfResult | None, str | None]:
+        """The mechanisms in order until one matches or fails: (result, error); (None, None)
+        when none decided."""
         for state in states:
             term = state.term
             if not isinstance(term, Mechanism):
@@ -480,44 +319,36 @@ class SpfEvaluator:
                     continue
                 state.decisive = True
                 error = Sentence("spf/term-error", term=term.text, reason=failure.message)
-                result = failure.result
-                break
+                return failure.result, error
             state.matched = matched
             if matched:
                 state.decisive = True
-                result = QUALIFIER_RESULTS[term.qualifier]
-                break
-        if result is None and parsed.redirect is not None:
-            rstate = next(s for s in states if s.term is parsed.redirect)
-            try:
-                result, error, explanation = await self._redirect(
-                    parsed.redirect, domain, rstate, path, want_exp
+                return QUALIFIER_RESULTS[term.qualifier], None
+        return None, None
+
+    async def _follow_redirect(
+        self,
+        mod: Modifier,
+        domain: str,
+        rstate: _TermState,
+        path: tuple[str, ...],
+        want_exp: bool,
+    ) -> tuple[SpfResult, str | None, str | None]:
+        """redirect=, its failure turned into the check's result (see `_redirect`)."""
+        explanation: str | None = None
+        try:
+            result, error, explanation = await self._redirect(mod, domain, rstate, path, want_exp)
+        except _TermFailure as failure:
+            rstate.error = failure.message
+            error = Sentence("spf/term-error", term=rstate.text, reason=failure.message)
+            result = failure.result
+            if self.audit:
+                where = " > ".join(path)
+                self._note_error(
+                    Sentence("spf/path-error", path=where, term=rstate.text, reason=failure.message)
                 )
-            except _TermFailure as failure:
-                rstate.error = failure.message
-                error = Sentence("spf/term-error", term=rstate.text, reason=failure.message)
-                result = failure.result
-                if self.audit:
-                    where = " > ".join(path)
-                    self._note_error(
-                        Sentence(
-                            "spf/path-error", path=where, term=rstate.text, reason=failure.message
-                        )
-                    )
-            rstate.decisive = True
-            decided_by_redirect = True
-        if result is None:
-            result = SpfResult.NEUTRAL
-        if (
-            result is SpfResult.FAIL
-            and want_exp
-            and not decided_by_redirect
-            and parsed.exp is not None
-            and not self.audit
-        ):
-            estate = next(s for s in states if s.term is parsed.exp)
-            explanation = await self._explanation(parsed.exp, domain, estate)
-        return self._trace(domain, text, record_queries, states, result, error), explanation
+        rstate.decisive = True
+        return result, error, explanation
 
     def _trace(
         self,
@@ -715,130 +546,6 @@ class SpfEvaluator:
             return None
 
 
-# ---------------------------------------------------------------- public entry points
-
-
-def _unmapped(addr: IPAddress) -> IPAddress:
-    """RFC 7208 5: an IPv4-mapped IPv6 address is the IPv4 address (the one place it is done)."""
-    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-        return addr.ipv4_mapped
-    return addr
-
-
-def _address(text: str) -> IPAddress | None:
-    """An address from DNS, IPv4-mapped ones as IPv4; None when it is not an address."""
-    try:
-        return _unmapped(ipaddress.ip_address(text))
-    except ValueError:
-        return None
-
-
-def _parse_ip(ip: str) -> IPAddress:
-    addr = ipaddress.ip_address(ip.strip())
-    if isinstance(addr, ipaddress.IPv6Address) and addr.scope_id:
-        addr = ipaddress.IPv6Address(str(addr).split("%", 1)[0])
-    return _unmapped(addr)
-
-
 def as_caching(source: DnsSource) -> CachingSource:
     """`source` behind a cache (one question asked once per evaluation)."""
     return source if isinstance(source, CachingSource) else CachingSource(source)
-
-
-async def check_host(
-    source: DnsSource,
-    ip: str,
-    domain: str,
-    sender: str,
-    helo: str = "",
-    *,
-    default_explanation: str | None = None,
-    prefetch: bool = True,
-    receiver: str = "unknown",
-) -> SpfOutcome:
-    """RFC 7208 check_host(<ip>, <domain>, <sender>); raises ValueError for a bad IP."""
-    addr = _parse_ip(ip)
-    cache = as_caching(source)
-    evaluator = SpfEvaluator(
-        cache,
-        addr,
-        sender,
-        helo,
-        default_explanation=default_explanation,
-        prefetch=prefetch,
-        receiver=receiver,
-    )
-    trace, explanation = await evaluator.run(domain, want_exp=True)
-    if trace.result is SpfResult.FAIL and explanation is None and default_explanation:
-        try:
-            explanation = expand_macros(
-                default_explanation, evaluator.context(trace.domain), explanation=True
-            )
-        except SpfSyntaxError:
-            explanation = default_explanation
-    if trace.result is not SpfResult.FAIL:
-        explanation = None
-    return SpfOutcome(
-        result=trace.result,
-        explanation=explanation,
-        trace=trace,
-        lookups=evaluator.lookups,
-        void_lookups=evaluator.voids,
-        record=trace.record,
-        ip=str(addr) if addr.version == 4 else ip.strip(),
-        domain=domain,
-        sender=sender,
-        helo=helo,
-    )
-
-
-def _idna(domain: str) -> str:
-    """The A-label form (IDNA 2008, as everywhere in mailpath). A name that has none stays
-    as it is, and check_host() answers "none" for it (RFC 7208 4.3): it is never handed to
-    the DNS layer, whose text parser would encode it with IDNA 2003."""
-    if domain.isascii():
-        return domain
-    try:
-        return parse_domain(domain).ascii
-    except InputError:
-        return domain
-
-
-def identity_to_sender(identity: str, helo: str = "") -> tuple[str, str]:
-    """(sender, domain) for a MAIL FROM identity, or the HELO identity when it is empty."""
-    identity = identity.strip()
-    if identity.startswith("<") and identity.endswith(">"):
-        identity = identity[1:-1].strip()
-    if not identity:
-        domain = _idna(helo.strip().rstrip("."))
-        return f"postmaster@{domain}", domain
-    if "@" in identity:
-        local, _, domain = identity.rpartition("@")
-        domain = _idna(domain.rstrip("."))
-        return f"{local or 'postmaster'}@{domain}", domain
-    domain = _idna(identity.rstrip("."))
-    return f"postmaster@{domain}", domain
-
-
-async def check_spf(
-    source: DnsSource,
-    ip: str,
-    identity: str,
-    helo: str = "",
-    *,
-    default_explanation: str | None = None,
-    prefetch: bool = True,
-    receiver: str = "unknown",
-) -> SpfOutcome:
-    """check_host() for a MAIL FROM identity ("" = null reverse-path: the HELO identity)."""
-    sender, domain = identity_to_sender(identity, helo)
-    return await check_host(
-        source,
-        ip,
-        domain,
-        sender,
-        helo,
-        default_explanation=default_explanation,
-        prefetch=prefetch,
-        receiver=receiver,
-    )
