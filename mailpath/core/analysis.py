@@ -19,6 +19,8 @@ from typing import Any
 
 import dns.reversename as reversename
 
+from mailpath.core.auth.bimi import bimi_for_sender
+from mailpath.core.auth.bimi_report import BimiReport
 from mailpath.core.auth.dkim import DkimKey, check_dkim_key, parse_selector
 from mailpath.core.auth.dmarc import lookup_dmarc
 from mailpath.core.auth.spf import (
@@ -31,6 +33,7 @@ from mailpath.core.auth.spf import (
 )
 from mailpath.core.dns.blocklist import BlocklistAnswer, check_blocklists, ordered
 from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome, deadline_of
+from mailpath.core.judgement.bimi_findings import bimi_result_findings
 from mailpath.core.judgement.blocklist_findings import blocklist_findings
 from mailpath.core.judgement.consequences import judge_findings
 from mailpath.core.judgement.findings import build_findings, missing_domains
@@ -119,6 +122,7 @@ class _State:
     #: The blocklist zones asked (None: none asked) and their answers so far.
     blocklist_zones: tuple[str, ...] | None = None
     blocklists: list[BlocklistAnswer] = field(default_factory=list)
+    bimi: BimiReport | None = None
 
     def snapshot(self, **extra: Any) -> Result:  # Any: Result fields, as replace() takes them
         return Result(
@@ -135,6 +139,7 @@ class _State:
             notes=self.notes,
             dkim_keys=self.dkim_keys,
             transport=self.transport,
+            bimi=self.bimi,
             blocklists=(
                 None
                 if self.blocklist_zones is None
@@ -171,6 +176,7 @@ async def analyze(
     dkim_selectors: Sequence[str] = (),
     transport: TransportOptions | None = None,
     blocklists: Sequence[str] | None = None,
+    bimi: str = "fetch",
 ) -> Result:
     """Resolve the whole route. Raises InputError for bad input; DNS trouble is a result.
 
@@ -180,7 +186,7 @@ async def analyze(
     zone of `blocklists` (opt-in; `core.dns.blocklist`) is asked about every sending address, or
     for a domain list the sender domain and the sending host names, as they become known. The
     recipient's transport (MTA-STS, TLS-RPT, DNSSEC, DANE) is checked with `transport`'s
-    options."""
+    options; the sender's BIMI with `bimi` "fetch" (live), "records" (a replay) or "off"."""
     sender_party, recipient_party, via_host = parse_inputs(sender, recipient, via)
     inputs = Inputs(
         sender=sender_party.address if sender_party.local else sender_party.domain.ascii,
@@ -234,6 +240,7 @@ async def analyze(
             run.dmarc(),
             run.dkim_keys(selectors),
             run.blocklist([], [sender_party.domain.ascii]),
+            run.bimi(message, bimi, transport.ca_file if transport else None),
             verify_message(),
         )
     except asyncio.CancelledError:
@@ -260,6 +267,7 @@ async def analyze(
         )
         partial = replace(partial, message=info)
     built = (*build_findings(partial), *blocklist_findings(partial.blocklists))
+    built += bimi_result_findings(partial.bimi)
     findings = await verify_fixes(tracker, partial, built)
     if "recipient" not in missing_domains(partial) and (
         partial.mx is None or partial.mx.kind != "null"
@@ -445,6 +453,16 @@ class _Run:
         self.state.dmarc = await lookup_dmarc(self.dns, self.state.sender.domain.ascii)
         self.changed()
 
+    async def bimi(self, message: MessageInput | None, mode: str, ca_file: str | None) -> None:
+        if mode == "off":
+            return
+        domain, headers = self.state.sender.domain.ascii, message.parsed.headers if message else ()
+        dmarc = lookup_dmarc(self.dns, domain)  # dmarc()'s questions: the cache asks them once
+        self.state.bimi = await bimi_for_sender(
+            self.dns, domain, dmarc, headers=headers, fetch=mode == "fetch", ca_file=ca_file
+        )
+        self.changed()
+
 
 class _WithRecord:
     """The same DNS, except that `domain` publishes `record` as its only TXT record."""
@@ -500,14 +518,6 @@ def _mx_names(result: Result) -> list[str]:
     if result.mx is None:
         return []
     return [h.host for h in result.mx.hosts if not h.ip_literal]
-
-
-def _is_name(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return True
-    return False
 
 
 def _address_key(ip: str) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from mailpath.core.names import Domain
 
 if TYPE_CHECKING:
     from mailpath.core.auth.authresults import AuthResultsHeader
+    from mailpath.core.auth.bimi_report import BimiReport
     from mailpath.core.auth.dkim import ArcResult, DkimKey, DkimSignature
     from mailpath.core.auth.dmarc import DmarcResult
     from mailpath.core.dns.authoritative import AuthoritativeView
@@ -180,3 +181,5 @@ class Result:
     blocklists: tuple[BlocklistAnswer, ...] | None = None
     #: MTA-STS, TLS-RPT, DNSSEC and DANE of the recipient (core.transport); None before known.
     transport: TransportInfo | None = None
+    #: The sender's BIMI record, logo and mark certificate (core.auth.bimi); None before known.
+    bimi: BimiReport | None = None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from mailpath.core.auth.bimi_report import bimi_to_json
+from mailpath.core.auth.bimi_report import render_lines as render_bimi
 from mailpath.core.auth.dkim import dkim_key_to_json
 from mailpath.core.auth.dmarc import effective_policy
 from mailpath.core.auth.spf import MAX_LOOKUPS, SpfAudit, outcome_to_json
@@ -65,6 +67,8 @@ def result_to_json(result: Result) -> JsonObject:
         # DNS blocklist answers; null unless lists were asked for (core.dns.blocklist).
         "blocklists": blocklists_to_json(result.blocklists),
         "transport": transport_to_json(result.transport, result.recipient_domain.ascii),
+        # The sender's BIMI record, logo and mark certificate (core.auth.bimi).
+        "bimi": bimi_to_json(result.bimi, result.sender_domain.ascii),
         "graph": graph_to_json(build_route_graph(result)),
     }
 
@@ -251,6 +255,8 @@ def render_text(result: Result, color: bool = False) -> str:
         lines.append(c("DNS blocklists", "head"))
         lines.extend(render_blocklists(result.blocklists))
     lines.extend(render_transport(result.transport))
+    lines.append(c("BIMI", "head"))
+    lines.extend(render_bimi(result.bimi))
     for note in result.notes:
         lines.append(f"Note: {note}")
     lines.append("")

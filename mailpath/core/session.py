@@ -303,6 +303,15 @@ def _transport_options(request: AnalysisRequest) -> TransportOptions | None:
     )
 
 
+def _bimi_mode(request: AnalysisRequest) -> str:
+    """Live: the record, logo and certificate; a replay: the record, when the recording
+    holds a BIMI question (an analysis saved before BIMI was checked asks none)."""
+    if not request.replaying:
+        return "fetch"
+    recorded = any("._bimi." in a.name for a in request.replay_answers or ())
+    return "records" if recorded else "off"
+
+
 async def run_session(
     request: AnalysisRequest, progress: Callable[[Progress], None] | None = None
 ) -> SessionOutcome:
@@ -333,6 +342,7 @@ async def run_session(
         dkim_selectors=request.dkim_selectors,
         blocklists=request.blocklists or None,
         transport=_transport_options(request),
+        bimi=_bimi_mode(request),
     )
     if request.receiver:
         result = replace(result, receiver=request.receiver)

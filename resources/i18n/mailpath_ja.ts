@@ -4976,4 +4976,78 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <translation>送信サーバーを含む SPF レコードを公開するか、メールに DKIM 署名を付けてください。</translation>
     </message>
   </context>
+  <context>
+    <name>RequirementsPanel</name>
+    <message>
+      <source>bulk senders</source>
+      <translation>大量送信者</translation>
+    </message>
+    <message>
+      <source>all senders</source>
+      <translation>すべての送信者</translation>
+    </message>
+    <message>
+      <source>met</source>
+      <translation>満たす</translation>
+    </message>
+    <message>
+      <source>not met</source>
+      <translation>満たさない</translation>
+    </message>
+    <message>
+      <source>unknown</source>
+      <translation>不明</translation>
+    </message>
+    <message>
+      <source>Rules for all senders</source>
+      <translation>すべての送信者向けの要件</translation>
+    </message>
+    <message>
+      <source>Rules for bulk senders</source>
+      <translation>大量送信者向けの要件</translation>
+    </message>
+    <message>
+      <source>Receiver</source>
+      <translation>受信側</translation>
+    </message>
+    <message>
+      <source>Audience</source>
+      <translation>対象</translation>
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation>要件</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状態</translation>
+    </message>
+    <message>
+      <source>Evidence</source>
+      <translation>根拠</translation>
+    </message>
+    <message>
+      <source>Fix</source>
+      <translation>修正案</translation>
+    </message>
+    <message>
+      <source>Requirements</source>
+      <translation>受信側の要件</translation>
+    </message>
+    <message>
+      <source>Check DNS &amp;Blocklists</source>
+      <translation>DNS ブロックリストを確認(&amp;B)</translation>
+    </message>
+    <message>
+      <source>Also ask the DNS blocklists (Spamhaus, SpamCop, Barracuda) about the sending addresses and names. Off by default: each question tells the list's operator which address you are checking.</source>
+      <translation>送信アドレスと名前について DNS ブロックリスト（Spamhaus、SpamCop、Barracuda）にも問い合わせます。既定ではオフです: 問い合わせのたびに、どのアドレスを確認しているかがリストの運営者に伝わります。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SenderLogo</name>
+    <message>
+      <source>The BIMI logo of {domain}</source>
+      <translation>{domain} の BIMI ロゴ</translation>
+    </message>
+  </context>
 </TS>

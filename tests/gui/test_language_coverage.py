@@ -215,6 +215,24 @@ TERMS = frozenset(
         "DANE-EE",
         "PKIX-TA",
         "PKIX-EE",
+        # BIMI: the logo's profile, its XML names, the mark certificates and their form
+        "SVG",
+        "Tiny",
+        "Portable",
+        "Secure",
+        "PS",
+        "baseProfile",
+        "tiny-ps",
+        "title",
+        "viewBox",
+        "KiB",
+        "logo",
+        "svg",
+        "VMC",
+        "CMC",
+        "PEM",
+        "BEGIN",
+        "CERTIFICATE",
     ]
 )
 

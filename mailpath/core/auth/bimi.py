@@ -21,18 +21,20 @@ import asyncio
 import datetime as dt
 import re
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Awaitable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from cryptography import x509
 
+# Re-exported: the report types were born here.
+from mailpath.core.auth.bimi_report import BimiReport as BimiReport
+from mailpath.core.auth.bimi_report import CertificateCheck as CertificateCheck
 from mailpath.core.auth.bimi_svg import SVG_LIMIT, SvgCheck, check_svg, unique
 from mailpath.core.auth.dmarc import org_domain
 from mailpath.core.dns.https import FETCH_TIMEOUT, Params, Problem, fetch_https
 from mailpath.core.dns.https import params as _p
 from mailpath.core.dns.https import shown as _shown
 from mailpath.core.dns.sources import Deadline, DnsSource, Outcome, deadline_of, normalize_qname
-from mailpath.core.jsontypes import JsonObject
 from mailpath.core.model import DmarcInfo, Severity
 
 #: A mark certificate (PEM chain with the logo embedded) is larger than the logo; this only
@@ -113,6 +115,25 @@ def _https_problem(tag: str, value: str) -> Problem | None:
     return None
 
 
+def header_selector(headers: Iterable[tuple[str, str]]) -> str:
+    """The selector a message's topmost BIMI-Selector field names ("v=BIMI1; s=brand"),
+    "default" when there is none or it cannot be read."""
+    for name, value in headers:
+        if name.lower() != "bimi-selector":
+            continue
+        tags = dict(
+            (k.strip().lower(), v.strip())
+            for k, _, v in (part.partition("=") for part in value.split(";") if "=" in part)
+        )
+        selector = tags.get("s", "")
+        if tags.get("v") == "BIMI1" and re.fullmatch(
+            r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*", selector
+        ):
+            return selector.lower()
+        return "default"
+    return "default"
+
+
 # ---------------------------------------------------------------- DMARC prerequisites
 
 
@@ -141,22 +162,6 @@ def dmarc_prerequisites(dmarc: DmarcInfo | None) -> list[Problem]:
 # ---------------------------------------------------------------- the certificate
 
 
-@dataclass(frozen=True)
-class CertificateCheck:
-    not_after: str
-    not_before: str
-    expired: bool
-    subject: str
-
-    def to_json(self) -> JsonObject:
-        return {
-            "not_after": self.not_after,
-            "expired": self.expired,
-            "not_before": self.not_before,
-            "subject": self.subject,
-        }
-
-
 def check_certificate(pem: bytes, now: dt.datetime | None = None) -> CertificateCheck | Problem:
     """The first certificate of a PEM chain (the mark certificate itself): its validity.
     Chain validation against the mark verifiers' roots is not done."""
@@ -178,56 +183,11 @@ def check_certificate(pem: bytes, now: dt.datetime | None = None) -> Certificate
 # ---------------------------------------------------------------- the whole check
 
 
-@dataclass(frozen=True)
-class BimiReport:
-    """What `check_bimi` found. `to_json()` is the `bimi` object of `--json` (plus fields)."""
-
-    domain: str
-    selector: str
-    #: Where the record was looked for, in order, and where it was found.
-    queried: tuple[str, ...] = ()
-    record_name: str | None = None
-    record: str | None = None
-    location: str | None = None
-    authority: str | None = None
-    declined: bool = False
-    #: The DMARC prerequisites alone are met (whatever the record, logo and certificate say).
-    eligible: bool = False
-    #: The DMARC prerequisites that are not met (empty when eligible).
-    prerequisites: tuple[Problem, ...] = ()
-    svg: SvgCheck | None = None
-    svg_problem: Problem | None = None  # the logo could not be fetched
-    certificate: CertificateCheck | None = None
-    certificate_problem: Problem | None = None
-    #: Why there is no usable record: "no-record", "lookup", "multiple-records", or a record
-    #: syntax key ("version", "syntax", "duplicate-tag", "not-https", "bad-uri", ...).
-    error: Problem | None = None
-
-    def to_json(self) -> JsonObject:
-        return {
-            "record": self.record,
-            "selector": self.selector,
-            "location": self.location,
-            "authority": self.authority,
-            "eligible": self.eligible,
-            "svg": self.svg.to_json() if self.svg is not None else None,
-            "certificate": self.certificate.to_json() if self.certificate is not None else None,
-            "error": self.error.key if self.error is not None else None,
-            "error_params": dict(self.error.params) if self.error is not None else {},
-            "domain": self.domain,
-            "record_name": self.record_name,
-            "queried": list(self.queried),
-            "declined": self.declined,
-            "prerequisites": [p.to_json() for p in self.prerequisites],
-            "svg_error": self.svg_problem.to_json() if self.svg_problem is not None else None,
-            "certificate_error": (
-                self.certificate_problem.to_json() if self.certificate_problem else None
-            ),
-        }
-
-
 async def _records_at(source: DnsSource, name: str) -> list[str] | Problem:
     answer = await source.query(name, "TXT")
+    if answer.outcome is Outcome.MISSING:
+        # A replay of an analysis saved without BIMI: not checked, never a lookup failure.
+        return Problem("not-recorded", _p(name=name))
     if answer.outcome.is_error:
         return Problem("lookup", _p(name=name, outcome=answer.outcome.value.upper()))
     if answer.outcome is not Outcome.OK:
@@ -309,24 +269,46 @@ async def check_bimi(
         report,
         svg=logo[0],
         svg_problem=logo[1],
+        logo=logo[2],
         certificate=certificate[0],
         certificate_problem=certificate[1],
     )
 
 
+async def bimi_for_sender(
+    source: DnsSource,
+    domain: str,
+    dmarc: Awaitable[DmarcInfo | None],
+    *,
+    headers: Iterable[tuple[str, str]] = (),
+    fetch: bool = True,
+    ca_file: str | None = None,
+) -> BimiReport:
+    """BIMI as an analysis runs it: the record's question goes out at once (with the first
+    round), the check itself waits for the DMARC policy `dmarc` gives."""
+    selector = header_selector(headers)
+    prefetch = getattr(source, "prefetch", None)
+    if prefetch is not None:
+        prefetch(f"{selector}._bimi.{normalize_qname(domain)}", "TXT")
+    return await check_bimi(
+        source, domain, selector=selector, dmarc=await dmarc, fetch=fetch, ca_file=ca_file
+    )
+
+
 async def _fetch_logo(
     source: DnsSource, url: str | None, ca_file: str | None, timeout: float
-) -> tuple[SvgCheck | None, Problem | None]:
+) -> tuple[SvgCheck | None, Problem | None, bytes | None]:
     if url is None:
-        return None, None
+        return None, None, None
     got = await fetch_https(source, url, limit=SVG_LIMIT, ca_file=ca_file, timeout=timeout)
     if got.body is None:
         assert got.problem is not None
         if got.problem.key == "too-large":
             # The profile's size limit: a violation of the logo, not a failed fetch.
-            return SvgCheck(False, (got.problem,)), None
-        return None, got.problem
-    return check_svg(got.body), None
+            return SvgCheck(False, (got.problem,)), None, None
+        return None, got.problem, None
+    checked = check_svg(got.body)
+    return checked, None, got.body if checked.valid else None
 
 
 async def _fetch_certificate(
@@ -369,7 +351,7 @@ def bimi_findings(report: BimiReport) -> list[BimiFinding]:
     out: list[BimiFinding] = []
     error = report.error
     if error is not None:
-        if error.key != "no-record":
+        if error.key not in ("no-record", "not-recorded"):
             out.append(_finding(Severity.WARNING, f"bimi-invalid/{error.key}", error.params))
         return out
     if report.declined:

@@ -127,6 +127,10 @@ CODE_TERMS: dict[str, str] = {
     "smtp-probe-failed": "starttls",
     "blocklisted": "dnsbl",
     "blocklist-refused": "dnsbl",
+    "bimi-invalid": "bimi",
+    "bimi-not-eligible": "bimi",
+    "bimi-svg-invalid": "bimi",
+    "bimi-certificate-expired": "bimi",
     # core/findings.py (also the DMARC and message findings, whose templates live there)
     "arc-fail": "arc",
     "auth-results-differ": "authentication-results",

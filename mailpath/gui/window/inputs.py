@@ -348,6 +348,7 @@ class InputBar:
         )
         from mailpath.core.session import AnalysisRequest
         from mailpath.gui.jobs import ca_file
+        from mailpath.gui.panels.requirements import blocklist_zones
 
         ok = True
         checks: list[tuple[str, Callable[[], object]]] = [
@@ -398,6 +399,7 @@ class InputBar:
             message=message,
             message_name=message_name,
             dkim_selectors=tuple(selectors),
+            blocklists=blocklist_zones(self.settings),
             probe_smtp=self.probe_check.isChecked(),
         )
 

@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
                 [*self.right_docks, self.findings_dock],
             )
             self.propagation.add_to_menus(self.menus.menu_analysis, self.menus.menu_panels)
+            self.requirements.add_to_menus(self.menus.menu_analysis, self.menus.menu_panels)
             self._connect_signals()
             self._connect_actions()
             self.retranslate()
@@ -267,11 +268,12 @@ class MainWindow(QMainWindow):
     def _build_parts(self) -> None:
         from mailpath.gui.graph.interaction import RouteInteraction
         from mailpath.gui.panels.propagation import PropagationChecks
+        from mailpath.gui.panels.requirements import ReceiversPart
         from mailpath.gui.window.analysis import AnalysisController
         from mailpath.gui.window.files import FileActions
         from mailpath.gui.window.message_dock import MessageDock
 
-        session, status = self.session, self.status_line
+        session, status, inputs = self.session, self.status_line, self.inputs
         self.analysis = AnalysisController(session, status, self._request_from_inputs, self)
         self.route = RouteInteraction(
             session,
@@ -298,6 +300,7 @@ class MainWindow(QMainWindow):
             self.analysis.start,
             (self.authoritative_dock, self.watch_dock),
         )
+        self.requirements = ReceiversPart(self, self.settings, session, self.findings_dock, inputs)
         self.files = FileActions(
             self,
             self.settings,
@@ -455,6 +458,7 @@ class MainWindow(QMainWindow):
         self.findings.retranslate()
         self.message.retranslate()
         self.propagation.retranslate()
+        self.requirements.retranslate()
         self.legend.refresh()
         self.position_overlays()
         if self.session.result is not None:

@@ -6,6 +6,7 @@ adds its module and one line to the merge below."""
 
 from __future__ import annotations
 
+from mailpath.core.auth.bimi import TEMPLATES as BIMI_TEMPLATES
 from mailpath.core.judgement.templates.blocklist import BLOCKLIST_TEMPLATES
 from mailpath.core.judgement.templates.dmarc import DMARC_TEMPLATES
 from mailpath.core.judgement.templates.dns import DNS_TEMPLATES
@@ -56,3 +57,5 @@ TEMPLATES.update(
 
 # Transport: MTA-STS, TLS-RPT, DNSSEC and DANE (core.transport.findings builds these).
 TEMPLATES.update(TRANSPORT_TEMPLATES)
+# BIMI: core.auth.bimi builds these.
+TEMPLATES.update(BIMI_TEMPLATES)
