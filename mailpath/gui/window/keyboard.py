@@ -7,7 +7,8 @@ would stop on them (and arrow keys would change widgets nobody sees). The window
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabBar, QWidget
 
@@ -45,3 +46,9 @@ def place_dock_tab_bars(window: QMainWindow, graph: QWidget, after: QWidget) -> 
     for bar in dock_tab_bars(window):
         if bar.isVisible() and bar.x() >= edge:
             QWidget.setTabOrder(after, bar)
+
+
+def chain(order: Sequence[QWidget]) -> None:
+    """Tab goes from each widget of `order` to the next."""
+    for first, second in itertools.pairwise(order):
+        QWidget.setTabOrder(first, second)

@@ -16,7 +16,6 @@ built by `ensure_built()`, which a deferred window runs right after its first pa
 
 from __future__ import annotations
 
-import itertools
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -39,7 +38,7 @@ from mailpath.gui.text.i18n import tr
 from mailpath.gui.window.dock_sizes import dock_sizes, restore_dock_sizes
 from mailpath.gui.window.headline import Headline, StatusLine, plain_label
 from mailpath.gui.window.inputs import InputBar
-from mailpath.gui.window.keyboard import focus_next_shown, place_dock_tab_bars
+from mailpath.gui.window.keyboard import chain, focus_next_shown, place_dock_tab_bars
 from mailpath.gui.window.menus import WindowMenus
 from mailpath.gui.window.session import WindowSession
 
@@ -407,8 +406,7 @@ class MainWindow(QMainWindow):
             self.findings.explain_button,
             self.findings.copy_button,
         ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
+        chain(order)
 
     # ------------------------------------------------------------ texts
 
@@ -566,19 +564,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.ensure_built)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from mailpath.gui.window.files import can_drop
-
-        if can_drop(event):
-            event.acceptProposedAction()
-        else:
+        if not _accept_drag(event):
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        from mailpath.gui.window.files import can_drop
-
-        if can_drop(event):
-            event.acceptProposedAction()
-        else:
+        if not _accept_drag(event):
             super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -599,3 +589,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.shutdown()
         super().closeEvent(event)
+
+
+def _accept_drag(event: QDragEnterEvent | QDragMoveEvent) -> bool:
+    """A drag that carries a message (a file or its text) or a saved analysis is the window's."""
+    from mailpath.gui.window.files import can_drop
+
+    if can_drop(event):
+        event.acceptProposedAction()
+    return can_drop(event)
