@@ -16,6 +16,7 @@ from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import EdgeAttrs
+    from mailpath.gui.text.labels import RouteLike
 
     #: What a legend cell shows: a marker's status, a line's edge attributes, or (the
     #: title) nothing.
@@ -28,21 +29,28 @@ def legend_entries() -> list[tuple[str, str]]:
     return [(s, markers.status_name(s)) for s in markers.STATUSES]
 
 
-def legend_line_entries() -> list[tuple[EdgeAttrs, str]]:
+def legend_line_entries(locks: bool = True) -> list[tuple[EdgeAttrs, str]]:
+    """The legend's line cells; the transport locks only where a route shows them (`locks`):
+    a legend lists what is drawn."""
     from mailpath.core.route.attrs import EdgeKind  # an enum module, no networkx
 
     return [
         ({"kind": EdgeKind.SMTP, "active": True}, tr("Legend", "route mail takes")),
         ({"kind": EdgeKind.SMTP, "active": False}, tr("Legend", "fallback, not used now")),
         ({"kind": EdgeKind.DNS, "active": True}, tr("Legend", "DNS lookup it depends on")),
-        *transport.legend_entries(),
+        *(transport.legend_entries() if locks else ()),
     ]
 
 
-def legend_size(columns: int = 1) -> QSizeF:
+def shows_locks(graph: RouteLike | None) -> bool:
+    """Whether any SMTP edge of `graph` carries a transport lock."""
+    return graph is not None and any(a.get("transport") for _, _, a in graph.edges(data=True))
+
+
+def legend_size(columns: int = 1, locks: bool = True) -> QSizeF:
     metrics = QFontMetricsF(font(11))
     title_h = QFontMetricsF(font(11, bold=True)).height() + 4
-    entries = [text for _, text in legend_entries()] + [t for _, t in legend_line_entries()]
+    entries = [text for _, text in legend_entries()] + [t for _, t in legend_line_entries(locks)]
     row_h = max(metrics.height(), MARKER_SIZE * 0.8) + 4
     text_w = max(metrics.horizontalAdvance(t) for t in entries)
     cell_w = 36 + text_w + 14
@@ -52,9 +60,9 @@ def legend_size(columns: int = 1) -> QSizeF:
 
 
 def paint_legend(
-    painter: QPainter, origin: QPointF, theme: RenderTheme, columns: int = 1
+    painter: QPainter, origin: QPointF, theme: RenderTheme, columns: int = 1, locks: bool = True
 ) -> QRectF:
-    size = legend_size(columns)
+    size = legend_size(columns, locks)
     rect = QRectF(origin, size)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -73,7 +81,7 @@ def paint_legend(
         tr("Legend", "Legend"),
     )
     row_h = max(metrics.height(), MARKER_SIZE * 0.8) + 4
-    cells: list[tuple[str, LegendItem, str]] = _legend_cells()
+    cells: list[tuple[str, LegendItem, str]] = _legend_cells(locks)
     rows = math.ceil(len(cells) / columns)
     col_w = (rect.width() - 16) / columns
     for index, (_what, entry, text) in enumerate(cells):
@@ -100,13 +108,15 @@ def paint_legend(
 LEGEND_STRIP_PX = 12
 
 
-def _legend_cells() -> list[tuple[str, LegendItem, str]]:
+def _legend_cells(locks: bool = True) -> list[tuple[str, LegendItem, str]]:
     cells: list[tuple[str, LegendItem, str]] = [("marker", s, t) for s, t in legend_entries()]
-    cells += [("line", a, t) for a, t in legend_line_entries()]
+    cells += [("line", a, t) for a, t in legend_line_entries(locks)]
     return cells
 
 
-def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, LegendItem, str]], QSizeF]:
+def legend_flow(
+    width: float, locks: bool = True
+) -> tuple[list[tuple[QRectF, str, LegendItem, str]], QSizeF]:
     """The legend as one or more compact rows that fit `width`: the window's strip.
 
     Returns each cell's rectangle (with what it shows) and the size of the whole."""
@@ -121,7 +131,7 @@ def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, LegendItem, str]]
     title_w = bold.horizontalAdvance(title) + 12
     out.append((QRectF(0, 0, title_w, row_h), "title", None, title))
     x = title_w
-    for what, entry, text in _legend_cells():
+    for what, entry, text in _legend_cells(locks):
         w = (22 if what == "marker" else 34) + metrics.horizontalAdvance(text)
         if x > title_w and x + w > width:
             x, y = title_w, y + row_h
@@ -131,8 +141,10 @@ def legend_flow(width: float) -> tuple[list[tuple[QRectF, str, LegendItem, str]]
     return out, QSizeF(used, y + row_h)
 
 
-def paint_legend_flow(painter: QPainter, origin: QPointF, theme: RenderTheme, width: float) -> None:
-    cells, _ = legend_flow(width)
+def paint_legend_flow(
+    painter: QPainter, origin: QPointF, theme: RenderTheme, width: float, locks: bool = True
+) -> None:
+    cells, _ = legend_flow(width, locks)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

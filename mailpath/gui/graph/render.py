@@ -43,6 +43,7 @@ from mailpath.gui.graph.legend import (
     paint_legend,
     paint_legend_flow,
     paint_title,
+    shows_locks,
     title_height,
 )
 from mailpath.gui.graph.style import (
@@ -103,6 +104,7 @@ __all__ = [
     "paint_legend_flow",
     "paint_node",
     "place_edge_labels",
+    "shows_locks",
     "spot_rect",
     "theme_for_palette",
 ]
@@ -462,6 +464,8 @@ class DiagramLayout:
     title_rect: QRectF
     legend_origin: QPointF
     legend_columns: int
+    #: The route shows transport locks: the legend explains them.
+    legend_locks: bool
     rects: Mapping[str, QRectF]
     edges: list[PlacedEdge]
     spots: Mapping[tuple[str, str], LabelSpot]
@@ -479,7 +483,8 @@ def diagram_layout(
     if bounds.isNull():
         bounds = QRectF(0, 0, 200, 100)
     columns = 4
-    legend = legend_size(columns)
+    locks = shows_locks(graph)
+    legend = legend_size(columns, locks)
     title_w = QFontMetricsF(font(TITLE_PX, bold=True)).horizontalAdvance(title) + 4
     width = max(bounds.width(), legend.width(), title_w) + 2 * MARGIN
     th = title_height(headline, width - 2 * MARGIN)
@@ -491,6 +496,7 @@ def diagram_layout(
         title_rect=QRectF(MARGIN, MARGIN, width - 2 * MARGIN, th - 6),
         legend_origin=QPointF(MARGIN, MARGIN + th + bounds.height() + 16),
         legend_columns=columns,
+        legend_locks=locks,
         rects=rects,
         edges=edges,
         spots=spots,
@@ -526,7 +532,7 @@ def paint_diagram(
     for node_id, attrs in graph.nodes(data=True):
         paint_node(painter, attrs, layout.rects[node_id], theme)
     painter.translate(-layout.offset)
-    paint_legend(painter, layout.legend_origin, theme, layout.legend_columns)
+    paint_legend(painter, layout.legend_origin, theme, layout.legend_columns, layout.legend_locks)
     painter.restore()
     return layout
 

@@ -253,6 +253,7 @@ class RouteScene(QGraphicsScene):
 
     nodeSelected = Signal(str)  # "" when nothing is selected
     contextMenuRequested = Signal(str, object)  # node id, global QPoint
+    graphChanged = Signal()  # a route is shown, or none
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -283,10 +284,12 @@ class RouteScene(QGraphicsScene):
         self.edge_items.clear()
         self._succ.clear()
         self._pred.clear()
+        self.graphChanged.emit()
 
     def set_graph(self, graph: RouteLike) -> None:
         """Show `graph`, reusing items by node id; user-moved nodes keep their place."""
         self.graph = graph
+        self.graphChanged.emit()
         new_nodes = {node_id: attrs for node_id, attrs in graph.nodes(data=True)}
         rects = render.fitted_rects(graph)
         for node_id in [n for n in self.nodes if n not in new_nodes]:

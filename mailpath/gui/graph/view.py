@@ -208,14 +208,22 @@ class LegendWidget(QWidget):
 
     PAD = 4
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, scene: RouteScene) -> None:
         super().__init__(parent)
         self.theme = render.LIGHT
+        #: The route on screen shows transport locks: the legend lists them (only then).
+        self.locks = False
+        scene.graphChanged.connect(lambda: self.set_locks(render.shows_locks(scene.graph)))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.refresh()
 
+    def set_locks(self, locks: bool) -> None:
+        if locks != self.locks:
+            self.locks = locks
+            self.refresh()
+
     def refresh(self) -> None:
-        _, size = render.legend_flow(max(200, self.width() - 2 * self.PAD))
+        _, size = render.legend_flow(max(200, self.width() - 2 * self.PAD), self.locks)
         self.setFixedHeight(int(size.height()) + 2 * self.PAD)
         self.update()
 
@@ -224,7 +232,7 @@ class LegendWidget(QWidget):
         self.refresh()
 
     def sizeHint(self) -> QSize:
-        _, size = render.legend_flow(max(200, self.width() - 2 * self.PAD))
+        _, size = render.legend_flow(max(200, self.width() - 2 * self.PAD), self.locks)
         return QSize(int(size.width()) + 2 * self.PAD, int(size.height()) + 2 * self.PAD)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -238,8 +246,9 @@ class LegendWidget(QWidget):
         pen = QPen(self.theme.border, 1.0)
         painter.setPen(pen)
         painter.drawLine(0, 0, self.width(), 0)
+        width = self.width() - 2 * self.PAD - 4
         render.paint_legend_flow(
-            painter, QPointF(self.PAD + 4, self.PAD), self.theme, self.width() - 2 * self.PAD - 4
+            painter, QPointF(self.PAD + 4, self.PAD), self.theme, width, self.locks
         )
         painter.end()
 

@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.placeholder = plain_label("", self.view)
         self.placeholder.setObjectName("placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.legend = LegendWidget(self.graph_area)
+        self.legend = LegendWidget(self.graph_area, self.scene)
         self.legend.setAccessibleName("legend")
         self.graph_layout.addWidget(self.legend)
         # Files dropped on the graph are the window's (a message, a saved analysis).
