@@ -47,6 +47,8 @@ class ResolverCombo(QComboBox):
 
 #: The settings key that remembers the STARTTLS probe checkbox.
 PROBE_SMTP_KEY = "probe_smtp"
+#: Characters Sender and Recipient keep at the window's minimum size.
+MIN_CHARS = 12
 
 
 class InputBar:
@@ -89,6 +91,10 @@ class InputBar:
         self.resolver_combo.setMinimumContentsLength(16)
         self.analyze_button = QPushButton(bar)
         self.analyze_button.setDefault(True)
+        # The required fields keep room for 12 characters at the window's minimum size; the
+        # optional ones give way first.
+        for required in (self.sender_edit, self.recipient_edit):
+            required.setMinimumWidth(required.fontMetrics().averageCharWidth() * MIN_CHARS + 16)
         self.fields: dict[str, QWidget] = {
             "sender": self.sender_edit,
             "recipient": self.recipient_edit,
@@ -101,6 +107,8 @@ class InputBar:
         for column, (name, widget) in enumerate(self.fields.items()):
             label = QLabel(bar)
             label.setBuddy(widget)
+            # A long label ("Sending host (optional)") wraps rather than hold its column wide.
+            label.setWordWrap(True)
             self.field_labels[name] = label
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
