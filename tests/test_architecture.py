@@ -27,7 +27,6 @@ OVERSIZE_MODULES: set[str] = {
     "mailpath.core.route.graph",
     "mailpath.gui.graph.render",
     "mailpath.gui.graph.view",
-    "mailpath.gui.panels.docks",
     "mailpath.gui.panels.message",
     "mailpath.gui.window.main_window",
 }

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from mailpath.gui.panels.docks import escaped_tooltip
+from mailpath.gui.panels.widgets import escaped_tooltip
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.text.sentences import sentence_text
 

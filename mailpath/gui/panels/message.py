@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailpath.gui.graph import markers
-from mailpath.gui.panels.docks import _CopyableTree, escaped_tooltip, plain_label
+from mailpath.gui.panels.widgets import CopyableTree, escaped_tooltip, plain_label
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.text.sentences import sentence_text
 
@@ -262,7 +262,7 @@ class MessagePanel(QWidget):
         self.summary.setObjectName("messageSummary")
 
         self.hops_label = plain_label("", self)
-        self.hops = _CopyableTree(self)
+        self.hops = CopyableTree(self)
         self.hops.setObjectName("messageHops")
         self.hops.setColumnCount(8)
         self.hops.setRootIsDecorated(False)
@@ -276,7 +276,7 @@ class MessagePanel(QWidget):
         self.hops_label.setBuddy(self.hops)
 
         self.auth_label = plain_label("", self)
-        self.auth = _CopyableTree(self)
+        self.auth = CopyableTree(self)
         self.auth.setObjectName("messageAuth")
         self.auth.setColumnCount(3)
         self.auth.setAlternatingRowColors(True)
