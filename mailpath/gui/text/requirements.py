@@ -8,28 +8,34 @@ receiver's data file in both languages. Anything untranslated falls back to the 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from mailpath.gui.text.findings import CONTEXT as FINDING_CONTEXT
 from mailpath.gui.text.findings import finding_templates
 from mailpath.gui.text.i18n import tr
 
+if TYPE_CHECKING:
+    from mailpath.core.judgement.requirements import Requirement
+
 CONTEXT = "Requirements"
 
 
-def _fill(context: str, template: str | None, params: Any, fallback: str | None) -> str | None:
+def _fill(
+    context: str, template: str | None, params: Mapping[str, str], fallback: str | None
+) -> str | None:
     if not template:
         return fallback
     translated = tr(context, template)
     if not translated or translated == template:
         return fallback
     try:
-        return translated.format(**dict(params or {}))
+        return translated.format(**params)
     except (KeyError, IndexError, ValueError):
         return fallback
 
 
-def requirement_texts(row: Any, lang: str = "") -> tuple[str, str, str | None]:
+def requirement_texts(row: Requirement, lang: str = "") -> tuple[str, str, str | None]:
     """(rule text, evidence, fix) of a `Requirement` in the UI language (`lang` "ja" picks
     the data file's Japanese rule text)."""
     from mailpath.core.judgement.requirements import TEMPLATES

@@ -11,7 +11,7 @@ that is not a sentence) is shown as it is.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from mailpath.gui.text.i18n import tr
 
@@ -28,7 +28,7 @@ def template_sources() -> list[str]:
     return list(dict.fromkeys(window_template(key) for key in all_templates()))
 
 
-def render(key: str, params: Any) -> str:
+def render(key: str, params: Mapping[str, object]) -> str:
     """The sentence `key` with `params` in the UI language (raises KeyError, IndexError or
     ValueError when the key or a placeholder is unknown)."""
     from mailpath.core.sentences import Sentence, window_template
