@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from mailpath.gui.graph import markers
 from mailpath.gui.panels.widgets import CopyableTree, escaped_tooltip, plain_label
+from mailpath.gui.panels.wrapping import wrap_columns
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ class DetailsPanel(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
+        # A value from DNS is shown whole, on as many lines as the dock's width needs.
+        wrap_columns(self.tree, (1,))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,6 +45,7 @@ from mailpath.gui.panels.message_rows import (
     text_of,
 )
 from mailpath.gui.panels.widgets import CopyableTree, escaped_tooltip, plain_label
+from mailpath.gui.panels.wrapping import wrap_columns
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
@@ -118,12 +119,8 @@ class MessagePanel(QWidget):
         auth.setWordWrap(True)
         auth.header().setStretchLastSection(True)
         auth.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Rows are as tall as their wrapped text: lay them out again when a column resizes.
-        self._relayout = QTimer(self)
-        self._relayout.setSingleShot(True)
-        self._relayout.setInterval(0)
-        self._relayout.timeout.connect(auth.doItemsLayout)
-        auth.header().sectionResized.connect(lambda *_: self._relayout.start())
+        # Rows are as tall as their wrapped text at the columns' widths.
+        wrap_columns(auth, range(3))
         return auth
 
     def _lay_out(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from mailpath.gui.graph import markers
 from mailpath.gui.panels.widgets import CopyableTree, escaped_tooltip, plain_label, value_text
+from mailpath.gui.panels.wrapping import wrap_columns
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.text.sentences import sentence_text
 
@@ -47,7 +47,8 @@ class SpfTracePanel(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Terms, results and records wrap in a narrow dock rather than be cut.
+        wrap_columns(self.tree, (0, 1, 4))
         # The long "203.0.113.74 (from www274.sakura.ne.jp)" entries must not make the panel,
         # and the dock holding it, wider: they are elided to the width the dock has.
         self.choice.setSizeAdjustPolicy(
@@ -162,20 +163,23 @@ class SpfTracePanel(QWidget):
         self.fit_columns()
 
     def fit_columns(self) -> None:
-        """Result, Lookups and Void as wide as their contents; the Term column gets what is
-        left of the panel (its tooltip has the whole term), so the counts are never pushed
-        out of a narrow dock. The notes column stretches, or scrolls, after them."""
+        """Lookups and Void as wide as their contents; Term and Result no wider than theirs,
+        and at most a share of the panel each, so that all five columns stay in a narrow
+        dock (their text wraps there). The notes column stretches over the rest."""
         tree = self.tree
-        for column in range(1, 4):
+        width = tree.viewport().width()
+        for column in range(4):
             tree.resizeColumnToContents(column)
-        # "match — decided the result" is elided (its tooltip has it) rather than push the
-        # counts out of sight.
-        cap = max(int(tree.viewport().width() * 0.3), 80)
-        tree.setColumnWidth(1, min(tree.columnWidth(1), cap))
-        tree.resizeColumnToContents(0)
-        room = tree.viewport().width() - sum(tree.columnWidth(c) for c in range(1, 4))
-        floor = int(tree.viewport().width() * 0.4)
-        tree.setColumnWidth(0, max(min(tree.columnWidth(0), room), floor, 60))
+        # The stretched last column keeps its own width as its least: make that small, so
+        # that it shrinks to what the others leave rather than push itself out of sight.
+        tree.setColumnWidth(4, 60)
+        tree.setColumnWidth(1, min(tree.columnWidth(1), max(int(width * 0.22), 60)))
+        # Term and notes (the record, the DNS answers) share what is left: the term no wider
+        # than itself, a long one 30 % of the panel at least (it wraps rather than squeeze
+        # the record out).
+        share = -(-tree.width() * 3 // 10)  # of the whole tree: a scroll bar may come and go
+        room = width - share - sum(tree.columnWidth(c) for c in range(1, 4))
+        tree.setColumnWidth(0, max(60, min(tree.columnWidth(0), max(share, room))))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
