@@ -130,3 +130,22 @@ def test_message_authentication_shows_results_and_reasons_whole(qtbot: Any) -> N
     QCoreApplication.processEvents()
     assert len(_items(panel.auth)) > 10
     assert cut_texts(panel.auth, range(3)) == []
+
+
+def test_findings_dock_opens_showing_three_findings(qtbot: Any, window: Any) -> None:
+    """At the default window size on a 1280x800 screen (90 % of it), the seed's first three
+    findings are in view whole, not two and the top of a third."""
+    window.resize(1152, 720)
+    window._default_dock_sizes()
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        assert window.files.open_analysis(str(seed_example()))
+    tree = window.findings.tree
+    qtbot.waitUntil(lambda: tree.topLevelItemCount() >= 3)
+    QCoreApplication.processEvents()
+    view = tree.viewport().rect()
+    shown = [
+        i
+        for i in range(tree.topLevelItemCount())
+        if view.contains(tree.visualItemRect(tree.topLevelItem(i)))
+    ]
+    assert shown[:3] == [0, 1, 2], (shown, view)

@@ -199,6 +199,29 @@ class FindingsPanel(QWidget):
         self._findings: tuple[Finding, ...] = ()
         self.retranslate()
 
+    #: Findings the dock opens with room for, of three lines each (cause and consequence,
+    #: fix, what checking the fix gave) and one more line for the first (what the fix makes
+    #: of the mail): a person sees more than the first two at once.
+    SHOWN_FINDINGS = 3
+
+    def sizeHint(self) -> QSize:
+        """Room for `SHOWN_FINDINGS` findings above the buttons (the window opens the dock
+        at this height)."""
+        hint = super().sizeHint()
+        line = self.fontMetrics().lineSpacing()
+        layout = self.layout()
+        spacing = layout.spacing() if layout is not None else 6
+        height = (
+            self.tree.header().sizeHint().height()
+            + self.SHOWN_FINDINGS * (3 * line + 2 * FindingDelegate.PAD)
+            + line
+            + 2 * self.tree.frameWidth()
+            + spacing
+            + max(self.copy_button.sizeHint().height(), self.explain_button.sizeHint().height())
+            + 12  # the panel's margins
+        )
+        return QSize(hint.width(), height)
+
     def retranslate(self) -> None:
         self.tree.setHeaderLabels([tr("Findings", "Severity"), tr("Findings", "Finding and fix")])
         self.tree.setAccessibleName(tr("Findings", "Findings"))

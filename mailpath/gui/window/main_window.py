@@ -321,7 +321,8 @@ class MainWindow(QMainWindow):
         # Narrow windows give the panel a smaller share, so the route keeps the room.
         width = min(DETAILS_WIDTH, max(240, int(self.width() * 0.28)))
         self.resizeDocks([self.details_dock], [width], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findings_dock], [FINDINGS_HEIGHT], Qt.Orientation.Vertical)
+        height = max(FINDINGS_HEIGHT, self.findings.sizeHint().height())
+        self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)
 
     def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self)
