@@ -244,13 +244,13 @@ def bench_stall(latency: float = 0.15) -> None:
 
     probe.timeout.connect(tick)
     events = [0]
-    win.runner.progress.connect(lambda *a: events.__setitem__(0, events[0] + 1))
-    win.set_inputs("ts.skr.jp", "gmail.com", "www274.sakura.ne.jp", [server.nameserver])
+    win.analysis.runner.progress.connect(lambda *a: events.__setitem__(0, events[0] + 1))
+    win.inputs.set_inputs("ts.skr.jp", "gmail.com", "www274.sakura.ne.jp", [server.nameserver])
     clock.start()
     probe.start()
     t0 = time.perf_counter()
-    win.start_analysis()
-    while win.running and time.perf_counter() - t0 < 60:
+    win.analysis.start()
+    while win.session.running and time.perf_counter() - t0 < 60:
         QApplication.processEvents()
         time.sleep(0.001)
     elapsed = time.perf_counter() - t0

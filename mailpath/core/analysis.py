@@ -32,8 +32,8 @@ from mailpath.core.auth.spf import (
 from mailpath.core.dns.blocklist import BlocklistAnswer, check_blocklists, ordered
 from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
 from mailpath.core.judgement.blocklist_findings import blocklist_findings
+from mailpath.core.judgement.consequences import judge_findings
 from mailpath.core.judgement.findings import build_findings, missing_domains
-from mailpath.core.judgement.receiver import judge_findings
 from mailpath.core.message.check import MessageInput, Verified, evaluate, spf_identity, verify
 from mailpath.core.model import (
     DmarcInfo,

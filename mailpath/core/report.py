@@ -17,9 +17,9 @@ from mailpath.core.judgement.receiver import judge
 from mailpath.core.judgement.requirements import evaluate as evaluate_requirements
 from mailpath.core.judgement.requirements import render_lines as render_requirements
 from mailpath.core.judgement.requirements import requirements_to_json
-from mailpath.core.judgement.verdict import verdict
+from mailpath.core.judgement.verdict import Verdict, verdict
 from mailpath.core.message.check import message_to_json
-from mailpath.core.model import MxInfo, Result, Severity
+from mailpath.core.model import DmarcInfo, MxInfo, Result, Severity
 from mailpath.core.route.graph import build_route_graph, graph_to_json
 from mailpath.core.transport import render_lines as render_transport
 from mailpath.core.transport import transport_to_json
@@ -29,32 +29,10 @@ Colour = Callable[[str, str], str]
 
 
 def result_to_json(result: Result) -> JsonObject:
-    mx = result.mx
-    audit = result.spf_audit
-    dmarc = result.dmarc
     outcome = verdict(result)
     return {
-        "verdict": {
-            "severity": outcome.severity.value,
-            "code": outcome.code,
-            "message": outcome.message,
-            "status": outcome.status.value,
-            "disposition": outcome.disposition,
-            "basis": list(outcome.basis),
-        },
-        # The receiver model's judgement of every path (core.judgement).
-        "paths": [
-            {
-                "address": p.address,
-                "family": p.family,
-                "mx": p.mx,
-                "disposition": p.disposition.value,
-                "basis": list(p.basis),
-                "active": p.active,
-                "reachable": p.reachable,
-            }
-            for p in judge(result).paths
-        ],
+        "verdict": _verdict_json(outcome),
+        "paths": _paths_json(result),
         "sender_domain": result.sender_domain.ascii,
         "sender_domain_unicode": result.sender_domain.unicode,
         "recipient_domain": result.recipient_domain.ascii,
@@ -66,69 +44,11 @@ def result_to_json(result: Result) -> JsonObject:
             "notes": list(result.inputs.notes),
         },
         "started_at": result.started_at,
-        "mx": _mx_json(mx),
-        "sending_hosts": [
-            {
-                "host": h.host,
-                "assumed": h.assumed,
-                "error": h.error,
-                "addresses": [
-                    {
-                        "address": a.address,
-                        "family": a.family,
-                        "spf": a.spf.result.value if a.spf else None,
-                        "spf_detail": outcome_to_json(a.spf) if a.spf else None,
-                        "ptr": list(a.ptr),
-                        "fcrdns": a.fcrdns,  # null: unknown (lookups failed)
-                    }
-                    for a in h.addresses
-                ],
-            }
-            for h in result.sending_hosts or ()
-        ],
-        "spf": {
-            "record": audit.record if audit else None,
-            "lookups": audit.lookups if audit else 0,
-            "void_lookups": audit.void_lookups if audit else 0,
-            "void_lookups_by_family": (
-                {f"ipv{f}": n for f, n in audit.void_by_family} if audit else {}
-            ),
-            "error": audit.error if audit else None,
-            "lookup": _record_lookup(audit),
-            "over_limit": list(audit.over_limit) if audit else [],
-        },
-        "dmarc": {
-            "record": dmarc.record if dmarc else None,
-            "policy": effective_policy(dmarc) if dmarc else None,
-            "found_at": f"_dmarc.{dmarc.domain}" if dmarc and dmarc.record else None,
-            "organizational_domain": dmarc.org_domain if dmarc else None,
-            "adkim": dmarc.adkim if dmarc and dmarc.record else None,
-            "aspf": dmarc.aspf if dmarc and dmarc.record else None,
-            "spf_aligned": dmarc.spf_aligned if dmarc else None,
-            "error": dmarc.error if dmarc else None,
-            "np": dmarc.np if dmarc and dmarc.record else None,
-            "psd": dmarc.psd if dmarc and dmarc.record else None,
-            "testing": dmarc.testing if dmarc else False,
-            "discovery": dmarc.discovery if dmarc else "tree-walk",
-            "legacy_policy_domain": dmarc.legacy_policy_domain if dmarc else None,
-        },
-        "findings": [
-            {
-                "severity": f.severity.value,
-                "code": f.code,
-                "message": f.message,
-                "fix": f.fix,
-                "record": f.record,
-                "verified": list(f.verified),
-                "cause": f.cause or f.message,
-                "consequence": f.consequence or None,
-                "disposition": f.disposition or None,
-                "fix_disposition": f.fix_disposition or None,
-                "template": f.template or None,
-                "params": dict(f.params) if f.params else {},
-            }
-            for f in result.findings
-        ],
+        "mx": _mx_json(result.mx),
+        "sending_hosts": _sending_hosts_json(result),
+        "spf": _spf_json(result.spf_audit),
+        "dmarc": _dmarc_json(result.dmarc),
+        "findings": _findings_json(result),
         "notes": list(result.notes),
         "queries": result.queries,
         "message": message_to_json(result.message),
@@ -149,6 +69,112 @@ def result_to_json(result: Result) -> JsonObject:
     }
 
 
+def _verdict_json(outcome: Verdict) -> JsonObject:
+    """The headline."""
+    return {
+        "severity": outcome.severity.value,
+        "code": outcome.code,
+        "message": outcome.message,
+        "status": outcome.status.value,
+        "disposition": outcome.disposition,
+        "basis": list(outcome.basis),
+    }
+
+
+def _paths_json(result: Result) -> list[JsonObject]:
+    """The receiver model's judgement of every path (core.judgement)."""
+    return [
+        {
+            "address": p.address,
+            "family": p.family,
+            "mx": p.mx,
+            "disposition": p.disposition.value,
+            "basis": list(p.basis),
+            "active": p.active,
+            "reachable": p.reachable,
+        }
+        for p in judge(result).paths
+    ]
+
+
+def _sending_hosts_json(result: Result) -> list[JsonObject]:
+    """The sending hosts, their addresses and what SPF says of each."""
+    return [
+        {
+            "host": h.host,
+            "assumed": h.assumed,
+            "error": h.error,
+            "addresses": [
+                {
+                    "address": a.address,
+                    "family": a.family,
+                    "spf": a.spf.result.value if a.spf else None,
+                    "spf_detail": outcome_to_json(a.spf) if a.spf else None,
+                    "ptr": list(a.ptr),
+                    "fcrdns": a.fcrdns,  # null: unknown (lookups failed)
+                }
+                for a in h.addresses
+            ],
+        }
+        for h in result.sending_hosts or ()
+    ]
+
+
+def _spf_json(audit: SpfAudit | None) -> JsonObject:
+    """The sender's SPF record and its whole-tree audit."""
+    return {
+        "record": audit.record if audit else None,
+        "lookups": audit.lookups if audit else 0,
+        "void_lookups": audit.void_lookups if audit else 0,
+        "void_lookups_by_family": (
+            {f"ipv{f}": n for f, n in audit.void_by_family} if audit else {}
+        ),
+        "error": audit.error if audit else None,
+        "lookup": _record_lookup(audit),
+        "over_limit": list(audit.over_limit) if audit else [],
+    }
+
+
+def _dmarc_json(dmarc: DmarcInfo | None) -> JsonObject:
+    """The sender's DMARC record and how it was found."""
+    return {
+        "record": dmarc.record if dmarc else None,
+        "policy": effective_policy(dmarc) if dmarc else None,
+        "found_at": f"_dmarc.{dmarc.domain}" if dmarc and dmarc.record else None,
+        "organizational_domain": dmarc.org_domain if dmarc else None,
+        "adkim": dmarc.adkim if dmarc and dmarc.record else None,
+        "aspf": dmarc.aspf if dmarc and dmarc.record else None,
+        "spf_aligned": dmarc.spf_aligned if dmarc else None,
+        "error": dmarc.error if dmarc else None,
+        "np": dmarc.np if dmarc and dmarc.record else None,
+        "psd": dmarc.psd if dmarc and dmarc.record else None,
+        "testing": dmarc.testing if dmarc else False,
+        "discovery": dmarc.discovery if dmarc else "tree-walk",
+        "legacy_policy_domain": dmarc.legacy_policy_domain if dmarc else None,
+    }
+
+
+def _findings_json(result: Result) -> list[JsonObject]:
+    """The findings, with the receiver model's consequence and the fix's outcome."""
+    return [
+        {
+            "severity": f.severity.value,
+            "code": f.code,
+            "message": f.message,
+            "fix": f.fix,
+            "record": f.record,
+            "verified": list(f.verified),
+            "cause": f.cause or f.message,
+            "consequence": f.consequence or None,
+            "disposition": f.disposition or None,
+            "fix_disposition": f.fix_disposition or None,
+            "template": f.template or None,
+            "params": dict(f.params) if f.params else {},
+        }
+        for f in result.findings
+    ]
+
+
 def _record_lookup(audit: SpfAudit | None) -> JsonObject | None:
     """How the sender's TXT question ended (outcome "timeout", "servfail"...)."""
     if audit is None or not audit.tree.record_queries:
@@ -161,7 +187,7 @@ def _failed_outcome(audit: SpfAudit | None) -> str | None:
     if audit is None:
         return None
     for q in audit.tree.record_queries:
-        if q.outcome not in ("ok", "nodata", "nxdomain"):
+        if q.outcome.is_error:
             return q.outcome.upper()
     return None
 
@@ -206,9 +232,37 @@ _COLORS = {
 
 
 def render_text(result: Result, color: bool = False) -> str:
+    """The readable report, section by section (an area adds its section's lines here)."""
+
     def c(text: str, key: str) -> str:
         return f"\033[{_COLORS[key]}m{text}\033[0m" if color and key in _COLORS else text
 
+    lines = _heading_lines(result, c)
+    lines.append("")
+    lines += _route_lines(result, c)
+    lines.append("")
+    lines += _spf_lines(result, c)
+    lines += _dmarc_lines(result, c)
+    lines += _dkim_lines(result, c)
+    lines += _message_lines(result, c)
+    if result.authoritative is not None:
+        lines.extend(render_authoritative(result.authoritative))
+    if result.blocklists is not None:
+        lines.append(c("DNS blocklists", "head"))
+        lines.extend(render_blocklists(result.blocklists))
+    lines.extend(render_transport(result.transport))
+    for note in result.notes:
+        lines.append(f"Note: {note}")
+    lines.append("")
+    lines += _findings_lines(result, c)
+    lines += _requirements_lines(result, c)
+    lines.append("")
+    lines.append(f"{result.queries} DNS questions, {result.elapsed:.2f} s")
+    return "\n".join(lines) + "\n"
+
+
+def _heading_lines(result: Result, c: Colour) -> list[str]:
+    """Who writes to whom, and the verdict."""
     lines: list[str] = []
     sender = result.sender_domain
     recipient = result.recipient_domain
@@ -217,7 +271,13 @@ def render_text(result: Result, color: bool = False) -> str:
     if sender.unicode != sender.ascii or recipient.unicode != recipient.ascii:
         lines.append(f"  ({sender.display} -> {recipient.display})")
     lines.append(f"{c('Verdict:', outcome.severity.value)} {outcome.message}")
-    lines.append("")
+    return lines
+
+
+def _route_lines(result: Result, c: Colour) -> list[str]:
+    """The route in delivery order: client, sending servers, MX hosts, mailbox."""
+    sender = result.sender_domain
+    lines: list[str] = []
     lines.append(c("Route, in delivery order", "head"))
     lines.append(f"  1. Sender's mail client ({result.inputs.sender})")
     if not result.sending_hosts:
@@ -251,6 +311,15 @@ def render_text(result: Result, color: bool = False) -> str:
             lines.append(
                 f"       IPv{a.family} {a.address:<39} SPF {c(f'{spf:<9}', spf)} PTR {ptr} ({fc})"
             )
+    lines += _mx_lines(result, c)
+    lines.append(f"  4. Mailbox at {result.recipient_domain.ascii}")
+    return lines
+
+
+def _mx_lines(result: Result, c: Colour) -> list[str]:
+    """Step 3 of the route: the recipient's MX hosts in the order they are tried."""
+    recipient = result.recipient_domain
+    lines: list[str] = []
     mx = result.mx
     if mx is None or mx.kind in ("none", "null", "error"):
         why = {
@@ -271,8 +340,11 @@ def render_text(result: Result, color: bool = False) -> str:
                 addrs = ", ".join(h.addresses) or c("no address", "error")
                 extra = f" (CNAME to {h.cname})" if h.cname else ""
                 lines.append(f"       {pref:>5}  {h.host}{extra}  [{tag}]  {addrs}")
-    lines.append(f"  4. Mailbox at {recipient.ascii}")
-    lines.append("")
+    return lines
+
+
+def _spf_lines(result: Result, c: Colour) -> list[str]:
+    lines: list[str] = []
     audit = result.spf_audit
     lines.append(c("SPF", "head"))
     if audit is not None:
@@ -288,6 +360,12 @@ def render_text(result: Result, color: bool = False) -> str:
         )
         if audit.error and audit.record is not None:
             lines.append(f"  error: {c(audit.error, 'error')}")
+    return lines
+
+
+def _dmarc_lines(result: Result, c: Colour) -> list[str]:
+    sender = result.sender_domain
+    lines: list[str] = []
     dmarc = result.dmarc
     lines.append(c("DMARC", "head"))
     if dmarc is not None:
@@ -299,17 +377,11 @@ def render_text(result: Result, color: bool = False) -> str:
             lines.append("  (none)")
         if dmarc.error:
             lines.append(f"  error: {c(dmarc.error, 'error')}")
-    lines += _dkim_lines(result, c)
-    lines += _message_lines(result, c)
-    if result.authoritative is not None:
-        lines.extend(render_authoritative(result.authoritative))
-    if result.blocklists is not None:
-        lines.append(c("DNS blocklists", "head"))
-        lines.extend(render_blocklists(result.blocklists))
-    lines.extend(render_transport(result.transport))
-    for note in result.notes:
-        lines.append(f"Note: {note}")
-    lines.append("")
+    return lines
+
+
+def _findings_lines(result: Result, c: Colour) -> list[str]:
+    lines: list[str] = []
     lines.append(c(f"Findings ({len(result.findings)})", "head"))
     if not result.findings:
         lines.append("  No problems found.")
@@ -322,14 +394,18 @@ def render_text(result: Result, color: bool = False) -> str:
             lines.append(f"        checked with that record: {', '.join(f.verified)}")
         if f.fix_disposition:
             lines.append(f"        with that fix the mail is: {f.fix_disposition}")
+    return lines
+
+
+def _requirements_lines(result: Result, c: Colour) -> list[str]:
+    """The recognised or chosen receiver's published rules, when there is one."""
+    lines: list[str] = []
     requirements = render_requirements(evaluate_requirements(result))
     if requirements:
         lines.append("")
         lines.append(c(requirements[0], "head"))
         lines.extend(requirements[1:])
-    lines.append("")
-    lines.append(f"{result.queries} DNS questions, {result.elapsed:.2f} s")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 _STATUS_KEY = {"pass": "pass", "fail": "fail", "none": "none"}

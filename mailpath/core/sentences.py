@@ -15,7 +15,7 @@ exceptions carry `fmt` and keyword parameters.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Protocol
 
 #: Template key -> English template (`str.format` fields; the same fields in every language).
 TEMPLATES: dict[str, str] = {
@@ -217,7 +217,7 @@ def _english(template: str) -> str:
     return template
 
 
-def render(key: str, params: Mapping[str, Any], translate: Translate = _english) -> str:
+def render(key: str, params: Mapping[str, object], translate: Translate = _english) -> str:
     """The sentence `key` with `params`, its template passed through `translate` (the
     identity: English); nested sentences among the parameters are rendered the same way."""
     template = TEMPLATES.get(key) or all_templates()[key]
@@ -232,29 +232,43 @@ class Sentence(str):
     """English text that keeps its template key and parameters."""
 
     key: str
-    params: Mapping[str, Any]
+    params: Mapping[str, object]
 
-    def __new__(cls, key: str, /, **params: Any) -> Sentence:
+    def __new__(cls, key: str, /, **params: object) -> Sentence:
         self = super().__new__(cls, render(key, params))
         self.key = key
         self.params = dict(params)
         return self
 
-    def __reduce__(self) -> tuple[Any, ...]:
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[[str, dict[str, object]], Sentence], tuple[str, dict[str, object]]]:
         return (_sentence, (self.key, dict(self.params)))
 
-    def __deepcopy__(self, memo: dict[int, Any]) -> Sentence:
+    def __deepcopy__(self, memo: dict[int, object]) -> Sentence:
         return self
 
     def __copy__(self) -> Sentence:
         return self
 
 
-def _sentence(key: str, params: dict[str, Any]) -> Sentence:
+def _sentence(key: str, params: dict[str, object]) -> Sentence:
     return Sentence(key, **params)
 
 
-def resolver_failure_sentence(failure: Any) -> Sentence:
+class _ResolverFailure(Protocol):
+    """What of a `dns.sources.ResolverFailure` the sentence reads (named by its shape: that
+    module registers its sentences here)."""
+
+    @property
+    def server(self) -> str: ...
+    @property
+    def cause(self) -> str: ...
+    @property
+    def params(self) -> tuple[tuple[str, str], ...]: ...
+
+
+def resolver_failure_sentence(failure: _ResolverFailure) -> Sentence:
     """ "the resolver … does not answer (…)" of a `dns.ResolverFailure`, as a sentence."""
     reason = Sentence(f"resolver-failure/{failure.cause}", **dict(failure.params))
     return Sentence("resolver/no-answer", server=failure.server, reason=reason)

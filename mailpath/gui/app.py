@@ -107,7 +107,7 @@ def launch(
     via = getattr(args, "via", None)
     nameservers = list(getattr(args, "nameserver", None) or [])
     if sender or recipient or via or nameservers:
-        window.set_inputs(sender, recipient, via, nameservers)
+        window.inputs.set_inputs(sender, recipient, via, nameservers)
     window.show()
     return app, window
 
@@ -137,18 +137,19 @@ def _after_first_paint(window: MainWindow, args: Namespace) -> None:
             QTimer.singleShot(200, save_and_quit)
 
     window.analysisFinished.connect(finished)
+    window.ensure_built()
     started = False
     if replay:
-        started = window.open_analysis(replay)
+        started = window.files.open_analysis(replay)
         if not started:  # a file that cannot be opened: said in a dialog (or the status)
             status["code"] = EXIT_USAGE
-            if screenshot and window.last_warning:
-                print(f"mailpath: {window.last_warning}", file=sys.stderr)
+            if screenshot and window.files.last_warning:
+                print(f"mailpath: {window.files.last_warning}", file=sys.stderr)
     elif sender and recipient:
-        started = window.start_analysis()
+        started = window.analysis.start()
         if not started:
             status["code"] = EXIT_USAGE  # the marked fields are in the screenshot
-    if screenshot and not started and not window.running:
+    if screenshot and not started and not window.session.running:
         QTimer.singleShot(200, save_and_quit)
 
 
@@ -242,7 +243,8 @@ def file_open_handler(window: MainWindow) -> QObject:
             if event.type() == QEvent.Type.FileOpen:
                 path = cast("QFileOpenEvent", event).file()
                 if path:
-                    window.open_analysis(path)
+                    window.ensure_built()
+                    window.files.open_analysis(path)
                     if QGuiApplication.platformName() not in ("offscreen", "minimal"):
                         window.raise_()
                         window.activateWindow()

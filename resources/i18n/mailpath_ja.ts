@@ -1888,8 +1888,8 @@ Help → Open Example shows a complete route without network.</source>
       <translation>PNG に書き出し(&amp;P)…</translation>
     </message>
     <message>
-      <source>Export S&amp;VG…</source>
-      <translation>SVG に書き出し(&amp;V)…</translation>
+      <source>&amp;Export SVG…</source>
+      <translation>SVG に書き出し(&amp;E)…</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
@@ -1904,8 +1904,8 @@ Help → Open Example shows a complete route without network.</source>
       <translation>選択中の MX を停止 / 復旧(&amp;D)</translation>
     </message>
     <message>
-      <source>&amp;Restore All MX Hosts</source>
-      <translation>すべての MX を復旧(&amp;R)</translation>
+      <source>Restore All &amp;MX Hosts</source>
+      <translation>すべての MX を復旧(&amp;M)</translation>
     </message>
     <message>
       <source>Zoom &amp;In</source>
@@ -3524,7 +3524,7 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     </message>
   </context>
   <context>
-    <name>FixLive</name>
+    <name>PropagationChecks</name>
     <message>
       <source>TLS certificate check failed</source>
       <translation>TLS 証明書の検証に失敗</translation>
@@ -3542,8 +3542,8 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <translation>合格するまで再確認(&amp;U)</translation>
     </message>
     <message>
-      <source>Co&amp;mpare Resolvers…</source>
-      <translation>リゾルバーを比較(&amp;M)…</translation>
+      <source>Compare &amp;Resolvers…</source>
+      <translation>リゾルバーを比較(&amp;R)…</translation>
     </message>
     <message>
       <source>Authoritative servers</source>

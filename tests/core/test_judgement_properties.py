@@ -26,14 +26,15 @@ import pytest
 
 from mailpath.core.analysis import analyze
 from mailpath.core.dns.sources import LiveSource, Nameserver
+from mailpath.core.judgement import consequences, fixes
 from mailpath.core.judgement import receiver as judgement
 from mailpath.core.judgement import verdict as verdict_module
+from mailpath.core.judgement.consequences import what_if_findings
 from mailpath.core.judgement.receiver import (
     RANK,
     SEVERITY_RANK,
     Disposition,
     judge,
-    what_if_findings,
 )
 from mailpath.core.judgement.verdict import verdict
 from mailpath.core.model import Result, Severity, Status
@@ -230,14 +231,14 @@ def fixes_move_toward_delivered(result: Result, down: frozenset[str]) -> list[st
         if not f.fix_disposition:
             continue
         was = Disposition(f.disposition) if f.disposition else before
-        fixed = judgement.applied_fix(result, f)
+        fixed = fixes.applied_fix(result, f)
         if fixed is None:
             out.append(f"{f.code}: fix_disposition without a fix the model applies")
             continue
         after = judge(fixed)
         if after.disposition.value != f.fix_disposition:
             out.append(f"{f.code}: says {f.fix_disposition}, the model gives {after.disposition}")
-        if not judgement.fix_helps(result, f, was, fixed, after):
+        if not consequences.fix_helps(result, f, was, fixed, after):
             out.append(f"{f.code}: the fix changes nothing ({was.value} -> {after.disposition})")
     return out
 
@@ -381,7 +382,7 @@ def test_contradiction_invariant_catches_a_headline_of_its_own(
 def test_fix_invariant_catches_a_fix_that_changes_nothing(
     judged_worlds: list[tuple[World, Result]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(judgement, "applied_fix", lambda result, finding: result)
+    monkeypatch.setattr(fixes, "applied_fix", lambda result, finding: result)
     assert violations(judged_worlds, fixes_move_toward_delivered)
 
 

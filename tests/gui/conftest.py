@@ -99,4 +99,4 @@ def window(qtbot: Any) -> Iterator[Any]:
     qtbot.waitExposed(win)
     yield win
     win.close()
-    assert win.runner.threads() == []
+    assert win.analysis.runner.threads() == []

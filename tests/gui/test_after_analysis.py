@@ -23,11 +23,11 @@ SEED_FIXED = resource("examples", "seed-fixed.mailpath.json")
 
 def open_recording(qtbot: Any, win: Any, path: Path) -> None:
     with qtbot.waitSignal(win.analysisFinished, timeout=15000):
-        assert win.open_analysis(str(path))
+        assert win.files.open_analysis(str(path))
 
 
 def finding_rows(win: Any) -> list[tuple[Any, str, str | None, str]]:
-    from mailpath.gui.panels.docks import TEXTS_ROLE
+    from mailpath.gui.panels.findings import TEXTS_ROLE
 
     tree = win.findings.tree
     rows = []
@@ -58,7 +58,7 @@ def test_each_finding_shows_its_fix_and_what_checking_it_gave(qtbot: Any, window
     tree.setCurrentItem(item)
     window.findings.copy_button.click()
     assert QGuiApplication.clipboard().text() == "v=spf1 a:www274.sakura.ne.jp ~all"
-    assert "Copied" in window.status_label.text()
+    assert "Copied" in window.status_line.label.text()
     # The DMARC fix is a record to publish too: its value, not the sentence.
     dmarc = next(r for r in rows if r[0].code == "dmarc-missing")
     tree.setCurrentItem(tree.topLevelItem(rows.index(dmarc)))
@@ -89,20 +89,20 @@ def test_headline_says_the_outcome_and_exports_carry_it(
     qtbot: Any, window: Any, tmp_path: Path
 ) -> None:
     open_recording(qtbot, window, seed_example())
-    assert window.headline.isVisible()
+    assert window.headline.widget.isVisible()
     from mailpath.core.judgement.verdict import verdict
 
-    assert window.headline_text.text() == verdict(window.result).message
+    assert window.headline.text.text() == verdict(window.session.result).message
     # Delivered unverified: the "?" marker, in the error's colour (an error finding says why).
-    assert window.headline_status == "neutral"
-    assert window.headline_part.severity == "error"
+    assert window.headline.status == "neutral"
+    assert window.headline.severity == "error"
 
     open_recording(qtbot, window, SEED_FIXED)
-    assert window.headline_text.text() == "gmail.com accepts the mail as SPF-verified"
-    assert window.headline_status == "pass"
+    assert window.headline.text.text() == "gmail.com accepts the mail as SPF-verified"
+    assert window.headline.status == "pass"
 
     svg = tmp_path / "route.svg"
-    window.export_svg(str(svg))
+    window.files.export_svg(str(svg))
     texts = " ".join(t.strip() for t in ET.parse(svg).getroot().itertext())
     assert "gmail.com accepts the mail as SPF-verified" in texts
 
@@ -113,18 +113,18 @@ def test_headline_follows_what_if_when_every_mx_is_down(
     from tests.gui.zones import zone_from_recording
 
     server = dns_server(zone_from_recording(str(SEED_FIXED)))
-    window.set_inputs("ts.skr.jp", "gmail.com", "www274.sakura.ne.jp", [server.nameserver])
+    window.inputs.set_inputs("ts.skr.jp", "gmail.com", "www274.sakura.ne.jp", [server.nameserver])
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.start_analysis()
-    assert window.headline_status == "pass"
+        assert window.analysis.start()
+    assert window.headline.status == "pass"
     for node in [n for n in window.scene.nodes if n.startswith("mx:")]:
-        window.toggle_down(node)
-    assert window.headline_status == "error"  # queued
+        window.route.toggle_down(node)
+    assert window.headline.status == "error"  # queued
     # The headline is an error, and the findings say why: every MX host is marked down.
     codes = [f.code for f in window.findings._findings]
     assert codes[0] == "mx-down"
-    window.restore_all_mx()
-    assert window.headline_status == "pass"
+    window.route.restore_all_mx()
+    assert window.headline.status == "pass"
     assert "mx-down" not in [f.code for f in window.findings._findings]
 
 
@@ -143,15 +143,15 @@ def test_details_show_the_worst_findings_node_after_analysis(qtbot: Any) -> None
     try:
         assert win.details_dock.width() <= 330  # the route gets the room
         open_recording(qtbot, win, seed_example())
-        assert win.result is not None
-        worst = win.result.findings[0]
+        assert win.session.result is not None
+        worst = win.session.result.findings[0]
         assert win.scene.selected_node() == worst.subject
         assert win.details.tree.topLevelItemCount() > 0
         assert "www274.sakura.ne.jp" in win.details.title.text()
 
         open_recording(qtbot, win, SEED_FIXED)
-        assert win.result is not None
-        errors = [f for f in win.result.findings if f.subject in win.scene.nodes]
+        assert win.session.result is not None
+        errors = [f for f in win.session.result.findings if f.subject in win.scene.nodes]
         expected = errors[0].subject if errors else "mailbox"
         assert win.scene.selected_node() == expected
     finally:
@@ -232,11 +232,11 @@ def test_findings_and_verdict_in_japanese(qtbot: Any, window: Any) -> None:
         == 'ts.skr.jp に次の TXT レコードを公開してください: "v=spf1 a:www274.sakura.ne.jp ~all"'
     )
     assert verified.startswith("このレコードで確認済み: 203.0.113.74 pass")
-    headline = window.headline_text.text()
+    headline = window.headline.text.text()
     assert "未認証" in headline and "DKIM" in headline and "www274.sakura.ne.jp" in headline
     assert window.findings_dock.windowTitle() != "Findings"
     window.set_language("en")
-    assert finding_rows(window)[0][1] == window.result.findings[0].message
+    assert finding_rows(window)[0][1] == window.session.result.findings[0].message
 
 
 def test_unknown_template_falls_back_to_english(qapp: Any) -> None:
@@ -256,13 +256,15 @@ def test_unknown_template_falls_back_to_english(qapp: Any) -> None:
 
 def test_input_errors_in_japanese(qtbot: Any, window: Any) -> None:
     window.set_language("ja")
-    window.set_inputs("bad domain", "gmail.com", "", ["not-an-ip"])
-    assert not window.start_analysis()
-    sender = window.error_labels["sender"].text()
+    window.inputs.set_inputs("bad domain", "gmail.com", "", ["not-an-ip"])
+    assert not window.analysis.start()
+    sender = window.inputs.error_labels["sender"].text()
     assert sender == "送信者 'bad domain' に空白が含まれています。"
-    assert "ネームサーバー 'not-an-ip'" in window.error_labels["resolver"].text()
+    assert "ネームサーバー 'not-an-ip'" in window.inputs.error_labels["resolver"].text()
     window.set_language("en")
-    assert window.error_labels["sender"].text() == "The sender 'bad domain' contains a space."
+    assert (
+        window.inputs.error_labels["sender"].text() == "The sender 'bad domain' contains a space."
+    )
 
 
 # ---------------------------------------------------------------- 6. start-up
@@ -274,9 +276,9 @@ def test_first_frame_is_the_shell_and_the_rest_follows(qtbot: Any) -> None:
     win = MainWindow(QSettings(), "en", deferred=True)
     qtbot.addWidget(win)
     assert not win.is_built
-    assert win.sender_edit.placeholderText() and win.menu_file.title() == "&File"
+    assert win.inputs.sender_edit.placeholderText() and win.menus.menu_file.title() == "&File"
     # What the command line put in the fields survives the rest of the build.
-    win.set_inputs("ts.skr.jp", "gmail.com", None, ["192.0.2.53"])
+    win.inputs.set_inputs("ts.skr.jp", "gmail.com", None, ["192.0.2.53"])
     order: list[str] = []
     win.firstPainted.connect(lambda: order.append("painted"))
     win.built.connect(lambda: order.append("built"))
@@ -284,9 +286,9 @@ def test_first_frame_is_the_shell_and_the_rest_follows(qtbot: Any) -> None:
         win.show()
     assert order == ["painted", "built"]
     assert win.details_dock.isVisible() and win.findings_dock.isVisible()
-    assert win.menu_file.actions()
-    assert win.resolver_servers() == ["192.0.2.53"]
-    assert win.sender_edit.text() == "ts.skr.jp"
+    assert win.menus.menu_file.actions()
+    assert win.inputs.resolver_servers() == ["192.0.2.53"]
+    assert win.inputs.sender_edit.text() == "ts.skr.jp"
     win.close()
 
 
@@ -331,7 +333,7 @@ def test_file_open_event_opens_the_recording(qtbot: Any, window: Any) -> None:
     try:
         with qtbot.waitSignal(window.analysisFinished, timeout=15000):
             QApplication.sendEvent(app, QFileOpenEvent(str(seed_example())))
-        assert window.result.inputs.sender == "ts.skr.jp"
+        assert window.session.result.inputs.sender == "ts.skr.jp"
         assert "mailbox" in window.scene.nodes
     finally:
         app.removeEventFilter(handler)

@@ -21,10 +21,10 @@ def _spf_missing_row(window: Any) -> Any:
 
 
 def test_consequence_and_fix_outcome_in_japanese(qtbot: Any, window: Any) -> None:
-    from mailpath.gui.panels.docks import OUTCOME_ROLE, TEXTS_ROLE
+    from mailpath.gui.panels.findings import OUTCOME_ROLE, TEXTS_ROLE
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.open_analysis(str(seed_example()))
+        assert window.files.open_analysis(str(seed_example()))
     window.set_language("ja")
     item = _spf_missing_row(window)
     finding = item.data(0, Qt.ItemDataRole.UserRole)
@@ -53,8 +53,9 @@ def test_consequence_and_fix_outcome_in_japanese(qtbot: Any, window: Any) -> Non
 def test_path_consequence_in_japanese_and_no_mixed_languages(qapp: Any) -> None:
     from dataclasses import replace
 
-    from mailpath.core.judgement import receiver as judgement
+    from mailpath.core.judgement.consequences import with_consequence
     from mailpath.core.judgement.findings import TEMPLATES
+    from mailpath.core.judgement.receiver import Disposition
     from mailpath.core.model import Finding, Severity
     from mailpath.gui.text import findings as finding_text
     from mailpath.gui.text import i18n
@@ -76,12 +77,12 @@ def test_path_consequence_in_japanese_and_no_mixed_languages(qapp: Any) -> None:
         template="spf-ipv6-gap",
         params=params,
     )
-    judged = judgement.with_consequence(
+    judged = with_consequence(
         gap,
         "consequence/path/refused",
         {"address": "2001:db8::1", "recipient": "gmail.com"},
         Severity.ERROR,
-        judgement.Disposition.REFUSED,
+        Disposition.REFUSED,
     )
     i18n.install("ja")
     try:

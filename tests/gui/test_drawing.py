@@ -195,7 +195,7 @@ def test_fit_shows_the_whole_route(qtbot: Any, size: tuple[int, int]) -> None:
     qtbot.waitExposed(win)
     try:
         with qtbot.waitSignal(win.analysisFinished, timeout=15000):
-            assert win.open_analysis(str(seed_example()))
+            assert win.files.open_analysis(str(seed_example()))
         win.view.fit_all()
         visible = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
         for node_id, item in win.scene.nodes.items():

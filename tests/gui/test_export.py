@@ -70,10 +70,10 @@ def test_svg_has_the_whole_diagram_and_title(qapp: Any, tmp_path: Path) -> None:
 
 def test_export_from_window_uses_moved_positions(qtbot: Any, window: Any, tmp_path: Path) -> None:
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
+        window.files.open_seed_example()
     png, svg = tmp_path / "w.png", tmp_path / "w.svg"
-    window.export_png(str(png))
-    window.export_svg(str(svg))
+    window.files.export_png(str(png))
+    window.files.export_svg(str(svg))
     assert QImage(str(png)).width() > 1000
     assert "ts.skr.jp" in svg.read_text(encoding="utf-8")
 
@@ -82,15 +82,15 @@ def test_export_in_japanese_renders(qtbot: Any, window: Any, tmp_path: Path) -> 
     from PySide6.QtGui import QFontDatabase
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
+        window.files.open_seed_example()
     window.set_language("ja")
     svg = tmp_path / "ja.svg"
-    window.export_svg(str(svg))
+    window.files.export_svg(str(svg))
     assert "凡例" in svg.read_text(encoding="utf-8")
     assert QFontDatabase.families(QFontDatabase.WritingSystem.Japanese), (
         "no Japanese font installed: apt-get install fonts-noto-cjk"
     )
-    window.export_png(str(tmp_path / "ja.png"))
+    window.files.export_png(str(tmp_path / "ja.png"))
     window.set_language("en")
 
 

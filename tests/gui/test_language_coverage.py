@@ -242,7 +242,7 @@ def _keys() -> Iterator[tuple[str, str, str, Callable[[str], str]]]:
     """(table, key, English template, translate) of every template a person can read."""
     import mailpath.core.auth.dkim
     import mailpath.core.dns.sources  # noqa: F401  (registers failures and outcomes)
-    from mailpath.core.judgement.receiver import CONSEQUENCES
+    from mailpath.core.judgement.consequences import CONSEQUENCES
     from mailpath.core.judgement.verdict import TEMPLATES as VERDICTS
     from mailpath.core.route.graph import TEMPLATES as ROUTE
     from mailpath.core.sentences import all_templates, window_template

@@ -23,56 +23,56 @@ SEED_EML = ROOT / "resources" / "examples" / "seed.eml"
 def served(window: Any, dns_server: Any) -> Any:
     """The seed zones on loopback, chosen in the Resolver field as a person would."""
     server = dns_server(zone_from_recording())
-    window.resolver_combo.setEditText(server.nameserver)
+    window.inputs.resolver_combo.setEditText(server.nameserver)
     return server
 
 
 def _hop_count(window: MainWindow) -> int:
-    return window.message_panel.hops.topLevelItemCount()
+    return window.message.panel.hops.topLevelItemCount()
 
 
 def _assert_seed_message(window: Any) -> None:
-    assert window.sender_edit.text() == "someone@ts.skr.jp"
-    assert window.recipient_edit.text() == "gmail.com"
-    assert window.via_edit.text() == "203.0.113.74"
-    assert window.result.complete
-    assert window.result.message is not None
-    assert window.request.message is not None
+    assert window.inputs.sender_edit.text() == "someone@ts.skr.jp"
+    assert window.inputs.recipient_edit.text() == "gmail.com"
+    assert window.inputs.via_edit.text() == "203.0.113.74"
+    assert window.session.result.complete
+    assert window.session.result.message is not None
+    assert window.session.request.message is not None
     assert _hop_count(window) >= 2
     assert window.message_dock.isVisible()
     # In front of Details and SPF trace, with which it shares the place.
-    assert not window.message_panel.visibleRegion().isEmpty()
+    assert not window.message.panel.visibleRegion().isEmpty()
     assert window.details.visibleRegion().isEmpty()
     # The verdict knows the message: it carries no DKIM signature (not "not checked").
-    assert "carries no valid DKIM signature" in window.headline_text.text()
+    assert "carries no valid DKIM signature" in window.headline.text.text()
 
 
 def test_open_message_fills_inputs_and_shows_hops(qtbot: Any, window: Any, served: Any) -> None:
     assert not window.message_dock.isVisible()  # no message yet: no dock
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.open_message(str(SEED_EML))
+        assert window.files.open_message(str(SEED_EML))
     _assert_seed_message(window)
     # The Resolver field stays as the person had it: live DNS, their server.
-    assert window.resolver_combo.currentText() == served.nameserver
-    assert window.request.nameservers == (served.nameserver,)
-    assert window.request.replay_answers is None
+    assert window.inputs.resolver_combo.currentText() == served.nameserver
+    assert window.session.request.nameservers == (served.nameserver,)
+    assert window.session.request.replay_answers is None
 
 
 def test_typing_other_inputs_drops_the_message(qtbot: Any, window: Any, served: Any) -> None:
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_message(str(SEED_EML))
+        window.files.open_message(str(SEED_EML))
     # Pressing Enter again on the same inputs keeps the message.
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        qtbot.keyClick(window.recipient_edit, Qt.Key.Key_Return)
-    assert window.request.message is not None
+        qtbot.keyClick(window.inputs.recipient_edit, Qt.Key.Key_Return)
+    assert window.session.request.message is not None
     # Another sender, typed by hand: the message was of the old one.
-    window.sender_edit.setText("ts.skr.jp")
+    window.inputs.sender_edit.setText("ts.skr.jp")
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        qtbot.keyClick(window.sender_edit, Qt.Key.Key_Return)
-    assert window.request.message is None
-    assert window.result.message is None
+        qtbot.keyClick(window.inputs.sender_edit, Qt.Key.Key_Return)
+    assert window.session.request.message is None
+    assert window.session.result.message is None
     assert _hop_count(window) == 0
-    assert "DKIM was not checked" in window.headline_text.text()
+    assert "DKIM was not checked" in window.headline.text.text()
 
 
 def _drop(window: Any, path: Path) -> None:
@@ -106,9 +106,9 @@ def test_dropping_a_saved_analysis_replays_it(qtbot: Any, window: Any) -> None:
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
         _drop(window, Path(seed_example()))
-    assert window.request.replay_path == str(seed_example())
-    assert window.request.message is None
-    assert window.result.complete
+    assert window.session.request.replay_path == str(seed_example())
+    assert window.session.request.message is None
+    assert window.session.result.complete
 
 
 def test_pasted_message_source_is_analyzed(
@@ -128,7 +128,7 @@ def test_pasted_message_source_is_analyzed(
 
     monkeypatch.setattr(PasteMessageDialog, "exec", fake_exec)
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.paste_message_dialog()
+        assert window.files.paste_message_dialog()
     assert seen
     _assert_seed_message(window)
     # The dialog is gone: its buttons are no longer among the window's.
@@ -141,9 +141,9 @@ def test_cancelled_paste_changes_nothing(qtbot: Any, window: Any, monkeypatch: A
     from mailpath.gui.window.message_dialog import PasteMessageDialog
 
     monkeypatch.setattr(PasteMessageDialog, "exec", lambda self: int(QDialog.DialogCode.Rejected))
-    assert not window.paste_message_dialog()
-    assert window.request is None
-    assert window.sender_edit.text() == ""
+    assert not window.files.paste_message_dialog()
+    assert window.session.request is None
+    assert window.inputs.sender_edit.text() == ""
 
 
 def test_a_file_that_is_no_message_is_an_error_naming_it(
@@ -151,19 +151,19 @@ def test_a_file_that_is_no_message_is_an_error_naming_it(
 ) -> None:
     bad = tmp_path / "holiday-photo.eml"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    assert not window.open_message(str(bad))
-    assert str(bad) in window.last_warning
-    assert "Traceback" not in window.last_warning
-    assert window.request is None
+    assert not window.files.open_message(str(bad))
+    assert str(bad) in window.files.last_warning
+    assert "Traceback" not in window.files.last_warning
+    assert window.session.request is None
     missing = tmp_path / "missing.eml"
-    assert not window.open_message(str(missing))
-    assert str(missing) in window.last_warning
+    assert not window.files.open_message(str(missing))
+    assert str(missing) in window.files.last_warning
     empty = tmp_path / "empty.eml"
     empty.write_bytes(b"")
-    assert not window.open_message(str(empty))
-    assert str(empty) in window.last_warning
-    assert "empty" in window.last_warning
-    assert window.runner.threads() == []
+    assert not window.files.open_message(str(empty))
+    assert str(empty) in window.files.last_warning
+    assert "empty" in window.files.last_warning
+    assert window.analysis.runner.threads() == []
 
 
 def test_selecting_a_hop_highlights_its_node(
@@ -172,7 +172,7 @@ def test_selecting_a_hop_highlights_its_node(
     from mailpath.core.route import graph as route
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_message(str(SEED_EML))
+        window.files.open_message(str(SEED_EML))
     asked: list[tuple[Any, int]] = []
 
     def node_for_hop(graph: Any, index: int) -> str | None:
@@ -181,35 +181,35 @@ def test_selecting_a_hop_highlights_its_node(
 
     monkeypatch.setattr(route, "node_for_hop", node_for_hop, raising=False)
     window.scene.clearSelection()
-    item = window.message_panel.hops.topLevelItem(0)
-    window.message_panel.hops.setCurrentItem(item)
+    item = window.message.panel.hops.topLevelItem(0)
+    window.message.panel.hops.setCurrentItem(item)
     assert asked and asked[-1][1] == 0
     assert asked[-1][0] is window.scene.graph.source  # the route graph itself
     assert window.scene.selected_node() == "client"
     # A hop the route does not draw selects nothing, and is no error.
-    window.message_panel.hops.setCurrentItem(window.message_panel.hops.topLevelItem(1))
+    window.message.panel.hops.setCurrentItem(window.message.panel.hops.topLevelItem(1))
     assert asked[-1][1] == 1
-    assert window.last_warning == ""
+    assert window.files.last_warning == ""
 
 
 def test_dkim_selectors_are_passed_to_the_analysis(qtbot: Any, window: Any, served: Any) -> None:
-    window.selector_edit.setText("default, s1  mail")
+    window.inputs.selector_edit.setText("default, s1  mail")
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_message(str(SEED_EML))
-    assert window.request.dkim_selectors == ("default", "s1", "mail")
-    keys = window.result.dkim_keys
+        window.files.open_message(str(SEED_EML))
+    assert window.session.request.dkim_selectors == ("default", "s1", "mail")
+    keys = window.session.result.dkim_keys
     assert len(keys) == 3
-    assert window.selector_edit.text() == "default, s1  mail"  # the field is the person's
+    assert window.inputs.selector_edit.text() == "default, s1  mail"  # the field is the person's
 
 
 def test_a_bad_dkim_selector_is_an_input_error(qtbot: Any, window: Any, served: Any) -> None:
-    window.set_inputs("ts.skr.jp", "gmail.com")
-    window.selector_edit.setText("good, bad selector!")
-    assert not window.start_analysis()
-    assert window.runner.threads() == []
-    assert window.error_labels["selectors"].isVisibleTo(window)
-    assert window.error_labels["selectors"].text()
-    assert not window.error_labels["sender"].isVisibleTo(window)
+    window.inputs.set_inputs("ts.skr.jp", "gmail.com")
+    window.inputs.selector_edit.setText("good, bad selector!")
+    assert not window.analysis.start()
+    assert window.analysis.runner.threads() == []
+    assert window.inputs.error_labels["selectors"].isVisibleTo(window)
+    assert window.inputs.error_labels["selectors"].text()
+    assert not window.inputs.error_labels["sender"].isVisibleTo(window)
     # Typing in the field clears its mark.
-    qtbot.keyClick(window.selector_edit, Qt.Key.Key_Backspace)
-    assert not window.error_labels["selectors"].isVisibleTo(window)
+    qtbot.keyClick(window.inputs.selector_edit, Qt.Key.Key_Backspace)
+    assert not window.inputs.error_labels["selectors"].isVisibleTo(window)

@@ -44,7 +44,7 @@ def settled(qtbot: Any, view: Any) -> None:
 
 def open_seed(qtbot: Any, window: Any) -> None:
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
+        window.files.open_seed_example()
     settled(qtbot, window.view)
 
 
@@ -113,8 +113,8 @@ def test_a_click_on_the_background_leaves_the_route_fitted(
 def test_the_resolver_field_names_doh_and_dot_as_examples(window: Any) -> None:
     for language in ("en", "ja"):
         window.set_language(language)
-        line = window.resolver_combo.lineEdit()
-        for text in (window.resolver_combo.toolTip(), line.placeholderText()):
+        line = window.inputs.resolver_combo.lineEdit()
+        for text in (window.inputs.resolver_combo.toolTip(), line.placeholderText()):
             assert "https://dns.example/dns-query" in text, (language, text)
             assert "tls://192.0.2.53#dns.example" in text, (language, text)
-        assert window.resolver_combo.currentText() != line.placeholderText()
+        assert window.inputs.resolver_combo.currentText() != line.placeholderText()

@@ -25,17 +25,17 @@ def test_cancel_says_what_will_not_be_resolved(qtbot: Any, window: Any, dns_serv
     # gmail.com's MX never answers: its node waits while the rest of the route resolves.
     zone["gmail.com"] = [TIMEOUT, *(r for r in zone["gmail.com"] if r[0] != "MX")]
     server = dns_server(zone)
-    window.set_inputs("ts.skr.jp", "gmail.com", "", [server.nameserver])
-    assert window.start_analysis()
+    window.inputs.set_inputs("ts.skr.jp", "gmail.com", "", [server.nameserver])
+    assert window.analysis.start()
     qtbot.waitUntil(
-        lambda: "mx:?" in window.scene.nodes and window.result is not None, timeout=5000
+        lambda: "mx:?" in window.scene.nodes and window.session.result is not None, timeout=5000
     )
     assert "resolving…" in _label(window, "mx:?")
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert not window.running
+    assert not window.session.running
     assert "not resolved (cancelled)" in _label(window, "mx:?")
     assert "resolving" not in _label(window, "mx:?")
-    assert window.result.cancelled
+    assert window.session.result.cancelled
     i18n.install("ja")
     window.retranslate()
     assert "未解決（中止）" in _label(window, "mx:?")
@@ -54,7 +54,7 @@ def test_collapsed_hops_show_hop_numbers_not_an_internal_id(qtbot: Any, window: 
     rec = open_recording(ROOT / "resources" / "examples" / "seed.mailpath.json")
     result = asyncio.run(analyze(ReplaySource(rec.answers), s, r, v, message=MessageInput(parsed)))
     window.ensure_built()
-    window.analysis.show_result(result)
+    window.session.set_result(result)
     (node,) = [n for n, i in window.scene.nodes.items() if len(i.attrs.get("hops", ())) > 100]
     window.details.show_node(node, window.scene.nodes[node].attrs)
     head = window.details.tree.topLevelItem(0)
@@ -68,29 +68,29 @@ def test_a_resolver_that_answers_nothing_is_a_resolver_error(
     from tests.gui.zones import failing_zone
 
     good = dns_server(failing_zone())
-    window.set_inputs("example.com", "example.org", "", [good.nameserver])
+    window.inputs.set_inputs("example.com", "example.org", "", [good.nameserver])
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.start_analysis()
-    assert window.headline_part.status  # a verdict about the domains
+        assert window.analysis.start()
+    assert window.headline.status  # a verdict about the domains
     dead = dns_server(failing_zone())
     dead.stop()  # its port is closed: refused at once
     ns = f"127.0.0.1:{dead.port}"
-    window.set_inputs("example.com", "example.org", "", [ns])
+    window.inputs.set_inputs("example.com", "example.org", "", [ns])
     started = time.monotonic()
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.start_analysis()
+        assert window.analysis.start()
     assert time.monotonic() - started < 3
     expected = (
         f"The resolver {ns} does not answer (connection refused). No verdict about the domains "
         "can be made: choose another resolver, or check the network."
     )
-    error = window.error_labels["resolver"]
+    error = window.inputs.error_labels["resolver"]
     assert error.isVisibleTo(window)
     assert error.text() == expected
-    assert window.status_label.text() == expected
+    assert window.status_line.label.text() == expected
     # No verdict about the recipient, no route, no findings of "failed lookups".
-    assert window.result is None
-    assert window.headline_part.status == ""
+    assert window.session.result is None
+    assert window.headline.status == ""
     assert window.scene.nodes == {}
     assert window.findings.tree.topLevelItemCount() == 0
     window.set_language("ja")
@@ -99,7 +99,7 @@ def test_a_resolver_that_answers_nothing_is_a_resolver_error(
         "ドメインについての判定はできません。"
         "別のリゾルバーを選ぶか、ネットワークを確認してください。"
     )
-    assert "does not answer" not in window.status_label.text()
+    assert "does not answer" not in window.status_line.label.text()
 
 
 def test_one_silent_zone_in_the_window_is_still_a_verdict(
@@ -110,9 +110,9 @@ def test_one_silent_zone_in_the_window_is_still_a_verdict(
     zone = failing_zone()
     zone["example.org"] = [TIMEOUT]
     server = dns_server(zone)
-    window.set_inputs("example.com", "example.org", "", [server.nameserver])
+    window.inputs.set_inputs("example.com", "example.org", "", [server.nameserver])
     with qtbot.waitSignal(window.analysisFinished, timeout=20000):
-        assert window.start_analysis()
-    assert window.result is not None and window.result.mx.kind == "error"
-    assert window.headline_part.status
-    assert not window.error_labels["resolver"].isVisibleTo(window)
+        assert window.analysis.start()
+    assert window.session.result is not None and window.session.result.mx.kind == "error"
+    assert window.headline.status
+    assert not window.inputs.error_labels["resolver"].isVisibleTo(window)

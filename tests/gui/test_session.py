@@ -63,26 +63,26 @@ def test_tls_failure_with_authoritative_ends_the_window_run_as_the_cli_run(
         assert main(args) == 2
         cli = capsys.readouterr()
 
-        window.fix_live.authoritative_port = port
-        window.fix_live.act_authoritative.setChecked(True)
-        window.set_inputs("example.com", "example.net", VIA, resolvers)
+        window.propagation.authoritative_port = port
+        window.propagation.act_authoritative.setChecked(True)
+        window.inputs.set_inputs("example.com", "example.net", VIA, resolvers)
         with qtbot.waitSignal(window.analysisFinished, timeout=20000):
-            assert window.start_analysis()
+            assert window.analysis.start()
     assert cli.out == ""
     assert cli.err.startswith(f"mailpath: TLS certificate check failed for {dot.nameserver}")
     # The window, too: no verdict and no route from a run whose answers were refused ...
-    assert window.result is None
+    assert window.session.result is None
     assert window.scene.nodes == {}
-    assert window.fix_live.tls_failure.startswith(dot.nameserver)
-    assert dot.nameserver in window.status_label.text()
+    assert window.propagation.tls_failure.startswith(dot.nameserver)
+    assert dot.nameserver in window.status_line.label.text()
     # ... and, as in the CLI, the zone's own servers were not asked.
     assert own[0].queries == [] and own[1].queries == []
-    assert window.fix_live.panel.view is None
+    assert window.propagation.panel.view is None
     # The failure stays said in the status bar in the other language (no verdict appears).
     window.set_language("ja")
-    assert "TLS 証明書の検証に失敗しました" in window.status_label.text()
-    assert dot.nameserver in window.status_label.text()
-    assert window.result is None
+    assert "TLS 証明書の検証に失敗しました" in window.status_line.label.text()
+    assert dot.nameserver in window.status_line.label.text()
+    assert window.session.result is None
 
 
 def test_every_run_failure_is_said_in_both_languages(window: Any) -> None:
@@ -115,10 +115,10 @@ def test_window_saves_and_replays_as_the_cli_does(
     args = ["check", "example.com", "example.net", "--via", VIA, "-n", server.nameserver]
     assert main([*args, "--save", str(by_cli), "--json"]) == 0
     capsys.readouterr()
-    window.set_inputs("example.com", "example.net", VIA, [server.nameserver])
+    window.inputs.set_inputs("example.com", "example.net", VIA, [server.nameserver])
     with qtbot.waitSignal(window.analysisFinished, timeout=20000):
-        assert window.start_analysis()
-    window.save_analysis(str(by_window))
+        assert window.analysis.start()
+    window.files.save_analysis(str(by_window))
     cli, win = (json.loads(p.read_text(encoding="utf-8")) for p in (by_cli, by_window))
     # The same file, but for when it was made and how long each answer took.
     assert sorted(cli) == sorted(win)
@@ -134,8 +134,8 @@ def test_window_saves_and_replays_as_the_cli_does(
     assert main(["check", "--replay", str(by_window), "--json"]) == 0
     replayed = json.loads(capsys.readouterr().out)
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.open_analysis(str(by_window))
+        assert window.files.open_analysis(str(by_window))
     assert replayed["resolver"] == {"kind": "udp", "address": server.nameserver}
-    assert window.result.resolver.kind == "udp"
-    assert window.result.resolver.address == server.nameserver
-    assert window.fix_live.via.isVisibleTo(window)
+    assert window.session.result.resolver.kind == "udp"
+    assert window.session.result.resolver.address == server.nameserver
+    assert window.propagation.via.isVisibleTo(window)

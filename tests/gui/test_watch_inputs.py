@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from mailpath.gui.text import i18n
-from tests.gui.test_fix_live import VIA, zone
+from tests.gui.test_propagation import VIA, zone
 from tests.support.dnsserver import DnsTestServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,11 +36,11 @@ def watching(
     """A re-check of example.com -> example.net that has made its first run."""
     monkeypatch.setenv("MAILPATH_WATCH_MIN", "1")
     server = dns_server(other_zone())
-    watch = window.fix_live.watch
-    window.set_inputs("example.com", "example.net", VIA, [server.nameserver])
+    watch = window.propagation.watch
+    window.inputs.set_inputs("example.com", "example.net", VIA, [server.nameserver])
     watch.panel.interval.setValue(1)
     watch.panel.start_button.click()
-    qtbot.waitUntil(lambda: len(watch.runs) == 1 and not window.running, timeout=20000)
+    qtbot.waitUntil(lambda: len(watch.runs) == 1 and not window.session.running, timeout=20000)
     assert watch.active
     return watch, server
 
@@ -58,11 +58,11 @@ def test_typed_inputs_stop_the_recheck_before_its_next_run(
 ) -> None:
     watch, server = watching
     # The person types another recipient and sender; the watch's timer then fires.
-    window.set_inputs("example.org", "example.net", "", [server.nameserver])
+    window.inputs.set_inputs("example.org", "example.net", "", [server.nameserver])
     qtbot.waitUntil(lambda: not watch.active, timeout=5000)
     assert_stopped(window, watch)
-    assert window.status_label.text() in (STOPPED, window.analysis.idle_status())
-    qtbot.waitUntil(lambda: not window.running, timeout=20000)
+    assert window.status_line.label.text() in (STOPPED, window.analysis.idle_status())
+    qtbot.waitUntil(lambda: not window.session.running, timeout=20000)
     # Nothing runs again: the next run would come from the watch's tick, and none is due.
     assert not watch._tick.isActive()
     assert len(watch.runs) == 1
@@ -80,9 +80,9 @@ def test_another_analysis_stops_the_recheck(
     qtbot: Any, window: Any, watching: tuple[Any, DnsTestServer]
 ) -> None:
     watch, server = watching
-    window.set_inputs("example.org", "example.com", "", [server.nameserver])
+    window.inputs.set_inputs("example.org", "example.com", "", [server.nameserver])
     with qtbot.waitSignal(window.analysisFinished, timeout=20000):
-        assert window.start_analysis()
+        assert window.analysis.start()
     assert_stopped(window, watch)
 
 
@@ -91,7 +91,7 @@ def test_opening_a_message_stops_the_recheck(
 ) -> None:
     watch, _ = watching
     with qtbot.waitSignal(window.analysisFinished, timeout=20000):
-        assert window.open_message(str(ROOT / "resources" / "examples" / "seed.eml"))
+        assert window.files.open_message(str(ROOT / "resources" / "examples" / "seed.eml"))
     assert_stopped(window, watch)
 
 
@@ -100,7 +100,7 @@ def test_the_same_inputs_analysed_again_keep_the_recheck(
 ) -> None:
     watch, _ = watching
     with qtbot.waitSignal(window.analysisFinished, timeout=20000):
-        assert window.start_analysis()
+        assert window.analysis.start()
     assert watch.active
     assert STOPPED not in history(watch)
     watch.stop()

@@ -19,13 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def wait_done(qtbot: Any, win: Any, timeout: int = 15000) -> None:
-    qtbot.waitUntil(lambda: not win.running, timeout=timeout)
+    qtbot.waitUntil(lambda: not win.session.running, timeout=timeout)
 
 
 def analyze(qtbot: Any, win: Any, sender: str, recipient: str, server: Any, via: str = "") -> None:
-    win.set_inputs(sender, recipient, via, [server.nameserver])
+    win.inputs.set_inputs(sender, recipient, via, [server.nameserver])
     with qtbot.waitSignal(win.analysisFinished, timeout=15000):
-        assert win.start_analysis()
+        assert win.analysis.start()
 
 
 def run_over(qtbot: Any, win: Any, timeout: int = 15000) -> None:
@@ -33,34 +33,34 @@ def run_over(qtbot: Any, win: Any, timeout: int = 15000) -> None:
     ended, the events they queued are delivered and the progress timer has fired."""
     from PySide6.QtCore import QCoreApplication
 
-    qtbot.waitUntil(lambda: win.runner.threads() == [], timeout=timeout)
+    qtbot.waitUntil(lambda: win.analysis.runner.threads() == [], timeout=timeout)
     QCoreApplication.sendPostedEvents()
     QCoreApplication.processEvents()
     qtbot.waitUntil(lambda: not win.analysis._progress_timer.isActive(), timeout=timeout)
 
 
 def test_invalid_input_is_marked_before_any_lookup(qtbot: Any, window: Any) -> None:
-    window.set_inputs("bad domain", "x..y", "", ["not-an-ip"])
-    assert not window.start_analysis()
-    assert window.runner.threads() == []
+    window.inputs.set_inputs("bad domain", "x..y", "", ["not-an-ip"])
+    assert not window.analysis.start()
+    assert window.analysis.runner.threads() == []
     for name in ("sender", "recipient", "resolver"):
-        assert window.error_labels[name].isVisibleTo(window), name
-        assert window.error_labels[name].text()
-    assert "space" in window.error_labels["sender"].text()
-    assert not window.error_labels["via"].isVisibleTo(window)
+        assert window.inputs.error_labels[name].isVisibleTo(window), name
+        assert window.inputs.error_labels[name].text()
+    assert "space" in window.inputs.error_labels["sender"].text()
+    assert not window.inputs.error_labels["via"].isVisibleTo(window)
     # Typing in a field clears its mark.
-    qtbot.keyClick(window.sender_edit, Qt.Key.Key_Backspace)
-    assert not window.error_labels["sender"].isVisibleTo(window)
+    qtbot.keyClick(window.inputs.sender_edit, Qt.Key.Key_Backspace)
+    assert not window.inputs.error_labels["sender"].isVisibleTo(window)
 
 
 def test_seed_example_shows_a_complete_route_without_network(qtbot: Any, window: Any) -> None:
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
+        window.files.open_seed_example()
     nodes = window.scene.nodes
     assert {"client", "mailbox", "dns:mx", "dns:spf", "dns:dmarc"} <= set(nodes)
     mx = [n for n in nodes if n.startswith("mx:")]
     assert len(mx) >= 2
-    assert window.result.complete
+    assert window.session.result.complete
     assert window.findings.tree.topLevelItemCount() >= 1
     assert window.spf_panel.choice.count() >= 1
     assert window.spf_panel.tree.topLevelItemCount() == 1
@@ -79,42 +79,42 @@ def test_live_analysis_reports_progress_and_results(
 ) -> None:
     server = dns_server(zone_from_recording(), latency=0.05)
     seen: list[tuple[int, int]] = []
-    window.runner.progress.connect(lambda g, d, p, r: seen.append((d, p)))
+    window.analysis.runner.progress.connect(lambda g, d, p, r: seen.append((d, p)))
     analyze(qtbot, window, "ts.skr.jp", "gmail.com", server, "www274.sakura.ne.jp")
     assert seen, "no progress events"
-    assert window.result.complete
-    assert window.extra.answers  # Save has what it needs
+    assert window.session.result.complete
+    assert window.session.outcome.answers  # Save has what it needs
     assert "mailbox" in window.scene.nodes
-    assert not window.progress.isVisible()
+    assert not window.status_line.progress.isVisible()
 
 
 def test_cancel_stops_at_once_and_keeps_partial_route(
     qtbot: Any, window: Any, dns_server: Any
 ) -> None:
     server = dns_server(zone_from_recording(), latency=2.0)
-    window.set_inputs("ts.skr.jp", "gmail.com", "www274.sakura.ne.jp", [server.nameserver])
-    assert window.start_analysis()
-    threads = window.runner.threads()
-    assert threads and window.cancel_button.isVisible()
+    window.inputs.set_inputs("ts.skr.jp", "gmail.com", "www274.sakura.ne.jp", [server.nameserver])
+    assert window.analysis.start()
+    threads = window.analysis.runner.threads()
+    assert threads and window.status_line.cancel_button.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert not window.running
+    assert not window.session.running
     for thread in threads:
         thread.join(1.0)
         assert not thread.is_alive()
-    assert "Cancelled" in window.status_label.text()
+    assert "Cancelled" in window.status_line.label.text()
 
 
 def test_new_analysis_supersedes_the_old_one(qtbot: Any, window: Any, dns_server: Any) -> None:
     slow = dns_server(zone_from_recording(), latency=1.0)
     fast = dns_server(failing_zone(), latency=0.0)
-    window.set_inputs("ts.skr.jp", "gmail.com", "", [slow.nameserver])
-    assert window.start_analysis()
-    slow_threads = window.runner.threads()
+    window.inputs.set_inputs("ts.skr.jp", "gmail.com", "", [slow.nameserver])
+    assert window.analysis.start()
+    slow_threads = window.analysis.runner.threads()
     analyze(qtbot, window, "example.com", "example.org", fast)
     # The slow run (1 s per answer) is over, and whatever it queued has been delivered.
     run_over(qtbot, window)
     assert slow_threads and not any(t.is_alive() for t in slow_threads)
-    assert window.result.inputs.sender == "example.com"
+    assert window.session.result.inputs.sender == "example.com"
     assert not any("gmail" in n for n in window.scene.nodes)
 
 
@@ -132,14 +132,14 @@ def test_what_if_failover_moves_to_next_preference(
         }
 
     assert active() == {"mx:mx1.example.org", "mx:mx2.example.org"}
-    window.toggle_down("mx:mx1.example.org")
+    window.route.toggle_down("mx:mx1.example.org")
     assert active() == {"mx:mx2.example.org"}
     window.scene.select_node("mx:mx2.example.org")
-    window.toggle_selected_down()
+    window.route.toggle_selected_down()
     assert active() == {"mx:backup.example.org"}
-    window.toggle_down("mx:mx1.example.org")
+    window.route.toggle_down("mx:mx1.example.org")
     assert active() == {"mx:mx1.example.org"}
-    window.restore_all_mx()
+    window.route.restore_all_mx()
     assert active() == {"mx:mx1.example.org", "mx:mx2.example.org"}
 
 
@@ -175,7 +175,7 @@ def test_dns_text_with_markup_is_shown_literally(qtbot: Any, window: Any, dns_se
 
 
 def test_hostile_text_in_details_panel_and_label(qtbot: Any) -> None:
-    from mailpath.gui.panels.docks import DetailsPanel
+    from mailpath.gui.panels.details import DetailsPanel
 
     panel = DetailsPanel()
     qtbot.addWidget(panel)
@@ -194,21 +194,21 @@ def test_hostile_text_in_details_panel_and_label(qtbot: Any) -> None:
 
 def test_language_switch_to_japanese(qtbot: Any, window: Any) -> None:
     window.set_language("ja")
-    assert window.menu_file.title() == "ファイル(&F)"
+    assert window.menus.menu_file.title() == "ファイル(&F)"
     assert "メール経路" in window.windowTitle()
     assert window.settings.value("language") == "ja"
     window.set_language("en")
-    assert window.menu_file.title() == "&File"
+    assert window.menus.menu_file.title() == "&File"
 
 
 def test_language_switch_keeps_the_resolver_typed(qtbot: Any, window: Any, dns_server: Any) -> None:
     # Seen under Xvfb: after English -> Japanese the field read "System resolver" and the
     # next analysis asked the system resolver instead of the server given.
     server = dns_server(failing_zone())
-    window.set_inputs("example.com", "example.org", None, [server.nameserver])
+    window.inputs.set_inputs("example.com", "example.org", None, [server.nameserver])
     for language in ("ja", "en"):
         window.set_language(language)
-        assert window.resolver_combo.currentText() == server.nameserver
+        assert window.inputs.resolver_combo.currentText() == server.nameserver
     analyze(qtbot, window, "example.com", "example.org", server)
     assert window.settings.value("resolver") == server.nameserver
 
@@ -218,18 +218,18 @@ def test_settings_remember_recent_entries(qtbot: Any, window: Any, dns_server: A
     analyze(qtbot, window, "example.com", "example.org", server)
     assert window.settings.value("recent/sender") in (["example.com"], "example.com")
     assert window.settings.value("resolver") == server.nameserver
-    assert "example.com" in window.recent_models["sender"].stringList()
+    assert "example.com" in window.inputs.recent_models["sender"].stringList()
 
 
 def test_save_and_reopen_analysis(qtbot: Any, window: Any, dns_server: Any, tmp_path: Path) -> None:
     server = dns_server(failing_zone())
     analyze(qtbot, window, "example.com", "example.org", server)
     path = tmp_path / "a.mailpath.json"
-    window.save_analysis(str(path))
+    window.files.save_analysis(str(path))
     server.stop()
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.open_analysis(str(path))
-    assert window.result.complete
+        assert window.files.open_analysis(str(path))
+    assert window.session.result.complete
     assert window.scene.nodes["addr:192.0.2.25"].attrs["status"] == "fail"
 
 
@@ -241,19 +241,19 @@ def test_dark_palette_switches_drawing_theme(qtbot: Any, window: Any) -> None:
 
 def test_keyboard_navigation_and_accessible_names(qtbot: Any, window: Any) -> None:
     for widget in (
-        window.sender_edit,
-        window.recipient_edit,
-        window.via_edit,
-        window.resolver_combo,
-        window.analyze_button,
+        window.inputs.sender_edit,
+        window.inputs.recipient_edit,
+        window.inputs.via_edit,
+        window.inputs.resolver_combo,
+        window.inputs.analyze_button,
         window.view,
         window.findings.copy_button,
         window.spf_panel.choice,
     ):
         assert widget.accessibleName(), widget
-    assert window.sender_edit.nextInFocusChain() is not None
+    assert window.inputs.sender_edit.nextInFocusChain() is not None
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
+        window.files.open_seed_example()
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Right)
     assert window.scene.selected_node()
@@ -333,12 +333,12 @@ def test_a_late_prefetch_does_not_undo_the_finished_result(
     analyze(qtbot, window, "example.com", "example.org", server, "mail.example.com")
     # The worker cancels the unanswered exists: question after the result: wait for that.
     run_over(qtbot, window, timeout=10000)
-    assert window.result.complete
+    assert window.session.result.complete
     assert window.findings.tree.topLevelItemCount() >= 1
-    assert window.status_label.text().startswith("Done")
-    assert window.headline.isVisible()
+    assert window.status_line.label.text().startswith("Done")
+    assert window.headline.widget.isVisible()
     path = tmp_path / "late.mailpath.json"
-    window.save_analysis(str(path))
+    window.files.save_analysis(str(path))
     assert path.exists()
 
 
@@ -449,12 +449,12 @@ def test_failed_export_names_the_file_and_the_reason(
     from PySide6.QtWidgets import QFileDialog
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
+        window.files.open_seed_example()
     target = tmp_path / "no-such-folder" / "route.png"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG images (*.png)")
     )
-    title, text = run_and_read_dialog(qtbot, window, window.export_png_dialog)
+    title, text = run_and_read_dialog(qtbot, window, window.files.export_png_dialog)
     assert title == "Cannot write the file"
     assert str(target) in text
     assert "does not exist" in text
@@ -470,12 +470,12 @@ def test_save_and_export_add_the_extension_of_the_filter(
     from mailpath.core.dns.recording import open_recording
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
+        window.files.open_seed_example()
     for dialog, bare, written in (
-        (window.export_png_dialog, "route", "route.png"),
-        (window.export_svg_dialog, "drawing", "drawing.svg"),
-        (window.save_analysis_dialog, "analysis", "analysis.mailpath.json"),
-        (window.save_analysis_dialog, "kept.json", "kept.json"),
+        (window.files.export_png_dialog, "route", "route.png"),
+        (window.files.export_svg_dialog, "drawing", "drawing.svg"),
+        (window.files.save_analysis_dialog, "analysis", "analysis.mailpath.json"),
+        (window.files.save_analysis_dialog, "kept.json", "kept.json"),
     ):
         monkeypatch.setattr(
             QFileDialog, "getSaveFileName", lambda *a, b=bare, **k: (str(tmp_path / b), "")
@@ -524,7 +524,7 @@ def test_a_corrupt_or_hostile_recording_is_a_dialog_naming_the_file(
     try:
         for path in _hostile_recordings(tmp_path).values():
             seen.clear()
-            window.open_analysis(str(path))
+            window.files.open_analysis(str(path))
             qtbot.waitUntil(lambda: bool(seen), timeout=5000)
             wait_done(qtbot, window)
             run_over(qtbot, window)
@@ -534,7 +534,7 @@ def test_a_corrupt_or_hostile_recording_is_a_dialog_naming_the_file(
             assert title == "Cannot open the analysis"
             assert str(path) in text
             assert "Traceback" not in text
-            assert not window.running
+            assert not window.session.running
     finally:
         catcher.stop()
         window.screenshot_mode = True
@@ -568,31 +568,31 @@ def test_a_reopened_analysis_says_it_is_a_recording_and_the_next_one_is_live(
     qtbot: Any, window: Any, dns_server: Any
 ) -> None:
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
-    assert "replay" not in window.resolver_combo.currentText()
-    status = window.status_label.text()
+        window.files.open_seed_example()
+    assert "replay" not in window.inputs.resolver_combo.currentText()
+    status = window.status_line.label.text()
     assert "Recording seed.mailpath.json, made 20" in status
-    assert "without network" in window.headline_note.text()
+    assert "without network" in window.headline.note.text()
     # Editing a domain and pressing Enter analyzes live, with the resolver the person set.
     server = dns_server(failing_zone())
-    window.resolver_combo.setEditText(server.nameserver)
-    window.sender_edit.setText("example.com")
-    window.recipient_edit.setText("example.org")
-    window.via_edit.setText("")
-    window.sender_edit.setFocus()
+    window.inputs.resolver_combo.setEditText(server.nameserver)
+    window.inputs.sender_edit.setText("example.com")
+    window.inputs.recipient_edit.setText("example.org")
+    window.inputs.via_edit.setText("")
+    window.inputs.sender_edit.setFocus()
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        qtbot.keyClick(window.sender_edit, Qt.Key.Key_Return)
-    assert not any(window.error_labels[n].isVisibleTo(window) for n in window.fields)
-    assert window.result.inputs.sender == "example.com"
-    assert window.status_label.text().startswith("Done")
-    assert not window.headline_note.isVisibleTo(window)
+        qtbot.keyClick(window.inputs.sender_edit, Qt.Key.Key_Return)
+    assert not any(window.inputs.error_labels[n].isVisibleTo(window) for n in window.inputs.fields)
+    assert window.session.result.inputs.sender == "example.com"
+    assert window.status_line.label.text().startswith("Done")
+    assert not window.headline.note.isVisibleTo(window)
 
 
 def test_reopening_keeps_the_system_resolver(qtbot: Any, window: Any) -> None:
-    window.resolver_combo.setCurrentIndex(0)
+    window.inputs.resolver_combo.setCurrentIndex(0)
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
-    assert window.resolver_servers() == []
+        window.files.open_seed_example()
+    assert window.inputs.resolver_servers() == []
 
 
 def test_after_an_input_error_the_previous_route_is_marked_stale(
@@ -600,20 +600,20 @@ def test_after_an_input_error_the_previous_route_is_marked_stale(
 ) -> None:
     server = dns_server(failing_zone())
     analyze(qtbot, window, "example.com", "example.org", server)
-    assert not window.stale
+    assert not window.session.stale
     assert window.view.foregroundBrush().style() == Qt.BrushStyle.NoBrush
-    window.recipient_edit.setText("bad domain")
-    assert not window.start_analysis()
-    assert window.stale
+    window.inputs.recipient_edit.setText("bad domain")
+    assert not window.analysis.start()
+    assert window.session.stale
     assert window.view.foregroundBrush().style() != Qt.BrushStyle.NoBrush
-    assert "previous analysis" in window.headline_note.text()
-    assert window.headline_note.isVisibleTo(window)
-    assert "previous analysis" in window.status_label.text()
+    assert "previous analysis" in window.headline.note.text()
+    assert window.headline.note.isVisibleTo(window)
+    assert "previous analysis" in window.status_line.label.text()
     # A new analysis is current again.
     analyze(qtbot, window, "example.com", "example.org", server)
-    assert not window.stale
+    assert not window.session.stale
     assert window.view.foregroundBrush().style() == Qt.BrushStyle.NoBrush
-    assert not window.headline_note.isVisibleTo(window)
+    assert not window.headline.note.isVisibleTo(window)
 
 
 def test_ctrl_e_exports_while_a_text_field_has_focus(
@@ -622,11 +622,11 @@ def test_ctrl_e_exports_while_a_text_field_has_focus(
     from PySide6.QtWidgets import QFileDialog
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        window.open_seed_example()
+        window.files.open_seed_example()
     window.activateWindow()
     qtbot.waitActive(window)
-    line = window.resolver_combo.lineEdit()
-    for n, field in enumerate((window.sender_edit, window.recipient_edit, line)):
+    line = window.inputs.resolver_combo.lineEdit()
+    for n, field in enumerate((window.inputs.sender_edit, window.inputs.recipient_edit, line)):
         target = tmp_path / f"route{n}.png"
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
         field.setFocus()
@@ -634,10 +634,10 @@ def test_ctrl_e_exports_while_a_text_field_has_focus(
         qtbot.keyClick(field, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         assert target.is_file(), field.accessibleName()
     # Typing D into a field types D: the plain-key shortcut stays out of the way.
-    window.sender_edit.setFocus()
-    window.sender_edit.clear()
-    qtbot.keyClicks(window.sender_edit, "d")
-    assert window.sender_edit.text() == "d"
+    window.inputs.sender_edit.setFocus()
+    window.inputs.sender_edit.clear()
+    qtbot.keyClicks(window.inputs.sender_edit, "d")
+    assert window.inputs.sender_edit.text() == "d"
 
 
 XCB_CTRL_E = """
@@ -660,19 +660,19 @@ win.activateWindow()  # no window manager on this display: ask for the focus our
 QTest.qWaitForWindowActive(win, 5000)
 
 def export() -> None:
-    win.sender_edit.setFocus()
+    win.inputs.sender_edit.setFocus()
     for _ in range(500):  # until the focus has arrived (at most 5 s)
-        if win.sender_edit.hasFocus():
+        if win.inputs.sender_edit.hasFocus():
             break
         QTest.qWait(10)
-    print("field has focus:", win.sender_edit.hasFocus(), flush=True)
-    QTest.keyClick(win.sender_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    print("field has focus:", win.inputs.sender_edit.hasFocus(), flush=True)
+    QTest.keyClick(win.inputs.sender_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     print("exported:", target.is_file(), flush=True)
     win.close()
     app.quit()
 
 win.analysisFinished.connect(lambda: QTimer.singleShot(50, export))
-win.open_seed_example()
+win.files.open_seed_example()
 app.exec()
 """
 
@@ -732,7 +732,7 @@ def test_each_mnemonic_once_per_window_in_english_and_japanese(qtbot: Any, windo
 
     # Panels of hidden docks are built when first shown: build them, their buttons and
     # labels share the window's scope once they are.
-    assert window.message_panel is not None
+    assert window.message.panel is not None
     for language in ("en", "ja"):
         window.set_language(language)
         # One scope: the menu bar's titles, every button and every label's buddy.

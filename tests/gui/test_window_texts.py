@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def open_seed(qtbot: Any, win: Any) -> None:
     with qtbot.waitSignal(win.analysisFinished, timeout=15000):
-        assert win.open_analysis(str(seed_example()))
+        assert win.files.open_analysis(str(seed_example()))
 
 
 def select_finding(win: Any, code: str) -> Any:
@@ -48,12 +48,12 @@ def test_placeholders_read_as_examples_in_english_and_japanese(qtbot: Any, windo
     assert all(e.placeholderText().startswith("例: ") for e in edits), [
         e.placeholderText() for e in edits
     ]
-    assert window.recipient_edit.placeholderText() == "例: gmail.com"
+    assert window.inputs.recipient_edit.placeholderText() == "例: gmail.com"
     window.set_language("en")
     # An empty recipient shows the example, and Enter says what is missing.
-    window.sender_edit.setText("ts.skr.jp")
-    qtbot.keyClick(window.recipient_edit, Qt.Key.Key_Return)
-    assert window.error_labels["recipient"].text() == "The recipient is empty."
+    window.inputs.sender_edit.setText("ts.skr.jp")
+    qtbot.keyClick(window.inputs.recipient_edit, Qt.Key.Key_Return)
+    assert window.inputs.error_labels["recipient"].text() == "The recipient is empty."
 
 
 # ---------------------------------------------------------------- 19. title, details, SPF
@@ -79,7 +79,7 @@ def test_mx_details_say_preference_once_and_titles_do_not_end_in_none(
     qtbot: Any, window: Any
 ) -> None:
     open_seed(qtbot, window)
-    window.select_node("mx:gmail-smtp-in.l.google.com")
+    window.route.select_node("mx:gmail-smtp-in.l.google.com")
     tree = window.details.tree
     keys = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert keys.count("preference") == 1, keys
@@ -89,7 +89,7 @@ def test_mx_details_say_preference_once_and_titles_do_not_end_in_none(
         for nid, item in window.scene.nodes.items()
         if str(item.attrs.get("status")) == "none" and item.attrs.get("label")
     )
-    window.select_node(none)
+    window.route.select_node(none)
     assert window.details.node_id == none
     assert window.details.title.text()
     assert not window.details.title.text().endswith("(none)"), window.details.title.text()
@@ -105,7 +105,7 @@ def test_spf_trace_shows_result_and_lookups_in_the_default_dock(qtbot: Any, wind
     window._default_dock_sizes()
     # The fixed seed: its trace has the long "a:www274.sakura.ne.jp" term.
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
-        assert window.open_analysis(str(resource("examples", "seed-fixed.mailpath.json")))
+        assert window.files.open_analysis(str(resource("examples", "seed-fixed.mailpath.json")))
     window.spf_dock.raise_()
     qtbot.waitUntil(lambda: window.spf_panel.tree.isVisible())
     tree = window.spf_panel.tree
@@ -184,15 +184,15 @@ def test_example_message_opens_offline_with_the_message_panel(qtbot: Any, window
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
         window.menus.act_example_message.trigger()
     assert window.message_dock.isVisible()
-    assert window.sender_edit.text() == "someone@ts.skr.jp"
-    assert window.recipient_edit.text() == "gmail.com"
-    result = window.result
+    assert window.inputs.sender_edit.text() == "someone@ts.skr.jp"
+    assert window.inputs.recipient_edit.text() == "gmail.com"
+    result = window.session.result
     assert result is not None and result.complete
     assert result.message is not None
     # Replayed: the route is drawn from the seed recording's answers, with the verdict.
-    assert window.headline_status
-    assert "seed.mailpath.json" in window.status_label.text()
-    assert window.last_warning == ""
+    assert window.headline.status
+    assert "seed.mailpath.json" in window.status_line.label.text()
+    assert window.files.last_warning == ""
 
 
 # ---------------------------------------------------------------- 15. copy record parts
@@ -334,10 +334,10 @@ def test_every_input_error_shows_in_japanese(qtbot: Any, kind: str, text: str) -
 
 def test_a_field_error_and_a_note_show_in_japanese_in_the_window(qtbot: Any, window: Any) -> None:
     window.set_language("ja")
-    window.sender_edit.setText("a@b@example.com")
-    window.recipient_edit.setText("gmail.com")
+    window.inputs.sender_edit.setText("a@b@example.com")
+    window.inputs.recipient_edit.setText("gmail.com")
     assert window.inputs.validate() is None
-    label = window.error_labels["sender"]
+    label = window.inputs.error_labels["sender"]
     assert label.text() == "送信者 'a@b@example.com' に「@」が複数あります。"
 
 
@@ -367,7 +367,7 @@ def test_the_message_panel_is_built_when_its_dock_is_first_shown(qtbot: Any, win
     from mailpath.gui.panels.message import MessagePanel
 
     assert not window.message_dock.isVisible()
-    assert window._message_panel is None  # not needed for the first frames
+    assert window.message._panel is None  # not needed for the first frames
     # The Panels menu shows it as before: a tab behind Details, whose panel is built when
     # the tab comes to the front (before it is painted), translated, in the tab order.
     window.message_dock.toggleViewAction().trigger()
@@ -375,10 +375,10 @@ def test_the_message_panel_is_built_when_its_dock_is_first_shown(qtbot: Any, win
     window.message_dock.raise_()
     panel = window.message_dock.widget()
     assert isinstance(panel, MessagePanel)
-    assert window.message_panel is panel
+    assert window.message.panel is panel
     assert panel.isVisibleTo(window)
-    assert window.findings.copy_button.nextInFocusChain() is not None
-    chain, widget = [], window.findings.copy_button
+    # After the SPF trace, the right docks' last panel before it was built.
+    chain, widget = [], window.spf_panel.tree
     for _ in range(40):
         widget = widget.nextInFocusChain()
         chain.append(widget)
@@ -399,5 +399,5 @@ def test_a_message_dock_left_open_comes_back_with_its_panel(qtbot: Any, window: 
     qtbot.waitExposed(again)
     assert again.message_dock.isVisible()
     qtbot.waitUntil(lambda: isinstance(again.message_dock.widget(), MessagePanel))
-    assert again.message_panel is again.message_dock.widget()
+    assert again.message.panel is again.message_dock.widget()
     again.close()

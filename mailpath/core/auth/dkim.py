@@ -107,8 +107,8 @@ import idna
 from dkim.crypto import UnparsableKeyError, parse_public_key
 
 from mailpath.core.dns.sources import Answer, Deadline, DnsSource, Outcome
+from mailpath.core.facts import LookupStatus, Severity, lookup_to_json
 from mailpath.core.jsontypes import JsonObject, JsonValue
-from mailpath.core.model import LookupStatus, Severity
 from mailpath.core.names import psl_registrable
 from mailpath.core.sentences import Sentence, idna_reason, quoted
 from mailpath.core.sentences import register as register_sentences
@@ -1360,16 +1360,7 @@ async def verify_arc(
 
 
 def _lookup_json(lookup: LookupStatus | None) -> JsonObject | None:
-    if lookup is None:
-        return None
-    return {
-        "name": lookup.name,
-        "type": lookup.rdtype,
-        "outcome": lookup.outcome,
-        "records": list(lookup.records),
-        "detail": lookup.detail,
-        "ttl": lookup.ttl,
-    }
+    return None if lookup is None else lookup_to_json(lookup)
 
 
 def dkim_signature_to_json(sig: DkimSignature) -> JsonObject:

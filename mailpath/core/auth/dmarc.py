@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mailpath.core.dns.sources import Answer, DnsSource, Outcome, normalize_qname
-from mailpath.core.model import DmarcInfo, LookupStatus
+from mailpath.core.facts import DmarcInfo, LookupStatus
 from mailpath.core.names import psl_registrable
 
 POLICIES = ("none", "quarantine", "reject")

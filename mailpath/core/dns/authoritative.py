@@ -28,8 +28,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
-from mailpath.core.auth.spf import SpfTrace
+from mailpath.core.auth.spf import SpfAudit, SpfTrace
 from mailpath.core.dns.sources import (
     Answer,
     DnsSource,
@@ -38,9 +39,9 @@ from mailpath.core.dns.sources import (
     Outcome,
     close_connections,
 )
+from mailpath.core.facts import DmarcInfo, Finding, LookupStatus, Severity
 from mailpath.core.jsontypes import JsonObject
-from mailpath.core.model import Finding, LookupStatus, Result, Severity
-from mailpath.core.names import is_ip_address
+from mailpath.core.names import Domain, is_ip_address
 from mailpath.core.sentences import Sentence
 
 __all__ = [
@@ -105,6 +106,25 @@ NOTES: dict[str, str] = {
         "offer no TLS. Only the questions to your resolver went over {transport}."
     ),
 }
+
+
+class _Host(Protocol):
+    @property
+    def host(self) -> str: ...
+
+
+class Asked(Protocol):
+    """What the questions depend on: a `model.Result` (named by its shape, so that the model,
+    which holds an `AuthoritativeView`, and this module do not import each other)."""
+
+    @property
+    def sender_domain(self) -> Domain: ...
+    @property
+    def spf_audit(self) -> SpfAudit | None: ...
+    @property
+    def dmarc(self) -> DmarcInfo | None: ...
+    @property
+    def sending_hosts(self) -> Sequence[_Host] | None: ...
 
 
 def _resolver_transport(source: object) -> str:
@@ -243,7 +263,7 @@ def _spf_domains(tree: SpfTrace | None) -> list[str]:
     return out
 
 
-def questions_for(result: Result, dkim_selectors: Sequence[str] = ()) -> list[tuple[str, str]]:
+def questions_for(result: Asked, dkim_selectors: Sequence[str] = ()) -> list[tuple[str, str]]:
     """The questions the verdict depends on, in a stable order without repeats: the sender's
     SPF TXT and every include/redirect target, DMARC, the DKIM keys asked for, and the sending
     host's A/AAAA."""
@@ -405,7 +425,7 @@ def live_servers(*, port: int = 53, timeout: float = 2.0) -> Callable[[_Server],
 
 async def authoritative_view(
     resolver: DnsSource,
-    result: Result,
+    result: Asked,
     dkim_selectors: Sequence[str] = (),
     *,
     servers: Callable[[_Server], DnsSource] | None = None,

@@ -1,4 +1,6 @@
-"""What happens to the mail, decided once: the receiver model (`receiver.py`), the findings it
-judges (`findings.py`, `dmarc_findings.py`, `message_findings.py`) and the headline
-(`verdict.py`); the receivers' published requirements answered row by row (`requirements.py`,
-`requirement_rules.py`) and the findings of DNS blocklist answers (`blocklist_findings.py`)."""
+"""What happens to the mail, decided once: the receiver model (`receiver.py`); what each
+finding means under it and whether its fix is kept (`consequences.py`, `fixes.py`); the findings
+(`findings.py`, `dmarc_findings.py`, `message_findings.py`, `blocklist_findings.py`), each made by
+`finding.py` from the words in `templates/` (one module per area); the headline (`verdict.py`);
+the receivers' published requirements answered row by row (`requirements.py`,
+`requirement_rules.py`)."""

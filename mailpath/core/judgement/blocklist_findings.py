@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mailpath.core.dns.blocklist import BlocklistAnswer
-from mailpath.core.judgement.findings import finding
+from mailpath.core.judgement.finding import finding
 from mailpath.core.model import Finding, Severity
 from mailpath.core.names import is_ip_address
 

@@ -1,13 +1,13 @@
 """DMARC findings: what `DmarcInfo` (and a message's `DmarcResult`) mean for a person.
 
-`findings._dmarc_findings` calls `dmarc_findings`; the templates are the `dmarc-*` entries of
-`findings.TEMPLATES`, so translations render these like any other finding.
+`findings.build_findings` calls `dmarc_findings`; the templates are in `templates/dmarc.py`,
+so translations render these like any other finding.
 """
 
 from __future__ import annotations
 
 from mailpath.core.auth.dmarc import DmarcResult, applied_policy, effective_policy
-from mailpath.core.judgement.findings import finding
+from mailpath.core.judgement.finding import finding
 from mailpath.core.model import DmarcInfo, Finding, Result, Severity
 
 SUBJECT = "dns:dmarc"

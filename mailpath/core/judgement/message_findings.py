@@ -1,5 +1,5 @@
 """Findings of a received message (DKIM, ARC, DMARC, hops, the receiver's own results) and of
-the DKIM keys asked for with a selector. The templates are entries of `findings.TEMPLATES`, so
+the DKIM keys asked for with a selector. The templates are in `templates/message.py`, so
 translations render them like any other finding.
 """
 
@@ -9,7 +9,7 @@ import datetime
 
 from mailpath.core.auth.dkim import CLOCK_SLACK, DkimKey, DkimSignature, LimitHit, printable
 from mailpath.core.judgement.dmarc_findings import dmarc_result_findings
-from mailpath.core.judgement.findings import finding, host_node
+from mailpath.core.judgement.finding import finding, host_node
 from mailpath.core.message.check import difference_cause, differences, forwarder_hops
 from mailpath.core.message.parse import Handover, ParsedMessage, field_addresses, handover_via
 from mailpath.core.model import Finding, MessageInfo, Result, Severity
@@ -51,6 +51,15 @@ def message_findings(result: Result) -> list[Finding]:
         out.append(finding(Severity.WARNING, "arc-fail", SUBJECT, reason=message.arc.reason))
     if message.dmarc_result is not None:
         out += dmarc_result_findings(message.dmarc_result, sender)
+    out += _hop_findings(result, message)
+    out += _difference_findings(message)
+    return out
+
+
+def _hop_findings(result: Result, message: MessageInfo) -> list[Finding]:
+    """A forwarder on the way, and hops off the predicted route (once each)."""
+    out: list[Finding] = []
+    sender = result.sender_domain.ascii
     forwarded = message.parsed.forwarded_by
     by_forwarder = set(forwarder_hops(message.parsed))
     if forwarded is not None:
@@ -81,6 +90,12 @@ def message_findings(result: Result) -> list[Finding]:
                 sender=sender,
             )
         )
+    return out
+
+
+def _difference_findings(message: MessageInfo) -> list[Finding]:
+    """Where the receiver's own Authentication-Results differ from checking again now."""
+    out: list[Finding] = []
     authserv = _authserv(message)
     for method, theirs, ours in differences(message):
         cause = difference_cause(message, method)

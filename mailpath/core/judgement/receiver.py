@@ -19,11 +19,11 @@ Every disposition comes with its **basis**: the checks that decided it, as short
 (``"spf:fail"``, ``"dkim:pass-aligned"``, ``"dmarc:fail"``, ``"policy:reject"``,
 ``"ptr:missing"``, ``"mx:all-down"``…).
 
-Everything a person reads derives from it: the headline (`core.verdict`), the consequence
-clause and severity of each finding (`judge_findings`), the route's markers (`core.route`)
-and whether a fix is offered (`fix_outcome`: a fix is kept only when the model, run with the
-fix applied, moves the disposition toward `delivered`, and never when it would authorize a
-host that only relays mail for the sender — a forwarder).
+Everything a person reads derives from it: the headline (`verdict`), the consequence clause
+and severity of each finding (`consequences.judge_findings`), the route's markers
+(`core.route`) and whether a fix is offered (`fixes.fix_outcome`: a fix is kept only when the
+model, run with the fix applied, moves the disposition toward `delivered`, and never when it
+would authorize a host that only relays mail for the sender — a forwarder).
 
 The receiver (RFC 7208, RFC 9989, and the 2024 rules of large receivers such as Gmail):
 1. A From header that names more than one author (RFC 5322 3.6) is refused.
@@ -41,15 +41,12 @@ carried no signature, and the verdict says so.
 from __future__ import annotations
 
 import enum
-import ipaddress
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from mailpath.core.auth.dmarc import applied_policy
 from mailpath.core.auth.spf import SpfResult
 from mailpath.core.model import (
-    Finding,
-    MessageInfo,
     MxHost,
     Result,
     SendingAddress,
@@ -59,13 +56,11 @@ from mailpath.core.model import (
 from mailpath.core.transport import refused_hosts
 
 __all__ = [
-    "CONSEQUENCES",
     "Disposition",
     "Judgement",
     "Path",
     "disposition_severity",
     "judge",
-    "judge_findings",
 ]
 
 
@@ -190,7 +185,7 @@ def _whole_mail(result: Result, down: frozenset[str]) -> Judgement | None:
         return Judgement(Disposition.REFUSED, ("mx:none",))
     hosts = [h for h in mx.hosts if not h.ip_literal]
     if not any(h.addresses for h in hosts):
-        failed = [s for h in hosts for s in h.address_lookups if s.outcome not in _ANSWERED]
+        failed = [s for h in hosts for s in h.address_lookups if s.outcome.is_error]
         if failed:
             return Judgement(Disposition.QUEUED, ("mx:lookup-failed",))
         return Judgement(Disposition.REFUSED, ("mx:unresolved",))
@@ -208,10 +203,7 @@ def _whole_mail(result: Result, down: frozenset[str]) -> Judgement | None:
     return None
 
 
-_ANSWERED = ("ok", "nodata", "nxdomain")
-
-
-def _families(host: MxHost) -> set[int]:
+def families(host: MxHost) -> set[int]:
     return {_family(a) for a in host.addresses}
 
 
@@ -233,7 +225,7 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
             auth = authenticate(result, addr)
             active = _active_hosts(hosts, addr.family, down)
             for mx_host in hosts:
-                reachable = addr.family in _families(mx_host) and mx_host.host not in down
+                reachable = addr.family in families(mx_host) and mx_host.host not in down
                 basis: tuple[str, ...]
                 if reachable and mx_host.host in refused:
                     # The recipient's MTA-STS policy (enforce) does not name this host:
@@ -241,7 +233,7 @@ def _paths_judgement(result: Result, down: frozenset[str]) -> Judgement:
                     disposition, basis = Disposition.QUEUED, ("mta-sts:mx-mismatch",)
                 elif reachable:
                     disposition, basis = auth.disposition, auth.basis
-                elif addr.family not in _families(mx_host):
+                elif addr.family not in families(mx_host):
                     disposition = Disposition.QUEUED
                     basis = ("mx:no-aaaa" if addr.family == 6 else "mx:no-a",)
                 else:
@@ -290,7 +282,7 @@ def _active_hosts(hosts: list[MxHost], family: int, down: frozenset[str]) -> set
     for h in hosts:
         groups.setdefault(h.preference, []).append(h)
     for pref in sorted(groups):
-        usable = [h for h in groups[pref] if h.host not in down and family in _families(h)]
+        usable = [h for h in groups[pref] if h.host not in down and family in families(h)]
         if usable:
             return {h.host for h in usable}
     return set()
@@ -391,413 +383,3 @@ def _dmarc(result: Result, spf: SpfResult | None) -> tuple[str, str]:
     if spf is SpfResult.PASS:
         return "pass", "none"
     return "fail", policy
-
-
-# ---------------------------------------------------------------- findings
-
-#: Which check a finding's cause belongs to: a finding of a family that decided the
-#: disposition takes its consequence (and severity) from the model.
-CAUSES: dict[str, str] = {
-    "spf-missing": "spf",
-    "spf-not-authorized": "spf",
-    "spf-permerror": "spf",
-    "spf-temperror": "spf",
-    "spf-ipv6-gap": "spf",
-    "spf-ipv4-gap": "spf",
-    "spf-record-error": "spf",
-    "spf-multiple-records": "spf",
-    "spf-too-many-lookups": "spf",
-    "hop-unexpected": "spf",
-    "ptr-missing": "ptr",
-    "fcrdns-failed": "ptr",
-    "dkim-missing": "dkim",
-    "dkim-key-missing": "dkim",
-    "dkim-fail": "dkim",
-    "dkim-permerror": "dkim",
-    "dkim-temperror": "dkim",
-    "dkim-not-aligned": "dkim",
-    "dmarc-fail": "dmarc",
-    "dmarc-policy-none": "dmarc",
-    "from-multiple": "message",
-}
-
-#: Consequence clauses, appended to a finding's cause. Key -> English text.
-CONSEQUENCES: dict[str, str] = {
-    "consequence/refused": "{recipient} refuses this mail.",
-    "consequence/flagged": "{recipient} puts this mail in spam or quarantine.",
-    "consequence/unverified": "{recipient} delivers it marked as unverified.",
-    "consequence/queued": "{recipient} defers this mail: it stays queued and is retried.",
-    "consequence/unknown": "Whether {recipient} accepts it cannot be told yet.",
-    "consequence/delivered/dkim": (
-        "DKIM d={domain} still authenticates the mail, so {recipient} delivers it."
-    ),
-    "consequence/delivered/spf": (
-        "SPF still passes for {address}, so {recipient} delivers the mail."
-    ),
-    "consequence/path/refused": "Mail that leaves from {address} is refused by {recipient}.",
-    "consequence/path/flagged": (
-        "Mail that leaves from {address} goes to spam or quarantine at {recipient}."
-    ),
-    "consequence/path/unverified": (
-        "Mail that leaves from {address} is delivered by {recipient} marked as unverified."
-    ),
-    "consequence/path/queued": "Mail that leaves from {address} is deferred by {recipient}.",
-    # Transport: the recipient's own MTA-STS policy (enforce) makes an MX host undeliverable.
-    "consequence/mta-sts-refused": (
-        "Sending servers that honour MTA-STS refuse to deliver to {host}: mail routed there "
-        "stays queued, then bounces."
-    ),
-}
-
-_GAP_CODES = ("spf-ipv6-gap", "spf-ipv4-gap")
-_TRANSIENT = ("dkim-temperror",)
-
-
-def _finding_addresses(result: Result, finding: Finding) -> list[SendingAddress]:
-    """The sending addresses a finding is about (from its subject node), or all of them."""
-    every = [a for h in result.sending_hosts or () for a in h.addresses]
-    subject = finding.subject or ""
-    if subject.startswith("addr:"):
-        picked = [a for a in every if a.address == subject[5:]]
-        if finding.code in _GAP_CODES:
-            return picked
-        return picked or every
-    if subject.startswith("sending:"):
-        host = subject[8:]
-        return [a for h in result.sending_hosts or () if h.host == host for a in h.addresses]
-    return every
-
-
-def judge_findings(
-    result: Result, findings: Iterable[Finding], down: Iterable[str] = ()
-) -> tuple[Finding, ...]:
-    """Each finding with its consequence and severity taken from the model, and its fix
-    kept only when the model says it helps (`fix_outcome`); most severe first."""
-    judgement = judge(result, down)
-    out = [_judge_fix(result, judgement, _judged(result, judgement, f)) for f in findings]
-    out = [_transport_judged(result, f) for f in out]
-    known = {f.code for f in out}
-    out += [f for f in model_findings(result, judgement) if f.code not in known]
-    out.sort(key=lambda f: -SEVERITY_RANK[f.severity])
-    return tuple(out)
-
-
-def model_findings(result: Result, judgement: Judgement) -> list[Finding]:
-    """What only the model sees: every MX host marked down (a what-if), or no MX host that
-    the sending addresses' families can reach."""
-    from mailpath.core.judgement.findings import finding
-
-    recipient = result.recipient_domain.ascii
-    if "mx:all-down" in judgement.basis and result.mx is not None:
-        hosts = ", ".join(h.host for h in result.mx.hosts if h.addresses)
-        return [finding(Severity.ERROR, "mx-down", "mailbox", recipient=recipient, hosts=hosts)]
-    if "mx:unreachable" in judgement.basis:
-        addresses = [a for h in result.sending_hosts or () for a in h.addresses]
-        families = sorted({a.family for a in addresses})
-        return [
-            finding(
-                Severity.ERROR,
-                "mx-family-unreachable",
-                "mailbox",
-                recipient=recipient,
-                addresses=", ".join(a.address for a in addresses),
-                family=" / ".join(f"IPv{f}" for f in families),
-            )
-        ]
-    return []
-
-
-def what_if_findings(result: Result, down: Iterable[str]) -> list[Finding]:
-    """The model's own findings for a what-if (MX hosts marked down) that the analysis's
-    findings do not already hold."""
-    known = {f.code for f in result.findings}
-    return [f for f in model_findings(result, judge(result, down)) if f.code not in known]
-
-
-def _judge_fix(result: Result, judgement: Judgement, finding: Finding) -> Finding:
-    """Keep a fix only when the model says it helps; never put a relay in the sender's SPF."""
-    if finding.fix is None or not result.complete:
-        return finding
-    if CAUSES.get(finding.code) == "spf" and finding.code != "hop-unexpected" and forwarded(result):
-        return _forwarded_variant(finding)
-    fixed = applied_fix(result, finding)
-    if fixed is None:
-        return finding
-    after = judge(fixed)
-    before = Disposition(finding.disposition) if finding.disposition else judgement.disposition
-    if fix_helps(result, finding, before, fixed, after):
-        return replace(finding, fix_disposition=after.disposition.value)
-    return _without_fix(finding)
-
-
-def fix_helps(
-    result: Result, finding: Finding, before: Disposition, fixed: Result, after: Judgement
-) -> bool:
-    """A fix helps when the mail ends closer to `delivered`, or when the finding's own cause
-    no longer decides it (another problem, with its own finding and fix, still does)."""
-    if RANK[after.disposition] < RANK[before] or after.disposition is Disposition.DELIVERED:
-        return True
-    family = CAUSES.get(finding.code)
-    if family is None:
-        return False
-    still = {
-        fam for a in _finding_addresses(fixed, finding) for fam in authenticate(fixed, a).deciding
-    }
-    return family not in still
-
-
-def _without_fix(finding: Finding) -> Finding:
-    params = {k: v for k, v in finding.params.items() if k not in ("record_name", "record_type")}
-    return replace(finding, fix=None, record=None, params=params, fix_disposition="")
-
-
-def _forwarded_variant(finding: Finding) -> Finding:
-    """The finding with the forwarding fix (DKIM, or ARC at the forwarder) instead of an SPF
-    record that would authorize the forwarder to send as the sender."""
-    from mailpath.core.judgement.findings import TEMPLATES
-
-    key = f"{finding.template}/forwarded"
-    if key not in TEMPLATES:
-        return _without_fix(finding)
-    _, fix = TEMPLATES[key]
-    params = {k: v for k, v in finding.params.items() if k not in ("record_name", "record_type")}
-    return replace(
-        finding,
-        template=key,
-        params=params,
-        fix=fix.format(**params) if fix else None,
-        record=None,
-        verified=(),
-    )
-
-
-def _judged(result: Result, judgement: Judgement, finding: Finding) -> Finding:
-    family = CAUSES.get(finding.code)
-    if family is None or not result.complete:
-        return finding
-    recipient = result.recipient_domain.ascii
-    addresses = _finding_addresses(result, finding)
-    auths = [(a, authenticate(result, a)) for a in addresses if _reaches(result, a)]
-    if family in ("dkim", "dmarc", "message") or not auths:
-        # About the mail, not one address: the mail's own disposition.
-        disposition = judgement.disposition
-        deciding = _deciding(result, judgement)
-        how = judgement.authenticated_by
-        address = ""
-    else:
-        addr, auth = max(auths, key=lambda pair: RANK[pair[1].disposition])
-        disposition, deciding, how = auth.disposition, auth.deciding, auth.authenticated_by
-        address = addr.address
-    if disposition is Disposition.DELIVERED:
-        key, params = _delivered_clause(how, recipient)
-        severity = _overridden_severity(result, finding)
-    elif family in deciding:
-        if finding.code in _GAP_CODES and address:
-            key = f"consequence/path/{disposition.value}"
-        else:
-            key = f"consequence/{disposition.value}"
-        params = {"recipient": recipient, "address": address}
-        # A DNS failure of the moment is no error of the owner's: it says what it does to
-        # the mail, and stays a warning (the error that decides is another finding's).
-        severity = finding.severity if finding.code in _TRANSIENT else _SEVERITY[disposition]
-    else:
-        return finding
-    return with_consequence(finding, key, params, severity, disposition)
-
-
-def _transport_judged(result: Result, finding: Finding) -> Finding:
-    """An MX host that the recipient's MTA-STS policy (enforce) does not name: its paths are
-    queued (`_paths_judgement`), and the finding says so."""
-    if finding.code != "mta-sts-mx-mismatch" or not result.complete:
-        return finding
-    host = finding.params.get("host", "")
-    if host not in refused_hosts(result.transport):
-        return finding
-    params = {"host": host, "recipient": result.recipient_domain.ascii}
-    return with_consequence(
-        finding, "consequence/mta-sts-refused", params, Severity.ERROR, Disposition.QUEUED
-    )
-
-
-def _delivered_clause(how: str, recipient: str) -> tuple[str, dict[str, str]]:
-    kind, _, value = how.partition(":")
-    if kind == "dkim":
-        return "consequence/delivered/dkim", {"recipient": recipient, "domain": value}
-    return "consequence/delivered/spf", {"recipient": recipient, "address": value}
-
-
-def _overridden_severity(result: Result, finding: Finding) -> Severity:
-    """A problem the mail survives: a warning — information only when it is what
-    forwarding does (SPF fails at a relay of another organization)."""
-    if finding.code == "hop-unexpected" or (
-        CAUSES.get(finding.code) == "spf" and forwarded(result)
-    ):
-        return Severity.INFO
-    return min(finding.severity, Severity.WARNING, key=lambda s: SEVERITY_RANK[s])
-
-
-def _reaches(result: Result, addr: SendingAddress) -> bool:
-    mx = result.mx
-    if mx is None:
-        return True
-    return any(addr.family in _families(h) for h in mx.hosts if not h.ip_literal)
-
-
-def _deciding(result: Result, judgement: Judgement) -> frozenset[str]:
-    every = [a for h in result.sending_hosts or () for a in h.addresses]
-    for addr in every:
-        if addr.address in judgement.culprits:
-            return authenticate(result, addr).deciding
-    return frozenset()
-
-
-def with_consequence(
-    finding: Finding,
-    key: str,
-    params: Mapping[str, str],
-    severity: Severity,
-    disposition: Disposition,
-) -> Finding:
-    clause = CONSEQUENCES[key].format(**params)
-    cause = finding.message
-    return replace(
-        finding,
-        severity=severity,
-        message=f"{cause} {clause}",
-        cause=cause,
-        consequence=key,
-        consequence_params=dict(params),
-        disposition=disposition.value,
-    )
-
-
-def forwarded(result: Result) -> bool:
-    """The message reached the recipient through a relay of another organization (a
-    forwarder, a list) after the sender's own server (`ParsedMessage.forwarded_by`)."""
-    message = result.message
-    return message is not None and message.parsed.forwarded_by is not None
-
-
-def is_address(text: str) -> bool:
-    try:
-        ipaddress.ip_address(text)
-    except ValueError:
-        return False
-    return True
-
-
-# ---------------------------------------------------------------- fixes, judged by the model
-
-#: Findings whose fix is signing with DKIM d=SENDER (the model applies an aligned pass).
-_DKIM_FIXES = ("dkim-missing", "dkim-not-aligned", "dkim-fail", "dmarc-fail")
-#: Findings whose fix makes the reverse DNS of the address confirm.
-_PTR_FIXES = ("ptr-missing", "fcrdns-failed")
-
-
-def applied_fix(result: Result, finding: Finding) -> Result | None:
-    """`result` as it would be with `finding`'s fix in place, or None when the model cannot
-    apply that fix (it is advice in words, not a change of facts)."""
-    if finding.fix is None:
-        return None
-    if finding.record is not None and finding.verified:
-        return _with_spf(result, finding.verified)
-    if finding.code in _PTR_FIXES:
-        return _with_ptr(result, finding)
-    if finding.code in _DKIM_FIXES:
-        return _with_dkim(result)
-    return None
-
-
-def fix_outcome(result: Result, finding: Finding) -> Disposition | None:
-    """The mail's disposition once the fix is applied, or None when it cannot be applied."""
-    fixed = applied_fix(result, finding)
-    return judge(fixed).disposition if fixed is not None else None
-
-
-def _map_addresses(result: Result, change: Callable[[SendingAddress], SendingAddress]) -> Result:
-    """`result` with every sending address passed through `change`."""
-    hosts = tuple(
-        replace(h, addresses=tuple(change(a) for a in h.addresses))
-        for h in result.sending_hosts or ()
-    )
-    return replace(result, sending_hosts=hosts)
-
-
-def _with_spf(result: Result, verified: tuple[str, ...]) -> Result:
-    results: dict[str, SpfResult] = {}
-    for entry in verified:
-        ip, _, value = entry.rpartition(" ")
-        try:
-            results[ip] = SpfResult(value)
-        except ValueError:
-            continue
-
-    def address(a: SendingAddress) -> SendingAddress:
-        new = results.get(a.address)
-        if new is None or a.spf is None:
-            return a
-        return replace(a, spf=replace(a.spf, result=new))
-
-    fixed = _map_addresses(result, address)
-    message = result.message
-    if message is not None and message.spf is not None and message.spf_address in results:
-        # The record fixes the sender's own domain: it counts for the message only when the
-        # message's SPF identity (MAIL FROM) is in that domain.
-        mail_from = message.parsed.mail_from_domain or ""
-        if mail_from == result.sender_domain.ascii:
-            spf = replace(message.spf, result=results[message.spf_address])
-            fixed = replace(fixed, message=_redo_dmarc(result, replace(message, spf=spf)))
-    return fixed
-
-
-def _with_ptr(result: Result, finding: Finding) -> Result:
-    targets = {a.address for a in _finding_addresses(result, finding)}
-
-    def address(a: SendingAddress) -> SendingAddress:
-        if a.address not in targets:
-            return a
-        return replace(a, fcrdns=True, ptr=a.ptr or (finding.params.get("host", "host"),))
-
-    return _map_addresses(result, address)
-
-
-def _with_dkim(result: Result) -> Result | None:
-    """A valid DKIM signature d=SENDER added (what "sign with DKIM" does)."""
-    from mailpath.core.auth.dkim import DkimSignature
-
-    message = result.message
-    if message is None:
-        return None
-    sender = result.sender_domain.ascii
-    signature = DkimSignature(
-        index=len(message.dkim),
-        domain=sender,
-        selector="fix",
-        algorithm="rsa-sha256",
-        result="pass",
-        reason="",
-        aligned=True,
-        aligned_relaxed=True,
-        aligned_strict=True,
-    )
-    return replace(
-        result, message=_redo_dmarc(result, replace(message, dkim=(*message.dkim, signature)))
-    )
-
-
-def _redo_dmarc(result: Result, message: MessageInfo) -> MessageInfo:
-    """The message's DMARC result again, from its (changed) SPF and DKIM results."""
-    from mailpath.core.auth.dmarc import evaluate_dmarc
-
-    info = result.dmarc
-    if info is None or message.dmarc_result is None:
-        return message
-    parsed = message.parsed
-    dmarc = evaluate_dmarc(
-        info,
-        parsed.from_domain or result.sender_domain.ascii,
-        message.spf.result.value if message.spf is not None else None,
-        parsed.mail_from_domain,
-        [(s.domain, s.result) for s in message.dkim],
-    )
-    return replace(message, dmarc_result=dmarc)

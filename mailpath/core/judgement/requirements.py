@@ -39,8 +39,9 @@ import functools
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
 
+from mailpath.core.jsontypes import JsonObject
 from mailpath.core.judgement.requirement_rules import RULES, RuleAnswer, facts_of
 from mailpath.core.model import Result
 from mailpath.paths import resource
@@ -191,7 +192,7 @@ class Requirement:
     text_ja: str = ""
 
 
-def _load(path: Any) -> Receiver:
+def _load(path: Path) -> Receiver:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     rules = tuple(
         Rule(
@@ -293,7 +294,7 @@ def evaluate(result: Result, receiver: Receiver | None = None) -> tuple[Requirem
     return tuple(out)
 
 
-def requirements_to_json(rows: Sequence[Requirement]) -> list[dict[str, Any]]:
+def requirements_to_json(rows: Sequence[Requirement]) -> list[JsonObject]:
     return [
         {
             "receiver": r.receiver,

@@ -20,7 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from mailpath.core.auth.spf import SpfTrace
-from mailpath.core.judgement.findings import address_node, host_node, missing_domains, mx_node
+from mailpath.core.judgement.consequences import what_if_findings
+from mailpath.core.judgement.finding import address_node, host_node, mx_node
+from mailpath.core.judgement.findings import missing_domains
 from mailpath.core.judgement.receiver import (
     MARKER,
     SEVERITY_RANK,
@@ -28,9 +30,8 @@ from mailpath.core.judgement.receiver import (
     Judgement,
     disposition_severity,
     judge,
-    what_if_findings,
 )
-from mailpath.core.model import MxInfo, Result, Severity, Status
+from mailpath.core.model import MxInfo, Result, SendingAddress, SendingHostInfo, Severity, Status
 from mailpath.core.names import is_ip_address
 
 __all__ = ["TEMPLATES", "Verdict", "verdict"]
@@ -309,7 +310,7 @@ def _route_verdict(
                 record="; ".join(mx.lookup.records),
             )
         tried = [mx.lookup, *mx.implicit_lookups] if mx.lookup else list(mx.implicit_lookups)
-        failed = [s.outcome for s in tried if s is not None and s.outcome not in _ANSWERED]
+        failed = [s.outcome for s in tried if s is not None and s.outcome.is_error]
         return _make(
             Severity.ERROR,
             "lookup-failed/mx",
@@ -324,7 +325,7 @@ def _route_verdict(
     hosts = [h for h in mx.hosts if not h.ip_literal]
     reachable = [h for h in hosts if h.addresses]
     if not reachable:
-        failed = [s.outcome for h in hosts for s in h.address_lookups if s.outcome not in _ANSWERED]
+        failed = [s.outcome for h in hosts for s in h.address_lookups if s.outcome.is_error]
         if failed:
             return _make(
                 Severity.ERROR,
@@ -346,9 +347,6 @@ def _route_verdict(
     return None
 
 
-_ANSWERED = ("ok", "nodata", "nxdomain")
-
-
 def _sending_verdict(result: Result, names: dict[str, str]) -> Verdict | None:
     hosts = result.sending_hosts
     if hosts is None:
@@ -368,7 +366,7 @@ def _sending_verdict(result: Result, names: dict[str, str]) -> Verdict | None:
     if usable:
         return None
     host = hosts[0]
-    failed = [s.outcome for s in host.lookups if s.outcome not in _ANSWERED]
+    failed = [s.outcome for s in host.lookups if s.outcome.is_error]
     if failed:
         return _make(
             Severity.ERROR,
@@ -386,11 +384,11 @@ def _sending_verdict(result: Result, names: dict[str, str]) -> Verdict | None:
 def _failed_query(trace: SpfTrace) -> tuple[str, str] | None:
     """(outcome, "name TYPE") of the first DNS question in the trace that failed."""
     for q in trace.record_queries:
-        if q.outcome not in _ANSWERED:
+        if q.outcome.is_error:
             return q.outcome, f"{q.name} {q.rdtype}"
     for term in trace.terms:
         for q in term.queries:
-            if q.outcome not in _ANSWERED:
+            if q.outcome.is_error:
                 return q.outcome, f"{q.name} {q.rdtype}"
         if term.child is not None:
             found = _failed_query(term.child)
@@ -443,39 +441,72 @@ def _path_verdict(
         )
     enforced = {Disposition.REFUSED: "policy:reject", Disposition.FLAGGED: "policy:quarantine"}
     if "dmarc:fail" in basis and enforced.get(disposition) in basis:
-        key = "refused/dmarc" if disposition is Disposition.REFUSED else "flagged/dmarc"
-        if judged.dkim_unchecked:
-            key += "/dns"
-        message = result.message
-        dm = message.dmarc_result if message is not None else None
-        domain = (dm.policy_domain if dm is not None else None) or (
-            result.dmarc.domain if result.dmarc is not None else names["sender"]
-        )
-        return _make(Severity.ERROR, key, names, subject=receiver, culprits=nodes, domain=domain)
+        return _dmarc_verdict(result, names, judged, receiver, nodes)
     if disposition is Disposition.DELIVERED:
         if judged.authenticated_by.startswith("dkim:"):
             return _make(Severity.INFO, "verified/dkim", names, subject=receiver)
         return _make(Severity.INFO, "verified", names, subject="mailbox")
     if disposition is Disposition.FLAGGED and basis & {"ptr:missing", "ptr:not-confirmed"}:
-        _, addr = culprits[0]
-        if not addr.ptr:
-            return _make(
-                Severity.WARNING,
-                "flagged/ptr",
-                names,
-                subject=receiver,
-                culprits=nodes,
-                address=addr.address,
-            )
+        return _ptr_verdict(names, receiver, nodes, culprits[0][1])
+    by_spf = _spf_verdict(names, judged, receiver, culprits, nodes)
+    if by_spf is not None:
+        return by_spf
+    return _make(Severity.INFO, "incomplete", names, status=Status.UNKNOWN)
+
+
+def _dmarc_verdict(
+    result: Result,
+    names: dict[str, str],
+    judged: Judgement,
+    receiver: str,
+    nodes: tuple[str, ...],
+) -> Verdict:
+    """DMARC fails and the policy is enforced: refused or flagged, naming the policy domain."""
+    disposition = judged.disposition
+    key = "refused/dmarc" if disposition is Disposition.REFUSED else "flagged/dmarc"
+    if judged.dkim_unchecked:
+        key += "/dns"
+    message = result.message
+    dm = message.dmarc_result if message is not None else None
+    domain = (dm.policy_domain if dm is not None else None) or (
+        result.dmarc.domain if result.dmarc is not None else names["sender"]
+    )
+    return _make(Severity.ERROR, key, names, subject=receiver, culprits=nodes, domain=domain)
+
+
+def _ptr_verdict(
+    names: dict[str, str], receiver: str, nodes: tuple[str, ...], addr: SendingAddress
+) -> Verdict:
+    """Flagged for reverse DNS: no PTR, or one that does not lead back to the address."""
+    if not addr.ptr:
         return _make(
             Severity.WARNING,
-            "flagged/fcrdns",
+            "flagged/ptr",
             names,
             subject=receiver,
             culprits=nodes,
             address=addr.address,
-            ptr=", ".join(addr.ptr),
         )
+    return _make(
+        Severity.WARNING,
+        "flagged/fcrdns",
+        names,
+        subject=receiver,
+        culprits=nodes,
+        address=addr.address,
+        ptr=", ".join(addr.ptr),
+    )
+
+
+def _spf_verdict(
+    names: dict[str, str],
+    judged: Judgement,
+    receiver: str,
+    culprits: list[tuple[SendingHostInfo, SendingAddress]],
+    nodes: tuple[str, ...],
+) -> Verdict | None:
+    """The headline from the SPF result of the first culprit, when SPF decided."""
+    basis = set(judged.basis)
     seen = "" if judged.dkim_unchecked else "/message"
     by_spf = {
         "spf:fail": "refused",
@@ -500,7 +531,7 @@ def _path_verdict(
             host=host.host,
             addresses=", ".join(a.address for h, a in culprits if h is host),
         )
-    return _make(Severity.INFO, "incomplete", names, status=Status.UNKNOWN)
+    return None
 
 
 def _receiver(mx: MxInfo | None, down: frozenset[str]) -> str:

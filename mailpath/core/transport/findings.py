@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mailpath.core.judgement.findings import finding, mx_node
+from mailpath.core.judgement.finding import finding, mx_node
 from mailpath.core.model import Finding, Severity
 from mailpath.core.transport import TransportInfo, mtasts, policy_url
 from mailpath.core.transport.dnssec import BOGUS, SECURE

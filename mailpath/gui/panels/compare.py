@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from mailpath.gui.panels.authoritative import answer_text, ttl_text
-from mailpath.gui.panels.docks import escaped_tooltip
+from mailpath.gui.panels.widgets import escaped_tooltip
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.window import resolver_field
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from mailpath.core.dns.compare import Comparison
     from mailpath.core.dns.sources import LiveSource
-    from mailpath.gui.window.main_window import MainWindow
+    from mailpath.gui.window.inputs import InputBar
+    from mailpath.gui.window.session import WindowSession
     from mailpath.gui.worker import Job, ProgressFn
 
 SERVER_ROLE = 0x0100  # Qt.UserRole: the item's --nameserver text ("" the system resolver)
@@ -66,12 +69,15 @@ def make_compare_job(
 
 
 class CompareDialog(QDialog):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, parent: QWidget, session: WindowSession, inputs: InputBar) -> None:
         from mailpath.gui.worker import AnalysisRunner
 
-        super().__init__(window)
+        super().__init__(parent)
         self.setObjectName("compareDialog")
-        self.window_ = window
+        #: The last analysis (its questions are asked again).
+        self.session = session
+        #: The Resolver field (its choices, and what it says now).
+        self.inputs = inputs
         self.comparison: Comparison | None = None
         self.failures: tuple[str, ...] = ()
         self.running = False
@@ -128,8 +134,8 @@ class CompareDialog(QDialog):
 
     def fill_choices(self) -> None:
         self.choices.clear()
-        combo = self.window_.inputs.resolver_combo
-        current = self.window_.resolver_servers()
+        combo = self.inputs.resolver_combo
+        current = self.inputs.resolver_servers()
         current_text = ", ".join(current)
         self._add_choice(tr("CompareResolvers", "System resolver"), "", checked=not current)
         for text in resolver_field.custom_entries(combo):
@@ -188,8 +194,8 @@ class CompareDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _questions(self) -> tuple[tuple[str, str], ...]:
-        extra = self.window_.extra
-        return tuple(getattr(extra, "questions", ()) or ())
+        outcome = self.session.outcome
+        return tuple(outcome.questions) if outcome is not None else ()
 
     def _update_enabled(self) -> None:
         self.compare_button.setEnabled(
@@ -255,9 +261,7 @@ class CompareDialog(QDialog):
         self.failures = tuple(failures or ())
         self._show()
         self._update_enabled()
-        if self.failures and not getattr(self.window_, "screenshot_mode", False):
-            from mailpath.gui.panels.fix_live import show_tls_failure
-
+        if self.failures and not self.session.quiet:
             show_tls_failure(self, self.failures[0])
 
     def _on_failed(self, generation: int, message: str, details: str) -> None:
@@ -322,3 +326,17 @@ class CompareDialog(QDialog):
 
 #: Where a comparison's certificate failure is said (the resolver field says it too).
 tls_failure_text = resolver_field.tls_failure_text
+
+
+def show_tls_failure(parent: QWidget, server: str) -> None:
+    """A DoH/DoT certificate that does not verify: a dialog naming the server (nothing is
+    retried over plain DNS)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("PropagationChecks", "TLS certificate check failed"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(tls_failure_text(server))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()

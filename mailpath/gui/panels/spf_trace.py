@@ -24,13 +24,12 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
     from mailpath.core.auth.spf import (
-        QueryUse,
         SpfAudit,
         SpfOutcome,
         SpfTrace,
         TermTrace,
     )
-    from mailpath.core.model import Result
+    from mailpath.core.model import LookupStatus, Result
 
 
 class SpfTracePanel(QWidget):
@@ -253,7 +252,7 @@ def _spf_status(result: str) -> str:
     return {"permerror": "error", "temperror": "error"}.get(result, result)
 
 
-def _query_item(query: QueryUse) -> QTreeWidgetItem:
+def _query_item(query: LookupStatus) -> QTreeWidgetItem:
     records = "; ".join(query.records)
     text = f"{query.name} {query.rdtype}: {query.outcome}"
     if records:

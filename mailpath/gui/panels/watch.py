@@ -14,6 +14,7 @@ Analyze): "Re-check stopped: the inputs changed." Changes are always said in wor
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     from mailpath.core.model import Result
     from mailpath.core.session import AnalysisRequest
     from mailpath.core.watch import Change
-    from mailpath.gui.window.main_window import MainWindow
+    from mailpath.gui.window.headline import StatusLine
+    from mailpath.gui.window.session import WindowSession
 
 #: The context of the watch's "what changed" templates (`mailpath.core.watch.TEMPLATES`).
 CHANGES_CONTEXT = "WatchChanges"
@@ -172,10 +174,21 @@ class WatchMode(QObject):
     #: Emitted whenever the watch starts or stops (True: running).
     activeChanged = Signal(bool)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.panel = WatchPanel(window)
+    def __init__(
+        self,
+        session: WindowSession,
+        start_analysis: Callable[[], bool],
+        status: StatusLine,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        #: Analyze what the inputs say; False when they cannot be (a field says why).
+        self.start_analysis = start_analysis
+        self.status = status
+        #: Where the notice opens.
+        self.parent_widget = parent
+        self.panel = WatchPanel(parent)
         self.panel.start_button.clicked.connect(self.start)
         self.panel.stop_button.clicked.connect(self.stop)
         self.panel.interval.valueChanged.connect(lambda _value: self._show_state())
@@ -194,16 +207,16 @@ class WatchMode(QObject):
         #: The watch ended because the inputs changed (shown in the history and the state).
         self.inputs_changed = False
         self._tray: QSystemTrayIcon | None = None
-        self.countdown = QLabel(window)
+        self.countdown = QLabel(status.bar)
         self.countdown.setObjectName("watchCountdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown.setVisible(False)
-        window.statusBar().addPermanentWidget(self.countdown)
+        status.bar.addPermanentWidget(self.countdown)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
-        window.analysisFinished.connect(self._on_analysis_finished)
-        window.analysis.started.connect(self._on_analysis_started)
+        session.finished.connect(self._on_analysis_finished)
+        session.started.connect(self._on_analysis_started)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -249,7 +262,7 @@ class WatchMode(QObject):
         self._show_state()
         self._starting = True
         try:
-            started = self.window.start_analysis()
+            started = self.start_analysis()
         finally:
             self._starting = False
         if not self.active:
@@ -275,7 +288,7 @@ class WatchMode(QObject):
         self.panel.history.addItem(self._stopped_line())
         self.panel.history.scrollToBottom()
         self.stop()
-        self.window.status_line.set_text(self._stopped_line())
+        self.status.set_text(self._stopped_line())
 
     def _on_tick(self) -> None:
         self.remaining -= 1
@@ -285,10 +298,10 @@ class WatchMode(QObject):
             self._show_countdown()
 
     def _on_analysis_finished(self) -> None:
-        if not self.active or not self._awaiting or self.window.running:
+        if not self.active or not self._awaiting or self.session.running:
             return
         self._awaiting = False
-        result = self.window.result
+        result = self.session.result
         if result is None or not result.complete or result.cancelled:
             # Cancelled (Esc, Cancel) or failed: the person's decision, or nothing to judge.
             self.stop()
@@ -385,7 +398,7 @@ class WatchMode(QObject):
             count=len(self.runs), verdict=verdict_message
         )
         self.last_notice = body
-        self.window.status_line.set_text(body)
+        self.status.set_text(body)
         self.passed.emit(body)
         from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
@@ -393,18 +406,18 @@ class WatchMode(QObject):
             if self._tray is None:
                 from PySide6.QtWidgets import QStyle
 
-                icon = self.window.windowIcon()
+                icon = self.parent_widget.window().windowIcon()
                 if icon.isNull():  # a tray icon without one is not shown at all
-                    icon = self.window.style().standardIcon(
+                    icon = self.parent_widget.style().standardIcon(
                         QStyle.StandardPixmap.SP_MessageBoxInformation
                     )
                 self._tray = QSystemTrayIcon(icon, self)
             self._tray.show()
             self._tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Information)
             return
-        if getattr(self.window, "screenshot_mode", False):
+        if self.session.quiet:
             return  # tests and --screenshot: no window of its own
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -45,7 +45,7 @@ def template_sources() -> list[str]:
 def consequence_templates() -> dict[str, str]:
     """The receiver model's consequence clauses (`core.judgement.CONSEQUENCES`): key ->
     English template, appended to a finding's cause."""
-    from mailpath.core.judgement.receiver import CONSEQUENCES
+    from mailpath.core.judgement.consequences import CONSEQUENCES
 
     return dict(CONSEQUENCES)
 

@@ -17,9 +17,16 @@ from mailpath.gui.text.i18n import tr
 from mailpath.gui.window.inputs import sentence
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QDropEvent
+    from PySide6.QtWidgets import QWidget
 
-    from mailpath.gui.window.main_window import MainWindow
+    from mailpath.gui.graph.view import RouteScene
+    from mailpath.gui.window.analysis import AnalysisController
+    from mailpath.gui.window.headline import Headline, StatusLine
+    from mailpath.gui.window.inputs import InputBar
+    from mailpath.gui.window.message_dock import MessageDock
+    from mailpath.gui.window.session import WindowSession
 
 log = logging.getLogger("mailpath.gui.window.main_window")
 
@@ -30,16 +37,35 @@ MESSAGE_WIDTH = 440
 class FileActions:
     """Open/Save Analysis, Export PNG/SVG, Open/Paste Message, dropped files, the seed."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.settings = window.settings
+    def __init__(
+        self,
+        parent: QWidget,
+        settings: QSettings,
+        session: WindowSession,
+        analysis: AnalysisController,
+        inputs: InputBar,
+        scene: RouteScene,
+        headline: Headline,
+        status: StatusLine,
+        message_dock: MessageDock,
+    ) -> None:
+        #: Where the dialogs open.
+        self.parent = parent
+        self.settings = settings
+        self.session = session
+        self.analysis = analysis
+        self.inputs = inputs
+        self.scene = scene
+        self.headline = headline
+        self.status = status
+        self.message_dock = message_dock
         #: The text of the last warning (a dialog, or the status line in screenshot runs).
         self.last_warning = ""
 
     # ------------------------------------------------------------ helpers
 
     def default_name(self, suffix: str) -> str:
-        graph = self.window.scene.graph
+        graph = self.scene.graph
         attrs = getattr(graph, "graph", {}) or {}
         stem = f"mailpath-{attrs.get('sender', 'route')}-{attrs.get('recipient', '')}"
         stem = "".join(c if c.isalnum() or c in "-._" else "_" for c in stem).strip("-_")
@@ -61,9 +87,9 @@ class FileActions:
         if not path or path.lower().endswith(accepted):
             return path
         path += suffix
-        if Path(path).exists() and not self.window.screenshot_mode:
+        if Path(path).exists() and not self.session.quiet:
             answer = QMessageBox.question(
-                self.window,
+                self.parent,
                 tr("MainWindow", "Replace the file?"),
                 tr("MainWindow", "{path} already exists. Replace it?").format(path=path),
             )
@@ -83,7 +109,7 @@ class FileActions:
                 ),
             )
             return
-        self.window.status_line.set_text(tr("MainWindow", "Wrote {path}.").format(path=path))
+        self.status.set_text(tr("MainWindow", "Wrote {path}.").format(path=path))
 
     def warn(self, title: str, text: str, details: str = "") -> None:
         """A warning the person must see: a dialog, or (screenshot runs) the status line."""
@@ -91,10 +117,10 @@ class FileActions:
         from PySide6.QtWidgets import QMessageBox
 
         self.last_warning = text
-        if self.window.screenshot_mode:
-            self.window.status_line.set_text(text)
+        if self.session.quiet:
+            self.status.set_text(text)
             return
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(title)
         box.setTextFormat(Qt.TextFormat.PlainText)
@@ -109,14 +135,14 @@ class FileActions:
     def export_title(self) -> str:
         from mailpath.gui.graph.export import default_title
 
-        return default_title(self.window.scene.graph)
+        return default_title(self.scene.graph)
 
     def _need_graph(self) -> bool:
         from PySide6.QtWidgets import QMessageBox
 
-        if self.window.scene.graph is None:
+        if self.scene.graph is None:
             QMessageBox.information(
-                self.window,
+                self.parent,
                 tr("MainWindow", "Nothing to export"),
                 tr("MainWindow", "Analyze a route first."),
             )
@@ -126,7 +152,7 @@ class FileActions:
     def export_png(self, path: str) -> None:
         from mailpath.gui.graph.export import write_png
 
-        scene = self.window.scene
+        scene = self.scene
         if scene.graph is None:
             return  # the export dialogs ask for a route first (`_need_graph`)
         write_png(
@@ -134,13 +160,13 @@ class FileActions:
             path,
             self.export_title(),
             positions=scene.positions(),
-            headline=self.window.headline_for_route(),
+            headline=self.headline.for_route(),
         )
 
     def export_svg(self, path: str) -> None:
         from mailpath.gui.graph.export import write_svg
 
-        scene = self.window.scene
+        scene = self.scene
         if scene.graph is None:
             return  # the export dialogs ask for a route first (`_need_graph`)
         write_svg(
@@ -148,7 +174,7 @@ class FileActions:
             path,
             self.export_title(),
             positions=scene.positions(),
-            headline=self.window.headline_for_route(),
+            headline=self.headline.for_route(),
         )
 
     def export_png_dialog(self) -> None:
@@ -157,7 +183,7 @@ class FileActions:
         if not self._need_graph():
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window,
+            self.parent,
             tr("MainWindow", "Export PNG"),
             self.default_name(".png"),
             tr("MainWindow", "PNG images (*.png)"),
@@ -173,7 +199,7 @@ class FileActions:
         if not self._need_graph():
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window,
+            self.parent,
             tr("MainWindow", "Export SVG"),
             self.default_name(".svg"),
             tr("MainWindow", "SVG images (*.svg)"),
@@ -188,28 +214,24 @@ class FileActions:
     def save_analysis(self, path: str) -> None:
         from mailpath.core.session import save_outcome
 
-        analysis = self.window.analysis
+        session = self.session
         # Save is offered once an analysis has ended.
-        assert analysis.extra is not None and analysis.request is not None
-        save_outcome(path, analysis.request, analysis.extra)
+        assert session.outcome is not None and session.request is not None
+        save_outcome(path, session.request, session.outcome)
 
     def save_analysis_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-        analysis = self.window.analysis
-        if (
-            analysis.result is None
-            or analysis.extra is None
-            or not getattr(analysis.result, "complete", 0)
-        ):
+        session = self.session
+        if session.result is None or session.outcome is None or not session.result.complete:
             QMessageBox.information(
-                self.window,
+                self.parent,
                 tr("MainWindow", "Nothing to save"),
                 tr("MainWindow", "Save needs a finished analysis."),
             )
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.window,
+            self.parent,
             tr("MainWindow", "Save Analysis"),
             self.default_name(".mailpath.json"),
             tr("MainWindow", "mailpath analyses (*.mailpath.json *.json)"),
@@ -230,8 +252,6 @@ class FileActions:
         from mailpath.core.session import replay_request
         from mailpath.gui.text.sentences import error_text
 
-        w = self.window
-        w.ensure_built()
         try:
             recording = open_recording(path)
         except RecordingError as exc:
@@ -241,14 +261,26 @@ class FileActions:
             log.info("cannot open %s", path, exc_info=True)
             self.cannot_open(path, recording_problem(exc), traceback.format_exc())
             return False
-        w.inputs.set_inputs(recording.sender, recording.recipient, recording.via)
+        self.inputs.set_inputs(recording.sender, recording.recipient, recording.via)
         # A saved message replays with its DKIM/ARC results as they were verified; it is not
         # kept for the next (live) analysis, whose inputs the person types.
-        w.inputs.forget_message()
-        w.analysis.run_request(replay_request(recording, path))
+        self.inputs.forget_message()
+        self.analysis.run_request(replay_request(recording, path))
         if recording.message is not None:
             self.show_message_dock()
         return True
+
+    def run_failed(self, message: str, details: str) -> None:
+        """The worker raised: a replayed file's content (a dialog naming it), or the program
+        (the error dialog; none in quiet runs)."""
+        request = self.session.request
+        replay_path = request.replay_path if request is not None else None
+        if replay_path:  # the file's content, not the program, is what went wrong
+            self.cannot_open(replay_path, sentence(message), details)
+        elif not self.session.quiet:
+            from mailpath.gui.errors import show_error
+
+            show_error(self.parent, message, details)
 
     def cannot_open(self, path: str, reason: str, details: str = "") -> None:
         self.warn(
@@ -261,7 +293,7 @@ class FileActions:
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self.parent,
             tr("MainWindow", "Open Analysis"),
             self._last_dir(),
             tr("MainWindow", "mailpath analyses (*.mailpath.json *.json);;All files (*)"),
@@ -278,7 +310,7 @@ class FileActions:
         path = seed_example()
         if not path.exists():
             QMessageBox.warning(
-                self.window,
+                self.parent,
                 tr("MainWindow", "Seed example missing"),
                 tr("MainWindow", "{path} is not installed.").format(path=str(path)),
             )
@@ -298,8 +330,6 @@ class FileActions:
         from mailpath.core.session import replay_request
         from mailpath.paths import resource, seed_example
 
-        w = self.window
-        w.ensure_built()
         path = resource("examples", "seed.eml")
         try:
             parsed = parse_message(path.read_bytes())
@@ -312,15 +342,14 @@ class FileActions:
             reason = sentence(error_text(exc))
             self._cannot_read_message(str(path), reason, traceback.format_exc())
             return False
-        if w.analysis.running:
-            w.analysis.cancel()
+        self.analysis.cancel()
         message = MessageInput(parsed)
-        w.inputs.fill_from_message(sender, recipient, via, message, str(path))
-        w.inputs.forget_message()  # the next analysis the person starts is live, of the fields
+        self.inputs.fill_from_message(sender, recipient, via, message, str(path))
+        self.inputs.forget_message()  # the next analysis the person starts is live, of the fields
         self.show_message_dock()
         # The seed recording's answers, for the message's own parties.
         seed = replay_request(recording, str(seed_example()))
-        w.analysis.run_request(
+        self.analysis.run_request(
             replace(
                 seed,
                 sender=sender,
@@ -340,7 +369,6 @@ class FileActions:
 
         A file that cannot be read or is not a message is a dialog naming it, never a
         traceback."""
-        self.window.ensure_built()
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
@@ -358,8 +386,6 @@ class FileActions:
         from mailpath.core.message.check import MessageInput, message_parties
         from mailpath.core.message.parse import MessageError, parse_message
 
-        w = self.window
-        w.ensure_built()
         try:
             parsed = parse_message(data)
             sender, recipient, via = message_parties(parsed)
@@ -375,26 +401,26 @@ class FileActions:
             )
             self._cannot_read_message(name, reason, traceback.format_exc())
             return False
-        if w.analysis.running:
-            w.analysis.cancel()
-        w.inputs.fill_from_message(sender, recipient, via, MessageInput(parsed), name)
+        self.analysis.cancel()
+        self.inputs.fill_from_message(sender, recipient, via, MessageInput(parsed), name)
         self.show_message_dock()
-        return w.analysis.start()
+        return self.analysis.start()
 
     def show_message_dock(self) -> None:
         """Show the Message dock in front, and keep it there when the result arrives (which
         otherwise brings Details forward with the worst finding's node)."""
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMainWindow
 
-        w = self.window
-        dock = w.message_dock
-        dock.show()
-        dock.raise_()
-        w.analysis.raise_message_dock = True
+        self.message_dock.show_opened()
+        dock = self.message_dock.dock
+        host = dock.parentWidget()
+        if not isinstance(host, QMainWindow):
+            return
         # Hops and signatures need more room than the node details: widen the panel a little.
-        wanted = min(MESSAGE_WIDTH, int(w.width() * 0.34))
+        wanted = min(MESSAGE_WIDTH, int(host.width() * 0.34))
         if not dock.isFloating() and dock.width() < wanted:
-            w.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
+            host.resizeDocks([dock], [wanted], Qt.Orientation.Horizontal)
 
     def _cannot_read_message(self, name: str, reason: str, details: str = "") -> None:
         self.warn(
@@ -407,7 +433,7 @@ class FileActions:
         from PySide6.QtWidgets import QFileDialog
 
         path, _ = QFileDialog.getOpenFileName(
-            self.window,
+            self.parent,
             tr("MainWindow", "Open Message"),
             self._last_dir(),
             tr("MainWindow", "Mail messages (*.eml *.msg.txt *.txt);;All files (*)"),
@@ -421,8 +447,7 @@ class FileActions:
 
         from mailpath.gui.window.message_dialog import PasteMessageDialog
 
-        self.window.ensure_built()
-        dialog = PasteMessageDialog(self.window)
+        dialog = PasteMessageDialog(self.parent)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return False

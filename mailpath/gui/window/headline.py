@@ -3,7 +3,7 @@
 The headline is the core's one verdict of the active route, above the graph, with a note when
 it is not "now, live" (a recording, or an earlier analysis kept after an input error); the
 status line says what the window is doing (ready, analyzing, done) with the progress bar and
-the Cancel button. Both are drawn here; the analysis controller decides what they say.
+the Cancel button. The headline draws itself from the window's session whenever it changes.
 """
 
 from __future__ import annotations
@@ -11,18 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QStatusBar, QWidget
 
 from mailpath.gui import theme
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
     from mailpath.core.model import Result
-    from mailpath.gui.window.main_window import MainWindow
+    from mailpath.core.session import AnalysisRequest
+    from mailpath.gui.window.session import WindowSession
 
 
 def plain_label(text: str, parent: QWidget) -> QLabel:
-    from mailpath.gui.panels.docks import plain_label as _plain_label
+    from mailpath.gui.panels.widgets import plain_label as _plain_label
 
     return _plain_label(text, parent)
 
@@ -30,19 +31,25 @@ def plain_label(text: str, parent: QWidget) -> QLabel:
 class Headline:
     """The verdict above the graph, its note, and the stale veil over an earlier analysis."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, session: WindowSession) -> None:
+        self.session = session
         #: The status of the verdict shown ("" while there is none).
         self.status = ""
         #: Its severity ("error", "warning", "info"; "" while there is none).
         self.severity = ""
-        #: The graph and headline are of an earlier analysis than the inputs (input error).
-        self.stale = False
+        #: The dark theme was chosen (its colours are lightened).
+        self.dark = False
+        self.is_built = False
 
-    def build(self) -> None:
+    @property
+    def stale(self) -> bool:
+        """The graph and headline are of an earlier analysis than the inputs (input error)."""
+        return self.session.stale
+
+    def build(self, parent: QWidget) -> None:
         from PySide6.QtCore import Qt
 
-        self.widget = QWidget(self.window)
+        self.widget = QWidget(parent)
         self.widget.setObjectName("headline")
         row = QGridLayout(self.widget)
         row.setContentsMargins(10, 4, 10, 4)
@@ -66,6 +73,13 @@ class Headline:
         row.setColumnStretch(1, 1)
         self.widget.setVisible(False)
         self.status = ""
+        self.is_built = True
+        for signal in (
+            self.session.resultChanged,
+            self.session.staleChanged,
+            self.session.started,
+        ):
+            signal.connect(self.update)
 
     def retranslate(self) -> None:
         self.widget.setAccessibleName(tr("MainWindow", "Verdict"))
@@ -75,26 +89,28 @@ class Headline:
 
         The same function gives the export's title line, the text report and `--json`;
         the what-if's MX hosts marked down are part of its input."""
-        result = self.window.result
-        if result is None or not getattr(result, "complete", False):
+        result = self.session.result
+        if result is None or not result.complete:
             return None  # before importing the core: this runs at start-up too
         from mailpath.core.judgement.verdict import verdict
         from mailpath.gui.text import findings as finding_text
         from mailpath.gui.text.labels import headline_sentence
 
-        outcome = verdict(result, frozenset(self.window.down))
+        outcome = verdict(result, self.session.hosts_down)
         return headline_sentence(finding_text.verdict_text(outcome)), outcome.status.value
 
     def severity_of_route(self) -> str:
         """The verdict's severity ("error", "warning", "info"), "" before there is one."""
-        result = self.window.result
-        if result is None or not getattr(result, "complete", False):
+        result = self.session.result
+        if result is None or not result.complete:
             return ""
         from mailpath.core.judgement.verdict import verdict
 
-        return verdict(result, frozenset(self.window.down)).severity.value
+        return verdict(result, self.session.hosts_down).severity.value
 
-    def update(self) -> None:
+    def update(self, *_signal_args: object) -> None:
+        if not self.is_built:
+            return
         from mailpath.gui.graph import markers
 
         headline = self.for_route()
@@ -118,7 +134,7 @@ class Headline:
         color = markers.color(markers.SEVERITY_STATUS.get(self.severity, status))
         if self.severity == "info":
             color = markers.color(status)
-        if self.window.theme_name == "dark" or theme.is_dark(QApplication.palette()):
+        if self.dark or theme.is_dark(QApplication.palette()):
             color = color.lighter(150)
         if self.stale:  # grey: not the verdict of what the fields now say
             color = QApplication.palette().color(QApplication.palette().ColorRole.PlaceholderText)
@@ -126,57 +142,36 @@ class Headline:
         self.icon.setEnabled(not self.stale)
         self.widget.setVisible(True)
 
-    def recording_note(self) -> str:
-        request = self.window.request
-        if request is None or not request.replay_path:
-            return ""
-        name = Path(request.replay_path).name
-        if request.created:
-            return tr(
-                "MainWindow", "Recording {name}, made {when}: replayed without network."
-            ).format(name=name, when=local_time(request.created))
-        return tr("MainWindow", "Recording {name}: replayed without network.").format(name=name)
-
     def note_text(self) -> str:
-        result = self.window.result
+        result = self.session.result
         if self.stale and result is not None:
-            inputs = getattr(result, "inputs", None)
             return tr(
                 "MainWindow",
                 "Showing the previous analysis ({sender} → {recipient}); "
                 "the inputs above were not analyzed.",
-            ).format(
-                sender=getattr(inputs, "sender", "?"), recipient=getattr(inputs, "recipient", "?")
-            )
-        return self.recording_note()
+            ).format(sender=result.inputs.sender, recipient=result.inputs.recipient)
+        return recording_note(self.session.request)
 
-    def set_stale(self, stale: bool) -> None:
-        """Dim the graph and the headline while they show an earlier analysis than the inputs."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QBrush, QColor
 
-        stale = stale and self.window.result is not None
-        if stale == self.stale:
-            return
-        self.stale = stale
-        view = self.window.view
-        if stale:
-            veil = QColor(QApplication.palette().color(QApplication.palette().ColorRole.Base))
-            veil.setAlpha(170)
-            view.setForegroundBrush(QBrush(veil))
-        else:
-            view.setForegroundBrush(QBrush(Qt.BrushStyle.NoBrush))
-        view.viewport().update()
-        self.update()
+def recording_note(request: AnalysisRequest | None) -> str:
+    """Where a replayed run's answers come from ("" for a live run)."""
+    if request is None or not request.replay_path:
+        return ""
+    name = Path(request.replay_path).name
+    if request.created:
+        return tr("MainWindow", "Recording {name}, made {when}: replayed without network.").format(
+            name=name, when=local_time(request.created)
+        )
+    return tr("MainWindow", "Recording {name}: replayed without network.").format(name=name)
 
 
 class StatusLine:
     """The status bar: one line of text, the lookups' progress and the Cancel button."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.label = QLabel(window)
-        window.statusBar().addWidget(self.label, 1)
+    def __init__(self, bar: QStatusBar) -> None:
+        self.bar = bar
+        self.label = QLabel(bar)
+        bar.addWidget(self.label, 1)
 
     def build(self) -> None:
         from PySide6.QtCore import Qt
@@ -185,12 +180,12 @@ class StatusLine:
         # Status texts may carry what was typed or resolved: never markup from here on.
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(False)
-        status = self.window.statusBar()
-        self.progress = QProgressBar(self.window)
+        status = self.bar
+        self.progress = QProgressBar(status)
         self.progress.setMaximumWidth(260)
         self.progress.setTextVisible(True)
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton(self.window)
+        self.cancel_button = QPushButton(status)
         self.cancel_button.setVisible(False)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
@@ -217,17 +212,21 @@ class StatusLine:
         self.progress.setVisible(running)
         self.cancel_button.setVisible(running)
 
-    def idle_text(self, result: Result | None) -> str:
-        text = self._idle_text(result)
+    def show_progress(self, done: int, pending: int) -> None:
+        self.progress.setRange(0, max(1, done + pending))
+        self.progress.setValue(done)
+
+    def idle_text(self, result: Result | None, request: AnalysisRequest | None = None) -> str:
+        text = self._idle_text(result, request)
         notes = input_notes(result)
         return " ".join([*notes, text]) if notes else text
 
-    def _idle_text(self, result: Result | None) -> str:
+    def _idle_text(self, result: Result | None, request: AnalysisRequest | None) -> str:
         if result is None:
             return tr("MainWindow", "Ready.")
         if result.cancelled or not result.complete:
             return tr("MainWindow", "Cancelled: the route shows what was resolved so far.")
-        recording = self.window.headline_part.recording_note()
+        recording = recording_note(request)
         if recording:
             return recording
         return tr("MainWindow", "Done: {queries} DNS questions in {seconds:.2f} s.").format(

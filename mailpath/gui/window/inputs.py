@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from mailpath.core.dns.sources import ResolverFailure
     from mailpath.core.message.check import MessageInput
     from mailpath.core.session import AnalysisRequest
-    from mailpath.gui.window.main_window import MainWindow
+    from mailpath.gui.window.session import WindowSession
 
 RECENT_MAX = 15
 
@@ -40,9 +40,17 @@ class ResolverCombo(QComboBox):
 class InputBar:
     """The fields above the graph and the Analyze button."""
 
-    def __init__(self, window: MainWindow, settings: QSettings) -> None:
-        self.window = window
+    def __init__(
+        self,
+        parent: QWidget,
+        settings: QSettings,
+        session: WindowSession,
+        say: Callable[[str], None],
+    ) -> None:
         self.settings = settings
+        self.session = session
+        #: A sentence for the status line.
+        self.say = say
         self.field_errors: dict[str, str] = {}
         #: The resolver answered nothing in the last run, or None.
         self.resolver_failure: ResolverFailure | None = None
@@ -52,7 +60,7 @@ class InputBar:
         self._message_fields: tuple[str, str, str] = ("", "", "")
         self.is_built = False
 
-        bar = QWidget(window)
+        bar = QWidget(parent)
         bar.setObjectName("inputBar")
         grid = QGridLayout(bar)
         grid.setContentsMargins(8, 6, 8, 2)
@@ -88,6 +96,17 @@ class InputBar:
         grid.addWidget(self.analyze_button, 1, len(self.fields))
         self.grid = grid
         self.widget = bar
+        self._failure_shown: object = None
+        session.finished.connect(self._run_ended)
+
+    def _run_ended(self) -> None:
+        """A resolver that answered nothing ended the run: its field says so."""
+        outcome = self.session.outcome
+        if outcome is None or outcome is self._failure_shown or self.session.running:
+            return
+        if outcome.failure is not None and outcome.resolver_failure is not None:
+            self._failure_shown = outcome
+            self.show_resolver_failure(outcome.resolver_failure)
 
     def connect_analyze(self, start: Callable[[], object]) -> None:
         """Enter in any field, or the Analyze button, runs `start`."""
@@ -107,7 +126,7 @@ class InputBar:
         from PySide6.QtCore import QStringListModel, Qt
         from PySide6.QtWidgets import QCompleter
 
-        from mailpath.gui.window.headline import plain_label
+        from mailpath.gui.panels.widgets import plain_label
 
         self.is_built = True
         for column, name in enumerate(self.fields):
@@ -124,8 +143,8 @@ class InputBar:
         line.textEdited.connect(lambda _text="": self.set_field_error("resolver", None))
         self.recent_models: dict[str, QStringListModel] = {}
         for name in ("sender", "recipient", "via"):
-            model = QStringListModel(self.window)
-            completer = QCompleter(model, self.window)
+            model = QStringListModel(self.widget)
+            completer = QCompleter(model, self.widget)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             field = self.fields[name]
@@ -328,17 +347,16 @@ class InputBar:
         if not ok:
             assert first_bad is not None
             first_bad.setFocus()
-            headline = self.window.headline_part
-            headline.set_stale(True)
-            if headline.stale:
-                self.window.status_line.set_text(
+            self.session.set_stale(True)
+            if self.session.stale:
+                self.say(
                     tr(
                         "MainWindow",
                         "Check the marked fields. The route shown is the previous analysis.",
                     )
                 )
             else:
-                self.window.status_line.set_text(tr("MainWindow", "Check the marked fields."))
+                self.say(tr("MainWindow", "Check the marked fields."))
             return None
         message, message_name = self._message_for_inputs()
         return AnalysisRequest(

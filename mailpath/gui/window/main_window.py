@@ -1,19 +1,17 @@
-"""The main window: composes the parts and wires them together.
+"""The main window: lays the parts out and connects them, and nothing else.
 
-The parts, each with one job, live in their own modules: the input bar
-(`window_inputs.InputBar`), the headline and the status line (`headline`), the analysis
-controller (`analysis_controller.AnalysisController`: run control and the result on screen),
-what the person does on the route (`route_interaction.RouteInteraction`), the file actions
-(`file_actions.FileActions`: open/save/export/messages/drops) and the menus and shortcuts
-(`window_menus.WindowMenus`). The window lays them out with the graph and the docked panels,
-forwards Qt's events to them, and keeps the attributes and methods other code calls.
+What is on screen is the window's session (`session.WindowSession`: the request, the result,
+the hosts marked down, stale or not), a QObject with typed signals. The parts subscribe to it
+and are given only what they show: the input bar (`inputs`), the headline and status line
+(`headline`), run control (`analysis`), the route and its panels (`graph.interaction`), the
+Message dock (`message_dock`), files (`files`), menus and shortcuts (`menus`) and the
+propagation checks (`panels.propagation`). No part holds the window; `_connect_signals` and
+`_connect_actions` say who hears what.
 
 Start-up is in two steps. The constructor builds only what the first frame shows: the menu
-bar's titles, the input fields, an empty graph area and the status line. Everything else (the
-graph view and its drawing code, the docked panels, the actions, the completers, the worker)
-is built by `ensure_built()`, which a deferred window runs right after its first paint and
-which every entry point that needs it calls first. The core (dnspython, networkx) is imported
-on the first analysis.
+bar's titles, the input fields, an empty graph area and the status line. Everything else is
+built by `ensure_built()`, which a deferred window runs right after its first paint. The core
+(dnspython, networkx) is imported on the first analysis.
 """
 
 from __future__ import annotations
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QVBoxLayout,
     QWidget,
@@ -39,22 +36,23 @@ from PySide6.QtWidgets import (
 from mailpath.gui import theme
 from mailpath.gui.text import i18n
 from mailpath.gui.text.i18n import tr
+from mailpath.gui.window.dock_sizes import dock_sizes, restore_dock_sizes
 from mailpath.gui.window.headline import Headline, StatusLine, plain_label
 from mailpath.gui.window.inputs import InputBar
+from mailpath.gui.window.keyboard import focus_next_shown, place_dock_tab_bars
 from mailpath.gui.window.menus import WindowMenus
+from mailpath.gui.window.session import WindowSession
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QEvent, QStringListModel, Qt
+    from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
-    from mailpath.core.message.check import MessageInput
-    from mailpath.core.model import Result
-    from mailpath.core.session import AnalysisRequest, SessionOutcome
+    from mailpath.core.session import AnalysisRequest
     from mailpath.gui.graph.interaction import RouteInteraction
-    from mailpath.gui.panels.message import MessagePanel
+    from mailpath.gui.panels.propagation import PropagationChecks
     from mailpath.gui.window.analysis import AnalysisController
     from mailpath.gui.window.files import FileActions
-    from mailpath.gui.worker import AnalysisRunner
+    from mailpath.gui.window.message_dock import MessageDock
 
 log = logging.getLogger(__name__)
 
@@ -64,17 +62,18 @@ FINDINGS_HEIGHT = 190
 
 
 class MainWindow(QMainWindow):
+    #: A run ended, whichever way (the session's `finished`, for whoever holds the window).
     analysisFinished = Signal()
     firstPainted = Signal()
     #: Emitted once everything after the first paint has been built.
     built = Signal()
 
-    _message_panel: MessagePanel | None = None  # built when its dock is first shown
-
     # The parts built after the first paint (`ensure_built`).
     analysis: AnalysisController
     route: RouteInteraction
     files: FileActions
+    propagation: PropagationChecks
+    message: MessageDock
 
     def __init__(
         self, settings: QSettings | None = None, language: str = "en", deferred: bool = False
@@ -92,7 +91,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.is_built = False
         self._painted = False
-        self.screenshot_mode = False  # no modal dialogs: --screenshot and tests
+        self.session = WindowSession(self)
 
         self._build_shell()
         self.retranslate()
@@ -102,7 +101,14 @@ class MainWindow(QMainWindow):
         if not deferred:
             self.ensure_built()
 
-    # ------------------------------------------------------------ construction
+    @property
+    def screenshot_mode(self) -> bool:
+        """No modal dialogs (--screenshot and tests): warnings go to the status line."""
+        return self.session.quiet
+
+    @screenshot_mode.setter
+    def screenshot_mode(self, quiet: bool) -> None:
+        self.session.quiet = quiet
 
     def _restore_geometry(self) -> None:
         """The saved geometry if it fits the screens there are now; else the default size,
@@ -123,19 +129,10 @@ class MainWindow(QMainWindow):
 
     def _build_shell(self) -> None:
         """What the first frame shows: menu titles, inputs, an empty graph area, status."""
-        self.inputs = InputBar(self, self.settings)
-        self.inputs.connect_analyze(self.start_analysis)
-        self.sender_edit = self.inputs.sender_edit
-        self.recipient_edit = self.inputs.recipient_edit
-        self.via_edit = self.inputs.via_edit
-        self.selector_edit = self.inputs.selector_edit
-        self.resolver_combo = self.inputs.resolver_combo
-        self.analyze_button = self.inputs.analyze_button
-        self.fields = self.inputs.fields
-        self.field_labels = self.inputs.field_labels
-        self.error_labels = self.inputs.error_labels
-        self.input_bar = self.inputs.widget
-        self.headline_part = Headline(self)
+        self.status_line = StatusLine(self.statusBar())
+        self.inputs = InputBar(self, self.settings, self.session, self.status_line.set_text)
+        self.inputs.connect_analyze(self._analyze)
+        self.headline = Headline(self.session)
 
         # The graph area: the view goes in here after the first paint; until then it shows
         # the same empty, framed area with the hint.
@@ -143,7 +140,7 @@ class MainWindow(QMainWindow):
         self.central_layout = QVBoxLayout(central)
         self.central_layout.setContentsMargins(0, 0, 0, 0)
         self.central_layout.setSpacing(0)
-        self.central_layout.addWidget(self.input_bar)
+        self.central_layout.addWidget(self.inputs.widget)
         self.graph_area = QWidget(central)
         self.graph_area.setObjectName("graphArea")
         self.graph_layout = QVBoxLayout(self.graph_area)
@@ -168,11 +165,12 @@ class MainWindow(QMainWindow):
         self.graph_layout.addWidget(self._shell_hint)
         self.central_layout.addWidget(self.graph_area, 1)
         self.setCentralWidget(central)
+        self.menus = WindowMenus(self.menuBar(), self)
 
-        self.menus = WindowMenus(self)
-        self.menu_file = self.menus.menu_file
-        self.status_line = StatusLine(self)
-        self.status_label = self.status_line.label
+    def _analyze(self) -> None:
+        """Enter in a field, or Analyze, before or after the rest of the window is built."""
+        self.ensure_built()
+        self.analysis.start()
 
     def ensure_built(self) -> None:
         """Build everything the first frame did not need; at once, and only once."""
@@ -180,25 +178,22 @@ class MainWindow(QMainWindow):
             return
         self.is_built = True
         t0 = time.perf_counter()
-        from mailpath.gui.graph.interaction import RouteInteraction
-        from mailpath.gui.window.analysis import AnalysisController
-        from mailpath.gui.window.files import FileActions
-
         self.status_line.build()
-        self.analysis = AnalysisController(self)
-        self.route = RouteInteraction(self)
-        self.files = FileActions(self)
         self.setUpdatesEnabled(False)
         try:
             self.inputs.build()
             self._build_view()
             self._build_docks()
-            self._build_fix_live()
-            self.status_line.cancel_button.clicked.connect(self.analysis.cancel)
-            self.progress = self.status_line.progress
-            self.cancel_button = self.status_line.cancel_button
-            self.menus.build()
-            self._set_tab_order()
+            self._build_parts()
+            self.menus.build(
+                self.language_setting,
+                self.theme_name,
+                self.settings.value("view/legend", True) not in (False, "false"),
+                [*self.right_docks, self.findings_dock],
+            )
+            self.propagation.add_to_menus(self.menus.menu_analysis, self.menus.menu_panels)
+            self._connect_signals()
+            self._connect_actions()
             self.retranslate()
             self._update_render_theme()
             self.inputs.load_recent()
@@ -219,11 +214,8 @@ class MainWindow(QMainWindow):
         from mailpath.gui.graph.view import LegendWidget, RouteScene, RouteView
 
         # The verdict of the active route, above the graph.
-        self.headline_part.build()
-        self.headline = self.headline_part.widget
-        self.headline_text = self.headline_part.text
-        self.headline_note = self.headline_part.note
-        self.central_layout.insertWidget(1, self.headline)
+        self.headline.build(self)
+        self.central_layout.insertWidget(1, self.headline.widget)
 
         self.scene = RouteScene(self)
         self.view = RouteView(self.scene, self.graph_area)
@@ -241,79 +233,142 @@ class MainWindow(QMainWindow):
         # Files dropped on the graph are the window's (a message, a saved analysis).
         self.view.setAcceptDrops(False)
         self.view.viewport().setAcceptDrops(False)
-        self.scene.nodeSelected.connect(self.route.node_selected)
-        self.scene.contextMenuRequested.connect(self.route.node_context_menu)
         self.view.installEventFilter(self)
 
     def _build_docks(self) -> None:
         from PySide6.QtCore import Qt
 
-        from mailpath.gui.panels.docks import DetailsPanel, FindingsPanel, SpfTracePanel
+        from mailpath.gui.panels.details import DetailsPanel
+        from mailpath.gui.panels.findings import FindingsPanel
+        from mailpath.gui.panels.spf_trace import SpfTracePanel
 
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.details = DetailsPanel(self)
         self.spf_panel = SpfTracePanel(self)
         self.findings = FindingsPanel(self)
+        self.details_dock = self._dock("detailsDock", self.details, right)
+        self.spf_dock = self._dock("spfDock", self.spf_panel, right)
+        self.findings_dock = self._dock("findingsDock", self.findings, bottom)
+        # The Message, Authoritative servers and Re-check panels are built when their dock
+        # is first shown: hidden at start, the first frames need not wait for them.
+        self.message_dock = self._dock("messageDock", None, right)
+        self.authoritative_dock = self._dock("authoritativeDock", None, bottom)
+        self.watch_dock = self._dock("watchDock", None, bottom)
+        self.right_docks = (self.details_dock, self.spf_dock, self.message_dock)
+        self.tabifyDockWidget(self.details_dock, self.spf_dock)
+        self.tabifyDockWidget(self.spf_dock, self.message_dock)
+        # Both want the width of the window: beside the findings, under the route.
+        self.tabifyDockWidget(self.findings_dock, self.authoritative_dock)
+        self.tabifyDockWidget(self.authoritative_dock, self.watch_dock)
+        for dock in (self.details_dock, self.spf_dock, self.findings_dock):
+            dock.show()  # added to a window already on screen (deferred build)
+        self.details_dock.raise_()
+        self.findings_dock.raise_()
+
+    def _build_parts(self) -> None:
+        from mailpath.gui.graph.interaction import RouteInteraction
+        from mailpath.gui.panels.propagation import PropagationChecks
+        from mailpath.gui.window.analysis import AnalysisController
+        from mailpath.gui.window.files import FileActions
+        from mailpath.gui.window.message_dock import MessageDock
+
+        session, status = self.session, self.status_line
+        self.analysis = AnalysisController(session, status, self._request_from_inputs, self)
+        self.route = RouteInteraction(
+            session,
+            self.scene,
+            self.view,
+            self.details,
+            self.spf_panel,
+            self.findings,
+            status.set_text,
+            self.details_dock.raise_,
+            self.analysis.idle_status,
+        )
+        self.message = MessageDock(
+            session, self.message_dock, self.route.hop_selected, lambda: self.spf_panel.tree
+        )
+        # Without a message there is nothing to show: the dock appears when one is opened.
+        self.message_dock.hide()
+        self.propagation = PropagationChecks(
+            self,
+            self.settings,
+            session,
+            self.inputs,
+            status,
+            self.analysis.start,
+            (self.authoritative_dock, self.watch_dock),
+        )
+        self.files = FileActions(
+            self,
+            self.settings,
+            session,
+            self.analysis,
+            self.inputs,
+            self.scene,
+            self.headline,
+            status,
+            self.message,
+        )
+
+    def _request_from_inputs(self) -> AnalysisRequest | None:
+        request = self.inputs.validate()
+        if request is None:
+            return None
+        self.inputs.remember(request)
+        return self.propagation.adjust_request(request)
+
+    def _connect_signals(self) -> None:
+        """Who hears what: the session's changes, the panels' requests."""
+        session = self.session
+        session.resultChanged.connect(self.position_overlays)
+        session.runningChanged.connect(self.status_line.show_running)
+        self.analysis.runFailed.connect(self.files.run_failed)
+        self.status_line.cancel_button.clicked.connect(self.analysis.cancel)
+        self.scene.nodeSelected.connect(self.route.node_selected)
+        self.scene.contextMenuRequested.connect(self.route.node_context_menu)
         self.findings.subjectActivated.connect(self.route.select_node)
         self.findings.copied.connect(self.route.fix_copied)
         self.findings.explainRequested.connect(lambda key: self.menus.show_glossary(key))
-        self.details_dock = self._dock(
-            "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+        # Last: whoever waits for the end of a run sees every part updated.
+        session.finished.connect(self.analysisFinished)
+
+    def _connect_actions(self) -> None:
+        """Each menu action to the part that does it."""
+        m, files, view = self.menus, self.files, self.view
+        for action, slot in (
+            (m.act_open, files.open_analysis_dialog),
+            (m.act_save, files.save_analysis_dialog),
+            (m.act_open_message, files.open_message_dialog),
+            (m.act_paste_message, files.paste_message_dialog),
+            (m.act_export_png, files.export_png_dialog),
+            (m.act_export_svg, files.export_svg_dialog),
+            (m.act_quit, self.close),
+            (m.act_analyze, self.analysis.start),
+            (m.act_cancel, self.analysis.cancel),
+            (m.act_zoom_in, view.zoom_in),
+            (m.act_zoom_out, view.zoom_out),
+            (m.act_fit, view.request_fit),
+            (m.act_legend, self.toggle_legend),
+            (m.act_toggle_down, self.route.toggle_selected_down),
+            (m.act_restore, self.route.restore_all_mx),
+            (m.act_seed, files.open_seed_example),
+            (m.act_example_message, files.open_example_message),
+            (m.act_focus_graph, view.setFocus),
+            (m.act_focus_inputs, self.inputs.sender_edit.setFocus),
+        ):
+            action.triggered.connect(slot)
+        m.esc.activated.connect(
+            lambda: self.analysis.cancel() if self.session.running else self.route.escape()
         )
-        self.spf_dock = self._dock("spfDock", self.spf_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.findings_dock = self._dock(
-            "findingsDock", self.findings, Qt.DockWidgetArea.BottomDockWidgetArea
-        )
-        # The Message panel is built when its dock is first shown (or the panel is asked
-        # for): until a message is opened the dock is hidden, and the first frames need not
-        # wait for it. The dock itself is here, for the Panels menu and the saved layout.
-        self._message_panel: MessagePanel | None = None
-        self.message_dock = self._dock(
-            "messageDock", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.message_dock.visibilityChanged.connect(self._message_dock_visible)
-        self.tabifyDockWidget(self.details_dock, self.spf_dock)
-        self.tabifyDockWidget(self.spf_dock, self.message_dock)
-        for dock in (self.details_dock, self.spf_dock, self.findings_dock):
-            dock.show()  # added to a window already on screen (deferred build)
-        # Without a message there is nothing to show: the dock appears when one is opened.
-        self.message_dock.hide()
-        self.details_dock.raise_()
-
-    @property
-    def message_panel(self) -> MessagePanel:
-        """The Message dock's panel, built on first use."""
-        if self._message_panel is None:
-            self._build_message_panel()
-        assert self._message_panel is not None
-        return self._message_panel
-
-    @property
-    def message_panel_built(self) -> bool:
-        return self.is_built and self._message_panel is not None
-
-    def _message_dock_visible(self, visible: bool) -> None:
-        if visible and self._message_panel is None:
-            self._build_message_panel()
-
-    def _build_message_panel(self) -> None:
-        from mailpath.gui.panels.message import MessagePanel
-
-        panel = MessagePanel(self)
-        panel.hop_selected.connect(self.route.hop_selected)
-        self._message_panel = panel
-        stand_in = self.message_dock.widget()
-        self.message_dock.setWidget(panel)
-        if stand_in is not None:
-            stand_in.deleteLater()
-        panel.retranslate()
-        # Its place in the window's tab order: after the findings' buttons.
-        QWidget.setTabOrder(self.findings.copy_button, panel.hops)
-        QWidget.setTabOrder(panel.hops, panel.auth)
-
-    def _build_fix_live(self) -> None:
-        from mailpath.gui.panels.fix_live import FixLive
-
-        self.fix_live = FixLive(self)
+        self.session.runningChanged.connect(m.act_cancel.setEnabled)
+        m.languageChosen.connect(self.set_language)
+        m.themeChosen.connect(lambda name: self.apply_theme(name, save=True))
+        combo = self.inputs.resolver_combo
+        line = combo.lineEdit()
+        m.give_way_to_shortcuts([*self.inputs.line_edits(), combo, *([line] if line else [])])
+        self._set_tab_order()
 
     def _default_dock_sizes(self) -> None:
         from PySide6.QtCore import Qt
@@ -324,21 +379,23 @@ class MainWindow(QMainWindow):
         height = max(FINDINGS_HEIGHT, self.findings.sizeHint().height())
         self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)
 
-    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, name: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
     def _set_tab_order(self) -> None:
+        inputs = self.inputs
         order = [
-            self.sender_edit,
-            self.recipient_edit,
-            self.via_edit,
-            self.selector_edit,
-            self.resolver_combo,
-            self.analyze_button,
+            inputs.sender_edit,
+            inputs.recipient_edit,
+            inputs.via_edit,
+            inputs.selector_edit,
+            inputs.resolver_combo,
+            inputs.analyze_button,
             self.view,
             self.details.tree,
             self.spf_panel.choice,
@@ -346,7 +403,6 @@ class MainWindow(QMainWindow):
             self.findings.tree,
             self.findings.explain_button,
             self.findings.copy_button,
-            # then the Message panel's hops and signatures, once it is built
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
@@ -386,7 +442,7 @@ class MainWindow(QMainWindow):
                 "Arrow keys select nodes; D marks the selected MX host down; Ctrl+0 fits.",
             )
         )
-        self.headline_part.retranslate()
+        self.headline.retranslate()
         self.details_dock.setWindowTitle(tr("MainWindow", "Details"))
         self.spf_dock.setWindowTitle(tr("MainWindow", "SPF trace"))
         self.findings_dock.setWindowTitle(tr("MainWindow", "Findings"))
@@ -396,17 +452,16 @@ class MainWindow(QMainWindow):
         self.details.retranslate()
         self.spf_panel.retranslate()
         self.findings.retranslate()
-        if self._message_panel is not None:
-            self._message_panel.retranslate()
-        self.fix_live.retranslate()
+        self.message.retranslate()
+        self.propagation.retranslate()
         self.legend.refresh()
         self.position_overlays()
-        if self.scene.graph is not None and self.result is not None:
-            self.analysis.show_result(self.result)
+        if self.session.result is not None:
+            self.session.resultChanged.emit()  # every part draws it again, in the new words
         else:
-            self.headline_part.update()
+            self.headline.update()
         self.scene.update()
-        if not self.running:
+        if not self.session.running:
             self.status_line.set_text(self.analysis.idle_status())
 
     # ------------------------------------------------------------ language, theme
@@ -421,7 +476,7 @@ class MainWindow(QMainWindow):
         if self.is_built:
             self.menus.language_actions[code].setChecked(True)
         self.retranslate()
-        self._restore_dock_sizes(sizes)
+        restore_dock_sizes(self, sizes)
         self._refit(fitted)
 
     def apply_theme(self, name: str, save: bool = False) -> None:
@@ -435,48 +490,21 @@ class MainWindow(QMainWindow):
         if self.is_built:
             self.menus.theme_actions[self.theme_name].setChecked(True)
             self._update_render_theme()
-        self._restore_dock_sizes(sizes)
+        restore_dock_sizes(self, sizes)
         self._refit(fitted)
 
     def _route_fitted(self) -> bool:
         """A route is shown as Fit to Window left it (the person has not zoomed nor panned)."""
         return self.is_built and self.scene.graph is not None and self.view.is_fitted()
 
+    def _dock_sizes(self) -> dict[QDockWidget, int]:
+        return dock_sizes(self, (*self.right_docks, self.findings_dock)) if self.is_built else {}
+
     def _refit(self, fitted: bool) -> None:
-        """New words and fonts give the nodes new sizes: a route that was fitted is fitted
-        again (once the layout has settled); a zoom of the person's own is kept."""
+        """New words and fonts: a route that was fitted is fitted again (once the layout has
+        settled); a zoom of the person's own is kept."""
         if fitted:
             self.view.request_fit()
-
-    def _dock_sizes(self) -> dict[QDockWidget, int]:
-        """The docked panels' widths (right) and heights (bottom), as the person left them."""
-        if not self.is_built:
-            return {}
-        from PySide6.QtCore import Qt
-
-        sizes: dict[QDockWidget, int] = {}
-        for dock in (self.details_dock, self.spf_dock, self.message_dock, self.findings_dock):
-            if dock.isVisible() and not dock.isFloating():
-                bottom = self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
-                sizes[dock] = dock.height() if bottom else dock.width()
-        return sizes
-
-    def _restore_dock_sizes(self, sizes: dict[QDockWidget, int]) -> None:
-        """A new language or theme brings new minimum sizes (longer words, other margins):
-        the panels keep their size rather than grow into the graph's room."""
-        if not sizes:
-            return
-        from PySide6.QtCore import Qt
-
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        for dock, size in sizes.items():
-            bottom = self.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
-            now = dock.height() if bottom else dock.width()
-            if now != size:
-                orientation = Qt.Orientation.Vertical if bottom else Qt.Orientation.Horizontal
-                self.resizeDocks([dock], [size], orientation)
 
     def _update_render_theme(self) -> None:
         from mailpath.gui.graph import render
@@ -485,7 +513,8 @@ class MainWindow(QMainWindow):
         self.scene.set_theme(render_theme)
         self.legend.theme = render_theme
         self.legend.update()
-        self.headline_part.update()
+        self.headline.dark = self.theme_name == "dark"
+        self.headline.update()
 
     def changeEvent(self, event: QEvent) -> None:
         from PySide6.QtCore import QEvent
@@ -494,22 +523,11 @@ class MainWindow(QMainWindow):
             self._update_render_theme()
         super().changeEvent(event)
 
-    # ------------------------------------------------------------ overlays
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         from PySide6.QtCore import QEvent
-        from PySide6.QtGui import QKeyEvent
 
         if self.is_built and watched is self.view and event.type() == QEvent.Type.Resize:
             self.position_overlays()
-        elif (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(watched, QLineEdit)
-            and isinstance(event, QKeyEvent)
-            and event.keyCombination().toCombined() in self.menus.window_keys
-        ):
-            event.ignore()  # not the field's: the window's shortcut runs
-            return True
         return super().eventFilter(watched, event)
 
     def position_overlays(self) -> None:
@@ -521,6 +539,14 @@ class MainWindow(QMainWindow):
         checked = self.menus.act_legend.isChecked()
         self.settings.setValue("view/legend", checked)
         self.legend.setVisible(checked)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab skips what is not on screen (the panels of docks behind another tab), and
+        visits the right docks' tab bar after their panels (Qt makes and reuses those bars)."""
+        if self.is_built:
+            last = self.message.panel.auth if self.message.built else self.spf_panel.tree
+            place_dock_tab_bars(self, self.view, last)
+        return focus_next_shown(super().focusNextPrevChild, next)
 
     @property
     def was_shown(self) -> bool:
@@ -534,22 +560,12 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.firstPainted.emit)
             QTimer.singleShot(0, self.ensure_built)
 
-    # ------------------------------------------------------------ drops
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from mailpath.gui.window.files import dropped_paths
-
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
+        if not _accept_files(event):
             super().dragEnterEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        from mailpath.gui.window.files import dropped_paths
-
-        if dropped_paths(event):
-            event.acceptProposedAction()
-        else:
+        if not _accept_files(event):
             super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -557,12 +573,10 @@ class MainWindow(QMainWindow):
         if not self.files.drop(event):
             super().dropEvent(event)
 
-    # ------------------------------------------------------------ closing
-
     def shutdown(self) -> None:
         """Stop and join every analysis thread (closing the window, leaving the app)."""
         if self.is_built:
-            self.fix_live.shutdown()
+            self.propagation.shutdown()
             self.analysis.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -573,149 +587,12 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
-    # ------------------------------------------------------------ the parts' state
 
-    @property
-    def result(self) -> Result | None:
-        return self.analysis.result if self.is_built else None
+def _accept_files(event: QDragEnterEvent | QDragMoveEvent) -> bool:
+    """A drag that carries files is the window's (a message, a saved analysis)."""
+    from mailpath.gui.window.files import dropped_paths
 
-    @property
-    def extra(self) -> SessionOutcome | None:
-        return self.analysis.extra if self.is_built else None
-
-    @property
-    def request(self) -> AnalysisRequest | None:
-        return self.analysis.request if self.is_built else None
-
-    @property
-    def running(self) -> bool:
-        return self.is_built and self.analysis.running
-
-    @property
-    def down(self) -> set[str]:
-        """The MX hosts the what-if has marked down."""
-        return self.analysis.down if self.is_built else set()
-
-    @property
-    def runner(self) -> AnalysisRunner:
-        return self.analysis.runner
-
-    @property
-    def stale(self) -> bool:
-        """The graph and headline are of an earlier analysis than the inputs (input error)."""
-        return self.headline_part.stale
-
-    @property
-    def headline_status(self) -> str:
-        return self.headline_part.status
-
-    @property
-    def last_warning(self) -> str:
-        return self.files.last_warning if self.is_built else ""
-
-    @property
-    def recent_models(self) -> dict[str, QStringListModel]:
-        return self.inputs.recent_models
-
-    @property
-    def message_input(self) -> MessageInput | None:
-        return self.inputs.message_input
-
-    # ------------------------------------------------------------ the parts' entry points
-
-    def resolver_servers(self) -> list[str]:
-        return self.inputs.resolver_servers()
-
-    def set_inputs(
-        self,
-        sender: str = "",
-        recipient: str = "",
-        via: str | None = None,
-        nameservers: list[str] | None = None,
-    ) -> None:
-        self.inputs.set_inputs(sender, recipient, via, nameservers)
-
-    def start_analysis(self) -> bool:
-        self.ensure_built()
-        return self.analysis.start()
-
-    def run_request(self, request: AnalysisRequest) -> None:
-        self.ensure_built()
-        self.analysis.run_request(request)
-
-    def headline_for_route(self) -> tuple[str, str] | None:
-        """(sentence, status) of the core's one verdict, or None before there is one."""
-        return self.headline_part.for_route()
-
-    def select_node(self, node_id: str) -> None:
-        self.route.select_node(node_id)
-
-    def toggle_selected_down(self) -> None:
-        self.route.toggle_selected_down()
-
-    def toggle_down(self, node_id: str) -> None:
-        self.route.toggle_down(node_id)
-
-    def restore_all_mx(self) -> None:
-        self.route.restore_all_mx()
-
-    def warn(self, title: str, text: str, details: str = "") -> None:
-        self.ensure_built()
-        self.files.warn(title, text, details)
-
-    def export_title(self) -> str:
-        return self.files.export_title()
-
-    def export_png(self, path: str) -> None:
-        self.files.export_png(path)
-
-    def export_svg(self, path: str) -> None:
-        self.files.export_svg(path)
-
-    def export_png_dialog(self) -> None:
-        self.files.export_png_dialog()
-
-    def export_svg_dialog(self) -> None:
-        self.files.export_svg_dialog()
-
-    def save_analysis(self, path: str) -> None:
-        self.files.save_analysis(path)
-
-    def save_analysis_dialog(self) -> None:
-        self.files.save_analysis_dialog()
-
-    def open_analysis(self, path: str) -> bool:
-        self.ensure_built()
-        return self.files.open_analysis(path)
-
-    def open_analysis_dialog(self) -> None:
-        self.ensure_built()
-        self.files.open_analysis_dialog()
-
-    def open_message(self, path: str) -> bool:
-        self.ensure_built()
-        return self.files.open_message(path)
-
-    def open_message_data(self, data: bytes, name: str) -> bool:
-        self.ensure_built()
-        return self.files.open_message_data(data, name)
-
-    def open_message_dialog(self) -> None:
-        self.ensure_built()
-        self.files.open_message_dialog()
-
-    def paste_message_dialog(self) -> bool:
-        self.ensure_built()
-        return self.files.paste_message_dialog()
-
-    def open_dropped(self, path: str) -> bool:
-        self.ensure_built()
-        return self.files.open_dropped(path)
-
-    def open_seed_example(self) -> None:
-        self.ensure_built()
-        self.files.open_seed_example()
-
-    def about(self) -> None:
-        self.ensure_built()
-        self.menus.about()
+    if not dropped_paths(event):
+        return False
+    event.acceptProposedAction()
+    return True

@@ -7,9 +7,9 @@ are built after the first paint.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from mailpath.gui import theme
@@ -17,20 +17,30 @@ from mailpath.gui.text import i18n
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QActionGroup, QShortcut
+    from PySide6.QtWidgets import QDockWidget, QMenuBar, QWidget
 
     from mailpath.gui.text.help_dialog import GlossaryDialog
-    from mailpath.gui.window.main_window import MainWindow
 
 
-class WindowMenus:
-    """The menu bar, every action of the window, and the keys that run them."""
+class WindowMenus(QObject):
+    """The menu bar, every action of the window, and the keys that run them.
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    The actions are made here with their keys and texts; what they do is connected by the
+    window (`MainWindow._connect_actions`), to the part that does it."""
+
+    #: Language → a language was chosen ("system" or a code).
+    languageChosen = Signal(str)
+    #: View → Theme → a theme was chosen.
+    themeChosen = Signal(str)
+
+    def __init__(self, menubar: QMenuBar, owner: QWidget) -> None:
+        super().__init__(owner)
+        #: The widget whose actions these are (their shortcuts' scope), and the dialogs' parent.
+        self.owner = owner
         #: The key combinations of window shortcuts that text fields must not take.
         self.window_keys: set[int] = set()
-        menubar = window.menuBar()
         self.menu_file = menubar.addMenu("")
         self.menu_analysis = menubar.addMenu("")
         self.menu_view = menubar.addMenu("")
@@ -40,95 +50,88 @@ class WindowMenus:
 
     def _action(
         self,
-        slot: Callable[[], object],
         shortcut: QKeySequence | list[QKeySequence] | None = None,
         checkable: bool = False,
     ) -> QAction:
-        action = QAction(self.window)
+        action = QAction(self.owner)
         if shortcut is not None:
             if isinstance(shortcut, list):
                 action.setShortcuts(shortcut)
             else:
                 action.setShortcut(shortcut)
         action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
+        self.owner.addAction(action)
         return action
 
-    def build(self) -> None:
+    def build(
+        self, language_setting: str, theme_name: str, legend: bool, docks: list[QDockWidget]
+    ) -> None:
         """The actions, then the menus that hold them."""
-        self._build_actions()
-        self._build_menus()
+        self._build_actions(language_setting, theme_name, legend)
+        self._build_menus(docks)
+        self.act_glossary.triggered.connect(lambda: self.show_glossary(None))
+        self.act_about.triggered.connect(self.about)
 
-    def _build_actions(self) -> None:
+    def _build_actions(self, language_setting: str, theme_name: str, legend: bool) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QActionGroup, QShortcut
 
-        w = self.window
-        files = w.files
-        view = w.view
         std = QKeySequence.StandardKey
-        self.act_open = self._action(files.open_analysis_dialog, QKeySequence(std.Open))
-        self.act_save = self._action(files.save_analysis_dialog, QKeySequence(std.Save))
-        self.act_open_message = self._action(
-            files.open_message_dialog, QKeySequence("Ctrl+Shift+O")
-        )
-        self.act_paste_message = self._action(
-            files.paste_message_dialog, QKeySequence("Ctrl+Shift+V")
-        )
-        self.act_export_png = self._action(files.export_png_dialog, QKeySequence("Ctrl+E"))
-        self.act_export_svg = self._action(files.export_svg_dialog, QKeySequence("Ctrl+Shift+E"))
-        self.act_quit = self._action(w.close, QKeySequence(std.Quit))
-        self.act_analyze = self._action(w.analysis.start, QKeySequence("F5"))
-        self.act_cancel = self._action(w.analysis.cancel)
-        self.act_zoom_in = self._action(
-            view.zoom_in, [QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")]
-        )
-        self.act_zoom_out = self._action(view.zoom_out, QKeySequence(std.ZoomOut))
-        self.act_fit = self._action(view.request_fit, QKeySequence("Ctrl+0"))
-        self.act_legend = self._action(w.toggle_legend, QKeySequence("Ctrl+L"), checkable=True)
-        self.act_legend.setChecked(w.settings.value("view/legend", True) not in (False, "false"))
-        self.act_toggle_down = self._action(w.route.toggle_selected_down, QKeySequence("D"))
-        self.act_restore = self._action(w.route.restore_all_mx)
-        self.act_seed = self._action(files.open_seed_example, QKeySequence("F1"))
-        self.act_example_message = self._action(files.open_example_message)
-        self.act_glossary = self._action(lambda: self.show_glossary(None))
-        self.act_about = self._action(self.about)
-        self.act_focus_graph = self._action(view.setFocus, QKeySequence("Ctrl+G"))
-        self.act_focus_inputs = self._action(w.inputs.sender_edit.setFocus, QKeySequence("Ctrl+K"))
+        self.act_open = self._action(QKeySequence(std.Open))
+        self.act_save = self._action(QKeySequence(std.Save))
+        self.act_open_message = self._action(QKeySequence("Ctrl+Shift+O"))
+        self.act_paste_message = self._action(QKeySequence("Ctrl+Shift+V"))
+        self.act_export_png = self._action(QKeySequence("Ctrl+E"))
+        self.act_export_svg = self._action(QKeySequence("Ctrl+Shift+E"))
+        self.act_quit = self._action(QKeySequence(std.Quit))
+        self.act_analyze = self._action(QKeySequence("F5"))
+        self.act_cancel = self._action()
+        self.act_cancel.setEnabled(False)
+        self.act_zoom_in = self._action([QKeySequence(std.ZoomIn), QKeySequence("Ctrl+=")])
+        self.act_zoom_out = self._action(QKeySequence(std.ZoomOut))
+        self.act_fit = self._action(QKeySequence("Ctrl+0"))
+        self.act_legend = self._action(QKeySequence("Ctrl+L"), checkable=True)
+        self.act_legend.setChecked(legend)
+        self.act_toggle_down = self._action(QKeySequence("D"))
+        self.act_restore = self._action()
+        self.act_seed = self._action(QKeySequence("F1"))
+        self.act_example_message = self._action()
+        self.act_glossary = self._action()
+        self.act_about = self._action()
+        self.act_focus_graph = self._action(QKeySequence("Ctrl+G"))
+        self.act_focus_inputs = self._action(QKeySequence("Ctrl+K"))
         # Esc cancels a running analysis wherever the focus is.
-        self.esc: QShortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), w)
+        self.esc: QShortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.owner)
         self.esc.setContext(Qt.ShortcutContext.WindowShortcut)
-        self.esc.activated.connect(w.analysis.escape)
-        self._give_way_to_shortcuts()
-        self.language_group: QActionGroup = QActionGroup(w)
+        self.language_group: QActionGroup = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code in ("system", *i18n.LANGUAGES):
-            action = QAction(w)
+            action = QAction(self.owner)
             action.setCheckable(True)
             action.setData(code)
-            action.triggered.connect(lambda _=False, c=code: w.set_language(c))
+            action.triggered.connect(lambda _=False, c=code: self.languageChosen.emit(c))
             self.language_group.addAction(action)
             self.language_actions[code] = action
-        current = w.language_setting if w.language_setting in self.language_actions else "system"
+        current = language_setting if language_setting in self.language_actions else "system"
         self.language_actions[current].setChecked(True)
-        self.theme_group: QActionGroup = QActionGroup(w)
+        self.theme_group: QActionGroup = QActionGroup(self)
         self.theme_actions: dict[str, QAction] = {}
         for name in theme.THEMES:
-            action = QAction(w)
+            action = QAction(self.owner)
             action.setCheckable(True)
-            action.triggered.connect(lambda _=False, n=name: w.apply_theme(n, save=True))
+            action.triggered.connect(lambda _=False, n=name: self.themeChosen.emit(n))
             self.theme_group.addAction(action)
             self.theme_actions[name] = action
-        self.theme_actions[w.theme_name].setChecked(True)
+        self.theme_actions[theme_name].setChecked(True)
 
-    def _give_way_to_shortcuts(self) -> None:
+    def give_way_to_shortcuts(self, fields: list[QWidget]) -> None:
         """The window's shortcuts work from every widget, floating panels included.
 
         Text fields claim some of them for editing (on X11 Ctrl+E is "end of line", Ctrl+K
         "delete to the end"), and a focused field is the normal state after pressing Enter:
         for the combinations the window binds (with Ctrl/Alt/Meta, or F-keys) the fields
-        give way. Plain keys (D) stay with whatever has focus."""
+        give way. Plain keys (D) stay with whatever has focus. An editable combo box gets the
+        key first and hands it to its line edit itself, so both are watched."""
         from PySide6.QtCore import Qt
 
         modifiers = (
@@ -139,7 +142,7 @@ class WindowMenus:
         self.window_keys = set()
         # The window's actions (`_action` adds each to it): wrappers Python already has.
         # findChildren() would make PySide6 look for the type of every child (~6 ms at start).
-        for action in self.window.actions():
+        for action in self.owner.actions():
             sequences = action.shortcuts()
             if not sequences:
                 continue
@@ -154,14 +157,23 @@ class WindowMenus:
                 continue  # a plain key: only where it does not type text
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             self.window_keys.update(c.toCombined() for c in combos)
-        inputs = self.window.inputs
-        line = inputs.resolver_combo.lineEdit()
-        for edit in (*inputs.line_edits(), line):
-            if edit is not None:
-                edit.installEventFilter(self.window)
+        for field in fields:
+            field.installEventFilter(self)
 
-    def _build_menus(self) -> None:
-        w = self.window
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.keyCombination().toCombined() in self.window_keys
+        ):
+            event.ignore()  # not the field's: the window's shortcut runs
+            return True
+        return super().eventFilter(watched, event)
+
+    def _build_menus(self, docks: list[QDockWidget]) -> None:
         for action in (self.act_open, self.act_save):
             self.menu_file.addAction(action)
         self.menu_file.addSeparator()
@@ -184,9 +196,8 @@ class WindowMenus:
         self.menu_view.addAction(self.act_focus_graph)
         self.menu_view.addSeparator()
         self.menu_panels = self.menu_view.addMenu("")
-        for dock in (w.details_dock, w.spf_dock, w.message_dock, w.findings_dock):
+        for dock in docks:
             self.menu_panels.addAction(dock.toggleViewAction())
-        w.fix_live.add_to_menus(self.menu_analysis, self.menu_panels)
         self.menu_theme = self.menu_view.addMenu("")
         for action in self.theme_actions.values():
             self.menu_theme.addAction(action)
@@ -218,12 +229,12 @@ class WindowMenus:
         self.act_open_message.setText(tr("MainWindow", "Open &Message…"))
         self.act_paste_message.setText(tr("MainWindow", "Paste Message Sour&ce…"))
         self.act_export_png.setText(tr("MainWindow", "Export &PNG…"))
-        self.act_export_svg.setText(tr("MainWindow", "Export S&VG…"))
+        self.act_export_svg.setText(tr("MainWindow", "&Export SVG…"))
         self.act_quit.setText(tr("MainWindow", "&Quit"))
         self.act_analyze.setText(tr("MainWindow", "&Analyze"))
         self.act_cancel.setText(tr("MainWindow", "&Cancel (Esc)"))
         self.act_toggle_down.setText(tr("MainWindow", "Mark Selected MX &Down / Up"))
-        self.act_restore.setText(tr("MainWindow", "&Restore All MX Hosts"))
+        self.act_restore.setText(tr("MainWindow", "Restore All &MX Hosts"))
         self.act_zoom_in.setText(tr("MainWindow", "Zoom &In"))
         self.act_zoom_out.setText(tr("MainWindow", "Zoom &Out"))
         self.act_fit.setText(tr("MainWindow", "&Fit to Window"))
@@ -251,7 +262,7 @@ class WindowMenus:
         from mailpath.gui.text.help_dialog import GlossaryDialog
 
         if self.glossary_dialog is None:
-            self.glossary_dialog = GlossaryDialog(self.window)
+            self.glossary_dialog = GlossaryDialog(self.owner)
         dialog = self.glossary_dialog
         if key:
             dialog.show_term(key)
@@ -267,7 +278,7 @@ class WindowMenus:
 
         from mailpath import __version__
 
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.owner)
         box.setWindowTitle(tr("MainWindow", "About mailpath"))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(

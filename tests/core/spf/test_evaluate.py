@@ -15,6 +15,7 @@ from mailpath.core.auth.spf import (
     check_host,
     outcome_to_json,
     render_text,
+    trace_to_json,
 )
 from mailpath.core.dns.sources import CachingSource
 from tests.core.spf.conftest import Runner, live
@@ -382,3 +383,20 @@ def test_unicode_domain_uses_idna_2008_and_never_idna_2003(
     outcome = run_spf(zone, "192.0.2.1", "user@☃.example")
     assert outcome.result is SpfResult.NONE
     assert not any("xn--n3h" in q[0] for q in spf_server.queries)
+
+
+def test_a_query_answered_through_a_cname_names_the_alias(run_spf: Runner) -> None:
+    """The trace (panel, text and JSON) says where an answer came from when the name is an
+    alias: the address belongs to the CNAME's target, not to the name in the record."""
+    zone = {
+        "example.com": [txt("v=spf1 a:mail.example.com -all")],
+        "mail.example.com": [("CNAME", "relay.example.net")],
+        "relay.example.net": [("A", "192.0.2.25")],
+    }
+    o = run_spf(zone, "192.0.2.25", "user@example.com")
+    assert o.result is SpfResult.PASS
+    query = term(o.trace, "a:mail.example.com").queries[0]
+    assert query.records == ("192.0.2.25",)
+    assert query.detail == "via CNAME to relay.example.net"
+    terms = trace_to_json(o.trace)["terms"]
+    assert terms[0]["queries"][0]["detail"] == "via CNAME to relay.example.net"

@@ -17,7 +17,6 @@ from .parser import (
 from .trace import (
     MAX_LOOKUPS,
     MAX_VOID_LOOKUPS,
-    QueryUse,
     SpfAudit,
     SpfOutcome,
     SpfResult,
@@ -39,7 +38,6 @@ __all__ = [
     "Mechanism",
     "Modifier",
     "ParsedRecord",
-    "QueryUse",
     "SpfAudit",
     "SpfOutcome",
     "SpfResult",

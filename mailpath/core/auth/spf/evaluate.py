@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mailpath.core.dns.sources import Answer, CachingSource, DnsSource, Outcome
+from mailpath.core.facts import LookupStatus
 from mailpath.core.names import InputError, parse_domain
 from mailpath.core.sentences import Sentence
 
@@ -40,7 +41,6 @@ from .trace import (
     MAX_LOOKUPS,
     MAX_VOID_LOOKUPS,
     QUALIFIER_RESULTS,
-    QueryUse,
     SpfOutcome,
     SpfResult,
     SpfTrace,
@@ -77,7 +77,7 @@ class _TermState:
     name: str
     qualifier: str
     target: str | None = None
-    queries: list[QueryUse] = field(default_factory=list)
+    queries: list[LookupStatus] = field(default_factory=list)
     lookups: int = 0
     void_lookups: int = 0
     matched: bool | None = None
@@ -301,7 +301,7 @@ class SpfEvaluator:
     async def _query(self, name: str, rdtype: str, state: _TermState | None) -> Answer:
         answer = await self.cache.query(name, rdtype)
         if state is not None:
-            state.queries.append(QueryUse.from_answer(answer))
+            state.queries.append(LookupStatus.used(answer))
         return answer
 
     def _count_lookup(self, state: _TermState, path: tuple[str, ...]) -> None:
@@ -389,7 +389,7 @@ class SpfEvaluator:
         validated: list[str] = []
         for name, addr_answer in zip(names, answers, strict=True):
             if state is not None:
-                state.queries.append(QueryUse.from_answer(addr_answer))
+                state.queries.append(LookupStatus.used(addr_answer))
             if addr_answer.outcome is not Outcome.OK:
                 continue  # RFC 7208 5.5: a DNS error skips that name
             if any(self._same_ip(addr) for addr in addr_answer.records):
@@ -419,7 +419,7 @@ class SpfEvaluator:
         if self.prefetcher is not None:
             self.prefetcher.mark_seen(domain, "TXT")
         answer = await self.cache.query(domain, "TXT")
-        record_queries = [QueryUse.from_answer(answer)]
+        record_queries = [LookupStatus.used(answer)]
         if answer.outcome.is_error:
             failure = self._dns_failure(answer)
             return self._trace(
@@ -523,7 +523,7 @@ class SpfEvaluator:
         self,
         domain: str,
         record: str | None,
-        record_queries: list[QueryUse],
+        record_queries: list[LookupStatus],
         states: list[_TermState],
         result: SpfResult,
         error: str | None,
@@ -582,7 +582,7 @@ class SpfEvaluator:
             answers = await asyncio.gather(*(self.cache.query(n, rdtype) for n in names))
             want = target.lower().rstrip(".")
             for pname, addr_answer in zip(names, answers, strict=True):
-                state.queries.append(QueryUse.from_answer(addr_answer))
+                state.queries.append(LookupStatus.used(addr_answer))
                 if addr_answer.outcome is not Outcome.OK:
                     continue
                 if not any(self._same_ip(a) for a in addr_answer.records):
@@ -628,7 +628,7 @@ class SpfEvaluator:
             self.cache.prefetch(ex, rdtype)
         for ex in exchanges:
             addr_answer = await self.cache.query(ex, rdtype)
-            state.queries.append(QueryUse.from_answer(addr_answer))
+            state.queries.append(LookupStatus.used(addr_answer))
             if addr_answer.outcome.is_error:
                 raise self._dns_failure(addr_answer)
             if any(self._in_network(a, mech.cidr4, mech.cidr6) for a in addr_answer.records):

@@ -5,11 +5,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from mailpath.core.dns.sources import Answer, Outcome
+from mailpath.core.facts import LookupStatus, lookup_to_json
 from mailpath.core.jsontypes import JsonObject
 
 __all__ = [
-    "QueryUse",
     "SpfAudit",
     "SpfOutcome",
     "SpfResult",
@@ -48,40 +47,13 @@ QUALIFIER_RESULTS = {
 
 
 @dataclass(frozen=True)
-class QueryUse:
-    """One DNS question a term used, as the trace shows it."""
-
-    name: str
-    rdtype: str
-    outcome: Outcome
-    records: tuple[str, ...]
-    detail: str
-    ttl: int | None = None  # as the server reported it
-
-    @classmethod
-    def from_answer(cls, answer: Answer) -> QueryUse:
-        detail = answer.detail
-        if answer.canonical:
-            alias = f"via CNAME to {answer.canonical}"
-            detail = f"{detail}; {alias}" if detail else alias
-        return cls(
-            answer.name,
-            answer.rdtype,
-            answer.outcome,
-            tuple(answer.texts()),
-            detail,
-            answer.ttl,
-        )
-
-
-@dataclass(frozen=True)
 class TermTrace:
     text: str
     kind: str  # "mechanism" | "modifier"
     name: str
     qualifier: str  # "" for modifiers
     target: str | None
-    queries: tuple[QueryUse, ...]
+    queries: tuple[LookupStatus, ...]
     lookups: int
     void_lookups: int
     matched: bool | None  # None: not reached / not evaluated
@@ -94,7 +66,7 @@ class TermTrace:
 class SpfTrace:
     domain: str
     record: str | None
-    record_queries: tuple[QueryUse, ...]
+    record_queries: tuple[LookupStatus, ...]
     terms: tuple[TermTrace, ...]
     result: SpfResult
     error: str | None
@@ -149,17 +121,6 @@ class SpfAudit:
 # ---------------------------------------------------------------- JSON
 
 
-def _query_json(q: QueryUse) -> JsonObject:
-    return {
-        "name": q.name,
-        "type": q.rdtype,
-        "outcome": q.outcome,
-        "records": list(q.records),
-        "detail": q.detail,
-        "ttl": q.ttl,
-    }
-
-
 def _term_json(t: TermTrace) -> JsonObject:
     return {
         "text": t.text,
@@ -167,7 +128,7 @@ def _term_json(t: TermTrace) -> JsonObject:
         "name": t.name,
         "qualifier": t.qualifier,
         "target": t.target,
-        "queries": [_query_json(q) for q in t.queries],
+        "queries": [lookup_to_json(q) for q in t.queries],
         "lookups": t.lookups,
         "void_lookups": t.void_lookups,
         "matched": t.matched,
@@ -181,7 +142,7 @@ def trace_to_json(trace: SpfTrace) -> JsonObject:
     return {
         "domain": trace.domain,
         "record": trace.record,
-        "record_queries": [_query_json(q) for q in trace.record_queries],
+        "record_queries": [lookup_to_json(q) for q in trace.record_queries],
         "result": trace.result.value,
         "error": trace.error,
         "lookups": trace.lookups,
@@ -247,7 +208,7 @@ def _result_text(result: SpfResult, color: bool) -> str:
     return f"{_BOLD}{_COLORS[result]}{result.value}{_RESET}"
 
 
-def _query_line(q: QueryUse) -> str:
+def _query_line(q: LookupStatus) -> str:
     records = ", ".join(_safe(r) for r in q.records[:6])
     if len(q.records) > 6:
         records += f", ... ({len(q.records)} records)"

@@ -1,20 +1,21 @@
-"""Is my fix live yet? The window's part, wired in one place.
+"""Has my change reached everyone? The Analysis menu's propagation checks, wired in one place.
 
 - Analysis → Ask the Domain's Own Name Servers (checkable, remembered): the analysis also runs
   the authoritative view in the worker; the "Authoritative servers" panel shows it and its
   findings join the others.
-- Analysis → Re-check Until It Passes: the "Re-check" panel (`watch_mode`).
-- Analysis → Compare Resolvers…: `compare_panel.CompareDialog`.
+- Analysis → Re-check Until It Passes: the "Re-check" panel (`watch`).
+- Analysis → Compare Resolvers…: `compare.CompareDialog`.
 - The status bar says which transport answered ("via DoH https://…"); a DoH/DoT certificate
   that does not verify is a dialog naming the server (nothing is retried over plain DNS).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
@@ -22,69 +23,70 @@ from mailpath.gui.text.i18n import tr
 from mailpath.gui.window import resolver_field
 
 if TYPE_CHECKING:
-    from mailpath.core.model import Result
     from mailpath.core.session import AnalysisRequest
     from mailpath.gui.panels.authoritative import AuthoritativePanel
     from mailpath.gui.panels.compare import CompareDialog
     from mailpath.gui.panels.watch import WatchMode
-    from mailpath.gui.window.main_window import MainWindow
+    from mailpath.gui.window.headline import StatusLine
+    from mailpath.gui.window.inputs import InputBar
+    from mailpath.gui.window.session import WindowSession
 
 #: The port the zone's servers are asked on: 53 for people; tests serve it elsewhere.
 AUTHORITATIVE_PORT = 53
 
 
-def show_tls_failure(parent: QWidget, server: str) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    from mailpath.gui.panels.compare import tls_failure_text
-
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("FixLive", "TLS certificate check failed"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(tls_failure_text(server))
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-
-
-class FixLive(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+class PropagationChecks(QObject):
+    def __init__(
+        self,
+        parent: QWidget,
+        settings: QSettings,
+        session: WindowSession,
+        inputs: InputBar,
+        status: StatusLine,
+        start_analysis: Callable[[], bool],
+        docks: tuple[QDockWidget, QDockWidget],
+    ) -> None:
+        super().__init__(parent)
+        #: Where the dialogs open; the actions' owner.
+        self.parent_widget = parent
+        self.settings = settings
+        self.session = session
+        self.inputs = inputs
+        self.status = status
+        #: Analyze what the inputs say (the re-check's runs); False when they cannot be.
+        self.start_analysis = start_analysis
         self.authoritative_port = AUTHORITATIVE_PORT
         self.compare_dialog: CompareDialog | None = None
         self.tls_failure: str | None = None
         # Both panels are built when their dock is first shown (or they are asked for):
-        # hidden at start, the first frames need not wait for them. The docks are here, for
-        # the Panels menu and the saved layout.
+        # hidden at start, the first frames need not wait for them. The docks are the
+        # window's, for the Panels menu and the saved layout.
         self._panel: AuthoritativePanel | None = None
         self._watch: WatchMode | None = None
-        self.authoritative_dock = self._dock("authoritativeDock", QWidget())
-        self.watch_dock = self._dock("watchDock", QWidget())
-        # Both want the width of the window: beside the findings, under the route.
-        window.tabifyDockWidget(window.findings_dock, self.authoritative_dock)
-        window.tabifyDockWidget(self.authoritative_dock, self.watch_dock)
-        self.authoritative_dock.hide()
-        self.watch_dock.hide()
-        self.via = QLabel(window)
+        self.authoritative_dock, self.watch_dock = docks
+        for dock in docks:
+            dock.setWidget(QWidget())
+            dock.hide()
+        self.via = QLabel(status.bar)
         self.via.setObjectName("resolverVia")
         self.via.setTextFormat(Qt.TextFormat.PlainText)
         self.via.setVisible(False)
-        window.statusBar().addPermanentWidget(self.via)
-        self.act_authoritative = QAction(window)
+        status.bar.addPermanentWidget(self.via)
+        self.act_authoritative = QAction(parent)
         self.act_authoritative.setCheckable(True)
         self.act_authoritative.setChecked(
-            window.settings.value("analysis/authoritative", False) in (True, "true")
+            settings.value("analysis/authoritative", False) in (True, "true")
         )
         self.act_authoritative.toggled.connect(self._authoritative_toggled)
-        self.act_watch = QAction(window)
+        self.act_watch = QAction(parent)
         self.act_watch.setCheckable(True)
         self.act_watch.triggered.connect(self._watch_triggered)
-        self.act_compare = QAction(window)
+        self.act_compare = QAction(parent)
         self.act_compare.triggered.connect(self.open_compare)
         for action in (self.act_authoritative, self.act_watch, self.act_compare):
-            window.addAction(action)
-        window.analysisFinished.connect(self._on_finished)
+            parent.addAction(action)
+        session.finished.connect(self._on_finished)
+        session.resultChanged.connect(self.show_result)
         self.authoritative_dock.visibilityChanged.connect(self._authoritative_dock_visible)
         self.watch_dock.visibilityChanged.connect(self._watch_dock_visible)
 
@@ -102,7 +104,7 @@ class FixLive(QObject):
         if self._panel is None:
             from mailpath.gui.panels.authoritative import AuthoritativePanel
 
-            panel = AuthoritativePanel(self.window)
+            panel = AuthoritativePanel(self.authoritative_dock)
             self._panel = panel
             self._replace_stand_in(self.authoritative_dock, panel)
         return self._panel
@@ -113,13 +115,13 @@ class FixLive(QObject):
         if self._watch is None:
             from mailpath.gui.panels.watch import WatchMode
 
-            watch = WatchMode(self.window)
+            watch = WatchMode(self.session, self.start_analysis, self.status, self.parent_widget)
             self._watch = watch
             self._replace_stand_in(self.watch_dock, watch.panel)
             watch.activeChanged.connect(self.act_watch.setChecked)
             # The watch hears of a finished analysis before this part does, as it always has.
-            self.window.analysisFinished.disconnect(self._on_finished)
-            self.window.analysisFinished.connect(self._on_finished)
+            self.session.finished.disconnect(self._on_finished)
+            self.session.finished.connect(self._on_finished)
         return self._watch
 
     @staticmethod
@@ -128,13 +130,6 @@ class FixLive(QObject):
         dock.setWidget(widget)
         if stand_in is not None:
             stand_in.deleteLater()
-
-    def _dock(self, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(self.window)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        return dock
 
     def add_to_menus(self, analysis: QMenu, panels: QMenu) -> None:
         analysis.addSeparator()
@@ -145,19 +140,21 @@ class FixLive(QObject):
         panels.addAction(self.watch_dock.toggleViewAction())
 
     def retranslate(self) -> None:
-        # Analysis menu: A C D R are taken; S, U and M are not.
-        self.act_authoritative.setText(tr("FixLive", "Ask the Domain's Own Name &Servers"))
+        # Analysis menu: A C D M are taken; S, U and R are not.
+        self.act_authoritative.setText(
+            tr("PropagationChecks", "Ask the Domain's Own Name &Servers")
+        )
         self.act_authoritative.setToolTip(
             tr(
-                "FixLive",
+                "PropagationChecks",
                 "Also ask each of the zone's name servers directly, and compare their answers "
                 "with each other and with your resolver",
             )
         )
-        self.act_watch.setText(tr("FixLive", "Re-check &Until It Passes"))
-        self.act_compare.setText(tr("FixLive", "Co&mpare Resolvers…"))
-        self.authoritative_dock.setWindowTitle(tr("FixLive", "Authoritative servers"))
-        self.watch_dock.setWindowTitle(tr("FixLive", "Re-check"))
+        self.act_watch.setText(tr("PropagationChecks", "Re-check &Until It Passes"))
+        self.act_compare.setText(tr("PropagationChecks", "Compare &Resolvers…"))
+        self.authoritative_dock.setWindowTitle(tr("PropagationChecks", "Authoritative servers"))
+        self.watch_dock.setWindowTitle(tr("PropagationChecks", "Re-check"))
         if self._panel is not None:
             self._panel.retranslate()
         if self._watch is not None:
@@ -174,7 +171,10 @@ class FixLive(QObject):
             return request
         return replace(request, authoritative=True, authoritative_port=self.authoritative_port)
 
-    def show_result(self, result: Result) -> None:
+    def show_result(self) -> None:
+        result = self.session.result
+        if result is None:
+            return
         view = result.authoritative
         if self._panel is None and view is None:
             return  # nothing to show in a panel that was never built
@@ -183,17 +183,19 @@ class FixLive(QObject):
 
     def _on_finished(self) -> None:
         self._show_via()
-        extra = self.window.extra
-        failure = extra.tls_failure if extra is not None else None
+        outcome = self.session.outcome
+        failure = outcome.tls_failure if outcome is not None else None
         self.tls_failure = failure
         if failure:
-            self.window.status_line.set_text(" ".join(resolver_field_tls_text(failure).split()))
-            if not getattr(self.window, "screenshot_mode", False):
-                show_tls_failure(self.window, failure)
+            from mailpath.gui.panels.compare import show_tls_failure, tls_failure_text
+
+            self.status.set_text(" ".join(tls_failure_text(failure).split()))
+            if not self.session.quiet:
+                show_tls_failure(self.parent_widget, failure)
 
     def _show_via(self) -> None:
-        result = self.window.result
-        info = getattr(result, "resolver", None) if result is not None else None
+        result = self.session.result
+        info = result.resolver if result is not None else None
         if info is None:
             self.via.setVisible(False)
             return
@@ -203,7 +205,7 @@ class FixLive(QObject):
         self.via.setVisible(True)
 
     def _authoritative_toggled(self, checked: bool) -> None:
-        self.window.settings.setValue("analysis/authoritative", checked)
+        self.settings.setValue("analysis/authoritative", checked)
         if checked:
             self.authoritative_dock.show()
             self.authoritative_dock.raise_()
@@ -220,7 +222,7 @@ class FixLive(QObject):
         from mailpath.gui.panels.compare import CompareDialog
 
         if self.compare_dialog is None:
-            self.compare_dialog = CompareDialog(self.window)
+            self.compare_dialog = CompareDialog(self.parent_widget, self.session, self.inputs)
         else:
             self.compare_dialog.fill_choices()
             self.compare_dialog.retranslate()
@@ -237,9 +239,3 @@ class FixLive(QObject):
             self._watch.stop()
         if self.compare_dialog is not None:
             self.compare_dialog.shutdown()
-
-
-def resolver_field_tls_text(server: str) -> str:
-    from mailpath.gui.panels.compare import tls_failure_text
-
-    return tls_failure_text(server)

@@ -70,9 +70,9 @@ def texts(tree: QTreeWidget) -> list[str]:
 
 
 def analyze(qtbot: Any, window: Any, resolver: str, timeout: int = 20000) -> None:
-    window.set_inputs("example.com", "example.net", VIA, [resolver])
+    window.inputs.set_inputs("example.com", "example.net", VIA, [resolver])
     with qtbot.waitSignal(window.analysisFinished, timeout=timeout):
-        assert window.start_analysis()
+        assert window.analysis.start()
 
 
 @pytest.fixture
@@ -88,7 +88,7 @@ def test_authoritative_servers_panel_and_findings(
     qtbot: Any, window: Any, zone_servers: tuple[DnsTestServer, int]
 ) -> None:
     resolver, port = zone_servers
-    fix = window.fix_live
+    fix = window.propagation
     fix.authoritative_port = port
     assert fix.panel.tree.topLevelItemCount() == 0  # nothing asked yet: the hint
     assert "Ask the Domain's Own Name Servers" in fix.panel.summary.text()
@@ -127,17 +127,17 @@ def test_details_show_the_ttl_in_both_languages(
 ) -> None:
     server = dns_server(zone(), ttl=RESOLVER_TTL)
     analyze(qtbot, window, server.nameserver)
-    window.select_node("dns:spf")
+    window.route.select_node("dns:spf")
     rows = texts(window.details.tree)
     assert "ttl | 3412" in rows  # seconds, as the resolver reported them
     window.set_language("ja")
-    window.select_node("dns:spf")
+    window.route.select_node("dns:spf")
     rows = texts(window.details.tree)
     assert "TTL（秒） | 3412" in rows
     window.set_language("en")
     # Which transport answered: the status bar says it.
-    assert window.fix_live.via.isVisible()
-    assert window.fix_live.via.text() == f"via DNS {server.nameserver}"
+    assert window.propagation.via.isVisible()
+    assert window.propagation.via.text() == f"via DNS {server.nameserver}"
 
 
 def test_recheck_until_it_passes(
@@ -148,10 +148,10 @@ def test_recheck_until_it_passes(
 ) -> None:
     monkeypatch.setenv("MAILPATH_WATCH_MIN", "1")
     server = dns_server(zone())
-    watch = window.fix_live.watch
-    window.set_inputs("example.com", "example.net", VIA, [server.nameserver])
-    window.fix_live.act_watch.trigger()
-    assert window.fix_live.watch_dock.isVisible()
+    watch = window.propagation.watch
+    window.inputs.set_inputs("example.com", "example.net", VIA, [server.nameserver])
+    window.propagation.act_watch.trigger()
+    assert window.propagation.watch_dock.isVisible()
     assert watch.active
     watch.panel.interval.setValue(1)
     assert watch.panel.state.text() == "Re-checking every 1 s until the verdict passes."
@@ -174,9 +174,9 @@ def test_recheck_until_it_passes(
     assert "resolved: " in history[-1]
     assert "spf-not-authorized" not in history[-1]
     assert not watch.countdown.isVisible()
-    assert not window.fix_live.act_watch.isChecked()
+    assert not window.propagation.act_watch.isChecked()
     assert watch.last_notice.startswith(f"After {len(watch.runs)} checks: ")
-    assert window.status_label.text() == watch.last_notice
+    assert window.status_line.label.text() == watch.last_notice
     assert "passed" in watch.panel.state.text()
 
     # In Japanese the same history is rendered again from the data: the words are Japanese,
@@ -202,7 +202,7 @@ def test_recheck_until_it_passes(
         ):
             assert english not in "\n".join(history), english
         if shots := os.environ.get("MAILPATH_SHOTS"):  # to look at it: a directory
-            dock = window.fix_live.watch_dock
+            dock = window.propagation.watch_dock
             dock.resize(900, 360)
             dock.grab().save(str(Path(shots) / "watch-history-ja.png"))
     finally:
@@ -221,8 +221,8 @@ def test_stop_ends_the_recheck(
 ) -> None:
     monkeypatch.setenv("MAILPATH_WATCH_MIN", "1")
     server = dns_server(zone())
-    watch = window.fix_live.watch
-    window.set_inputs("example.com", "example.net", VIA, [server.nameserver])
+    watch = window.propagation.watch
+    window.inputs.set_inputs("example.com", "example.net", VIA, [server.nameserver])
     watch.panel.interval.setValue(30)
     watch.panel.start_button.click()
     qtbot.waitUntil(lambda: len(watch.runs) == 1, timeout=20000)
@@ -231,7 +231,7 @@ def test_stop_ends_the_recheck(
     assert not watch.active
     assert not watch.countdown.isVisible()
     assert watch.panel.state.text() == "Stopped."
-    assert not window.fix_live.act_watch.isChecked()
+    assert not window.propagation.act_watch.isChecked()
     assert watch.last_notice == ""
 
 
@@ -242,15 +242,15 @@ def test_resolver_choices_public_and_remembered(
 
     from mailpath.gui.window.main_window import MainWindow
 
-    combo = window.resolver_combo
+    combo = window.inputs.resolver_combo
     labels = [combo.itemText(i) for i in range(combo.count())]
     assert labels[0] == "System resolver"
     for label in ("Cloudflare (plain DNS)", "Cloudflare (DoH)", "Quad9 (DoT)", "Google (DoH)"):
         assert label in labels
     combo.setCurrentIndex(labels.index("Cloudflare (DoH)"))
-    assert window.resolver_servers() == ["https://cloudflare-dns.com/dns-query"]
+    assert window.inputs.resolver_servers() == ["https://cloudflare-dns.com/dns-query"]
     combo.setCurrentIndex(labels.index("Quad9 (DoT)"))
-    assert window.resolver_servers() == ["tls://9.9.9.9#dns.quad9.net"]
+    assert window.inputs.resolver_servers() == ["tls://9.9.9.9#dns.quad9.net"]
     # A typed server is analyzed with and remembered (not the public ones).
     server = dns_server(zone())
     analyze(qtbot, window, server.nameserver)
@@ -258,11 +258,15 @@ def test_resolver_choices_public_and_remembered(
     again = MainWindow(QSettings(), "en")
     again.screenshot_mode = True
     qtbot.addWidget(again)
-    texts_again = [again.resolver_combo.itemText(i) for i in range(again.resolver_combo.count())]
+    texts_again = [
+        again.inputs.resolver_combo.itemText(i) for i in range(again.inputs.resolver_combo.count())
+    ]
     assert texts_again[1] == server.nameserver
     assert texts_again.count("Cloudflare (DoH)") == 1
     again.set_language("ja")
-    ja = [again.resolver_combo.itemText(i) for i in range(again.resolver_combo.count())]
+    ja = [
+        again.inputs.resolver_combo.itemText(i) for i in range(again.inputs.resolver_combo.count())
+    ]
     assert "Cloudflare（DoH）" in ja
     again.set_language("en")
     again.close()
@@ -282,17 +286,17 @@ def test_tls_certificate_failure_is_an_error_naming_the_server(
     box = next(b for b in window.findChildren(QMessageBox) if b.isVisible())
     assert box.text().startswith(f"TLS certificate check failed for {dot.nameserver}: ")
     assert "Nothing was taken from it over plain DNS" in box.text()
-    assert window.fix_live.tls_failure.startswith(dot.nameserver)
-    assert dot.nameserver in window.status_label.text()
+    assert window.propagation.tls_failure.startswith(dot.nameserver)
+    assert dot.nameserver in window.status_line.label.text()
     box.close()
     # Nothing was taken over plain DNS instead: no record reached the route.
-    window.select_node("dns:spf")
+    window.route.select_node("dns:spf")
     assert not any(OLD_SPF in row for row in texts(window.details.tree))
     # Nothing answered through it: no "via" claim, and the resolver field names the failure.
-    assert not window.fix_live.via.isVisible()
-    assert window.result is None
-    assert dot.nameserver in window.error_labels["resolver"].text()
-    assert "TLS certificate is not trusted" in window.error_labels["resolver"].text()
+    assert not window.propagation.via.isVisible()
+    assert window.session.result is None
+    assert dot.nameserver in window.inputs.error_labels["resolver"].text()
+    assert "TLS certificate is not trusted" in window.inputs.error_labels["resolver"].text()
 
 
 def test_dot_with_a_trusted_ca_answers(
@@ -307,9 +311,9 @@ def test_dot_with_a_trusted_ca_answers(
     monkeypatch.setenv("MAILPATH_CA_FILE", str(ca.ca_file))
     with TlsDnsServer(upstream, ca) as dot:
         analyze(qtbot, window, dot.nameserver)
-    assert window.fix_live.tls_failure is None
-    assert window.fix_live.via.text() == f"via DoT {dot.nameserver}"
-    assert window.result.resolver.kind == "dot"
+    assert window.propagation.tls_failure is None
+    assert window.propagation.via.text() == f"via DoT {dot.nameserver}"
+    assert window.session.result.resolver.kind == "dot"
 
 
 def test_compare_resolvers(
@@ -317,12 +321,12 @@ def test_compare_resolvers(
 ) -> None:
     old = dns_server(zone(), ttl=3000)
     new = dns_server(zone(NEW_SPF), ttl=10)
-    dialog = window.fix_live.open_compare()
+    dialog = window.propagation.open_compare()
     assert "Analyze first" in dialog.summary.text()
     assert not dialog.compare_button.isEnabled()
     dialog.close()
     analyze(qtbot, window, old.nameserver)
-    dialog = window.fix_live.open_compare()
+    dialog = window.propagation.open_compare()
     choices = [dialog.choices.item(i).text() for i in range(dialog.choices.count())]
     assert "Cloudflare (DoH)" in choices
     assert old.nameserver in choices
