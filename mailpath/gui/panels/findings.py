@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer, Signal
@@ -199,22 +200,26 @@ class FindingsPanel(QWidget):
         self._findings: tuple[Finding, ...] = ()
         self.retranslate()
 
-    #: Findings the dock opens with room for, of three lines each (cause and consequence,
-    #: fix, what checking the fix gave) and one more line for the first (what the fix makes
-    #: of the mail): a person sees more than the first two at once.
+    #: Findings the dock opens with room for, of two lines each (cause and consequence, fix)
+    #: and two more for the first (what checking its fix gave, what the fix makes of the
+    #: mail): a person sees more than the first two at once, and the graph keeps its room.
     SHOWN_FINDINGS = 3
 
     def sizeHint(self) -> QSize:
         """Room for `SHOWN_FINDINGS` findings above the buttons (the window opens the dock
         at this height)."""
         hint = super().sizeHint()
-        line = self.fontMetrics().lineSpacing()
+        from mailpath.gui.panels.wrapping import line_height
+
+        # A line as tall as the UI language's writing makes it (the header is in it).
+        sample = f"Ag {self.tree.headerItem().text(1)}"
+        line = max(self.fontMetrics().lineSpacing(), math.ceil(line_height(self.font(), sample)))
         layout = self.layout()
         spacing = layout.spacing() if layout is not None else 6
         height = (
             self.tree.header().sizeHint().height()
-            + self.SHOWN_FINDINGS * (3 * line + 2 * FindingDelegate.PAD)
-            + line
+            + self.SHOWN_FINDINGS * (2 * line + 2 * FindingDelegate.PAD + 2)
+            + 2 * line
             + 2 * self.tree.frameWidth()
             + spacing
             + max(self.copy_button.sizeHint().height(), self.explain_button.sizeHint().height())

@@ -50,6 +50,12 @@ def _layout(text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
     return layout, height
 
 
+def line_height(font: QFont, sample: str) -> float:
+    """The height of one line of `sample` in `font`, with the fonts Qt falls back to for its
+    characters (a Japanese line is taller than a Latin one in the same font)."""
+    return _layout(sample, font, float(_TALL))[1]
+
+
 class WrappingDelegate(QStyledItemDelegate):
     """Draws a cell's text on as many lines as its column's width needs; the icon, selection
     and background as the style draws them."""

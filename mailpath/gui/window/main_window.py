@@ -376,7 +376,8 @@ class MainWindow(QMainWindow):
         # Narrow windows give the panel a smaller share, so the route keeps the room.
         width = min(DETAILS_WIDTH, max(240, int(self.width() * 0.28)))
         self.resizeDocks([self.details_dock], [width], Qt.Orientation.Horizontal)
-        height = max(FINDINGS_HEIGHT, self.findings.sizeHint().height())
+        # The dock's hint is its panel's (room for a few findings) and its title bar.
+        height = max(FINDINGS_HEIGHT, self.findings_dock.sizeHint().height())
         self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)
 
     def _dock(self, name: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget:
