@@ -1,0 +1,169 @@
+"""The window's and the export's layout of the route, made from the core's.
+
+The core lays out fixed-size nodes in columns and rows; names are as long as DNS makes them
+and fonts as wide as the desktop's. Here every column takes the width its widest text needs
+(no more: a narrow route is drawn larger when it is fitted to the window), every gap between
+columns the width the labels crossing it need, the rows come closer, and the DNS lookups sit
+in a row of their own above the route, each as wide as its whole name. Order, rows and
+heights stay the core's.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF
+
+from mailpath.gui.graph.edges import edge_label_size, edge_label_text
+
+if TYPE_CHECKING:
+    from mailpath.core.route.attrs import NodeAttrs
+    from mailpath.gui.text.labels import RouteLike
+
+#: A node grows to show its longest line at full size, up to this width; beyond it the line
+#: is drawn smaller, then elided in the middle.
+MAX_NODE_W = 520.0
+#: No column is narrower than this, however short its names.
+MIN_NODE_W = 120.0
+#: Room kept on both sides of an edge label between two columns.
+LABEL_MARGIN = 6.0
+#: The narrowest gap between two columns (room for an arrow).
+MIN_GAP = 48.0
+#: Rows of the route come this much closer than the core spaces them...
+ROW_PITCH = 0.8
+#: ...but never closer than this between two nodes of one column.
+MIN_ROW_GAP = 8.0
+#: Between the DNS row and the route below it.
+DNS_ROW_GAP = 40.0
+#: Between two DNS nodes of one row.
+DNS_GAP = 16.0
+
+
+def _base(graph: RouteLike) -> tuple[dict[str, QRectF], dict[str, NodeAttrs]]:
+    base: dict[str, QRectF] = {}
+    attrs_of: dict[str, NodeAttrs] = {}
+    for node_id, attrs in graph.nodes(data=True):
+        base[node_id] = QRectF(
+            float(attrs.get("x", 0.0)),
+            float(attrs.get("y", 0.0)),
+            float(attrs.get("w", 180.0)),
+            float(attrs.get("h", 56.0)),
+        )
+        attrs_of[node_id] = attrs
+    return base, attrs_of
+
+
+def _gaps(graph: RouteLike, column_of: dict[str, float], lefts: list[float]) -> dict[float, float]:
+    """The gap before each column: what the labels of the edges into it need.
+
+    Into a column with several labelled bundles (one per MX host) the edges fan out: a label
+    then keeps to the last part of the gap, where each edge is nearly level with its own
+    node, so the gap is made wide enough for that."""
+    bundles: dict[float, set[tuple[str, str]]] = {}
+    for u, v, edge in graph.edges(data=True):
+        if u in column_of and v in column_of and edge_label_text(edge):
+            bundles.setdefault(column_of[v], set()).add((v, str(edge.get("label"))))
+    gaps = dict.fromkeys(lefts, MIN_GAP)
+    for u, v, edge in graph.edges(data=True):
+        a, b = column_of.get(u), column_of.get(v)
+        if a is None or b is None or a == b:
+            continue
+        a, b = min(a, b), max(a, b)
+        if lefts.index(b) - lefts.index(a) != 1 or not edge_label_text(edge):
+            continue
+        fan = 1.6 if len(bundles.get(column_of[v], ())) > 1 else 1.0
+        want = edge_label_size(edge).width() * fan + 2 * LABEL_MARGIN
+        gaps[b] = max(gaps[b], want)
+    return gaps
+
+
+def _rows(base: dict[str, QRectF], columns: dict[float, list[str]], top: float) -> dict[str, float]:
+    """The new top of every route node: rows closer, no two nodes of a column touching."""
+    route_top = min(base[n].top() for nodes in columns.values() for n in nodes)
+    tops: dict[str, float] = {}
+    for nodes in columns.values():
+        bottom = -1e18
+        for n in sorted(nodes, key=lambda n: base[n].top()):
+            y = max(top + (base[n].top() - route_top) * ROW_PITCH, bottom + MIN_ROW_GAP)
+            tops[n] = y
+            bottom = y + base[n].height()
+    return tops
+
+
+def fit_layout(
+    graph: RouteLike,
+    text_width: Callable[[NodeAttrs], float],
+    widen: Mapping[str, float] | None = None,
+) -> dict[str, QRectF]:
+    """Every node's rectangle; `text_width` is the width at which a node's text fits whole,
+    `widen` how much wider to make the gap before the column of a node (by node id)."""
+    base, attrs_of = _base(graph)
+    columns: dict[float, list[str]] = {}
+    for node_id, attrs in attrs_of.items():
+        if attrs.get("kind") != "dns":
+            columns.setdefault(round(base[node_id].left(), 1), []).append(node_id)
+    if not columns:
+        return base
+    lefts = sorted(columns)
+    width = {
+        x: max(MIN_NODE_W, min(MAX_NODE_W, max(text_width(attrs_of[n]) for n in columns[x])))
+        for x in lefts
+    }
+    column_of = {n: x for x in lefts for n in columns[x]}
+    gaps = _gaps(graph, column_of, lefts)
+    for node_id, more in (widen or {}).items():
+        if node_id in column_of:
+            gaps[column_of[node_id]] = max(gaps[column_of[node_id]], 0.0) + more
+    new_left = {lefts[0]: lefts[0]}
+    for previous, x in itertools.pairwise(lefts):
+        new_left[x] = new_left[previous] + width[previous] + gaps[x]
+    dns = [n for n in base if n not in column_of]
+    route_top = min(base[n].top() for n in column_of)
+    above = [base[n].bottom() for n in dns if base[n].top() < route_top]
+    top = max(above) + DNS_ROW_GAP if above else route_top
+    tops = _rows(base, columns, min(top, route_top))
+    out = {
+        n: QRectF(new_left[x], tops[n], width[x], base[n].height()) for n, x in column_of.items()
+    }
+    # The old columns' edges, mapped to the new: a DNS node keeps its place relative to them.
+    marks = sorted(
+        [(x, new_left[x]) for x in lefts]
+        + [(x + max(base[n].width() for n in columns[x]), new_left[x] + width[x]) for x in lefts]
+    )
+
+    def moved(x: float) -> float:
+        if x <= marks[0][0]:
+            return x - marks[0][0] + marks[0][1]
+        for (x0, y0), (x1, y1) in itertools.pairwise(marks):
+            if x <= x1:
+                return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
+        return x - marks[-1][0] + marks[-1][1]
+
+    _place_dns(out, base, attrs_of, dns, moved, text_width)
+    return out
+
+
+def _place_dns(
+    out: dict[str, QRectF],
+    base: dict[str, QRectF],
+    attrs_of: dict[str, NodeAttrs],
+    dns: list[str],
+    moved: Callable[[float], float],
+    text_width: Callable[[NodeAttrs], float],
+) -> None:
+    """Each DNS node as wide as its whole name, centred where its place moved to; in each
+    row, left to right, a node pushed right past its neighbour rather than narrowed (the same
+    rule for every DNS node)."""
+    rows: dict[float, list[str]] = {}
+    for n in dns:
+        rows.setdefault(round(base[n].top(), 1), []).append(n)
+    for nodes in rows.values():
+        right = -1e18
+        for n in sorted(nodes, key=lambda n: base[n].center().x()):
+            rect = base[n]
+            w = max(MIN_NODE_W, min(MAX_NODE_W, text_width(attrs_of[n])))
+            left = max(moved(rect.center().x()) - w / 2, right + DNS_GAP)
+            out[n] = QRectF(left, rect.top(), w, rect.height())
+            right = left + w

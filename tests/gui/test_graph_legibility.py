@@ -1,0 +1,172 @@
+"""The route as a person sees it in the window: names large enough to read at the default
+size, edge labels that never cover one another (after a drag, after a what-if), and no
+elided name where the whole name fits."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtTest import QTest
+
+from mailpath.gui.graph import render
+from mailpath.gui.graph.view import RouteView
+from mailpath.paths import seed_example
+from tests.gui.test_refit import settled
+
+#: 9 pt, as the issue asks, at the screen's logical resolution.
+MIN_POINTS = 9.0
+
+
+@pytest.fixture
+def seed_window(qtbot: Any) -> Iterator[Any]:
+    from mailpath.gui.window.main_window import MainWindow
+
+    win = MainWindow(QSettings(), "en")
+    win.screenshot_mode = True
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.analysisFinished, timeout=15000):
+        assert win.files.open_analysis(str(seed_example()))
+    settled(qtbot, win.view)
+    yield win
+    win.close()
+
+
+def shown_label_rects(scene: Any) -> list[tuple[tuple[str, str], Any]]:
+    """The label boxes drawn on screen now (scene units), as the edge items paint them."""
+    return [
+        (key, edge.label_rect(False))
+        for key, edge in scene.edge_items.items()
+        if edge.spot.shown and edge.geometry is not None
+    ]
+
+
+def assert_no_label_overlaps(scene: Any, when: str) -> None:
+    shown = shown_label_rects(scene)
+    assert shown, when
+    for (a, ra), (b, rb) in itertools.combinations(shown, 2):
+        assert not ra.intersects(rb), (when, a, b)
+    for key, rect in shown:
+        for node_id, node in scene.nodes.items():
+            assert not rect.intersects(node.scene_rect()), (when, key, node_id)
+
+
+def drag(qtbot: Any, view: Any, item: Any, by: QPointF) -> None:
+    """Drag `item` with the mouse, in steps, as a person does."""
+    start = view.mapFromScene(item.scene_rect().center())
+    end = view.mapFromScene(item.scene_rect().center() + by)
+    port = view.viewport()
+    QTest.mousePress(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 9):
+        point = start + (end - start) * (i / 8)
+        QTest.mouseMove(port, QPoint(point.x(), point.y()))
+    QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    settled(qtbot, view)
+
+
+def test_labels_never_overlap_after_build_drag_and_what_if(qtbot: Any, seed_window: Any) -> None:
+    win = seed_window
+    scene = win.scene
+    assert_no_label_overlaps(scene, "after build")
+    # The IPv6 address dragged up onto the IPv4 address's edges: their labels must move.
+    v6 = scene.nodes["addr:2001:db8:e0::274"]
+    before = v6.scene_rect().topLeft()
+    drag(qtbot, win.view, v6, QPointF(0, -70))
+    assert v6.scene_rect().topLeft() != before  # it really moved
+    assert_no_label_overlaps(scene, "after drag")
+    win.route.toggle_down("mx:gmail-smtp-in.l.google.com")
+    settled(qtbot, win.view)
+    assert scene.nodes["mx:gmail-smtp-in.l.google.com"].attrs.get("down")
+    assert_no_label_overlaps(scene, "after what-if")
+
+
+def on_screen_points(view: RouteView, pixel_size: int) -> float:
+    """A scene font size as drawn on screen: through the view's transform, in points."""
+    pixels = (
+        view.transform().map(QPointF(0, pixel_size)).y() - view.transform().map(QPointF(0, 0)).y()
+    )
+    return pixels * 72.0 / view.logicalDpiY()
+
+
+#: A dock on the right leaves the route 1,023 of 1,280 pixels: the seed route (five columns,
+#: ~1,420 scene units wide at full text size) is fitted at ~0.70, 7.9 pt. Reaching 9 pt needs
+#: a narrower right dock or a route under ~1,250 units (issue 17, item 1; still open).
+RIGHT_DOCK = pytest.mark.xfail(strict=True, reason="a right dock leaves too little width")
+
+
+@pytest.mark.parametrize(
+    "dock",
+    [
+        pytest.param("details", marks=RIGHT_DOCK),
+        pytest.param("spf", marks=RIGHT_DOCK),
+        "findings",
+        pytest.param("message", marks=RIGHT_DOCK),
+    ],
+)
+def test_names_are_9_points_on_screen_at_the_default_size(
+    qtbot: Any, seed_window: Any, dock: str
+) -> None:
+    win = seed_window
+    for other in (win.details_dock, win.spf_dock, win.findings_dock, win.message_dock):
+        other.hide()
+    shown = getattr(win, f"{dock}_dock")
+    shown.show()
+    shown.raise_()
+    win.view.request_fit()
+    settled(qtbot, win.view)
+    small = []
+    for node_id, item in win.scene.nodes.items():
+        for line in render.node_text_layout(item.attrs, item.scene_rect()):
+            if line.role == "caption":
+                continue  # "primary", "fallback": the title and host name are what is read
+            points = on_screen_points(win.view, line.font.pixelSize())
+            if points < MIN_POINTS:
+                small.append((node_id, line.text, round(points, 1)))
+    assert not small, small
+
+
+def test_no_dns_node_is_elided_where_its_name_fits(qapp: Any, tmp_path: Path) -> None:
+    from tests.gui.test_drawing import _graph
+
+    # A sender domain long enough that "DNS: SPF <domain>" is wider than the core's box.
+    data = json.loads(seed_example().read_text(encoding="utf-8"))
+    long_domain = "timeout-and-retries.subdomain.example"
+    old = str(data["inputs"]["sender"]).rpartition("@")[2] or str(data["inputs"]["sender"])
+    text = json.dumps(data, ensure_ascii=False).replace(old, long_domain)
+    path = tmp_path / "long.mailpath.json"
+    path.write_text(text, encoding="utf-8")
+    graph = _graph(path)
+    rects = render.node_rects(graph)
+    labels = {n: str(a.get("label")) for n, a in graph.nodes(data=True)}
+    assert any(long_domain in label for n, label in labels.items() if n.startswith("dns:")), labels
+    for node_id, attrs in graph.nodes(data=True):
+        for line in render.node_text_layout(attrs, rects[node_id]):
+            assert line.shown == line.text, (node_id, line.shown)
+            width = QFontMetricsF(line.font).horizontalAdvance(line.text)
+            assert width <= line.rect.width() + 0.5, (node_id, line.text)
+    # The DNS nodes keep clear of each other.
+    dns = [rects[n] for n in rects if n.startswith("dns:")]
+    for a, b in itertools.combinations(dns, 2):
+        assert not a.intersects(b)
+
+
+def test_the_fan_out_shows_one_marker_per_mx_host_and_status(qtbot: Any, seed_window: Any) -> None:
+    """Two addresses fan out to five MX hosts: ten edges, but one marker (label) into each
+    host, or one per address family where the families' statuses differ."""
+    scene = seed_window.scene
+    into: dict[str, list[str]] = {}
+    for (_u, v), edge in scene.edge_items.items():
+        if edge.attrs.get("kind") == "smtp" and edge.spot.shown:
+            into.setdefault(v, []).append(str(edge.attrs.get("status")))
+    assert len(into) == 5, into
+    for host, statuses in into.items():
+        assert len(statuses) == len(set(statuses)), (host, statuses)
