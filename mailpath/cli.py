@@ -12,8 +12,8 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from mailpath.options import (
     CA_FILE_ENV,
@@ -25,7 +25,9 @@ from mailpath.options import (
 )
 
 if TYPE_CHECKING:
-    from mailpath.core.model import Result
+    from mailpath.core.dns.sources import DnsSource, LiveSource
+    from mailpath.core.message.parse import ParsedMessage
+    from mailpath.core.model import Finding, Result
     from mailpath.core.session import AnalysisRequest, SessionOutcome
 
 
@@ -60,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _source(args: argparse.Namespace) -> Any:
+def _source(args: argparse.Namespace) -> LiveSource:
     from mailpath.core.dns.sources import LiveSource
     from mailpath.core.names import parse_nameserver
 
@@ -84,14 +86,15 @@ def _spf(args: argparse.Namespace) -> int:
         if not identity and not helo:
             raise InputError("cli/identity-empty")
         ip = parse_ip(args.ip)
+        live: LiveSource | None = None
         if args.replay:
-            source: Any = ReplaySource(open_recording(args.replay).answers)
+            source: DnsSource = ReplaySource(open_recording(args.replay).answers)
         else:
-            source = _source(args)
+            source = live = _source(args)
     except InputError as exc:
         return _fail(str(exc))
     outcome = asyncio.run(check_spf(source, str(ip), identity, helo))
-    failure = getattr(source, "resolver_failure", None)
+    failure = live.resolver_failure if live is not None else None
     if failure is not None:
         return _fail(failure.sentence())
     if args.json:
@@ -250,7 +253,7 @@ def _images(args: argparse.Namespace, result: Result) -> str | None:
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 
-def _read_message(path: str) -> Any:
+def _read_message(path: str) -> ParsedMessage:
     """The message at `path` ("-": stdin), parsed; InputError (one line) if unusable."""
     from mailpath.core.message.parse import parse_message
     from mailpath.core.names import InputError
@@ -281,10 +284,10 @@ def _read_message(path: str) -> Any:
         raise InputError("cli/message-unusable", name=name, reason=exc.sentence) from None
 
 
-def _meets(findings: Any, fail_on: str) -> bool:
+def _meets(findings: Iterable[Finding], fail_on: str) -> bool:
     """Is any finding at least as severe as `fail_on` ("error" or "warning")?"""
     severe = {"error"} if fail_on == "error" else {"error", "warning"}
-    return any(str(getattr(f.severity, "value", f.severity)) in severe for f in findings)
+    return any(f.severity.value in severe for f in findings)
 
 
 def _probe_writable(path: str) -> None:
@@ -318,7 +321,7 @@ def _reason(path: str, exc: OSError) -> str:
     return str(exc) or "the image could not be written"
 
 
-def _title(result: Any) -> str:
+def _title(result: Result) -> str:
     return (
         f"{result.inputs.sender} → {result.inputs.recipient}"
         + (f" via {result.inputs.via}" if result.inputs.via else "")

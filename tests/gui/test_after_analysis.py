@@ -27,7 +27,7 @@ def open_recording(qtbot: Any, win: Any, path: Path) -> None:
 
 
 def finding_rows(win: Any) -> list[tuple[Any, str, str | None, str]]:
-    from mailpath.gui.panels.docks import TEXTS_ROLE
+    from mailpath.gui.panels.findings import TEXTS_ROLE
 
     tree = win.findings.tree
     rows = []

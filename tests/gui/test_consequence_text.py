@@ -21,7 +21,7 @@ def _spf_missing_row(window: Any) -> Any:
 
 
 def test_consequence_and_fix_outcome_in_japanese(qtbot: Any, window: Any) -> None:
-    from mailpath.gui.panels.docks import OUTCOME_ROLE, TEXTS_ROLE
+    from mailpath.gui.panels.findings import OUTCOME_ROLE, TEXTS_ROLE
 
     with qtbot.waitSignal(window.analysisFinished, timeout=15000):
         assert window.files.open_analysis(str(seed_example()))

@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox, QTreeWidget, QTreeWidgetItem
 
-from mailpath.gui.panels.message import (
+from mailpath.gui.panels.message import MessagePanel
+from mailpath.gui.panels.message_rows import (
     COL_BY,
     COL_CHECK,
     COL_DELAY,
@@ -23,7 +24,6 @@ from mailpath.gui.panels.message import (
     COL_RESULT,
     COL_TIME,
     COL_TLS,
-    MessagePanel,
     human_delay,
 )
 from mailpath.gui.text import i18n

@@ -40,7 +40,7 @@ def test_no_zone_is_said_in_words_not_a_question_mark(qapp: Any) -> None:
 def test_the_whole_record_audit_does_not_read_as_an_evaluation_over_its_limits(qtbot: Any) -> None:
     """The audit walks past where evaluation stops; its counts are not shown as "11/2"."""
     from mailpath.core.auth.spf.trace import SpfAudit, SpfResult, SpfTrace
-    from mailpath.gui.panels.docks import SpfTracePanel
+    from mailpath.gui.panels.spf_trace import SpfTracePanel
 
     tree = SpfTrace("x.example", "v=spf1 -all", (), (), SpfResult.PERMERROR, None, 11, 11)
     audit = SpfAudit("x.example", "v=spf1 -all", 11, 11, None, ("x.example",), tree)

@@ -175,7 +175,7 @@ def test_dns_text_with_markup_is_shown_literally(qtbot: Any, window: Any, dns_se
 
 
 def test_hostile_text_in_details_panel_and_label(qtbot: Any) -> None:
-    from mailpath.gui.panels.docks import DetailsPanel
+    from mailpath.gui.panels.details import DetailsPanel
 
     panel = DetailsPanel()
     qtbot.addWidget(panel)

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
 
     from mailpath.gui.graph.view import RouteScene, RouteView
-    from mailpath.gui.panels.docks import DetailsPanel, FindingsPanel, SpfTracePanel
+    from mailpath.gui.panels.details import DetailsPanel
+    from mailpath.gui.panels.findings import FindingsPanel
+    from mailpath.gui.panels.spf_trace import SpfTracePanel
     from mailpath.gui.window.session import WindowSession
 
 

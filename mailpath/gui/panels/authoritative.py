@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from mailpath.gui.panels.docks import escaped_tooltip
+from mailpath.gui.panels.widgets import escaped_tooltip
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.text.sentences import sentence_text
 
@@ -144,6 +144,16 @@ class AuthoritativePanel(QWidget):
             )
             return
         self.summary.setText(self._summary(view))
+        self._add_servers(view)
+        for q in view.questions:
+            self._add_question(view, q)
+        self.tree.expandAll()
+        for column in range(self.COLUMNS - 1):
+            self.tree.resizeColumnToContents(column)
+
+    def _add_servers(self, view: AuthoritativeView) -> None:
+        """Per server: host, address, how it answered the SOA question, with authority or
+        not, and the serial it serves."""
         servers = QTreeWidgetItem(self.tree, [tr("AuthoritativePanel", "Servers")])
         servers.setFirstColumnSpanned(True)
         for s in view.servers:
@@ -164,72 +174,76 @@ class AuthoritativePanel(QWidget):
             )
             if s.detail:
                 item.setToolTip(2, escaped_tooltip(s.detail))
-        for q in view.questions:
-            serials = view.serials(q.zone)
-            state, head_mark = question_state(q)
-            head = QTreeWidgetItem(
-                self.tree,
-                [
-                    f"{head_mark} {q.name} {q.rdtype}",
-                    "",
-                    "",
-                    "",
-                    "",
-                    state,
-                    "",
-                ],
-            )
-            head.setToolTip(0, escaped_tooltip(f"{q.name} {q.rdtype}"))
-            newest = q.newest
-            for a in view.answers:
-                if (a.name, a.rdtype) != (q.name, q.rdtype):
-                    continue
-                same = newest is not None and (a.outcome, tuple(sorted(a.records))) == newest
-                mark = AGREE_MARK if same else DIFFER_MARK
-                text = answer_text(a.outcome, a.records)
-                row = QTreeWidgetItem(
-                    head,
-                    [
-                        f"{mark} {a.host}",
-                        a.address,
-                        outcome_text(a.outcome),
-                        _yes_no(a.authoritative),
-                        "" if serials.get(a.host) is None else str(serials.get(a.host)),
-                        text,
-                        ttl_text(a.ttl),
-                    ],
-                )
-                row.setToolTip(5, escaped_tooltip(text))
-            r = q.resolver
-            mark = {True: AGREE_MARK, False: DIFFER_MARK, None: "?"}[q.resolver_agrees]
-            text = answer_text(r.outcome, sorted(r.records))
+
+    def _add_question(self, view: AuthoritativeView, q: QuestionView) -> None:
+        """One question: whether the servers agree, then each server's answer and the
+        resolver's, marked as the newest publication or not."""
+        serials = view.serials(q.zone)
+        state, head_mark = question_state(q)
+        head = QTreeWidgetItem(
+            self.tree,
+            [
+                f"{head_mark} {q.name} {q.rdtype}",
+                "",
+                "",
+                "",
+                "",
+                state,
+                "",
+            ],
+        )
+        head.setToolTip(0, escaped_tooltip(f"{q.name} {q.rdtype}"))
+        newest = q.newest
+        for a in view.answers:
+            if (a.name, a.rdtype) != (q.name, q.rdtype):
+                continue
+            same = newest is not None and (a.outcome, tuple(sorted(a.records))) == newest
+            mark = AGREE_MARK if same else DIFFER_MARK
+            text = answer_text(a.outcome, a.records)
             row = QTreeWidgetItem(
                 head,
                 [
-                    f"{mark} " + tr("AuthoritativePanel", "Your resolver"),
-                    "",
-                    outcome_text(r.outcome),
-                    "",
-                    "",
+                    f"{mark} {a.host}",
+                    a.address,
+                    outcome_text(a.outcome),
+                    _yes_no(a.authoritative),
+                    "" if serials.get(a.host) is None else str(serials.get(a.host)),
                     text,
-                    ttl_text(r.ttl),
+                    ttl_text(a.ttl),
                 ],
             )
             row.setToolTip(5, escaped_tooltip(text))
-            if q.resolver_agrees is False:
-                row.setToolTip(
-                    0,
-                    escaped_tooltip(
-                        tr(
-                            "AuthoritativePanel",
-                            "Your resolver still holds an older answer; it may keep it for "
-                            "up to its TTL.",
-                        )
-                    ),
-                )
-        self.tree.expandAll()
-        for column in range(self.COLUMNS - 1):
-            self.tree.resizeColumnToContents(column)
+        self._add_resolver_answer(head, q)
+
+    @staticmethod
+    def _add_resolver_answer(head: QTreeWidgetItem, q: QuestionView) -> None:
+        r = q.resolver
+        mark = {True: AGREE_MARK, False: DIFFER_MARK, None: "?"}[q.resolver_agrees]
+        text = answer_text(r.outcome, sorted(r.records))
+        row = QTreeWidgetItem(
+            head,
+            [
+                f"{mark} " + tr("AuthoritativePanel", "Your resolver"),
+                "",
+                outcome_text(r.outcome),
+                "",
+                "",
+                text,
+                ttl_text(r.ttl),
+            ],
+        )
+        row.setToolTip(5, escaped_tooltip(text))
+        if q.resolver_agrees is False:
+            row.setToolTip(
+                0,
+                escaped_tooltip(
+                    tr(
+                        "AuthoritativePanel",
+                        "Your resolver still holds an older answer; it may keep it for "
+                        "up to its TTL.",
+                    )
+                ),
+            )
 
     def _summary(self, view: AuthoritativeView) -> str:
         text = self._agreement(view)

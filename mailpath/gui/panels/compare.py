@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailpath.gui.panels.authoritative import answer_text, ttl_text
-from mailpath.gui.panels.docks import escaped_tooltip
+from mailpath.gui.panels.widgets import escaped_tooltip
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.window import resolver_field
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
 
 from mailpath.gui.text.i18n import current_language, tr
 from mailpath.paths import resource
@@ -58,8 +57,9 @@ class Term:
 
 
 @functools.cache
-def _entries(lang: str) -> tuple[dict[str, Any], ...]:
-    """The [[term]] tables of `resources/glossary/<lang>.toml`; none when there is no file."""
+def _entries(lang: str) -> tuple[dict[str, str], ...]:
+    """The [[term]] tables of `resources/glossary/<lang>.toml`; none when there is no file.
+    Every value in them is a string (key, title, text, advice, rfc)."""
     import tomllib
 
     path = resource("glossary", f"{lang}.toml")
@@ -69,7 +69,7 @@ def _entries(lang: str) -> tuple[dict[str, Any], ...]:
         return tuple(tomllib.load(fh).get("term", ()))
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> tuple[str, ...]:
     # KEYS is read from the English file on first use, not at import (start-up).
     if name == "KEYS":
         return tuple(entry["key"] for entry in _entries("en"))

@@ -8,17 +8,23 @@ receiver's data file in both languages. Anything untranslated falls back to the 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from mailpath.gui.text.findings import CONTEXT as FINDING_CONTEXT
 from mailpath.gui.text.findings import finding_templates
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.text.sentences import fill
 
+if TYPE_CHECKING:
+    from mailpath.core.judgement.requirements import Requirement
+
 CONTEXT = "Requirements"
 
 
-def _fill(context: str, template: str | None, params: Any, fallback: str | None) -> str | None:
+def _fill(
+    context: str, template: str | None, params: Mapping[str, str], fallback: str | None
+) -> str | None:
     if not template:
         return fallback
     translated = tr(context, template)
@@ -30,7 +36,7 @@ def _fill(context: str, template: str | None, params: Any, fallback: str | None)
         return fallback
 
 
-def requirement_texts(row: Any, lang: str = "") -> tuple[str, str, str | None]:
+def requirement_texts(row: Requirement, lang: str = "") -> tuple[str, str, str | None]:
     """(rule text, evidence, fix) of a `Requirement` in the UI language (`lang` "ja" picks
     the data file's Japanese rule text)."""
     from mailpath.core.judgement.requirements import TEMPLATES

@@ -11,7 +11,7 @@ that is not a sentence) is shown as it is.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from mailpath.gui.text.i18n import tr
 
@@ -28,7 +28,7 @@ def template_sources() -> list[str]:
     return list(dict.fromkeys(window_template(key) for key in all_templates()))
 
 
-def render(key: str, params: Any) -> str:
+def render(key: str, params: Mapping[str, object]) -> str:
     """The sentence `key` with `params` in the UI language (raises KeyError, IndexError or
     ValueError when the key or a placeholder is unknown)."""
     from mailpath.core.sentences import window_template
@@ -48,7 +48,7 @@ def embedded(value: object) -> object:
     return text[:-1] if text.endswith(("。", ".")) and not text.endswith("..") else text
 
 
-def fill(template: str, params: Any) -> str:
+def fill(template: str, params: Mapping[str, object]) -> str:
     """`template` (already in the UI language) filled with `params`, sentences among them
     rendered by `embedded` (raises KeyError, IndexError or ValueError as `str.format`)."""
     return template.format(**{name: embedded(value) for name, value in dict(params).items()})

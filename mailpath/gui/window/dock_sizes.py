@@ -35,3 +35,11 @@ def restore_dock_sizes(window: QMainWindow, sizes: dict[QDockWidget, int]) -> No
         if now != size:
             orientation = Qt.Orientation.Vertical if bottom else Qt.Orientation.Horizontal
             window.resizeDocks([dock], [size], orientation)
+
+
+def opening_height(window: QMainWindow, dock: QDockWidget, at_least: int) -> int:
+    """The height a bottom dock opens at: its panel's hint (room for a few rows) and its title
+    bar."""
+    # The tab bar it shares with the docks tabbed with it (Requirements) is not counted: the
+    # graph above needs that height for 9 pt names (tests/gui/test_graph_legibility.py).
+    return max(at_least, dock.sizeHint().height())

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def plain_label(text: str, parent: QWidget) -> QLabel:
-    from mailpath.gui.panels.docks import plain_label as _plain_label
+    from mailpath.gui.panels.widgets import plain_label as _plain_label
 
     return _plain_label(text, parent)
 

@@ -156,7 +156,7 @@ class InputBar:
         from PySide6.QtCore import QStringListModel, Qt
         from PySide6.QtWidgets import QCompleter
 
-        from mailpath.gui.panels.docks import plain_label
+        from mailpath.gui.panels.widgets import plain_label
 
         self.is_built = True
         for column, name in enumerate(self.fields):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from mailpath.gui import theme
 from mailpath.gui.text import i18n
 from mailpath.gui.text.i18n import tr
-from mailpath.gui.window.dock_sizes import dock_sizes, restore_dock_sizes
+from mailpath.gui.window.dock_sizes import dock_sizes, opening_height, restore_dock_sizes
 from mailpath.gui.window.headline import Headline, StatusLine, plain_label
 from mailpath.gui.window.inputs import InputBar
 from mailpath.gui.window.keyboard import chain, focus_next_shown, place_dock_tab_bars
@@ -133,8 +133,7 @@ class MainWindow(QMainWindow):
         self.inputs.connect_analyze(self._analyze)
         self.headline = Headline(self.session)
 
-        # The graph area: the view goes in here after the first paint; until then it shows
-        # the same empty, framed area with the hint.
+        # The graph area: the view goes here after the first paint; until then, the hint.
         central = QWidget(self)
         self.central_layout = QVBoxLayout(central)
         self.central_layout.setContentsMargins(0, 0, 0, 0)
@@ -145,9 +144,8 @@ class MainWindow(QMainWindow):
         self.graph_layout = QVBoxLayout(self.graph_area)
         self.graph_layout.setContentsMargins(0, 0, 0, 0)
         self.graph_layout.setSpacing(0)
-        # Before the first paint nothing touches the `Qt` namespace (creating its enums
-        # costs ~10 ms) nor rich text: the hint's lines are centred by stretches until the
-        # view and its real placeholder replace them.
+        # Before the first paint nothing touches the `Qt` namespace (its enums cost ~10 ms)
+        # nor rich text: stretches centre the hint's lines until the view replaces them.
         self._shell_hint = QWidget(self.graph_area)
         hint_layout = QVBoxLayout(self._shell_hint)
         hint_layout.addStretch(1)
@@ -238,7 +236,9 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         from PySide6.QtCore import Qt
 
-        from mailpath.gui.panels.docks import DetailsPanel, FindingsPanel, SpfTracePanel
+        from mailpath.gui.panels.details import DetailsPanel
+        from mailpath.gui.panels.findings import FindingsPanel
+        from mailpath.gui.panels.spf_trace import SpfTracePanel
 
         right = Qt.DockWidgetArea.RightDockWidgetArea
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -248,8 +248,7 @@ class MainWindow(QMainWindow):
         self.details_dock = self._dock("detailsDock", self.details, right)
         self.spf_dock = self._dock("spfDock", self.spf_panel, right)
         self.findings_dock = self._dock("findingsDock", self.findings, bottom)
-        # The Message, Authoritative servers and Re-check panels are built when their dock
-        # is first shown: hidden at start, the first frames need not wait for them.
+        # The Message, Authoritative servers and Re-check panels are built when first shown.
         self.message_dock = self._dock("messageDock", None, right)
         self.authoritative_dock = self._dock("authoritativeDock", None, bottom)
         self.watch_dock = self._dock("watchDock", None, bottom)
@@ -378,7 +377,8 @@ class MainWindow(QMainWindow):
         # Narrow windows give the panel a smaller share, so the route keeps the room.
         width = min(DETAILS_WIDTH, max(240, int(self.width() * 0.28)))
         self.resizeDocks([self.details_dock], [width], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findings_dock], [FINDINGS_HEIGHT], Qt.Orientation.Vertical)
+        height = opening_height(self, self.findings_dock, FINDINGS_HEIGHT)  # a few findings
+        self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)
 
     def _dock(self, name: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self)

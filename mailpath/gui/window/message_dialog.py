@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailpath.gui.panels.docks import plain_label
+from mailpath.gui.panels.widgets import plain_label
 from mailpath.gui.text.i18n import tr
 
 #: A header field name as programs write them (RFC 5322 allows more; no real one uses it).
