@@ -7,19 +7,20 @@ The request is the core's `AnalysisRequest`; the job's `extra` is the session's 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mailpath.gui.worker import Job, ProgressFn
 
 if TYPE_CHECKING:
     from mailpath.core.analysis import Progress
+    from mailpath.core.model import Result
     from mailpath.core.session import AnalysisRequest, SessionOutcome
 
 __all__ = ["CA_FILE_ENV", "ca_file", "make_job"]
 
 
 def make_job(request: AnalysisRequest) -> Job:
-    async def job(emit: ProgressFn) -> tuple[Any, SessionOutcome]:
+    async def job(emit: ProgressFn) -> tuple[Result | None, SessionOutcome]:
         from mailpath.core.session import run_session
 
         def on_progress(progress: Progress) -> None:
