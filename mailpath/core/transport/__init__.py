@@ -382,16 +382,7 @@ def transport_to_json(info: TransportInfo | None, domain: str = "") -> JsonObjec
         "mta_sts": {
             "record": sts.record,
             "id": sts.id,
-            "policy": (
-                {
-                    "version": policy.version,
-                    "mode": policy.mode,
-                    "mx": list(policy.mx),
-                    "max_age": policy.max_age,
-                }
-                if policy
-                else None
-            ),
+            "policy": policy.to_json() if policy else None,
             "error": f"{sts.error}:{sts.problem}" if sts.error else None,
             "detail": sts.detail or None,
             "hosts": dict(sts.hosts),

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Sequence
 from dataclasses import dataclass
 
 from mailpath.core.dns.sources import DnsSource, Outcome
+from mailpath.core.jsontypes import JsonObject
 
 #: RFC 8461 3.3: the policy body is at most 64 KiB.
 MAX_POLICY = 64 * 1024
@@ -39,6 +40,15 @@ class StsPolicy:
     mode: str
     mx: tuple[str, ...]
     max_age: int
+
+    def to_json(self) -> JsonObject:
+        """The policy's fields, as `--json` and a saved analysis write them."""
+        return {
+            "version": self.version,
+            "mode": self.mode,
+            "mx": list(self.mx),
+            "max_age": self.max_age,
+        }
 
 
 def parse_record(texts: Sequence[str]) -> StsRecord | None:

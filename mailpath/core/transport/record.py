@@ -27,16 +27,7 @@ def to_record(info: TransportInfo) -> JsonObject:
         "mta_sts": {
             "record": sts.record,
             "id": sts.id,
-            "policy": (
-                {
-                    "version": policy.version,
-                    "mode": policy.mode,
-                    "mx": list(policy.mx),
-                    "max_age": policy.max_age,
-                }
-                if policy
-                else None
-            ),
+            "policy": policy.to_json() if policy else None,
             "error": sts.error,
             "problem": sts.problem,
             "detail": sts.detail,
