@@ -25,10 +25,8 @@ import base64
 import contextlib
 import ssl
 import struct
-import threading
 import urllib.parse
 from pathlib import Path
-from typing import Any
 
 import dns.asyncquery
 import dns.exception
@@ -36,6 +34,7 @@ import dns.message
 import trustme
 
 from tests.support.dnsserver import DnsTestServer
+from tests.support.threaded import ThreadedAsyncServer
 
 __all__ = ["DohServer", "LocalCa", "TlsDnsServer"]
 
@@ -56,65 +55,27 @@ class LocalCa:
         return context
 
 
-class _TlsFront:
+class _TlsFront(ThreadedAsyncServer):
     """An asyncio TLS listener on 127.0.0.1 in a background thread."""
 
     #: The protocols offered in the TLS handshake (ALPN); each front sets its own.
     alpn: list[str]
 
     def __init__(self, upstream: DnsTestServer, ca: LocalCa) -> None:
+        super().__init__()
         self.upstream = upstream
         self.ca = ca
         self.port = 0
         self.requests = 0
         #: TLS connections accepted (handshake done).
         self.connections = 0
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._stop: asyncio.Event | None = None
-        self._thread: threading.Thread | None = None
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
 
-    def start(self) -> Any:
-        self._thread = threading.Thread(target=self._run, daemon=True, name=type(self).__name__)
-        self._thread.start()
-        if not self._ready.wait(5) or self._error is not None:
-            raise RuntimeError(f"{type(self).__name__} did not start: {self._error!r}")
-        return self
-
-    def stop(self) -> None:
-        if self._thread is None:
-            return
-        if self._loop is not None and self._stop is not None:
-            with contextlib.suppress(RuntimeError):
-                self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(5)
-        self._thread = None
-
-    def __enter__(self) -> Any:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def _run(self) -> None:
-        try:
-            asyncio.run(self._main())
-        except BaseException as exc:  # pragma: no cover - reported by start()
-            self._error = exc
-            self._ready.set()
-
-    async def _main(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop = asyncio.Event()
+    async def _listen(self) -> asyncio.Server:
         server = await asyncio.start_server(
             self._client, "127.0.0.1", 0, ssl=self.ca.server_context(self.alpn)
         )
         self.port = server.sockets[0].getsockname()[1]
-        self._ready.set()
-        async with server:
-            await self._stop.wait()
-            server.close()
+        return server
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self.connections += 1

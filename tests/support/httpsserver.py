@@ -22,11 +22,12 @@ import asyncio
 import contextlib
 import random
 import ssl
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import trustme
+
+from tests.support.threaded import ThreadedAsyncServer
 
 __all__ = ["HttpsTestServer", "Reply"]
 
@@ -43,7 +44,7 @@ class Reply:
 _REASONS = {200: "OK", 301: "Moved Permanently", 302: "Found", 404: "Not Found"}
 
 
-class HttpsTestServer:
+class HttpsTestServer(ThreadedAsyncServer):
     def __init__(
         self,
         ca: trustme.CA,
@@ -52,6 +53,7 @@ class HttpsTestServer:
         *,
         port: int = 443,
     ) -> None:
+        super().__init__()
         self.routes = dict(routes)
         self.port = port
         self.address = ""
@@ -60,47 +62,11 @@ class HttpsTestServer:
         self._context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ca.issue_cert(*names).configure_cert(self._context)
         self._context.sni_callback = self._note_sni
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._stop: asyncio.Event | None = None
-        self._thread: threading.Thread | None = None
-        self._ready = threading.Event()
-        self._error: BaseException | None = None
 
     def _note_sni(self, _sock: ssl.SSLObject, name: str | None, _ctx: ssl.SSLContext) -> None:
         self.sni.append(name)
 
-    def start(self) -> HttpsTestServer:
-        self._thread = threading.Thread(target=self._run, daemon=True, name="HttpsTestServer")
-        self._thread.start()
-        if not self._ready.wait(5) or self._error is not None:
-            raise RuntimeError(f"HttpsTestServer did not start: {self._error!r}")
-        return self
-
-    def stop(self) -> None:
-        if self._thread is None:
-            return
-        if self._loop is not None and self._stop is not None:
-            with contextlib.suppress(RuntimeError):
-                self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(5)
-        self._thread = None
-
-    def __enter__(self) -> HttpsTestServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def _run(self) -> None:
-        try:
-            asyncio.run(self._main())
-        except BaseException as exc:  # pragma: no cover - reported by start()
-            self._error = exc
-            self._ready.set()
-
-    async def _main(self) -> None:
-        self._loop = asyncio.get_running_loop()
-        self._stop = asyncio.Event()
+    async def _listen(self) -> asyncio.Server:
         for _attempt in range(20):
             address = (
                 f"127.{random.randint(1, 254)}.{random.randint(0, 255)}.{random.randint(1, 254)}"
@@ -115,10 +81,7 @@ class HttpsTestServer:
         else:  # pragma: no cover
             raise OSError("no free loopback address for the HTTPS test server")
         self.address = address
-        self._ready.set()
-        async with server:
-            await self._stop.wait()
-            server.close()
+        return server
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
