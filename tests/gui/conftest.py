@@ -15,6 +15,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import subprocess
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -100,3 +101,27 @@ def window(qtbot: Any) -> Iterator[Any]:
     yield win
     win.close()
     assert win.analysis.runner.threads() == []
+
+
+@pytest.fixture(scope="module")
+def x_display() -> Iterator[str]:
+    """A private X display (Xvfb), stopped by its PID when the module's tests are done."""
+    if shutil.which("Xvfb") is None:
+        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
+            raise AssertionError("Xvfb is not installed; CI must run this test")
+        pytest.skip("Xvfb is not installed (apt-get install -y xvfb)")
+    read, write = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            display = pipe.readline().strip()
+        yield f":{display}"
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)

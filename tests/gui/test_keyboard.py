@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -101,30 +99,6 @@ win.analysisFinished.connect(lambda: QTimer.singleShot(100, run))
 win.files.open_seed_example()
 app.exec()
 """
-
-
-@pytest.fixture(scope="module")
-def x_display() -> Iterator[str]:
-    """A private X display (Xvfb), stopped by its PID when the module's tests are done."""
-    if shutil.which("Xvfb") is None:
-        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
-            raise AssertionError("Xvfb is not installed; CI must run this test")
-        pytest.skip("Xvfb is not installed (apt-get install -y xvfb)")
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        with os.fdopen(read) as pipe:
-            display = pipe.readline().strip()
-        yield f":{display}"
-    finally:
-        xvfb.terminate()
-        xvfb.wait(10)
 
 
 def _keyboard_report(display: str, language: str, tmp_path: Path) -> dict[str, Any]:
