@@ -224,6 +224,8 @@ class InputBar:
             if isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(placeholder)
         system_text = tr("MainWindow", "System resolver")
+        metrics = self.resolver_combo.fontMetrics()  # its label whole, in either language
+        self.resolver_combo.setMinimumWidth(metrics.horizontalAdvance(system_text) + 48)
         if self.resolver_combo.count() == 0:
             self.resolver_combo.addItem(system_text, "")
         else:
