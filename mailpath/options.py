@@ -58,7 +58,14 @@ def _fail_on_option(p: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def _dns_options(p: argparse.ArgumentParser) -> None:
+def _route_arguments(p: argparse.ArgumentParser) -> None:
+    """Sender, recipient and --via: the same words for `check` and `gui`."""
+    p.add_argument("sender", nargs="?", help="sender domain or address")
+    p.add_argument("recipient", nargs="?", help="recipient domain or address")
+    p.add_argument("--via", metavar="HOST", help="the server that really sends (host name or IP)")
+
+
+def _nameserver_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--nameserver",
         "-n",
@@ -69,6 +76,10 @@ def _dns_options(p: argparse.ArgumentParser) -> None:
         "(DNS over TLS) or https://NAME/PATH[#ADDRESS] (DNS over HTTPS; NAME is looked up "
         "through the system, once); repeatable. Default: the system resolver",
     )
+
+
+def _dns_options(p: argparse.ArgumentParser) -> None:
+    _nameserver_option(p)
     p.add_argument(
         "--timeout",
         type=_positive,
@@ -107,11 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     _dns_options(spf)
 
     check = sub.add_parser("check", help="analyse the whole delivery route")
-    check.add_argument("sender", nargs="?", help="sender domain or address")
-    check.add_argument("recipient", nargs="?", help="recipient domain or address")
-    check.add_argument(
-        "--via", metavar="HOST", help="the server that really sends (host name or IP)"
-    )
+    _route_arguments(check)
     check.add_argument(
         "--message",
         metavar="FILE",
@@ -158,10 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
     _fix_live_options(check)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
-    gui.add_argument("sender", nargs="?")
-    gui.add_argument("recipient", nargs="?")
-    gui.add_argument("--via", metavar="HOST")
-    gui.add_argument("--nameserver", "-n", action="append", default=[], metavar="NS")
+    _route_arguments(gui)
+    _nameserver_option(gui)
     gui.add_argument("--replay", metavar="FILE", help="open a saved analysis")
     gui.add_argument(
         "--screenshot",

@@ -482,3 +482,15 @@ def test_message_from_standard_input(
     message = json.loads(ran.out)["message"]
     assert (message["from_domain"], message["handover"]["address"]) == ("ts.skr.jp", "203.0.113.74")
     assert [h["by"] for h in message["hops"]][:2] == ["www274.sakura.ne.jp", "mx.google.com"]
+
+
+@pytest.mark.parametrize("command", ["check", "gui"])
+def test_help_describes_every_argument(cli: Cli, command: str) -> None:
+    """`mailpath gui --help` once listed sender, recipient, --via and --nameserver bare."""
+    ran = cli(command, "--help")
+    assert ran.code == 0
+    lines = ran.out.splitlines()
+    for name in ("sender", "recipient", "--via HOST", "--nameserver NS, -n NS"):
+        at = next(i for i, line in enumerate(lines) if line.strip().startswith(name))
+        described = lines[at].strip()[len(name) :].strip() or lines[at + 1].strip()
+        assert described, (command, name, lines[at : at + 2])
