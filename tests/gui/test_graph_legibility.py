@@ -97,32 +97,23 @@ def on_screen_points(view: RouteView, pixel_size: int) -> float:
     return pixels * 72.0 / view.logicalDpiY()
 
 
-#: A dock on the right leaves the route 1,023 of 1,280 pixels: the seed route (five columns,
-#: ~1,420 scene units wide at full text size) is fitted at ~0.70, 7.9 pt. Reaching 9 pt needs
-#: a narrower right dock or a route under ~1,250 units (issue 17, item 1; still open).
-RIGHT_DOCK = pytest.mark.xfail(strict=True, reason="a right dock leaves too little width")
+def only_dock(qtbot: Any, win: Any, name: str) -> None:
+    """Hide every dock but `name` (Requirements shares the bottom area with Findings)."""
+    from PySide6.QtWidgets import QDockWidget
 
-
-@pytest.mark.parametrize(
-    "dock",
-    [
-        pytest.param("details", marks=RIGHT_DOCK),
-        pytest.param("spf", marks=RIGHT_DOCK),
-        "findings",
-        pytest.param("message", marks=RIGHT_DOCK),
-    ],
-)
-def test_names_are_9_points_on_screen_at_the_default_size(
-    qtbot: Any, seed_window: Any, dock: str
-) -> None:
-    win = seed_window
-    for other in (win.details_dock, win.spf_dock, win.findings_dock, win.message_dock):
-        other.hide()
-    shown = getattr(win, f"{dock}_dock")
+    shown = win.findChild(QDockWidget, f"{name}Dock")
+    assert shown is not None, name
+    for dock in win.findChildren(QDockWidget):
+        if dock is not shown:
+            dock.hide()
     shown.show()
     shown.raise_()
     win.view.request_fit()
     settled(qtbot, win.view)
+
+
+def small_names(win: Any) -> list[tuple[str, str, float]]:
+    """Node titles and host names drawn below MIN_POINTS on screen now."""
     small = []
     for node_id, item in win.scene.nodes.items():
         for line in render.node_text_layout(item.attrs, item.scene_rect()):
@@ -131,7 +122,35 @@ def test_names_are_9_points_on_screen_at_the_default_size(
             points = on_screen_points(win.view, line.font.pixelSize())
             if points < MIN_POINTS:
                 small.append((node_id, line.text, round(points, 1)))
-    assert not small, small
+    return small
+
+
+@pytest.mark.parametrize("dock", ["details", "spf", "findings", "message", "requirements", "watch"])
+def test_names_are_9_points_on_screen_at_the_default_size(
+    qtbot: Any, seed_window: Any, dock: str
+) -> None:
+    """With a dock on the right the whole route, labels and all, would be fitted at 7.9 pt:
+    its edge labels then give way to their markers (the text in each edge's tooltip)."""
+    win = seed_window
+    only_dock(qtbot, win, dock)
+    assert not small_names(win)
+
+
+def test_edge_labels_come_back_when_the_dock_closes(qtbot: Any, seed_window: Any) -> None:
+    win = seed_window
+    only_dock(qtbot, win, "details")
+    assert win.scene.terse
+    submission = next(
+        e for e in win.scene.edge_items.values() if e.attrs.get("kind") == "submission"
+    )
+    assert "587" in submission.toolTip()  # the label a marker stands for
+    assert "587" not in render.edge_label_text(submission.attrs)
+    win.details_dock.hide()
+    win.view.request_fit()
+    settled(qtbot, win.view)
+    assert not win.scene.terse
+    assert "587" in render.edge_label_text(submission.attrs)
+    assert not small_names(win)
 
 
 def test_no_dns_node_is_elided_where_its_name_fits(qapp: Any, tmp_path: Path) -> None:

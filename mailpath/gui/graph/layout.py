@@ -37,8 +37,13 @@ ROW_PITCH = 0.8
 MIN_ROW_GAP = 8.0
 #: Between the DNS row and the route below it.
 DNS_ROW_GAP = 40.0
-#: Between two DNS nodes of one row.
+#: Between two DNS nodes of one row (and two hops of the received message's lane).
 DNS_GAP = 16.0
+#: Between the route and the received message's hops below it.
+HOP_LANE_GAP = 48.0
+#: Nodes in a row of their own, each as wide as its text: the DNS lookups above the route,
+#: the received message's hops below it (a long hop does not widen a column of the route).
+_OWN_ROW = ("dns", "hop")
 
 
 def _base(graph: RouteLike) -> tuple[dict[str, QRectF], dict[str, NodeAttrs]]:
@@ -102,7 +107,7 @@ def fit_layout(
     base, attrs_of = _base(graph)
     columns: dict[float, list[str]] = {}
     for node_id, attrs in attrs_of.items():
-        if attrs.get("kind") != "dns":
+        if attrs.get("kind") not in _OWN_ROW:
             columns.setdefault(round(base[node_id].left(), 1), []).append(node_id)
     if not columns:
         return base
@@ -127,6 +132,12 @@ def fit_layout(
     out = {
         n: QRectF(new_left[x], tops[n], width[x], base[n].height()) for n, x in column_of.items()
     }
+    # The hops' lane keeps its distance below the route as the rows come closer.
+    route_bottom = max(base[n].bottom() for n in column_of)
+    lane = max(r.bottom() for r in out.values()) + HOP_LANE_GAP
+    for n in dns:
+        if base[n].top() > route_bottom:
+            base[n] = QRectF(base[n].left(), lane, base[n].width(), base[n].height())
     # The old columns' edges, mapped to the new: a DNS node keeps its place relative to them.
     marks = sorted(
         [(x, new_left[x]) for x in lefts]

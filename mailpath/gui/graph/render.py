@@ -392,14 +392,15 @@ WIDEN_TRIES = 4
 WIDEN_BY = 36.0
 
 
-def fitted_rects(graph: RouteLike) -> dict[str, QRectF]:
+def fitted_rects(graph: RouteLike, widen_gaps: bool = True) -> dict[str, QRectF]:
     """Every node's rectangle as drawn: the core's layout fitted to the text (see `layout`),
     as compact as the edge labels allow. Where a label finds no spot clear of nodes, labels
     and other edges, the gap before the node its edge goes into is widened, and the labels
-    placed again."""
+    placed again (unless not `widen_gaps`: a marker may then sit on a crossing edge)."""
     widen: dict[str, float] = {}
     # Labels are placed only on routes of up to PLACEMENT_LIMIT edges (see edges.py).
-    tries = WIDEN_TRIES if len(graph.edges(data=True)) <= PLACEMENT_LIMIT else 1
+    many = len(graph.edges(data=True)) > PLACEMENT_LIMIT
+    tries = 1 if many or not widen_gaps else WIDEN_TRIES
     for _ in range(tries):
         rects = fit_layout(graph, node_text_width, widen)
         if tries == 1:

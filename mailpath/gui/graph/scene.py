@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailpath.gui.graph import render
+from mailpath.gui.graph import detail, render
 from mailpath.gui.text.i18n import escape_html, tr
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from mailpath.gui.text.labels import RouteLike
 
 
-def _tooltip(attrs: NodeAttrs) -> str:
+def _tooltip(attrs: NodeAttrs | EdgeAttrs) -> str:
     """A plain-text tooltip, escaped: Qt renders tooltips that look like HTML as rich text."""
     lines = [str(attrs.get("label", "")).replace("\n", " — ")]
     status = attrs.get("status")
@@ -175,6 +175,9 @@ class EdgeItem(QGraphicsItem):
         self.dst = dst
         self.route_scene = route_scene
         self.highlighted = False
+        #: The label as the route has it, when the scene draws this edge with its marker only
+        #: (`detail.terse`): shown as the edge's tooltip.
+        self.full_attrs: EdgeAttrs | None = None
         self.spot = render.MID
         self.geometry: render.EdgeGeometry | None = None
         self._bounds = QRectF()
@@ -184,8 +187,12 @@ class EdgeItem(QGraphicsItem):
         dst.edges.append(self)
         self.update_attrs(attrs, adjust=False)
 
-    def update_attrs(self, attrs: EdgeAttrs, adjust: bool = True) -> None:
+    def update_attrs(
+        self, attrs: EdgeAttrs, adjust: bool = True, full: EdgeAttrs | None = None
+    ) -> None:
         self.attrs = attrs
+        self.full_attrs = full
+        self.setToolTip(_tooltip(full) if full is not None and full.get("label") else "")
         kind = attrs.get("kind")
         self.setZValue(0 if kind == "dns" else (1 if attrs.get("active", True) else 0.5))
         if adjust:
@@ -265,6 +272,9 @@ class RouteScene(QGraphicsScene):
         self.user_moving = False
         #: A node was moved by the person since the mouse went down.
         self.dragged = False
+        #: Edge labels give way to their markers (the window's level of detail, `detail`).
+        self.terse = False
+        self._extent: QRectF | None = None
         self._succ: dict[str, list[str]] = {}
         self._pred: dict[str, list[str]] = {}
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -277,6 +287,7 @@ class RouteScene(QGraphicsScene):
 
     def clear_graph(self) -> None:
         self.graph = None
+        self._extent = None
         self.moved.clear()
         for item in list(self.nodes.values()) + list(self.edge_items.values()):
             self.removeItem(item)
@@ -289,9 +300,13 @@ class RouteScene(QGraphicsScene):
     def set_graph(self, graph: RouteLike) -> None:
         """Show `graph`, reusing items by node id; user-moved nodes keep their place."""
         self.graph = graph
+        self._extent = None
         self.graphChanged.emit()
-        new_nodes = {node_id: attrs for node_id, attrs in graph.nodes(data=True)}
-        rects = render.fitted_rects(graph)
+        shown = detail.terse(graph) if self.terse else graph
+        full = {(u, v): a for u, v, a in graph.edges(data=True)} if self.terse else {}
+        new_nodes = {node_id: attrs for node_id, attrs in shown.nodes(data=True)}
+        # Markers only: a gap is not widened to keep one off a crossing edge.
+        rects = render.fitted_rects(shown, widen_gaps=not self.terse)
         for node_id in [n for n in self.nodes if n not in new_nodes]:
             gone = self.nodes.pop(node_id)
             for gone_edge in list(gone.edges):
@@ -309,7 +324,7 @@ class RouteScene(QGraphicsScene):
                 self.addItem(item)
             else:
                 item.update_attrs(attrs, rect, move=node_id not in self.moved)
-        new_edges = {(u, v): edge_attrs for u, v, edge_attrs in graph.edges(data=True)}
+        new_edges = {(u, v): edge_attrs for u, v, edge_attrs in shown.edges(data=True)}
         for key in [k for k in self.edge_items if k not in new_edges]:
             self._remove_edge(key)
         for key, edge_attrs in new_edges.items():
@@ -321,8 +336,7 @@ class RouteScene(QGraphicsScene):
                 edge = EdgeItem(key, edge_attrs, src, dst, self)
                 self.edge_items[key] = edge
                 self.addItem(edge)
-            else:
-                edge.update_attrs(edge_attrs, adjust=False)
+            edge.update_attrs(edge_attrs, adjust=False, full=full.get(key))
         # Positions may have moved: refresh every edge once, with labels placed together.
         self.place_labels()
         self._succ = {n: [] for n in self.nodes}
@@ -333,6 +347,21 @@ class RouteScene(QGraphicsScene):
             self._succ[u].append(v)
             self._pred[v].append(u)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-8, -8, 8, 8))
+
+    def full_extent(self) -> QRectF | None:
+        """The scene rectangle of the route with every edge label shown (None: no route)."""
+        if self.graph is None:
+            return None
+        if self._extent is None:
+            self._extent = detail.route_extent(self.graph)
+        return self._extent
+
+    def set_terse(self, terse: bool) -> None:
+        """Draw edge labels as markers only (True) or whole; nodes the person moved stay."""
+        if terse != self.terse:
+            self.terse = terse
+            if self.graph is not None:
+                self.set_graph(self.graph)
 
     def place_labels(self) -> None:
         """Lay out every edge and put the labels where they cover no node, label or edge."""

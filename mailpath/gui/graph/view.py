@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailpath.gui.graph import render
+from mailpath.gui.graph import detail, render
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
@@ -94,9 +94,10 @@ class RouteView(QGraphicsView):
     def zoom_out(self) -> None:
         self.zoom_by(0.8, anchor_under_mouse=False)
 
-    def fit_zoom(self) -> float | None:
-        """The zoom fit_all() gives now; None without a route or room to show it."""
-        rect = self.route_scene.sceneRect()
+    def fit_zoom(self, rect: QRectF | None = None) -> float | None:
+        """The zoom fit_all() gives now (or would give the scene rectangle `rect`); None
+        without a route or room to show it."""
+        rect = self.route_scene.sceneRect() if rect is None else rect
         if rect.isEmpty() or not self.route_scene.nodes:
             return None
         view = self.viewport().rect()
@@ -113,12 +114,24 @@ class RouteView(QGraphicsView):
         return max(self.MIN_ZOOM, zoom)
 
     def fit_all(self) -> None:
-        """The whole route in the window, centred, not enlarged beyond MAX_FIT_ZOOM."""
+        """The whole route in the window, centred, not enlarged beyond MAX_FIT_ZOOM; with
+        edge labels as markers only where the whole route would leave names too small to
+        read (`detail`)."""
+        self._choose_detail()
         zoom = self.fit_zoom()
         if zoom is None:
             return
         self._set_zoom(zoom, self.route_scene.sceneRect().center())
         self.zoomChanged.emit(self.zoom())
+
+    def _choose_detail(self) -> None:
+        scene = self.route_scene
+        if scene.moved:  # the person arranged the route: it stays as it is
+            return
+        extent = scene.full_extent()
+        zoom = self.fit_zoom(extent) if extent is not None else None
+        if zoom is not None:
+            scene.set_terse(zoom < detail.readable_zoom(self.logicalDpiY()))
 
     def is_fitted(self) -> bool:
         """The view shows the route as fit_all() left it: kept to the fit, or a click on the

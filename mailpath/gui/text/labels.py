@@ -179,6 +179,19 @@ class LocalizedGraph:
         self._nodes = [(n, localized(a)) for n, a in graph.nodes(data=True)]
         self._edges = [(u, v, localized(a)) for u, v, a in graph.edges(data=True)]
 
+    @classmethod
+    def with_edges(
+        cls, shown: RouteLike, edges: list[tuple[str, str, EdgeAttrs]]
+    ) -> LocalizedGraph:
+        """`shown`, its nodes and graph attributes as they are, with `edges` instead of its
+        own (the window's level of detail, `gui/graph/detail.py`)."""
+        view = cls.__new__(cls)
+        view.source = shown.source if isinstance(shown, LocalizedGraph) else shown
+        view.graph = dict(shown.graph)
+        view._nodes = [(n, a) for n, a in shown.nodes(data=True)]
+        view._edges = edges
+        return view
+
     @overload
     def nodes(self, data: Literal[True]) -> list[tuple[str, NodeAttrs]]: ...
     @overload
