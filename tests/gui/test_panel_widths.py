@@ -132,11 +132,6 @@ def test_message_authentication_shows_results_and_reasons_whole(qtbot: Any) -> N
     assert cut_texts(panel.auth, range(3)) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the Requirements tab beside Findings takes the third finding's room; giving it "
-    "back takes the height the graph needs for 9 pt names (issue 17 stays open for this)",
-)
 def test_findings_dock_opens_showing_three_findings(qtbot: Any, window: Any) -> None:
     """At the default window size on a 1280x800 screen (90 % of it), the seed's first three
     findings are in view whole, not two and the top of a third."""

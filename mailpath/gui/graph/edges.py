@@ -276,8 +276,10 @@ def place_edge_labels(
         if (best is None or best[0] >= 100) and crowded is not None:
             crowded.add(members[0][0] if best is None else best[1])
         if best is None:
+            # No spot clear of nodes and labels: rather no label than one over a node's
+            # text (hovering the edge still shows it).
             carrier = members[0][0]
-            spots[carrier] = MID
+            spots[carrier] = LabelSpot(shown=False)
         else:
             _, carrier, spot, rect = best
             spots[carrier] = spot

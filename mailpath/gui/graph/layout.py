@@ -37,6 +37,10 @@ ROW_PITCH = 0.8
 MIN_ROW_GAP = 8.0
 #: Between the DNS row and the route below it.
 DNS_ROW_GAP = 40.0
+#: A compact DNS row: one line of text high (room for a CJK font's taller line too), and
+#: this far above the route (room for a marker on the edges down to it).
+COMPACT_DNS_H = 30.0
+COMPACT_DNS_GAP = 28.0
 #: Between two DNS nodes of one row (and two hops of the received message's lane).
 DNS_GAP = 16.0
 #: Between the route and the received message's hops below it.
@@ -101,10 +105,17 @@ def fit_layout(
     graph: RouteLike,
     text_width: Callable[[NodeAttrs], float],
     widen: Mapping[str, float] | None = None,
+    compact: bool = False,
 ) -> dict[str, QRectF]:
     """Every node's rectangle; `text_width` is the width at which a node's text fits whole,
-    `widen` how much wider to make the gap before the column of a node (by node id)."""
+    `widen` how much wider to make the gap before the column of a node (by node id),
+    `compact` for a DNS row as high as its one line and close to the route (the edges from
+    it then carry markers only)."""
     base, attrs_of = _base(graph)
+    if compact:
+        for n, attrs in attrs_of.items():
+            if attrs.get("kind") == "dns":
+                base[n].setHeight(min(base[n].height(), COMPACT_DNS_H))
     columns: dict[float, list[str]] = {}
     for node_id, attrs in attrs_of.items():
         if attrs.get("kind") not in _OWN_ROW:
@@ -127,7 +138,7 @@ def fit_layout(
     dns = [n for n in base if n not in column_of]
     route_top = min(base[n].top() for n in column_of)
     above = [base[n].bottom() for n in dns if base[n].top() < route_top]
-    top = max(above) + DNS_ROW_GAP if above else route_top
+    top = max(above) + (COMPACT_DNS_GAP if compact else DNS_ROW_GAP) if above else route_top
     tops = _rows(base, columns, min(top, route_top))
     out = {
         n: QRectF(new_left[x], tops[n], width[x], base[n].height()) for n, x in column_of.items()

@@ -392,17 +392,18 @@ WIDEN_TRIES = 4
 WIDEN_BY = 36.0
 
 
-def fitted_rects(graph: RouteLike, widen_gaps: bool = True) -> dict[str, QRectF]:
+def fitted_rects(graph: RouteLike, terse: bool = False) -> dict[str, QRectF]:
     """Every node's rectangle as drawn: the core's layout fitted to the text (see `layout`),
     as compact as the edge labels allow. Where a label finds no spot clear of nodes, labels
     and other edges, the gap before the node its edge goes into is widened, and the labels
-    placed again (unless not `widen_gaps`: a marker may then sit on a crossing edge)."""
+    placed again. A `terse` route (edge labels as markers, `detail.py`) is not widened (a
+    marker may sit on a crossing edge) and its DNS row is lower and closer."""
     widen: dict[str, float] = {}
     # Labels are placed only on routes of up to PLACEMENT_LIMIT edges (see edges.py).
     many = len(graph.edges(data=True)) > PLACEMENT_LIMIT
-    tries = 1 if many or not widen_gaps else WIDEN_TRIES
+    tries = 1 if many or terse else WIDEN_TRIES
     for _ in range(tries):
-        rects = fit_layout(graph, node_text_width, widen)
+        rects = fit_layout(graph, node_text_width, widen, compact=terse)
         if tries == 1:
             break
         crowded: set[tuple[str, str]] = set()

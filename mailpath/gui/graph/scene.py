@@ -305,8 +305,7 @@ class RouteScene(QGraphicsScene):
         shown = detail.terse(graph) if self.terse else graph
         full = {(u, v): a for u, v, a in graph.edges(data=True)} if self.terse else {}
         new_nodes = {node_id: attrs for node_id, attrs in shown.nodes(data=True)}
-        # Markers only: a gap is not widened to keep one off a crossing edge.
-        rects = render.fitted_rects(shown, widen_gaps=not self.terse)
+        rects = render.fitted_rects(shown, terse=self.terse)
         for node_id in [n for n in self.nodes if n not in new_nodes]:
             gone = self.nodes.pop(node_id)
             for gone_edge in list(gone.edges):

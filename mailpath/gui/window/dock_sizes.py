@@ -38,8 +38,13 @@ def restore_dock_sizes(window: QMainWindow, sizes: dict[QDockWidget, int]) -> No
 
 
 def opening_height(window: QMainWindow, dock: QDockWidget, at_least: int) -> int:
-    """The height a bottom dock opens at: its panel's hint (room for a few rows) and its title
-    bar."""
-    # The tab bar it shares with the docks tabbed with it (Requirements) is not counted: the
-    # graph above needs that height for 9 pt names (tests/gui/test_graph_legibility.py).
-    return max(at_least, dock.sizeHint().height())
+    """The height a bottom dock opens at: its panel's hint (room for a few rows), its title
+    bar, and the tab bar it shares with the docks tabbed with it (Requirements): resizeDocks
+    counts that bar in, so without it the panel would show a row fewer."""
+    from PySide6.QtWidgets import QTabBar
+
+    height = max(at_least, dock.sizeHint().height())
+    if window.tabifiedDockWidgets(dock):
+        bars = [b for b in window.findChildren(QTabBar) if b.parent() is window]
+        height += max((b.sizeHint().height() for b in bars), default=0)
+    return height
