@@ -3743,6 +3743,10 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <translation>DNS 経由 {address}</translation>
     </message>
     <message>
+      <source>recorded {via}</source>
+      <translation>記録時: {via}</translation>
+    </message>
+    <message>
       <source>via DoH {address}</source>
       <translation>DoH 経由 {address}</translation>
     </message>

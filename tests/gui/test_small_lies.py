@@ -111,6 +111,18 @@ def test_a_new_run_does_not_name_the_last_runs_resolver(
     assert window.propagation.via.text() == f"via DNS {second.nameserver}"
 
 
+def test_a_replay_says_its_resolver_is_the_recordings_not_one_asked_now(
+    qtbot: Any, window: Any
+) -> None:
+    """The seed replay read "Recording seed.mailpath.json ...: replayed without network" and,
+    beside it, "via DNS 127.0.0.1:57956", as if that server had been asked."""
+    window.ensure_built()
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.files.open_seed_example()
+    via = window.propagation.via.text()
+    assert via.startswith("recorded via DNS 127.0.0.1:"), via
+
+
 def test_a_resolver_that_failed_is_not_offered_again(qtbot: Any, window: Any) -> None:
     from mailpath.gui.window import resolver_field
     from tests.gui.test_propagation import VIA

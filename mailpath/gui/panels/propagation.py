@@ -203,6 +203,10 @@ class PropagationChecks(QObject):
             self.via.setVisible(False)
             return
         text = resolver_field.transport_text(info.kind, info.address)
+        outcome = self.session.outcome
+        if outcome is not None and outcome.replay_path is not None:
+            # A replay asked nobody: the resolver is the one the recording was made through.
+            text = tr("ResolverField", "recorded {via}").format(via=text)
         self.via.setText(text)
         self.via.setToolTip(text.replace("<", "&lt;"))
         self.via.setVisible(True)
