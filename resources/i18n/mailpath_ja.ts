@@ -745,11 +745,11 @@
     </message>
     <message>
       <source>For relaxed alignment RFC 9989 receivers take {org} as the organizational domain of {sender}, receivers still on RFC 7489 take {legacy}: a DKIM or SPF domain aligned for one may not be for the other.</source>
-      <translation>緩やかなアラインメントでは、RFC 9989 の受信側は {sender} の組織ドメインを {org}、RFC 7489 のままの受信側は {legacy} とします。一方でアラインする DKIM や SPF のドメインが、もう一方ではアラインしないことがあります。</translation>
+      <translation>relaxed の整合では、RFC 9989 の受信側は {sender} の組織ドメインを {org}、RFC 7489 のままの受信側は {legacy} とします。一方で整合する DKIM や SPF のドメインが、もう一方では整合しないことがあります。</translation>
     </message>
     <message>
       <source>Sign and send with {sender} itself (or use adkim=s; aspf=s), so alignment does not depend on the organizational domain.</source>
-      <translation>{sender} 自体で署名・送信する（または adkim=s; aspf=s を使う）と、アラインメントが組織ドメインに左右されなくなります。</translation>
+      <translation>{sender} 自体で署名・送信する（または adkim=s; aspf=s を使う）と、整合が組織ドメインに左右されなくなります。</translation>
     </message>
     <message>
       <source>The DMARC record at _dmarc.{domain} has t=y (testing): receivers apply {applied} instead of {policy} to mail from {sender} that fails.</source>
@@ -769,7 +769,7 @@
     </message>
     <message>
       <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it, and the policy of {domain} asks the receiver to reject it.</source>
-      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られず、{domain} のポリシーは受信側に拒否を求めています。</translation>
+      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインと整合する識別子が得られず、{domain} のポリシーは受信側に拒否を求めています。</translation>
     </message>
     <message>
       <source>Send with a MAIL FROM in {sender} that SPF authorizes, or sign with DKIM d={sender}.</source>
@@ -777,11 +777,11 @@
     </message>
     <message>
       <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it, and the policy of {domain} asks the receiver to quarantine it (spam folder).</source>
-      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られず、{domain} のポリシーは受信側に隔離（迷惑メールフォルダー）を求めています。</translation>
+      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインと整合する識別子が得られず、{domain} のポリシーは受信側に隔離（迷惑メールフォルダー）を求めています。</translation>
     </message>
     <message>
       <source>DMARC fails for mail from {sender}: neither SPF nor DKIM gives an identifier aligned with it; the policy of {domain} asks for no action, but receivers may still flag it.</source>
-      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインにアラインする識別子が得られません。{domain} のポリシーは何の処置も求めていませんが、受信側が警告を付けることがあります。</translation>
+      <translation>{sender} からのメールは DMARC に失敗します。SPF でも DKIM でもこのドメインと整合する識別子が得られません。{domain} のポリシーは何の処置も求めていませんが、受信側が警告を付けることがあります。</translation>
     </message>
       <message>
       <source>DKIM was not checked: from DNS alone mailpath cannot see whether the mail carries a DKIM signature, so the verdict rests on SPF.</source>
@@ -3066,11 +3066,11 @@ From: …
     </message>
     <message>
       <source>aligned</source>
-      <translation>アライン</translation>
+      <translation>整合</translation>
     </message>
     <message>
       <source>not aligned</source>
-      <translation>非アライン</translation>
+      <translation>整合なし</translation>
     </message>
     <message>
       <source>{bits}-bit</source>
@@ -3262,11 +3262,11 @@ From: …
     </message>
     <message>
       <source>SPF aligned</source>
-      <translation>SPF アライン</translation>
+      <translation>SPF で整合</translation>
     </message>
     <message>
       <source>DKIM aligned</source>
-      <translation>DKIM アライン</translation>
+      <translation>DKIM で整合</translation>
     </message>
     <message>
       <source>reason</source>
@@ -4841,19 +4841,19 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
     </message>
     <message>
       <source>SPF passes for {domain}, aligned with the From domain {sender}.</source>
-      <translation>{domain} について SPF が合格し、From のドメイン {sender} とアラインしています。</translation>
+      <translation>{domain} について SPF が合格し、From のドメイン {sender} と整合しています。</translation>
     </message>
     <message>
       <source>DKIM d={domain} passes, aligned with the From domain {sender}.</source>
-      <translation>DKIM d={domain} が合格し、From のドメイン {sender} とアラインしています。</translation>
+      <translation>DKIM d={domain} が合格し、From のドメイン {sender} と整合しています。</translation>
     </message>
     <message>
       <source>Neither SPF nor DKIM passes aligned with the From domain {sender}.</source>
-      <translation>From のドメイン {sender} とアラインして合格するものは、SPF にも DKIM にもありません。</translation>
+      <translation>From のドメイン {sender} と整合して合格するものは、SPF にも DKIM にもありません。</translation>
     </message>
     <message>
       <source>SPF passes but does not align with {sender}; whether an aligned DKIM signature is present is not visible from DNS alone.</source>
-      <translation>SPF は合格していますが {sender} とアラインしていません。アラインした DKIM 署名があるかどうかは DNS だけでは分かりません。</translation>
+      <translation>SPF は合格していますが {sender} と整合していません。整合した DKIM 署名があるかどうかは DNS だけでは分かりません。</translation>
     </message>
     <message>
       <source>Every sending address has forward-confirmed reverse DNS ({addresses}).</source>

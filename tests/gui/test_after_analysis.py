@@ -192,7 +192,11 @@ def test_route_is_whole_and_legible_when_fitted(qtbot: Any) -> None:
 
 
 def test_submission_label_fits_between_its_nodes(qtbot: Any, window: Any) -> None:
+    # Wide enough for the whole route with its labels beside the docks (in a smaller window
+    # the labels give way to markers: tests/gui/test_graph_legibility.py).
+    window.resize(1900, 1000)
     open_recording(qtbot, window, seed_example())
+    qtbot.waitUntil(lambda: not window.scene.terse)
     client = window.scene.nodes["client"].scene_rect()
     server = window.scene.nodes["sending:www274.sakura.ne.jp"].scene_rect()
     edge = window.scene.edge_items[("client", "sending:www274.sakura.ne.jp")]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailpath.gui.graph import detail, render
+from mailpath.gui.graph.edges import PLACEMENT_LIMIT
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
@@ -128,6 +129,8 @@ class RouteView(QGraphicsView):
         scene = self.route_scene
         if scene.moved:  # the person arranged the route: it stays as it is
             return
+        if len(scene.edge_items) > PLACEMENT_LIMIT:
+            return  # an overview: no labels are placed, and no names could be read
         extent = scene.full_extent()
         zoom = self.fit_zoom(extent) if extent is not None else None
         if zoom is not None:
