@@ -189,3 +189,28 @@ def test_the_fan_out_shows_one_marker_per_mx_host_and_status(qtbot: Any, seed_wi
     assert len(into) == 5, into
     for host, statuses in into.items():
         assert len(statuses) == len(set(statuses)), (host, statuses)
+
+
+def test_edge_labels_keep_clear_of_the_transport_locks(qapp: Any) -> None:
+    """The "SMTP :25 · pref 10" label was drawn over the TLS lock at the end of its edge."""
+    from mailpath.core.route.attrs import EdgeKind, TransportMarker
+    from mailpath.gui.graph import transport
+    from mailpath.gui.graph.scene import RouteScene
+    from tests.gui.test_drawing import _graph
+
+    graph = _graph(seed_example())
+    for _, _, attrs in graph.edges(data=True):
+        if attrs.get("kind") == EdgeKind.SMTP:
+            attrs["transport"] = TransportMarker.VERIFIED
+    scene = RouteScene()
+    scene.set_graph(graph)
+    locks = [
+        lock
+        for edge in scene.edge_items.values()
+        if edge.geometry is not None
+        and (lock := transport.lock_rect(edge.attrs, edge.geometry.path)) is not None
+    ]
+    assert len(locks) == 10  # two addresses to five MX hosts
+    for key, rect in shown_label_rects(scene):
+        for lock in locks:
+            assert not rect.intersects(lock), key

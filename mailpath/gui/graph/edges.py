@@ -228,6 +228,10 @@ def place_edge_labels(
     if len(edges) > PLACEMENT_LIMIT:
         return {}
     nodes = [r.adjusted(-3, -3, 3, 3) for r in obstacles]
+    for _key, attrs, geo, _dst in edges:  # the transport locks, drawn at the edges' ends
+        lock = transport.lock_rect(attrs, geo.path)
+        if lock is not None:
+            nodes.append(lock)
     stroker = QPainterPathStroker()
     stroker.setWidth(2.0)
     strokes = {}

@@ -16,7 +16,7 @@ from mailpath.gui.text.i18n import tr
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import EdgeAttrs
 
-__all__ = ["LOCK_SIZE", "legend_entries", "paint_edge_lock", "paint_lock"]
+__all__ = ["LOCK_SIZE", "legend_entries", "lock_rect", "paint_edge_lock", "paint_lock"]
 
 LOCK_SIZE = 18.0
 
@@ -58,15 +58,28 @@ def legend_entries() -> list[tuple[EdgeAttrs, str]]:
     ]
 
 
+def _lock_center(path: QPainterPath) -> QPointF:
+    # Just before the arrowhead, lifted above the line.
+    length = path.length()
+    at = path.pointAtPercent(path.percentAtLength(max(0.0, length - LOCK_SIZE)))
+    return QPointF(at.x(), at.y() - LOCK_SIZE * 0.55)
+
+
+def lock_rect(attrs: EdgeAttrs, path: QPainterPath) -> QRectF | None:
+    """Where the edge's lock is drawn (None: the edge has none): edge labels keep clear."""
+    if attrs.get("transport") is None:
+        return None
+    c = _lock_center(path)
+    half = LOCK_SIZE * 0.6
+    return QRectF(c.x() - half, c.y() - half, 2 * half, 2 * half)
+
+
 def paint_edge_lock(painter: QPainter, attrs: EdgeAttrs, path: QPainterPath) -> None:
-    """The edge's lock, at its end (clear of its label, in the middle or further back)."""
+    """The edge's lock, at its end (labels are placed clear of it, `lock_rect`)."""
     marker = attrs.get("transport")
     if marker is None:
         return
-    # Just before the arrowhead, lifted above the line: labels sit on the line, further back.
-    length = path.length()
-    at = path.pointAtPercent(path.percentAtLength(max(0.0, length - LOCK_SIZE)))
-    paint_lock(painter, str(marker), QPointF(at.x(), at.y() - LOCK_SIZE * 0.55), LOCK_SIZE)
+    paint_lock(painter, str(marker), _lock_center(path), LOCK_SIZE)
 
 
 def paint_lock(painter: QPainter, marker: str, center: QPointF, size: float) -> None:
