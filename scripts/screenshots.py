@@ -208,16 +208,18 @@ class Display:
         return image
 
     def wait_still(self, wid: str, timeout: float = 30.0) -> Image.Image:
-        """The window's picture once two grabs 0.4 s apart differ at most by a text cursor."""
+        """The window's picture once three grabs 0.4 s apart differ at most by a text cursor."""
         previous = self.grab(wid)
+        still_for = 0
 
         def still() -> Image.Image | None:
-            nonlocal previous
+            nonlocal previous, still_for
             time.sleep(0.4)
             current = self.grab(wid)
             same = current.size == previous.size and _small_difference(previous, current)
+            still_for = still_for + 1 if same else 0
             previous = current
-            return current if same else None
+            return current if still_for >= 2 else None
 
         image: Image.Image = poll("the window to settle", still, timeout, every=0)
         return image
@@ -390,6 +392,9 @@ class Session:
         time.sleep(0.3)  # a short settle: the last repaint after the still frames
         image = self.display.wait_still(self.wid)
         w, h = self.size()
+        hints = self.display.run("xprop", "-id", self.wid, "WM_NORMAL_HINTS")
+        minimum = next((ln.strip() for ln in hints.splitlines() if "minimum size" in ln), "")
+        log(f"{self.language} {scene}: client {w}x{h} ({minimum or 'no minimum size hint'})")
         path = out / f"{self.language}-{w}x{h}-{scene}.png"
         image.save(path)
         log(f"wrote {path.name}")
@@ -595,5 +600,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    with suppress(BrokenPipeError):
-        sys.exit(main())
+    try:
+        with suppress(BrokenPipeError):
+            sys.exit(main())
+    except KeyboardInterrupt as stopped:
+        log(f"stopped ({stopped or 'Ctrl+C'}); everything started here was stopped")
+        sys.exit(130)
