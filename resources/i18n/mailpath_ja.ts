@@ -24,6 +24,10 @@
       <translation>ノード</translation>
     </message>
     <message>
+      <source>status</source>
+      <translation>状態</translation>
+    </message>
+    <message>
       <source>{label} ({status})</source>
       <translation>{label}（{status}）</translation>
     </message>

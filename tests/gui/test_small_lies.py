@@ -199,3 +199,17 @@ def test_the_progress_bar_draws_no_text_of_its_own(qtbot: Any, window: Any) -> N
     progress = window.status_line.progress
     assert not progress.isTextVisible()
     assert progress.accessibleName()  # still named for a screen reader
+
+
+def test_details_name_no_internal_node_id(qtbot: Any, window: Any) -> None:
+    """Details began with "node: sending:www274.sakura.ne.jp" (Japanese: "ノード mailbox"):
+    the graph's own ids. The first row now gives the status in words."""
+    window.ensure_built()
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        window.files.open_seed_example()
+    for node_id, item in window.scene.nodes.items():
+        window.details.show_node(node_id, item.attrs)
+        head = window.details.tree.topLevelItem(0)
+        assert node_id not in head.text(1), head.text(1)
+    window.details.show_node("mailbox", window.scene.nodes["mailbox"].attrs)
+    assert window.details.tree.topLevelItem(0).text(0) == "status"

@@ -70,11 +70,15 @@ class DetailsPanel(QWidget):
                 label=label, status=markers.status_name(status)
             )
         )
-        shown_id = node_id
         if attrs.get("kind") == "hop":
             # "hops:7-1492" counts from 0: a person reads the hop numbers of its title.
-            shown_id = str(attrs.get("label", node_id)).split("\n")[0]
-        head = QTreeWidgetItem([tr("Details", "node"), shown_id])
+            head = QTreeWidgetItem(
+                [tr("Details", "node"), str(attrs.get("label", "")).split("\n")[0]]
+            )
+        else:
+            # The node's own id ("sending:www274…", "mailbox") means nothing to a person: the
+            # title names the node, this row gives its status in words beside its marker.
+            head = QTreeWidgetItem([tr("Details", "status"), markers.status_name(status)])
         head.setIcon(1, markers.status_icon(status))
         self.tree.addTopLevelItem(head)
         details = attrs.get("details") or {}
