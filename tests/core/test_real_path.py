@@ -252,6 +252,10 @@ def test_forwarder_is_drawn_as_forwarder_after_the_real_submission_server(
     edge = g.edges["submission:mail.corp.example", f"sending:{FORWARDER_V4}"]
     assert (edge["kind"], edge["label"]) == ("smtp", "SMTP :25")
     assert not g.has_edge("client", f"sending:{FORWARDER_V4}")
+    # The forwarder, which hands the mail to Gmail, asks for Gmail's MX (the arrow pointed
+    # into the sender's PC).
+    assert g.has_edge("dns:mx", f"sending:{FORWARDER_V4}")
+    assert not g.has_edge("dns:mx", "client")
     # Each hop where it happened: #1 into corp.example's server, #2 into the forwarder,
     # #3 leaving the forwarder's address for Gmail.
     assert node_for_hop(g, 0) == "submission:mail.corp.example"

@@ -185,7 +185,8 @@ def _add_smtp_edges(
     receiver model. Its marker is that path's disposition; an address family the MX host
     has no address for draws no edge (the host is unreachable from that address)."""
     paths = {(p.address, p.mx): p for p in judged.paths}
-    sources = address_ids or [n for n in g.nodes if g.nodes[n]["kind"] == "sending_host"]
+    senders = (NodeKind.SENDING_HOST, NodeKind.FORWARDER)
+    sources = address_ids or [n for n in g.nodes if g.nodes[n]["kind"] in senders]
     for src in sources:
         for dst in mx_ids:
             pref = g.nodes[dst].get("preference", 0)

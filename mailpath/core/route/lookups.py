@@ -201,8 +201,12 @@ def _add_mx_lookup(g: RouteGraph, result: Result) -> None:
         **mx_details,
         layer=2,
     )
-    # The sending server asks for the MX (between its addresses and the MX hosts).
-    first_sender = next((n for n in g.nodes if g.nodes[n]["kind"] == "sending_host"), "client")
+    # The server that hands the mail to the recipient asks for the MX: the sending server, or
+    # the forwarder that passed a received message on (never the sender's own PC).
+    first_sender = next(
+        (n for n in g.nodes if g.nodes[n]["kind"] in (NodeKind.SENDING_HOST, NodeKind.FORWARDER)),
+        "client",
+    )
     add_edge(
         g,
         "dns:mx",
