@@ -3888,8 +3888,8 @@ Nothing was taken from it over plain DNS. If the server is yours, trust its CA w
       <translation>新しい問題: {finding}</translation>
     </message>
     <message>
-      <source>resolved: {finding}</source>
-      <translation>解消: {finding}</translation>
+      <source>resolved (found before, not now): {finding}</source>
+      <translation>解消（前回は指摘、今回はなし）: {finding}</translation>
     </message>
     <message>
       <source>Re-check stopped: the inputs changed.</source>

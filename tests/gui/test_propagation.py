@@ -171,7 +171,7 @@ def test_recheck_until_it_passes(
     assert "verdict: refused → accepted as verified" in history[-1]
     assert "SPF record" in history[-1]
     # Findings in words, never their codes ("-spf-not-authorized").
-    assert "resolved: " in history[-1]
+    assert "resolved (found before, not now): " in history[-1]
     assert "spf-not-authorized" not in history[-1]
     assert not watch.countdown.isVisible()
     assert not window.propagation.act_watch.isChecked()
@@ -189,7 +189,7 @@ def test_recheck_until_it_passes(
         assert "判定: 拒否 → 認証済みとして受理" in last
         assert f"SPF レコード {OLD_SPF!r} → {NEW_SPF!r}" in last
         assert f"{VIA} の SPF fail → pass" in last
-        assert "解消: " in last
+        assert "解消（前回は指摘、今回はなし）: " in last
         for english in (
             "first check",
             "no change",
