@@ -49,12 +49,15 @@ app.exec()
 
 # Prints the first paint and the moment every visible panel has painted after the deferred
 # build (`built`); a dock behind another tab of its group is not visible and not waited for.
+# It starts as the `mailpath` entry point does (`cli.main`): the command line read, the
+# window's modules loaded, then `gui.app.launch`.
 MAILPATH = """
 import sys, time
 t0 = float(sys.argv[1])
-from argparse import Namespace
-from mailpath.gui import app as appmod
-a, w = appmod.launch(Namespace())
+from mailpath import cli
+args = cli.arguments([])  # as `mailpath` reads its command line
+appmod = cli.load_gui()  # ... and loads the window's modules
+a, w = appmod.launch(args)
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QDockWidget
 marks = {}

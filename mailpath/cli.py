@@ -7,14 +7,14 @@ stderr), 130 when interrupted.
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+# `mailpath` opens the window: what its start-up does not need (asyncio ~30 ms, json) is
+# imported where `spf` and `check` use it. argparse itself costs the window nothing (PySide6
+# imports it); building the parser does (`arguments`).
 from mailpath.options import (
     CA_FILE_ENV,
     FAILED_CHECK,
@@ -25,6 +25,9 @@ from mailpath.options import (
 )
 
 if TYPE_CHECKING:
+    import argparse
+    from types import ModuleType
+
     from mailpath.core.dns.sources import DnsSource, LiveSource
     from mailpath.core.message.parse import ParsedMessage
     from mailpath.core.model import Finding, Result
@@ -43,23 +46,47 @@ def _notes(notes: Sequence[str]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    command = args.command or "gui"
-    if command == "gui" and args.command is None:
-        args = build_parser().parse_args(["gui"])
+    args = arguments(sys.argv[1:] if argv is None else argv)
+    command = args.command
     try:
         if command == "spf":
             return _spf(args)
         if command == "check":
             return _check(args)
-        from mailpath.gui.app import run
-
-        return run(args)
+        return int(load_gui().run(args))
     except KeyboardInterrupt:
         print("mailpath: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+def arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line read: `mailpath` alone is `mailpath gui`. The window's plain command
+    lines are read without building the parser (`gui_start`); the rest by argparse."""
+    from mailpath.gui_start import plain_gui_args
+
+    args = plain_gui_args(argv)
+    if args is not None:
+        return args
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args = build_parser().parse_args(["gui"])
+    return args
+
+
+def load_gui() -> ModuleType:
+    """The window's application module (`gui.app`), loaded with the garbage collector paused
+    (`gui_start.pause_collector`: until the window is built, or `gui.app.run` is over)."""
+    from mailpath.gui_start import pause_collector, resume_collector
+
+    pause_collector()
+    try:
+        from mailpath.gui import app
+    except BaseException:
+        resume_collector()
+        raise
+    return app
 
 
 def _source(args: argparse.Namespace) -> LiveSource:
@@ -71,6 +98,9 @@ def _source(args: argparse.Namespace) -> LiveSource:
 
 
 def _spf(args: argparse.Namespace) -> int:
+    import asyncio
+    import json
+
     from mailpath.core.auth.spf import SpfResult, check_spf, outcome_to_json, render_text
     from mailpath.core.dns.recording import open_recording
     from mailpath.core.dns.sources import ReplaySource
@@ -113,6 +143,8 @@ def _check(args: argparse.Namespace) -> int:
         return _fail(problem)
     if args.watch is not None:
         return _watch(args)
+    import asyncio
+
     from mailpath.core.names import InputError
     from mailpath.core.session import run_session
 
@@ -137,6 +169,8 @@ def _check(args: argparse.Namespace) -> int:
 
 def _print(args: argparse.Namespace, outcome: SessionOutcome) -> None:
     """The report on stdout: text, or (--json) one JSON object; with the comparison."""
+    import json
+
     from mailpath.core.dns.compare import comparison_to_json
     from mailpath.core.dns.compare import render_text as render_comparison
     from mailpath.core.report import render_text, result_to_json
@@ -392,6 +426,9 @@ def _ca_file(args: argparse.Namespace) -> str | None:
 
 
 def _watch(args: argparse.Namespace) -> int:
+    import asyncio
+    import json
+
     from mailpath.core.analysis import input_notes, parse_inputs
     from mailpath.core.names import InputError
     from mailpath.core.session import SessionFailed, check_request

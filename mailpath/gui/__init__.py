@@ -4,6 +4,7 @@ Importing this package imports only PySide6 (no dnspython, no networkx): the win
 before the analysis machinery loads.
 """
 
-from mailpath.gui._qtcompat import protect_none
+from mailpath.gui._qtcompat import protect_none, skip_own_feature_scan
 
 protect_none()
+skip_own_feature_scan()

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import os
 import sys
-from argparse import Namespace
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
+from mailpath.gui_start import pause_collector, resume_collector
+
 if TYPE_CHECKING:
+    from argparse import Namespace
+
     # Types only: the window's modules load after the application object exists.
     from PySide6.QtCore import (
         QCoreApplication,
@@ -80,7 +83,18 @@ def create_application() -> QCoreApplication:
 def launch(
     args: Namespace, settings: QSettings | None = None
 ) -> tuple[QCoreApplication, MainWindow]:
-    """Create the application and the window, shown, with the CLI's inputs applied."""
+    """Create the application and the window, shown, with the CLI's inputs applied.
+
+    The cyclic garbage collector is paused until the window is built (`gui_start`)."""
+    pause_collector()
+    try:
+        return _launch(args, settings)
+    except BaseException:
+        resume_collector()
+        raise
+
+
+def _launch(args: Namespace, settings: QSettings | None) -> tuple[QCoreApplication, MainWindow]:
     import mailpath.gui  # noqa: F401 - applies the PySide6 workaround first
     from mailpath.gui.errors import install_excepthook, setup_logging
     from mailpath.gui.text import i18n
@@ -96,6 +110,7 @@ def launch(
     setting = str(settings.value("language", "system"))
     language = i18n.install(i18n.resolve_language(None if setting == "system" else setting))
     window = MainWindow(settings, language, deferred=True)
+    window.built.connect(resume_collector)
     window.screenshot_mode = bool(getattr(args, "screenshot", None))
     if window.screenshot_mode:
         # The same picture whatever the screen (offscreen: 800x800) or the saved geometry.
@@ -155,6 +170,13 @@ def _after_first_paint(window: MainWindow, args: Namespace) -> None:
 
 def run(args: Namespace) -> int:
     """Entry point for `mailpath` and `mailpath gui`; returns the exit status."""
+    try:
+        return _run(args)
+    finally:
+        resume_collector()  # whichever way it ended (`cli.load_gui` paused it)
+
+
+def _run(args: Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     if _display_missing():
         if not screenshot:
@@ -179,6 +201,7 @@ _ended_in_order = False
 def finish(window: MainWindow) -> None:
     """After the event loop: stop and join every analysis thread, write the settings."""
     global _ended_in_order
+    resume_collector()
     window.shutdown()
     window.settings.sync()
     _ended_in_order = bool(window.was_shown)

@@ -235,6 +235,16 @@ def test_stop_ends_the_recheck(
     assert watch.last_notice == ""
 
 
+def _focus_resolver_field(qtbot: Any, window: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.inputs.resolver_combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(window.inputs.resolver_combo.hasFocus)
+
+
 def test_resolver_choices_public_and_remembered(
     qtbot: Any, window: Any, dns_server: Callable[..., DnsTestServer]
 ) -> None:
@@ -243,6 +253,7 @@ def test_resolver_choices_public_and_remembered(
     from mailpath.gui.window.main_window import MainWindow
 
     combo = window.inputs.resolver_combo
+    _focus_resolver_field(qtbot, window)  # as a person clicks it to open its list
     labels = [combo.itemText(i) for i in range(combo.count())]
     assert labels[0] == "System resolver"
     for label in ("Cloudflare (plain DNS)", "Cloudflare (DoH)", "Quad9 (DoT)", "Google (DoH)"):
@@ -258,6 +269,7 @@ def test_resolver_choices_public_and_remembered(
     again = MainWindow(QSettings(), "en")
     again.screenshot_mode = True
     qtbot.addWidget(again)
+    _focus_resolver_field(qtbot, again)
     texts_again = [
         again.inputs.resolver_combo.itemText(i) for i in range(again.inputs.resolver_combo.count())
     ]
@@ -269,6 +281,32 @@ def test_resolver_choices_public_and_remembered(
     ]
     assert "Cloudflare（DoH）" in ja
     again.set_language("en")
+    again.close()
+
+
+def test_public_resolvers_complete_as_typed_and_a_saved_one_shows_its_label(
+    qtbot: Any, window: Any
+) -> None:
+    """The public resolvers join the list when it is first wanted (not in the first frame):
+    a person who tabs to the field and types the start of one has it completed, as before,
+    and a public resolver chosen last time is shown by its label at start."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtTest import QTest
+
+    from mailpath.gui.window.main_window import MainWindow
+
+    combo = window.inputs.resolver_combo
+    _focus_resolver_field(qtbot, window)
+    combo.setEditText("")
+    QTest.keyClicks(combo, "Quad9 (Do")
+    assert combo.currentText() == "Quad9 (DoH)"
+    assert window.inputs.resolver_servers() == ["https://dns.quad9.net/dns-query"]
+    window.close()
+    QSettings().setValue("resolver", "tls://1.1.1.1#one.one.one.one")
+    again = MainWindow(QSettings(), "en")
+    qtbot.addWidget(again)
+    assert again.inputs.resolver_combo.currentText() == "Cloudflare (DoT)"
+    assert again.inputs.resolver_servers() == ["tls://1.1.1.1#one.one.one.one"]
     again.close()
 
 

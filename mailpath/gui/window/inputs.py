@@ -27,6 +27,7 @@ from mailpath.gui.window import resolver_field
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QStringListModel
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QWheelEvent
 
     from mailpath.core.dns.sources import ResolverFailure
     from mailpath.core.message.check import MessageInput
@@ -38,11 +39,30 @@ RECENT_MAX = 15
 
 class ResolverCombo(QComboBox):
     """The resolver field. Its list is fitted to its labels as it opens: Qt makes the list's
-    view only when it is first asked for, and start-up need not (~5 ms)."""
+    view only when it is first asked for, and start-up need not (~5 ms). The public resolvers
+    join the list when it is first wanted: opened, the field focused (its completion offers
+    them as one types), a key or the wheel on it (the first frame need not load them, ~3 ms).
+    """
+
+    def fill(self) -> None:
+        resolver_field.add_public(self)
 
     def showPopup(self) -> None:
+        self.fill()
         resolver_field.fit_popup(self)
         super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.fill()
+        super().focusInEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.fill()
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.fill()
+        super().wheelEvent(event)
 
 
 #: The settings key that remembers the STARTTLS probe checkbox.
@@ -445,9 +465,8 @@ class InputBar:
         resolvers = as_list(self.settings.value("recent/resolver", []))
         for server in resolvers:
             self.resolver_combo.addItem(server, server)
-        resolver_field.add_public(self.resolver_combo)
         current = str(self.settings.value("resolver", ""))
-        if current:
+        if current:  # a public one is shown by its label, which comes with the list
             self.resolver_combo.setEditText(resolver_field.label_for(self.resolver_combo, current))
         else:
             self.resolver_combo.setCurrentIndex(0)

@@ -41,9 +41,11 @@ def public_choices() -> list[tuple[str, str, str]]:
 
 
 def add_public(combo: QComboBox) -> None:
-    """Append the public resolvers (once), labelled in the UI language."""
-    if any(combo.itemData(i, PUBLIC_ROLE) for i in range(combo.count())):
+    """Append the public resolvers (once), labelled in the UI language. The field does so
+    when its list is first wanted (`inputs.ResolverCombo`), whatever needs them before."""
+    if combo.property("publicAdded"):
         return
+    combo.setProperty("publicAdded", True)
     labels = _kind_labels()
     for name, kind, text in public_choices():
         combo.addItem(labels[kind].format(name=name), text)
@@ -62,11 +64,13 @@ def fit_popup(combo: QComboBox) -> None:
 
 def retranslate(combo: QComboBox) -> None:
     """The public resolvers' labels in the new language (the current choice kept)."""
+    rows = [i for i in range(combo.count()) if combo.itemData(i, PUBLIC_ROLE)]
+    if not rows:
+        return  # not added yet: they come labelled in the language of that moment
     labels = _kind_labels()
     current = combo.currentIndex()
     shown = combo.currentText()
     choices = public_choices()
-    rows = [i for i in range(combo.count()) if combo.itemData(i, PUBLIC_ROLE)]
     for row, (name, kind, _text) in zip(rows, choices, strict=False):
         was_shown = row == current and combo.itemText(row) == shown
         combo.setItemText(row, labels[kind].format(name=name))
@@ -86,9 +90,7 @@ def server_text(combo: QComboBox, text: str) -> str:
 
 
 def is_public(combo: QComboBox, server: str) -> bool:
-    return any(
-        combo.itemData(i, PUBLIC_ROLE) and combo.itemData(i) == server for i in range(combo.count())
-    )
+    return any(text == server for _name, _kind, text in public_choices())
 
 
 def custom_entries(combo: QComboBox) -> list[str]:
@@ -100,6 +102,8 @@ def custom_entries(combo: QComboBox) -> list[str]:
 
 def label_for(combo: QComboBox, server: str) -> str:
     """The label shown for `server` ("Cloudflare (DoH)"), or the text itself."""
+    if is_public(combo, server):
+        add_public(combo)
     for i in range(1, combo.count()):
         if combo.itemData(i, PUBLIC_ROLE) and combo.itemData(i) == server:
             return combo.itemText(i)
