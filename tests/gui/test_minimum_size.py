@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from mailpath.gui.window.inputs import MIN_CHARS
+from mailpath.gui.window.inputs import CLEAR_BUTTON_ROOM, MIN_CHARS
 
 
 def _chars(edit: Any) -> float:
-    return float(edit.width() / edit.fontMetrics().averageCharWidth())
+    """The characters that fit beside the clear button."""
+    return float((edit.width() - CLEAR_BUTTON_ROOM) / edit.fontMetrics().averageCharWidth())
 
 
 def test_sender_and_recipient_keep_12_characters_at_the_minimum_size(
@@ -21,14 +22,42 @@ def test_sender_and_recipient_keep_12_characters_at_the_minimum_size(
     details = window.details_dock.width()
     for lang in ("en", "ja"):
         window.set_language(lang)
-        window.resize(903, 507)
-        qtbot.waitUntil(lambda: window.width() <= 903)
+        # As small as the window goes (Qt clamps to its minimum size; 903x507 once).
+        window.resize(200, 150)
+        qtbot.waitUntil(lambda: window.width() < 1000)
         qtbot.wait(10)
         inputs = window.inputs
         for edit in (inputs.sender_edit, inputs.recipient_edit):
             assert _chars(edit) >= MIN_CHARS, (lang, edit.objectName(), _chars(edit))
+        for name, label in inputs.field_labels.items():
+            lines = label.heightForWidth(label.width()) / label.fontMetrics().lineSpacing()
+            assert lines < 2.5, (lang, name, label.text(), label.width())
         window.resize(1280, 800)
         qtbot.waitUntil(lambda: window.width() >= 1280)
         qtbot.wait(10)
         assert window.details_dock.width() >= details - 2, (lang, window.details_dock.width())
     window.set_language("en")
+
+
+def test_at_the_minimum_size_the_headline_is_whole_and_the_legend_covers_no_route(
+    qtbot: Any, window: Any
+) -> None:
+    """At 783x421 (the widgets' own minimum) the headline was cut mid-sentence and the route
+    a strip 36 px high; with a minimum taken from the window's parts, a tall headline squeezed
+    the graph area until the legend lay over the route."""
+    from mailpath.paths import seed_example
+
+    window.resize(1280, 800)
+    window.ensure_built()
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        assert window.files.open_analysis(str(seed_example()))
+    window.resize(200, 150)
+    qtbot.waitUntil(lambda: window.width() < 1000)
+    qtbot.wait(10)  # the layout settles (not a wait for something not to happen)
+    assert (window.width(), window.height()) >= (900, 600)
+    headline = window.headline.widget
+    layout = headline.layout()
+    assert headline.height() >= layout.heightForWidth(headline.width()), headline.height()
+    view, legend = window.view.geometry(), window.legend.geometry()
+    assert legend.top() >= view.bottom(), (view, legend)
+    assert window.view.height() >= 100  # MIN_VIEW_HEIGHT: the route was a 36 px strip

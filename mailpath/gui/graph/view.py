@@ -39,6 +39,11 @@ from mailpath.gui.graph.scene import RouteScene
 __all__ = ["LegendWidget", "RouteScene", "RouteView", "mx_menu"]
 
 
+#: The graph area's least size, in pixels.
+MIN_VIEW_WIDTH = 320
+MIN_VIEW_HEIGHT = 100
+
+
 class RouteView(QGraphicsView):
     """Zoom (wheel, Ctrl +/-), pan (drag the background), fit (Ctrl+0), keyboard navigation."""
 
@@ -65,6 +70,9 @@ class RouteView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # However small the window, the route keeps room to see it whole in (at the window's
+        # least size the docks below and beside give way first).
+        self.setMinimumSize(MIN_VIEW_WIDTH, MIN_VIEW_HEIGHT)
         self.auto_fit = True  # until the person zooms or pans, new nodes keep the route in view
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)

@@ -88,7 +88,8 @@ def change_text(change: Change) -> str:
         message = texts(change.finding)[0]
         if change.key == "finding-added":
             return tr("WatchMode", "new problem: {finding}").format(finding=message)
-        return tr("WatchMode", "resolved (found before, not now): {finding}").format(finding=message)
+        resolved = tr("WatchMode", "resolved (found before, not now): {finding}")
+        return resolved.format(finding=message)
     return change.render(lambda template: tr(CHANGES_CONTEXT, template))
 
 

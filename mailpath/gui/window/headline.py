@@ -71,6 +71,9 @@ class Headline:
         self.note.setVisible(False)
         row.addWidget(self.note, 1, 1)
         row.setColumnStretch(1, 1)
+        from mailpath.gui.panels.widgets import HeightForWidth
+
+        self.fit_height = HeightForWidth(self.widget)
         self.widget.setVisible(False)
         self.status = ""
         self.is_built = True

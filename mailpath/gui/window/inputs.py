@@ -69,6 +69,8 @@ class ResolverCombo(QComboBox):
 PROBE_SMTP_KEY = "probe_smtp"
 #: Characters Sender and Recipient keep at the window's minimum size.
 MIN_CHARS = 12
+#: What a line edit's frame, margins and clear button take beside its text.
+CLEAR_BUTTON_ROOM = 40
 
 
 class InputBar:
@@ -111,10 +113,11 @@ class InputBar:
         self.resolver_combo.setMinimumContentsLength(16)
         self.analyze_button = QPushButton(bar)
         self.analyze_button.setDefault(True)
-        # The required fields keep room for 12 characters at the window's minimum size; the
-        # optional ones give way first.
+        # The required fields keep room for 12 characters at the window's minimum size, beside
+        # their clear button; the optional ones give way first.
         for required in (self.sender_edit, self.recipient_edit):
-            required.setMinimumWidth(required.fontMetrics().averageCharWidth() * MIN_CHARS + 16)
+            text = required.fontMetrics().averageCharWidth() * MIN_CHARS
+            required.setMinimumWidth(text + CLEAR_BUTTON_ROOM)
         self.fields: dict[str, QWidget] = {
             "sender": self.sender_edit,
             "recipient": self.recipient_edit,
@@ -133,6 +136,9 @@ class InputBar:
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
             grid.setColumnStretch(column, 2 if name == "resolver" else 3)
+        from mailpath.gui.panels.widgets import HeightForWidth
+
+        self.fit_height = HeightForWidth(bar)
         grid.addWidget(self.analyze_button, 1, len(self.fields))
         # The STARTTLS probe connects to the recipient's MX hosts: off unless asked for, and
         # remembered.
@@ -204,40 +210,10 @@ class InputBar:
     # ------------------------------------------------------------ texts
 
     def retranslate(self) -> None:
-        texts = {
-            "sender": (
-                tr("MainWindow", "&Sender"),
-                tr("MainWindow", "e.g. you@example.com"),
-            ),
-            "recipient": (tr("MainWindow", "&Recipient"), tr("MainWindow", "e.g. gmail.com")),
-            "via": (
-                tr("MainWindow", "Sending hos&t (optional)"),
-                tr("MainWindow", "e.g. smtp.example.com"),
-            ),
-            "selectors": (
-                tr("MainWindow", "&DKIM selectors (optional)"),
-                tr("MainWindow", "e.g. selector1, google"),
-            ),
-            "resolver": (tr("MainWindow", "Res&olver"), ""),
-        }
-        accessible = {
-            "sender": tr("MainWindow", "Sender address or domain"),
-            "recipient": tr("MainWindow", "Recipient address or domain"),
-            "via": tr("MainWindow", "Sending server host name or address (optional)"),
-            "selectors": tr(
-                "MainWindow",
-                "DKIM selectors whose keys to check at the sender's domain, separated by "
-                "commas or spaces (optional)",
-            ),
-            "resolver": tr(
-                "MainWindow",
-                "DNS resolver: system, a server IP[:PORT], DNS over HTTPS "
-                "(e.g. https://dns.example/dns-query) or DNS over TLS "
-                "(e.g. tls://192.0.2.53#dns.example)",
-            ),
-        }
+        texts, accessible = _field_texts()
         for name, (label, placeholder) in texts.items():
             self.field_labels[name].setText(label)
+            _two_lines_at_most(self.field_labels[name])
             widget = self.fields[name]
             widget.setAccessibleName(accessible[name])
             widget.setToolTip(accessible[name])
@@ -540,3 +516,51 @@ def sentence(message: str) -> str:
         return message
     message = message[0].upper() + message[1:]
     return message if message.endswith((".", "!", "?", "。", "？", "！")) else message + "."
+
+
+def _two_lines_at_most(label: QLabel) -> None:
+    """A long field label wraps onto two lines at most, never a word or character a line
+    (Japanese at the minimum size read "DKIM / セレ / ク / ター / …")."""
+    metrics = label.fontMetrics()
+    whole = metrics.horizontalAdvance(label.text().replace("&", "")) + 4
+    width = whole // 2
+    while width < whole and label.heightForWidth(width) > 2 * metrics.lineSpacing() + 4:
+        width += 4
+    label.setMinimumWidth(min(width, whole))
+
+
+def _field_texts() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """Each field's (label, placeholder) and its accessible name, in the UI language."""
+    texts = {
+        "sender": (
+            tr("MainWindow", "&Sender"),
+            tr("MainWindow", "e.g. you@example.com"),
+        ),
+        "recipient": (tr("MainWindow", "&Recipient"), tr("MainWindow", "e.g. gmail.com")),
+        "via": (
+            tr("MainWindow", "Sending hos&t (optional)"),
+            tr("MainWindow", "e.g. smtp.example.com"),
+        ),
+        "selectors": (
+            tr("MainWindow", "&DKIM selectors (optional)"),
+            tr("MainWindow", "e.g. selector1, google"),
+        ),
+        "resolver": (tr("MainWindow", "Res&olver"), ""),
+    }
+    accessible = {
+        "sender": tr("MainWindow", "Sender address or domain"),
+        "recipient": tr("MainWindow", "Recipient address or domain"),
+        "via": tr("MainWindow", "Sending server host name or address (optional)"),
+        "selectors": tr(
+            "MainWindow",
+            "DKIM selectors whose keys to check at the sender's domain, separated by "
+            "commas or spaces (optional)",
+        ),
+        "resolver": tr(
+            "MainWindow",
+            "DNS resolver: system, a server IP[:PORT], DNS over HTTPS "
+            "(e.g. https://dns.example/dns-query) or DNS over TLS "
+            "(e.g. tls://192.0.2.53#dns.example)",
+        ),
+    }
+    return texts, accessible

@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 from mailpath.gui import theme
 from mailpath.gui.text import i18n
 from mailpath.gui.text.i18n import tr
-from mailpath.gui.window.dock_sizes import dock_sizes, opening_height, restore_dock_sizes
+from mailpath.gui.window.dock_sizes import (
+    MIN_WINDOW_SIZE,
+    DockWidthKeeper,
+    default_dock_sizes,
+    dock_sizes,
+    restore_dock_sizes,
+)
 from mailpath.gui.window.headline import Headline, StatusLine, plain_label
 from mailpath.gui.window.inputs import InputBar
 from mailpath.gui.window.keyboard import chain, focus_next_shown, place_dock_tab_bars
@@ -56,8 +62,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: The docked Details/SPF trace panel's default width: the route needs the room more.
-DETAILS_WIDTH = 340
-FINDINGS_HEIGHT = 190
 
 
 class MainWindow(QMainWindow):
@@ -253,6 +257,8 @@ class MainWindow(QMainWindow):
         self.authoritative_dock = self._dock("authoritativeDock", None, bottom)
         self.watch_dock = self._dock("watchDock", None, bottom)
         self.right_docks = (self.details_dock, self.spf_dock, self.message_dock)
+        self.dock_widths = DockWidthKeeper(self, self.right_docks)
+        self.setMinimumSize(*MIN_WINDOW_SIZE)
         self.tabifyDockWidget(self.details_dock, self.spf_dock)
         self.tabifyDockWidget(self.spf_dock, self.message_dock)
         # Both want the width of the window: beside the findings, under the route.
@@ -372,13 +378,7 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
 
     def _default_dock_sizes(self) -> None:
-        from PySide6.QtCore import Qt
-
-        # Narrow windows give the panel a smaller share, so the route keeps the room.
-        width = min(DETAILS_WIDTH, max(240, int(self.width() * 0.28)))
-        self.resizeDocks([self.details_dock], [width], Qt.Orientation.Horizontal)
-        height = opening_height(self, self.findings_dock, FINDINGS_HEIGHT)  # a few findings
-        self.resizeDocks([self.findings_dock], [height], Qt.Orientation.Vertical)
+        default_dock_sizes(self, self.details_dock, self.findings_dock)
 
     def _dock(self, name: str, widget: QWidget | None, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(self)
