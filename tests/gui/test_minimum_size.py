@@ -61,3 +61,34 @@ def test_at_the_minimum_size_the_headline_is_whole_and_the_legend_covers_no_rout
     view, legend = window.view.geometry(), window.legend.geometry()
     assert legend.top() >= view.bottom(), (view, legend)
     assert window.view.height() >= 100  # MIN_VIEW_HEIGHT: the route was a 36 px strip
+
+
+def test_the_headline_and_its_note_are_laid_out_for_the_height_they_have(qtbot: Any) -> None:
+    """Japanese from the first launch, built after the first paint as `mailpath gui` builds
+    it: the headline's rows were placed for the height it had while hidden (216 px), so the
+    sentence sat a line low and the recording note below the headline's bottom, cut."""
+    from PySide6.QtCore import QSettings
+
+    from mailpath.gui.text import i18n
+    from mailpath.gui.window.main_window import MainWindow
+    from mailpath.paths import seed_example
+
+    i18n.install("ja")
+    try:
+        win = MainWindow(QSettings(), "ja", deferred=True)
+        win.screenshot_mode = True
+        qtbot.addWidget(win)
+        win.resize(1280, 800)
+        win.show()
+        # As `mailpath gui --replay` does after the first paint: built, then opened at once.
+        win.ensure_built()
+        with qtbot.waitSignal(win.analysisFinished, timeout=15000):
+            assert win.files.open_analysis(str(seed_example()))
+        qtbot.wait(10)  # the layout settles (not a wait for something not to happen)
+        headline = win.headline
+        assert headline.note.isVisible() and headline.note.text()
+        assert headline.note.geometry().bottom() < headline.widget.height()
+        assert headline.text.geometry().top() == headline.icon.geometry().top()
+        win.close()
+    finally:
+        i18n.install("en")

@@ -94,7 +94,12 @@ class HeightForWidth(QObject):
 
     def fit(self) -> None:
         layout = self.widget.layout()
-        height = layout.heightForWidth(self.widget.width()) if layout is not None else -1
+        if layout is None:
+            return
+        height = layout.heightForWidth(self.widget.width())
         fixed = self.widget.minimumHeight() == height == self.widget.maximumHeight()
         if height > 0 and not fixed:
             self.widget.setFixedHeight(height)
+            # The widget's layout may have placed its rows for the old height in between (the
+            # headline's note then lay below the widget's bottom, cut): place them again.
+            layout.setGeometry(self.widget.rect())
