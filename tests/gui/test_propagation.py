@@ -169,7 +169,8 @@ def test_recheck_until_it_passes(
     assert len(history) == len(watch.runs)
     assert "#1" in history[0] and "first check" in history[0]
     assert "verdict: refused → accepted as verified" in history[-1]
-    assert "SPF record" in history[-1]
+    assert f"SPF record {OLD_SPF!r} → {NEW_SPF!r}" in history[-1]  # one arrow, as above
+    assert "->" not in history[-1]
     # Findings in words, never their codes ("-spf-not-authorized").
     assert "resolved (found before, not now): " in history[-1]
     assert "spf-not-authorized" not in history[-1]

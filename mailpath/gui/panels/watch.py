@@ -90,7 +90,9 @@ def change_text(change: Change) -> str:
             return tr("WatchMode", "new problem: {finding}").format(finding=message)
         resolved = tr("WatchMode", "resolved (found before, not now): {finding}")
         return resolved.format(finding=message)
-    return change.render(lambda template: tr(CHANGES_CONTEXT, template))
+    # The window draws the change arrow as the verdict's line does, "→" (the command line's
+    # templates keep ASCII "->", which the Japanese catalogue already renders as "→").
+    return change.render(lambda template: tr(CHANGES_CONTEXT, template).replace(" -> ", " → "))
 
 
 #: What a request checks: sender, recipient, sending host, the message (by identity) and
