@@ -3468,7 +3468,7 @@ From: …
     </message>
     <message>
       <source>softfail</source>
-      <translation>ソフトフェイル (softfail)</translation>
+      <translation>ソフトフェイル</translation>
     </message>
     <message>
       <source>neutral</source>
@@ -3480,7 +3480,7 @@ From: …
     </message>
     <message>
       <source>error</source>
-      <translation>エラー (error)</translation>
+      <translation>エラー</translation>
     </message>
     <message>
       <source>unknown / pending</source>

@@ -125,15 +125,42 @@ def small_names(win: Any) -> list[tuple[str, str, float]]:
     return small
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("dock", ["details", "spf", "findings", "message", "requirements", "watch"])
 def test_names_are_9_points_on_screen_at_the_default_size(
-    qtbot: Any, seed_window: Any, dock: str
+    qtbot: Any, seed_window: Any, dock: str, lang: str
 ) -> None:
     """With a dock on the right the whole route, labels and all, would be fitted at 7.9 pt:
     its edge labels then give way to their markers (the text in each edge's tooltip)."""
     win = seed_window
-    only_dock(qtbot, win, dock)
-    assert not small_names(win)
+    win.set_language(lang)
+    try:
+        only_dock(qtbot, win, dock)
+        assert not small_names(win)
+    finally:
+        win.set_language("en")
+
+
+def test_names_are_9_points_with_a_cjk_default_font(qtbot: Any, seed_window: Any) -> None:
+    """Noto Sans CJK JP as the desktop's font: its taller lines did not fit the core's 64-unit
+    nodes, so every node's text was drawn smaller (8.7 pt) at a zoom that gave 9 pt."""
+    from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+    if "Noto Sans CJK JP" not in QFontDatabase.families():
+        pytest.skip("Noto Sans CJK JP is not installed (fonts-noto-cjk)")
+    win = seed_window
+    before = QGuiApplication.font()
+    QGuiApplication.setFont(QFont("Noto Sans CJK JP", before.pointSize()))
+    render.clear_font_cache()
+    try:
+        win.set_language("ja")
+        win.scene.set_graph(win.scene.graph)
+        only_dock(qtbot, win, "details")
+        assert not small_names(win)
+    finally:
+        QGuiApplication.setFont(before)
+        render.clear_font_cache()
+        win.set_language("en")
 
 
 def test_edge_labels_come_back_when_the_dock_closes(qtbot: Any, seed_window: Any) -> None:

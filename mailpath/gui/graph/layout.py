@@ -29,10 +29,14 @@ MAX_NODE_W = 520.0
 MIN_NODE_W = 120.0
 #: Room kept on both sides of an edge label between two columns.
 LABEL_MARGIN = 6.0
-#: The narrowest gap between two columns (room for an arrow).
+#: The narrowest gap between two columns (room for an arrow)...
 MIN_GAP = 48.0
+#: ...and where the edges carry markers only (room for an arrow and a marker).
+COMPACT_GAP = 40.0
 #: Rows of the route come this much closer than the core spaces them...
 ROW_PITCH = 0.8
+#: ...closer still where the nodes are as low as their text (`compact`: 63 units a row)...
+COMPACT_ROW_PITCH = 0.7
 #: ...but never closer than this between two nodes of one column.
 MIN_ROW_GAP = 8.0
 #: Between the DNS row and the route below it.
@@ -64,7 +68,9 @@ def _base(graph: RouteLike) -> tuple[dict[str, QRectF], dict[str, NodeAttrs]]:
     return base, attrs_of
 
 
-def _gaps(graph: RouteLike, column_of: dict[str, float], lefts: list[float]) -> dict[float, float]:
+def _gaps(
+    graph: RouteLike, column_of: dict[str, float], lefts: list[float], least: float
+) -> dict[float, float]:
     """The gap before each column: what the labels of the edges into it need.
 
     Into a column with several labelled bundles (one per MX host) the edges fan out: a label
@@ -74,7 +80,7 @@ def _gaps(graph: RouteLike, column_of: dict[str, float], lefts: list[float]) -> 
     for u, v, edge in graph.edges(data=True):
         if u in column_of and v in column_of and edge_label_text(edge):
             bundles.setdefault(column_of[v], set()).add((v, str(edge.get("label"))))
-    gaps = dict.fromkeys(lefts, MIN_GAP)
+    gaps = dict.fromkeys(lefts, least)
     for u, v, edge in graph.edges(data=True):
         a, b = column_of.get(u), column_of.get(v)
         if a is None or b is None or a == b:
@@ -88,14 +94,16 @@ def _gaps(graph: RouteLike, column_of: dict[str, float], lefts: list[float]) -> 
     return gaps
 
 
-def _rows(base: dict[str, QRectF], columns: dict[float, list[str]], top: float) -> dict[str, float]:
+def _rows(
+    base: dict[str, QRectF], columns: dict[float, list[str]], top: float, pitch: float
+) -> dict[str, float]:
     """The new top of every route node: rows closer, no two nodes of a column touching."""
     route_top = min(base[n].top() for nodes in columns.values() for n in nodes)
     tops: dict[str, float] = {}
     for nodes in columns.values():
         bottom = -1e18
         for n in sorted(nodes, key=lambda n: base[n].top()):
-            y = max(top + (base[n].top() - route_top) * ROW_PITCH, bottom + MIN_ROW_GAP)
+            y = max(top + (base[n].top() - route_top) * pitch, bottom + MIN_ROW_GAP)
             tops[n] = y
             bottom = y + base[n].height()
     return tops
@@ -106,12 +114,19 @@ def fit_layout(
     text_width: Callable[[NodeAttrs], float],
     widen: Mapping[str, float] | None = None,
     compact: bool = False,
+    height: Callable[[NodeAttrs], float] | None = None,
 ) -> dict[str, QRectF]:
     """Every node's rectangle; `text_width` is the width at which a node's text fits whole,
     `widen` how much wider to make the gap before the column of a node (by node id),
     `compact` for a DNS row as high as its one line and close to the route (the edges from
-    it then carry markers only)."""
+    it then carry markers only) and narrower gaps, `height` the height at which a node's text
+    fits whole (a node is never lower than that)."""
     base, attrs_of = _base(graph)
+    if height is not None:
+        for n, attrs in attrs_of.items():
+            # Compact: as low as the text (57 units for three lines of DejaVu Sans, not 64).
+            least = height(attrs) if compact else max(base[n].height(), height(attrs))
+            base[n].setHeight(least)
     if compact:
         for n, attrs in attrs_of.items():
             if attrs.get("kind") == "dns":
@@ -128,7 +143,7 @@ def fit_layout(
         for x in lefts
     }
     column_of = {n: x for x in lefts for n in columns[x]}
-    gaps = _gaps(graph, column_of, lefts)
+    gaps = _gaps(graph, column_of, lefts, COMPACT_GAP if compact else MIN_GAP)
     for node_id, more in (widen or {}).items():
         if node_id in column_of:
             gaps[column_of[node_id]] = max(gaps[column_of[node_id]], 0.0) + more
@@ -139,7 +154,7 @@ def fit_layout(
     route_top = min(base[n].top() for n in column_of)
     above = [base[n].bottom() for n in dns if base[n].top() < route_top]
     top = max(above) + (COMPACT_DNS_GAP if compact else DNS_ROW_GAP) if above else route_top
-    tops = _rows(base, columns, min(top, route_top))
+    tops = _rows(base, columns, min(top, route_top), COMPACT_ROW_PITCH if compact else ROW_PITCH)
     out = {
         n: QRectF(new_left[x], tops[n], width[x], base[n].height()) for n, x in column_of.items()
     }

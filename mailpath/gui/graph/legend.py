@@ -114,6 +114,11 @@ def _legend_cells(locks: bool = True) -> list[tuple[str, LegendItem, str]]:
     return cells
 
 
+#: Between two cells of the strip: close enough that the Japanese legend keeps to one row
+#: beside no dock at 1280 px (a second row took the graph's height).
+LEGEND_GAP = 12.0
+
+
 def legend_flow(
     width: float, locks: bool = True
 ) -> tuple[list[tuple[QRectF, str, LegendItem, str]], QSizeF]:
@@ -123,7 +128,7 @@ def legend_flow(
     metrics = QFontMetricsF(font(LEGEND_STRIP_PX))
     bold = QFontMetricsF(font(LEGEND_STRIP_PX, bold=True))
     row_h = max(metrics.height(), MARKER_SIZE * 0.75) + 4
-    gap = 18.0
+    gap = LEGEND_GAP
     title = tr("Legend", "Legend")
     out: list[tuple[QRectF, str, LegendItem, str]] = []
     x = y = 0.0

@@ -376,6 +376,15 @@ def _fitting_font(text: str, width: float, f: QFont) -> QFont:
     return font(smallest, f.bold())
 
 
+def node_text_height(attrs: NodeAttrs) -> float:
+    """The node height at which every line of its text fits at full size (a CJK font's taller
+    lines need more than the core's 64 units for three lines)."""
+    lines = _node_lines(attrs)
+    if not lines:
+        return 0.0
+    return math.ceil(sum(font_metrics(_role_font(role)).height() for role, _ in lines)) + 6
+
+
 def node_text_width(attrs: NodeAttrs) -> float:
     """The node width at which every line of its text fits at full size."""
     widest = max(
@@ -403,7 +412,7 @@ def fitted_rects(graph: RouteLike, terse: bool = False) -> dict[str, QRectF]:
     many = len(graph.edges(data=True)) > PLACEMENT_LIMIT
     tries = 1 if many or terse else WIDEN_TRIES
     for _ in range(tries):
-        rects = fit_layout(graph, node_text_width, widen, compact=terse)
+        rects = fit_layout(graph, node_text_width, widen, compact=terse, height=node_text_height)
         if tries == 1:
             break
         crowded: set[tuple[str, str]] = set()
