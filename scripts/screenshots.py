@@ -53,12 +53,16 @@ DEFAULT = (1280, 800)
 SCREEN = "1920x1200x24"
 TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "xwininfo", "import")
 
-# The authoritative and re-check zones (the shape of tests/gui/test_propagation.py's).
-VIA = "198.51.100.25"
-OLD_SPF = "v=spf1 ip4:192.0.2.0/24 -all"
-NEW_SPF = f"v=spf1 ip4:192.0.2.0/24 ip4:{VIA} -all"
-OLD_SERIAL, NEW_SERIAL = 2026120101, 2026120201
-RESOLVER_TTL = 3412
+# The authoritative and re-check zones: tests/gui/test_propagation.py's.
+from tests.gui.test_propagation import (  # noqa: E402
+    NEW_SERIAL,
+    NEW_SPF,
+    OLD_SERIAL,
+    OLD_SPF,
+    RESOLVER_TTL,
+    VIA,
+    zone,
+)
 
 
 def log(text: str) -> None:
@@ -66,24 +70,8 @@ def log(text: str) -> None:
 
 
 def propagation_zone(ns: Sequence[str], spf: str, serial: int) -> dict[str, Any]:
-    soa = f"ns1.example.com. hostmaster.example.com. {serial} 3600 900 604800 300"
-    return {
-        "example.com": [
-            ("SOA", soa),
-            ("NS", "ns1.example.com"),
-            ("NS", "ns2.example.com"),
-            ("TXT", spf),
-            ("MX", (10, "mx.example.com")),
-        ],
-        "_dmarc.example.com": [("TXT", "v=DMARC1; p=reject")],
-        "mx.example.com": [("A", "192.0.2.25")],
-        "ns1.example.com": [("A", ns[0])],
-        "ns2.example.com": [("A", ns[1])],
-        "25.100.51.198.in-addr.arpa": [("PTR", "out.example.com")],
-        "out.example.com": [("A", VIA)],
-        "example.net": [("MX", (10, "mx.example.net"))],
-        "mx.example.net": [("A", "192.0.2.80")],
-    }
+    """The re-check and authoritative tests' example.com, its name servers at `ns`."""
+    return zone(spf, serial, (ns[0], ns[1]))
 
 
 # ---------------------------------------------------------------- processes

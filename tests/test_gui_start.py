@@ -68,6 +68,19 @@ def test_help_and_typos_still_reach_argparse(capsys: pytest.CaptureFixture[str])
     assert arguments(["gui", "--via=mx.example"]).via == "mx.example"
 
 
+def _python(code: str, config: Path) -> subprocess.CompletedProcess[str]:
+    """`code` in a new Python, offscreen, with its settings under `config`."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "XDG_CONFIG_HOME": str(config)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def test_window_command_line_builds_no_parser_and_loads_no_asyncio(tmp_path: Path) -> None:
     """`mailpath gui SENDER RECIPIENT --via HOST` up to the window's modules: no parser is
     built and neither asyncio nor json is loaded (the core loads them with the analysis)."""
@@ -80,15 +93,7 @@ def test_window_command_line_builds_no_parser_and_loads_no_asyncio(tmp_path: Pat
         "cli.load_gui()\n"
         "print(len(built), 'asyncio' in sys.modules, 'json' in sys.modules, args.via)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**env, "XDG_CONFIG_HOME": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = _python(code, tmp_path)
     assert out.stdout.split() == ["0", "False", "False", "mx.example"], out.stdout + out.stderr
 
 
@@ -109,13 +114,5 @@ def test_collector_is_paused_until_the_window_is_built(tmp_path: Path) -> None:
         "appmod.finish(w)\n"
         "print(*seen)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**env, "XDG_CONFIG_HOME": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = _python(code, tmp_path)
     assert out.stdout.split() == ["False", "False", "True"], out.stdout + out.stderr

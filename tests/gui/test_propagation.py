@@ -30,7 +30,10 @@ DMARC = "v=DMARC1; p=reject"
 RESOLVER_TTL = 3412
 
 
-def zone(spf: str = OLD_SPF, serial: int = OLD_SERIAL) -> dict[str, Any]:
+def zone(
+    spf: str = OLD_SPF, serial: int = OLD_SERIAL, ns: tuple[str, str] = (NS1, NS2)
+) -> dict[str, Any]:
+    """example.com with two name servers at `ns` (scripts/screenshots.py's world too)."""
     soa = f"ns1.example.com. hostmaster.example.com. {serial} 3600 900 604800 300"
     return {
         "example.com": [
@@ -42,8 +45,8 @@ def zone(spf: str = OLD_SPF, serial: int = OLD_SERIAL) -> dict[str, Any]:
         ],
         "_dmarc.example.com": [("TXT", DMARC)],
         "mx.example.com": [("A", "192.0.2.25")],
-        "ns1.example.com": [("A", NS1)],
-        "ns2.example.com": [("A", NS2)],
+        "ns1.example.com": [("A", ns[0])],
+        "ns2.example.com": [("A", ns[1])],
         "25.100.51.198.in-addr.arpa": [("PTR", "out.example.com")],
         "out.example.com": [("A", VIA)],
         "example.net": [("MX", (10, "mx.example.net"))],
