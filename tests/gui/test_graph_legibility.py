@@ -241,3 +241,14 @@ def test_edge_labels_keep_clear_of_the_transport_locks(qapp: Any) -> None:
     for key, rect in shown_label_rects(scene):
         for lock in locks:
             assert not rect.intersects(lock), key
+
+
+def test_names_are_9_points_as_the_window_first_opens(qtbot: Any, seed_window: Any) -> None:
+    """The first launch at 1280x800 opens Details beside the route and Findings below it:
+    8.6 pt with the Details dock 340 px wide and the scene's 8-unit margins."""
+    win = seed_window
+    win._default_dock_sizes()
+    win.view.request_fit()
+    settled(qtbot, win.view)
+    assert win.details_dock.isVisible() and win.findings_dock.isVisible()
+    assert not small_names(win)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF
 
 from mailpath.gui.graph.edges import edge_geometry, place_edge_labels, spot_rect
 from mailpath.gui.graph.render import fitted_rects
-from mailpath.gui.graph.style import BODY_PX
+from mailpath.gui.graph.style import BODY_PX, SCENE_MARGIN
 from mailpath.gui.text.labels import LocalizedGraph
 
 if TYPE_CHECKING:
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 #: window can help it (issue 17: 9 pt at the default size with any one dock open).
 READABLE_POINTS = 9.0
 #: Around the route, as the scene rectangle has it: node outlines and edge bounds (7) and
-#: the scene's own margin (8).
-_MARGIN = 15.0
+#: the scene's own margin.
+_MARGIN = 7.0 + SCENE_MARGIN
 
 
 def readable_zoom(dpi: float) -> float:

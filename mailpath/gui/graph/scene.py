@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from mailpath.gui.graph import detail, render
+from mailpath.gui.graph.style import SCENE_MARGINS
 from mailpath.gui.text.i18n import escape_html, tr
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ class NodeItem(QGraphicsObject):
             self.route_scene.dragged = False
             self.route_scene.place_labels()
             self.route_scene.setSceneRect(
-                self.route_scene.itemsBoundingRect().adjusted(-8, -8, 8, 8)
+                self.route_scene.itemsBoundingRect().adjusted(*SCENE_MARGINS)
             )
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
@@ -345,7 +346,7 @@ class RouteScene(QGraphicsScene):
                 continue
             self._succ[u].append(v)
             self._pred[v].append(u)
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-8, -8, 8, 8))
+        self.setSceneRect(self.itemsBoundingRect().adjusted(*SCENE_MARGINS))
 
     def full_extent(self) -> QRectF | None:
         """The scene rectangle of the route with every edge label shown (None: no route)."""
