@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
 
-from mailpath.gui.graph.edges import edge_geometry, place_edge_labels, spot_rect
-from mailpath.gui.graph.render import fitted_rects
+from mailpath.gui.graph.render import edge_geometries, fitted_rects, graph_bounds, label_spots
 from mailpath.gui.graph.style import BODY_PX, SCENE_MARGIN
 from mailpath.gui.text.labels import LocalizedGraph
 
@@ -25,9 +24,9 @@ if TYPE_CHECKING:
 #: Node names (host names, node titles) are never drawn smaller than this on screen when the
 #: window can help it (issue 17: 9 pt at the default size with any one dock open).
 READABLE_POINTS = 9.0
-#: Around the route, as the scene rectangle has it: node outlines and edge bounds (7) and
-#: the scene's own margin.
-_MARGIN = 7.0 + SCENE_MARGIN
+#: Around the export's bounds (6 around each node) as the scene rectangle has it: node
+#: outlines (7) and the scene's own margin.
+_MARGIN = 1.0 + SCENE_MARGIN
 
 
 def readable_zoom(dpi: float) -> float:
@@ -46,19 +45,9 @@ def terse(graph: RouteLike) -> LocalizedGraph:
 
 
 def route_extent(graph: RouteLike) -> QRectF:
-    """The scene rectangle the full route (every label shown) takes in the window."""
+    """The scene rectangle the full route (every label shown) takes in the window: the
+    export's bounds of its nodes, edges and labels, with the scene's margin."""
     rects = fitted_rects(graph)
-    extent = QRectF()
-    for rect in rects.values():
-        extent = extent.united(rect)
-    placed = [
-        (key, attrs, edge_geometry(rects[key[0]], rects[key[1]]), key[1])
-        for key, attrs in (((u, v), a) for u, v, a in graph.edges(data=True))
-        if key[0] in rects and key[1] in rects
-    ]
-    spots = place_edge_labels(placed, rects.values())
-    for key, attrs, geometry, _target in placed:
-        spot = spots.get(key)
-        if spot is not None and spot.shown:
-            extent = extent.united(spot_rect(attrs, geometry, spot, False))
-    return extent.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)
+    edges = edge_geometries(graph, rects)
+    bounds = graph_bounds(graph, rects, edges, label_spots(edges, rects))
+    return bounds.adjusted(-_MARGIN, -_MARGIN, _MARGIN, _MARGIN)

@@ -176,9 +176,6 @@ class EdgeItem(QGraphicsItem):
         self.dst = dst
         self.route_scene = route_scene
         self.highlighted = False
-        #: The label as the route has it, when the scene draws this edge with its marker only
-        #: (`detail.terse`): shown as the edge's tooltip.
-        self.full_attrs: EdgeAttrs | None = None
         self.spot = render.MID
         self.geometry: render.EdgeGeometry | None = None
         self._bounds = QRectF()
@@ -192,7 +189,8 @@ class EdgeItem(QGraphicsItem):
         self, attrs: EdgeAttrs, adjust: bool = True, full: EdgeAttrs | None = None
     ) -> None:
         self.attrs = attrs
-        self.full_attrs = full
+        # `full`: the edge as the route has it, when the scene draws it with its marker only
+        # (`detail.terse`): its label is the edge's tooltip.
         self.setToolTip(_tooltip(full) if full is not None and full.get("label") else "")
         kind = attrs.get("kind")
         self.setZValue(0 if kind == "dns" else (1 if attrs.get("active", True) else 0.5))
@@ -361,7 +359,9 @@ class RouteScene(QGraphicsScene):
         if terse != self.terse:
             self.terse = terse
             if self.graph is not None:
+                extent = self._extent  # the same route: its full extent stays
                 self.set_graph(self.graph)
+                self._extent = extent
 
     def place_labels(self) -> None:
         """Lay out every edge and put the labels where they cover no node, label or edge."""

@@ -14,11 +14,12 @@ MARKER_SIZE = 20.0
 EDGE_MARKER_SIZE = 14.0
 LOD_TEXT = 0.15  # below this zoom, nodes are drawn as plain boxes (1,000-node overviews)
 
-# Text sizes in scene units; a fitted route may be drawn smaller, and zooming in (wheel,
-# Ctrl +) brings the names to any size.
 #: Room around the route's items in the window's scene rectangle (so in the view when fitted).
 SCENE_MARGIN = 4.0
 SCENE_MARGINS = (-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
+
+# Text sizes in scene units; a fitted route may be drawn smaller, and zooming in (wheel,
+# Ctrl +) brings the names to any size.
 CAPTION_PX = 12
 HEAD_PX = 16
 BODY_PX = 15

@@ -61,8 +61,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The docked Details/SPF trace panel's default width: the route needs the room more.
-
 
 class MainWindow(QMainWindow):
     #: A run ended, whichever way (the session's `finished`, for whoever holds the window).
