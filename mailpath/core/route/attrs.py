@@ -36,6 +36,10 @@ class NodeKind(enum.StrEnum):
     DMARC = "dmarc"
 
 
+#: The kinds of node that hand mail on over SMTP: a sending host, or a forwarder.
+SENDER_KINDS = (NodeKind.SENDING_HOST, NodeKind.FORWARDER)
+
+
 class EdgeKind(enum.StrEnum):
     """What an edge stands for (its `kind`)."""
 

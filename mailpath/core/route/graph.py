@@ -50,7 +50,7 @@ from mailpath.core.judgement.findings import is_forwarder, sending_host_name
 from mailpath.core.judgement.receiver import MARKER, RANK, Judgement, Path, judge
 from mailpath.core.judgement.verdict import Verdict, verdict
 from mailpath.core.model import MxInfo, Result, Status
-from mailpath.core.route.attrs import EdgeKind, NodeKind
+from mailpath.core.route.attrs import SENDER_KINDS, EdgeKind, NodeKind
 from mailpath.core.route.hops import LANE_MAX, add_message, hop_time, node_for_hop
 from mailpath.core.route.labels import (
     TEMPLATES,
@@ -185,8 +185,7 @@ def _add_smtp_edges(
     receiver model. Its marker is that path's disposition; an address family the MX host
     has no address for draws no edge (the host is unreachable from that address)."""
     paths = {(p.address, p.mx): p for p in judged.paths}
-    senders = (NodeKind.SENDING_HOST, NodeKind.FORWARDER)
-    sources = address_ids or [n for n in g.nodes if g.nodes[n]["kind"] in senders]
+    sources = address_ids or [n for n in g.nodes if g.nodes[n]["kind"] in SENDER_KINDS]
     for src in sources:
         for dst in mx_ids:
             pref = g.nodes[dst].get("preference", 0)
@@ -313,7 +312,7 @@ def _path_markers(
         g.nodes[node]["status"] = status
         for pred in g.predecessors(node):
             g.edges[pred, node]["status"] = status
-    for node in [n for n in g.nodes if g.nodes[n].get("kind") in ("sending_host", "forwarder")]:
+    for node in [n for n in g.nodes if g.nodes[n].get("kind") in SENDER_KINDS]:
         statuses = [g.nodes[s]["status"] for s in g.successors(node) if s in address_ids]
         if statuses:
             g.nodes[node]["status"] = max(statuses, key=lambda s: STATUS_RANK[Status(s)])

@@ -13,7 +13,7 @@ from mailpath.core.message.check import forwarder_hops
 from mailpath.core.message.parse import Handover, registrable_domain
 from mailpath.core.message.received import Hop
 from mailpath.core.model import MessageInfo, Status
-from mailpath.core.route.attrs import DetailsAttrs, EdgeKind, NodeAttrs, NodeKind
+from mailpath.core.route.attrs import SENDER_KINDS, DetailsAttrs, EdgeKind, NodeAttrs, NodeKind
 from mailpath.core.route.auth import add_auth_nodes
 from mailpath.core.route.labels import (
     YES_NO,
@@ -122,7 +122,7 @@ def _sending_nodes(g: RouteGraph) -> tuple[dict[str, str], dict[str, str]]:
     for node, data in g.nodes(data=True):
         if data["kind"] == "sending_address":
             by_address[str(data["details"]["address"])] = node
-        elif data["kind"] in ("sending_host", "forwarder") and data["details"].get("host"):
+        elif data["kind"] in SENDER_KINDS and data["details"].get("host"):
             by_host[str(data["details"]["host"]).lower()] = node
     return by_address, by_host
 
@@ -132,7 +132,7 @@ def _host_of(g: RouteGraph, node: str) -> str:
     if g.nodes[node]["kind"] != "sending_address":
         return node
     for pred in g.predecessors(node):
-        if g.nodes[pred]["kind"] in ("sending_host", "forwarder"):
+        if g.nodes[pred]["kind"] in SENDER_KINDS:
             return str(pred)
     return node
 

@@ -9,7 +9,7 @@ from mailpath.core.auth.spf import MAX_LOOKUPS
 from mailpath.core.judgement.finding import mx_node
 from mailpath.core.judgement.verdict import Verdict
 from mailpath.core.model import MxHost, MxInfo, Result, Status
-from mailpath.core.route.attrs import DetailsAttrs, EdgeKind, LabelAttrs, NodeKind
+from mailpath.core.route.attrs import SENDER_KINDS, DetailsAttrs, EdgeKind, LabelAttrs, NodeKind
 from mailpath.core.route.labels import (
     add_edge,
     add_node,
@@ -203,10 +203,7 @@ def _add_mx_lookup(g: RouteGraph, result: Result) -> None:
     )
     # The server that hands the mail to the recipient asks for the MX: the sending server, or
     # the forwarder that passed a received message on (never the sender's own PC).
-    first_sender = next(
-        (n for n in g.nodes if g.nodes[n]["kind"] in (NodeKind.SENDING_HOST, NodeKind.FORWARDER)),
-        "client",
-    )
+    first_sender = next((n for n in g.nodes if g.nodes[n]["kind"] in SENDER_KINDS), "client")
     add_edge(
         g,
         "dns:mx",
