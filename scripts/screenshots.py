@@ -44,6 +44,7 @@ if str(ROOT) not in sys.path:
 from PIL import Image, ImageChops  # noqa: E402
 
 from tests.support.dnsserver import DnsTestServer  # noqa: E402
+from tests.support.nsd import stop_process  # noqa: E402
 
 SCENES = ("route", "message", "authoritative", "recheck")
 LANGUAGES = ("en", "ja")
@@ -89,13 +90,7 @@ class Processes:
         return proc
 
     def stop(self, proc: subprocess.Popen[bytes]) -> None:
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(5)
+        stop_process(proc)
         if proc in self.started:
             self.started.remove(proc)
 

@@ -252,13 +252,7 @@ class NsdServer:
         proc, self._proc = self._proc, None
         if proc is None:
             return
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(5)
+        stop_process(proc)
         # NSD's server and xfrd children share the group we created; make sure none is left.
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)
@@ -268,3 +262,14 @@ class NsdServer:
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
+
+
+def stop_process(proc: subprocess.Popen[bytes]) -> None:
+    """Stop `proc` by its PID: asked to end, killed if it has not within 5 s."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)

@@ -476,7 +476,7 @@ class InputBar:
         """A typed resolver joins the Resolver list once a run through it has answered (a
         DoH URL that failed is not offered again)."""
         resolver = ", ".join(request.nameservers)
-        if resolver and not resolver_field.is_public(self.resolver_combo, resolver):
+        if resolver and not resolver_field.is_public(resolver):
             known = resolver_field.custom_entries(self.resolver_combo)
             if resolver not in known:
                 self.resolver_combo.insertItem(1, resolver, resolver)

@@ -89,7 +89,7 @@ def server_text(combo: QComboBox, text: str) -> str:
     return text
 
 
-def is_public(combo: QComboBox, server: str) -> bool:
+def is_public(server: str) -> bool:
     return any(text == server for _name, _kind, text in public_choices())
 
 
@@ -102,7 +102,7 @@ def custom_entries(combo: QComboBox) -> list[str]:
 
 def label_for(combo: QComboBox, server: str) -> str:
     """The label shown for `server` ("Cloudflare (DoH)"), or the text itself."""
-    if is_public(combo, server):
+    if is_public(server):
         add_public(combo)
     for i in range(1, combo.count()):
         if combo.itemData(i, PUBLIC_ROLE) and combo.itemData(i) == server:
