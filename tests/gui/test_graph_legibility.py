@@ -243,12 +243,79 @@ def test_edge_labels_keep_clear_of_the_transport_locks(qapp: Any) -> None:
             assert not rect.intersects(lock), key
 
 
-def test_names_are_9_points_as_the_window_first_opens(qtbot: Any, seed_window: Any) -> None:
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_names_are_9_points_as_the_window_first_opens(
+    qtbot: Any, seed_window: Any, lang: str
+) -> None:
     """The first launch at 1280x800 opens Details beside the route and Findings below it:
-    8.6 pt with the Details dock 340 px wide and the scene's 8-unit margins."""
+    8.6 pt with the Details dock 340 px wide and the scene's 8-unit margins; 7.9 pt in
+    Japanese before the compact route stacked the verdicts and tucked the client."""
     win = seed_window
-    win._default_dock_sizes()
-    win.view.request_fit()
+    win.set_language(lang)
+    try:
+        win._default_dock_sizes()
+        win.view.request_fit()
+        settled(qtbot, win.view)
+        assert win.details_dock.isVisible() and win.findings_dock.isVisible()
+        assert not small_names(win)
+    finally:
+        win.set_language("en")
+
+
+@pytest.fixture
+def message_window(qtbot: Any) -> Iterator[Any]:
+    """The window with the example received message open (its route has six columns)."""
+    from mailpath.gui.window.main_window import MainWindow
+
+    win = MainWindow(QSettings(), "en")
+    win.screenshot_mode = True
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.analysisFinished, timeout=15000):
+        win.files.open_example_message()
     settled(qtbot, win.view)
-    assert win.details_dock.isVisible() and win.findings_dock.isVisible()
-    assert not small_names(win)
+    yield win
+    win.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("dock", ["message", "details", "findings"])
+def test_a_received_message_is_9_points_with_one_dock(
+    qtbot: Any, message_window: Any, dock: str, lang: str
+) -> None:
+    """A received message's route beside its Message panel was drawn at 6.2 pt (about 5 px
+    in the issue): six columns in 837 px. Compact, its client goes under the submission
+    server, the verdicts above the mailbox, and long lines break at a space."""
+    win = message_window
+    win.set_language(lang)
+    try:
+        only_dock(qtbot, win, dock)
+        assert win.scene.terse
+        assert not small_names(win)
+    finally:
+        win.set_language("en")
+
+
+def test_a_compact_route_stacks_without_overlaps(qtbot: Any, message_window: Any) -> None:
+    """The compact layout's moves keep every node clear of every other, and the edges from
+    the mailbox to the verdicts stacked above it run clear of the nodes between."""
+    win = message_window
+    only_dock(qtbot, win, "message")
+    rects = {n: item.scene_rect() for n, item in win.scene.nodes.items()}
+    mailbox, sending, client = rects["mailbox"], rects["sending:203.0.113.74"], rects["client"]
+    verdicts = [n for n, i in win.scene.nodes.items() if i.attrs.get("kind") in ("dmarc", "dkim")]
+    assert len(verdicts) == 2
+    for n in verdicts:  # in the mailbox's column, above it
+        assert rects[n].left() == mailbox.left() and rects[n].bottom() < mailbox.top()
+    assert client.top() > sending.bottom()  # under the node it hands mail to
+    assert client.left() >= sending.left() and client.right() <= sending.right()
+    for a, b in itertools.combinations(rects, 2):
+        assert not rects[a].intersects(rects[b]), (a, b)
+    for (u, v), edge in win.scene.edge_items.items():
+        if u == "mailbox" and v in verdicts:
+            assert edge.geometry is not None
+            path = edge.geometry.path
+            others = [r for n, r in rects.items() if n not in (u, v)]
+            assert not any(path.intersects(r.adjusted(1, 1, -1, -1)) for r in others), v

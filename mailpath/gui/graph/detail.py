@@ -6,6 +6,11 @@ screen (a dock beside the graph, a small window), the edge labels give way to th
 markers: the gaps between columns then need only room for an arrow and a marker, the route is
 narrower and is drawn larger. The label's text stays in the edge's tooltip; closing the dock
 brings the labels back. Exports (PNG, SVG) always draw the full route.
+
+Such a route is compact too (`layout.fit_layout`): two columns fewer (the client under the
+submission server it hands mail to, DMARC's and DKIM's verdicts stacked above the mailbox),
+a body line too wide broken at a space, an MX host's role beside its title, rows closer. A
+received message's route beside its Message panel went from 6.2 to 9.3 pt that way.
 """
 
 from __future__ import annotations

@@ -72,13 +72,31 @@ class EdgeGeometry:
     mid: QPointF
 
 
-def edge_geometry(src: QRectF, dst: QRectF) -> EdgeGeometry:
+#: How far an edge from the mailbox to a verdict stacked above it bows out right of them.
+BRACKET = 24.0
+
+
+def bows(attrs: EdgeAttrs) -> bool:
+    """Whether the edge bows out right of its column when its two ends share one: the
+    mailbox's edges to its verdicts, stacked above it in a compact route (`layout`)."""
+    return attrs.get("kind") == "auth"
+
+
+def edge_geometry(src: QRectF, dst: QRectF, bow: bool = False) -> EdgeGeometry:
+    """The edge's path and arrowhead from `src` to `dst`; `bow` (see `bows`) for an edge that
+    runs along its column's right side when both ends are in one column."""
     sc, dc = src.center(), dst.center()
     dx, dy = dc.x() - sc.x(), dc.y() - sc.y()
     horizontal = abs(dx) >= abs(dy) * 0.6 and (
         dst.left() >= src.right() or dst.right() <= src.left()
     )
-    if horizontal:
+    if bow and src.left() == dst.left() and src.right() == dst.right():
+        # Clear of the verdicts between the mailbox and this one.
+        start = QPointF(src.right(), sc.y())
+        end = QPointF(dst.right(), dc.y())
+        c1 = QPointF(start.x() + BRACKET, start.y())
+        c2 = QPointF(end.x() + BRACKET, end.y())
+    elif horizontal:
         if dx >= 0:
             start = QPointF(src.right(), sc.y())
             end = QPointF(dst.left(), dc.y())
@@ -129,16 +147,25 @@ def edge_label_text(attrs: EdgeAttrs, highlighted: bool = False) -> str:
     if not attrs.get("active", True) and not highlighted and attrs.get("kind") != "dns":
         return ""
     text = str(attrs.get("label", ""))
-    if "\n" in text or " " not in text or text_width(text, font(EDGE_PX)) <= EDGE_WRAP_PX:
+    if "\n" in text or text_width(text, font(EDGE_PX)) <= EDGE_WRAP_PX:
         return text
+    return "\n".join(break_in_two(text))
+
+
+def break_in_two(text: str) -> list[str]:
+    """`text` broken at the space nearest its middle, a " · " separator's dot going with the
+    break ("SMTP :25 · pref 5" -> "SMTP :25" / "pref 5"), in every language; `[text]` when it
+    has no space."""
     middle = len(text) / 2
     separators = [i for i in range(len(text)) if text.startswith(" · ", i)]
     if separators:
         cut = min(separators, key=lambda i: abs(i + 1 - middle))
-        return text[:cut] + "\n" + text[cut + 3 :]
+        return [text[:cut], text[cut + 3 :]]
     spaces = [i for i, c in enumerate(text) if c == " "]
+    if not spaces:
+        return [text]
     cut = min(spaces, key=lambda i: abs(i - middle))
-    return text[:cut] + "\n" + text[cut + 1 :]
+    return [text[:cut], text[cut + 1 :]]
 
 
 def edge_label_size(attrs: EdgeAttrs, highlighted: bool = False) -> QSizeF:

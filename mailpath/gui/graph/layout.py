@@ -6,6 +6,10 @@ and fonts as wide as the desktop's. Here every column takes the width its widest
 columns the width the labels crossing it need, the rows come closer, and the DNS lookups sit
 in a row of their own above the route, each as wide as its whole name. Order, rows and
 heights stay the core's.
+
+A compact route (the window's level of detail, `detail.py`) has two columns fewer: the
+client goes under the one node it hands mail to, and the mailbox's verdicts are stacked
+above it in its column; its nodes are as low as their text, its rows and gaps closer.
 """
 
 from __future__ import annotations
@@ -32,11 +36,11 @@ LABEL_MARGIN = 6.0
 #: The narrowest gap between two columns (room for an arrow)...
 MIN_GAP = 48.0
 #: ...and where the edges carry markers only (room for an arrow and a marker).
-COMPACT_GAP = 40.0
+COMPACT_GAP = 36.0
 #: Rows of the route come this much closer than the core spaces them...
 ROW_PITCH = 0.8
-#: ...closer still where the nodes are as low as their text (`compact`: 63 units a row)...
-COMPACT_ROW_PITCH = 0.7
+#: ...closer still where the nodes are as low as their text (`compact`: 51 units a row)...
+COMPACT_ROW_PITCH = 0.57
 #: ...but never closer than this between two nodes of one column.
 MIN_ROW_GAP = 8.0
 #: Between the DNS row and the route below it.
@@ -44,14 +48,21 @@ DNS_ROW_GAP = 40.0
 #: A compact DNS row: one line of text high (room for a CJK font's taller line too), and
 #: this far above the route (room for a marker on the edges down to it).
 COMPACT_DNS_H = 30.0
-COMPACT_DNS_GAP = 28.0
+COMPACT_DNS_GAP = 24.0
+#: A compact route's client under the node it hands mail to, this far (room for a marker).
+TUCK_GAP = 28.0
 #: Between two DNS nodes of one row (and two hops of the received message's lane).
 DNS_GAP = 16.0
-#: Between the route and the received message's hops below it.
+#: Between the route and the received message's hops below it (compact: room for a marker).
 HOP_LANE_GAP = 48.0
+COMPACT_HOP_GAP = 24.0
 #: Nodes in a row of their own, each as wide as its text: the DNS lookups above the route,
 #: the received message's hops below it (a long hop does not widen a column of the route).
 _OWN_ROW = ("dns", "hop")
+#: The mailbox's verdicts (DMARC's result, the DKIM signatures): a column right of the mailbox,
+#: or, in a compact route, stacked above the mailbox in its column (one column less; the
+#: edges to them then run along the column's right side, see `edges.edge_geometry`).
+_VERDICTS = ("dmarc", "dkim")
 
 
 def _base(graph: RouteLike) -> tuple[dict[str, QRectF], dict[str, NodeAttrs]]:
@@ -114,26 +125,19 @@ def fit_layout(
     text_width: Callable[[NodeAttrs], float],
     widen: Mapping[str, float] | None = None,
     compact: bool = False,
-    height: Callable[[NodeAttrs], float] | None = None,
+    height: Callable[[NodeAttrs, float], float] | None = None,
 ) -> dict[str, QRectF]:
     """Every node's rectangle; `text_width` is the width at which a node's text fits whole,
     `widen` how much wider to make the gap before the column of a node (by node id),
     `compact` for a DNS row as high as its one line and close to the route (the edges from
     it then carry markers only) and narrower gaps, `height` the height at which a node's text
-    fits whole (a node is never lower than that)."""
+    fits whole at a width (a node is never lower than that)."""
     base, attrs_of = _base(graph)
-    if height is not None:
-        for n, attrs in attrs_of.items():
-            # Compact: as low as the text (57 units for three lines of DejaVu Sans, not 64).
-            least = height(attrs) if compact else max(base[n].height(), height(attrs))
-            base[n].setHeight(least)
-    if compact:
-        for n, attrs in attrs_of.items():
-            if attrs.get("kind") == "dns":
-                base[n].setHeight(min(base[n].height(), COMPACT_DNS_H))
+    stack = _stack_verdicts(base, attrs_of) if compact else []
+    tuck = _tuck(graph, base, attrs_of) if compact else None
     columns: dict[float, list[str]] = {}
     for node_id, attrs in attrs_of.items():
-        if attrs.get("kind") not in _OWN_ROW:
+        if attrs.get("kind") not in _OWN_ROW and (tuck is None or node_id != tuck[0]):
             columns.setdefault(round(base[node_id].left(), 1), []).append(node_id)
     if not columns:
         return base
@@ -143,6 +147,12 @@ def fit_layout(
         for x in lefts
     }
     column_of = {n: x for x in lefts for n in columns[x]}
+    own = {n: _own_width(a, text_width) for n, a in attrs_of.items() if n not in column_of}
+    if tuck is not None:
+        x = column_of[tuck[1]]
+        width[x] = max(width[x], own[tuck[0]])
+    widths = {n: width[column_of[n]] if n in column_of else own[n] for n in attrs_of}
+    _heights(base, attrs_of, widths, height, compact)
     gaps = _gaps(graph, column_of, lefts, COMPACT_GAP if compact else MIN_GAP)
     for node_id, more in (widen or {}).items():
         if node_id in column_of:
@@ -151,16 +161,26 @@ def fit_layout(
     for previous, x in itertools.pairwise(lefts):
         new_left[x] = new_left[previous] + width[previous] + gaps[x]
     dns = [n for n in base if n not in column_of]
-    route_top = min(base[n].top() for n in column_of)
+    route_top = min(base[n].top() for n in column_of if n not in stack[1:])
     above = [base[n].bottom() for n in dns if base[n].top() < route_top]
     top = max(above) + (COMPACT_DNS_GAP if compact else DNS_ROW_GAP) if above else route_top
-    tops = _rows(base, columns, min(top, route_top), COMPACT_ROW_PITCH if compact else ROW_PITCH)
+    start = min(top, route_top)
+    rows = {x: [n for n in nodes if n not in stack[1:]] for x, nodes in columns.items()}
+    tops = _rows(base, rows, start, COMPACT_ROW_PITCH if compact else ROW_PITCH)
+    if stack:
+        _lift(tops, base, stack, start)
     out = {
         n: QRectF(new_left[x], tops[n], width[x], base[n].height()) for n, x in column_of.items()
     }
+    if tuck is not None:
+        n, anchor = tuck
+        below = out[anchor]
+        out[n] = QRectF(below.center().x() - own[n] / 2, below.bottom() + TUCK_GAP, own[n], 0)
+        out[n].setHeight(base[n].height())
+        dns.remove(n)
     # The hops' lane keeps its distance below the route as the rows come closer.
     route_bottom = max(base[n].bottom() for n in column_of)
-    lane = max(r.bottom() for r in out.values()) + HOP_LANE_GAP
+    lane = max(r.bottom() for r in out.values()) + (COMPACT_HOP_GAP if compact else HOP_LANE_GAP)
     for n in dns:
         if base[n].top() > route_bottom:
             base[n] = QRectF(base[n].left(), lane, base[n].width(), base[n].height())
@@ -182,6 +202,80 @@ def fit_layout(
     return out
 
 
+def _heights(
+    base: dict[str, QRectF],
+    attrs_of: dict[str, NodeAttrs],
+    widths: dict[str, float],
+    height: Callable[[NodeAttrs, float], float] | None,
+    compact: bool,
+) -> None:
+    """Every node as high as its text at its width needs: never lower, and in a compact route
+    no higher either (57 units for three lines of DejaVu Sans, not 64), a DNS node there one
+    line high."""
+    for n, attrs in attrs_of.items():
+        if height is not None:
+            least = height(attrs, widths[n])
+            base[n].setHeight(least if compact else max(base[n].height(), least))
+        if compact and attrs.get("kind") == "dns":
+            base[n].setHeight(min(base[n].height(), COMPACT_DNS_H))
+
+
+def _own_width(attrs: NodeAttrs, text_width: Callable[[NodeAttrs], float]) -> float:
+    """The width of a node in a row of its own: as wide as its text, within the limits."""
+    return max(MIN_NODE_W, min(MAX_NODE_W, text_width(attrs)))
+
+
+def _tuck(
+    graph: RouteLike, base: dict[str, QRectF], attrs_of: dict[str, NodeAttrs]
+) -> tuple[str, str] | None:
+    """The sender's client and the one node it hands mail to, when the client can go under
+    that node in its column (one column less): its only edge, that node alone in its
+    column."""
+    client = next((n for n, a in attrs_of.items() if a.get("kind") == "client"), None)
+    if client is None:
+        return None
+    ends = {(u, v) for u, v in graph.edges() if client in (u, v)}
+    if len(ends) != 1 or next(iter(ends))[0] != client:
+        return None
+    anchor = next(iter(ends))[1]
+    x = base[anchor].left()
+    if x <= base[client].left() or attrs_of[anchor].get("kind") in _OWN_ROW:
+        return None
+    alone = all(
+        base[n].left() != x or n == anchor or a.get("kind") in _OWN_ROW for n, a in attrs_of.items()
+    )
+    return (client, anchor) if alone else None
+
+
+def _stack_verdicts(base: dict[str, QRectF], attrs_of: dict[str, NodeAttrs]) -> list[str]:
+    """The verdicts moved into the mailbox's column (the mailbox first, then the verdicts
+    nearest it first), when they have a column of their own right of it; `_lift` then puts
+    them above the mailbox."""
+    mailbox = next((n for n, a in attrs_of.items() if a.get("kind") == "mailbox"), None)
+    verdicts = [n for n, a in attrs_of.items() if a.get("kind") in _VERDICTS]
+    if mailbox is None or not verdicts:
+        return []
+    home = base[mailbox]
+    if any(base[n].left() <= home.left() for n in verdicts):
+        return []
+    for n in verdicts:
+        base[n].moveLeft(home.left())
+    return [mailbox, *sorted(verdicts, key=lambda n: base[n].top(), reverse=True)]
+
+
+def _lift(tops: dict[str, float], base: dict[str, QRectF], stack: list[str], top: float) -> None:
+    """The verdicts of `stack` (see `_stack_verdicts`) stacked above the mailbox; the whole
+    route lower if they would reach above `top`."""
+    y = tops[stack[0]]
+    for n in stack[1:]:
+        y -= base[n].height() + MIN_ROW_GAP
+        tops[n] = y
+    lower = top - min(tops.values())
+    if lower > 0:
+        for n in tops:
+            tops[n] += lower
+
+
 def _place_dns(
     out: dict[str, QRectF],
     base: dict[str, QRectF],
@@ -192,15 +286,23 @@ def _place_dns(
 ) -> None:
     """Each DNS node as wide as its whole name, centred where its place moved to; in each
     row, left to right, a node pushed right past its neighbour rather than narrowed (the same
-    rule for every DNS node)."""
+    rule for every DNS node); then, right to left, a row that would reach past the route's
+    right end pushed back left (a long hop under the last column does not widen the route)."""
+    end = max(r.right() for r in out.values())
     rows: dict[float, list[str]] = {}
     for n in dns:
         rows.setdefault(round(base[n].top(), 1), []).append(n)
     for nodes in rows.values():
         right = -1e18
+        placed = []
         for n in sorted(nodes, key=lambda n: base[n].center().x()):
             rect = base[n]
-            w = max(MIN_NODE_W, min(MAX_NODE_W, text_width(attrs_of[n])))
+            w = _own_width(attrs_of[n], text_width)
             left = max(moved(rect.center().x()) - w / 2, right + DNS_GAP)
-            out[n] = QRectF(left, rect.top(), w, rect.height())
+            placed.append((n, QRectF(left, rect.top(), w, rect.height())))
             right = left + w
+        limit = end
+        for n, rect in reversed(placed):
+            rect.moveLeft(min(rect.left(), limit - rect.width()))
+            limit = rect.left() - DNS_GAP
+            out[n] = rect

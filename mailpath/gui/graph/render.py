@@ -15,10 +15,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 
 from mailpath.gui.graph import markers, style
 from mailpath.gui.graph.edges import (
@@ -26,6 +27,7 @@ from mailpath.gui.graph.edges import (
     PLACEMENT_LIMIT,
     EdgeGeometry,
     LabelSpot,
+    bows,
     edge_geometry,
     edge_label_rect,
     edge_label_text,
@@ -46,25 +48,27 @@ from mailpath.gui.graph.legend import (
     shows_locks,
     title_height,
 )
+from mailpath.gui.graph.nodetext import (
+    clear_layout_cache,
+    node_text_height,
+    node_text_layout,
+    node_text_width,
+)
 from mailpath.gui.graph.style import (
     ACTUAL,
-    BODY_PX,
     CAPTION_PX,
     DARK,
     EDGE_MARKER_SIZE,
     EDGE_PX,
-    HEAD_PX,
     LIGHT,
     LOD_TEXT,
     MARKER_SIZE,
-    SHRINK_LIMIT,
     RenderTheme,
     font,
     font_metrics,
     text_width,
     theme_for_palette,
 )
-from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
     # Types only: the renderer does not import networkx or the core's route module.
@@ -76,6 +80,7 @@ if TYPE_CHECKING:
 #: those of the modules it is made of.
 __all__ = [
     "ACTUAL",
+    "BADGE_RISE",
     "DARK",
     "EDGE_MARKER_SIZE",
     "EDGE_PX",
@@ -86,6 +91,7 @@ __all__ = [
     "Headline",
     "LabelSpot",
     "RenderTheme",
+    "bows",
     "clear_font_cache",
     "diagram_layout",
     "edge_geometries",
@@ -94,6 +100,7 @@ __all__ = [
     "edge_label_text",
     "fitted_rects",
     "font",
+    "has_badge",
     "hop_badge",
     "label_spots",
     "legend_flow",
@@ -113,7 +120,7 @@ __all__ = [
 def clear_font_cache() -> None:
     """Call after the application font changed (language switch)."""
     style.clear_font_cache()
-    _layout_cache.clear()
+    clear_layout_cache()
 
 
 def hop_badge(hops: Iterable[int]) -> str:
@@ -136,19 +143,6 @@ def node_rect(attrs: NodeAttrs) -> QRectF:
         float(attrs.get("w", 180.0)),
         float(attrs.get("h", 56.0)),
     )
-
-
-def node_caption(attrs: NodeAttrs) -> str:
-    """A small line above MX labels: primary or fallback, and DOWN when marked so."""
-    if attrs.get("kind") != "mx" or attrs.get("role") not in ("primary", "fallback"):
-        return ""
-    role = attrs.get("role")
-    caption = tr("Route", "primary") if role == "primary" else tr("Route", "fallback")
-    if attrs.get("down"):
-        caption += " · " + tr("Route", "DOWN (what-if)")
-    elif attrs.get("active"):
-        caption += " · " + tr("Route", "mail goes here")
-    return caption
 
 
 def is_active(attrs: NodeAttrs) -> bool:
@@ -238,118 +232,33 @@ def paint_node(
     markers.paint_marker(painter, status, marker_center, MARKER_SIZE)
     if lod >= LOD_TEXT:
         _paint_node_text(painter, attrs, rect, theme, down)
-        if kind != "hop" and attrs.get("hops"):
+        if has_badge(attrs):
             _paint_hop_badge(painter, hop_badge(attrs["hops"]), rect, theme)
     painter.restore()
 
 
+def has_badge(attrs: NodeAttrs) -> bool:
+    """Whether the node carries a hop badge (`_paint_hop_badge`)."""
+    return attrs.get("kind") != "hop" and bool(attrs.get("hops"))
+
+
+#: How far a hop badge reaches above its node's top (beyond the 7 units of its outline).
+BADGE_RISE = 16.0
+
+
 def _paint_hop_badge(painter: QPainter, text: str, rect: QRectF, theme: RenderTheme) -> None:
-    """The numbers of the hops that happened at a predicted node, on its top-right corner."""
+    """The numbers of the hops that happened at a predicted node, on its top-right corner,
+    above the node's text (a title as wide as the node stays clear)."""
     f = font(CAPTION_PX, bold=True)
     width = text_width(text, f) + 10
     height = font_metrics(f).height() + 2
-    badge = QRectF(rect.right() - width - 6, rect.top() - height / 2 + 2, width, height)
+    badge = QRectF(rect.right() - width - 6, rect.top() + 3 - height, width, height)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(ACTUAL[theme.dark]))
     painter.drawRoundedRect(badge, height / 2, height / 2)
     painter.setFont(f)
     painter.setPen(theme.background)
     painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
-
-
-@dataclass(frozen=True)
-class TextLine:
-    """One line of a node's text as drawn: what is shown, in which font, where."""
-
-    text: str
-    shown: str
-    font: QFont
-    rect: QRectF
-    role: str  # "caption", "head" or "body"
-
-
-#: Below this share of their size the lines of a node are not shrunk further to fit its
-#: height: the caption is left out instead, never the host name.
-MIN_LINE_SCALE = 0.62
-
-
-def node_text_rect(rect: QRectF) -> QRectF:
-    return QRectF(
-        rect.left() + MARKER_SIZE + 12,
-        rect.top() + 3,
-        rect.width() - MARKER_SIZE - 18,
-        rect.height() - 6,
-    )
-
-
-def _node_lines(attrs: NodeAttrs) -> list[tuple[str, str]]:
-    caption = node_caption(attrs)
-    label = str(attrs.get("label", ""))
-    lines = [("caption", caption)] if caption else []
-    for i, line in enumerate(label.split("\n") if label else []):
-        lines.append(("head" if i == 0 else "body", line))
-    return lines
-
-
-_ROLE_PX = {"caption": CAPTION_PX, "head": HEAD_PX, "body": BODY_PX}
-
-
-def _role_font(role: str, scale: float = 1.0) -> QFont:
-    px = max(1, round(_ROLE_PX[role] * scale))
-    return font(px, bold=role == "head")
-
-
-def node_text_layout(attrs: NodeAttrs, rect: QRectF) -> list[TextLine]:
-    """Where each line of a node's text goes, measured with the font actually used.
-
-    Lines are centred vertically. When their natural height does not fit the node (fonts
-    with tall line metrics, such as Noto Sans CJK, need ~20 % more than DejaVu Sans) all
-    lines are drawn smaller together; a line is never dropped for it, except the caption
-    as a last resort. A line too wide is first drawn smaller, then elided."""
-    lines = _node_lines(attrs)
-    if not lines:
-        return []
-    # Measured once per text, node size and font, at the origin, then moved where the node
-    # is: a window repaints every visible node, an export draws a thousand.
-    key = (tuple(lines), rect.width(), rect.height(), QGuiApplication.font().family())
-    laid = _layout_cache.get(key)
-    if laid is None:
-        if len(_layout_cache) > 5000:
-            _layout_cache.clear()
-        laid = _layout_cache[key] = _lay_out(lines, QRectF(0, 0, rect.width(), rect.height()))
-    dx, dy = rect.left(), rect.top()
-    return [
-        TextLine(line.text, line.shown, line.font, line.rect.translated(dx, dy), line.role)
-        for line in laid
-    ]
-
-
-_layout_cache: dict[tuple[object, ...], list[TextLine]] = {}
-
-
-def _lay_out(lines: list[tuple[str, str]], rect: QRectF) -> list[TextLine]:
-    area = node_text_rect(rect)
-    scale = 1.0
-    while True:
-        heights = [font_metrics(_role_font(role, scale)).height() for role, _ in lines]
-        total = sum(heights)
-        if total <= area.height() or scale <= MIN_LINE_SCALE:
-            break
-        scale = max(MIN_LINE_SCALE, scale * area.height() / total - 0.005)
-    if total > area.height() and lines[0][0] == "caption" and len(lines) > 1:
-        lines = lines[1:]
-        heights = heights[1:]
-        total = sum(heights)
-    y = area.top() + (area.height() - total) / 2
-    out: list[TextLine] = []
-    for (role, text), h in zip(lines, heights, strict=True):
-        f = _fitting_font(text, area.width(), _role_font(role, scale))
-        shown = text
-        if text_width(text, f) > area.width():
-            shown = font_metrics(f).elidedText(text, Qt.TextElideMode.ElideMiddle, area.width())
-        out.append(TextLine(text, shown, f, QRectF(area.left(), y, area.width(), h), role))
-        y += h
-    return out
 
 
 def _paint_node_text(
@@ -361,36 +270,6 @@ def _paint_node_text(
         painter.setPen(theme.muted if (down or line.role != "head") else theme.text)
         # drawText with a plain string never interprets markup: DNS text stays literal.
         painter.drawText(line.rect, align, line.shown)
-
-
-def _fitting_font(text: str, width: float, f: QFont) -> QFont:
-    """`f`, or a smaller size of it (down to SHRINK_LIMIT) at which `text` fits `width`."""
-    if text_width(text, f) <= width:
-        return f
-    size = f.pixelSize()
-    smallest = max(1, math.ceil(size * SHRINK_LIMIT))
-    for px in range(size - 1, smallest - 1, -1):
-        smaller = font(px, f.bold())
-        if text_width(text, smaller) <= width:
-            return smaller
-    return font(smallest, f.bold())
-
-
-def node_text_height(attrs: NodeAttrs) -> float:
-    """The node height at which every line of its text fits at full size (a CJK font's taller
-    lines need more than the core's 64 units for three lines)."""
-    lines = _node_lines(attrs)
-    if not lines:
-        return 0.0
-    return math.ceil(sum(font_metrics(_role_font(role)).height() for role, _ in lines)) + 6
-
-
-def node_text_width(attrs: NodeAttrs) -> float:
-    """The node width at which every line of its text fits at full size."""
-    widest = max(
-        (text_width(text, _role_font(role)) for role, text in _node_lines(attrs)), default=0.0
-    )
-    return math.ceil(widest) + MARKER_SIZE + 18 + 2
 
 
 # ---------------------------------------------------------------- the whole diagram
@@ -412,7 +291,13 @@ def fitted_rects(graph: RouteLike, terse: bool = False) -> dict[str, QRectF]:
     many = len(graph.edges(data=True)) > PLACEMENT_LIMIT
     tries = 1 if many or terse else WIDEN_TRIES
     for _ in range(tries):
-        rects = fit_layout(graph, node_text_width, widen, compact=terse, height=node_text_height)
+        rects = fit_layout(
+            graph,
+            partial(node_text_width, broken=terse),
+            widen,
+            compact=terse,
+            height=partial(node_text_height, beside=terse),
+        )
         if tries == 1:
             break
         crowded: set[tuple[str, str]] = set()
@@ -437,7 +322,7 @@ def node_rects(
 
 def edge_geometries(graph: RouteLike, rects: Mapping[str, QRectF]) -> list[PlacedEdge]:
     return [
-        ((u, v), attrs, edge_geometry(rects[u], rects[v]), v)
+        ((u, v), attrs, edge_geometry(rects[u], rects[v], bows(attrs)), v)
         for u, v, attrs in graph.edges(data=True)
         if u in rects and v in rects
     ]
@@ -457,8 +342,10 @@ def graph_bounds(
     spots: Mapping[tuple[str, str], LabelSpot] | None = None,
 ) -> QRectF:
     bounds = QRectF()
-    for rect in rects.values():
-        bounds = bounds.united(rect.adjusted(-6, -6, 6, 6))
+    attrs_of: dict[str, NodeAttrs] = {n: a for n, a in graph.nodes(data=True)}
+    for node_id, rect in rects.items():
+        rise = 7 + BADGE_RISE if has_badge(attrs_of.get(node_id, {})) else 6
+        bounds = bounds.united(rect.adjusted(-6, -rise, 6, 6))
     if edges is None:
         edges = edge_geometries(graph, rects)
     spots = spots or {}

@@ -86,7 +86,8 @@ class NodeItem(QGraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-7, -7, 7, 7)
+        rise = 7 + (render.BADGE_RISE if render.has_badge(self.attrs) else 0)
+        return self._rect.adjusted(-7, -rise, 7, 7)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -204,7 +205,9 @@ class EdgeItem(QGraphicsItem):
 
     def adjust(self, geometry: render.EdgeGeometry | None = None) -> None:
         self.prepareGeometryChange()
-        geo = geometry or render.edge_geometry(self.src.scene_rect(), self.dst.scene_rect())
+        geo = geometry or render.edge_geometry(
+            self.src.scene_rect(), self.dst.scene_rect(), render.bows(self.attrs)
+        )
         self.geometry = geo
         self._bounds = geo.path.controlPointRect().united(self.label_rect()).adjusted(-6, -6, 6, 6)
         self._shape = None
@@ -367,7 +370,8 @@ class RouteScene(QGraphicsScene):
         """Lay out every edge and put the labels where they cover no node, label or edge."""
         rects = {node_id: item.scene_rect() for node_id, item in self.nodes.items()}
         geometries = {
-            key: render.edge_geometry(rects[key[0]], rects[key[1]]) for key in self.edge_items
+            key: render.edge_geometry(rects[key[0]], rects[key[1]], render.bows(e.attrs))
+            for key, e in self.edge_items.items()
         }
         spots = render.place_edge_labels(
             [(key, e.attrs, geometries[key], key[1]) for key, e in self.edge_items.items()],
