@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +24,8 @@ from tests.gui.test_refit import settled
 MIN_POINTS = 9.0
 
 
-@pytest.fixture
-def seed_window(qtbot: Any) -> Iterator[Any]:
+def opened_window(qtbot: Any, open_it: Callable[[Any], object]) -> Iterator[Any]:
+    """A 1280x800 window, shown, with what `open_it(win)` opens analysed and fitted."""
     from mailpath.gui.window.main_window import MainWindow
 
     win = MainWindow(QSettings(), "en")
@@ -35,10 +35,15 @@ def seed_window(qtbot: Any) -> Iterator[Any]:
     win.show()
     qtbot.waitExposed(win)
     with qtbot.waitSignal(win.analysisFinished, timeout=15000):
-        assert win.files.open_analysis(str(seed_example()))
+        assert open_it(win)
     settled(qtbot, win.view)
     yield win
     win.close()
+
+
+@pytest.fixture
+def seed_window(qtbot: Any) -> Iterator[Any]:
+    yield from opened_window(qtbot, lambda win: win.files.open_analysis(str(seed_example())))
 
 
 def shown_label_rects(scene: Any) -> list[tuple[tuple[str, str], Any]]:
@@ -265,19 +270,7 @@ def test_names_are_9_points_as_the_window_first_opens(
 @pytest.fixture
 def message_window(qtbot: Any) -> Iterator[Any]:
     """The window with the example received message open (its route has six columns)."""
-    from mailpath.gui.window.main_window import MainWindow
-
-    win = MainWindow(QSettings(), "en")
-    win.screenshot_mode = True
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.analysisFinished, timeout=15000):
-        win.files.open_example_message()
-    settled(qtbot, win.view)
-    yield win
-    win.close()
+    yield from opened_window(qtbot, lambda win: win.files.open_example_message())
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
