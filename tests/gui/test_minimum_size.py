@@ -92,3 +92,29 @@ def test_the_headline_and_its_note_are_laid_out_for_the_height_they_have(qtbot: 
         win.close()
     finally:
         i18n.install("en")
+
+
+def test_the_message_panel_shows_rows_of_its_lists_at_the_minimum_size(
+    qtbot: Any, window: Any
+) -> None:
+    """At 900x600 the Message panel's headline and summary took its height: the Hops and
+    Authentication lists showed their headers and no row. Now the panel scrolls and each list
+    keeps at least two rows in sight."""
+    window.resize(1280, 800)
+    window.ensure_built()
+    with qtbot.waitSignal(window.analysisFinished, timeout=15000):
+        assert window.files.open_example_message()
+    window.message_dock.show()
+    window.message_dock.raise_()
+    window.resize(200, 150)
+    qtbot.waitUntil(lambda: window.width() < 1000)
+    qtbot.wait(10)  # the layout settles (not a wait for something not to happen)
+    panel = window.message.panel
+    for tree in (panel.hops, panel.auth):
+        rows = tree.viewport().height() / tree.sizeHintForRow(0)
+        assert rows >= 2, (tree.objectName(), round(rows, 1), tree.viewport().height())
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() >= 1280)
+    qtbot.wait(10)
+    # With room, the panel does not scroll: the lists take the height, as before.
+    assert panel.hops.viewport().height() >= 4 * panel.hops.sizeHintForRow(0)

@@ -19,11 +19,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTreeWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +57,18 @@ if TYPE_CHECKING:
 
 
 # ---------------------------------------------------------------- the panel
+
+
+#: The rows of the Hops and Authentication lists that stay in sight however low the panel.
+LEAST_ROWS = 2.5
+
+
+def _least_height(tree: QTreeWidget) -> int:
+    """A list's header, LEAST_ROWS rows of one line and a horizontal scroll bar."""
+    row = tree.fontMetrics().height() + 6
+    bar = tree.horizontalScrollBar().sizeHint().height()
+    header = tree.header().sizeHint().height()
+    return int(header + LEAST_ROWS * row + bar + 2 * tree.frameWidth())
 
 
 class MessagePanel(QWidget):
@@ -153,10 +168,19 @@ class MessagePanel(QWidget):
         content_layout.addLayout(head)
         content_layout.addWidget(self.summary)
         content_layout.addWidget(self.splitter, 1)
+        for tree in (self.hops, self.auth):
+            tree.setMinimumHeight(_least_height(tree))
+        # A panel lower than that (a small window) scrolls rather than squeeze the lists to
+        # their headers; with room, the lists take the height as before.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
 
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.hint)
-        self.stack.addWidget(content)
+        self.stack.addWidget(scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.stack)
