@@ -113,6 +113,18 @@ def test_the_message_panel_shows_rows_of_its_lists_at_the_minimum_size(
     for tree in (panel.hops, panel.auth):
         rows = tree.viewport().height() / tree.sizeHintForRow(0)
         assert rows >= 2, (tree.objectName(), round(rows, 1), tree.viewport().height())
+    # Details, SPF trace and Message read whole on their tabs ("Det…", "Messa…" before).
+    from mailpath.gui.window.keyboard import dock_tab_bars
+
+    for lang in ("en", "ja"):
+        window.set_language(lang)
+        qtbot.wait(10)  # the layout settles (not a wait for something not to happen)
+        bars = [b for b in dock_tab_bars(window) if b.count() == 3]
+        assert bars, lang
+        for i in range(3):
+            whole = bars[0].tabSizeHint(i).width()
+            assert bars[0].tabRect(i).width() >= whole - 1, (lang, bars[0].tabText(i))
+    window.set_language("en")
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.width() >= 1280)
     qtbot.wait(10)

@@ -103,6 +103,7 @@ class DockWidthKeeper(QObject):
     def _settled(self) -> None:
         from PySide6.QtCore import Qt
 
+        self._whole_tabs()
         width = self.window.width()
         if width < self._wanted_at:
             self._shrunk = True  # the docks gave way: what they had is still wanted
@@ -115,3 +116,22 @@ class DockWidthKeeper(QObject):
             return
         self.wanted = {d: d.width() for d in self.docks if d.isVisible() and not d.isFloating()}
         self._wanted_at = width
+
+    def _whole_tabs(self) -> None:
+        """A group of tabbed docks is never narrower than its tabs' whole titles: at the
+        window's smallest, Details, SPF trace and Message read "Det…", "SPF tr…", "Messa…"
+        (the graph gives way instead, down to its least width)."""
+        from mailpath.gui.window.keyboard import dock_tab_bars
+
+        if not self.window.isVisible():
+            return  # closing, or not shown yet: no tab bar to measure
+        titles = {d.windowTitle(): d for d in self.docks}
+        least = dict.fromkeys(self.docks, 0)
+        for bar in dock_tab_bars(self.window):
+            group = [titles[bar.tabText(i)] for i in range(bar.count()) if bar.tabText(i) in titles]
+            need = sum(bar.tabSizeHint(i).width() for i in range(bar.count())) + 4
+            for dock in group:
+                least[dock] = need
+        for dock, width in least.items():
+            if dock.minimumWidth() != width:
+                dock.setMinimumWidth(width)
