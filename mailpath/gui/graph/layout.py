@@ -161,11 +161,12 @@ def fit_layout(
     for previous, x in itertools.pairwise(lefts):
         new_left[x] = new_left[previous] + width[previous] + gaps[x]
     dns = [n for n in base if n not in column_of]
-    route_top = min(base[n].top() for n in column_of if n not in stack[1:])
+    stacked = set(stack[1:])
+    route_top = min(base[n].top() for n in column_of if n not in stacked)
     above = [base[n].bottom() for n in dns if base[n].top() < route_top]
     top = max(above) + (COMPACT_DNS_GAP if compact else DNS_ROW_GAP) if above else route_top
     start = min(top, route_top)
-    rows = {x: [n for n in nodes if n not in stack[1:]] for x, nodes in columns.items()}
+    rows = {x: [n for n in nodes if n not in stacked] for x, nodes in columns.items()}
     tops = _rows(base, rows, start, COMPACT_ROW_PITCH if compact else ROW_PITCH)
     if stack:
         _lift(tops, base, stack, start)
@@ -175,8 +176,8 @@ def fit_layout(
     if tuck is not None:
         n, anchor = tuck
         below = out[anchor]
-        out[n] = QRectF(below.center().x() - own[n] / 2, below.bottom() + TUCK_GAP, own[n], 0)
-        out[n].setHeight(base[n].height())
+        left = below.center().x() - own[n] / 2
+        out[n] = QRectF(left, below.bottom() + TUCK_GAP, own[n], base[n].height())
         dns.remove(n)
     # The hops' lane keeps its distance below the route as the rows come closer.
     route_bottom = max(base[n].bottom() for n in column_of)

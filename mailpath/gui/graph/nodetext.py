@@ -92,7 +92,8 @@ def node_text_layout(attrs: NodeAttrs, rect: QRectF) -> list[TextLine]:
     Lines are centred vertically. When their natural height does not fit the node (fonts
     with tall line metrics, such as Noto Sans CJK, need ~20 % more than DejaVu Sans) all
     lines are drawn smaller together; a line is never dropped for it, except the caption
-    as a last resort. A line too wide is first drawn smaller, then elided."""
+    as a last resort (or, in a low node, it goes beside the title). A line too wide is first
+    broken at a space where the node is high enough, then drawn smaller, then elided."""
     lines = _node_lines(attrs)
     if not lines:
         return []

@@ -80,7 +80,6 @@ if TYPE_CHECKING:
 #: those of the modules it is made of.
 __all__ = [
     "ACTUAL",
-    "BADGE_RISE",
     "DARK",
     "EDGE_MARKER_SIZE",
     "EDGE_PX",
@@ -91,6 +90,7 @@ __all__ = [
     "Headline",
     "LabelSpot",
     "RenderTheme",
+    "badge_rise",
     "bows",
     "clear_font_cache",
     "diagram_layout",
@@ -100,7 +100,6 @@ __all__ = [
     "edge_label_text",
     "fitted_rects",
     "font",
-    "has_badge",
     "hop_badge",
     "label_spots",
     "legend_flow",
@@ -232,18 +231,19 @@ def paint_node(
     markers.paint_marker(painter, status, marker_center, MARKER_SIZE)
     if lod >= LOD_TEXT:
         _paint_node_text(painter, attrs, rect, theme, down)
-        if has_badge(attrs):
+        if badge_rise(attrs):
             _paint_hop_badge(painter, hop_badge(attrs["hops"]), rect, theme)
     painter.restore()
 
 
-def has_badge(attrs: NodeAttrs) -> bool:
-    """Whether the node carries a hop badge (`_paint_hop_badge`)."""
-    return attrs.get("kind") != "hop" and bool(attrs.get("hops"))
-
-
 #: How far a hop badge reaches above its node's top (beyond the 7 units of its outline).
 BADGE_RISE = 16.0
+
+
+def badge_rise(attrs: NodeAttrs) -> float:
+    """How far the node's hop badge (`_paint_hop_badge`) reaches above its outline; 0 for a
+    node without one."""
+    return BADGE_RISE if attrs.get("kind") != "hop" and attrs.get("hops") else 0.0
 
 
 def _paint_hop_badge(painter: QPainter, text: str, rect: QRectF, theme: RenderTheme) -> None:
@@ -344,8 +344,8 @@ def graph_bounds(
     bounds = QRectF()
     attrs_of: dict[str, NodeAttrs] = {n: a for n, a in graph.nodes(data=True)}
     for node_id, rect in rects.items():
-        rise = 7 + BADGE_RISE if has_badge(attrs_of.get(node_id, {})) else 6
-        bounds = bounds.united(rect.adjusted(-6, -rise, 6, 6))
+        rise = badge_rise(attrs_of.get(node_id, {}))
+        bounds = bounds.united(rect.adjusted(-6, -(7 + rise if rise else 6), 6, 6))
     if edges is None:
         edges = edge_geometries(graph, rects)
     spots = spots or {}

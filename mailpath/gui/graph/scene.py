@@ -86,8 +86,7 @@ class NodeItem(QGraphicsObject):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        rise = 7 + (render.BADGE_RISE if render.has_badge(self.attrs) else 0)
-        return self._rect.adjusted(-7, -rise, 7, 7)
+        return self._rect.adjusted(-7, -7 - render.badge_rise(self.attrs), 7, 7)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
