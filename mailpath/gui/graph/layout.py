@@ -174,11 +174,8 @@ def fit_layout(
         n: QRectF(new_left[x], tops[n], width[x], base[n].height()) for n, x in column_of.items()
     }
     if tuck is not None:
-        n, anchor = tuck
-        below = out[anchor]
-        left = below.center().x() - own[n] / 2
-        out[n] = QRectF(left, below.bottom() + TUCK_GAP, own[n], base[n].height())
-        dns.remove(n)
+        out[tuck[0]] = _under(out[tuck[1]], own[tuck[0]], base[tuck[0]].height())
+        dns.remove(tuck[0])
     # The hops' lane keeps its distance below the route as the rows come closer.
     route_bottom = max(base[n].bottom() for n in column_of)
     lane = max(r.bottom() for r in out.values()) + (COMPACT_HOP_GAP if compact else HOP_LANE_GAP)
@@ -246,6 +243,11 @@ def _tuck(
         base[n].left() != x or n == anchor or a.get("kind") in _OWN_ROW for n, a in attrs_of.items()
     )
     return (client, anchor) if alone else None
+
+
+def _under(anchor: QRectF, width: float, height: float) -> QRectF:
+    """A tucked client's rectangle (`_tuck`): centred TUCK_GAP under the node it hands to."""
+    return QRectF(anchor.center().x() - width / 2, anchor.bottom() + TUCK_GAP, width, height)
 
 
 def _stack_verdicts(base: dict[str, QRectF], attrs_of: dict[str, NodeAttrs]) -> list[str]:
