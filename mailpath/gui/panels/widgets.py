@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QTreeWidget, QWidget
 
@@ -70,36 +70,3 @@ class CopyableTree(QTreeWidget):
 def value_text(x: SpfResult | Severity | Outcome | None) -> str:
     """A closed set's value as shown in a column ("…" while there is none yet)."""
     return str(getattr(x, "value", x)) if x is not None else "…"
-
-
-_FIT_EVENTS = (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest)
-
-
-class HeightForWidth(QObject):
-    """A bar of word-wrapped labels (the input bar, the headline) as tall as its text needs at
-    the width it has now, no taller and no shorter. A layout inside the main window does not
-    ask a widget's height for its width: a narrow window squeezed the graph area below the
-    headline (the legend came to cover the route), a wide one left blank lines in it."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.widget = widget
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # LayoutRequest: a label's text changed, a row (an input error) appeared or went.
-        if watched is self.widget and event.type() in _FIT_EVENTS:
-            self.fit()
-        return False
-
-    def fit(self) -> None:
-        layout = self.widget.layout()
-        if layout is None:
-            return
-        height = layout.heightForWidth(self.widget.width())
-        fixed = self.widget.minimumHeight() == height == self.widget.maximumHeight()
-        if height > 0 and not fixed:
-            self.widget.setFixedHeight(height)
-            # The widget's layout may have placed its rows for the old height in between (the
-            # headline's note then lay below the widget's bottom, cut): place them again.
-            layout.setGeometry(self.widget.rect())

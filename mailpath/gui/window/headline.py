@@ -71,7 +71,7 @@ class Headline:
         self.note.setVisible(False)
         row.addWidget(self.note, 1, 1)
         row.setColumnStretch(1, 1)
-        from mailpath.gui.panels.widgets import HeightForWidth
+        from mailpath.gui.window.fit_height import HeightForWidth
 
         self.fit_height = HeightForWidth(self.widget)
         self.widget.setVisible(False)

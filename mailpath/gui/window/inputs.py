@@ -136,7 +136,7 @@ class InputBar:
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
             grid.setColumnStretch(column, 2 if name == "resolver" else 3)
-        from mailpath.gui.panels.widgets import HeightForWidth
+        from mailpath.gui.window.fit_height import HeightForWidth
 
         self.fit_height = HeightForWidth(bar)
         grid.addWidget(self.analyze_button, 1, len(self.fields))
