@@ -94,6 +94,25 @@ def test_the_table_in_japanese(qtbot: Any, window: Any) -> None:
     assert shown(window) == SEED_ROWS
 
 
+def test_the_tab_first_chosen_after_a_result_shows_its_rows(qtbot: Any, window: Any) -> None:
+    """The table is built when its tab is first chosen (not at start): it then shows the
+    result that arrived before, in the language chosen before."""
+    from mailpath.gui.panels.requirements import RequirementsPanel
+
+    open_recording(qtbot, window, seed_example())
+    window.set_language("ja")
+    dock = window.requirements.dock
+    assert not isinstance(dock.widget(), RequirementsPanel)  # behind the Findings tab
+    dock.raise_()
+    qtbot.waitUntil(lambda: isinstance(dock.widget(), RequirementsPanel), timeout=5000)
+    panel = dock.widget()
+    assert panel.isVisible()
+    assert panel.table.horizontalHeaderItem(0).text() == "受信側"
+    assert len(panel.visible_rows()) == len(SEED_ROWS)
+    window.set_language("en")
+    assert shown(window) == SEED_ROWS
+
+
 # ---------------------------------------------------------------- live runs
 
 

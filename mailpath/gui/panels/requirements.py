@@ -1,61 +1,37 @@
-"""The Requirements dock: the recognised (or chosen) receiver's published rules, row by row
+"""The Requirements panel: the recognised (or chosen) receiver's published rules, row by row
 (`core.judgement.requirements`), with filters for the rules every sender must meet and those
-for bulk senders; and the Analysis menu's blocklist setting (off by default: a blocklist query
-tells the list's operator which address is being checked).
-
-`ReceiversPart(window, settings, session, beside, inputs)` builds the dock, tabbed with
-`beside`, and the sender's logo in `inputs` (`sender_logo`), both redrawn when the window's
-session's result changes; the window calls `retranslate` and `add_to_menus`. Text from DNS or
-a message (evidence names records and hosts) is shown as plain table text, never as rich text.
+for bulk senders. Its dock is `receivers.ReceiversPart`'s, which builds this panel when the
+dock is first shown. Text from DNS or a message (evidence names records and hosts) is shown
+as plain table text, never as rich text.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
-    QMenu,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from mailpath.gui.panels.sender_logo import InputFields, SenderLogo
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
     from mailpath.core.judgement.requirements import Requirement
     from mailpath.core.model import Result
-    from mailpath.gui.window.session import WindowSession
 
 CONTEXT = "RequirementsPanel"
-#: The setting that turns the DNS blocklist questions on (false when absent).
-BLOCKLIST_SETTING = "analysis/blocklists"
 COLUMNS = ("receiver", "audience", "rule", "status", "evidence", "fix")
 _STATUS_COLOURS = {"met": "#1a7f37", "not-met": "#d1242f", "unknown": "#6e7781"}
-
-
-def blocklists_enabled(settings: QSettings) -> bool:
-    return settings.value(BLOCKLIST_SETTING, False) in (True, "true")
-
-
-def blocklist_zones(settings: QSettings) -> tuple[str, ...]:
-    """The zones a request asks when the setting is on (the CLI's `--blocklists` set)."""
-    if not blocklists_enabled(settings):
-        return ()
-    from mailpath.core.dns.blocklist import DEFAULT_LISTS
-
-    return tuple(DEFAULT_LISTS)
 
 
 class RequirementsPanel(QWidget):
@@ -185,63 +161,3 @@ class RequirementsPanel(QWidget):
             ]
         )
         self._fill()
-
-
-class ReceiversPart:
-    """The Requirements dock and the blocklist setting, as the window holds them."""
-
-    def __init__(
-        self,
-        window: QMainWindow,
-        settings: QSettings,
-        session: WindowSession,
-        beside: QDockWidget,
-        inputs: InputFields,
-    ) -> None:
-        self.settings = settings
-        self.session = session
-        #: The sender's BIMI logo beside the Sender field (what a receiver shows in its inbox).
-        self.sender_logo = SenderLogo(session, inputs)
-        self.panel = RequirementsPanel(window)
-        self.dock = QDockWidget(window)
-        self.dock.setObjectName("requirementsDock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.tabifyDockWidget(beside, self.dock)
-        self.dock.show()
-        beside.raise_()
-        self.act_blocklists = QAction(window)
-        self.act_blocklists.setObjectName("blocklistsAction")
-        self.act_blocklists.setCheckable(True)
-        self.act_blocklists.setChecked(blocklists_enabled(settings))
-        self.act_blocklists.toggled.connect(self._blocklists_toggled)
-        window.addAction(self.act_blocklists)
-        session.resultChanged.connect(lambda: self.show_result(session.result))
-
-    def _blocklists_toggled(self, checked: bool) -> None:
-        self.settings.setValue(BLOCKLIST_SETTING, checked)
-
-    def add_to_menus(self, analysis: QMenu, panels: QMenu) -> None:
-        analysis.addSeparator()
-        analysis.addAction(self.act_blocklists)
-        panels.addAction(self.dock.toggleViewAction())
-
-    def show_result(self, result: Result | None) -> None:
-        self.panel.set_result(result)
-
-    def retranslate(self) -> None:
-        from mailpath.gui.text.i18n import current_language
-
-        language = current_language()
-        self.dock.setWindowTitle(tr(CONTEXT, "Requirements"))
-        self.act_blocklists.setText(tr(CONTEXT, "Check DNS &Blocklists"))
-        self.act_blocklists.setToolTip(
-            tr(
-                CONTEXT,
-                "Also ask the DNS blocklists (Spamhaus, SpamCop, Barracuda) about the sending "
-                "addresses and names. Off by default: each question tells the list's operator "
-                "which address you are checking.",
-            )
-        )
-        self.panel.retranslate(language)
-        self.sender_logo.retranslate()

@@ -353,7 +353,7 @@ class InputBar:
         )
         from mailpath.core.session import AnalysisRequest
         from mailpath.gui.jobs import ca_file
-        from mailpath.gui.panels.requirements import blocklist_zones
+        from mailpath.gui.panels.receivers import blocklist_zones
 
         ok = True
         checks: list[tuple[str, Callable[[], object]]] = [

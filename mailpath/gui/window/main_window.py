@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
     def _build_parts(self) -> None:
         from mailpath.gui.graph.interaction import RouteInteraction
         from mailpath.gui.panels.propagation import PropagationChecks
-        from mailpath.gui.panels.requirements import ReceiversPart
+        from mailpath.gui.panels.receivers import ReceiversPart
         from mailpath.gui.window.analysis import AnalysisController
         from mailpath.gui.window.files import FileActions
         from mailpath.gui.window.message_dock import MessageDock
