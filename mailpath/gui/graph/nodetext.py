@@ -24,6 +24,7 @@ from mailpath.gui.graph.style import (
     font,
     font_metrics,
     text_width,
+    when_fonts_change,
 )
 from mailpath.gui.text.i18n import tr
 
@@ -116,8 +117,11 @@ _layout_cache: dict[tuple[object, ...], list[TextLine]] = {}
 
 
 def clear_layout_cache() -> None:
-    """Call after the application font changed (language switch)."""
+    """Called after the application font changed (language switch: `style.clear_font_cache`)."""
     _layout_cache.clear()
+
+
+when_fonts_change(clear_layout_cache)
 
 
 def _broken(lines: list[tuple[str, str]], width: float) -> list[tuple[str, str]]:

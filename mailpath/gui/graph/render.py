@@ -49,7 +49,6 @@ from mailpath.gui.graph.legend import (
     title_height,
 )
 from mailpath.gui.graph.nodetext import (
-    clear_layout_cache,
     node_text_height,
     node_text_layout,
     node_text_width,
@@ -117,9 +116,9 @@ __all__ = [
 
 
 def clear_font_cache() -> None:
-    """Call after the application font changed (language switch)."""
+    """Call after the application font changed (language switch): the fonts, their
+    measurements and the node text laid out with them."""
     style.clear_font_cache()
-    clear_layout_cache()
 
 
 def hop_badge(hops: Iterable[int]) -> str:

@@ -5,7 +5,7 @@ and metrics from here, so a measurement is always made with the font that is dra
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPalette
@@ -126,11 +126,22 @@ def font(pixel_size: int, bold: bool = False, family: str = "") -> QFont:
     return f
 
 
+#: What else measured text with the old fonts (`nodetext`'s layouts): cleared with them.
+_dependent_caches: list[Callable[[], None]] = []
+
+
+def when_fonts_change(clear: Callable[[], None]) -> None:
+    """`clear` is called with `clear_font_cache` (a module loaded later registers its own)."""
+    _dependent_caches.append(clear)
+
+
 def clear_font_cache() -> None:
     """Call after the application font changed (language switch)."""
     _fonts.clear()
     _metrics_cache.clear()
     _advance_cache.clear()
+    for clear in _dependent_caches:
+        clear()
 
 
 _metrics_cache: dict[tuple[str, int, bool], QFontMetricsF] = {}

@@ -26,15 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mailpath.gui.graph import detail, render
 from mailpath.gui.graph.edges import PLACEMENT_LIMIT
+from mailpath.gui.graph.legend import legend_flow, paint_legend_flow, shows_locks
+from mailpath.gui.graph.scene import RouteScene
+from mailpath.gui.graph.style import LIGHT
 from mailpath.gui.text.i18n import tr
 
 if TYPE_CHECKING:
-    pass
-
-
-from mailpath.gui.graph.scene import RouteScene
+    from mailpath.gui.graph.style import RenderTheme
 
 __all__ = ["LegendWidget", "RouteScene", "RouteView", "mx_menu"]
 
@@ -142,6 +141,8 @@ class RouteView(QGraphicsView):
         extent = scene.full_extent()
         zoom = self.fit_zoom(extent) if extent is not None else None
         if zoom is not None:
+            from mailpath.gui.graph import detail
+
             scene.set_terse(zoom < detail.readable_zoom(self.logicalDpiY()))
 
     def is_fitted(self) -> bool:
@@ -234,10 +235,10 @@ class LegendWidget(QWidget):
 
     def __init__(self, parent: QWidget, scene: RouteScene) -> None:
         super().__init__(parent)
-        self.theme = render.LIGHT
+        self.theme: RenderTheme = LIGHT
         #: The route on screen shows transport locks: the legend lists them (only then).
         self.locks = False
-        scene.graphChanged.connect(lambda: self.set_locks(render.shows_locks(scene.graph)))
+        scene.graphChanged.connect(lambda: self.set_locks(shows_locks(scene.graph)))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.refresh()
 
@@ -247,7 +248,7 @@ class LegendWidget(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        _, size = render.legend_flow(max(200, self.width() - 2 * self.PAD), self.locks)
+        _, size = legend_flow(max(200, self.width() - 2 * self.PAD), self.locks)
         self.setFixedHeight(int(size.height()) + 2 * self.PAD)
         self.update()
 
@@ -256,7 +257,7 @@ class LegendWidget(QWidget):
         self.refresh()
 
     def sizeHint(self) -> QSize:
-        _, size = render.legend_flow(max(200, self.width() - 2 * self.PAD), self.locks)
+        _, size = legend_flow(max(200, self.width() - 2 * self.PAD), self.locks)
         return QSize(int(size.width()) + 2 * self.PAD, int(size.height()) + 2 * self.PAD)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -271,9 +272,7 @@ class LegendWidget(QWidget):
         painter.setPen(pen)
         painter.drawLine(0, 0, self.width(), 0)
         width = self.width() - 2 * self.PAD - 4
-        render.paint_legend_flow(
-            painter, QPointF(self.PAD + 4, self.PAD), self.theme, width, self.locks
-        )
+        paint_legend_flow(painter, QPointF(self.PAD + 4, self.PAD), self.theme, width, self.locks)
         painter.end()
 
 

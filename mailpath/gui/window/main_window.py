@@ -430,10 +430,10 @@ class MainWindow(QMainWindow):
         self._retranslate_rest()
 
     def _retranslate_rest(self) -> None:
-        from mailpath.gui.graph import render
+        from mailpath.gui.graph import style
 
-        # The fonts belong to the old language.
-        render.clear_font_cache()
+        # The fonts belong to the old language (and what was measured with them).
+        style.clear_font_cache()
         self.status_line.retranslate()
         self.view.setAccessibleName(tr("MainWindow", "Delivery route graph"))
         self.view.setAccessibleDescription(
@@ -508,9 +508,9 @@ class MainWindow(QMainWindow):
             self.view.request_fit()
 
     def _update_render_theme(self) -> None:
-        from mailpath.gui.graph import render
+        from mailpath.gui.graph import style
 
-        render_theme = render.theme_for_palette(QApplication.palette())
+        render_theme = style.theme_for_palette(QApplication.palette())
         self.scene.set_theme(render_theme)
         self.legend.theme = render_theme
         self.legend.update()
