@@ -74,7 +74,7 @@ def _python(code: str, config: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={**env, "XDG_CONFIG_HOME": str(config)},
+        env={**env, "XDG_CONFIG_HOME": str(config), "MAILPATH_CONFIG_DIR": str(config)},
         capture_output=True,
         text=True,
         timeout=60,

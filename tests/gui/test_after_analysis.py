@@ -302,6 +302,7 @@ def test_first_frame_is_the_shell_and_the_rest_follows(qtbot: Any) -> None:
 def test_screenshot_run_has_no_offscreen_noise(tmp_path: Path) -> None:
     out = tmp_path / "seed.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    env["MAILPATH_CONFIG_DIR"] = str(tmp_path)  # a first launch: no other test's settings
     proc = subprocess.run(
         [
             sys.executable,

@@ -115,7 +115,10 @@ def test_window_start_up_does_not_load_the_core(tmp_path: Path) -> None:
     )
     env = {
         "QT_QPA_PLATFORM": "offscreen",
+        # A first launch, as the benchmark measures it: no saved window state (the session's
+        # settings folder, which the other tests write to, would restore their docks).
         "XDG_CONFIG_HOME": str(tmp_path),
+        "MAILPATH_CONFIG_DIR": str(tmp_path),
         "PYTHONPATH": str(ROOT),
     }
     out = subprocess.run(
@@ -188,7 +191,10 @@ def test_window_start_up_creates_no_enums_it_does_not_use(tmp_path: Path) -> Non
     )
     env = {
         "QT_QPA_PLATFORM": "offscreen",
+        # A first launch, as the benchmark measures it: no saved window state (the session's
+        # settings folder, which the other tests write to, would restore their docks).
         "XDG_CONFIG_HOME": str(tmp_path),
+        "MAILPATH_CONFIG_DIR": str(tmp_path),
         "PYTHONPATH": str(ROOT),
     }
     out = subprocess.run(
@@ -229,7 +235,10 @@ def test_window_makes_no_enum_of_the_qt_namespace_before_its_first_paint(tmp_pat
     )
     env = {
         "QT_QPA_PLATFORM": "offscreen",
+        # A first launch, as the benchmark measures it: no saved window state (the session's
+        # settings folder, which the other tests write to, would restore their docks).
         "XDG_CONFIG_HOME": str(tmp_path),
+        "MAILPATH_CONFIG_DIR": str(tmp_path),
         "PYTHONPATH": str(ROOT),
     }
     out = subprocess.run(

@@ -262,6 +262,7 @@ def test_keyboard_navigation_and_accessible_names(qtbot: Any, window: Any) -> No
 def test_screenshot_command(tmp_path: Path) -> None:
     out = tmp_path / "seed.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
+    env["MAILPATH_CONFIG_DIR"] = str(tmp_path)  # a first launch: no other test's settings
     proc = subprocess.run(
         [
             sys.executable,
