@@ -288,8 +288,9 @@ class MainWindow(QMainWindow):
             self.details_dock.raise_,
             self.analysis.idle_status,
         )
+        tree, beside = (lambda: self.spf_panel.tree), (lambda: self.right_docks[:2])
         self.message = MessageDock(
-            session, self.message_dock, self.route.hop_selected, lambda: self.spf_panel.tree
+            session, self.message_dock, self.route.hop_selected, tree, beside
         )
         # Without a message there is nothing to show: the dock appears when one is opened.
         self.message_dock.hide()
