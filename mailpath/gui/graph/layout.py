@@ -9,18 +9,23 @@ heights stay the core's.
 
 A compact route (the window's level of detail, `detail.py`) has two columns fewer: the
 client goes under the one node it hands mail to, and the mailbox's verdicts are stacked
-above it in its column; its nodes are as low as their text, its rows and gaps closer.
+above it in its column; its nodes are as low as their text, its rows and gaps closer. In a
+view much wider than high (a dock below the route only) its DNS row and its hops' lane fold
+into free room inside it (`_fold`), beside the nodes they have edges to: the route is then
+lower by their rows, and drawn larger.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QPainterPath
 
-from mailpath.gui.graph.edges import edge_label_size, edge_label_text
+from mailpath.gui.graph.edges import bows, edge_geometry, edge_label_size, edge_label_text
 
 if TYPE_CHECKING:
     from mailpath.core.route.attrs import NodeAttrs
@@ -59,6 +64,10 @@ COMPACT_HOP_GAP = 24.0
 #: Nodes in a row of their own, each as wide as its text: the DNS lookups above the route,
 #: the received message's hops below it (a long hop does not widen a column of the route).
 _OWN_ROW = ("dns", "hop")
+#: A folded route's DNS lookups and hops (`fold`) keep this far from every other node.
+FOLD_GAP = 20.0
+#: Beyond this many nodes no free room is looked for (such a route is never compact).
+FOLD_LIMIT = 80
 #: The mailbox's verdicts (DMARC's result, the DKIM signatures): a column right of the mailbox,
 #: or, in a compact route, stacked above the mailbox in its column (one column less; the
 #: edges to them then run along the column's right side, see `edges.edge_geometry`).
@@ -126,12 +135,15 @@ def fit_layout(
     widen: Mapping[str, float] | None = None,
     compact: bool = False,
     height: Callable[[NodeAttrs, float], float] | None = None,
+    fold: float | None = None,
 ) -> dict[str, QRectF]:
     """Every node's rectangle; `text_width` is the width at which a node's text fits whole,
     `widen` how much wider to make the gap before the column of a node (by node id),
     `compact` for a DNS row as high as its one line and close to the route (the edges from
     it then carry markers only) and narrower gaps, `height` the height at which a node's text
-    fits whole at a width (a node is never lower than that)."""
+    fits whole at a width (a node is never lower than that), `fold` (compact only: the
+    view's width over its height) for the DNS row and the hops' lane moved into free room
+    inside the route where they fit and the route is then drawn larger in such a view."""
     base, attrs_of = _base(graph)
     stack = _stack_verdicts(base, attrs_of) if compact else []
     tuck = _tuck(graph, base, attrs_of) if compact else None
@@ -187,17 +199,21 @@ def fit_layout(
         [(x, new_left[x]) for x in lefts]
         + [(x + max(base[n].width() for n in columns[x]), new_left[x] + width[x]) for x in lefts]
     )
-
-    def moved(x: float) -> float:
-        if x <= marks[0][0]:
-            return x - marks[0][0] + marks[0][1]
-        for (x0, y0), (x1, y1) in itertools.pairwise(marks):
-            if x <= x1:
-                return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
-        return x - marks[-1][0] + marks[-1][1]
-
-    _place_dns(out, base, attrs_of, dns, moved, text_width)
+    _place_dns(out, base, attrs_of, dns, partial(_moved, marks), text_width)
+    if compact and fold and len(out) <= FOLD_LIMIT:
+        _fold(graph, out, attrs_of, fold)
     return out
+
+
+def _moved(marks: list[tuple[float, float]], x: float) -> float:
+    """Where `x` of the core's layout is now: `marks` pairs each old column edge with its new
+    place; between two, in proportion; beyond the ends, as far from the nearest."""
+    if x <= marks[0][0]:
+        return x - marks[0][0] + marks[0][1]
+    for (x0, y0), (x1, y1) in itertools.pairwise(marks):
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0) if x1 > x0 else y1
+    return x - marks[-1][0] + marks[-1][1]
 
 
 def _heights(
@@ -309,3 +325,131 @@ def _place_dns(
             rect.moveLeft(min(rect.left(), limit - rect.width()))
             limit = rect.left() - DNS_GAP
             out[n] = rect
+
+
+def _fold(
+    graph: RouteLike, out: dict[str, QRectF], attrs_of: Mapping[str, NodeAttrs], aspect: float
+) -> None:
+    """The DNS row and the hops' lane moved into free room inside the route's band (between
+    its highest and lowest node), each node beside one it has an edge to, clear of every
+    other node and of every edge: the route is then lower by the row's height, and maybe
+    wider. A row moves whole (half a row saves no height), the hops' lane first, and only
+    where the route is then drawn larger in a view `aspect` times as wide as high."""
+    own = [n for n in out if attrs_of[n].get("kind") in _OWN_ROW]
+    band = [r for n, r in out.items() if n not in own]
+    if not own or not band:
+        return
+    top, bottom = min(r.top() for r in band), max(r.bottom() for r in band)
+    rows: dict[float, list[str]] = {}
+    for n in own:
+        if out[n].top() >= bottom or out[n].bottom() <= top:
+            rows.setdefault(round(out[n].top(), 1), []).append(n)
+    edges = [(u, v, bows(a)) for u, v, a in graph.edges(data=True) if u in out and v in out]
+    for y in sorted(rows, reverse=True):  # the lane below first, then the rows above
+        placed = {n: r for n, r in out.items() if n not in rows[y]}
+        spots = {n: _free_spots(n, out[n], placed, edges, top, bottom) for n in rows[y]}
+        # Two orders: the node with the fewest spots first (the others then take theirs
+        # around it), and left to right; the one drawn larger wins.
+        orders = {
+            tuple(sorted(rows[y], key=lambda n: (len(spots[n]), out[n].center().x()))),
+            tuple(sorted(rows[y], key=lambda n: out[n].center().x())),
+        }
+        ways = [_fold_row(order, placed, spots, out, edges, top, bottom) for order in orders]
+        best = max((w for w in ways if w), key=lambda w: _fitted_zoom(w, aspect), default=None)
+        if best and _fitted_zoom(best, aspect) > 1.02 * _fitted_zoom(out, aspect):
+            out.update(best)
+
+
+def _fold_row(
+    order: tuple[str, ...],
+    placed: Mapping[str, QRectF],
+    spots: Mapping[str, list[QRectF]],
+    out: Mapping[str, QRectF],
+    edges: list[tuple[str, str, bool]],
+    top: float,
+    bottom: float,
+) -> dict[str, QRectF] | None:
+    """Every node of a row in its best free spot, in `order` (None: one finds none). The
+    first takes the spots found before (`spots`), the others look again around it."""
+    now = dict(placed)
+    for index, n in enumerate(order):
+        found = spots[n] if index == 0 else _free_spots(n, out[n], now, edges, top, bottom)
+        if not found:
+            return None
+        now[n] = found[0]
+    return now
+
+
+def _fitted_zoom(rects: Mapping[str, QRectF], aspect: float) -> float:
+    """How large `rects` are drawn fitted to a view `aspect` wide and 1 high (relative)."""
+    whole = QRectF()
+    for rect in rects.values():
+        whole = whole.united(rect)
+    margin = 2 * FOLD_GAP  # the scene's margins, a bowed edge
+    return min(aspect / (whole.width() + margin), 1.0 / (whole.height() + margin))
+
+
+def _free_spots(
+    node: str,
+    rect: QRectF,
+    placed: Mapping[str, QRectF],
+    edges: list[tuple[str, str, bool]],
+    top: float,
+    bottom: float,
+) -> list[QRectF]:
+    """Where `node` (now at `rect`, outside the band from `top` to `bottom`) can go inside
+    the band: above or under a node it has an edge to, or beside it (level with it, or up to
+    two rows higher or lower: two lookups into one MX host), clear of every node of `placed`
+    by FOLD_GAP, its edges crossing no other node and no edge crossing it. The spots that
+    widen the route least first, then the nearest to that node."""
+    w, h, gap = rect.width(), rect.height(), FOLD_GAP
+    left, right = min(r.left() for r in placed.values()), max(r.right() for r in placed.values())
+    mine = [(u, v, bow) for u, v, bow in edges if node in (u, v) and (u in placed or v in placed)]
+    paths = [
+        edge_geometry(placed[u], placed[v], bow).path
+        for u, v, bow in edges
+        if node not in (u, v) and u in placed and v in placed
+    ]
+    found: list[tuple[float, float, QRectF]] = []
+    for u, v, _bow in mine:
+        a = placed[v if u == node else u]
+        xs = (a.center().x() - w / 2, a.left(), a.right() - w)
+        spots = [QRectF(x, y, w, h) for x in xs for y in (a.top() - gap - h, a.bottom() + gap)]
+        for k in (0, -1, 1, -2, 2):
+            y = a.center().y() - h / 2 + k * (h + gap)
+            spots += [QRectF(a.right() + gap, y, w, h), QRectF(a.left() - gap - w, y, w, h)]
+        for spot in spots:
+            if spot.top() < top or spot.bottom() > bottom:
+                continue
+            if not _clear(node, spot, placed, mine, paths):
+                continue
+            wider = max(0.0, left - spot.left()) + max(0.0, spot.right() - right)
+            found.append((wider, (spot.center() - a.center()).manhattanLength(), spot))
+    found.sort(key=lambda f: f[:2])
+    return [f[2] for f in found]
+
+
+def _clear(
+    node: str,
+    spot: QRectF,
+    placed: Mapping[str, QRectF],
+    mine: list[tuple[str, str, bool]],
+    paths: list[QPainterPath],
+) -> bool:
+    """`node` at `spot` keeps FOLD_GAP from every node of `placed`, its edges (`mine`) cross
+    no other node, and no other edge (`paths`, between nodes placed) crosses it."""
+    room = spot.adjusted(-FOLD_GAP, -FOLD_GAP, FOLD_GAP, FOLD_GAP)
+    if any(room.intersects(r) for n, r in placed.items() if n != node):
+        return False
+    inner = spot.adjusted(1, 1, -1, -1)
+    if any(p.controlPointRect().intersects(inner) and p.intersects(inner) for p in paths):
+        return False
+    for u, v, bow in mine:  # the other end is placed
+        path = edge_geometry(
+            spot if u == node else placed[u], spot if v == node else placed[v], bow
+        ).path
+        box = path.controlPointRect()
+        for n, r in placed.items():
+            if n not in (u, v) and box.intersects(r) and path.intersects(r.adjusted(1, 1, -1, -1)):
+                return False
+    return True

@@ -279,12 +279,16 @@ WIDEN_TRIES = 4
 WIDEN_BY = 36.0
 
 
-def fitted_rects(graph: RouteLike, terse: bool = False) -> dict[str, QRectF]:
+def fitted_rects(
+    graph: RouteLike, terse: bool = False, fold: float | None = None
+) -> dict[str, QRectF]:
     """Every node's rectangle as drawn: the core's layout fitted to the text (see `layout`),
     as compact as the edge labels allow. Where a label finds no spot clear of nodes, labels
     and other edges, the gap before the node its edge goes into is widened, and the labels
     placed again. A `terse` route (edge labels as markers, `detail.py`) is not widened (a
-    marker may sit on a crossing edge) and its DNS row is lower and closer."""
+    marker may sit on a crossing edge) and its DNS row is lower and closer; `fold` (the
+    view's width over its height) moves its DNS row and hops' lane into free room inside
+    the route where that draws it larger in such a view (`layout._fold`)."""
     widen: dict[str, float] = {}
     # Labels are placed only on routes of up to PLACEMENT_LIMIT edges (see edges.py).
     many = len(graph.edges(data=True)) > PLACEMENT_LIMIT
@@ -296,6 +300,7 @@ def fitted_rects(graph: RouteLike, terse: bool = False) -> dict[str, QRectF]:
             widen,
             compact=terse,
             height=partial(node_text_height, beside=terse),
+            fold=fold if terse else None,
         )
         if tries == 1:
             break

@@ -41,6 +41,11 @@ class RouteScene(QGraphicsScene):
         self.dragged = False
         #: Edge labels give way to their markers (the window's level of detail, `detail`).
         self.terse = False
+        #: The view's width over its height (`set_terse`), and the one the terse route was
+        #: laid out for: its DNS row and hops' lane are folded into it where that draws it
+        #: larger in such a view (`layout._fold`).
+        self.aspect: float | None = None
+        self._laid_for: float | None = None
         self._extent: QRectF | None = None
         self._succ: dict[str, list[str]] = {}
         self._pred: dict[str, list[str]] = {}
@@ -66,7 +71,7 @@ class RouteScene(QGraphicsScene):
 
     def set_graph(self, graph: RouteLike) -> None:
         """Show `graph`, reusing items by node id; user-moved nodes keep their place."""
-        from mailpath.gui.graph import detail, render
+        from mailpath.gui.graph import detail
         from mailpath.gui.graph.items import EdgeItem, NodeItem
 
         self.graph = graph
@@ -75,7 +80,7 @@ class RouteScene(QGraphicsScene):
         shown = detail.terse(graph) if self.terse else graph
         full = {(u, v): a for u, v, a in graph.edges(data=True)} if self.terse else {}
         new_nodes = {node_id: attrs for node_id, attrs in shown.nodes(data=True)}
-        rects = render.fitted_rects(shown, terse=self.terse)
+        rects = self._fitted(shown)
         for node_id in [n for n in self.nodes if n not in new_nodes]:
             gone = self.nodes.pop(node_id)
             for gone_edge in list(gone.edges):
@@ -127,14 +132,28 @@ class RouteScene(QGraphicsScene):
             self._extent = detail.route_extent(self.graph)
         return self._extent
 
-    def set_terse(self, terse: bool) -> None:
-        """Draw edge labels as markers only (True) or whole; nodes the person moved stay."""
-        if terse != self.terse:
-            self.terse = terse
-            if self.graph is not None:
-                extent = self._extent  # the same route: its full extent stays
-                self.set_graph(self.graph)
-                self._extent = extent
+    def _fitted(self, shown: RouteLike) -> dict[str, QRectF]:
+        """The nodes' rectangles; a terse route's folded for the view's shape (`aspect`)."""
+        from mailpath.gui.graph import render
+
+        self._laid_for = self.aspect if self.terse else None
+        return render.fitted_rects(shown, terse=self.terse, fold=self._laid_for)
+
+    def set_terse(self, terse: bool, aspect: float | None = None) -> None:
+        """Draw edge labels as markers only (True) or whole; `aspect`, the view's width over
+        its height, is what a terse route is folded for (laid out again when it changes by
+        more than 5 %). Nodes the person moved stay."""
+        if aspect is not None:
+            self.aspect = aspect
+        again = terse != self.terse
+        if terse and not again and self.aspect is not None:
+            laid = self._laid_for
+            again = laid is None or abs(self.aspect / laid - 1) > 0.05
+        self.terse = terse
+        if again and self.graph is not None:
+            extent = self._extent  # the same route: its full extent stays
+            self.set_graph(self.graph)
+            self._extent = extent
 
     def place_labels(self) -> None:
         """Lay out every edge and put the labels where they cover no node, label or edge."""

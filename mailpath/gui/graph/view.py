@@ -143,7 +143,9 @@ class RouteView(QGraphicsView):
         if zoom is not None:
             from mailpath.gui.graph import detail
 
-            scene.set_terse(zoom < detail.readable_zoom(self.logicalDpiY()))
+            view = self.viewport().rect()
+            aspect = view.width() / view.height() if view.height() > 0 else None
+            scene.set_terse(zoom < detail.readable_zoom(self.logicalDpiY()), aspect)
 
     def is_fitted(self) -> bool:
         """The view shows the route as fit_all() left it: kept to the fit, or a click on the
