@@ -40,7 +40,13 @@ def laptop_window(qtbot: Any) -> Iterator[Any]:
 
 @pytest.mark.parametrize(
     ("lang", "dock"),
-    [("en", "message"), ("en", "details"), ("en", "findings"), ("ja", "message"), ("ja", "details")],
+    [
+        ("en", "message"),
+        ("en", "details"),
+        ("en", "findings"),
+        ("ja", "message"),
+        ("ja", "details"),
+    ],
 )
 def test_a_received_message_is_9_points_in_a_laptop_window(
     qtbot: Any, laptop_window: Any, lang: str, dock: str
@@ -101,3 +107,18 @@ def test_a_tall_view_keeps_the_rows(laptop_window: Any) -> None:
     route is as wide as the view allows: folding would make it wider, and it is not."""
     win = laptop_window
     assert _folded(win, 1.0) == _folded(win, None)
+
+
+@pytest.mark.parametrize("terse", [False, True])
+def test_no_edge_of_a_received_message_runs_through_a_node(laptop_window: Any, terse: bool) -> None:
+    """The message's path from MX 5 down into the hop of the lane under the MX column ran
+    straight through MX 10, 20, 30 (and 40): it now leaves along the column's right side,
+    in the full route (exports) and the compact one."""
+    graph = detail.terse(laptop_window.scene.graph) if terse else laptop_window.scene.graph
+    rects = render.fitted_rects(graph, terse=terse)
+    assert any(a.get("kind") == "hop" for _n, a in graph.nodes(data=True))
+    for u, v, attrs in graph.edges(data=True):
+        path = edge_geometry(rects[u], rects[v], bows(attrs)).path
+        for n, rect in rects.items():
+            if n not in (u, v):
+                assert not path.intersects(rect.adjusted(1, 1, -1, -1)), (u, v, n)

@@ -77,25 +77,34 @@ BRACKET = 24.0
 
 
 def bows(attrs: EdgeAttrs) -> bool:
-    """Whether the edge bows out right of its column when its two ends share one: the
-    mailbox's edges to its verdicts, stacked above it in a compact route (`layout`)."""
-    return attrs.get("kind") == "auth"
+    """Whether the edge bows out right of its column: the mailbox's edges to its verdicts,
+    stacked above it in a compact route (`layout`), and the received message's path down
+    from a node into a hop of the lane under its column (the nodes below it are in the way)."""
+    return attrs.get("kind") in ("auth", "actual")
 
 
 def edge_geometry(src: QRectF, dst: QRectF, bow: bool = False) -> EdgeGeometry:
     """The edge's path and arrowhead from `src` to `dst`; `bow` (see `bows`) for an edge that
-    runs along its column's right side when both ends are in one column."""
+    runs along its column's right side: when both ends are in one column, or when `dst` is
+    below `src` and under its column (into `dst`'s top, right of the column)."""
     sc, dc = src.center(), dst.center()
     dx, dy = dc.x() - sc.x(), dc.y() - sc.y()
     horizontal = abs(dx) >= abs(dy) * 0.6 and (
         dst.left() >= src.right() or dst.right() <= src.left()
     )
+    under = dst.top() > src.bottom() and dst.left() < src.right() < dst.right() - BRACKET
     if bow and src.left() == dst.left() and src.right() == dst.right():
         # Clear of the verdicts between the mailbox and this one.
         start = QPointF(src.right(), sc.y())
         end = QPointF(dst.right(), dc.y())
         c1 = QPointF(start.x() + BRACKET, start.y())
         c2 = QPointF(end.x() + BRACKET, end.y())
+    elif bow and under:
+        # Clear of the nodes under `src` in its column (MX 10 to 40 under MX 5).
+        start = QPointF(src.right(), sc.y())
+        end = QPointF(src.right() + BRACKET, dst.top())
+        c1 = QPointF(end.x(), start.y())
+        c2 = QPointF(end.x(), start.y() + (end.y() - start.y()) * 0.5)
     elif horizontal:
         if dx >= 0:
             start = QPointF(src.right(), sc.y())
