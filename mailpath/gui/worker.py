@@ -230,6 +230,7 @@ class AnalysisRunner(QObject):
             try:
                 _cancel_leftovers(loop)
                 loop.run_until_complete(loop.shutdown_asyncgens())
+                loop.run_until_complete(loop.shutdown_default_executor())  # joined
             finally:
                 asyncio.set_event_loop(None)
                 loop.close()
