@@ -413,7 +413,14 @@ def _free_spots(
     found: list[tuple[float, float, QRectF]] = []
     for u, v, _bow in mine:
         a = placed[v if u == node else u]
-        xs = (a.center().x() - w / 2, a.left(), a.right() - w)
+        # Centred on it, flush with either side, or a quarter of its width further out.
+        xs = (
+            a.center().x() - w / 2,
+            a.left(),
+            a.right() - w,
+            a.left() - w / 4,
+            a.right() - w * 3 / 4,
+        )
         spots = [QRectF(x, y, w, h) for x in xs for y in (a.top() - gap - h, a.bottom() + gap)]
         for k in (0, -1, 1, -2, 2):
             y = a.center().y() - h / 2 + k * (h + gap)
