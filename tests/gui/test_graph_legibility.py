@@ -130,6 +130,17 @@ def small_names(win: Any) -> list[tuple[str, str, float]]:
     return small
 
 
+def assert_compact_and_legible(qtbot: Any, win: Any, dock: str, lang: str) -> None:
+    """With only `dock` open, in `lang`: the route is compact and every name is 9 pt."""
+    win.set_language(lang)
+    try:
+        only_dock(qtbot, win, dock)
+        assert win.scene.terse
+        assert not small_names(win)
+    finally:
+        win.set_language("en")
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("dock", ["details", "spf", "findings", "message", "requirements", "watch"])
 def test_names_are_9_points_on_screen_at_the_default_size(
@@ -281,14 +292,7 @@ def test_a_received_message_is_9_points_with_one_dock(
     """A received message's route beside its Message panel was drawn at 6.2 pt (about 5 px
     in the issue): six columns in 837 px. Compact, its client goes under the submission
     server, the verdicts above the mailbox, and long lines break at a space."""
-    win = message_window
-    win.set_language(lang)
-    try:
-        only_dock(qtbot, win, dock)
-        assert win.scene.terse
-        assert not small_names(win)
-    finally:
-        win.set_language("en")
+    assert_compact_and_legible(qtbot, message_window, dock, lang)
 
 
 def test_a_compact_route_stacks_without_overlaps(qtbot: Any, message_window: Any) -> None:

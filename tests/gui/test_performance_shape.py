@@ -22,6 +22,37 @@ from mailpath.gui.graph.view import RouteScene, RouteView
 from tests.gui import fakes
 
 ROOT = Path(__file__).resolve().parents[2]
+#: Code that lists in `made` the name of every Python enum made from then on (PySide6 makes
+#: one of each Qt enum of a class at the class's first use).
+ENUM_SPY = (
+    "import enum\n"
+    "made = []\n"
+    "create = enum.EnumType._create_\n"
+    "def spy(cls, name, *args, **kwargs):\n"
+    "    made.append(name)\n"
+    "    return create(cls, name, *args, **kwargs)\n"
+    "enum.EnumType._create_ = spy\n"
+)
+
+
+def _first_launch(code: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """`code` in a new Python, offscreen, as a first launch: its settings in `folder`, with
+    no saved window state (the session's settings folder, which the other tests write to,
+    would restore their docks)."""
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(folder),
+        "MAILPATH_CONFIG_DIR": str(folder),
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def _view(qtbot: Any, graph: Any) -> tuple[RouteScene, RouteView]:
@@ -113,22 +144,7 @@ def test_window_start_up_does_not_load_the_core(tmp_path: Path) -> None:
         "        'mailpath.core.route.attrs')  # the route's, with the first route\n"
         "print(sorted(m for m in core if m in sys.modules))\n"
     )
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        # A first launch, as the benchmark measures it: no saved window state (the session's
-        # settings folder, which the other tests write to, would restore their docks).
-        "XDG_CONFIG_HOME": str(tmp_path),
-        "MAILPATH_CONFIG_DIR": str(tmp_path),
-        "PYTHONPATH": str(ROOT),
-    }
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = _first_launch(code, tmp_path)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
 
 
@@ -165,18 +181,10 @@ def test_window_start_up_creates_no_enums_it_does_not_use(tmp_path: Path) -> Non
     (the whole `Qt` namespace at once): start-up leaves out QStyle and QTextDocument (the
     findings' delegate needs them only to draw findings), the dialogs and views that a search
     for the type of an unknown widget pulls in, QGradient and QImage (a QBrush constructor or
-    fillRect() picking
-    its overload), the Message, Authoritative servers, Re-check and Requirements panels
+    fillRect() picking its overload), the Message, Authoritative servers, Re-check and Requirements panels
     until their docks are shown, and the route's items and drawing until there is a route."""
     code = (
-        "import enum, sys\n"
-        "made = []\n"
-        "create = enum.EnumType._create_\n"
-        "def spy(cls, name, *args, **kwargs):\n"
-        "    made.append(name)\n"
-        "    return create(cls, name, *args, **kwargs)\n"
-        "enum.EnumType._create_ = spy\n"
-        "from argparse import Namespace\n"
+        "import sys\n" + ENUM_SPY + "from argparse import Namespace\n"
         "from mailpath.gui import app as appmod\n"
         "a, w = appmod.launch(Namespace())\n"
         "from PySide6.QtCore import QTimer\n"
@@ -189,22 +197,7 @@ def test_window_start_up_creates_no_enums_it_does_not_use(tmp_path: Path) -> Non
         "        'graph.render', 'graph.items', 'graph.detail')  # no route yet: an empty scene\n"
         "print(sorted(unused & set(made)), *(f'mailpath.gui.{m}' in sys.modules for m in lazy))\n"
     )
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        # A first launch, as the benchmark measures it: no saved window state (the session's
-        # settings folder, which the other tests write to, would restore their docks).
-        "XDG_CONFIG_HOME": str(tmp_path),
-        "MAILPATH_CONFIG_DIR": str(tmp_path),
-        "PYTHONPATH": str(ROOT),
-    }
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = _first_launch(code, tmp_path)
     last = out.stdout.strip().splitlines()[-1]
     assert last == "[] " + " ".join(["False"] * 7), out.stdout + out.stderr
 
@@ -214,14 +207,7 @@ def test_window_makes_no_enum_of_the_qt_namespace_before_its_first_paint(tmp_pat
     Python's enum machinery, more than a tenth of a bare window's start): the first frame
     (inputs, menus, headline, status line) is built without it, and everything else after."""
     code = (
-        "import enum\n"
-        "made = []\n"
-        "create = enum.EnumType._create_\n"
-        "def spy(cls, name, *args, **kwargs):\n"
-        "    made.append(name)\n"
-        "    return create(cls, name, *args, **kwargs)\n"
-        "enum.EnumType._create_ = spy\n"
-        "from mailpath import cli\n"
+        ENUM_SPY + "from mailpath import cli\n"
         "args = cli.arguments([])\n"
         "appmod = cli.load_gui()  # as `mailpath` starts the window\n"
         "a, w = appmod.launch(args)\n"
@@ -233,22 +219,7 @@ def test_window_makes_no_enum_of_the_qt_namespace_before_its_first_paint(tmp_pat
         "namespace = {'AlignmentFlag', 'GlobalColor', 'DockWidgetArea', 'Key'}\n"
         "print(bool(first), sorted(namespace & set(first)), sorted(namespace & set(made)))\n"
     )
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        # A first launch, as the benchmark measures it: no saved window state (the session's
-        # settings folder, which the other tests write to, would restore their docks).
-        "XDG_CONFIG_HOME": str(tmp_path),
-        "MAILPATH_CONFIG_DIR": str(tmp_path),
-        "PYTHONPATH": str(ROOT),
-    }
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    out = _first_launch(code, tmp_path)
     # The namespace is made after the first paint (the last list: the test sees it made).
     expected = "True [] ['AlignmentFlag', 'DockWidgetArea', 'GlobalColor', 'Key']"
     assert out.stdout.strip().splitlines()[-1] == expected, out.stdout + out.stderr

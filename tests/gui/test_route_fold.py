@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, QSettings
 
 from mailpath.gui.graph import detail, render
 from mailpath.gui.graph.edges import bows, edge_geometry
-from tests.gui.test_graph_legibility import only_dock, small_names
+from tests.gui.test_graph_legibility import assert_compact_and_legible
 from tests.gui.test_refit import settled
 
 
@@ -46,14 +46,7 @@ def test_a_received_message_is_9_points_in_a_laptop_window(
     """Before: 8.4 pt beside the Message or Details dock (the Message panel had widened the
     right docks from 300 to 391 px), 7.35 pt above the Findings (the DNS row and the hops'
     lane took a third of the route's height; 6.45 pt in Japanese)."""
-    win = laptop_window
-    win.set_language(lang)
-    try:
-        only_dock(qtbot, win, dock)
-        assert win.scene.terse
-        assert not small_names(win)
-    finally:
-        win.set_language("en")
+    assert_compact_and_legible(qtbot, laptop_window, dock, lang)
 
 
 def test_the_message_dock_keeps_the_right_docks_width(qtbot: Any, laptop_window: Any) -> None:

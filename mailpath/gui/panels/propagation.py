@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QWidget
 
+from mailpath.gui.panels.widgets import replace_stand_in
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.window import resolver_field
 
@@ -109,7 +110,7 @@ class PropagationChecks(QObject):
 
             panel = AuthoritativePanel(self.authoritative_dock)
             self._panel = panel
-            self._replace_stand_in(self.authoritative_dock, panel)
+            replace_stand_in(self.authoritative_dock, panel)
         return self._panel
 
     @property
@@ -120,19 +121,12 @@ class PropagationChecks(QObject):
 
             watch = WatchMode(self.session, self.start_analysis, self.status, self.parent_widget)
             self._watch = watch
-            self._replace_stand_in(self.watch_dock, watch.panel)
+            replace_stand_in(self.watch_dock, watch.panel)
             watch.activeChanged.connect(self.act_watch.setChecked)
             # The watch hears of a finished analysis before this part does, as it always has.
             self.session.finished.disconnect(self._on_finished)
             self.session.finished.connect(self._on_finished)
         return self._watch
-
-    @staticmethod
-    def _replace_stand_in(dock: QDockWidget, widget: QWidget) -> None:
-        stand_in = dock.widget()
-        dock.setWidget(widget)
-        if stand_in is not None:
-            stand_in.deleteLater()
 
     def add_to_menus(self, analysis: QMenu, panels: QMenu) -> None:
         analysis.addSeparator()

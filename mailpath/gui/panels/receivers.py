@@ -92,16 +92,14 @@ class ReceiversPart:
         """The Requirements table, built on first use (the tab chosen, a test asking)."""
         if self._panel is None:
             from mailpath.gui.panels.requirements import RequirementsPanel
+            from mailpath.gui.panels.widgets import replace_stand_in
             from mailpath.gui.text.i18n import current_language
 
             panel = RequirementsPanel(self.dock)
             self._panel = panel
             panel.retranslate(current_language())
             panel.set_result(self.session.result)
-            stand_in = self.dock.widget()
-            self.dock.setWidget(panel)
-            if stand_in is not None:
-                stand_in.deleteLater()
+            replace_stand_in(self.dock, panel)
         return self._panel
 
     def show_result(self, result: Result | None) -> None:

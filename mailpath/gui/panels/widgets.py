@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QTreeWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QTreeWidget, QWidget
 
 from mailpath.gui.text.i18n import escape_html
 
@@ -70,3 +70,13 @@ class CopyableTree(QTreeWidget):
 def value_text(x: SpfResult | Severity | Outcome | None) -> str:
     """A closed set's value as shown in a column ("…" while there is none yet)."""
     return str(getattr(x, "value", x)) if x is not None else "…"
+
+
+def replace_stand_in(dock: QDockWidget, widget: QWidget) -> None:
+    """`widget` in `dock` in place of the plain stand-in it held until its panel was built
+    (a panel built when its dock is first shown: message, requirements, authoritative
+    servers, re-check)."""
+    stand_in = dock.widget()
+    dock.setWidget(widget)
+    if stand_in is not None:
+        stand_in.deleteLater()

@@ -61,14 +61,12 @@ class MessageDock:
 
     def _build(self) -> None:
         from mailpath.gui.panels.message import MessagePanel
+        from mailpath.gui.panels.widgets import replace_stand_in
 
         panel = MessagePanel(self.dock)
         panel.hop_selected.connect(self.hop_selected)
         self._panel = panel
-        stand_in = self.dock.widget()
-        self.dock.setWidget(panel)
-        if stand_in is not None:
-            stand_in.deleteLater()
+        replace_stand_in(self.dock, panel)
         panel.retranslate()
         # Its place in the window's tab order: after the SPF trace, the right docks' last.
         QWidget.setTabOrder(self.tab_after(), panel.hops)
