@@ -181,8 +181,9 @@ def test_window_start_up_creates_no_enums_it_does_not_use(tmp_path: Path) -> Non
     (the whole `Qt` namespace at once): start-up leaves out QStyle and QTextDocument (the
     findings' delegate needs them only to draw findings), the dialogs and views that a search
     for the type of an unknown widget pulls in, QGradient and QImage (a QBrush constructor or
-    fillRect() picking its overload), the Message, Authoritative servers, Re-check and Requirements panels
-    until their docks are shown, and the route's items and drawing until there is a route."""
+    fillRect() picking its overload), the Message, Authoritative servers, Re-check and
+    Requirements panels until their docks are shown, and the route's items and drawing until
+    there is a route."""
     code = (
         "import sys\n" + ENUM_SPY + "from argparse import Namespace\n"
         "from mailpath.gui import app as appmod\n"
