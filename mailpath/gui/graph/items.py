@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from mailpath.gui.graph.style import RenderTheme
 
 
-class RouteScene(Protocol):
+class ItemScene(Protocol):
     """What an item asks of the scene that holds it (`scene.RouteScene`, which imports this
     module when it draws its first route)."""
 
@@ -83,7 +83,7 @@ class NodeItem(QGraphicsObject):
     the one change it must follow, a person dragging nodes, is handled in mouseMoveEvent."""
 
     def __init__(
-        self, node_id: str, attrs: NodeAttrs, route_scene: RouteScene, rect: QRectF
+        self, node_id: str, attrs: NodeAttrs, route_scene: ItemScene, rect: QRectF
     ) -> None:
         super().__init__()
         self.node_id = node_id
@@ -189,7 +189,7 @@ class EdgeItem(QGraphicsItem):
         attrs: EdgeAttrs,
         src: NodeItem,
         dst: NodeItem,
-        route_scene: RouteScene,
+        route_scene: ItemScene,
     ) -> None:
         super().__init__()
         self.key = key

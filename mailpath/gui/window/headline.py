@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QS
 
 from mailpath.gui import theme
 from mailpath.gui.text.i18n import tr
+from mailpath.gui.window.fit_height import HeightForWidth
 
 if TYPE_CHECKING:
     from mailpath.core.model import Result
@@ -71,8 +72,6 @@ class Headline:
         self.note.setVisible(False)
         row.addWidget(self.note, 1, 1)
         row.setColumnStretch(1, 1)
-        from mailpath.gui.window.fit_height import HeightForWidth
-
         self.fit_height = HeightForWidth(self.widget)
         self.widget.setVisible(False)
         self.status = ""

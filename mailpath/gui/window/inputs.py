@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from mailpath.gui.text.i18n import tr
 from mailpath.gui.window import resolver_field
+from mailpath.gui.window.fit_height import HeightForWidth
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QStringListModel
@@ -136,8 +137,6 @@ class InputBar:
             grid.addWidget(label, 0, column)
             grid.addWidget(widget, 1, column)
             grid.setColumnStretch(column, 2 if name == "resolver" else 3)
-        from mailpath.gui.window.fit_height import HeightForWidth
-
         self.fit_height = HeightForWidth(bar)
         grid.addWidget(self.analyze_button, 1, len(self.fields))
         # The STARTTLS probe connects to the recipient's MX hosts: off unless asked for, and

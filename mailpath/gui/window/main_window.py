@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
             self.details_dock.raise_,
             self.analysis.idle_status,
         )
-        tree, beside = (lambda: self.spf_panel.tree), (lambda: self.right_docks[:2])
+        tree, beside = (lambda: self.spf_panel.tree), (lambda: self.right_docks)
         self.message = MessageDock(
             session, self.message_dock, self.route.hop_selected, tree, beside
         )

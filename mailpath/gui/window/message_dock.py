@@ -32,7 +32,7 @@ class MessageDock:
         self.hop_selected = hop_selected
         #: The widget the panel's first stop follows in the Tab order.
         self.tab_after = tab_after
-        #: The docks tabbed with this one (whose width it keeps when it is shown).
+        #: The docks of its group (this one among them: whose width it keeps when shown).
         self.beside = beside
         self._panel: MessagePanel | None = None
         self._shown: MessageInfo | None = None
@@ -82,7 +82,8 @@ class MessageDock:
         Shown beside docks already open, it keeps their width: Qt widened the group to the
         panel's size hint (300 -> 391 px in a 1152 px window: the route's names 8.4 pt, not
         9.4); the panel wraps and scrolls in the width the person gave the docks."""
-        shown = [d for d in self.beside() if d.isVisible() and not d.isFloating()]
+        beside = [d for d in self.beside() if d is not self.dock]
+        shown = [d for d in beside if d.isVisible() and not d.isFloating()]
         width = max((d.width() for d in shown), default=0)
         self.raise_on_result = True
         self.dock.show()
